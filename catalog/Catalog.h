@@ -1,0 +1,109 @@
+//===- Catalog.h - What library functions do: block, spawn, switch --------===//
+//
+// Knowledge about libraries lives in data (catalog/apis.json, plus the user's
+// .concur.json), not in code. The extractor describes each call it sees as a
+// CallShape; the catalog says which entries, if any, describe that call.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_CATALOG_CATALOG_H
+#define CONCUR_CATALOG_CATALOG_H
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace concur {
+
+struct CatalogEntry {
+  std::vector<std::string> Names; // Qualified, no template arguments.
+  /// "blocking", "spawn", "executor-switch", "cpu-heavy", "mt-unsafe".
+  std::string Kind = "blocking";
+  std::string Category; // For blocking entries: sleep, file-io, lock, ...
+  bool Blocks = true;
+  std::string Severity; // Empty: derived from the category.
+  std::string Alternative;
+  /// Receivers the entry is limited to: class names of the object (or, for a
+  /// free function, of the first argument) or names of global variables such
+  /// as std::cin. Empty: any receiver.
+  std::vector<std::string> On;
+  /// The entry does not apply when an argument has one of these types or
+  /// names one of these enumerators (std::defer_lock_t, std::launch::deferred).
+  std::vector<std::string> Unless;
+  /// The entry applies only when some argument has one of these types; an
+  /// alternative "A+B" needs one argument with both A and B among its tokens.
+  std::vector<std::string> IfArg;
+  unsigned MinArgs = 0;
+  /// For spawn entries: "thread", "async", "pool", "openmp", "process".
+  std::string Model;
+  /// For spawn entries: which arguments are the callables run elsewhere
+  /// (empty: every callable argument).
+  std::vector<unsigned> CallableArgs;
+  /// Added by a user's config rather than shipped with concur.
+  bool FromConfig = false;
+};
+
+/// How the extractor describes one call for matching.
+struct CallShape {
+  /// Candidate names, most specific first: for a member call, the receiver's
+  /// class then the declaring class, each followed by "::method".
+  std::vector<std::string> Names;
+  /// Class names of the receiver and its bases, and the receiver's variable
+  /// name when it is a global (std::cin).
+  std::vector<std::string> Receivers;
+  /// Per explicit argument: its type, the types it is templated on, and the
+  /// enumerator or variable it names (std::launch::deferred, std::defer_lock).
+  std::vector<std::vector<std::string>> ArgTokens;
+  /// A global-namespace C++ function outside system headers: the built-in
+  /// entries for C functions (read, sleep, ...) must not match it.
+  bool UserGlobalFunction = false;
+};
+
+/// Severity levels shared by the catalog, the checks and --fail-on.
+enum class Severity { Remark = 0, Warning = 1, Error = 2 };
+const char *severityName(Severity S);
+std::optional<Severity> parseSeverity(const std::string &S);
+
+class Catalog {
+public:
+  /// The catalog shipped inside the binary (catalog/apis.json).
+  static const Catalog &builtin();
+
+  /// Parse a catalog document ({"apis": [...]}); on failure returns nullptr
+  /// and sets Error to one line naming what is wrong.
+  static std::unique_ptr<Catalog> parse(const std::string &Text,
+                                        std::string &Error);
+
+  /// A copy of this catalog extended by a user config file's contents
+  /// (.concur.json): extra entries and severity overrides.
+  std::unique_ptr<Catalog> withConfig(const std::string &ConfigText,
+                                      std::string &Error) const;
+
+  /// The first entry of the given kind (or any kind when Kind is empty) that
+  /// describes the call.
+  const CatalogEntry *match(const CallShape &Call,
+                            const std::string &Kind = "") const;
+
+  /// Every entry that describes the call, of any kind.
+  std::vector<const CatalogEntry *> matchAll(const CallShape &Call) const;
+
+  /// The effective severity of a blocking entry after config overrides.
+  Severity severityOf(const CatalogEntry &E) const;
+
+  const std::vector<CatalogEntry> &entries() const { return Entries; }
+
+private:
+  bool add(CatalogEntry E, std::string &Error);
+  bool applies(const CatalogEntry &E, const CallShape &Call) const;
+
+  std::vector<CatalogEntry> Entries;
+  std::map<std::string, std::vector<size_t>> ByName;
+  /// Config overrides: by API name or by category.
+  std::map<std::string, Severity> SeverityOverrides;
+};
+
+} // namespace concur
+
+#endif // CONCUR_CATALOG_CATALOG_H

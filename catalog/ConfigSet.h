@@ -1,0 +1,42 @@
+//===- ConfigSet.h - The catalog each file is analysed with ---------------===//
+//
+// A .concur.json found upward from a source file (or the one named with
+// --config) extends the built-in catalog for that file. All configs are read
+// and validated before any parsing starts, so a typo fails fast.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_CATALOG_CONFIGSET_H
+#define CONCUR_CATALOG_CONFIGSET_H
+
+#include "catalog/Catalog.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace concur {
+
+class ConfigSet {
+public:
+  /// ExplicitConfig: the --config file, used for every file when set.
+  /// Returns false with a one-line Error naming the bad file.
+  bool load(const std::vector<std::string> &Files,
+            const std::string &ExplicitConfig, std::string &Error);
+
+  /// The catalog for a file given to load().
+  const Catalog &forFile(const std::string &File) const;
+
+  /// Config files in use, for the report.
+  std::vector<std::string> configFiles() const;
+
+private:
+  std::map<std::string, std::unique_ptr<Catalog>> ByConfig; // "" = builtin.
+  std::map<std::string, std::string> ConfigOfFile;
+  std::map<std::string, std::string> ConfigOfDir;
+};
+
+} // namespace concur
+
+#endif // CONCUR_CATALOG_CONFIGSET_H

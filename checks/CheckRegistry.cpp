@@ -1,0 +1,49 @@
+//===- CheckRegistry.cpp - The list of checks -----------------------------===//
+
+#include "checks/BlockingInCoroutineCheck.h"
+#include "checks/Check.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace concur {
+
+const std::vector<CheckInfo> &allChecks() {
+  static const std::vector<CheckInfo> Checks = {
+      {"concur-blocking-in-coroutine",
+       "a blocking call reached from a coroutine on its event loop thread",
+       true, [] { return std::make_unique<BlockingInCoroutineCheck>(); }},
+  };
+  return Checks;
+}
+
+bool selectChecks(const std::string &Filter,
+                  std::vector<const CheckInfo *> &Out, std::string &Error) {
+  std::vector<bool> On;
+  for (const CheckInfo &C : allChecks())
+    On.push_back(C.EnabledByDefault);
+  llvm::SmallVector<llvm::StringRef, 8> Patterns;
+  llvm::StringRef(Filter).split(Patterns, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Raw : Patterns) {
+    llvm::StringRef Pattern = Raw.trim();
+    bool Enable = !Pattern.consume_front("-");
+    bool Matched = false;
+    for (size_t I = 0; I < allChecks().size(); ++I)
+      if (globMatches(Pattern.str(), allChecks()[I].Name)) {
+        On[I] = Enable;
+        Matched = true;
+      }
+    if (!Matched && Pattern != "*") {
+      Error = "unknown check '" + Pattern.str() +
+              "'; run 'concur --list-checks' for the names";
+      return false;
+    }
+  }
+  Out.clear();
+  for (size_t I = 0; I < allChecks().size(); ++I)
+    if (On[I])
+      Out.push_back(&allChecks()[I]);
+  return true;
+}
+
+} // namespace concur

@@ -1,0 +1,120 @@
+//===- Facts.h - Per-file facts: serialisable function summaries ----------===//
+//
+// The second stage of the pipeline. A translation unit is parsed once and
+// reduced to plain data: one summary per function defined in it, keyed by a
+// stable symbol id (the Clang USR). Nothing here refers to a live AST, so the
+// facts can be merged across files, cached, sharded or written to disk.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_FACTS_FACTS_H
+#define CONCUR_FACTS_FACTS_H
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace concur {
+
+struct SourceLoc {
+  std::string File; // Absolute, normalised path.
+  unsigned Line = 0;
+  unsigned Column = 0;
+
+  bool valid() const { return !File.empty() && Line != 0; }
+};
+
+bool operator<(const SourceLoc &A, const SourceLoc &B);
+bool operator==(const SourceLoc &A, const SourceLoc &B);
+
+/// A call that matched an entry of the API catalog.
+struct ApiUse {
+  std::string Name;     // Catalog name, e.g. "std::this_thread::sleep_for".
+  std::string Kind;     // "blocking", "cpu-heavy", "mt-unsafe".
+  std::string Category; // "sleep", "file-io", "lock", ...
+  bool Blocks = false;
+  std::string Severity; // "error", "warning" or "remark".
+  std::string Alternative;
+};
+
+enum class CallKind {
+  Direct,   // The callee is known statically.
+  Virtual,  // Dispatched through a vtable: the target is unknown.
+  Indirect, // Through a function pointer or other unknown callable.
+  Callback, // A callable handed to an opaque function that may call it here.
+};
+
+const char *callKindName(CallKind K);
+std::optional<CallKind> parseCallKind(const std::string &S);
+
+struct CallSite {
+  std::string CalleeId; // Empty for indirect calls.
+  std::string CalleeName;
+  SourceLoc Loc;
+  CallKind Kind = CallKind::Direct;
+  unsigned LoopDepth = 0;
+  /// In a coroutine: runs after an awaited switch to another executor, so not
+  /// on the coroutine's original event loop.
+  bool OffLoop = false;
+  /// Catalog entries the call matched (blocking, cpu-heavy, mt-unsafe).
+  std::vector<ApiUse> Apis;
+
+  const ApiUse *blockingApi() const {
+    for (const ApiUse &A : Apis)
+      if (A.Kind == "blocking" && A.Blocks)
+        return &A;
+    return nullptr;
+  }
+};
+
+/// Work handed to another thread: std::thread, std::async, a pool's submit.
+struct Spawn {
+  std::string Api; // Catalog name of the spawning function.
+  std::string Model; // "thread", "async", "pool", "openmp", "process".
+  SourceLoc Loc;
+  unsigned LoopDepth = 0;
+  std::vector<std::string> EntryIds; // Functions that run on the new thread.
+  std::vector<std::string> EntryNames;
+};
+
+/// `co_await pool.schedule()` and friends: the rest of the coroutine runs on
+/// another executor. Unawaited switches are the classic missing co_await.
+struct ExecutorSwitch {
+  std::string Api;
+  SourceLoc Loc;
+  bool Awaited = false;
+  /// False for awaits that look like a switch but resume where they were,
+  /// such as co_await asio::post(pool, asio::use_awaitable).
+  bool Moves = true;
+};
+
+struct FunctionFacts {
+  std::string Id; // Clang USR.
+  std::string Name; // Human-readable qualified name.
+  SourceLoc Loc;
+  bool IsCoroutine = false;
+  bool IsLambda = false;
+  std::vector<CallSite> Calls;
+  std::vector<Spawn> Spawns;
+  std::vector<ExecutorSwitch> Switches;
+};
+
+/// A NOLINT, NOLINTNEXTLINE or NOLINTBEGIN/END comment, as clang-tidy reads them.
+struct Suppression {
+  std::string File;
+  unsigned Line = 0;      // The line the comment is on.
+  std::string Kind;       // "NOLINT", "NOLINTNEXTLINE", "NOLINTBEGIN", "NOLINTEND".
+  std::vector<std::string> Checks; // Empty means every check.
+};
+
+struct FileFacts {
+  std::string File;
+  bool Parsed = false;
+  std::string FirstError; // "file:line:col: message" when !Parsed.
+  std::vector<FunctionFacts> Functions;
+  std::vector<Suppression> Suppressions;
+};
+
+} // namespace concur
+
+#endif // CONCUR_FACTS_FACTS_H

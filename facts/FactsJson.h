@@ -1,0 +1,35 @@
+//===- FactsJson.h - Facts to and from JSON -------------------------------===//
+//
+// Facts are data; this is their on-disk form, used by the fact cache, by
+// `concur facts` dumps and by tests that look at what a file was reduced to.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_FACTS_FACTSJSON_H
+#define CONCUR_FACTS_FACTSJSON_H
+
+#include "facts/Facts.h"
+#include <nlohmann/json.hpp>
+
+namespace concur {
+
+void to_json(nlohmann::json &J, const SourceLoc &L);
+void from_json(const nlohmann::json &J, SourceLoc &L);
+void to_json(nlohmann::json &J, const ApiUse &A);
+void from_json(const nlohmann::json &J, ApiUse &A);
+void to_json(nlohmann::json &J, const CallSite &C);
+void from_json(const nlohmann::json &J, CallSite &C);
+void to_json(nlohmann::json &J, const Spawn &S);
+void from_json(const nlohmann::json &J, Spawn &S);
+void to_json(nlohmann::json &J, const ExecutorSwitch &S);
+void from_json(const nlohmann::json &J, ExecutorSwitch &S);
+void to_json(nlohmann::json &J, const FunctionFacts &F);
+void from_json(const nlohmann::json &J, FunctionFacts &F);
+void to_json(nlohmann::json &J, const Suppression &S);
+void from_json(const nlohmann::json &J, Suppression &S);
+void to_json(nlohmann::json &J, const FileFacts &F);
+void from_json(const nlohmann::json &J, FileFacts &F);
+
+} // namespace concur
+
+#endif // CONCUR_FACTS_FACTSJSON_H

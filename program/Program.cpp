@@ -1,0 +1,84 @@
+//===- Program.cpp - The whole-program view -------------------------------===//
+
+#include "program/Program.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+namespace concur {
+
+bool globMatches(const std::string &Pattern, const std::string &Name) {
+  size_t P = 0, N = 0, Star = std::string::npos, Mark = 0;
+  while (N < Name.size()) {
+    if (P < Pattern.size() && Pattern[P] == '*') {
+      Star = P++;
+      Mark = N;
+    } else if (P < Pattern.size() && Pattern[P] == Name[N]) {
+      ++P;
+      ++N;
+    } else if (Star != std::string::npos) {
+      P = Star + 1;
+      N = ++Mark;
+    } else {
+      return false;
+    }
+  }
+  while (P < Pattern.size() && Pattern[P] == '*')
+    ++P;
+  return P == Pattern.size();
+}
+
+Program Program::merge(std::vector<FileFacts> Inputs) {
+  Program P;
+  std::map<std::string, std::set<std::tuple<unsigned, std::string,
+                                            std::vector<std::string>>>>
+      SeenSuppressions;
+  for (FileFacts &F : Inputs) {
+    P.Files.push_back({F.File, F.Parsed, F.FirstError});
+    for (FunctionFacts &Fn : F.Functions)
+      P.Functions.emplace(Fn.Id, std::move(Fn)); // First definition wins.
+    for (Suppression &S : F.Suppressions)
+      if (SeenSuppressions[S.File].insert({S.Line, S.Kind, S.Checks}).second)
+        P.Suppressions[S.File].push_back(std::move(S));
+  }
+  for (auto &[File, List] : P.Suppressions)
+    std::sort(List.begin(), List.end(),
+              [](const Suppression &A, const Suppression &B) {
+                return A.Line < B.Line;
+              });
+  return P;
+}
+
+static bool names(const Suppression &S, const std::string &Check) {
+  if (S.Checks.empty())
+    return true;
+  return std::any_of(S.Checks.begin(), S.Checks.end(),
+                     [&](const std::string &Pattern) {
+                       return globMatches(Pattern, Check);
+                     });
+}
+
+bool Program::isSuppressed(const SourceLoc &Loc,
+                           const std::string &Check) const {
+  auto It = Suppressions.find(Loc.File);
+  if (It == Suppressions.end())
+    return false;
+  int Open = 0;
+  for (const Suppression &S : It->second) {
+    if (S.Kind == "NOLINT" && S.Line == Loc.Line && names(S, Check))
+      return true;
+    if (S.Kind == "NOLINTNEXTLINE" && S.Line + 1 == Loc.Line &&
+        names(S, Check))
+      return true;
+    if (S.Line < Loc.Line && names(S, Check)) {
+      if (S.Kind == "NOLINTBEGIN")
+        ++Open;
+      else if (S.Kind == "NOLINTEND" && Open > 0)
+        --Open;
+    }
+  }
+  return Open > 0;
+}
+
+} // namespace concur

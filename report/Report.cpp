@@ -1,0 +1,189 @@
+//===- Report.cpp - clang-style text and the JSON report ------------------===//
+
+#include "report/Report.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace concur {
+
+using nlohmann::json;
+
+void sortFindings(std::vector<Finding> &Findings) {
+  std::stable_sort(Findings.begin(), Findings.end(),
+                   [](const Finding &A, const Finding &B) {
+                     return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column,
+                                     A.Check, A.Message) <
+                            std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column,
+                                     B.Check, B.Message);
+                   });
+}
+
+std::string displayPath(const std::string &Path) {
+  llvm::SmallString<256> Cwd;
+  if (llvm::sys::fs::current_path(Cwd))
+    return Path;
+  llvm::StringRef P(Path);
+  if (P.consume_front(Cwd) && P.consume_front("/"))
+    return P.str();
+  return Path;
+}
+
+static void printLocation(const SourceLoc &L, llvm::raw_ostream &OS) {
+  if (!L.valid())
+    return;
+  OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+  OS << displayPath(L.File) << ":" << L.Line << ":" << L.Column << ": ";
+  OS.resetColor();
+}
+
+static void printLevel(const char *Level, llvm::raw_ostream::Colors Color,
+                       llvm::raw_ostream &OS) {
+  OS.changeColor(Color, /*Bold=*/true);
+  OS << Level << ": ";
+  OS.resetColor();
+}
+
+void printText(const RunReport &R, llvm::raw_ostream &OS) {
+  for (const Finding &F : R.Findings) {
+    printLocation(F.Loc, OS);
+    switch (F.Level) {
+    case Severity::Error:
+      printLevel("error", llvm::raw_ostream::RED, OS);
+      break;
+    case Severity::Warning:
+      printLevel("warning", llvm::raw_ostream::MAGENTA, OS);
+      break;
+    case Severity::Remark:
+      printLevel("remark", llvm::raw_ostream::BLUE, OS);
+      break;
+    }
+    OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+    OS << F.Message << " [" << F.Check << "]";
+    OS.resetColor();
+    OS << "\n";
+    for (const FindingNote &N : F.Notes) {
+      printLocation(N.Loc, OS);
+      printLevel("note", llvm::raw_ostream::CYAN, OS);
+      OS << N.Message << "\n";
+    }
+  }
+  OS.flush();
+}
+
+void printSummary(const RunReport &R, llvm::raw_ostream &OS) {
+  unsigned Failed = 0;
+  for (const FileStatus &F : R.Files)
+    Failed += !F.Parsed;
+  std::map<std::string, unsigned> PerCheck;
+  for (const std::string &C : R.Checks)
+    PerCheck[C] = 0;
+  for (const Finding &F : R.Findings)
+    ++PerCheck[F.Check];
+  OS << "concur: " << R.Files.size() - Failed << " file"
+     << (R.Files.size() - Failed == 1 ? "" : "s") << " analysed, " << Failed
+     << " failed to parse; ";
+  if (PerCheck.empty())
+    OS << "no checks enabled";
+  bool First = true;
+  for (const auto &[Check, Count] : PerCheck) {
+    OS << (First ? "" : ", ") << Count << " " << Check;
+    First = false;
+  }
+  OS << "\n";
+  OS.flush();
+}
+
+static json locationJson(const SourceLoc &L) {
+  if (!L.valid())
+    return nullptr;
+  return json{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
+}
+
+json toJson(const RunReport &R) {
+  json Files = json::array();
+  for (const FileStatus &F : R.Files) {
+    json Entry = {{"file", F.File},
+                  {"status", F.Parsed ? "analysed" : "parse-error"}};
+    if (!F.Parsed)
+      Entry["error"] = F.FirstError;
+    Files.push_back(Entry);
+  }
+  json Findings = json::array();
+  std::map<std::string, unsigned> PerCheck;
+  for (const std::string &C : R.Checks)
+    PerCheck[C] = 0;
+  for (const Finding &F : R.Findings) {
+    json Notes = json::array();
+    for (const FindingNote &N : F.Notes)
+      Notes.push_back({{"location", locationJson(N.Loc)},
+                       {"message", N.Message}});
+    json Entry = {{"check", F.Check},
+                  {"severity", severityName(F.Level)},
+                  {"message", F.Message},
+                  {"location", locationJson(F.Loc)},
+                  {"notes", Notes}};
+    for (auto It = F.Details.begin(); It != F.Details.end(); ++It)
+      Entry[It.key()] = It.value();
+    Findings.push_back(Entry);
+    ++PerCheck[F.Check];
+  }
+  unsigned Failed = 0;
+  for (const FileStatus &F : R.Files)
+    Failed += !F.Parsed;
+  json Stats = json::object();
+  for (const auto &[Key, Value] : R.Stats)
+    Stats[Key] = Value;
+  return json{
+      {"schema_version", std::to_string(ReportSchemaMajor) + "." +
+                             std::to_string(ReportSchemaMinor)},
+      {"tool", {{"name", "concur"}, {"version", R.ToolVersion}}},
+      {"inputs",
+       {{"compile_database", R.CompileDatabase},
+        {"checks", R.Checks},
+        {"fail_on", R.FailOn}}},
+      {"files", Files},
+      {"findings", Findings},
+      {"summary",
+       {{"files_analysed", R.Files.size() - Failed},
+        {"files_failed", Failed},
+        {"findings_by_check", PerCheck},
+        {"stats", Stats}}}};
+}
+
+bool writeFileAtomically(const std::string &Path, const std::string &Content,
+                         std::string &Error) {
+  llvm::SmallString<256> Temp;
+  llvm::SmallString<256> Model(Path);
+  Model += ".tmp-%%%%%%";
+  int FD = -1;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp)) {
+    Error = "cannot write '" + Path + "': " + EC.message() +
+            "; check that its directory exists and is writable";
+    return false;
+  }
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Content;
+    OS.flush();
+    if (OS.has_error()) {
+      Error = "cannot write '" + Path + "': " + OS.error().message();
+      OS.clear_error();
+      llvm::sys::fs::remove(Temp);
+      return false;
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    Error = "cannot write '" + Path + "': " + EC.message();
+    llvm::sys::fs::remove(Temp);
+    return false;
+  }
+  return true;
+}
+
+} // namespace concur

@@ -1,0 +1,51 @@
+//===- Report.h - Findings out: clang-style text and the JSON report ------===//
+//
+// The last stage of the pipeline. Text goes to editors and terminals in the
+// form clang prints ("file:line:col: warning: ... [check]"); JSON goes to CI
+// gates, with a schema version they can rely on (docs/report-schema.md).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_REPORT_REPORT_H
+#define CONCUR_REPORT_REPORT_H
+
+#include "checks/Check.h"
+
+#include "llvm/Support/raw_ostream.h"
+#include <nlohmann/json.hpp>
+
+namespace concur {
+
+/// Bumped whenever a field changes meaning or disappears; additions that old
+/// readers can ignore bump the minor number only.
+constexpr int ReportSchemaMajor = 1;
+constexpr int ReportSchemaMinor = 0;
+
+struct RunReport {
+  std::string ToolVersion;
+  std::string CompileDatabase;
+  std::vector<std::string> Checks;
+  std::vector<FileStatus> Files;
+  std::vector<Finding> Findings;
+  CheckStats Stats;
+  std::string FailOn;
+};
+
+/// Sorts findings by location so that output does not depend on threads.
+void sortFindings(std::vector<Finding> &Findings);
+
+/// A path relative to the current directory when it lies below it.
+std::string displayPath(const std::string &Path);
+
+void printText(const RunReport &R, llvm::raw_ostream &OS);
+void printSummary(const RunReport &R, llvm::raw_ostream &OS);
+nlohmann::json toJson(const RunReport &R);
+
+/// Writes Content to Path through a temporary file and a rename, so that a
+/// reader never sees half a report. False with Error on failure.
+bool writeFileAtomically(const std::string &Path, const std::string &Content,
+                         std::string &Error);
+
+} // namespace concur
+
+#endif // CONCUR_REPORT_REPORT_H

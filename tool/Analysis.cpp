@@ -1,0 +1,113 @@
+//===- Analysis.cpp - The pipeline, start to finish -----------------------===//
+
+#include "tool/Analysis.h"
+
+#include "catalog/ConfigSet.h"
+#include "compdb/CompilationSetup.h"
+#include "facts/ExtractFacts.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <mutex>
+#include <set>
+
+namespace concur {
+
+#ifndef CONCUR_VERSION
+#define CONCUR_VERSION "0.0.0"
+#endif
+
+bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
+                 std::string &Error) {
+  std::vector<const CheckInfo *> Checks;
+  if (!selectChecks(Request.CheckFilter, Checks, Error))
+    return false;
+
+  for (const std::string &F : Request.Files)
+    if (!llvm::sys::fs::exists(F)) {
+      Error = "source file '" + F + "' does not exist";
+      return false;
+    }
+
+  auto Setup = CompilationSetup::load(
+      Request.BuildPath, Request.Files,
+      Request.HasFixedArgs ? &Request.FixedArgs : nullptr, Error);
+  if (!Setup)
+    return false;
+
+  // Whole-program facts come from every file of the database; findings are
+  // shown for the files asked about.
+  std::vector<std::string> Files = Setup->allFiles();
+  std::set<std::string> Wanted;
+  for (const std::string &F : Request.Files)
+    Wanted.insert(absolutePath(F));
+
+  std::vector<CompileJob> Jobs;
+  for (const std::string &F : Files) {
+    CompileJob Job;
+    std::string Why;
+    if (Setup->jobFor(F, Job, Why))
+      Jobs.push_back(std::move(Job));
+  }
+  std::set<std::string> Known;
+  for (const CompileJob &J : Jobs)
+    Known.insert(J.File);
+  for (const std::string &F : Wanted)
+    if (!Known.count(F)) {
+      CompileJob Job;
+      if (!Setup->jobFor(F, Job, Error))
+        return false;
+      Jobs.push_back(std::move(Job));
+    }
+
+  std::vector<std::string> JobFiles;
+  for (const CompileJob &J : Jobs)
+    JobFiles.push_back(J.File);
+  ConfigSet Configs;
+  if (!Configs.load(JobFiles, Request.ConfigPath, Error))
+    return false;
+
+  std::vector<FileFacts> Facts(Jobs.size());
+  {
+    llvm::ThreadPoolStrategy Strategy =
+        llvm::hardware_concurrency(Request.Jobs);
+    llvm::DefaultThreadPool Pool(Strategy);
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Pool.async([&, I] {
+        Facts[I] = extractFacts(Jobs[I], Configs.forFile(Jobs[I].File));
+      });
+    Pool.wait();
+  }
+  std::sort(Facts.begin(), Facts.end(),
+            [](const FileFacts &A, const FileFacts &B) {
+              return A.File < B.File;
+            });
+  if (!Request.Quiet)
+    for (const FileFacts &F : Facts)
+      if (!F.Parsed)
+        llvm::errs() << "concur: error: cannot analyse '"
+                     << displayPath(F.File) << "': " << F.FirstError << "\n";
+
+  Result.Whole = Program::merge(std::move(Facts));
+
+  RunReport &R = Result.Report;
+  R.ToolVersion = CONCUR_VERSION;
+  R.CompileDatabase = Setup->source();
+  R.Files = Result.Whole.files();
+  for (const CheckInfo *C : Checks) {
+    R.Checks.push_back(C->Name);
+    std::vector<Finding> Found;
+    C->Create()->run(Result.Whole, Found, R.Stats);
+    for (Finding &F : Found)
+      if (Wanted.empty() || Wanted.count(F.Loc.File))
+        R.Findings.push_back(std::move(F));
+  }
+  sortFindings(R.Findings);
+  return true;
+}
+
+} // namespace concur
