@@ -174,7 +174,7 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
           {{},
            Why + ", no other task on this coroutine's event loop runs" +
                (Api->Alternative.empty() ? std::string(".")
-                                         : "; use " + Api->Alternative)});
+                                         : "; " + Api->Alternative)});
 
       nlohmann::json Chain = nlohmann::json::array();
       for (const auto &[Fn, Site] : Hops)

@@ -140,6 +140,15 @@ public:
     std::string Id;
     if (!index::generateUSRForDecl(D, Buf))
       Id = std::string(Buf);
+    // USRs of lambdas and other anonymous classes carry no position, so two
+    // lambdas in one function (or one file) would share one; add where the
+    // class is written, which is also the same in every file including it.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(D))
+      if (!Id.empty() && !MD->getParent()->getIdentifier()) {
+        SourceLoc L = loc(MD->getParent()->getLocation());
+        Id += "@" + L.File + ":" + std::to_string(L.Line) + ":" +
+              std::to_string(L.Column);
+      }
     return USRs[D] = Id;
   }
 
@@ -336,6 +345,24 @@ void callableTargets(const Expr *E, std::vector<const FunctionDecl *> &Out) {
   if (const CXXRecordDecl *RD = recordOf(E->getType()))
     if (!RD->isInStdNamespace())
       callOperatorsOf(RD, Out);
+}
+
+/// A call whose target depends on the dynamic type: a virtual method, not
+/// final, called through a pointer or reference without qualification.
+bool isVirtualDispatch(const MemberExpr *ME, const CXXMethodDecl *Method,
+                       const ASTContext &Ctx) {
+  if (!Method || !Method->isVirtual() ||
+      !ME->performsVirtualDispatch(Ctx.getLangOpts()))
+    return false;
+  if (Method->hasAttr<FinalAttr>() || Method->getParent()->hasAttr<FinalAttr>())
+    return false;
+  // Calling through an object (not a pointer or reference) names its type.
+  if (!ME->isArrow())
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (!VD->getType()->isReferenceType())
+          return false;
+  return true;
 }
 
 bool hasCallable(llvm::ArrayRef<const Expr *> Args) {
@@ -579,7 +606,9 @@ void FunctionWalker::handleCatalogued(const FunctionDecl *Callee,
     Out.Calls.push_back(std::move(C));
   }
   // Library code we cannot see may call the callables it is given, here.
-  if (Callee && !isa<CXXConstructorDecl>(Callee) &&
+  // (User code we can see shows its own calls.)
+  if (Callee && TU.inSystemHeader(Callee->getLocation()) &&
+      !isa<CXXConstructorDecl>(Callee) &&
       !(isa<CXXMethodDecl>(Callee) &&
         !cast<CXXMethodDecl>(Callee)->isStatic()))
     addCallbacks(Args);
@@ -600,8 +629,11 @@ void FunctionWalker::handleCall(const CallExpr *CE) {
     Out.Calls.push_back(std::move(C));
     return;
   }
-  if (Callee->getBuiltinID())
-    return;
+  // Compiler builtins do nothing a check cares about; library functions
+  // clang also knows as builtins (fopen, printf) still go to the catalog.
+  if (unsigned ID = Callee->getBuiltinID())
+    if (!TU.Ctx.BuiltinInfo.isPredefinedLibFunction(ID))
+      return;
 
   // Explicit arguments, and the object for member calls.
   std::vector<const Expr *> Args;
@@ -665,7 +697,7 @@ void FunctionWalker::handleCall(const CallExpr *CE) {
   C.CalleeName = TU.displayName(Callee);
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
     if (const auto *ME = dyn_cast<MemberExpr>(MCE->getCallee()->IgnoreParens()))
-      if (ME->performsVirtualDispatch(TU.Ctx.getLangOpts()))
+      if (isVirtualDispatch(ME, Method, TU.Ctx))
         C.Kind = CallKind::Virtual;
   Out.Calls.push_back(std::move(C));
 }

@@ -11,6 +11,8 @@
 
 #include "tool/Analysis.h"
 
+#include "facts/FactsJson.h"
+
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
@@ -88,6 +90,12 @@ cl::opt<std::string>
                cl::value_desc("file"), cl::sub(CheckCmd),
                cl::cat(ConcurCategory));
 
+cl::opt<std::string> DumpFacts(
+    "dump-facts",
+    cl::desc("Also write the merged per-function facts as JSON (debugging)"),
+    cl::value_desc("file"), cl::sub(CheckCmd), cl::cat(ConcurCategory),
+    cl::Hidden);
+
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Do not print the summary line or parse errors "
                              "on standard error"),
@@ -130,6 +138,13 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
   if (!runAnalysis(Request, Result, Error))
     return inputError(Error);
   Result.Report.FailOn = FailOn;
+  if (!DumpFacts.empty()) {
+    nlohmann::json Functions = nlohmann::json::array();
+    for (const auto &[Id, F] : Result.Whole.functions())
+      Functions.push_back(F);
+    if (!writeFileAtomically(DumpFacts, Functions.dump(1) + "\n", Error))
+      return inputError(Error);
+  }
 
   if (OutputFile.empty()) {
     if (Format == OutputFormat::Json)
@@ -140,6 +155,7 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
   } else {
     std::string Text;
     raw_string_ostream OS(Text);
+    OS.enable_colors(false);
     if (Format == OutputFormat::Json)
       OS << toJson(Result.Report).dump(2) << "\n";
     else
@@ -165,6 +181,9 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
 int main(int argc, char **argv) {
   InitLLVM Init(argc, argv);
   CrashRecoveryContext::Enable();
+  // Colours on a terminal, plain text when piped or redirected.
+  outs().enable_colors(outs().has_colors());
+  errs().enable_colors(errs().has_colors());
 
   // Everything after "--" is a compile command for the files, as with
   // clang-tidy; llvm::cl must not see it.

@@ -1,0 +1,34 @@
+// Minimal coroutine types for the tests: a fire-and-forget task, and thread
+// pools shaped like libcoro's and cppcoro's (only what the analyser sees).
+#pragma once
+#include <coroutine>
+
+struct task {
+  struct promise_type {
+    task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+
+struct schedule_operation {
+  bool await_ready() { return false; }
+  void await_suspend(std::coroutine_handle<>) {}
+  void await_resume() {}
+};
+
+namespace coro {
+class thread_pool {
+public:
+  schedule_operation schedule() { return {}; }
+};
+} // namespace coro
+
+namespace cppcoro {
+class static_thread_pool {
+public:
+  schedule_operation schedule() { return {}; }
+};
+} // namespace cppcoro

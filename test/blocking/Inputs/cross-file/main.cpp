@@ -1,0 +1,5 @@
+#include "session.h"
+int main() {
+  Session S;
+  S.run();
+}

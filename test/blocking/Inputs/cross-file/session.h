@@ -1,0 +1,6 @@
+#pragma once
+#include "coro.h"
+struct Session {
+  int Id = 1;
+  task run();
+};
