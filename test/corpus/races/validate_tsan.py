@@ -148,7 +148,8 @@ def parse_reports(stderr, own_files):
         if in_access:
             accesses.append(current)
         g = GLOBAL_RE.search(b)
-        races.append((accesses, g.group(1) if g else None))
+        name = g.group(1) if g else None
+        races.append((accesses, None if name == '??' else name))
     return races, other
 
 
