@@ -34,7 +34,7 @@ TSAN_OPTIONS = "halt_on_error=0 suppress_equal_addresses=0 history_size=7"
 LABEL_RE = re.compile(r"^\s*//\s*(corpus|pattern|race):\s*(.*?)\s*$")
 ACCESS_RE = re.compile(
     r"^\s+(?:Previous )?(?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite) of size \d+")
-FRAME_RE = re.compile(r"^\s+#\d+ .* (/\S+?):(\d+)(?::\d+)? \(")
+FRAME_RE = re.compile(r"^\s+#\d+ .* (/\S+?)(?::(\d+))?(?::\d+)? \(")
 GLOBAL_RE = re.compile(r"Location is global '([^']+)'")
 
 
@@ -144,7 +144,7 @@ def parse_reports(stderr, own_files):
                 if fm and current is None:
                     f = os.path.realpath(fm.group(1))
                     if f in own_files:
-                        current = (f, int(fm.group(2)))
+                        current = (f, int(fm.group(2) or 0))
         if in_access:
             accesses.append(current)
         g = GLOBAL_RE.search(b)
