@@ -221,6 +221,9 @@ public:
   void addReceiver(const Expr *E, CallShape &Shape) {
     if (!E)
       return;
+    // The object as written, before conversion to the base class that
+    // declares the method: an ifstream, not the istream it is passed as.
+    E = E->IgnoreParenImpCasts();
     if (const auto *RD = recordOf(E->getType()))
       addRecordAndBases(RD, Shape.Receivers);
     if (const auto *DRE =
@@ -232,8 +235,9 @@ public:
 
   std::vector<std::string> argTokens(const Expr *E) {
     std::vector<std::string> Tokens;
-    QualType T = E->getType().getNonReferenceType().getCanonicalType();
-    addTypeTokens(T, Tokens, /*Depth=*/0);
+    for (const Expr *Form : {E->IgnoreParenImpCasts(), E})
+      addTypeTokens(Form->getType().getNonReferenceType().getCanonicalType(),
+                    Tokens, /*Depth=*/0);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
       Tokens.push_back(catalogName(DRE->getDecl()));
     return Tokens;
@@ -900,7 +904,7 @@ public:
                 std::to_string(P.getColumn()) + ": ";
       }
     }
-    FirstError = Where + std::string(Message);
+    FirstError = Where + "error: " + std::string(Message);
   }
 
   std::string FirstError;

@@ -90,7 +90,9 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
     for (const FileFacts &F : Facts)
       if (!F.Parsed)
         llvm::errs() << "concur: error: cannot analyse '"
-                     << displayPath(F.File) << "': " << F.FirstError << "\n";
+                     << displayPath(F.File)
+                     << "' (fix the code or its compile flags); first error: "
+                     << F.FirstError << "\n";
 
   Result.Whole = Program::merge(std::move(Facts));
 

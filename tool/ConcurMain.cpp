@@ -211,6 +211,7 @@ int main(int argc, char **argv) {
           &ErrStream)) {
     std::string First = ErrStream.str();
     First = First.substr(0, First.find('\n'));
+    First = First.substr(0, First.find(".  Try:"));
     llvm::StringRef Trimmed(First);
     Trimmed.consume_front("concur: ");
     Trimmed.consume_front(llvm::sys::path::filename(argv[0]).str() + ": ");

@@ -1,0 +1,26 @@
+"""Prints a concur JSON report as flat lines for FileCheck."""
+import json
+import sys
+
+with open(sys.argv[1]) as f:
+    r = json.load(f)
+print("schema_version", r["schema_version"])
+print("tool", r["tool"]["name"])
+print("compile_database", r["inputs"]["compile_database"])
+print("checks", r["inputs"]["checks"])
+for f in r["files"]:
+    print("file", f["file"], f["status"], f.get("error", ""))
+for f in r["findings"]:
+    loc = f["location"]
+    print("finding", f["check"], f["severity"], "%s:%d:%d" % (loc["file"], loc["line"], loc["column"]))
+    print("  message", f["message"])
+    if "coroutine" in f:
+        print("  coroutine", f["coroutine"]["name"], f["coroutine"]["id"])
+    for key in ("category", "suggestion"):
+        if key in f:
+            print("  " + key, f[key])
+    for hop in f.get("chain", []):
+        l = hop["location"]
+        print("  hop", hop["function"]["name"], "%s:%d:%d" % (l["file"], l["line"], l["column"]), "->", hop["callee"])
+s = r["summary"]
+print("summary analysed=%d failed=%d findings=%s" % (s["files_analysed"], s["files_failed"], s["findings_by_check"]))
