@@ -128,12 +128,12 @@ def parse_reports(stderr, own_files):
             continue
         accesses = []
         current = None
-        in_access = False
+        in_access = done = False
         for line in b.splitlines():
             if ACCESS_RE.match(line):
                 if in_access:
                     accesses.append(current)
-                in_access, current = True, None
+                in_access, current, done = True, None, False
                 continue
             if in_access:
                 if not line.strip():
@@ -141,10 +141,15 @@ def parse_reports(stderr, own_files):
                     in_access = False
                     continue
                 fm = FRAME_RE.match(line)
-                if fm and current is None:
+                if fm and current is None and not done:
                     f = os.path.realpath(fm.group(1))
                     if f in own_files:
-                        current = (f, int(fm.group(2) or 0))
+                        # The first frame in the program's own files decides.
+                        # Optimised code sometimes has no line (0) there; such
+                        # an access is neither checked nor counted.
+                        done = True
+                        if fm.group(2) and fm.group(2) != "0":
+                            current = (f, int(fm.group(2)))
         if in_access:
             accesses.append(current)
         g = GLOBAL_RE.search(b)
