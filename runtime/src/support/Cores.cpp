@@ -19,7 +19,7 @@ static bool parseNumber(const std::string &Text, size_t &Pos, int &Out) {
   long Value = 0;
   while (Pos < Text.size() && std::isdigit(static_cast<unsigned char>(Text[Pos]))) {
     Value = Value * 10 + (Text[Pos] - '0');
-    if (Value > CPU_SETSIZE)
+    if (Value > 1000000)
       return false;
     ++Pos;
   }

@@ -85,17 +85,29 @@ void killAndReapGroup(pid_t Group, pid_t Leader) {
     while (waitpid(Leader, nullptr, 0) < 0 && errno == EINTR) {
     }
   }
-  // Members of the group that were children of the leader come back to us
-  // (the subreaper) once it dies; reap them until the group is empty.
+  // Descendants of the leader come back to us (the subreaper) once it dies;
+  // those in other groups die of their parent-death signal. We run one child
+  // at a time, so reaping until there are no children left reaps them all.
   auto Deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-  while (kill(-Group, 0) == 0 &&
-         std::chrono::steady_clock::now() < Deadline) {
+  while (std::chrono::steady_clock::now() < Deadline) {
     kill(-Group, SIGKILL);
-    while (waitpid(-1, nullptr, WNOHANG) > 0) {
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    pid_t Reaped = waitpid(-1, nullptr, WNOHANG);
+    if (Reaped < 0 && errno == ECHILD)
+      return;
+    if (Reaped == 0)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
-  while (waitpid(-1, nullptr, WNOHANG) > 0) {
+}
+
+/// Passes an interrupt on to the child and gives it a moment to clean up
+/// its own children, as it would have if the terminal had signalled it.
+static void forwardInterrupt(pid_t Pid) {
+  kill(Pid, pendingInterrupt() ? pendingInterrupt() : SIGINT);
+  auto Deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+  while (std::chrono::steady_clock::now() < Deadline) {
+    if (waitpid(Pid, nullptr, WNOHANG) == Pid)
+      return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
 }
 
@@ -170,7 +182,12 @@ ChildOutcome runChild(const std::vector<std::string> &Argv,
     }
   }
   close(Out[0]);
-  if (Outcome.TimedOut || Outcome.Interrupted) {
+  if (Outcome.Interrupted) {
+    forwardInterrupt(Pid);
+    killAndReapGroup(Pid, -1);
+    return Outcome;
+  }
+  if (Outcome.TimedOut) {
     killAndReapGroup(Pid, Pid);
     return Outcome;
   }
@@ -180,9 +197,14 @@ ChildOutcome runChild(const std::vector<std::string> &Argv,
     pid_t Done = waitpid(Pid, &Outcome.WaitStatus, WNOHANG);
     if (Done == Pid)
       break;
-    if (pendingInterrupt() || std::chrono::steady_clock::now() >= Deadline) {
-      Outcome.Interrupted = pendingInterrupt() != 0;
-      Outcome.TimedOut = !Outcome.Interrupted;
+    if (pendingInterrupt()) {
+      Outcome.Interrupted = true;
+      forwardInterrupt(Pid);
+      killAndReapGroup(Pid, -1);
+      return Outcome;
+    }
+    if (std::chrono::steady_clock::now() >= Deadline) {
+      Outcome.TimedOut = true;
       killAndReapGroup(Pid, Pid);
       return Outcome;
     }

@@ -29,6 +29,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -135,6 +136,18 @@ ProcessUsage processUsage() {
   return U;
 }
 
+/// Time the calling thread spent runnable but waiting for a CPU, from the
+/// scheduler's own accounting. Other load on the machine shows up here, and
+/// subtracting it keeps a busy machine from making CPU-bound work look like
+/// waiting.
+double runQueueWaitSeconds() {
+  std::ifstream Stat("/proc/thread-self/schedstat");
+  unsigned long long OnCpu = 0, Waiting = 0;
+  if (!(Stat >> OnCpu >> Waiting))
+    return 0;
+  return Waiting * 1e-9;
+}
+
 long peakRssKb() {
   rusage Self, Children;
   getrusage(RUSAGE_SELF, &Self);
@@ -145,9 +158,11 @@ long peakRssKb() {
 json measureRepetition(const CellSpec &Spec) {
   std::vector<CpuTicks> TicksBefore = readCpuTicks(Spec.Cores);
   ProcessUsage Before = processUsage();
+  double WaitBefore = runQueueWaitSeconds();
   auto Start = std::chrono::steady_clock::now();
   ExecutionOutcome Outcome = execute(Spec);
   auto End = std::chrono::steady_clock::now();
+  double WaitAfter = runQueueWaitSeconds();
   ProcessUsage After = processUsage();
   std::vector<CpuTicks> TicksAfter = readCpuTicks(Spec.Cores);
 
@@ -159,6 +174,7 @@ json measureRepetition(const CellSpec &Spec) {
   Rep["voluntary_switches"] = After.Voluntary - Before.Voluntary;
   Rep["involuntary_switches"] = After.Involuntary - Before.Involuntary;
   Rep["tasks_completed"] = Outcome.TasksCompleted;
+  Rep["runqueue_wait_s"] = WaitAfter - WaitBefore;
   json Utilisation = json::array();
   for (size_t I = 0; I < Spec.Cores.size(); ++I) {
     std::uint64_t Total = TicksAfter[I].Total - TicksBefore[I].Total;
@@ -195,6 +211,14 @@ json summariseRepetitions(const json &Reps, unsigned Tasks) {
     return (R["user_s"].get<double>() + R["system_s"].get<double>()) /
            std::max(R["wall_s"].get<double>(), 1e-9);
   }));
+  // CPU time over the wall time in which the measuring thread was not
+  // waiting for a CPU: what the work asked for, whatever else the machine
+  // ran. Meaningful where that thread runs the tasks (sequential).
+  S["cpu_demand"] = toJson(Collect([](const json &R) {
+    double Wall = R["wall_s"].get<double>() - R.value("runqueue_wait_s", 0.0);
+    return std::min(1.0, (R["user_s"].get<double>() + R["system_s"].get<double>()) /
+                             std::max(Wall, 1e-9));
+  }));
   S["voluntary_switches"] = toJson(Collect(
       [](const json &R) { return R["voluntary_switches"].get<double>(); }));
   S["involuntary_switches"] = toJson(Collect(
@@ -213,10 +237,12 @@ json summariseRepetitions(const json &Reps, unsigned Tasks) {
                         .Median}});
   S["core_utilisation"] = PerCore;
   if (!Reps.empty() && Reps[0].contains("stall")) {
-    double Longest = 0, MaxBlocked = 0;
+    double Longest = 0;
+    std::uint64_t MaxBlocked = 0;
     for (const json &R : Reps) {
       Longest = std::max(Longest, R["stall"]["longest_resumption_s"].get<double>());
-      MaxBlocked = std::max(MaxBlocked, R["stall"]["blocked_resumptions"].get<double>());
+      MaxBlocked = std::max(MaxBlocked,
+                            R["stall"]["blocked_resumptions"].get<std::uint64_t>());
     }
     S["stall"] = {{"longest_resumption_s", Longest},
                   {"blocked_resumptions", MaxBlocked},
@@ -419,6 +445,12 @@ std::string classify(double CpuShare, double TaskSeconds) {
   return "mixed";
 }
 
+void reportCellError(const std::string &Self, const json &Message) {
+  std::string Program = Self.substr(Self.rfind('/') + 1);
+  std::fprintf(stderr, "%s: error: %s\n", Program.c_str(),
+               Message.get<std::string>().c_str());
+}
+
 json profileWorkload(const Options &Opts, const std::string &Self,
                      const workload::Workload &W, bool &AnyFailed) {
   json Entry;
@@ -431,7 +463,7 @@ json profileWorkload(const Options &Opts, const std::string &Self,
     json Cell = runCellChild(Opts, Self, W.Name, Kind,
                              workersFor(Kind, CoreCount, Opts.Tasks), Opts.Cores);
     if (Cell.contains("error")) {
-      // The cell's own message reached stderr; keep the parent's summary.
+      reportCellError(Self, Cell["error"]);
       Errors.push_back(Cell["error"]);
       AnyFailed = true;
       continue;
@@ -453,12 +485,15 @@ json profileWorkload(const Options &Opts, const std::string &Self,
 
   if (Sequential) {
     double Share = (*Sequential)["summary"]["cpu_share"]["median"];
+    double Demand = (*Sequential)["summary"]["cpu_demand"]["median"];
     double TaskSeconds = SequentialWall / Opts.Tasks;
     Entry["cpu_share"] = Share;
+    Entry["cpu_demand"] = Demand;
     Entry["task_s"] = TaskSeconds;
-    Entry["measured_class"] = classify(Share, TaskSeconds);
+    Entry["measured_class"] = classify(Demand, TaskSeconds);
   } else {
     Entry["cpu_share"] = nullptr;
+    Entry["cpu_demand"] = nullptr;
     Entry["task_s"] = nullptr;
     Entry["measured_class"] = "unknown";
   }
@@ -481,6 +516,7 @@ json profileWorkload(const Options &Opts, const std::string &Self,
           CoreSet First(Opts.Cores.begin(), Opts.Cores.begin() + K);
           Cell = runCellChild(Opts, Self, W.Name, Kind, K, First);
           if (Cell.contains("error")) {
+            reportCellError(Self, Cell["error"]);
             Errors.push_back(Cell["error"]);
             AnyFailed = true;
             continue;
@@ -521,8 +557,10 @@ std::string formatText(const json &Result) {
     Out << "\n" << W["name"].get<std::string>() << ": measured "
         << W["measured_class"].get<std::string>();
     if (!W["cpu_share"].is_null())
-      Out << " (CPU " << fixed(W["cpu_share"].get<double>() * 100, 0)
-          << "% of wall time run sequentially, "
+      Out << " (sequentially: CPU " << fixed(W["cpu_share"].get<double>() * 100, 0)
+          << "% of wall time, "
+          << fixed(W["cpu_demand"].get<double>() * 100, 0)
+          << "% of the time not spent waiting for a CPU; "
           << fixed(W["task_s"].get<double>() * 1000, 2) << " ms per task)";
     Out << "\n";
     char Line[512];
@@ -706,7 +744,10 @@ int dispatch(int Argc, char **Argv) {
   if (Opts.Kinds.empty())
     Opts.Kinds = allExecutors();
   if (Mode == Mode::Cell) {
-    installInterruptHandlers();
+    // Only the processes executor has children to clean up on an interrupt;
+    // every other cell may simply die of it.
+    if (Opts.Kinds.size() == 1 && Opts.Kinds[0] == ExecutorKind::Processes)
+      installInterruptHandlers();
     return runCell(Opts);
   }
   if (Mode == Mode::Overhead)
