@@ -51,6 +51,8 @@ class Program:
 
 
 def norm(name):
+    # TSan prints function-local statics as 'f()::x'; labels say 'f::x'.
+    name = re.sub(r"\([^()]*\)( const)?", "", name)
     return name[2:] if name.startswith("::") else name
 
 
