@@ -77,8 +77,10 @@ std::string formatCoreList(const CoreSet &Cores) {
     if (!Out.empty())
       Out += ',';
     Out += std::to_string(Cores[I]);
-    if (J > I)
-      Out += (J == I + 1 ? "," : "-") + std::to_string(Cores[J]);
+    if (J > I) {
+      Out += J == I + 1 ? ',' : '-';
+      Out += std::to_string(Cores[J]);
+    }
     I = J + 1;
   }
   return Out;
