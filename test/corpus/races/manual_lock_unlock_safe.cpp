@@ -12,7 +12,7 @@ long g_balance = 1000;
 int g_alerts[2];
 
 static void teller(int Id, long Amount) {
-  for (int I = 0; I < 3000; ++I) {
+  for (int I = 0; I < 20000; ++I) {
     g_account_mutex.lock();
     g_balance += (I % 2 ? Amount : -Amount);
     long Now = g_balance;

@@ -1,0 +1,38 @@
+// corpus: racy
+// pattern: pthread session table; the close path skips the mutex
+// race: g_active_sessions
+//
+// Racy: openSession() locks g_sessions_mutex, closeSession() does not, so
+// the two pthreads update g_active_sessions concurrently.
+#include <cstdio>
+#include <pthread.h>
+
+pthread_mutex_t g_sessions_mutex = PTHREAD_MUTEX_INITIALIZER;
+int g_active_sessions = 0;
+
+static void openSession() {
+  pthread_mutex_lock(&g_sessions_mutex);
+  ++g_active_sessions; // RACE
+  pthread_mutex_unlock(&g_sessions_mutex);
+}
+
+static void closeSession() {
+  --g_active_sessions; // RACE
+}
+
+static void *clientThread(void *) {
+  for (int I = 0; I < 2000; ++I) {
+    openSession();
+    closeSession();
+  }
+  return nullptr;
+}
+
+int main() {
+  pthread_t A, B;
+  pthread_create(&A, nullptr, clientThread, nullptr);
+  pthread_create(&B, nullptr, clientThread, nullptr);
+  pthread_join(A, nullptr);
+  pthread_join(B, nullptr);
+  std::printf("active=%d\n", g_active_sessions);
+}
