@@ -57,8 +57,9 @@ asio::awaitable<void> Session::run() {
     for (;;) {
       std::string line = co_await read_line();
       auto [command, argument] = split_command(line);
-      // Lower severity: the lock is held for a map update only, but a thread
-      // pool job holding it makes this coroutine wait on the event loop.
+      // MISTAKE (minor): record_request takes a std::mutex that pool threads
+      // also take. It is held for a map update only, but while a pool job
+      // holds it, the whole event loop waits here.
       services_.metrics.record_request(command);
       if (!co_await dispatch(command, argument))
         break;
