@@ -1,0 +1,16 @@
+#include "fdtable.h"
+
+std::mutex g_fd_mutex;
+int g_open_files = 0;
+static int g_last_fd = -1;
+
+void registerHandle(int Fd) {
+  ++g_open_files;
+  g_last_fd = Fd;
+}
+
+void unregisterHandle(int Fd) {
+  --g_open_files;
+  if (g_last_fd == Fd)
+    g_last_fd = -1;
+}

@@ -1,0 +1,21 @@
+#include "cache.h"
+
+bool Cache::lookup(int Key, std::string &Out) {
+  std::lock_guard<std::mutex> Lock(Mutex_);
+  auto It = entries_.find(Key);
+  if (It == entries_.end())
+    return false;
+  Out = It->second;
+  ++hits_;
+  return true;
+}
+
+void Cache::store(int Key, const std::string &Value) {
+  std::lock_guard<std::mutex> Lock(Mutex_);
+  entries_[Key] = Value;
+}
+
+long Cache::hits() const {
+  std::lock_guard<std::mutex> Lock(Mutex_);
+  return hits_;
+}
