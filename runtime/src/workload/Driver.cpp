@@ -82,6 +82,8 @@ void printHelp(const char *Program) {
       "  --repetitions N      runs per measurement (default 3)\n"
       "  --timeout SECONDS    per workload and executor (default 120)\n"
       "  --no-scaling         skip the 1..N core scaling runs\n"
+      "  --no-stall-monitor   do not time event-loop resumptions (saves about\n"
+      "                       0.7 us per resumption; no stall figures)\n"
       "  --format text|json   output format (default text)\n"
       "  -o FILE              write the output to FILE (atomically)\n"
       "  --worker-pid-file F  append the pid of every process started to F\n"
@@ -384,6 +386,8 @@ json runCellChild(const Options &Opts, const std::string &Self,
       "--repetitions", std::to_string(Opts.Repetitions),
       "--cores",     formatCoreList(Cores),
       "--timeout",   std::to_string(Opts.TimeoutSeconds)};
+  if (!Opts.MonitorStalls)
+    Argv.push_back("--no-stall-monitor");
   if (!Opts.PidFile.empty()) {
     Argv.push_back("--worker-pid-file");
     Argv.push_back(Opts.PidFile);
@@ -696,7 +700,7 @@ int dispatch(int Argc, char **Argv) {
       Mode = Mode::Overhead;
     else if (Args.flag("--no-scaling"))
       Opts.Scaling = false;
-    else if (Args.flag("--unmonitored"))
+    else if (Args.flag("--no-stall-monitor"))
       Opts.MonitorStalls = false;
     else if (Args.option("--workload", Value))
       Opts.Workloads.push_back(Value);

@@ -80,6 +80,14 @@ asio::awaitable<void> timerCoroutine() {
   co_await Timer.async_wait(asio::use_awaitable);
 }
 
+/// Thousands of resumptions and next to no work in each: the worst case for
+/// the stall monitor, which bench/overhead uses to bound its cost.
+asio::awaitable<void> yieldStorm() {
+  auto Executor = co_await asio::this_coro::executor;
+  for (int I = 0; I < 2000; ++I)
+    co_await asio::post(Executor, asio::use_awaitable);
+}
+
 void crash() { std::abort(); }
 
 void hang() { std::this_thread::sleep_for(1h); }
@@ -95,6 +103,7 @@ CONCUR_WORKLOAD_PAIR(sleep_io, sleepIo, sleepIoAsync);
 CONCUR_WORKLOAD(spin_cpu, spinCpu);
 CONCUR_WORKLOAD_CORO(blocking_coro, blockingCoroutine);
 CONCUR_WORKLOAD_CORO(timer_coro, timerCoroutine);
+CONCUR_WORKLOAD_CORO(yield_storm, yieldStorm);
 CONCUR_WORKLOAD(crash, crash);
 CONCUR_WORKLOAD(hang, hang);
 CONCUR_WORKLOAD(throwing, throwing);
