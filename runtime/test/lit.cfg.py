@@ -8,6 +8,8 @@ config.suffixes = [".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = config.runtime_obj_root
 config.excludes = ["Inputs", "unit", "CMakeLists.txt"]
+# The install test builds a consumer project against the installed tree.
+config.environment["PATH"] = os.environ.get("PATH", "")
 
 inputs = os.path.join(config.test_source_root, "Inputs")
 config.substitutions.append(("%test-workloads", config.test_workloads))
@@ -19,6 +21,8 @@ config.substitutions.append(
 config.substitutions.append(
     ("%check-reaped", config.python + " " + os.path.join(inputs, "check_reaped.py")))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%build_root", config.build_root))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%count", config.count))
 config.substitutions.append(("%not", config.not_tool))

@@ -186,7 +186,7 @@ json measureRepetition(const CellSpec &Spec) {
          {"busy", Total ? static_cast<double>(Busy) / Total : 0.0}});
   }
   Rep["core_utilisation"] = Utilisation;
-  if (Spec.Kind == ExecutorKind::EventLoop)
+  if (Spec.Kind == ExecutorKind::EventLoop && Spec.MonitorStalls)
     Rep["stall"] = {
         {"resumptions", Outcome.Stall.Resumptions},
         {"blocked_resumptions", Outcome.Stall.BlockedResumptions},
