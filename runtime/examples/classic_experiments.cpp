@@ -81,7 +81,8 @@ public:
 
 private:
   LoopbackServer()
-      : Acceptor(Loop, asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), 0)) {
+      : Acceptor(Loop,
+                 asio::ip::tcp::endpoint(asio::ip::address_v4::loopback(), 0)) {
     Endpoint = Acceptor.local_endpoint();
     asio::co_spawn(Loop, acceptLoop(), asio::detached);
     std::thread([this] { Loop.run(); }).detach();
@@ -103,7 +104,8 @@ private:
       asio::steady_timer Latency(Client.get_executor(), ServerLatency);
       co_await Latency.async_wait(asio::use_awaitable);
       std::string Body(ResponseBytes, 'x');
-      co_await asio::async_write(Client, asio::buffer(Body), asio::use_awaitable);
+      co_await asio::async_write(Client, asio::buffer(Body),
+                                 asio::use_awaitable);
     } catch (const std::exception &) {
       // A client that went away is not the server's problem.
     }
@@ -117,7 +119,8 @@ private:
 void checkResponse(std::size_t Bytes) {
   if (Bytes != ResponseBytes)
     throw std::runtime_error("loopback fetch got " + std::to_string(Bytes) +
-                             " bytes, expected " + std::to_string(ResponseBytes));
+                             " bytes, expected " +
+                             std::to_string(ResponseBytes));
 }
 
 void loopbackFetch() {

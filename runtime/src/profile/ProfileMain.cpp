@@ -150,7 +150,8 @@ int run(int Argc, char **Argv) {
     } else if (Args.option("--tasks", Value))
       Opts.Tasks = std::to_string(parsePositive(Value, "--tasks"));
     else if (Args.option("--repetitions", Value))
-      Opts.Repetitions = std::to_string(parsePositive(Value, "--repetitions", 1000));
+      Opts.Repetitions =
+          std::to_string(parsePositive(Value, "--repetitions", 1000));
     else if (Args.option("--timeout", Value)) {
       parseSeconds(Value, "--timeout");
       Opts.Timeout = Value;
@@ -160,7 +161,8 @@ int run(int Argc, char **Argv) {
       Opts.Executors.push_back(Value);
     else if (Args.option("--format", Value)) {
       if (Value != "text" && Value != "json")
-        throw UsageError("--format '" + Value + "' is unknown; use text or json");
+        throw UsageError("--format '" + Value +
+                         "' is unknown; use text or json");
       Opts.Json = Value == "json";
     } else if (Args.option("-o", Value) || Args.option("--output", Value))
       Opts.OutputPath = Value;
@@ -225,8 +227,8 @@ int run(int Argc, char **Argv) {
         for (const std::string &K : Known)
           List += (List.empty() ? "" : ", ") + K;
         throw UsageError("unknown workload '" + Name + "' (--workload); '" +
-                         Opts.BinaryPath + "' registers: " +
-                         (List.empty() ? "nothing" : List));
+                         Opts.BinaryPath +
+                         "' registers: " + (List.empty() ? "nothing" : List));
       }
     std::vector<std::string> Command = {Opts.BinaryPath, "--format", "json",
                                         "--cores", formatCoreList(Cores)};
@@ -249,12 +251,13 @@ int run(int Argc, char **Argv) {
     // Each cell has its own timeout inside the binary; this one only
     // catches a binary that stops making progress altogether.
     double PerCell = Opts.Timeout.empty() ? 120 : std::stod(Opts.Timeout);
-    size_t Workloads = Opts.Workloads.empty() ? Known.size() : Opts.Workloads.size();
+    size_t Workloads =
+        Opts.Workloads.empty() ? Known.size() : Opts.Workloads.size();
     double Overall = (PerCell + 5) * std::max<size_t>(Workloads, 1) *
-                         (5 + 2 * Cores.size()) + 30;
-    ChildOutcome Outcome = runChild(Command, Overall, [&](pid_t Pid) {
-      recordPid(Opts.PidFile, Pid);
-    });
+                         (5 + 2 * Cores.size()) +
+                     30;
+    ChildOutcome Outcome = runChild(
+        Command, Overall, [&](pid_t Pid) { recordPid(Opts.PidFile, Pid); });
     if (Outcome.Interrupted)
       exitForInterrupt();
     if (Outcome.TimedOut)
@@ -265,7 +268,8 @@ int run(int Argc, char **Argv) {
       Measurements = json::parse(Outcome.Stdout);
     } catch (const json::exception &) {
       // The binary reported its own reason on stderr.
-      if (WIFEXITED(Outcome.WaitStatus) && WEXITSTATUS(Outcome.WaitStatus) == ExitUsage)
+      if (WIFEXITED(Outcome.WaitStatus) &&
+          WEXITSTATUS(Outcome.WaitStatus) == ExitUsage)
         return ExitUsage;
       throw RunError("'" + Opts.BinaryPath + "' " +
                      describeWaitStatus(Outcome.WaitStatus) +
@@ -274,20 +278,22 @@ int run(int Argc, char **Argv) {
     Complete = Outcome.succeeded();
   }
 
-  std::vector<VerdictRow> Rows = judge(AdviceList, parseMeasurements(Measurements));
+  std::vector<VerdictRow> Rows =
+      judge(AdviceList, parseMeasurements(Measurements));
   json Verdicts = json::array();
   for (const VerdictRow &R : Rows)
     Verdicts.push_back(toJson(R));
-  json Result = {{"schema_version", VerdictSchemaVersion},
-                 {"tool", {{"name", "concur-profile"}, {"version", CONCUR_VERSION}}},
-                 {"report", Opts.ReportPath},
-                 {"binary", Opts.BinaryPath.empty() ? json(nullptr)
-                                                    : json(Opts.BinaryPath)},
-                 {"cores", Measurements.value("cores", formatCoreList(Cores))},
-                 {"topology", Measurements.value("topology", json(nullptr))},
-                 {"complete", Complete && Measurements.value("complete", true)},
-                 {"verdicts", Verdicts},
-                 {"measurements", Measurements}};
+  json Result = {
+      {"schema_version", VerdictSchemaVersion},
+      {"tool", {{"name", "concur-profile"}, {"version", CONCUR_VERSION}}},
+      {"report", Opts.ReportPath},
+      {"binary",
+       Opts.BinaryPath.empty() ? json(nullptr) : json(Opts.BinaryPath)},
+      {"cores", Measurements.value("cores", formatCoreList(Cores))},
+      {"topology", Measurements.value("topology", json(nullptr))},
+      {"complete", Complete && Measurements.value("complete", true)},
+      {"verdicts", Verdicts},
+      {"measurements", Measurements}};
 
   if (Opts.Json)
     std::cout << Result.dump(2) << "\n";

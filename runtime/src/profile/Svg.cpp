@@ -14,11 +14,20 @@ static std::string escape(const std::string &Text) {
   std::string Out;
   for (char C : Text) {
     switch (C) {
-    case '<': Out += "&lt;"; break;
-    case '>': Out += "&gt;"; break;
-    case '&': Out += "&amp;"; break;
-    case '"': Out += "&quot;"; break;
-    default: Out += C;
+    case '<':
+      Out += "&lt;";
+      break;
+    case '>':
+      Out += "&gt;";
+      break;
+    case '&':
+      Out += "&amp;";
+      break;
+    case '"':
+      Out += "&quot;";
+      break;
+    default:
+      Out += C;
     }
   }
   return Out;
@@ -31,15 +40,21 @@ static std::string num(double V) {
 }
 
 static const char *colourFor(const std::string &Executor) {
-  if (Executor == "sequential") return "#8c8c8c";
-  if (Executor == "event-loop") return "#2b8cbe";
-  if (Executor == "threads") return "#e6550d";
-  if (Executor == "threads-per-task") return "#fdae6b";
-  if (Executor == "processes") return "#31a354";
+  if (Executor == "sequential")
+    return "#8c8c8c";
+  if (Executor == "event-loop")
+    return "#2b8cbe";
+  if (Executor == "threads")
+    return "#e6550d";
+  if (Executor == "threads-per-task")
+    return "#fdae6b";
+  if (Executor == "processes")
+    return "#31a354";
   return "#756bb1";
 }
 
-std::string renderSvg(const json &Measurements, const std::vector<VerdictRow> &Rows) {
+std::string renderSvg(const json &Measurements,
+                      const std::vector<VerdictRow> &Rows) {
   const double Width = 960, BarLeft = 150, BarWidth = 380, ChartLeft = 640,
                ChartWidth = 280, RowHeight = 22, Header = 48;
   std::ostringstream Body;
@@ -47,12 +62,14 @@ std::string renderSvg(const json &Measurements, const std::vector<VerdictRow> &R
   const json &Workloads = Measurements.value("workloads", json::array());
   for (const json &W : Workloads) {
     const json &Cells = W.value("executors", json::array());
-    double PanelHeight = std::max<double>(Header + RowHeight * Cells.size() + 24, 200);
+    double PanelHeight =
+        std::max<double>(Header + RowHeight * Cells.size() + 24, 200);
     std::string Verdicts;
     for (const VerdictRow &R : Rows)
       if (R.Workload == W.value("name", "") && R.Verdict != "not-measured")
         Verdicts += (Verdicts.empty() ? "" : ", ") +
-                    (R.Entry ? R.Entry->Model + " " : std::string()) + R.Verdict;
+                    (R.Entry ? R.Entry->Model + " " : std::string()) +
+                    R.Verdict;
     Body << "<g transform=\"translate(0," << num(Y) << ")\">\n";
     Body << "<text x=\"10\" y=\"18\" class=\"title\">"
          << escape(W.value("name", "")) << " — measured "
@@ -102,7 +119,8 @@ std::string renderSvg(const json &Measurements, const std::vector<VerdictRow> &R
     MaxSpeedup = std::max<double>(MaxSpeedup, MaxCores);
     double ChartTop = 48, ChartHeight = PanelHeight - 80;
     auto X = [&](double Cores) {
-      return ChartLeft + (MaxCores > 1 ? (Cores - 1) / (MaxCores - 1) : 0.5) * ChartWidth;
+      return ChartLeft +
+             (MaxCores > 1 ? (Cores - 1) / (MaxCores - 1) : 0.5) * ChartWidth;
     };
     auto YOf = [&](double Speedup) {
       return ChartTop + ChartHeight - Speedup / MaxSpeedup * ChartHeight;
@@ -110,8 +128,8 @@ std::string renderSvg(const json &Measurements, const std::vector<VerdictRow> &R
     Body << "<text x=\"" << num(ChartLeft) << "\" y=\"38\" class=\"axis\">"
          << "speedup over sequential by cores</text>\n";
     Body << "<rect x=\"" << num(ChartLeft) << "\" y=\"" << num(ChartTop)
-         << "\" width=\"" << num(ChartWidth) << "\" height=\"" << num(ChartHeight)
-         << "\" class=\"frame\"/>\n";
+         << "\" width=\"" << num(ChartWidth) << "\" height=\""
+         << num(ChartHeight) << "\" class=\"frame\"/>\n";
     if (Scaling.empty()) {
       Body << "<text x=\"" << num(ChartLeft + 10) << "\" y=\""
            << num(ChartTop + ChartHeight / 2) << "\" class=\"axis\">"
@@ -124,7 +142,8 @@ std::string renderSvg(const json &Measurements, const std::vector<VerdictRow> &R
         Body << "<text x=\"" << num(X(K)) << "\" y=\""
              << num(ChartTop + ChartHeight + 14)
              << "\" class=\"axis\" text-anchor=\"middle\">" << K << "</text>\n";
-      Body << "<text x=\"" << num(ChartLeft - 4) << "\" y=\"" << num(YOf(MaxSpeedup) + 10)
+      Body << "<text x=\"" << num(ChartLeft - 4) << "\" y=\""
+           << num(YOf(MaxSpeedup) + 10)
            << "\" class=\"axis\" text-anchor=\"end\">" << num(MaxSpeedup)
            << "x</text>\n";
       double LegendY = ChartTop + 14;
@@ -133,7 +152,8 @@ std::string renderSvg(const json &Measurements, const std::vector<VerdictRow> &R
         for (const json &P : Points) {
           if (!P["speedup"].is_number())
             continue;
-          double PX = X(P["cores"].get<double>()), PY = YOf(P["speedup"].get<double>());
+          double PX = X(P["cores"].get<double>()),
+                 PY = YOf(P["speedup"].get<double>());
           Path += (Path.empty() ? "M" : " L") + num(PX) + " " + num(PY);
           Body << "<circle cx=\"" << num(PX) << "\" cy=\"" << num(PY)
                << "\" r=\"3\" fill=\"" << colourFor(Kind) << "\"/>\n";

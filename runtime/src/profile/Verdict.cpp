@@ -17,13 +17,13 @@ static std::string stringField(const json &Object, const char *Key) {
 }
 
 std::vector<Advice> parseAdvice(const json &Report, const std::string &Path) {
-  const std::string Fix =
-      "; pass the output of 'concur advise --format=json'";
+  const std::string Fix = "; pass the output of 'concur advise --format=json'";
   if (!Report.is_object())
     throw UsageError("report '" + Path + "' is not a JSON object" + Fix);
   auto Version = Report.find("schema_version");
   if (Version == Report.end() || !Version->is_string())
-    throw UsageError("report '" + Path + "' has no schema_version string" + Fix);
+    throw UsageError("report '" + Path + "' has no schema_version string" +
+                     Fix);
   std::string V = Version->get<std::string>();
   if (V.rfind("1.", 0) != 0 && V != "1")
     throw UsageError("report '" + Path + "' has schema_version " + V +
@@ -47,7 +47,8 @@ std::vector<Advice> parseAdvice(const json &Report, const std::string &Path) {
     throw UsageError("report '" + Path + "': 'advice' is not an array" + Fix);
   for (size_t I = 0; I < AdviceList->size(); ++I) {
     const json &Entry = (*AdviceList)[I];
-    std::string Where = "report '" + Path + "': advice[" + std::to_string(I) + "]";
+    std::string Where =
+        "report '" + Path + "': advice[" + std::to_string(I) + "]";
     if (!Entry.is_object())
       throw UsageError(Where + " is not an object" + Fix);
     Advice A;
@@ -55,7 +56,8 @@ std::vector<Advice> parseAdvice(const json &Report, const std::string &Path) {
     if (A.Model.empty())
       throw UsageError(Where + " has no 'model' string" + Fix);
     auto Workload = Entry.find("workload");
-    if (Workload != Entry.end() && !Workload->is_null() && !Workload->is_string())
+    if (Workload != Entry.end() && !Workload->is_null() &&
+        !Workload->is_string())
       throw UsageError(Where + ": 'workload' must be a string or null" + Fix);
     A.Workload = stringField(Entry, "workload");
     A.EntryId = stringField(Entry, "entry_id");
@@ -82,7 +84,8 @@ std::vector<WorkloadMeasurement> parseMeasurements(const json &M) {
     for (const json &E : W.value("errors", json::array()))
       Entry.Errors.push_back(E.get<std::string>());
     for (const json &Cell : W.value("executors", json::array())) {
-      ModelMeasurement Candidate{Cell.value("model", ""), Cell.value("executor", ""),
+      ModelMeasurement Candidate{Cell.value("model", ""),
+                                 Cell.value("executor", ""),
                                  spreadFromJson(Cell["summary"]["throughput"])};
       auto Same = std::find_if(Entry.Models.begin(), Entry.Models.end(),
                                [&](const ModelMeasurement &Known) {
@@ -126,10 +129,9 @@ static void judgeAgainst(VerdictRow &Row, const WorkloadMeasurement &W,
     Row.Explanation = "no advice names this workload";
     return;
   }
-  auto Advised = std::find_if(W.Models.begin(), W.Models.end(),
-                              [&](const ModelMeasurement &M) {
-                                return M.Model == AdvisedModel;
-                              });
+  auto Advised = std::find_if(
+      W.Models.begin(), W.Models.end(),
+      [&](const ModelMeasurement &M) { return M.Model == AdvisedModel; });
   if (!Best || Advised == W.Models.end()) {
     Row.Verdict = "inconclusive";
     Row.Explanation = "the advised model '" + AdvisedModel +
@@ -137,8 +139,8 @@ static void judgeAgainst(VerdictRow &Row, const WorkloadMeasurement &W,
                       (W.Errors.empty() ? "" : " (" + W.Errors.front() + ")");
     return;
   }
-  Row.Ratio = Best->Throughput.Median /
-              std::max(Advised->Throughput.Median, 1e-12);
+  Row.Ratio =
+      Best->Throughput.Median / std::max(Advised->Throughput.Median, 1e-12);
   if (Best->Model != Advised->Model && beats(*Best, *Advised)) {
     Row.Verdict = "refuted";
     Row.Explanation = Best->Model + " (" + Best->Executor + ") ran " +
@@ -153,14 +155,15 @@ static void judgeAgainst(VerdictRow &Row, const WorkloadMeasurement &W,
       Beaten = &M;
   if (Beaten) {
     Row.Verdict = "confirmed";
-    Row.Explanation = AdvisedModel + " is " +
-                      (Best->Model == Advised->Model
-                           ? std::string("the fastest")
-                           : "within noise of the fastest (" + Best->Model + ")") +
-                      " and ran " +
-                      ratioText(Advised->Throughput.Median /
-                                std::max(Beaten->Throughput.Median, 1e-12)) +
-                      " the throughput of " + Beaten->Model;
+    Row.Explanation =
+        AdvisedModel + " is " +
+        (Best->Model == Advised->Model
+             ? std::string("the fastest")
+             : "within noise of the fastest (" + Best->Model + ")") +
+        " and ran " +
+        ratioText(Advised->Throughput.Median /
+                  std::max(Beaten->Throughput.Median, 1e-12)) +
+        " the throughput of " + Beaten->Model;
     return;
   }
   Row.Verdict = "inconclusive";
@@ -168,8 +171,9 @@ static void judgeAgainst(VerdictRow &Row, const WorkloadMeasurement &W,
                     "; more repetitions or tasks may separate them";
 }
 
-std::vector<VerdictRow> judge(const std::vector<Advice> &AdviceList,
-                              const std::vector<WorkloadMeasurement> &Measured) {
+std::vector<VerdictRow>
+judge(const std::vector<Advice> &AdviceList,
+      const std::vector<WorkloadMeasurement> &Measured) {
   std::vector<VerdictRow> Rows;
   std::vector<bool> Advised(Measured.size(), false);
   for (const Advice &A : AdviceList) {
@@ -250,9 +254,10 @@ json toJson(const VerdictRow &Row) {
 std::string formatVerdictTable(const std::vector<VerdictRow> &Rows) {
   std::string Out;
   char Line[1024];
-  std::snprintf(Line, sizeof Line, "%-20s %-24s %-12s %-12s %7s %-24s %-12s %s\n",
-                "workload", "entry", "advised", "best", "ratio",
-                "measured class (CPU)", "static class", "verdict");
+  std::snprintf(Line, sizeof Line,
+                "%-20s %-24s %-12s %-12s %7s %-24s %-12s %s\n", "workload",
+                "entry", "advised", "best", "ratio", "measured class (CPU)",
+                "static class", "verdict");
   Out += Line;
   for (const VerdictRow &R : Rows) {
     std::string Measured = R.MeasuredClass.empty() ? "-" : R.MeasuredClass;
@@ -264,7 +269,8 @@ std::string formatVerdictTable(const std::vector<VerdictRow> &Rows) {
     std::snprintf(
         Line, sizeof Line, "%-20s %-24s %-12s %-12s %7s %-24s %-12s %s\n",
         R.Workload.empty() ? "-" : R.Workload.c_str(),
-        R.Entry && !R.Entry->EntryName.empty() ? R.Entry->EntryName.c_str() : "-",
+        R.Entry && !R.Entry->EntryName.empty() ? R.Entry->EntryName.c_str()
+                                               : "-",
         R.Entry ? R.Entry->Model.c_str() : "-",
         R.BestModel.empty() ? "-" : R.BestModel.c_str(),
         R.Ratio ? ratioText(*R.Ratio).c_str() : "-", Measured.c_str(),

@@ -17,7 +17,8 @@ namespace concur::runtime {
 static bool parseNumber(const std::string &Text, size_t &Pos, int &Out) {
   size_t Start = Pos;
   long Value = 0;
-  while (Pos < Text.size() && std::isdigit(static_cast<unsigned char>(Text[Pos]))) {
+  while (Pos < Text.size() &&
+         std::isdigit(static_cast<unsigned char>(Text[Pos]))) {
     Value = Value * 10 + (Text[Pos] - '0');
     if (Value > 1000000)
       return false;
@@ -167,8 +168,9 @@ nlohmann::json machineTopology() {
     Entry["thread_siblings"] = readTrimmed(Dir + "thread_siblings_list");
     std::string MaxKHz = readTrimmed(Root + "cpu" + std::to_string(Cpu) +
                                      "/cpufreq/cpuinfo_max_freq");
-    Entry["max_mhz"] = MaxKHz.empty() ? nlohmann::json(nullptr)
-                                      : nlohmann::json(std::stol(MaxKHz) / 1000);
+    Entry["max_mhz"] = MaxKHz.empty()
+                           ? nlohmann::json(nullptr)
+                           : nlohmann::json(std::stol(MaxKHz) / 1000);
     Cpus.push_back(Entry);
   }
   Topology["cpus"] = Cpus;

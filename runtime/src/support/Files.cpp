@@ -81,7 +81,8 @@ void writeFileAtomically(const std::string &Path, const std::string &Content) {
     Done += static_cast<size_t>(N);
   }
   fchmod(Fd, 0644);
-  if (fsync(Fd) != 0 || close(Fd) != 0 || rename(Temp.c_str(), Path.c_str()) != 0) {
+  if (fsync(Fd) != 0 || close(Fd) != 0 ||
+      rename(Temp.c_str(), Path.c_str()) != 0) {
     int Error = errno;
     unlink(Temp.c_str());
     throw RunError("cannot write '" + Path + "': " + std::strerror(Error));

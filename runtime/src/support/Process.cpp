@@ -33,8 +33,9 @@ static void onInterrupt(int Signal) {
 
 void installInterruptHandlers() {
   if (InterruptPipe[0] < 0 && pipe2(InterruptPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-    throw RunError(std::string("cannot create a pipe: ") + std::strerror(errno));
-  struct sigaction Action {};
+    throw RunError(std::string("cannot create a pipe: ") +
+                   std::strerror(errno));
+  struct sigaction Action{};
   Action.sa_handler = onInterrupt;
   sigemptyset(&Action.sa_mask);
   sigaction(SIGINT, &Action, nullptr);
@@ -116,7 +117,8 @@ ChildOutcome runChild(const std::vector<std::string> &Argv,
                       const std::function<void(pid_t)> &OnStart) {
   int Out[2], ExecError[2];
   if (pipe2(Out, O_CLOEXEC) != 0 || pipe2(ExecError, O_CLOEXEC) != 0)
-    throw RunError(std::string("cannot create a pipe: ") + std::strerror(errno));
+    throw RunError(std::string("cannot create a pipe: ") +
+                   std::strerror(errno));
   std::vector<char *> Args;
   for (const std::string &A : Argv)
     Args.push_back(const_cast<char *>(A.c_str()));
@@ -132,7 +134,8 @@ ChildOutcome runChild(const std::vector<std::string> &Argv,
     dup2(Out[1], STDOUT_FILENO);
     execv(Args[0], Args.data());
     int Error = errno;
-    [[maybe_unused]] ssize_t Ignored = write(ExecError[1], &Error, sizeof Error);
+    [[maybe_unused]] ssize_t Ignored =
+        write(ExecError[1], &Error, sizeof Error);
     _exit(127);
   }
   // Both sides set the group so that a kill right after fork reaches it.

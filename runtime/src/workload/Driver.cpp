@@ -28,8 +28,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <iostream>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <sstream>
 
@@ -98,10 +98,8 @@ const workload::Workload &findWorkload(const std::string &Name) {
   std::string Known;
   for (const workload::Workload &W : workload::registeredWorkloads())
     Known += (Known.empty() ? "" : ", ") + W.Name;
-  throw UsageError("unknown workload '" + Name +
-                   "'; this binary registers: " +
-                   (Known.empty() ? "nothing" : Known) +
-                   " (see --list)");
+  throw UsageError("unknown workload '" + Name + "'; this binary registers: " +
+                   (Known.empty() ? "nothing" : Known) + " (see --list)");
 }
 
 std::vector<std::string> variantsOf(const workload::Workload &W) {
@@ -203,12 +201,15 @@ json summariseRepetitions(const json &Reps, unsigned Tasks) {
     return summarise(V);
   };
   json S;
-  S["wall_s"] = toJson(Collect([](const json &R) { return R["wall_s"].get<double>(); }));
+  S["wall_s"] =
+      toJson(Collect([](const json &R) { return R["wall_s"].get<double>(); }));
   S["throughput"] = toJson(Collect([&](const json &R) {
     return Tasks / std::max(R["wall_s"].get<double>(), 1e-9);
   }));
-  S["user_s"] = toJson(Collect([](const json &R) { return R["user_s"].get<double>(); }));
-  S["system_s"] = toJson(Collect([](const json &R) { return R["system_s"].get<double>(); }));
+  S["user_s"] =
+      toJson(Collect([](const json &R) { return R["user_s"].get<double>(); }));
+  S["system_s"] = toJson(
+      Collect([](const json &R) { return R["system_s"].get<double>(); }));
   S["cpu_share"] = toJson(Collect([](const json &R) {
     return (R["user_s"].get<double>() + R["system_s"].get<double>()) /
            std::max(R["wall_s"].get<double>(), 1e-9);
@@ -218,8 +219,9 @@ json summariseRepetitions(const json &Reps, unsigned Tasks) {
   // ran. Meaningful where that thread runs the tasks (sequential).
   S["cpu_demand"] = toJson(Collect([](const json &R) {
     double Wall = R["wall_s"].get<double>() - R.value("runqueue_wait_s", 0.0);
-    return std::min(1.0, (R["user_s"].get<double>() + R["system_s"].get<double>()) /
-                             std::max(Wall, 1e-9));
+    return std::min(1.0,
+                    (R["user_s"].get<double>() + R["system_s"].get<double>()) /
+                        std::max(Wall, 1e-9));
   }));
   S["voluntary_switches"] = toJson(Collect(
       [](const json &R) { return R["voluntary_switches"].get<double>(); }));
@@ -228,29 +230,31 @@ json summariseRepetitions(const json &Reps, unsigned Tasks) {
   json PerCore = json::array();
   if (!Reps.empty())
     for (size_t I = 0; I < Reps[0]["core_utilisation"].size(); ++I)
-      PerCore.push_back(
-          {{"cpu", Reps[0]["core_utilisation"][I]["cpu"]},
-           {"busy", summarise([&] {
-                      std::vector<double> V;
-                      for (const json &R : Reps)
-                        V.push_back(R["core_utilisation"][I]["busy"]);
-                      return V;
-                    }())
-                        .Median}});
+      PerCore.push_back({{"cpu", Reps[0]["core_utilisation"][I]["cpu"]},
+                         {"busy", summarise([&] {
+                                    std::vector<double> V;
+                                    for (const json &R : Reps)
+                                      V.push_back(
+                                          R["core_utilisation"][I]["busy"]);
+                                    return V;
+                                  }())
+                                      .Median}});
   S["core_utilisation"] = PerCore;
   if (!Reps.empty() && Reps[0].contains("stall")) {
     double Longest = 0;
     std::uint64_t MaxBlocked = 0;
     for (const json &R : Reps) {
-      Longest = std::max(Longest, R["stall"]["longest_resumption_s"].get<double>());
-      MaxBlocked = std::max(MaxBlocked,
-                            R["stall"]["blocked_resumptions"].get<std::uint64_t>());
+      Longest =
+          std::max(Longest, R["stall"]["longest_resumption_s"].get<double>());
+      MaxBlocked = std::max(
+          MaxBlocked, R["stall"]["blocked_resumptions"].get<std::uint64_t>());
     }
-    S["stall"] = {{"longest_resumption_s", Longest},
-                  {"blocked_resumptions", MaxBlocked},
-                  {"resumptions", Collect([](const json &R) {
-                                    return R["stall"]["resumptions"].get<double>();
-                                  }).Median}};
+    S["stall"] = {
+        {"longest_resumption_s", Longest},
+        {"blocked_resumptions", MaxBlocked},
+        {"resumptions", Collect([](const json &R) {
+                          return R["stall"]["resumptions"].get<double>();
+                        }).Median}};
   }
   return S;
 }
@@ -267,9 +271,10 @@ int runCell(const Options &Opts) {
   Spec.Workers = Opts.Workers ? Opts.Workers : 1;
   Spec.MonitorStalls = Opts.MonitorStalls;
   Spec.PidFile = Opts.PidFile;
-  Spec.Deadline = std::chrono::steady_clock::now() +
-                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                      std::chrono::duration<double>(Opts.TimeoutSeconds));
+  Spec.Deadline =
+      std::chrono::steady_clock::now() +
+      std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+          std::chrono::duration<double>(Opts.TimeoutSeconds));
   pinCallingThread(Spec.Cores);
 
   json Cell;
@@ -309,7 +314,8 @@ int runCell(const Options &Opts) {
 
 int runOverhead(const Options &Opts) {
   if (Opts.Workloads.size() != 1 || Opts.Kinds.size() != 1)
-    throw UsageError("--overhead needs exactly one --workload and one --executor");
+    throw UsageError(
+        "--overhead needs exactly one --workload and one --executor");
   CellSpec Spec;
   Spec.Work = &findWorkload(Opts.Workloads[0]);
   Spec.Kind = Opts.Kinds[0];
@@ -329,14 +335,14 @@ int runOverhead(const Options &Opts) {
     Plain.MonitorStalls = false;
     auto Start = std::chrono::steady_clock::now();
     execute(Plain);
-    Baseline.push_back(std::chrono::duration<double>(
-                           std::chrono::steady_clock::now() - Start)
-                           .count());
+    Baseline.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count());
     Start = std::chrono::steady_clock::now();
     measureRepetition(Spec);
-    Measured.push_back(std::chrono::duration<double>(
-                           std::chrono::steady_clock::now() - Start)
-                           .count());
+    Measured.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count());
   }
   Spread B = summarise(Baseline), M = summarise(Measured);
   json Out = {{"workload", Spec.Work->Name},
@@ -377,15 +383,22 @@ unsigned workersFor(ExecutorKind Kind, unsigned CoreCount, unsigned Tasks) {
 json runCellChild(const Options &Opts, const std::string &Self,
                   const std::string &Workload, ExecutorKind Kind,
                   unsigned Workers, const CoreSet &Cores) {
-  std::vector<std::string> Argv = {
-      Self,          "--cell",
-      "--workload",  Workload,
-      "--executor",  executorName(Kind),
-      "--workers",   std::to_string(Workers),
-      "--tasks",     std::to_string(Opts.Tasks),
-      "--repetitions", std::to_string(Opts.Repetitions),
-      "--cores",     formatCoreList(Cores),
-      "--timeout",   std::to_string(Opts.TimeoutSeconds)};
+  std::vector<std::string> Argv = {Self,
+                                   "--cell",
+                                   "--workload",
+                                   Workload,
+                                   "--executor",
+                                   executorName(Kind),
+                                   "--workers",
+                                   std::to_string(Workers),
+                                   "--tasks",
+                                   std::to_string(Opts.Tasks),
+                                   "--repetitions",
+                                   std::to_string(Opts.Repetitions),
+                                   "--cores",
+                                   formatCoreList(Cores),
+                                   "--timeout",
+                                   std::to_string(Opts.TimeoutSeconds)};
   if (!Opts.MonitorStalls)
     Argv.push_back("--no-stall-monitor");
   if (!Opts.PidFile.empty()) {
@@ -398,8 +411,9 @@ json runCellChild(const Options &Opts, const std::string &Self,
                  Workers == 1 ? "" : "s", formatCoreList(Cores).c_str());
   // The cell enforces the timeout itself where it can (processes); this
   // margin lets it report that cleanly before it is killed from outside.
-  ChildOutcome Outcome = runChild(Argv, Opts.TimeoutSeconds + 2,
-                                  [&](pid_t Pid) { recordPid(Opts.PidFile, Pid); });
+  ChildOutcome Outcome =
+      runChild(Argv, Opts.TimeoutSeconds + 2,
+               [&](pid_t Pid) { recordPid(Opts.PidFile, Pid); });
   json Failed = {{"workload", Workload},
                  {"executor", executorName(Kind)},
                  {"model", modelName(Kind)},
@@ -464,8 +478,9 @@ json profileWorkload(const Options &Opts, const std::string &Self,
   json Errors = json::array();
   unsigned CoreCount = static_cast<unsigned>(Opts.Cores.size());
   for (ExecutorKind Kind : Opts.Kinds) {
-    json Cell = runCellChild(Opts, Self, W.Name, Kind,
-                             workersFor(Kind, CoreCount, Opts.Tasks), Opts.Cores);
+    json Cell =
+        runCellChild(Opts, Self, W.Name, Kind,
+                     workersFor(Kind, CoreCount, Opts.Tasks), Opts.Cores);
     if (Cell.contains("error")) {
       reportCellError(Self, Cell["error"]);
       Errors.push_back(Cell["error"]);
@@ -480,7 +495,8 @@ json profileWorkload(const Options &Opts, const std::string &Self,
     if (C["executor"] == "sequential")
       Sequential = &C;
   double SequentialWall =
-      Sequential ? (*Sequential)["summary"]["wall_s"]["median"].get<double>() : 0;
+      Sequential ? (*Sequential)["summary"]["wall_s"]["median"].get<double>()
+                 : 0;
   for (json &C : Cells)
     C["speedup"] = SequentialWall > 0
                        ? json(SequentialWall /
@@ -505,7 +521,8 @@ json profileWorkload(const Options &Opts, const std::string &Self,
   json Scaling = json::object();
   if (Opts.Scaling && CoreCount > 1) {
     for (ExecutorKind Kind : {ExecutorKind::Threads, ExecutorKind::Processes}) {
-      if (std::find(Opts.Kinds.begin(), Opts.Kinds.end(), Kind) == Opts.Kinds.end())
+      if (std::find(Opts.Kinds.begin(), Opts.Kinds.end(), Kind) ==
+          Opts.Kinds.end())
         continue;
       json Points = json::array();
       for (unsigned K = 1; K <= CoreCount; ++K) {
@@ -527,12 +544,13 @@ json profileWorkload(const Options &Opts, const std::string &Self,
           }
         }
         double Wall = Cell["summary"]["wall_s"]["median"];
-        Points.push_back({{"cores", K},
-                          {"cpus", Cell["cores"]},
-                          {"wall_s", Cell["summary"]["wall_s"]},
-                          {"throughput", Cell["summary"]["throughput"]},
-                          {"speedup", SequentialWall > 0 ? json(SequentialWall / Wall)
-                                                         : json(nullptr)}});
+        Points.push_back(
+            {{"cores", K},
+             {"cpus", Cell["cores"]},
+             {"wall_s", Cell["summary"]["wall_s"]},
+             {"throughput", Cell["summary"]["throughput"]},
+             {"speedup", SequentialWall > 0 ? json(SequentialWall / Wall)
+                                            : json(nullptr)}});
       }
       Scaling[executorName(Kind)] = Points;
     }
@@ -556,13 +574,15 @@ std::string formatText(const json &Result) {
   if (Result["topology"].contains("model_name"))
     Out << " (" << Result["topology"]["model_name"].get<std::string>() << ")";
   Out << "; " << Result["settings"]["tasks"] << " tasks, "
-      << Result["settings"]["repetitions"] << " repetitions, median [min-max]\n";
+      << Result["settings"]["repetitions"]
+      << " repetitions, median [min-max]\n";
   for (const json &W : Result["workloads"]) {
-    Out << "\n" << W["name"].get<std::string>() << ": measured "
+    Out << "\n"
+        << W["name"].get<std::string>() << ": measured "
         << W["measured_class"].get<std::string>();
     if (!W["cpu_share"].is_null())
-      Out << " (sequentially: CPU " << fixed(W["cpu_share"].get<double>() * 100, 0)
-          << "% of wall time, "
+      Out << " (sequentially: CPU "
+          << fixed(W["cpu_share"].get<double>() * 100, 0) << "% of wall time, "
           << fixed(W["cpu_demand"].get<double>() * 100, 0)
           << "% of the time not spent waiting for a CPU; "
           << fixed(W["task_s"].get<double>() * 1000, 2) << " ms per task)";
@@ -576,37 +596,43 @@ std::string formatText(const json &Result) {
     Out << Line;
     for (const json &C : W["executors"]) {
       const json &S = C["summary"];
-      std::string Wall = fixed(S["wall_s"]["median"].get<double>() * 1000, 1) + " [" +
-                         fixed(S["wall_s"]["min"].get<double>() * 1000, 1) + "-" +
-                         fixed(S["wall_s"]["max"].get<double>() * 1000, 1) + "]";
+      std::string Wall =
+          fixed(S["wall_s"]["median"].get<double>() * 1000, 1) + " [" +
+          fixed(S["wall_s"]["min"].get<double>() * 1000, 1) + "-" +
+          fixed(S["wall_s"]["max"].get<double>() * 1000, 1) + "]";
       std::string Extra;
       for (const json &U : S["core_utilisation"])
         Extra += "cpu" + U["cpu"].dump() + " " +
                  fixed(U["busy"].get<double>() * 100, 0) + "% ";
       if (S.contains("stall"))
-        Extra += "| longest resumption " +
-                 fixed(S["stall"]["longest_resumption_s"].get<double>() * 1000, 2) +
-                 " ms, " + S["stall"]["blocked_resumptions"].dump() + " blocked";
-      std::snprintf(
-          Line, sizeof Line,
-          "  %-17s %7u %-24s %9.1f %7s %9.1f %9.1f %6.0f %7.0f %7.0f %8.1f  %s\n",
-          C["executor"].get<std::string>().c_str(), C["workers"].get<unsigned>(),
-          Wall.c_str(), S["throughput"]["median"].get<double>(),
-          C["speedup"].is_null() ? "-"
-                                 : (fixed(C["speedup"].get<double>(), 2) + "x").c_str(),
-          S["user_s"]["median"].get<double>() * 1000,
-          S["system_s"]["median"].get<double>() * 1000,
-          S["cpu_share"]["median"].get<double>() * 100,
-          S["voluntary_switches"]["median"].get<double>(),
-          S["involuntary_switches"]["median"].get<double>(),
-          C["peak_rss_kb"].get<double>() / 1024, Extra.c_str());
+        Extra +=
+            "| longest resumption " +
+            fixed(S["stall"]["longest_resumption_s"].get<double>() * 1000, 2) +
+            " ms, " + S["stall"]["blocked_resumptions"].dump() + " blocked";
+      std::snprintf(Line, sizeof Line,
+                    "  %-17s %7u %-24s %9.1f %7s %9.1f %9.1f %6.0f %7.0f %7.0f "
+                    "%8.1f  %s\n",
+                    C["executor"].get<std::string>().c_str(),
+                    C["workers"].get<unsigned>(), Wall.c_str(),
+                    S["throughput"]["median"].get<double>(),
+                    C["speedup"].is_null()
+                        ? "-"
+                        : (fixed(C["speedup"].get<double>(), 2) + "x").c_str(),
+                    S["user_s"]["median"].get<double>() * 1000,
+                    S["system_s"]["median"].get<double>() * 1000,
+                    S["cpu_share"]["median"].get<double>() * 100,
+                    S["voluntary_switches"]["median"].get<double>(),
+                    S["involuntary_switches"]["median"].get<double>(),
+                    C["peak_rss_kb"].get<double>() / 1024, Extra.c_str());
       Out << Line;
     }
     for (auto &[Kind, Points] : W["scaling"].items()) {
       Out << "  scaling " << Kind << ":";
       for (const json &P : Points)
         Out << "  " << P["cores"] << (P["cores"] == 1 ? " core " : " cores ")
-            << (P["speedup"].is_null() ? "-" : fixed(P["speedup"].get<double>(), 2) + "x");
+            << (P["speedup"].is_null()
+                    ? "-"
+                    : fixed(P["speedup"].get<double>(), 2) + "x");
       Out << "\n";
     }
     for (const json &E : W["errors"])
@@ -710,7 +736,8 @@ int dispatch(int Argc, char **Argv) {
         throw UsageError("unknown executor '" + Value +
                          "' (--executor); choose sequential, event-loop, "
                          "threads, threads-per-task or processes");
-      if (std::find(Opts.Kinds.begin(), Opts.Kinds.end(), *Kind) == Opts.Kinds.end())
+      if (std::find(Opts.Kinds.begin(), Opts.Kinds.end(), *Kind) ==
+          Opts.Kinds.end())
         Opts.Kinds.push_back(*Kind);
     } else if (Args.option("--cores", Value)) {
       Opts.CoresSpec = Value;
@@ -727,7 +754,8 @@ int dispatch(int Argc, char **Argv) {
       Opts.TimeoutSeconds = parseSeconds(Value, "--timeout");
     else if (Args.option("--format", Value)) {
       if (Value != "text" && Value != "json")
-        throw UsageError("--format '" + Value + "' is unknown; use text or json");
+        throw UsageError("--format '" + Value +
+                         "' is unknown; use text or json");
       Opts.Json = Value == "json";
     } else if (Args.option("-o", Value) || Args.option("--output", Value))
       Opts.OutputPath = Value;

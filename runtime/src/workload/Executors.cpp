@@ -424,8 +424,9 @@ ExecutionOutcome runProcesses(const CellSpec &Spec) {
                   "' threw under processes in " + Who + ": " + Message;
       } else if (!WIFEXITED(W.WaitStatus) || WEXITSTATUS(W.WaitStatus) != 0 ||
                  W.Output.rfind("completed ", 0) != 0) {
-        Failure = "workload '" + Spec.Work->Name + "' crashed under processes: " +
-                  Who + " " + describeWaitStatus(W.WaitStatus);
+        Failure = "workload '" + Spec.Work->Name +
+                  "' crashed under processes: " + Who + " " +
+                  describeWaitStatus(W.WaitStatus);
       }
       if (!Failure.empty())
         break;

@@ -44,10 +44,12 @@ static void testCoreLists() {
   EXPECT(formatCoreList({0, 1}) == "0,1");
   EXPECT(formatCoreList({}) == "");
   EXPECT(throwsUsage([] { parseCoreList("", "--cores"); }, "names no CPU"));
-  EXPECT(throwsUsage([] { parseCoreList("3-1", "--cores"); }, "not a CPU list"));
+  EXPECT(
+      throwsUsage([] { parseCoreList("3-1", "--cores"); }, "not a CPU list"));
   EXPECT(throwsUsage([] { parseCoreList("0,", "--cores"); }, "not a CPU list"));
   EXPECT(throwsUsage([] { parseCoreList("a", "--cores"); }, "not a CPU list"));
-  EXPECT(throwsUsage([] { parseCoreList("99999999", "--cores"); }, "not a CPU list"));
+  EXPECT(throwsUsage([] { parseCoreList("99999999", "--cores"); },
+                     "not a CPU list"));
   EXPECT(!allowedCores().empty());
   EXPECT(resolveCores("", "--cores") == allowedCores());
   EXPECT(throwsUsage([] { resolveCores("4000", "--cores"); },
@@ -100,13 +102,15 @@ static void testVerdicts() {
   // A larger gap than MinimumEffect but overlapping repetitions: noise.
   ModelMeasurement NoisyA{"thread-pool", "threads", {11, 8, 14}};
   ModelMeasurement NoisyB{"event-loop", "event-loop", {10, 7, 13}};
-  std::vector<WorkloadMeasurement> Noisy = {workload("noisy", {NoisyA, NoisyB})};
+  std::vector<WorkloadMeasurement> Noisy = {
+      workload("noisy", {NoisyA, NoisyB})};
   EXPECT(judge({advice("noisy", "event-loop")}, Noisy).front().Verdict ==
          "inconclusive");
   // Separated repetitions but a difference below MinimumEffect: noise too.
   ModelMeasurement TightA{"thread-pool", "threads", {10.3, 10.25, 10.35}};
   ModelMeasurement TightB{"event-loop", "event-loop", {10, 9.95, 10.05}};
-  std::vector<WorkloadMeasurement> Tight = {workload("tight", {TightA, TightB})};
+  std::vector<WorkloadMeasurement> Tight = {
+      workload("tight", {TightA, TightB})};
   EXPECT(judge({advice("tight", "event-loop")}, Tight).front().Verdict ==
          "inconclusive");
 
@@ -138,14 +142,14 @@ static void testAdviceParsing() {
   EXPECT(parseAdvice(nlohmann::json::parse(R"({"schema_version": "1.0"})"),
                      "old.json")
              .empty());
-  EXPECT(throwsUsage(
-      [] { parseAdvice(nlohmann::json::parse("[]"), "r.json"); },
-      "is not a JSON object"));
+  EXPECT(throwsUsage([] { parseAdvice(nlohmann::json::parse("[]"), "r.json"); },
+                     "is not a JSON object"));
   EXPECT(throwsUsage(
       [] {
-        parseAdvice(nlohmann::json::parse(
-                        R"({"schema_version": "1.1", "advice": [{"model": "x", "workload": 3}]})"),
-                    "r.json");
+        parseAdvice(
+            nlohmann::json::parse(
+                R"({"schema_version": "1.1", "advice": [{"model": "x", "workload": 3}]})"),
+            "r.json");
       },
       "'workload' must be a string or null"));
 }
