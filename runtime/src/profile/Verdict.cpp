@@ -81,6 +81,8 @@ std::vector<WorkloadMeasurement> parseMeasurements(const json &M) {
     Entry.MeasuredClass = W.value("measured_class", "unknown");
     if (W.contains("cpu_share") && W["cpu_share"].is_number())
       Entry.CpuShare = W["cpu_share"].get<double>();
+    if (W.contains("cpu_demand") && W["cpu_demand"].is_number())
+      Entry.CpuDemand = W["cpu_demand"].get<double>();
     for (const json &E : W.value("errors", json::array()))
       Entry.Errors.push_back(E.get<std::string>());
     for (const json &Cell : W.value("executors", json::array())) {
@@ -197,6 +199,7 @@ judge(const std::vector<Advice> &AdviceList,
     Advised[It - Measured.begin()] = true;
     Row.MeasuredClass = It->MeasuredClass;
     Row.CpuShare = It->CpuShare;
+    Row.CpuDemand = It->CpuDemand;
     judgeAgainst(Row, *It, A.Model);
     Rows.push_back(std::move(Row));
   }
@@ -207,6 +210,7 @@ judge(const std::vector<Advice> &AdviceList,
     Row.Workload = Measured[I].Name;
     Row.MeasuredClass = Measured[I].MeasuredClass;
     Row.CpuShare = Measured[I].CpuShare;
+    Row.CpuDemand = Measured[I].CpuDemand;
     judgeAgainst(Row, Measured[I], "");
     Rows.push_back(std::move(Row));
   }
@@ -242,6 +246,7 @@ json toJson(const VerdictRow &Row) {
   J["ratio_best_over_advised"] = optionalNumber(Row.Ratio);
   J["measured_class"] = optionalString(Row.MeasuredClass);
   J["cpu_share"] = optionalNumber(Row.CpuShare);
+  J["cpu_demand"] = optionalNumber(Row.CpuDemand);
   J["class_agrees"] =
       Row.Entry && !Row.MeasuredClass.empty() && !Row.Entry->StaticClass.empty()
           ? json(Row.MeasuredClass == Row.Entry->StaticClass)

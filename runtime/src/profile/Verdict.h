@@ -41,6 +41,7 @@ struct WorkloadMeasurement {
   std::string Name;
   std::string MeasuredClass;
   std::optional<double> CpuShare;
+  std::optional<double> CpuDemand; // CPU share with waits for a CPU removed
   std::vector<ModelMeasurement> Models;
   std::vector<std::string> Errors;
 };
@@ -53,6 +54,7 @@ struct VerdictRow {
   std::optional<double> Ratio; // best throughput / advised throughput
   std::string MeasuredClass;
   std::optional<double> CpuShare;
+  std::optional<double> CpuDemand;
   std::string Verdict; // confirmed refuted inconclusive no-advice not-measured
   std::string Explanation;
 };
