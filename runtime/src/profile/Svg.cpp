@@ -142,10 +142,10 @@ std::string renderSvg(const json &Measurements,
         Body << "<text x=\"" << num(X(K)) << "\" y=\""
              << num(ChartTop + ChartHeight + 14)
              << "\" class=\"axis\" text-anchor=\"middle\">" << K << "</text>\n";
-      Body << "<text x=\"" << num(ChartLeft - 4) << "\" y=\""
-           << num(YOf(MaxSpeedup) + 10)
-           << "\" class=\"axis\" text-anchor=\"end\">" << num(MaxSpeedup)
-           << "x</text>\n";
+      for (double Tick : {0.0, 1.0, MaxSpeedup})
+        Body << "<text x=\"" << num(ChartLeft - 4) << "\" y=\""
+             << num(YOf(Tick) + 4) << "\" class=\"axis\" text-anchor=\"end\">"
+             << num(Tick) << "x</text>\n";
       double LegendY = ChartTop + 14;
       for (auto &[Kind, Points] : Scaling.items()) {
         std::string Path;
