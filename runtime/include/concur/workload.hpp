@@ -20,6 +20,7 @@
 
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace concur::workload {
@@ -46,11 +47,33 @@ const std::vector<Workload> &registeredWorkloads();
 /// because advice joined by name would be ambiguous.
 const std::vector<std::string> &duplicateWorkloadNames();
 
+namespace detail {
+template <typename T> struct IsAwaitable : std::false_type {};
+template <typename T, typename Executor>
+struct IsAwaitable<asio::awaitable<T, Executor>> : std::true_type {};
+
+/// A callable that returns an awaitable but is not a plain coroutine
+/// function: std::function<void()> would accept it and silently throw the
+/// coroutine away without running it.
+template <typename F>
+constexpr bool IsCoroutineObject =
+    !std::is_convertible_v<F, CoroutineFunction> &&
+    IsAwaitable<std::invoke_result_t<F &>>::value;
+} // namespace detail
+
 class Registrar {
 public:
   Registrar(const char *Name, PlainFunction Fn);
   Registrar(const char *Name, CoroutineFunction Coro);
   Registrar(const char *Name, PlainFunction Fn, CoroutineFunction Coro);
+
+  template <typename F, std::enable_if_t<detail::IsCoroutineObject<F>, int> = 0>
+  Registrar(const char *, F) {
+    static_assert(!sizeof(F), "register a coroutine as a function "
+                              "`asio::awaitable<void> name()`; lambdas and "
+                              "function objects returning an awaitable "
+                              "cannot be registered");
+  }
 };
 
 /// The profiling binary's command line; concur::workload_main's main() is a

@@ -157,9 +157,16 @@ int run(int Argc, char **Argv) {
       Opts.Timeout = Value;
     } else if (Args.option("--workload", Value))
       Opts.Workloads.push_back(Value);
-    else if (Args.option("--executor", Value))
+    else if (Args.option("--executor", Value)) {
+      static const char *const Known[] = {"sequential", "event-loop", "threads",
+                                          "threads-per-task", "processes"};
+      if (std::find(std::begin(Known), std::end(Known), Value) ==
+          std::end(Known))
+        throw UsageError("unknown executor '" + Value +
+                         "' (--executor); choose sequential, event-loop, "
+                         "threads, threads-per-task or processes");
       Opts.Executors.push_back(Value);
-    else if (Args.option("--format", Value)) {
+    } else if (Args.option("--format", Value)) {
       if (Value != "text" && Value != "json")
         throw UsageError("--format '" + Value +
                          "' is unknown; use text or json");

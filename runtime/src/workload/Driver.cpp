@@ -46,6 +46,7 @@ constexpr double CpuBoundShare = 0.7;
 constexpr double IoBoundShare = 0.3;
 /// Tasks shorter than this are dominated by the executors' own costs.
 constexpr double NegligibleTaskSeconds = 50e-6;
+constexpr unsigned MaxThreadsPerTask = 1024;
 
 struct Options {
   std::vector<std::string> Workloads;
@@ -321,7 +322,8 @@ int runOverhead(const Options &Opts) {
   Spec.Kind = Opts.Kinds[0];
   Spec.Tasks = Opts.Tasks;
   Spec.Cores = Opts.Cores;
-  Spec.Workers = Spec.Kind == ExecutorKind::ThreadsPerTask ? Opts.Tasks
+  Spec.Workers = Spec.Kind == ExecutorKind::ThreadsPerTask
+                     ? std::min(Opts.Tasks, MaxThreadsPerTask)
                  : (Spec.Kind == ExecutorKind::Threads ||
                     Spec.Kind == ExecutorKind::Processes)
                      ? static_cast<unsigned>(Opts.Cores.size())
@@ -374,7 +376,9 @@ unsigned workersFor(ExecutorKind Kind, unsigned CoreCount, unsigned Tasks) {
   case ExecutorKind::Processes:
     return CoreCount;
   case ExecutorKind::ThreadsPerTask:
-    return Tasks;
+    // Beyond this a thread per task measures the kernel's thread limits,
+    // not the workload.
+    return std::min(Tasks, MaxThreadsPerTask);
   default:
     return 1;
   }
