@@ -10,10 +10,11 @@
 #include <thread>
 
 int g_hits = 0;
+using AtomicInt = std::atomic_ref<int>;
 
 static void serveUncached(int N) {
   for (int I = 0; I < N; ++I)
-    std::atomic_ref<int>(g_hits).fetch_add(1, std::memory_order_relaxed); // RACE
+    AtomicInt(g_hits).fetch_add(1, std::memory_order_relaxed); // RACE
 }
 
 static void serveCached(int N) {

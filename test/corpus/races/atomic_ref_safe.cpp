@@ -8,10 +8,11 @@
 #include <thread>
 
 int g_hits = 0; // legacy struct layout keeps it a plain int
+using AtomicInt = std::atomic_ref<int>;
 
 static void serve(int N) {
   for (int I = 0; I < N; ++I)
-    std::atomic_ref<int>(g_hits).fetch_add(1, std::memory_order_relaxed);
+    AtomicInt(g_hits).fetch_add(1, std::memory_order_relaxed);
 }
 
 int main() {

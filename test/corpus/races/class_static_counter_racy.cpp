@@ -11,7 +11,7 @@
 class Connection {
 public:
   explicit Connection(int Fd) : Fd(Fd) { ++instance_count; } // RACE
-  ~Connection() { --instance_count; }                       // RACE
+  ~Connection() { --instance_count; }                        // RACE
   int describe(char *Buf, int Len) const {
     return std::snprintf(Buf, Len, "conn fd=%d", Fd);
   }

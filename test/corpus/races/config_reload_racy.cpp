@@ -15,8 +15,8 @@ long g_max_connections = 64;
 
 static void reloader() {
   for (int Gen = 1; Gen <= 20; ++Gen) {
-    g_timeout_ms = 1000 + Gen;     // RACE
-    g_max_connections = 64 + Gen;  // RACE
+    g_timeout_ms = 1000 + Gen;    // RACE
+    g_max_connections = 64 + Gen; // RACE
     std::this_thread::sleep_for(std::chrono::microseconds(50));
   }
 }

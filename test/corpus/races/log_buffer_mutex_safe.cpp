@@ -20,8 +20,8 @@ size_t g_log_count = 0;
 static void logLine(long Timestamp, int Code) {
   std::lock_guard<std::mutex> Lock(g_log_mutex);
   size_t Pos = g_log_count;
-  if (Pos == std::size(g_log_entries))
-    return; // full: drop the entry
+  if (Pos == std::size(g_log_entries)) // full: drop the entry
+    return;
   g_log_entries[Pos] = LogEntry{Timestamp, Code};
   g_log_count = Pos + 1;
 }

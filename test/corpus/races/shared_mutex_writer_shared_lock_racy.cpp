@@ -16,7 +16,7 @@ public:
   Registry() { entries_.reserve(1024); }
   void add(int Port) {
     std::shared_lock<std::shared_mutex> Lock(Mutex_); // bug: should be unique
-    entries_.push_back(Port); // RACE
+    entries_.push_back(Port);                         // RACE
   }
   bool contains(int Port) const {
     std::shared_lock<std::shared_mutex> Lock(Mutex_);

@@ -11,7 +11,7 @@
 
 class Session {
 public:
-  void send(int N) { bytes_sent_ += N; } // RACE
+  void send(int N) { bytes_sent_ += N; }         // RACE
   long bytesSent() const { return bytes_sent_; } // RACE
 
 private:

@@ -30,7 +30,7 @@ public:
 private:
   void visit(int Page) {
     if (Page % 10 != 7) // pretend page 7, 17, ... is a 404
-      ++pages_seen_; // RACE
+      ++pages_seen_;    // RACE
   }
   long pages_seen_ = 0;
 };

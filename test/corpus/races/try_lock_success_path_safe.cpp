@@ -13,12 +13,12 @@
 
 std::mutex g_agg_mutex;
 long g_pending = 0; // guarded by g_agg_mutex
-std::atomic<bool> g_flusher_done{false};
+std::atomic<bool> g_workers_done{false};
 long g_dropped = 0; // guarded by g_agg_mutex
 
 static void worker() {
   long LocalDrops = 0;
-  while (!g_flusher_done.load(std::memory_order_relaxed)) {
+  for (int Sample = 0; Sample < 400; ++Sample) {
     if (g_agg_mutex.try_lock()) {
       g_pending += 1;
       g_dropped += LocalDrops;
@@ -34,7 +34,7 @@ static void worker() {
 }
 
 static void flusher(long *Reported) {
-  for (int Round = 0; Round < 4; ++Round) {
+  while (!g_workers_done.load(std::memory_order_relaxed)) {
     {
       std::lock_guard<std::mutex> Lock(g_agg_mutex);
       std::this_thread::sleep_for(std::chrono::milliseconds(1)); // slow sink
@@ -43,15 +43,15 @@ static void flusher(long *Reported) {
     }
     std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
-  g_flusher_done.store(true, std::memory_order_relaxed);
 }
 
 int main() {
   long Reported = 0;
-  std::thread F(flusher, &Reported);
   std::thread A(worker), B(worker);
+  std::thread F(flusher, &Reported);
   A.join();
   B.join();
+  g_workers_done.store(true, std::memory_order_relaxed);
   F.join();
   std::printf("dropped reported=%ld, left=%ld\n", Reported, g_dropped);
 }

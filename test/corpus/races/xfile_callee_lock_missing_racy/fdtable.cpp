@@ -12,5 +12,5 @@ void registerHandle(int Fd) {
 void unregisterHandle(int Fd) {
   --g_open_files;      // RACE
   if (g_last_fd == Fd) // RACE
-    g_last_fd = -1; // RACE
+    g_last_fd = -1;    // RACE
 }
