@@ -36,7 +36,7 @@ std::optional<Severity> parseSeverity(const std::string &S) {
 static const std::set<std::string> &knownKinds() {
   static const std::set<std::string> Kinds = {
       "blocking",  "spawn",     "executor-switch",
-      "executor-bounce", "cpu-heavy", "mt-unsafe"};
+      "executor-bounce", "cpu-heavy", "mt-unsafe", "sync"};
   return Kinds;
 }
 
@@ -74,7 +74,7 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
   static const std::set<std::string> Keys = {
       "name",  "kind",     "category", "blocks", "severity", "alternative",
       "on",    "unless",   "if_arg",   "min_args", "model",  "callable_args",
-      "note"};
+      "note",  "op",       "channel"};
   if (!J.is_object()) {
     Error = "each API entry must be a JSON object";
     return false;
@@ -108,6 +108,10 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
       E.MinArgs = J.at("min_args").get<unsigned>();
     if (J.contains("model"))
       E.Model = J.at("model").get<std::string>();
+    if (J.contains("op"))
+      E.Op = J.at("op").get<std::string>();
+    if (J.contains("channel"))
+      E.Channel = J.at("channel").get<std::string>();
     if (J.contains("callable_args"))
       E.CallableArgs = J.at("callable_args").get<std::vector<unsigned>>();
   } catch (const json::exception &) {
@@ -126,6 +130,16 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
   }
   if (E.Kind == "blocking" && !knownCategories().count(E.Category)) {
     Error = "unknown category '" + E.Category + "'" + Where;
+    return false;
+  }
+  static const std::set<std::string> Ops = {
+      "lock",          "unlock",         "lock-shared",  "unlock-shared",
+      "try-lock",      "try-lock-shared", "lock-all",    "guard",
+      "guard-shared",  "guard-deferred", "guard-lock",   "guard-unlock",
+      "guard-owns",    "release",        "acquire",      "release-acquire",
+      "join",          "once",           "test-and-set", "clear"};
+  if (E.Kind == "sync" && !Ops.count(E.Op)) {
+    Error = "unknown sync op '" + E.Op + "'" + Where;
     return false;
   }
   if (!E.Severity.empty() && !parseSeverity(E.Severity)) {

@@ -19,7 +19,8 @@ namespace concur {
 
 struct CatalogEntry {
   std::vector<std::string> Names; // Qualified, no template arguments.
-  /// "blocking", "spawn", "executor-switch", "cpu-heavy", "mt-unsafe".
+  /// "blocking", "spawn", "executor-switch", "executor-bounce", "cpu-heavy",
+  /// "mt-unsafe", "sync".
   std::string Kind = "blocking";
   std::string Category; // For blocking entries: sleep, file-io, lock, ...
   bool Blocks = true;
@@ -41,6 +42,12 @@ struct CatalogEntry {
   /// For spawn entries: which arguments are the callables run elsewhere
   /// (empty: every callable argument).
   std::vector<unsigned> CallableArgs;
+  /// For sync entries: what the call does to locks and ordering ("lock",
+  /// "guard", "release", "join", ...; docs/configuration.md lists them).
+  std::string Op;
+  /// For sync entries whose partner is not the same object (a promise and
+  /// its future): both sides name the same channel.
+  std::string Channel;
   /// Added by a user's config rather than shipped with concur.
   bool FromConfig = false;
 };

@@ -2,6 +2,7 @@
 
 #include "checks/BlockingInCoroutineCheck.h"
 #include "checks/Check.h"
+#include "checks/UnsynchronizedSharedStateCheck.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -13,6 +14,11 @@ const std::vector<CheckInfo> &allChecks() {
       {"concur-blocking-in-coroutine",
        "a blocking call reached from a coroutine on its event loop thread",
        true, [] { return std::make_unique<BlockingInCoroutineCheck>(); }},
+      {"concur-unsynchronized-shared-state",
+       "state reached from two threads, at least one writing, with no "
+       "common lock, atomic or ordering between them",
+       true,
+       [] { return std::make_unique<UnsynchronizedSharedStateCheck>(); }},
   };
   return Checks;
 }

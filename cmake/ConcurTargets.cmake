@@ -7,7 +7,8 @@ function(concur_llvm_settings target)
   target_compile_definitions(${target} PUBLIC ${_llvm_defs})
   target_compile_options(${target} PUBLIC -fno-rtti)
   target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR})
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter
+                         -Wno-nonnull -Wno-missing-field-initializers)
 endfunction()
 
 function(concur_add_library name)

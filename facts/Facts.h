@@ -37,6 +37,60 @@ struct ApiUse {
   std::string Alternative;
 };
 
+/// Where a memory access points, relative to what the function can name:
+/// a global, one of its locals, `this`, a parameter, or what a call returned.
+/// Steps walk from there: ".field", "*" (dereference), "&" (address of) and
+/// "[]" (some element). A path is a symbolic lvalue; the whole-program stage
+/// binds `this` and parameters to the caller's paths.
+struct AccessPath {
+  enum class RootKind { Global, Local, This, Param, Return };
+  RootKind Root = RootKind::Global;
+  std::string RootId;   // Global/Local: variable USR; Param: index; Return: call index.
+  std::string RootName; // Variable name as written, for messages.
+  /// Local: USR of the function that declares the variable, which decides
+  /// whose stack frame it lives in. ByCopy: a lambda's copy of it.
+  std::string OwnerId;
+  bool ByCopy = false;
+  std::vector<std::string> Steps;
+  /// How people name the state: "g_hits", "Server::requests_", "main::counter".
+  std::string Name;
+
+  bool isAddress() const { return !Steps.empty() && Steps.back() == "&"; }
+};
+
+const char *rootKindName(AccessPath::RootKind K);
+std::optional<AccessPath::RootKind> parseRootKind(const std::string &S);
+
+struct HeldLock {
+  AccessPath Mutex;
+  bool Shared = false; // A reader's lock: orders against writers only.
+};
+
+/// A read or write of memory that another thread might also reach.
+struct MemoryAccess {
+  AccessPath Path;
+  bool Write = false;
+  SourceLoc Loc;
+  unsigned Order = 0; // Program order within the function.
+  std::vector<HeldLock> Locks;
+  bool Volatile = false;
+};
+
+/// Synchronisation that orders accesses without a lock: a release in one
+/// thread before an acquire of the same object in another.
+struct SyncEvent {
+  AccessPath Object;
+  bool Release = false; // Otherwise an acquire.
+  unsigned Order = 0;
+};
+
+/// Waiting for started work: std::thread::join, pthread_join, future::get.
+struct JoinEvent {
+  AccessPath Handle;
+  unsigned Order = 0;
+  SourceLoc Loc;
+};
+
 enum class CallKind {
   Direct,   // The callee is known statically.
   Virtual,  // Dispatched through a vtable: the target is unknown.
@@ -58,6 +112,13 @@ struct CallSite {
   bool OffLoop = false;
   /// Catalog entries the call matched (blocking, cpu-heavy, mt-unsafe).
   std::vector<ApiUse> Apis;
+  unsigned Order = 0;
+  std::vector<HeldLock> Locks; // Held at the call, so held in the callee.
+  std::optional<AccessPath> This;
+  std::vector<std::optional<AccessPath>> Args; // Per parameter.
+  /// std::call_once: the callee runs once per flag, ordered before every
+  /// return from call_once on that flag.
+  std::optional<AccessPath> OnceFlag;
 
   const ApiUse *blockingApi() const {
     for (const ApiUse &A : Apis)
@@ -75,6 +136,12 @@ struct Spawn {
   unsigned LoopDepth = 0;
   std::vector<std::string> EntryIds; // Functions that run on the new thread.
   std::vector<std::string> EntryNames;
+  unsigned Order = 0;
+  /// What the new thread's entry sees: its `this` and parameters.
+  std::optional<AccessPath> This;
+  std::vector<std::optional<AccessPath>> Args;
+  /// The object that is later joined (a std::thread, a future, a pool).
+  std::optional<AccessPath> Handle;
 };
 
 /// `co_await pool.schedule()` and friends: the rest of the coroutine runs on
@@ -97,6 +164,11 @@ struct FunctionFacts {
   std::vector<CallSite> Calls;
   std::vector<Spawn> Spawns;
   std::vector<ExecutorSwitch> Switches;
+  std::vector<MemoryAccess> Accesses;
+  std::vector<SyncEvent> Syncs;
+  std::vector<JoinEvent> Joins;
+  /// What a function returning a reference or pointer hands back.
+  std::optional<AccessPath> Returns;
 };
 
 /// A NOLINT, NOLINTNEXTLINE or NOLINTBEGIN/END comment, as clang-tidy reads them.

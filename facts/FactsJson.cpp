@@ -38,6 +38,120 @@ std::optional<CallKind> parseCallKind(const std::string &S) {
   return std::nullopt;
 }
 
+const char *rootKindName(AccessPath::RootKind K) {
+  switch (K) {
+  case AccessPath::RootKind::Global:
+    return "global";
+  case AccessPath::RootKind::Local:
+    return "local";
+  case AccessPath::RootKind::This:
+    return "this";
+  case AccessPath::RootKind::Param:
+    return "param";
+  case AccessPath::RootKind::Return:
+    return "return";
+  }
+  return "global";
+}
+
+std::optional<AccessPath::RootKind> parseRootKind(const std::string &S) {
+  using K = AccessPath::RootKind;
+  for (K Kind : {K::Global, K::Local, K::This, K::Param, K::Return})
+    if (S == rootKindName(Kind))
+      return Kind;
+  return std::nullopt;
+}
+
+template <class T> static json optionalJson(const std::optional<T> &V) {
+  return V ? json(*V) : json(nullptr);
+}
+
+template <class T>
+static void readOptional(const json &J, const char *Key, std::optional<T> &V) {
+  if (J.contains(Key) && !J.at(Key).is_null())
+    V = J.at(Key).get<T>();
+  else
+    V.reset();
+}
+
+static json optionalPaths(const std::vector<std::optional<AccessPath>> &Ps) {
+  json A = json::array();
+  for (const auto &P : Ps)
+    A.push_back(optionalJson(P));
+  return A;
+}
+
+static void readOptionalPaths(const json &J, const char *Key,
+                              std::vector<std::optional<AccessPath>> &Ps) {
+  Ps.clear();
+  if (!J.contains(Key))
+    return;
+  for (const json &E : J.at(Key))
+    Ps.push_back(E.is_null() ? std::nullopt
+                             : std::optional<AccessPath>(E.get<AccessPath>()));
+}
+
+void to_json(json &J, const AccessPath &P) {
+  J = json{{"root", rootKindName(P.Root)}, {"root_id", P.RootId},
+           {"root_name", P.RootName},      {"owner", P.OwnerId},
+           {"by_copy", P.ByCopy},          {"steps", P.Steps},
+           {"name", P.Name}};
+}
+
+void from_json(const json &J, AccessPath &P) {
+  P.Root = parseRootKind(J.at("root").get<std::string>())
+               .value_or(AccessPath::RootKind::Global);
+  J.at("root_id").get_to(P.RootId);
+  J.at("root_name").get_to(P.RootName);
+  J.at("owner").get_to(P.OwnerId);
+  J.at("by_copy").get_to(P.ByCopy);
+  J.at("steps").get_to(P.Steps);
+  J.at("name").get_to(P.Name);
+}
+
+void to_json(json &J, const HeldLock &L) {
+  J = json{{"mutex", L.Mutex}, {"shared", L.Shared}};
+}
+
+void from_json(const json &J, HeldLock &L) {
+  J.at("mutex").get_to(L.Mutex);
+  J.at("shared").get_to(L.Shared);
+}
+
+void to_json(json &J, const MemoryAccess &A) {
+  J = json{{"path", A.Path},   {"write", A.Write}, {"loc", A.Loc},
+           {"order", A.Order}, {"locks", A.Locks}, {"volatile", A.Volatile}};
+}
+
+void from_json(const json &J, MemoryAccess &A) {
+  J.at("path").get_to(A.Path);
+  J.at("write").get_to(A.Write);
+  J.at("loc").get_to(A.Loc);
+  J.at("order").get_to(A.Order);
+  J.at("locks").get_to(A.Locks);
+  J.at("volatile").get_to(A.Volatile);
+}
+
+void to_json(json &J, const SyncEvent &E) {
+  J = json{{"object", E.Object}, {"release", E.Release}, {"order", E.Order}};
+}
+
+void from_json(const json &J, SyncEvent &E) {
+  J.at("object").get_to(E.Object);
+  J.at("release").get_to(E.Release);
+  J.at("order").get_to(E.Order);
+}
+
+void to_json(json &J, const JoinEvent &E) {
+  J = json{{"handle", E.Handle}, {"order", E.Order}, {"loc", E.Loc}};
+}
+
+void from_json(const json &J, JoinEvent &E) {
+  J.at("handle").get_to(E.Handle);
+  J.at("order").get_to(E.Order);
+  J.at("loc").get_to(E.Loc);
+}
+
 void to_json(json &J, const SourceLoc &L) {
   J = json{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
 }
@@ -69,6 +183,11 @@ void to_json(json &J, const CallSite &C) {
            {"loop_depth", C.LoopDepth}, {"off_loop", C.OffLoop}};
   if (!C.Apis.empty())
     J["apis"] = C.Apis;
+  J["order"] = C.Order;
+  J["locks"] = C.Locks;
+  J["this"] = optionalJson(C.This);
+  J["args"] = optionalPaths(C.Args);
+  J["once_flag"] = optionalJson(C.OnceFlag);
 }
 
 void from_json(const json &J, CallSite &C) {
@@ -81,12 +200,20 @@ void from_json(const json &J, CallSite &C) {
   J.at("off_loop").get_to(C.OffLoop);
   if (J.contains("apis"))
     J.at("apis").get_to(C.Apis);
+  J.at("order").get_to(C.Order);
+  J.at("locks").get_to(C.Locks);
+  readOptional(J, "this", C.This);
+  readOptionalPaths(J, "args", C.Args);
+  readOptional(J, "once_flag", C.OnceFlag);
 }
 
 void to_json(json &J, const Spawn &S) {
   J = json{{"api", S.Api},         {"model", S.Model},
            {"loc", S.Loc},         {"loop_depth", S.LoopDepth},
-           {"entry_ids", S.EntryIds}, {"entry_names", S.EntryNames}};
+           {"entry_ids", S.EntryIds}, {"entry_names", S.EntryNames},
+           {"order", S.Order},     {"this", optionalJson(S.This)},
+           {"args", optionalPaths(S.Args)},
+           {"handle", optionalJson(S.Handle)}};
 }
 
 void from_json(const json &J, Spawn &S) {
@@ -96,6 +223,10 @@ void from_json(const json &J, Spawn &S) {
   J.at("loop_depth").get_to(S.LoopDepth);
   J.at("entry_ids").get_to(S.EntryIds);
   J.at("entry_names").get_to(S.EntryNames);
+  J.at("order").get_to(S.Order);
+  readOptional(J, "this", S.This);
+  readOptionalPaths(J, "args", S.Args);
+  readOptional(J, "handle", S.Handle);
 }
 
 void to_json(json &J, const ExecutorSwitch &S) {
@@ -120,7 +251,11 @@ void to_json(json &J, const FunctionFacts &F) {
            {"lambda", F.IsLambda},
            {"calls", F.Calls},
            {"spawns", F.Spawns},
-           {"switches", F.Switches}};
+           {"switches", F.Switches},
+           {"accesses", F.Accesses},
+           {"syncs", F.Syncs},
+           {"joins", F.Joins},
+           {"returns", optionalJson(F.Returns)}};
 }
 
 void from_json(const json &J, FunctionFacts &F) {
@@ -132,6 +267,10 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("calls").get_to(F.Calls);
   J.at("spawns").get_to(F.Spawns);
   J.at("switches").get_to(F.Switches);
+  J.at("accesses").get_to(F.Accesses);
+  J.at("syncs").get_to(F.Syncs);
+  J.at("joins").get_to(F.Joins);
+  readOptional(J, "returns", F.Returns);
 }
 
 void to_json(json &J, const Suppression &S) {

@@ -34,6 +34,19 @@ std::string displayPath(const std::string &Path) {
   return Path;
 }
 
+/// Messages quote other locations; show them as the locations are shown.
+static std::string relativeMessage(const std::string &Message) {
+  llvm::SmallString<256> Cwd;
+  if (llvm::sys::fs::current_path(Cwd))
+    return Message;
+  std::string Prefix = std::string(Cwd) + "/";
+  std::string Result = Message;
+  for (size_t Pos = Result.find(Prefix); Pos != std::string::npos;
+       Pos = Result.find(Prefix, Pos))
+    Result.erase(Pos, Prefix.size());
+  return Result;
+}
+
 static void printLocation(const SourceLoc &L, llvm::raw_ostream &OS) {
   if (!L.valid())
     return;
@@ -64,13 +77,13 @@ void printText(const RunReport &R, llvm::raw_ostream &OS) {
       break;
     }
     OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
-    OS << F.Message << " [" << F.Check << "]";
+    OS << relativeMessage(F.Message) << " [" << F.Check << "]";
     OS.resetColor();
     OS << "\n";
     for (const FindingNote &N : F.Notes) {
       printLocation(N.Loc, OS);
       printLevel("note", llvm::raw_ostream::CYAN, OS);
-      OS << N.Message << "\n";
+      OS << relativeMessage(N.Message) << "\n";
     }
   }
   OS.flush();

@@ -1,0 +1,637 @@
+//===- UnsynchronizedSharedStateCheck.cpp - races without annotations -----===//
+//
+// Threads. Instance 0 runs `main` (or, in code without a main, each function
+// that starts threads and is called by nobody). Walking a thread inlines the
+// functions it calls, in program order, so that every event gets a position
+// in that thread's trace. A spawn met on the way creates a child instance
+// whose window in the parent's trace runs from the spawn to the join of its
+// handle (or forever). Two accesses can run at the same time when they are in
+// different instances whose windows overlap below their lowest common
+// ancestor, or in one instance that runs several times at once (started in a
+// loop).
+//
+// Memory. Paths from the facts are resolved in the context of the call:
+// `this` and parameters become the caller's paths, a local becomes the local
+// of the thread instance whose frame holds it (a lambda spawned with [&]
+// reaches its creator's frame).
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/UnsynchronizedSharedStateCheck.h"
+
+#include <algorithm>
+#include <climits>
+#include <deque>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace concur {
+namespace {
+
+/// A path resolved to something every thread agrees on.
+struct AbsPath {
+  std::string Root; // "G:<usr>", "L:<instance>:<usr>", "O:<class>"
+  std::vector<std::string> Steps;
+  std::string Name;
+  std::string Display;
+
+  std::string key() const {
+    std::string K = Root;
+    for (const std::string &S : Steps)
+      K += S;
+    return K;
+  }
+};
+
+void appendStep(AbsPath &P, const std::string &Step) {
+  if (Step == "*" && !P.Steps.empty() && P.Steps.back() == "&") {
+    P.Steps.pop_back();
+    return;
+  }
+  if (Step == "&" && !P.Steps.empty() && P.Steps.back() == "*") {
+    P.Steps.pop_back();
+    return;
+  }
+  P.Steps.push_back(Step);
+}
+
+bool isIndex(const std::string &Step) {
+  return !Step.empty() && Step.front() == '[';
+}
+
+struct ResolvedLock {
+  std::string Key;
+  std::string Name;
+  bool Shared = false;
+};
+
+struct ResolvedAccess {
+  AbsPath Path;
+  bool Write = false;
+  unsigned Pos = 0;
+  unsigned Thread = 0;
+  std::vector<ResolvedLock> Locks;
+  SourceLoc Loc;
+  std::string Function;
+  bool Volatile = false;
+};
+
+struct ThreadInstance {
+  std::string EntryId;
+  std::string EntryName;
+  int Parent = -1;
+  unsigned SpawnPos = 0;
+  unsigned JoinPos = UINT_MAX;
+  bool Multi = false;
+  SourceLoc StartLoc;
+  std::optional<std::string> HandleKey;
+  std::optional<AbsPath> This;
+  std::vector<std::optional<AbsPath>> Params;
+  std::set<std::string> Frames;
+};
+
+struct Context {
+  unsigned Thread = 0;
+  const FunctionFacts *Fn = nullptr;
+  std::optional<AbsPath> This;
+  std::vector<std::optional<AbsPath>> Params;
+  std::vector<ResolvedLock> Locks;
+  bool InLoop = false;
+  unsigned Depth = 0;
+};
+
+constexpr unsigned MaxDepth = 40;
+constexpr unsigned MaxInstances = 512;
+constexpr size_t MaxAccessesPerThread = 200000;
+
+class RaceFinder {
+public:
+  explicit RaceFinder(const Program &P) : P(P) {}
+
+  void run(std::vector<Finding> &Out, CheckStats &Stats) {
+    createRoots();
+    for (size_t I = 0; I < Threads.size() && I < MaxInstances; ++I)
+      walkThread(static_cast<unsigned>(I));
+    for (size_t I = 0; I < Threads.size(); ++I)
+      computeMulti(static_cast<unsigned>(I));
+    report(Out);
+    Stats["threads_modelled"] += static_cast<unsigned>(Threads.size());
+    Stats["shared_accesses"] += static_cast<unsigned>(Accesses.size());
+    if (Truncated)
+      Stats["race_analysis_truncated"] += 1;
+  }
+
+private:
+  //===-- Threads --------------------------------------------------------===//
+
+  void createRoots() {
+    for (const auto &[Id, F] : P.functions())
+      if (F.Name == "main" && !F.IsLambda) {
+        ThreadInstance Main;
+        Main.EntryId = Id;
+        Main.EntryName = "main";
+        Threads.push_back(Main);
+        return;
+      }
+    // A library: every function that starts threads and that nothing in the
+    // program calls is where threads begin.
+    std::set<std::string> Called;
+    for (const auto &[Id, F] : P.functions())
+      for (const CallSite &C : F.Calls)
+        Called.insert(C.CalleeId);
+    for (const auto &[Id, F] : P.functions()) {
+      if (F.Spawns.empty() || Called.count(Id))
+        continue;
+      ThreadInstance Root;
+      Root.EntryId = Id;
+      Root.EntryName = F.Name;
+      // "Some object of this class": methods of one object share it.
+      std::string Class = F.Name.substr(0, F.Name.rfind("::"));
+      if (Class != F.Name) {
+        AbsPath Object;
+        Object.Root = "O:" + Class;
+        Object.Name = Object.Display = Class;
+        appendStep(Object, "&");
+        Root.This = Object;
+      }
+      Threads.push_back(Root);
+    }
+  }
+
+  void walkThread(unsigned Index) {
+    const FunctionFacts *Entry = P.function(Threads[Index].EntryId);
+    if (!Entry)
+      return;
+    Context C;
+    C.Thread = Index;
+    C.Fn = Entry;
+    C.This = Threads[Index].This;
+    C.Params = Threads[Index].Params;
+    std::vector<std::string> Stack;
+    AccessesInThread = 0;
+    walkFunction(C, Stack);
+  }
+
+  /// Started in a loop, or by a thread that runs several times at once.
+  void computeMulti(unsigned Index) {
+    ThreadInstance &T = Threads[Index];
+    if (T.Parent >= 0 && Threads[T.Parent].Multi)
+      T.Multi = true;
+  }
+
+  std::vector<int> chain(unsigned Thread) const {
+    std::vector<int> C;
+    for (int T = static_cast<int>(Thread); T >= 0; T = Threads[T].Parent)
+      C.push_back(T);
+    return C;
+  }
+
+  bool concurrent(const ResolvedAccess &A, const ResolvedAccess &B) const {
+    if (A.Thread == B.Thread)
+      return Threads[A.Thread].Multi;
+    std::vector<int> CA = chain(A.Thread), CB = chain(B.Thread);
+    auto InWindow = [&](int Child, unsigned Pos) {
+      return Threads[Child].SpawnPos < Pos && Pos < Threads[Child].JoinPos;
+    };
+    // B is an ancestor of A: B's access must fall in A's branch's window.
+    for (size_t I = 1; I < CA.size(); ++I)
+      if (CA[I] == static_cast<int>(B.Thread))
+        return InWindow(CA[I - 1], B.Pos);
+    for (size_t I = 1; I < CB.size(); ++I)
+      if (CB[I] == static_cast<int>(A.Thread))
+        return InWindow(CB[I - 1], A.Pos);
+    // Siblings below a common ancestor: their windows must overlap.
+    for (size_t I = 1; I < CA.size(); ++I)
+      for (size_t J = 1; J < CB.size(); ++J)
+        if (CA[I] == CB[J]) {
+          const ThreadInstance &X = Threads[CA[I - 1]];
+          const ThreadInstance &Y = Threads[CB[J - 1]];
+          return X.SpawnPos < Y.JoinPos && Y.SpawnPos < X.JoinPos;
+        }
+    return true; // Unrelated roots of a library: assume they can overlap.
+  }
+
+  //===-- Resolution -----------------------------------------------------===//
+
+  unsigned ownerOf(const std::string &FunctionId, unsigned Thread) const {
+    for (int T = static_cast<int>(Thread); T >= 0; T = Threads[T].Parent)
+      if (Threads[T].Frames.count(FunctionId))
+        return static_cast<unsigned>(T);
+    return Thread;
+  }
+
+  std::optional<AbsPath> resolve(const std::optional<AccessPath> &Path,
+                                 const Context &C) {
+    if (!Path)
+      return std::nullopt;
+    return resolve(*Path, C);
+  }
+
+  std::optional<AbsPath> resolve(const AccessPath &Path, const Context &C) {
+    AbsPath Base;
+    switch (Path.Root) {
+    case AccessPath::RootKind::Global:
+      Base.Root = "G:" + Path.RootId;
+      Base.Name = Base.Display = Path.RootName;
+      if (Path.Name.find("::") != std::string::npos ||
+          Path.Steps.empty())
+        Base.Name = Path.Name;
+      break;
+    case AccessPath::RootKind::Local:
+      Base.Root = "L:" + std::to_string(ownerOf(Path.OwnerId, C.Thread)) +
+                  ":" + Path.RootId;
+      Base.Name = Path.Steps.empty() ? Path.Name : Path.Name;
+      Base.Display = Path.RootName;
+      break;
+    case AccessPath::RootKind::This:
+      if (!C.This)
+        return std::nullopt;
+      Base = *C.This;
+      break;
+    case AccessPath::RootKind::Param: {
+      size_t Index = std::stoul(Path.RootId);
+      if (Index >= C.Params.size() || !C.Params[Index])
+        return std::nullopt;
+      Base = *C.Params[Index];
+      break;
+    }
+    case AccessPath::RootKind::Return: {
+      auto R = resolveReturn(std::stoul(Path.RootId), C);
+      if (!R)
+        return std::nullopt;
+      Base = *R;
+      break;
+    }
+    }
+    bool HasField = false;
+    for (const std::string &S : Path.Steps) {
+      appendStep(Base, S);
+      if (!S.empty() && S.front() == '.')
+        HasField = true;
+      if (S == "*")
+        Base.Display = "*" + Base.Display;
+      else if (S != "&")
+        Base.Display += S == "[]" ? "[]" : S;
+    }
+    if (HasField)
+      Base.Name = Path.Name;
+    return Base;
+  }
+
+  /// What the call at Order in C's function returned.
+  std::optional<AbsPath> resolveReturn(unsigned Order, const Context &C) {
+    if (C.Depth > MaxDepth)
+      return std::nullopt;
+    for (const CallSite &Call : C.Fn->Calls) {
+      if (Call.Order != Order)
+        continue;
+      const FunctionFacts *Callee = P.function(Call.CalleeId);
+      if (!Callee || !Callee->Returns)
+        return std::nullopt;
+      Context Inner = calleeContext(Call, *Callee, C);
+      return resolve(*Callee->Returns, Inner);
+    }
+    return std::nullopt;
+  }
+
+  Context calleeContext(const CallSite &Call, const FunctionFacts &Callee,
+                        const Context &C) {
+    Context Inner;
+    Inner.Thread = C.Thread;
+    Inner.Fn = &Callee;
+    Inner.This = resolve(Call.This, C);
+    for (const auto &A : Call.Args)
+      Inner.Params.push_back(resolve(A, C));
+    Inner.Locks = C.Locks;
+    for (const HeldLock &L : Call.Locks)
+      if (auto M = resolve(L.Mutex, C))
+        Inner.Locks.push_back({M->key(), M->Name, L.Shared});
+    Inner.InLoop = C.InLoop || Call.LoopDepth > 0;
+    Inner.Depth = C.Depth + 1;
+    return Inner;
+  }
+
+  //===-- The walk -------------------------------------------------------===//
+
+  void walkFunction(const Context &C, std::vector<std::string> &Stack) {
+    const FunctionFacts &F = *C.Fn;
+    ThreadInstance &T = Threads[C.Thread];
+    T.Frames.insert(F.Id);
+    Stack.push_back(F.Id);
+
+    // Merge the function's events by program order.
+    enum Kind { Access, Call, Spawn_, Join, Sync };
+    std::vector<std::pair<unsigned, std::pair<Kind, size_t>>> Events;
+    for (size_t I = 0; I < F.Accesses.size(); ++I)
+      Events.push_back({F.Accesses[I].Order, {Access, I}});
+    for (size_t I = 0; I < F.Calls.size(); ++I)
+      Events.push_back({F.Calls[I].Order, {Call, I}});
+    for (size_t I = 0; I < F.Spawns.size(); ++I)
+      Events.push_back({F.Spawns[I].Order, {Spawn_, I}});
+    for (size_t I = 0; I < F.Joins.size(); ++I)
+      Events.push_back({F.Joins[I].Order, {Join, I}});
+    for (size_t I = 0; I < F.Syncs.size(); ++I)
+      Events.push_back({F.Syncs[I].Order, {Sync, I}});
+    std::sort(Events.begin(), Events.end());
+
+    for (const auto &[Order, What] : Events) {
+      switch (What.first) {
+      case Access:
+        onAccess(F.Accesses[What.second], C);
+        break;
+      case Call:
+        onCall(F.Calls[What.second], C, Stack);
+        break;
+      case Spawn_:
+        onSpawn(F.Spawns[What.second], C);
+        break;
+      case Join:
+        onJoin(F.Joins[What.second], C);
+        break;
+      case Sync:
+        if (auto Object = resolve(F.Syncs[What.second].Object, C))
+          Syncs.push_back({Object->key(), F.Syncs[What.second].Release,
+                           NextPos++, C.Thread});
+        break;
+      }
+    }
+    Stack.pop_back();
+  }
+
+  void onAccess(const MemoryAccess &A, const Context &C) {
+    if (AccessesInThread >= MaxAccessesPerThread) {
+      Truncated = true;
+      return;
+    }
+    auto Path = resolve(A.Path, C);
+    if (!Path)
+      return;
+    ResolvedAccess R;
+    R.Path = *Path;
+    R.Write = A.Write;
+    R.Pos = NextPos++;
+    R.Thread = C.Thread;
+    R.Locks = C.Locks;
+    for (const HeldLock &L : A.Locks)
+      if (auto M = resolve(L.Mutex, C))
+        R.Locks.push_back({M->key(), M->Name, L.Shared});
+    R.Loc = A.Loc;
+    R.Function = C.Fn->Name;
+    R.Volatile = A.Volatile;
+    Accesses.push_back(std::move(R));
+    ++AccessesInThread;
+  }
+
+  void onCall(const CallSite &Call, const Context &C,
+              std::vector<std::string> &Stack) {
+    if (Call.Kind != CallKind::Direct && Call.Kind != CallKind::Callback)
+      return;
+    const FunctionFacts *Callee = P.function(Call.CalleeId);
+    if (!Callee || C.Depth >= MaxDepth ||
+        std::find(Stack.begin(), Stack.end(), Callee->Id) != Stack.end())
+      return;
+    Context Inner = calleeContext(Call, *Callee, C);
+    std::optional<AbsPath> Once;
+    if (Call.OnceFlag)
+      if ((Once = resolve(*Call.OnceFlag, C)))
+        Inner.Locks.push_back({"once:" + Once->key(), "call_once", false});
+    walkFunction(Inner, Stack);
+    if (Once) {
+      // Whoever returns from call_once sees what the once-function did.
+      Syncs.push_back({"once:" + Once->key(), true, NextPos++, C.Thread});
+      Syncs.push_back({"once:" + Once->key(), false, NextPos++, C.Thread});
+    }
+  }
+
+  void onSpawn(const Spawn &S, const Context &C) {
+    unsigned Pos = NextPos++;
+    for (const std::string &EntryId : S.EntryIds) {
+      const FunctionFacts *Entry = P.function(EntryId);
+      if (!Entry || Threads.size() >= MaxInstances) {
+        if (Threads.size() >= MaxInstances)
+          Truncated = true;
+        continue;
+      }
+      ThreadInstance T;
+      T.EntryId = EntryId;
+      T.EntryName = Entry->Name;
+      T.Parent = static_cast<int>(C.Thread);
+      T.SpawnPos = Pos;
+      T.Multi = S.LoopDepth > 0 || C.InLoop || S.Model == "openmp";
+      T.StartLoc = S.Loc;
+      if (auto H = resolve(S.Handle, C))
+        T.HandleKey = H->key();
+      T.This = resolve(S.This, C);
+      for (const auto &A : S.Args)
+        T.Params.push_back(resolve(A, C));
+      Threads.push_back(std::move(T));
+    }
+  }
+
+  void onJoin(const JoinEvent &J, const Context &C) {
+    auto Handle = resolve(J.Handle, C);
+    if (!Handle)
+      return;
+    std::string Key = Handle->key();
+    unsigned Pos = NextPos++;
+    for (ThreadInstance &T : Threads)
+      if (T.HandleKey && *T.HandleKey == Key && T.JoinPos == UINT_MAX &&
+          T.Parent == static_cast<int>(C.Thread))
+        T.JoinPos = Pos;
+  }
+
+  //===-- Pairs ----------------------------------------------------------===//
+
+  /// Do the two paths name overlapping memory, as far as we can tell?
+  static bool overlap(const ResolvedAccess &A, const ResolvedAccess &B) {
+    if (A.Path.Root != B.Path.Root)
+      return false;
+    const auto &SA = A.Path.Steps, &SB = B.Path.Steps;
+    size_t N = std::min(SA.size(), SB.size());
+    for (size_t I = 0; I < N; ++I) {
+      if (SA[I] == SB[I] && SA[I] != "[]")
+        continue;
+      // Elements at unknown indexes: threads usually own their slots.
+      return false;
+    }
+    if (SA.size() == SB.size())
+      return true;
+    // Writing a whole object conflicts with any part of it; reading the
+    // object (a container's size) does not conflict with writing a part.
+    return SA.size() < SB.size() ? A.Write : B.Write;
+  }
+
+  static bool commonLock(const ResolvedAccess &A, const ResolvedAccess &B) {
+    for (const ResolvedLock &L : A.Locks)
+      for (const ResolvedLock &M : B.Locks)
+        if (L.Key == M.Key && !(L.Shared && M.Shared))
+          return true;
+    return false;
+  }
+
+  struct SyncRecord {
+    std::string Key;
+    bool Release;
+    unsigned Pos;
+    unsigned Thread;
+  };
+
+  /// A release in A's thread after A, and an acquire of the same object in
+  /// B's thread before B.
+  bool orderedBySync(const ResolvedAccess &A, const ResolvedAccess &B) const {
+    for (const SyncRecord &R : Syncs) {
+      if (!R.Release || R.Thread != A.Thread || R.Pos < A.Pos)
+        continue;
+      for (const SyncRecord &Q : Syncs)
+        if (!Q.Release && Q.Thread == B.Thread && Q.Pos < B.Pos &&
+            Q.Key == R.Key)
+          return true;
+    }
+    return false;
+  }
+
+  bool ordered(const ResolvedAccess &A, const ResolvedAccess &B) const {
+    return orderedBySync(A, B) || orderedBySync(B, A);
+  }
+
+  std::string threadName(unsigned T) const {
+    return Threads[T].EntryName;
+  }
+
+  static std::string lockList(const ResolvedAccess &A) {
+    std::string S;
+    for (const ResolvedLock &L : A.Locks)
+      S += (S.empty() ? "'" : ", '") + L.Name + "'" +
+           (L.Shared ? " (shared)" : "");
+    return S;
+  }
+
+  std::string describe(const ResolvedAccess &A) const {
+    std::string S = std::string(A.Write ? "written" : "read") +
+                    " by thread '" + threadName(A.Thread) + "'";
+    std::string Locks = lockList(A);
+    return S + (Locks.empty() ? " without a lock" : " holding " + Locks);
+  }
+
+  static std::string where(const SourceLoc &L) {
+    return L.File + ":" + std::to_string(L.Line) + ":" +
+           std::to_string(L.Column);
+  }
+
+  nlohmann::json accessJson(const ResolvedAccess &A) const {
+    nlohmann::json Locks = nlohmann::json::array();
+    for (const ResolvedLock &L : A.Locks)
+      Locks.push_back(L.Name);
+    return {{"kind", A.Write ? "write" : "read"},
+            {"location",
+             {{"file", A.Loc.File},
+              {"line", A.Loc.Line},
+              {"column", A.Loc.Column}}},
+            {"function", A.Function},
+            {"thread", threadName(A.Thread)},
+            {"thread_entry_id", Threads[A.Thread].EntryId},
+            {"locks", Locks}};
+  }
+
+  void report(std::vector<Finding> &Out) {
+    std::map<std::string, std::vector<size_t>> ByRoot;
+    for (size_t I = 0; I < Accesses.size(); ++I)
+      ByRoot[Accesses[I].Path.Root].push_back(I);
+    std::set<std::tuple<std::string, SourceLoc, SourceLoc>> Seen;
+    for (const auto &[Root, Indexes] : ByRoot) {
+      for (size_t X = 0; X < Indexes.size(); ++X)
+        for (size_t Y = X + 1; Y < Indexes.size(); ++Y) {
+          const ResolvedAccess *A = &Accesses[Indexes[X]];
+          const ResolvedAccess *B = &Accesses[Indexes[Y]];
+          if (!A->Write && !B->Write)
+            continue;
+          if (!overlap(*A, *B) || !concurrent(*A, *B) || commonLock(*A, *B) ||
+              ordered(*A, *B))
+            continue;
+          if (!A->Write || (B->Write && B->Loc < A->Loc))
+            std::swap(A, B); // Report at a write.
+          const AbsPath &Shorter =
+              A->Path.Steps.size() <= B->Path.Steps.size() ? A->Path
+                                                           : B->Path;
+          std::string Variable = Shorter.Name;
+          SourceLoc First = std::min(A->Loc, B->Loc);
+          SourceLoc Second = std::max(A->Loc, B->Loc);
+          if (!Seen.insert({Variable, First, Second}).second)
+            continue;
+          if (P.isSuppressed(A->Loc, UnsynchronizedSharedStateCheck::Name) ||
+              P.isSuppressed(B->Loc, UnsynchronizedSharedStateCheck::Name))
+            continue;
+          Out.push_back(makeFinding(*A, *B, Variable, Shorter));
+        }
+    }
+  }
+
+  Finding makeFinding(const ResolvedAccess &A, const ResolvedAccess &B,
+                      const std::string &Variable, const AbsPath &Path) {
+    Finding F;
+    F.Check = UnsynchronizedSharedStateCheck::Name;
+    F.Level = Severity::Warning;
+    F.Loc = A.Loc;
+    std::string Other = describe(B);
+    if (A.Thread == B.Thread)
+      Other += " in another instance of it";
+    F.Message = "'" + Variable + "' is " + describe(A) + " and " + Other +
+                " (" + where(B.Loc) + ")";
+    bool Volatile = A.Volatile || B.Volatile;
+    if (Volatile)
+      F.Message += "; volatile does not synchronize threads";
+    std::set<unsigned> Noted;
+    nlohmann::json ThreadsJson = nlohmann::json::array();
+    for (unsigned T : {A.Thread, B.Thread}) {
+      if (!Noted.insert(T).second)
+        continue;
+      const ThreadInstance &Th = Threads[T];
+      nlohmann::json Started = nullptr;
+      if (Th.StartLoc.valid()) {
+        F.Notes.push_back({Th.StartLoc, "thread '" + Th.EntryName +
+                                            "' starts here" +
+                                            (Th.Multi ? ", more than once" : "")});
+        Started = {{"file", Th.StartLoc.File},
+                   {"line", Th.StartLoc.Line},
+                   {"column", Th.StartLoc.Column}};
+      }
+      ThreadsJson.push_back({{"name", Th.EntryName},
+                             {"entry_id", Th.EntryId},
+                             {"started_at", Started},
+                             {"concurrent_with_itself", Th.Multi}});
+    }
+    std::string LocksA = lockList(A), LocksB = lockList(B);
+    F.Notes.push_back({A.Loc, "locks held here: " +
+                                  (LocksA.empty() ? "none" : LocksA) +
+                                  "; at " + where(B.Loc) + ": " +
+                                  (LocksB.empty() ? "none" : LocksB)});
+    F.Notes.push_back({B.Loc, "the other access: " + describe(B)});
+    F.Details = {{"variable",
+                  {{"name", Variable},
+                   {"path", Path.Display},
+                   {"id", Path.key()}}},
+                 {"accesses", {accessJson(A), accessJson(B)}},
+                 {"threads", ThreadsJson},
+                 {"volatile", Volatile}};
+    return F;
+  }
+
+  const Program &P;
+  std::vector<ThreadInstance> Threads;
+  std::vector<ResolvedAccess> Accesses;
+  std::vector<SyncRecord> Syncs;
+  unsigned NextPos = 1;
+  size_t AccessesInThread = 0;
+  bool Truncated = false;
+};
+
+} // namespace
+
+void UnsynchronizedSharedStateCheck::run(const Program &P,
+                                         std::vector<Finding> &Out,
+                                         CheckStats &Stats) {
+  RaceFinder(P).run(Out, Stats);
+}
+
+} // namespace concur

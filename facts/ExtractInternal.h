@@ -1,0 +1,90 @@
+//===- ExtractInternal.h - Shared pieces of the fact extractor ------------===//
+//
+// Not a public interface: the translation-unit driver (ExtractFacts.cpp) and
+// the per-function walk (FunctionWalker.cpp) share these.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_FACTS_EXTRACTINTERNAL_H
+#define CONCUR_FACTS_EXTRACTINTERNAL_H
+
+#include "catalog/Catalog.h"
+#include "facts/Facts.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/PrettyPrinter.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace concur {
+namespace extract {
+
+/// Qualified name without template arguments, inline or anonymous
+/// namespaces: the form catalog entries are written in.
+std::string catalogName(const clang::NamedDecl *D);
+
+/// The class of an object or of what a pointer points to.
+const clang::CXXRecordDecl *recordOf(clang::QualType T);
+
+/// Looks through parentheses, implicit casts, temporaries and copies.
+const clang::Expr *skipWrappers(const clang::Expr *E);
+
+/// What a callable argument will run: a lambda's call operator, a function
+/// or member function named by reference, a functor's operator().
+void callableTargets(const clang::Expr *E,
+                     std::vector<const clang::FunctionDecl *> &Out);
+
+/// Per-translation-unit state shared by the walks: names, locations, USRs.
+class TranslationUnitFacts {
+public:
+  TranslationUnitFacts(clang::ASTContext &Ctx, const Catalog &Cat,
+                       const std::string &Directory, FileFacts &Out);
+
+  clang::ASTContext &Ctx;
+  clang::SourceManager &SM;
+  const Catalog &Cat;
+
+  bool inSystemHeader(clang::SourceLocation L) const;
+  std::string usr(const clang::Decl *D);
+  SourceLoc loc(clang::SourceLocation L);
+  std::string displayName(const clang::FunctionDecl *FD);
+
+  /// Summarises one function (once; later calls do nothing).
+  void analyse(const clang::FunctionDecl *FD);
+
+  std::string fileName(clang::FileID FID);
+  std::vector<clang::FileID> touchedFiles() const;
+
+private:
+  std::string Directory;
+  FileFacts &Out;
+  clang::PrintingPolicy Policy;
+  std::map<const clang::Decl *, std::string> USRs;
+  std::map<unsigned, std::string> FileNames;
+  std::map<unsigned, clang::FileID> FileIDs;
+  std::set<const clang::FunctionDecl *> Done;
+};
+
+/// Describes a call for the catalog.
+class ShapeBuilder {
+public:
+  void addReceiver(const clang::Expr *E, CallShape &Shape);
+  std::vector<std::string> argTokens(const clang::Expr *E);
+
+private:
+  void addRecordAndBases(const clang::CXXRecordDecl *RD,
+                         std::vector<std::string> &Out);
+  void addTypeTokens(clang::QualType T, std::vector<std::string> &Tokens,
+                     unsigned Depth);
+};
+
+} // namespace extract
+} // namespace concur
+
+#endif // CONCUR_FACTS_EXTRACTINTERNAL_H
