@@ -23,6 +23,7 @@ config.substitutions.append(
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%cmake", config.cmake))
 config.substitutions.append(("%build_root", config.build_root))
+config.substitutions.append(("%src_root", os.path.dirname(config.test_source_root)))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%count", config.count))
 config.substitutions.append(("%not", config.not_tool))
