@@ -645,7 +645,7 @@ std::string formatText(const json &Result) {
   return Out.str();
 }
 
-int runProfile(const Options &Opts, char **Argv) {
+int runProfile(const Options &Opts) {
   if (!Opts.OutputPath.empty())
     checkWritableDestination(Opts.OutputPath, "-o");
   installInterruptHandlers();
@@ -690,7 +690,6 @@ int runProfile(const Options &Opts, char **Argv) {
   } else {
     writeFileAtomically(Opts.OutputPath, Text);
   }
-  (void)Argv;
   return AnyFailed ? ExitRunFailure : 0;
 }
 
@@ -788,7 +787,7 @@ int dispatch(int Argc, char **Argv) {
   }
   if (Mode == Mode::Overhead)
     return runOverhead(Opts);
-  return runProfile(Opts, Argv);
+  return runProfile(Opts);
 }
 
 } // namespace
