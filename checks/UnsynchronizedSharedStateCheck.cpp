@@ -75,6 +75,14 @@ struct ResolvedAccess {
   SourceLoc Loc;
   std::string Function;
   bool Volatile = false;
+  bool Atomic = false;
+};
+
+/// What a walked function leaves to its caller: locks taken and not
+/// released (a lock() method), locks released that it did not take.
+struct LockEffect {
+  std::vector<ResolvedLock> Acquired;
+  std::vector<std::string> Released;
 };
 
 struct ThreadInstance {
@@ -314,8 +322,10 @@ private:
 
   //===-- The walk -------------------------------------------------------===//
 
-  void walkFunction(const Context &C, std::vector<std::string> &Stack) {
+  LockEffect walkFunction(const Context &C, std::vector<std::string> &Stack) {
     const FunctionFacts &F = *C.Fn;
+    // Locks taken or dropped by callees, in effect for what follows here.
+    std::vector<ResolvedLock> Dynamic;
     ThreadInstance &T = Threads[C.Thread];
     T.Frames.insert(F.Id);
     Stack.push_back(F.Id);
@@ -338,11 +348,19 @@ private:
     for (const auto &[Order, What] : Events) {
       switch (What.first) {
       case Access:
-        onAccess(F.Accesses[What.second], C);
+        onAccess(F.Accesses[What.second], C, Dynamic);
         break;
-      case Call:
-        onCall(F.Calls[What.second], C, Stack);
+      case Call: {
+        LockEffect E = onCall(F.Calls[What.second], C, Dynamic, Stack);
+        for (const std::string &Key : E.Released)
+          Dynamic.erase(std::remove_if(Dynamic.begin(), Dynamic.end(),
+                                       [&](const ResolvedLock &L) {
+                                         return L.Key == Key;
+                                       }),
+                        Dynamic.end());
+        Dynamic.insert(Dynamic.end(), E.Acquired.begin(), E.Acquired.end());
         break;
+      }
       case Spawn_:
         onSpawn(F.Spawns[What.second], C);
         break;
@@ -357,9 +375,20 @@ private:
       }
     }
     Stack.pop_back();
+
+    LockEffect Effect;
+    Effect.Acquired = Dynamic;
+    for (const HeldLock &L : F.AcquiresOnExit)
+      if (auto M = resolve(L.Mutex, C))
+        Effect.Acquired.push_back({M->key(), M->Name, L.Shared});
+    for (const AccessPath &R : F.ReleasesOnExit)
+      if (auto M = resolve(R, C))
+        Effect.Released.push_back(M->key());
+    return Effect;
   }
 
-  void onAccess(const MemoryAccess &A, const Context &C) {
+  void onAccess(const MemoryAccess &A, const Context &C,
+                const std::vector<ResolvedLock> &Dynamic) {
     if (AccessesInThread >= MaxAccessesPerThread) {
       Truncated = true;
       return;
@@ -373,35 +402,47 @@ private:
     R.Pos = NextPos++;
     R.Thread = C.Thread;
     R.Locks = C.Locks;
+    R.Locks.insert(R.Locks.end(), Dynamic.begin(), Dynamic.end());
     for (const HeldLock &L : A.Locks)
       if (auto M = resolve(L.Mutex, C))
         R.Locks.push_back({M->key(), M->Name, L.Shared});
     R.Loc = A.Loc;
     R.Function = C.Fn->Name;
     R.Volatile = A.Volatile;
+    R.Atomic = A.Atomic;
     Accesses.push_back(std::move(R));
     ++AccessesInThread;
   }
 
-  void onCall(const CallSite &Call, const Context &C,
-              std::vector<std::string> &Stack) {
+  LockEffect onCall(const CallSite &Call, const Context &C,
+                    const std::vector<ResolvedLock> &Dynamic,
+                    std::vector<std::string> &Stack) {
     if (Call.Kind != CallKind::Direct && Call.Kind != CallKind::Callback)
-      return;
+      return {};
     const FunctionFacts *Callee = P.function(Call.CalleeId);
     if (!Callee || C.Depth >= MaxDepth ||
         std::find(Stack.begin(), Stack.end(), Callee->Id) != Stack.end())
-      return;
+      return {};
     Context Inner = calleeContext(Call, *Callee, C);
+    Inner.Locks.insert(Inner.Locks.end(), Dynamic.begin(), Dynamic.end());
     std::optional<AbsPath> Once;
     if (Call.OnceFlag)
       if ((Once = resolve(*Call.OnceFlag, C)))
         Inner.Locks.push_back({"once:" + Once->key(), "call_once", false});
-    walkFunction(Inner, Stack);
+    LockEffect Effect = walkFunction(Inner, Stack);
     if (Once) {
       // Whoever returns from call_once sees what the once-function did.
       Syncs.push_back({"once:" + Once->key(), true, NextPos++, C.Thread});
       Syncs.push_back({"once:" + Once->key(), false, NextPos++, C.Thread});
     }
+    // Only what the callee added to the caller's locks is its effect.
+    std::vector<ResolvedLock> Added;
+    for (const ResolvedLock &L : Effect.Acquired)
+      if (std::none_of(Inner.Locks.begin(), Inner.Locks.end(),
+                       [&](const ResolvedLock &M) { return M.Key == L.Key; }))
+        Added.push_back(L);
+    Effect.Acquired = Added;
+    return Effect;
   }
 
   void onSpawn(const Spawn &S, const Context &C) {
@@ -444,7 +485,7 @@ private:
   //===-- Pairs ----------------------------------------------------------===//
 
   /// Do the two paths name overlapping memory, as far as we can tell?
-  static bool overlap(const ResolvedAccess &A, const ResolvedAccess &B) {
+  bool overlap(const ResolvedAccess &A, const ResolvedAccess &B) const {
     if (A.Path.Root != B.Path.Root)
       return false;
     const auto &SA = A.Path.Steps, &SB = B.Path.Steps;
@@ -452,8 +493,14 @@ private:
     for (size_t I = 0; I < N; ++I) {
       if (SA[I] == SB[I] && SA[I] != "[]")
         continue;
-      // Elements at unknown indexes: threads usually own their slots.
-      return false;
+      if (!isIndex(SA[I]) || !isIndex(SB[I]) ||
+          (SA[I] != "[]" && SB[I] != "[]"))
+        return false;
+      // Elements at unknown indexes. Copies of one thread's code usually
+      // own their slots (results[id] = ...); different code reading and
+      // writing one array (a log and its reader) is taken as overlapping.
+      if (Threads[A.Thread].EntryId == Threads[B.Thread].EntryId)
+        return false;
     }
     if (SA.size() == SB.size())
       return true;
@@ -541,10 +588,20 @@ private:
     std::set<std::tuple<std::string, SourceLoc, SourceLoc>> Seen;
     for (const auto &[Root, Indexes] : ByRoot) {
       for (size_t X = 0; X < Indexes.size(); ++X)
-        for (size_t Y = X + 1; Y < Indexes.size(); ++Y) {
+        for (size_t Y = X; Y < Indexes.size(); ++Y) {
           const ResolvedAccess *A = &Accesses[Indexes[X]];
           const ResolvedAccess *B = &Accesses[Indexes[Y]];
           if (!A->Write && !B->Write)
+            continue;
+          if (A->Atomic && B->Atomic)
+            continue;
+          // One access races with itself only in a thread started several
+          // times, and then not on that thread's own locals.
+          if (A->Thread == B->Thread &&
+              (!Threads[A->Thread].Multi ||
+               Root.rfind("L:" + std::to_string(A->Thread) + ":", 0) == 0))
+            continue;
+          if (X == Y && !A->Write)
             continue;
           if (!overlap(*A, *B) || !concurrent(*A, *B) || commonLock(*A, *B) ||
               ordered(*A, *B))

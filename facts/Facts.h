@@ -74,6 +74,9 @@ struct MemoryAccess {
   unsigned Order = 0; // Program order within the function.
   std::vector<HeldLock> Locks;
   bool Volatile = false;
+  /// Through std::atomic_ref or an __atomic builtin: races only with plain
+  /// accesses of the same memory.
+  bool Atomic = false;
 };
 
 /// Synchronisation that orders accesses without a lock: a release in one
@@ -169,6 +172,10 @@ struct FunctionFacts {
   std::vector<JoinEvent> Joins;
   /// What a function returning a reference or pointer hands back.
   std::optional<AccessPath> Returns;
+  /// Locks still held when the function returns (a lock() method), and
+  /// locks it releases that it did not take (an unlock() method).
+  std::vector<HeldLock> AcquiresOnExit;
+  std::vector<AccessPath> ReleasesOnExit;
 };
 
 /// A NOLINT, NOLINTNEXTLINE or NOLINTBEGIN/END comment, as clang-tidy reads them.

@@ -119,8 +119,10 @@ void from_json(const json &J, HeldLock &L) {
 }
 
 void to_json(json &J, const MemoryAccess &A) {
-  J = json{{"path", A.Path},   {"write", A.Write}, {"loc", A.Loc},
-           {"order", A.Order}, {"locks", A.Locks}, {"volatile", A.Volatile}};
+  J = json{{"path", A.Path},       {"write", A.Write},
+           {"loc", A.Loc},         {"order", A.Order},
+           {"locks", A.Locks},     {"volatile", A.Volatile},
+           {"atomic", A.Atomic}};
 }
 
 void from_json(const json &J, MemoryAccess &A) {
@@ -130,6 +132,7 @@ void from_json(const json &J, MemoryAccess &A) {
   J.at("order").get_to(A.Order);
   J.at("locks").get_to(A.Locks);
   J.at("volatile").get_to(A.Volatile);
+  J.at("atomic").get_to(A.Atomic);
 }
 
 void to_json(json &J, const SyncEvent &E) {
@@ -255,7 +258,9 @@ void to_json(json &J, const FunctionFacts &F) {
            {"accesses", F.Accesses},
            {"syncs", F.Syncs},
            {"joins", F.Joins},
-           {"returns", optionalJson(F.Returns)}};
+           {"returns", optionalJson(F.Returns)},
+           {"acquires_on_exit", F.AcquiresOnExit},
+           {"releases_on_exit", F.ReleasesOnExit}};
 }
 
 void from_json(const json &J, FunctionFacts &F) {
@@ -271,6 +276,8 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("syncs").get_to(F.Syncs);
   J.at("joins").get_to(F.Joins);
   readOptional(J, "returns", F.Returns);
+  J.at("acquires_on_exit").get_to(F.AcquiresOnExit);
+  J.at("releases_on_exit").get_to(F.ReleasesOnExit);
 }
 
 void to_json(json &J, const Suppression &S) {

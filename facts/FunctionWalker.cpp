@@ -116,6 +116,14 @@ bool isElementContainer(const std::string &Name) {
   return Names.count(Name) != 0;
 }
 
+/// Containers whose operator[] inserts a missing key: a write.
+bool isMapContainer(const std::string &Name) {
+  static const std::set<std::string> Names = {
+      "std::map", "std::unordered_map", "boost::unordered_map",
+      "boost::container::flat_map", "absl::flat_hash_map"};
+  return Names.count(Name) != 0;
+}
+
 bool isElementAccessor(const std::string &Method) {
   return Method == "operator[]" || Method == "at" || Method == "front" ||
          Method == "back";
@@ -134,6 +142,16 @@ bool isNonMutating(const std::string &Method) {
       "use_count",   "str",         "get_executor",  "max_size",
       "bucket_count", "load_factor", "key_comp",     "value_comp"};
   return Names.count(Method) != 0 || isElementAccessor(Method);
+}
+
+/// Library methods that keep a callable for later rather than call it.
+bool storesCallable(const std::string &Method) {
+  for (const char *Prefix : {"push", "emplace", "insert", "assign", "operator=",
+                             "post", "dispatch", "defer", "async_", "set_",
+                             "swap", "bind", "connect", "add", "register"})
+    if (llvm::StringRef(Method).starts_with(Prefix))
+      return true;
+  return false;
 }
 
 /// Library functions that only pass a reference along.
@@ -278,8 +296,15 @@ void FunctionWalker::run() {
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isWritten())
         walk(Init->getInit());
+  std::vector<HeldLock> Entry = State.Held;
   walk(FD->getBody());
   Scopes.pop_back();
+  // What a lock()/unlock() style function leaves behind for its caller.
+  for (const HeldLock &L : State.Held)
+    if (std::none_of(Entry.begin(), Entry.end(), [&](const HeldLock &E) {
+          return sameObject(E.Mutex, L.Mutex);
+        }))
+      Out.AcquiresOnExit.push_back(L);
 }
 
 void FunctionWalker::collectEscapes() {
@@ -638,6 +663,10 @@ void FunctionWalker::unlock(const std::vector<AccessPath> &Mutexes) {
                            });
     if (It != State.Held.rend())
       State.Held.erase(std::next(It).base());
+    else if (std::none_of(Out.ReleasesOnExit.begin(),
+                          Out.ReleasesOnExit.end(),
+                          [&](const AccessPath &R) { return sameObject(R, M); }))
+      Out.ReleasesOnExit.push_back(M); // Taken by whoever called us.
   }
 }
 
@@ -992,9 +1021,11 @@ bool FunctionWalker::handleSync(const CatalogEntry &E, const Expr *Call,
         addSync(*Object, true);
     }
   } else if (Op == "join") {
+    // pthread_join(t, ...) takes the handle by value.
     std::optional<AccessPath> Handle =
-        Receiver ? objectOf(Receiver) : (Args.empty() ? std::nullopt
-                                                      : pathOf(Args[0]));
+        Receiver ? objectOf(Receiver)
+                 : (Args.empty() ? std::nullopt
+                                 : pathOf(Args[0]->IgnoreParenImpCasts()));
     if (Handle)
       addJoin(*Handle, Call);
   } else if (Op == "once") {
@@ -1102,7 +1133,7 @@ void FunctionWalker::handleLibraryMethod(const CXXMethodDecl *M,
   if (isa<CXXConversionDecl>(M))
     Method = "operator bool";
   std::string Class = catalogName(M->getParent());
-  bool Inserts = Method == "operator[]" && !isElementContainer(Class);
+  bool Inserts = Method == "operator[]" && isMapContainer(Class);
   bool Write = Inserts || !(M->isConst() || isNonMutating(Method));
   if (auto Obj = objectOf(Receiver))
     recordPath(*Obj, Write, Receiver);
@@ -1217,6 +1248,22 @@ void FunctionWalker::handleCall(const CallExpr *CE) {
           }
         }
 
+  // Library code we cannot see may call the callables it is given, here
+  // and before it waits (a condition variable's predicate runs first).
+  // User code we can see shows its own calls.
+  if (System && !TU.Cat.match(Shape, "spawn") &&
+      Name != "std::call_once" && !storesCallable(Callee->getNameAsString()))
+    addCallbacks(Args);
+
+  // __atomic_fetch_add(&x, ...): an atomic access of x.
+  if (startsWith(Name, "__atomic") || startsWith(Name, "__sync"))
+    if (!Args.empty())
+      if (auto Target = pointerValueOf(Args[0])) {
+        appendStep(*Target, "*");
+        recordPath(*Target, /*Write=*/Name.find("load") == std::string::npos,
+                   CE, {}, /*Atomic=*/true);
+      }
+
   bool Catalogued = handleCatalogued(Callee, Shape, CE, Receiver, Args);
 
   // Thread Safety Analysis: ACQUIRE()/RELEASE() on a method of a mutex
@@ -1249,11 +1296,6 @@ void FunctionWalker::handleCall(const CallExpr *CE) {
       else
         handleLibraryArgs(Callee, Args, 0);
     }
-    // Library code we cannot see may call the callables it is given, here.
-    // (User code we can see shows its own calls.)
-    if (!IsMember && !isa<CXXConstructorDecl>(Callee) &&
-        !TU.Cat.match(Shape, "spawn"))
-      addCallbacks(Args);
     return;
   }
   if (Catalogued)
@@ -1293,6 +1335,12 @@ void FunctionWalker::handleConstruct(const CXXConstructExpr *CE) {
   if (Ctor->isCopyOrMoveConstructor() && Args.size() == 1 &&
       Args[0]->isGLValue() && !isAtomicType(Args[0]->getType()))
     record(Args[0], Ctor->isMoveConstructor());
+
+  // std::atomic_ref<T>(x): atomic operations on x.
+  if (startsWith(catalogName(Ctor->getParent()), "std::atomic_ref") &&
+      !Args.empty())
+    if (auto Target = pathOf(Args[0]))
+      recordPath(*Target, /*Write=*/true, CE, {}, /*Atomic=*/true);
 
   bool System = TU.inSystemHeader(Ctor->getLocation());
   if (System || !Ctor->isImplicit()) {
@@ -1666,7 +1714,7 @@ void FunctionWalker::record(const Expr *E, bool Write) {
 }
 
 void FunctionWalker::recordPath(AccessPath P, bool Write, const Expr *At,
-                                std::vector<HeldLock> Extra) {
+                                std::vector<HeldLock> Extra, bool Atomic) {
   if (!isSharedCandidate(P))
     return;
   MemoryAccess A;
@@ -1677,6 +1725,7 @@ void FunctionWalker::recordPath(AccessPath P, bool Write, const Expr *At,
   A.Locks = State.Held;
   A.Locks.insert(A.Locks.end(), Extra.begin(), Extra.end());
   A.Volatile = At->getType().isVolatileQualified();
+  A.Atomic = Atomic;
   Out.Accesses.push_back(std::move(A));
 }
 

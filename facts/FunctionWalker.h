@@ -94,7 +94,7 @@ private:
   std::optional<AccessPath> varPath(const clang::VarDecl *VD);
   void record(const clang::Expr *E, bool Write);
   void recordPath(AccessPath P, bool Write, const clang::Expr *At,
-                  std::vector<HeldLock> Extra = {});
+                  std::vector<HeldLock> Extra = {}, bool Atomic = false);
   bool isSharedCandidate(const AccessPath &P) const;
   void collectEscapes();
   void lock(const std::vector<HeldLock> &Locks);
