@@ -506,6 +506,10 @@ private:
       return true;
     // Writing a whole object conflicts with any part of it; reading the
     // object (a container's size) does not conflict with writing a part.
+    // What a pointer points to is another object than the pointer.
+    const auto &Longer = SA.size() < SB.size() ? SB : SA;
+    if (Longer[N] == "*")
+      return false;
     return SA.size() < SB.size() ? A.Write : B.Write;
   }
 

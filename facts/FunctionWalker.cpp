@@ -104,7 +104,15 @@ bool isSyncObjectType(QualType T) {
 bool isSmartPointer(QualType T) {
   std::string Name = recordName(T);
   return Name == "std::shared_ptr" || Name == "std::unique_ptr" ||
-         Name == "boost::shared_ptr" || Name == "std::weak_ptr";
+         Name == "boost::shared_ptr" || Name == "std::weak_ptr" ||
+         Name == "std::__shared_ptr" || Name == "std::__shared_ptr_access";
+}
+
+/// The object a smart pointer operation applies to, as written (operator->
+/// is declared in a base class, so the argument arrives converted).
+const Expr *smartPointerObject(const Expr *E) {
+  const Expr *Inner = E->IgnoreParenImpCasts();
+  return isSmartPointer(Inner->getType()) ? Inner : nullptr;
 }
 
 /// Containers whose operator[] reaches an element without inserting.
@@ -477,6 +485,14 @@ void FunctionWalker::walkAssignment(const Expr *LHS, const Expr *RHS) {
   walk(RHS);
   walk(LHS);
   record(LHS, /*Write=*/true);
+  // A local pointer now points where the right-hand side points.
+  if (const VarDecl *VD = referencedVar(LHS))
+    if (VD->getType()->isPointerType() && !VD->hasGlobalStorage()) {
+      if (auto Value = pointerValueOf(RHS))
+        PointerValues[VD] = *Value;
+      else
+        PointerValues.erase(VD);
+    }
 }
 
 void FunctionWalker::walk(const Stmt *S) {
@@ -552,9 +568,15 @@ void FunctionWalker::walk(const Stmt *S) {
         if (LoopVar->getType()->isReferenceType())
           ReferenceAliases[LoopVar] = *Range;
       }
-    // Reading the range itself (begin/end) happens once, before the loop.
-    if (F->getRangeInit() && F->getRangeInit()->isGLValue())
-      record(F->getRangeInit(), /*Write=*/false);
+    // A loop variable that is a copy reads every element.
+    if (const VarDecl *LoopVar = F->getLoopVariable())
+      if (!LoopVar->getType()->isReferenceType() && F->getRangeInit() &&
+          F->getRangeInit()->isGLValue() &&
+          !isAtomicType(F->getRangeInit()->getType()))
+        if (auto Range = pathOf(F->getRangeInit())) {
+          appendStep(*Range, "[]");
+          recordPath(*Range, /*Write=*/false, F->getRangeInit());
+        }
     walkLoop(F->getBody(), {});
     return;
   }
@@ -1301,6 +1323,18 @@ void FunctionWalker::handleCall(const CallExpr *CE) {
   if (Catalogued)
     return; // A user-configured API: its entry says what it does.
 
+  // a = b on a struct calls its implicit operator=, which has no body to
+  // walk: it writes the left side and reads the right.
+  if (Method && (Method->isImplicit() || Method->isDefaulted()) &&
+      Method->isOverloadedOperator() && Receiver) {
+    if (auto Obj = objectOf(Receiver))
+      recordPath(*Obj, /*Write=*/true, Receiver);
+    for (const Expr *A : Args)
+      if (A->isGLValue())
+        record(A, /*Write=*/false);
+    return;
+  }
+
   CallSite C = makeCall(CE);
   C.CalleeId = TU.usr(Callee);
   C.CalleeName = TU.displayName(Callee);
@@ -1527,9 +1561,9 @@ std::optional<AccessPath> FunctionWalker::pathOf(const Expr *E) {
       }
       std::string Class = catalogName(Method->getParent());
       std::string MethodName = Callee->getNameAsString();
-      if (isSmartPointer(QualType(Method->getParent()->getTypeForDecl(), 0)) &&
-          MethodName == "operator*") {
-        auto P = pathOf(Receiver);
+      if (MethodName == "operator*" && Receiver &&
+          smartPointerObject(Receiver)) {
+        auto P = pathOf(smartPointerObject(Receiver));
         if (P)
           appendStep(*P, "*");
         return P;
@@ -1619,13 +1653,14 @@ std::optional<AccessPath> FunctionWalker::pointerValueOf(const Expr *E) {
       // sp.get(), sp.operator->(): the smart pointer's target.
       std::string MethodName = Callee->getNameAsString();
       if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
-        if (MethodName == "get" &&
-            isSmartPointer(MCE->getImplicitObjectArgument()->getType()))
-          return pathOf(MCE->getImplicitObjectArgument());
+        if (MethodName == "get")
+          if (const Expr *Ptr =
+                  smartPointerObject(MCE->getImplicitObjectArgument()))
+            return pathOf(Ptr);
       } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
-        if (OC->getOperator() == OO_Arrow && OC->getNumArgs() == 1 &&
-            isSmartPointer(OC->getArg(0)->getType()))
-          return pathOf(OC->getArg(0));
+        if (OC->getOperator() == OO_Arrow && OC->getNumArgs() == 1)
+          if (const Expr *Ptr = smartPointerObject(OC->getArg(0)))
+            return pathOf(Ptr);
       }
       return std::nullopt;
     }
@@ -1686,8 +1721,19 @@ void FunctionWalker::record(const Expr *E, bool Write) {
   QualType T = E->getType();
   if (isAtomicType(T) || isSyncObjectType(T))
     return;
-  if (!Write && T.isConstQualified() && !T->isReferenceType())
-    return; // Reading what nobody may write.
+  // Reading what nobody may write: a const variable or field (not merely
+  // something reached through a const path, like a member in a const method).
+  if (!Write) {
+    const Expr *Inner = E->IgnoreParenImpCasts();
+    const ValueDecl *Declared = nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner))
+      Declared = DRE->getDecl();
+    else if (const auto *ME = dyn_cast<MemberExpr>(Inner))
+      Declared = ME->getMemberDecl();
+    if (Declared && Declared->getType().isConstQualified() &&
+        !Declared->getType()->isReferenceType())
+      return;
+  }
   auto P = pathOf(E);
   if (!P)
     return;
