@@ -79,12 +79,12 @@ def discover(corpus):
     return programs
 
 
-def run_concur(concur, p, out_dir, timeout):
+def run_concur(concur, extra, p, out_dir, timeout):
     out = os.path.join(out_dir, p.name + ".json")
     if os.path.exists(out):
         os.remove(out)
-    cmd = ([concur, "check"] + p.sources + ["--format=json", "-o", out, "--"]
-           + COMPILE_ARGS)
+    cmd = ([concur, "check"] + p.sources + extra +
+           ["--format=json", "-o", out, "--"] + COMPILE_ARGS)
     try:
         r = subprocess.run(cmd, capture_output=True, text=True,
                            timeout=timeout, errors="replace")
@@ -136,6 +136,10 @@ def main():
     ap.add_argument("--out", help="with --concur: keep reports here")
     ap.add_argument("-j", "--jobs", type=int, default=2,
                     help="with --concur: parallel runs (default 2)")
+    ap.add_argument("--concur-arg", action="append", default=[],
+                    metavar="ARG",
+                    help="with --concur: extra concur option before '--' "
+                    "(repeatable), e.g. --concur-arg=--checks=...")
     ap.add_argument("--timeout", type=int, default=600,
                     help="with --concur: seconds per program")
     args = ap.parse_args()
@@ -152,7 +156,8 @@ def main():
         os.makedirs(out_dir, exist_ok=True)
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
             results = pool.map(
-                lambda p: run_concur(concur, p, out_dir, args.timeout),
+                lambda p: run_concur(concur, args.concur_arg, p, out_dir,
+                                   args.timeout),
                 programs)
             for p, note in zip(programs, results):
                 if note:
