@@ -635,10 +635,19 @@ private:
     F.Level = Severity::Warning;
     F.Loc = A.Loc;
     std::string Other = describe(B);
-    if (A.Thread == B.Thread)
-      Other += " in another instance of it";
-    F.Message = "'" + Variable + "' is " + describe(A) + " and " + Other +
-                " (" + where(B.Loc) + ")";
+    // Two threads running the same function: say "another".
+    if (threadName(A.Thread) == threadName(B.Thread))
+      Other = std::string(B.Write ? "written" : "read") +
+              " by another thread '" + threadName(B.Thread) + "'" +
+              (B.Locks.empty() ? " without a lock"
+                               : " holding " + lockList(B));
+    if (A.Thread == B.Thread && A.Loc == B.Loc)
+      F.Message = "'" + Variable + "' is " + describe(A) + ", and '" +
+                  threadName(A.Thread) +
+                  "' runs in more than one thread at once";
+    else
+      F.Message = "'" + Variable + "' is " + describe(A) + " and " + Other +
+                  " (" + where(B.Loc) + ")";
     bool Volatile = A.Volatile || B.Volatile;
     if (Volatile)
       F.Message += "; volatile does not synchronize threads";
@@ -667,7 +676,7 @@ private:
                                   (LocksA.empty() ? "none" : LocksA) +
                                   "; at " + where(B.Loc) + ": " +
                                   (LocksB.empty() ? "none" : LocksB)});
-    F.Notes.push_back({B.Loc, "the other access: " + describe(B)});
+    F.Notes.push_back({B.Loc, "the other access: " + Other});
     F.Details = {{"variable",
                   {{"name", Variable},
                    {"path", Path.Display},
