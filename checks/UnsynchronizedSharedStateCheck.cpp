@@ -610,8 +610,12 @@ private:
           if (!overlap(*A, *B) || !concurrent(*A, *B) || commonLock(*A, *B) ||
               ordered(*A, *B))
             continue;
-          if (!A->Write || (B->Write && B->Loc < A->Loc))
-            std::swap(A, B); // Report at a write.
+          // Report at a write; of two writes, at the one without locks.
+          if (!A->Write ||
+              (B->Write && (B->Locks.size() < A->Locks.size() ||
+                            (B->Locks.size() == A->Locks.size() &&
+                             B->Loc < A->Loc))))
+            std::swap(A, B);
           const AbsPath &Shorter =
               A->Path.Steps.size() <= B->Path.Steps.size() ? A->Path
                                                            : B->Path;
