@@ -19,6 +19,16 @@ for f in r["findings"]:
     for key in ("category", "suggestion"):
         if key in f:
             print("  " + key, f[key])
+    if "variable" in f:
+        print("  variable", f["variable"]["name"], f["variable"]["path"])
+    for a in f.get("accesses", []):
+        l = a["location"]
+        print("  access", a["kind"], "%s:%d:%d" % (l["file"], l["line"], l["column"]),
+              "in", a["function"], "on thread", a["thread"], "locks", a["locks"])
+    for t in f.get("threads", []):
+        s = t["started_at"]
+        print("  thread", t["name"], "started at",
+              "%s:%d:%d" % (s["file"], s["line"], s["column"]) if s else None)
     for hop in f.get("chain", []):
         l = hop["location"]
         print("  hop", hop["function"]["name"], "%s:%d:%d" % (l["file"], l["line"], l["column"]), "->", hop["callee"])
