@@ -435,6 +435,10 @@ private:
       Syncs.push_back({"once:" + Once->key(), true, NextPos++, C.Thread});
       Syncs.push_back({"once:" + Once->key(), false, NextPos++, C.Thread});
     }
+    // A constructor's locks are its guard object's, released by the
+    // destructor at the end of the scope: not an effect on the caller.
+    if (Callee->IsConstructor)
+      return {};
     // Only what the callee added to the caller's locks is its effect.
     std::vector<ResolvedLock> Added;
     for (const ResolvedLock &L : Effect.Acquired)

@@ -305,6 +305,7 @@ void TranslationUnitFacts::analyse(const FunctionDecl *FD) {
   F.Name = displayName(FD);
   F.Loc = loc(FD->getLocation());
   F.IsLambda = IsLambda;
+  F.IsConstructor = isa<CXXConstructorDecl>(FD);
   F.IsCoroutine = isa<CoroutineBodyStmt>(FD->getBody());
   FunctionWalker(*this, FD, F).run();
   Out.Functions.push_back(std::move(F));

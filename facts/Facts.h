@@ -164,6 +164,9 @@ struct FunctionFacts {
   SourceLoc Loc;
   bool IsCoroutine = false;
   bool IsLambda = false;
+  /// Locks a constructor takes belong to the object's scope (a guard); its
+  /// destructor, which the AST does not show as a call, gives them back.
+  bool IsConstructor = false;
   std::vector<CallSite> Calls;
   std::vector<Spawn> Spawns;
   std::vector<ExecutorSwitch> Switches;

@@ -252,6 +252,7 @@ void to_json(json &J, const FunctionFacts &F) {
            {"loc", F.Loc},
            {"coroutine", F.IsCoroutine},
            {"lambda", F.IsLambda},
+           {"constructor", F.IsConstructor},
            {"calls", F.Calls},
            {"spawns", F.Spawns},
            {"switches", F.Switches},
@@ -269,6 +270,7 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("loc").get_to(F.Loc);
   J.at("coroutine").get_to(F.IsCoroutine);
   J.at("lambda").get_to(F.IsLambda);
+  J.at("constructor").get_to(F.IsConstructor);
   J.at("calls").get_to(F.Calls);
   J.at("spawns").get_to(F.Spawns);
   J.at("switches").get_to(F.Switches);
