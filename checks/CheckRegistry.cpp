@@ -2,6 +2,8 @@
 
 #include "checks/BlockingInCoroutineCheck.h"
 #include "checks/Check.h"
+#include "checks/ExecutionModelCheck.h"
+#include "checks/FunctionBoundnessCheck.h"
 #include "checks/UnsynchronizedSharedStateCheck.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -19,6 +21,14 @@ const std::vector<CheckInfo> &allChecks() {
        "common lock, atomic or ordering between them",
        true,
        [] { return std::make_unique<UnsynchronizedSharedStateCheck>(); }},
+      {"concur-execution-model",
+       "an execution model per task entry (event loop, thread pool or "
+       "processes); reports CPU work in coroutines, a thread per task for "
+       "asynchronous I/O, and thread-unsafe CPU work on threads",
+       true, [] { return std::make_unique<ExecutionModelCheck>(); }},
+      {"concur-function-boundness",
+       "CPU-bound, I/O-bound, mixed or negligible, for every function",
+       false, [] { return std::make_unique<FunctionBoundnessCheck>(); }},
   };
   return Checks;
 }

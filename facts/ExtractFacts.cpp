@@ -92,9 +92,13 @@ const Expr *skipWrappers(const Expr *E) {
     else if (const auto *CE = dyn_cast<ConstantExpr>(Next))
       Next = CE->getSubExpr();
     else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Next)) {
-      // Copying or moving a closure or functor keeps its target.
+      // Copying or moving a closure or functor keeps its target, and so
+      // does wrapping it in a std::function.
+      std::string Class = catalogName(Ctor->getConstructor()->getParent());
       if (Ctor->getNumArgs() == 1 &&
-          (Ctor->getConstructor()->isCopyOrMoveConstructor()))
+          (Ctor->getConstructor()->isCopyOrMoveConstructor() ||
+           Class == "std::function" || Class == "std::move_only_function" ||
+           Class == "std::packaged_task"))
         Next = Ctor->getArg(0);
     }
     if (Next == E)
@@ -229,6 +233,25 @@ std::string TranslationUnitFacts::fileName(FileID FID) {
   return FileNames[FID.getHashValue()] = Name;
 }
 
+void TranslationUnitFacts::addWorkload(const CXXConstructExpr *Registration) {
+  const auto *Name = dyn_cast<StringLiteral>(
+      Registration->getArg(0)->IgnoreParenImpCasts());
+  if (!Name)
+    return;
+  Workload W;
+  W.Name = Name->getString().str();
+  W.Loc = loc(Registration->getBeginLoc());
+  for (unsigned I = 1; I < Registration->getNumArgs(); ++I) {
+    std::vector<const FunctionDecl *> Targets;
+    callableTargets(Registration->getArg(I), Targets);
+    for (const FunctionDecl *T : Targets) {
+      W.EntryIds.push_back(usr(T));
+      W.EntryNames.push_back(displayName(T));
+    }
+  }
+  Out.Workloads.push_back(std::move(W));
+}
+
 std::vector<FileID> TranslationUnitFacts::touchedFiles() const {
   std::vector<FileID> IDs;
   for (const auto &[Hash, ID] : FileIDs)
@@ -323,6 +346,18 @@ public:
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     TU.analyse(FD);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    // CONCUR_WORKLOAD(name, fn): a namespace-scope Registrar.
+    if (VD->hasGlobalStorage() && VD->getInit())
+      if (const auto *Ctor =
+              dyn_cast<CXXConstructExpr>(skipWrappers(VD->getInit())))
+        if (Ctor->getConstructor() &&
+            catalogName(Ctor->getConstructor()->getParent()) ==
+                "concur::workload::Registrar" &&
+            Ctor->getNumArgs() >= 2)
+          TU.addWorkload(Ctor);
     return true;
   }
   bool VisitLambdaExpr(LambdaExpr *L) {

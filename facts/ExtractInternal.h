@@ -58,6 +58,9 @@ public:
   /// Summarises one function (once; later calls do nothing).
   void analyse(const clang::FunctionDecl *FD);
 
+  /// Records a concur::workload::Registrar built at namespace scope.
+  void addWorkload(const clang::CXXConstructExpr *Registration);
+
   std::string fileName(clang::FileID FID);
   std::vector<clang::FileID> touchedFiles() const;
 

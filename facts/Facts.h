@@ -110,6 +110,9 @@ struct CallSite {
   SourceLoc Loc;
   CallKind Kind = CallKind::Direct;
   unsigned LoopDepth = 0;
+  /// Estimated times the call runs per call of the function: the product of
+  /// the enclosing loops' trip counts (constant bounds, else a default).
+  double Trips = 1;
   /// In a coroutine: runs after an awaited switch to another executor, so not
   /// on the coroutine's original event loop.
   bool OffLoop = false;
@@ -167,6 +170,11 @@ struct FunctionFacts {
   /// Locks a constructor takes belong to the object's scope (a guard); its
   /// destructor, which the AST does not show as a call, gives them back.
   bool IsConstructor = false;
+  /// Static work estimate of the function's own code: arithmetic and memory
+  /// operations, each weighted by the trip counts of its enclosing loops.
+  double Ops = 0;
+  unsigned Loops = 0;
+  unsigned MaxLoopDepth = 0;
   std::vector<CallSite> Calls;
   std::vector<Spawn> Spawns;
   std::vector<ExecutorSwitch> Switches;
@@ -189,12 +197,22 @@ struct Suppression {
   std::vector<std::string> Checks; // Empty means every check.
 };
 
+/// A unit of work registered for the profiler (concur/workload.hpp): its
+/// name joins the static advice to the runtime's measurements.
+struct Workload {
+  std::string Name;
+  SourceLoc Loc;
+  std::vector<std::string> EntryIds;
+  std::vector<std::string> EntryNames;
+};
+
 struct FileFacts {
   std::string File;
   bool Parsed = false;
   std::string FirstError; // "file:line:col: message" when !Parsed.
   std::vector<FunctionFacts> Functions;
   std::vector<Suppression> Suppressions;
+  std::vector<Workload> Workloads;
 };
 
 } // namespace concur

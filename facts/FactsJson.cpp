@@ -187,6 +187,7 @@ void to_json(json &J, const CallSite &C) {
   if (!C.Apis.empty())
     J["apis"] = C.Apis;
   J["order"] = C.Order;
+  J["trips"] = C.Trips;
   J["locks"] = C.Locks;
   J["this"] = optionalJson(C.This);
   J["args"] = optionalPaths(C.Args);
@@ -204,6 +205,7 @@ void from_json(const json &J, CallSite &C) {
   if (J.contains("apis"))
     J.at("apis").get_to(C.Apis);
   J.at("order").get_to(C.Order);
+  J.at("trips").get_to(C.Trips);
   J.at("locks").get_to(C.Locks);
   readOptional(J, "this", C.This);
   readOptionalPaths(J, "args", C.Args);
@@ -253,6 +255,9 @@ void to_json(json &J, const FunctionFacts &F) {
            {"coroutine", F.IsCoroutine},
            {"lambda", F.IsLambda},
            {"constructor", F.IsConstructor},
+           {"ops", F.Ops},
+           {"loops", F.Loops},
+           {"max_loop_depth", F.MaxLoopDepth},
            {"calls", F.Calls},
            {"spawns", F.Spawns},
            {"switches", F.Switches},
@@ -271,6 +276,9 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("coroutine").get_to(F.IsCoroutine);
   J.at("lambda").get_to(F.IsLambda);
   J.at("constructor").get_to(F.IsConstructor);
+  J.at("ops").get_to(F.Ops);
+  J.at("loops").get_to(F.Loops);
+  J.at("max_loop_depth").get_to(F.MaxLoopDepth);
   J.at("calls").get_to(F.Calls);
   J.at("spawns").get_to(F.Spawns);
   J.at("switches").get_to(F.Switches);
@@ -296,12 +304,27 @@ void from_json(const json &J, Suppression &S) {
   J.at("checks").get_to(S.Checks);
 }
 
+void to_json(json &J, const Workload &W) {
+  J = json{{"name", W.Name},
+           {"loc", W.Loc},
+           {"entry_ids", W.EntryIds},
+           {"entry_names", W.EntryNames}};
+}
+
+void from_json(const json &J, Workload &W) {
+  J.at("name").get_to(W.Name);
+  J.at("loc").get_to(W.Loc);
+  J.at("entry_ids").get_to(W.EntryIds);
+  J.at("entry_names").get_to(W.EntryNames);
+}
+
 void to_json(json &J, const FileFacts &F) {
   J = json{{"file", F.File},
            {"parsed", F.Parsed},
            {"first_error", F.FirstError},
            {"functions", F.Functions},
-           {"suppressions", F.Suppressions}};
+           {"suppressions", F.Suppressions},
+           {"workloads", F.Workloads}};
 }
 
 void from_json(const json &J, FileFacts &F) {
@@ -310,6 +333,7 @@ void from_json(const json &J, FileFacts &F) {
   J.at("first_error").get_to(F.FirstError);
   J.at("functions").get_to(F.Functions);
   J.at("suppressions").get_to(F.Suppressions);
+  J.at("workloads").get_to(F.Workloads);
 }
 
 } // namespace concur

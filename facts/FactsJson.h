@@ -37,6 +37,8 @@ void to_json(nlohmann::json &J, const FunctionFacts &F);
 void from_json(const nlohmann::json &J, FunctionFacts &F);
 void to_json(nlohmann::json &J, const Suppression &S);
 void from_json(const nlohmann::json &J, Suppression &S);
+void to_json(nlohmann::json &J, const Workload &W);
+void from_json(const nlohmann::json &J, Workload &W);
 void to_json(nlohmann::json &J, const FileFacts &F);
 void from_json(const nlohmann::json &J, FileFacts &F);
 

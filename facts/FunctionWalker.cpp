@@ -358,10 +358,47 @@ void FunctionWalker::walkChildren(const Stmt *S) {
     walk(Child);
 }
 
-void FunctionWalker::walkLoop(const Stmt *Body,
+/// How many times a loop runs: its constant bound when it has one
+/// (for (i = 0; i < 4096; ++i), a range over a fixed array), else a default
+/// that stands for "many".
+double FunctionWalker::tripsOf(const Stmt *Loop) const {
+  constexpr double Unknown = 1000;
+  auto Constant = [&](const Expr *E) -> std::optional<double> {
+    Expr::EvalResult R;
+    if (E && !E->isValueDependent() &&
+        E->IgnoreParenImpCasts()->EvaluateAsInt(R, TU.Ctx))
+      return std::abs(static_cast<double>(R.Val.getInt().getExtValue()));
+    return std::nullopt;
+  };
+  if (const auto *F = dyn_cast<ForStmt>(Loop)) {
+    const auto *Cond =
+        dyn_cast_or_null<BinaryOperator>(F->getCond() ? F->getCond()->IgnoreParenImpCasts() : nullptr);
+    if (Cond && Cond->isComparisonOp()) {
+      std::optional<double> Bound = Constant(Cond->getRHS());
+      if (!Bound)
+        Bound = Constant(Cond->getLHS());
+      if (Bound)
+        return std::clamp(*Bound, 1.0, 1e9);
+    }
+    return Unknown;
+  }
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop))
+    if (R->getRangeInit())
+      if (const auto *Array = TU.Ctx.getAsConstantArrayType(
+              R->getRangeInit()->getType().getNonReferenceType()))
+        return std::clamp(static_cast<double>(Array->getSize().getZExtValue()),
+                          1.0, 1e9);
+  return Unknown;
+}
+
+void FunctionWalker::walkLoop(const Stmt *Loop, const Stmt *Body,
                               std::initializer_list<const Stmt *> Conditions) {
   bool OffBefore = State.OffLoop;
+  double TripsBefore = TripProduct;
+  TripProduct = std::min(TripProduct * tripsOf(Loop), 1e12);
+  ++Out.Loops;
   ++LoopDepth;
+  Out.MaxLoopDepth = std::max(Out.MaxLoopDepth, LoopDepth);
   bool WasCondition = InLoopCondition;
   InLoopCondition = true;
   for (const Stmt *C : Conditions)
@@ -369,6 +406,7 @@ void FunctionWalker::walkLoop(const Stmt *Body,
   InLoopCondition = WasCondition;
   walk(Body);
   --LoopDepth;
+  TripProduct = TripsBefore;
   // The body may run zero times: a switch inside it is not certain after.
   State.OffLoop = OffBefore;
 }
@@ -498,6 +536,12 @@ void FunctionWalker::walkAssignment(const Expr *LHS, const Expr *RHS) {
 void FunctionWalker::walk(const Stmt *S) {
   if (!S)
     return;
+  // The static work estimate: arithmetic and memory operations, weighted by
+  // how often their loops run.
+  if (isa<BinaryOperator, ArraySubscriptExpr>(S) ||
+      (isa<UnaryOperator>(S) &&
+       cast<UnaryOperator>(S)->getOpcode() != UO_AddrOf))
+    Out.Ops += TripProduct;
   switch (S->getStmtClass()) {
   case Stmt::LambdaExprClass: {
     // The lambda's body is its own function; only init-captures run here.
@@ -544,17 +588,18 @@ void FunctionWalker::walk(const Stmt *S) {
   case Stmt::ForStmtClass: {
     const auto *F = cast<ForStmt>(S);
     walk(F->getInit());
-    walkLoop(F->getBody(), {F->getCond(), F->getInc()});
+    walkLoop(F, F->getBody(), {F->getCond(), F->getInc()});
     return;
   }
   case Stmt::WhileStmtClass: {
     const auto *W = cast<WhileStmt>(S);
-    walkLoop(W->getBody(), {W->getConditionVariableDeclStmt(), W->getCond()});
+    walkLoop(W, W->getBody(),
+             {W->getConditionVariableDeclStmt(), W->getCond()});
     return;
   }
   case Stmt::DoStmtClass: {
     const auto *D = cast<DoStmt>(S);
-    walkLoop(D->getBody(), {D->getCond()});
+    walkLoop(D, D->getBody(), {D->getCond()});
     return;
   }
   case Stmt::CXXForRangeStmtClass: {
@@ -577,7 +622,7 @@ void FunctionWalker::walk(const Stmt *S) {
           appendStep(*Range, "[]");
           recordPath(*Range, /*Write=*/false, F->getRangeInit());
         }
-    walkLoop(F->getBody(), {});
+    walkLoop(F, F->getBody(), {});
     return;
   }
   case Stmt::IfStmtClass:
@@ -808,6 +853,7 @@ CallSite FunctionWalker::makeCall(const Expr *At) {
   CallSite C;
   C.Loc = TU.loc(At->getExprLoc());
   C.LoopDepth = LoopDepth;
+  C.Trips = TripProduct;
   C.OffLoop = State.OffLoop;
   C.Order = Order++;
   C.Locks = State.Held;

@@ -48,8 +48,9 @@ private:
   // The walk.
   void walk(const clang::Stmt *S);
   void walkChildren(const clang::Stmt *S);
-  void walkLoop(const clang::Stmt *Body,
+  void walkLoop(const clang::Stmt *Loop, const clang::Stmt *Body,
                 std::initializer_list<const clang::Stmt *> Conditions);
+  double tripsOf(const clang::Stmt *Loop) const;
   void walkIf(const clang::IfStmt *If);
   void walkCompound(const clang::CompoundStmt *C);
   void walkDecl(const clang::VarDecl *VD);
@@ -108,6 +109,7 @@ private:
   const clang::FunctionDecl *FD;
   FunctionFacts &Out;
   unsigned LoopDepth = 0;
+  double TripProduct = 1;
   unsigned Order = 0;
   bool InLoopCondition = false;
   FlowState State;

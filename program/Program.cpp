@@ -38,6 +38,12 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
     P.Files.push_back({F.File, F.Parsed, F.FirstError});
     for (FunctionFacts &Fn : F.Functions)
       P.Functions.emplace(Fn.Id, std::move(Fn)); // First definition wins.
+    for (Workload &W : F.Workloads)
+      if (std::none_of(P.Workloads.begin(), P.Workloads.end(),
+                       [&](const Workload &Seen) {
+                         return Seen.Name == W.Name && Seen.Loc == W.Loc;
+                       }))
+        P.Workloads.push_back(std::move(W));
     for (Suppression &S : F.Suppressions)
       if (SeenSuppressions[S.File].insert({S.Line, S.Kind, S.Checks}).second)
         P.Suppressions[S.File].push_back(std::move(S));

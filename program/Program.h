@@ -39,6 +39,7 @@ public:
     return Functions;
   }
   const std::vector<FileStatus> &files() const { return Files; }
+  const std::vector<Workload> &workloads() const { return Workloads; }
 
   /// Is a finding of Check at Loc silenced by a NOLINT comment?
   bool isSuppressed(const SourceLoc &Loc, const std::string &Check) const;
@@ -46,6 +47,7 @@ public:
 private:
   std::map<std::string, FunctionFacts> Functions;
   std::vector<FileStatus> Files;
+  std::vector<Workload> Workloads;
   std::map<std::string, std::vector<Suppression>> Suppressions;
 };
 

@@ -162,6 +162,8 @@ json toJson(const RunReport &R) {
         {"fail_on", R.FailOn}}},
       {"files", Files},
       {"findings", Findings},
+      {"functions", R.Functions},
+      {"advice", R.Advice},
       {"summary",
        {{"files_analysed", R.Files.size() - Failed},
         {"files_failed", Failed},

@@ -19,7 +19,7 @@ namespace concur {
 /// Bumped whenever a field changes meaning or disappears; additions that old
 /// readers can ignore bump the minor number only.
 constexpr int ReportSchemaMajor = 1;
-constexpr int ReportSchemaMinor = 1;
+constexpr int ReportSchemaMinor = 2;
 
 struct RunReport {
   std::string ToolVersion;
@@ -29,6 +29,9 @@ struct RunReport {
   std::vector<Finding> Findings;
   CheckStats Stats;
   std::string FailOn;
+  /// Always present, whatever checks run: functions[] and advice[].
+  nlohmann::json Functions = nlohmann::json::array();
+  nlohmann::json Advice = nlohmann::json::array();
 };
 
 /// Sorts findings by location so that output does not depend on threads.

@@ -3,6 +3,8 @@
 #include "tool/Analysis.h"
 
 #include "catalog/ConfigSet.h"
+#include "checks/ExecutionModelCheck.h"
+#include "checks/WorkEstimate.h"
 #include "compdb/CompilationSetup.h"
 #include "facts/ExtractFacts.h"
 
@@ -109,6 +111,10 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
         R.Findings.push_back(std::move(F));
   }
   sortFindings(R.Findings);
+
+  WorkEstimate Work(Result.Whole);
+  R.Functions = Work.toJson();
+  R.Advice = adviceJson(adviseExecutionModels(Result.Whole, Work));
   return true;
 }
 

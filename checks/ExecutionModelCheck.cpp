@@ -1,0 +1,296 @@
+//===- ExecutionModelCheck.cpp - concur-execution-model -------------------===//
+
+#include "checks/ExecutionModelCheck.h"
+
+#include <algorithm>
+#include <set>
+
+namespace concur {
+namespace {
+
+/// I/O that has asynchronous APIs an event loop can wait on.
+bool hasAsyncApis(const std::string &Category) {
+  return Category == "net-io" || Category == "sleep" || Category == "dns" ||
+         Category == "wait";
+}
+
+std::string joinQuoted(const std::set<std::string> &Names, size_t Max = 3) {
+  std::string S;
+  size_t N = 0;
+  for (const std::string &Name : Names) {
+    if (N++ == Max) {
+      S += ", ...";
+      break;
+    }
+    S += (S.empty() ? "'" : ", '") + Name + "'";
+  }
+  return S;
+}
+
+std::string joinPlain(const std::set<std::string> &Names) {
+  std::string S;
+  for (const std::string &Name : Names)
+    S += (S.empty() ? "" : ", ") + Name;
+  return S;
+}
+
+struct EntryInfo {
+  std::string Kind;
+  std::string Workload;
+  unsigned Spawns = 0;
+  bool InLoop = false;
+  SourceLoc StartLoc;
+};
+
+/// A global written without a lock on the entry's own thread, if any.
+std::string unsynchronizedGlobalWrite(const Program &P, const std::string &Id,
+                                      std::set<std::string> &Seen) {
+  if (!Seen.insert(Id).second)
+    return "";
+  const FunctionFacts *F = P.function(Id);
+  if (!F)
+    return "";
+  for (const MemoryAccess &A : F->Accesses)
+    if (A.Write && !A.Atomic && A.Locks.empty() &&
+        A.Path.Root == AccessPath::RootKind::Global)
+      return A.Path.Name;
+  for (const CallSite &C : F->Calls)
+    if (C.Kind == CallKind::Direct && C.Locks.empty() && !C.OnceFlag) {
+      std::string Found = unsynchronizedGlobalWrite(P, C.CalleeId, Seen);
+      if (!Found.empty())
+        return Found;
+    }
+  return "";
+}
+
+Advice advise(const Program &P, const FunctionProfile &Work,
+              const EntryInfo &Info) {
+  const FunctionFacts &F = *Work.Fn;
+  Advice A;
+  A.EntryId = F.Id;
+  A.EntryName = F.Name;
+  A.Loc = F.Loc;
+  A.Kind = Info.Kind;
+  A.Class = Work.Class;
+  A.Workload = Info.Workload;
+  A.ManyInstances = Info.InLoop || Info.Spawns > 1 || F.IsCoroutine;
+  A.EvidenceIds.push_back(F.Id);
+
+  std::string Estimate = "~" + roughly(Work.CpuUnits) + " ns computing, ~" +
+                         roughly(Work.IoUnits) + " ns waiting per call";
+  std::string CpuWhere =
+      Work.TopCpuCallee.empty() ? "its own loops" : "'" + Work.TopCpuCallee + "'";
+  std::string IoWhere =
+      Work.TopIoCallee.empty() ? "its own calls" : "'" + Work.TopIoCallee + "'";
+  bool AllAsync = !Work.IoCategories.empty() &&
+                  std::all_of(Work.IoCategories.begin(),
+                              Work.IoCategories.end(), hasAsyncApis);
+  std::set<std::string> BlockingOnly;
+  for (const std::string &C : Work.IoCategories)
+    if (!hasAsyncApis(C))
+      BlockingOnly.insert(C);
+
+  std::set<std::string> Seen;
+  std::string UnsyncGlobal = unsynchronizedGlobalWrite(P, F.Id, Seen);
+  bool ThreadUnsafe = !Work.MtUnsafeApis.empty() || !UnsyncGlobal.empty();
+  std::string Unsafe =
+      !Work.MtUnsafeApis.empty()
+          ? "it calls " + joinQuoted(Work.MtUnsafeApis) +
+                ", which are not thread-safe"
+          : "it writes '" + UnsyncGlobal + "' without a lock";
+
+  if (F.IsCoroutine) {
+    bool Computes = Work.Class == "cpu-bound" ||
+                    (Work.Class == "mixed" && Work.CpuUnits >= 1e6);
+    if (Computes) {
+      A.Model = "thread-pool";
+      A.Reason = "CPU-bound work inside a coroutine (" + Estimate + ", in " +
+                 CpuWhere +
+                 ") starves its event loop as a blocking call does; offload "
+                 "it to a thread pool (co_await asio::post(asio::bind_executor"
+                 "(pool, asio::use_awaitable))) and keep the I/O on the loop";
+      A.Problem = "coroutine '" + F.Name +
+                  "' does CPU-bound work on its event loop (" + Estimate +
+                  ", in " + CpuWhere +
+                  "); while it computes, no other task on the loop runs";
+      A.ProblemLoc = F.Loc;
+      return A;
+    }
+    A.Model = "event-loop";
+    if (!Work.BlockingApis.empty()) {
+      A.Reason = "I/O-bound coroutine: keep it on the event loop, but make "
+                 "its blocking calls asynchronous:";
+      size_t N = 0;
+      for (const auto &[Api, Alternative] : Work.BlockingApis) {
+        if (N++ == 4) {
+          A.Reason += " ...";
+          break;
+        }
+        A.Reason += " '" + Api + "' (" +
+                    (Alternative.empty() ? "no known alternative"
+                                         : Alternative) +
+                    ");";
+      }
+      A.Reason.pop_back();
+    } else {
+      A.Reason = Work.Class == "negligible"
+                     ? "a coroutine doing negligible work: the event loop fits"
+                     : "an " + Work.Class +
+                           " coroutine that waits only asynchronously: the "
+                           "event loop fits";
+    }
+    return A;
+  }
+
+  if (Work.Class == "io-bound") {
+    if (AllAsync) {
+      A.Model = "event-loop";
+      A.Reason = "I/O-bound on " + joinPlain(Work.IoCategories) +
+                 ", which have asynchronous APIs (sockets, timers): "
+                 "coroutines on one event loop serve many of these at once "
+                 "instead of a thread each";
+      if (A.ManyInstances && (A.Kind == "thread-entry")) {
+        A.Problem = "thread '" + F.Name + "' is I/O-bound (" +
+                    joinPlain(Work.IoCategories) +
+                    ") and is started once per task: a thread per "
+                    "connection; coroutines on an event loop would serve them "
+                    "with one thread";
+        A.ProblemLoc = Info.StartLoc.valid() ? Info.StartLoc : F.Loc;
+      }
+    } else {
+      A.Model = "thread-pool";
+      A.Reason = "I/O-bound through blocking-only APIs (" +
+                 joinPlain(BlockingOnly) + ": " +
+                 [&] {
+                   std::set<std::string> Names;
+                   for (const auto &[Api, Alt] : Work.BlockingApis)
+                     Names.insert(Api);
+                   return joinQuoted(Names);
+                 }() +
+                 "): run it on a thread pool sized for the number of "
+                 "concurrent operations, not the number of cores";
+    }
+    return A;
+  }
+
+  if (Work.Class == "cpu-bound") {
+    if (ThreadUnsafe) {
+      A.Model = "processes";
+      A.Reason = "CPU-bound (" + Estimate + ") and " + Unsafe +
+                 ": run it in worker processes, or make it thread-safe and "
+                 "use a thread pool sized to the cores";
+      if (A.Kind == "thread-entry" || A.Kind == "pool-job") {
+        A.Problem = "thread '" + F.Name + "' runs CPU-bound work and " +
+                    Unsafe + "; threads running it at once interfere";
+        A.ProblemLoc = Info.StartLoc.valid() ? Info.StartLoc : F.Loc;
+      }
+    } else {
+      A.Model = "thread-pool";
+      A.Reason = "CPU-bound (" + Estimate + ", in " + CpuWhere +
+                 ") and safe to share a process: a thread pool sized to the "
+                 "cores (C++ threads run in parallel; there is no GIL)";
+    }
+    return A;
+  }
+
+  if (Work.Class == "mixed") {
+    A.Model = AllAsync || Work.IoCategories.empty() ? "event-loop"
+                                                    : "thread-pool";
+    A.Reason = "mixed (" + Estimate + "): split it: the I/O in " + IoWhere +
+               " (" + joinPlain(Work.IoCategories) + ") on " +
+               (A.Model == "event-loop" ? "an event loop" : "a thread pool") +
+               ", the computation in " + CpuWhere +
+               " handed to a thread pool sized to the cores";
+    return A;
+  }
+
+  A.Model = "thread-pool";
+  A.Reason = "negligible work (" + Estimate +
+             "): any model fits; no change needed";
+  return A;
+}
+
+} // namespace
+
+std::vector<Advice> adviseExecutionModels(const Program &P,
+                                          const WorkEstimate &Work) {
+  std::map<std::string, EntryInfo> Entries;
+  for (const auto &[Id, F] : P.functions()) {
+    if (F.IsCoroutine)
+      Entries[Id].Kind = "coroutine";
+    if (F.Name == "main" && !F.IsLambda && Entries[Id].Kind.empty())
+      Entries[Id].Kind = "main";
+    for (const Spawn &S : F.Spawns)
+      for (const std::string &Target : S.EntryIds) {
+        EntryInfo &E = Entries[Target];
+        if (E.Kind.empty() || E.Kind == "main")
+          E.Kind = S.Model == "pool" ? "pool-job" : "thread-entry";
+        ++E.Spawns;
+        E.InLoop |= S.LoopDepth > 0;
+        if (!E.StartLoc.valid())
+          E.StartLoc = S.Loc;
+      }
+  }
+  for (const Workload &W : P.workloads())
+    for (const std::string &Target : W.EntryIds) {
+      Entries[Target].Workload = W.Name;
+      if (!P.function(Target) || !P.function(Target)->IsCoroutine)
+        Entries[Target].Kind = "workload";
+    }
+
+  std::vector<Advice> All;
+  for (const auto &[Id, Info] : Entries) {
+    const FunctionProfile *Profile = Work.profile(Id);
+    if (!Profile || !Profile->Fn || Info.Kind.empty())
+      continue;
+    All.push_back(advise(P, *Profile, Info));
+  }
+  std::sort(All.begin(), All.end(), [](const Advice &A, const Advice &B) {
+    return A.Loc < B.Loc;
+  });
+  return All;
+}
+
+nlohmann::json adviceJson(const std::vector<Advice> &All) {
+  nlohmann::json Out = nlohmann::json::array();
+  for (const Advice &A : All)
+    Out.push_back({{"entry_id", A.EntryId},
+                   {"entry_name", A.EntryName},
+                   {"location",
+                    {{"file", A.Loc.File},
+                     {"line", A.Loc.Line},
+                     {"column", A.Loc.Column}}},
+                   {"kind", A.Kind},
+                   {"model", A.Model},
+                   {"class", A.Class},
+                   {"reason", A.Reason},
+                   {"many_instances", A.ManyInstances},
+                   {"evidence", A.EvidenceIds},
+                   {"workload", A.Workload.empty() ? nlohmann::json(nullptr)
+                                                   : nlohmann::json(A.Workload)}});
+  return Out;
+}
+
+void ExecutionModelCheck::run(const Program &P, std::vector<Finding> &Out,
+                              CheckStats &Stats) {
+  WorkEstimate Work(P);
+  for (const Advice &A : adviseExecutionModels(P, Work)) {
+    ++Stats["task_entries"];
+    if (A.Problem.empty() || P.isSuppressed(A.ProblemLoc, Name))
+      continue;
+    Finding F;
+    F.Check = Name;
+    F.Level = Severity::Warning;
+    F.Loc = A.ProblemLoc;
+    F.Message = A.Problem;
+    F.Notes.push_back({A.Loc, "advice for '" + A.EntryName + "': " +
+                                  A.Model + ": " + A.Reason});
+    F.Details = {{"entry", {{"id", A.EntryId}, {"name", A.EntryName}}},
+                 {"model", A.Model},
+                 {"class", A.Class},
+                 {"reason", A.Reason}};
+    Out.push_back(std::move(F));
+  }
+}
+
+} // namespace concur

@@ -1,0 +1,203 @@
+//===- WorkEstimate.cpp - Where each function's time goes -----------------===//
+
+#include "checks/WorkEstimate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace concur {
+
+namespace {
+
+constexpr double Cap = 1e15;
+/// A CPU-heavy library call (a sort, a regex, a hash of a buffer).
+constexpr double CpuHeavyCost = 1e4;
+/// A recursive call stands for an unknown amount of repeated work.
+constexpr double RecursionCost = 1e3;
+/// Below this much work per call, a function is negligible.
+constexpr double NegligibleBelow = 5e3;
+/// Scores saturate around a millisecond of either kind.
+constexpr double ScoreScale = 1e6;
+
+bool isIoCategory(const std::string &Category) {
+  return Category != "lock";
+}
+
+std::string where(const SourceLoc &L) {
+  std::string File = L.File.substr(L.File.rfind('/') + 1);
+  return File + ":" + std::to_string(L.Line);
+}
+
+} // namespace
+
+std::string roughly(double Value) {
+  char Buf[32];
+  if (Value >= 1e9)
+    std::snprintf(Buf, sizeof(Buf), "%.1fG", Value / 1e9);
+  else if (Value >= 1e6)
+    std::snprintf(Buf, sizeof(Buf), "%.1fM", Value / 1e6);
+  else if (Value >= 1e3)
+    std::snprintf(Buf, sizeof(Buf), "%.1fk", Value / 1e3);
+  else
+    std::snprintf(Buf, sizeof(Buf), "%.0f", Value);
+  return Buf;
+}
+
+double WorkEstimate::costOf(const std::string &Category) {
+  static const std::map<std::string, double> Costs = {
+      {"sleep", 1e6},   {"dns", 1e6},     {"process", 1e6},
+      {"net-io", 1e5},  {"database", 1e5}, {"wait", 1e5},
+      {"file-io", 1e4}, {"ipc", 1e4},     {"console-io", 1e3},
+      {"lock", 0}};
+  auto It = Costs.find(Category);
+  return It == Costs.end() ? 1e4 : It->second;
+}
+
+WorkEstimate::WorkEstimate(const Program &P) : P(P) {
+  for (const auto &[Id, F] : P.functions()) {
+    std::vector<std::string> Stack;
+    compute(Id, Stack);
+  }
+  for (auto &[Id, F] : Profiles)
+    classify(F);
+}
+
+void WorkEstimate::compute(const std::string &Id,
+                           std::vector<std::string> &Stack) {
+  if (Done.count(Id))
+    return;
+  const FunctionFacts *Fn = P.function(Id);
+  if (!Fn)
+    return;
+  Stack.push_back(Id);
+  FunctionProfile &Out = Profiles[Id];
+  Out.Fn = Fn;
+  Out.CpuUnits = Fn->Ops;
+  if (Fn->Loops)
+    Out.Evidence.push_back(std::to_string(Fn->Loops) + " loop" +
+                           (Fn->Loops == 1 ? "" : "s") + " (nesting " +
+                           std::to_string(Fn->MaxLoopDepth) + "), ~" +
+                           roughly(Fn->Ops) + " operations per call");
+
+  double TopCpu = Fn->Ops, TopIo = 0;
+  for (const CallSite &C : Fn->Calls) {
+    std::string InLoop = C.LoopDepth ? " in a loop" : "";
+    for (const ApiUse &A : C.Apis) {
+      if (A.Kind == "blocking" && isIoCategory(A.Category)) {
+        double Cost = costOf(A.Category) * C.Trips;
+        Out.IoUnits += Cost;
+        Out.IoCategories.insert(A.Category);
+        if (C.LoopDepth)
+          Out.IoInLoops.insert(A.Category);
+        if (A.Blocks)
+          Out.BlockingApis.emplace(A.Name, A.Alternative);
+        Out.Evidence.push_back("calls '" + A.Name + "' (" + A.Category + ")" +
+                               InLoop + " at " + where(C.Loc));
+      } else if (A.Kind == "cpu-heavy") {
+        Out.CpuUnits += CpuHeavyCost * C.Trips;
+        Out.CpuHeavyApis.insert(A.Name);
+        Out.Evidence.push_back("calls '" + A.Name + "' (" + A.Category + ")" +
+                               InLoop + " at " + where(C.Loc));
+      } else if (A.Kind == "mt-unsafe") {
+        Out.MtUnsafeApis.insert(A.Name);
+        Out.Evidence.push_back("calls '" + A.Name +
+                               "', which is not thread-safe, at " +
+                               where(C.Loc));
+      }
+    }
+    if (C.Kind != CallKind::Direct && C.Kind != CallKind::Callback)
+      continue;
+    if (std::find(Stack.begin(), Stack.end(), C.CalleeId) != Stack.end()) {
+      Out.Recursive = true;
+      Out.CpuUnits += RecursionCost * C.Trips;
+      continue;
+    }
+    compute(C.CalleeId, Stack);
+    auto It = Profiles.find(C.CalleeId);
+    if (It == Profiles.end() || !It->second.Fn)
+      continue;
+    FunctionProfile &Callee = It->second;
+    double Cpu = Callee.CpuUnits * C.Trips, Io = Callee.IoUnits * C.Trips;
+    Out.CpuUnits = std::min(Out.CpuUnits + Cpu, Cap);
+    Out.IoUnits = std::min(Out.IoUnits + Io, Cap);
+    Out.Recursive |= Callee.Recursive;
+    Out.IoCategories.insert(Callee.IoCategories.begin(),
+                            Callee.IoCategories.end());
+    if (C.LoopDepth)
+      Out.IoInLoops.insert(Callee.IoCategories.begin(),
+                           Callee.IoCategories.end());
+    else
+      Out.IoInLoops.insert(Callee.IoInLoops.begin(), Callee.IoInLoops.end());
+    Out.BlockingApis.insert(Callee.BlockingApis.begin(),
+                            Callee.BlockingApis.end());
+    Out.CpuHeavyApis.insert(Callee.CpuHeavyApis.begin(),
+                            Callee.CpuHeavyApis.end());
+    Out.MtUnsafeApis.insert(Callee.MtUnsafeApis.begin(),
+                            Callee.MtUnsafeApis.end());
+    if (Cpu > TopCpu) {
+      TopCpu = Cpu;
+      Out.TopCpuCallee = Callee.Fn->Name;
+    }
+    if (Io > TopIo) {
+      TopIo = Io;
+      Out.TopIoCallee = Callee.Fn->Name;
+    }
+    if (Cpu + Io >= NegligibleBelow)
+      Out.Evidence.push_back("calls '" + Callee.Fn->Name + "'" + InLoop +
+                             " (~" + roughly(Cpu) + " ns computing, ~" +
+                             roughly(Io) + " ns waiting)");
+  }
+  if (Out.Recursive)
+    Out.Evidence.push_back("recursion");
+  if (Out.Evidence.size() > 8)
+    Out.Evidence.resize(8);
+  Stack.pop_back();
+  // A function met again while on the stack keeps its partial sums.
+  Done.insert(Id);
+}
+
+void WorkEstimate::classify(FunctionProfile &F) const {
+  F.Cpu = 1 - std::exp(-F.CpuUnits / ScoreScale);
+  F.Io = 1 - std::exp(-F.IoUnits / ScoreScale);
+  double Total = F.CpuUnits + F.IoUnits;
+  if (Total < NegligibleBelow) {
+    F.Class = "negligible";
+    return;
+  }
+  double IoShare = F.IoUnits / Total;
+  F.Class = IoShare >= 0.8   ? "io-bound"
+            : IoShare <= 0.2 ? "cpu-bound"
+                             : "mixed";
+}
+
+nlohmann::json WorkEstimate::toJson() const {
+  nlohmann::json Functions = nlohmann::json::array();
+  for (const auto &[Id, F] : Profiles) {
+    if (!F.Fn)
+      continue;
+    auto Round = [](double V) { return std::round(V * 1000) / 1000; };
+    Functions.push_back(
+        {{"id", Id},
+         {"name", F.Fn->Name},
+         {"location",
+          {{"file", F.Fn->Loc.File},
+           {"line", F.Fn->Loc.Line},
+           {"column", F.Fn->Loc.Column}}},
+         {"coroutine", F.Fn->IsCoroutine},
+         {"class", F.Class},
+         {"scores", {{"cpu", Round(F.Cpu)}, {"io", Round(F.Io)}}},
+         {"estimates",
+          {{"cpu_ns", F.CpuUnits}, {"io_ns", F.IoUnits}}},
+         {"loops", F.Fn->Loops},
+         {"max_loop_depth", F.Fn->MaxLoopDepth},
+         {"recursive", F.Recursive},
+         {"io_categories", F.IoCategories},
+         {"cpu_heavy_apis", F.CpuHeavyApis},
+         {"mt_unsafe_apis", F.MtUnsafeApis},
+         {"evidence", F.Evidence}});
+  }
+  return Functions;
+}
+
+} // namespace concur
