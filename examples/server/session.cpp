@@ -28,6 +28,10 @@ namespace {
 constexpr std::string_view kGreeting = "CONCUR-EXAMPLE 1 ready\n";
 /// BLOB and UPLOAD refuse bigger payloads rather than allocate them.
 constexpr std::size_t kMaxPayload = 1 << 20;
+/// Rounds of HASH's key stretching: about a millisecond per short text.
+constexpr unsigned kHashRounds = 100'000;
+/// A longer line ends the session instead of growing the buffer forever.
+constexpr std::size_t kMaxLine = 4096;
 
 std::optional<std::size_t> parse_size(const std::string &text) {
   std::size_t value = 0;
@@ -85,7 +89,8 @@ asio::awaitable<bool> Session::greet() {
 
 asio::awaitable<std::string> Session::read_line() {
   std::size_t length = co_await asio::async_read_until(
-      socket_, asio::dynamic_buffer(input_), '\n', asio::use_awaitable);
+      socket_, asio::dynamic_buffer(input_, kMaxLine), '\n',
+      asio::use_awaitable);
   std::string line = input_.substr(0, length - 1);
   input_.erase(0, length);
   if (!line.empty() && line.back() == '\r')
@@ -113,7 +118,7 @@ asio::awaitable<bool> Session::dispatch(const std::string &command,
     services_.cache.put(key, value);
     co_await reply("STORED " + key);
   } else if (command == "HASH") {
-    co_await reply("HASH " + to_hex(fnv1a_hash(argument)));
+    co_await handle_hash(argument);
   } else if (command == "WAIT") {
     co_await handle_wait(argument);
   } else if (command == "STATS") {
@@ -163,6 +168,14 @@ asio::awaitable<void> Session::handle_get(std::string key) {
   std::optional<std::string> value = services_.cache.get(key);
   std::string answer = value ? "VALUE " + *value : "ERR no such key";
   co_await reply(std::move(answer));
+}
+
+asio::awaitable<void> Session::handle_hash(std::string text) {
+  // MISTAKE (CPU): stretched_hash is slow on purpose, and it runs right here
+  // on the event loop; every other session waits for it. It belongs on the
+  // blocking pool, like SAVE's compression.
+  std::uint64_t fingerprint = stretched_hash(text, kHashRounds);
+  co_await reply("HASH " + to_hex(fingerprint));
 }
 
 asio::awaitable<void> Session::handle_wait(std::string milliseconds) {

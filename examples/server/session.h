@@ -8,7 +8,7 @@
 //   PROFILE <name>       the same record, read on the blocking pool
 //   GET <key>            a cached value, fetched from the origin on a miss
 //   PUT <key> <value>    STORED
-//   HASH <text>          FNV-1a of the text
+//   HASH <text>          a stretched FNV-1a fingerprint of the text
 //   WAIT <ms>            WAITED <ms>, after a timer
 //   STATS                request counters
 //   BLOB <n>             READY, then n raw bytes; RECEIVED n <hash>
@@ -68,6 +68,7 @@ private:
   asio::awaitable<void> handle_user(std::string name);
   asio::awaitable<void> handle_profile(std::string name);
   asio::awaitable<void> handle_get(std::string key);
+  asio::awaitable<void> handle_hash(std::string text);
   asio::awaitable<void> handle_wait(std::string milliseconds);
   asio::awaitable<void> handle_stats();
   asio::awaitable<void> handle_blob(std::size_t size);

@@ -15,6 +15,18 @@ std::uint64_t fnv1a_hash(std::string_view bytes) {
   return hash;
 }
 
+std::uint64_t stretched_hash(std::string_view text, unsigned rounds) {
+  std::uint64_t hash = fnv1a_hash(text);
+  for (unsigned round = 0; round < rounds; ++round) {
+    for (unsigned char byte : text) {
+      hash ^= byte;
+      hash *= 1099511628211ull;
+    }
+    hash ^= hash >> 29;
+  }
+  return hash;
+}
+
 std::string to_hex(std::uint64_t value) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string text(16, '0');
