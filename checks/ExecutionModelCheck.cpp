@@ -10,8 +10,7 @@ namespace {
 
 /// I/O that has asynchronous APIs an event loop can wait on.
 bool hasAsyncApis(const std::string &Category) {
-  return Category == "net-io" || Category == "sleep" || Category == "dns" ||
-         Category == "wait";
+  return Category == "net-io" || Category == "sleep" || Category == "dns";
 }
 
 std::string joinQuoted(const std::set<std::string> &Names, size_t Max = 3) {
@@ -96,7 +95,8 @@ Advice advise(const Program &P, const FunctionProfile &Work,
   std::string Unsafe =
       !Work.MtUnsafeApis.empty()
           ? "it calls " + joinQuoted(Work.MtUnsafeApis) +
-                ", which are not thread-safe"
+                (Work.MtUnsafeApis.size() == 1 ? ", which is" : ", which are") +
+                " not thread-safe"
           : "it writes '" + UnsyncGlobal + "' without a lock";
 
   if (F.IsCoroutine) {
@@ -179,7 +179,10 @@ Advice advise(const Program &P, const FunctionProfile &Work,
       A.Reason = "CPU-bound (" + Estimate + ") and " + Unsafe +
                  ": run it in worker processes, or make it thread-safe and "
                  "use a thread pool sized to the cores";
-      if (A.Kind == "thread-entry" || A.Kind == "pool-job") {
+      // Thread-unsafe library state is shared with every other thread; an
+      // unlocked global only matters when copies of this work overlap.
+      if ((A.Kind == "thread-entry" || A.Kind == "pool-job") &&
+          (!Work.MtUnsafeApis.empty() || A.ManyInstances)) {
         A.Problem = "thread '" + F.Name + "' runs CPU-bound work and " +
                     Unsafe + "; threads running it at once interfere";
         A.ProblemLoc = Info.StartLoc.valid() ? Info.StartLoc : F.Loc;

@@ -20,8 +20,10 @@ constexpr double NegligibleBelow = 5e3;
 /// Scores saturate around a millisecond of either kind.
 constexpr double ScoreScale = 1e6;
 
+/// Locks and waits for other threads (join, future::get) are not I/O: the
+/// time they take is someone else's work, counted where that work is.
 bool isIoCategory(const std::string &Category) {
-  return Category != "lock";
+  return Category != "lock" && Category != "wait";
 }
 
 std::string where(const SourceLoc &L) {
@@ -47,7 +49,7 @@ std::string roughly(double Value) {
 double WorkEstimate::costOf(const std::string &Category) {
   static const std::map<std::string, double> Costs = {
       {"sleep", 1e6},   {"dns", 1e6},     {"process", 1e6},
-      {"net-io", 1e5},  {"database", 1e5}, {"wait", 1e5},
+      {"net-io", 1e5},  {"database", 1e5}, {"wait", 0},
       {"file-io", 1e4}, {"ipc", 1e4},     {"console-io", 1e3},
       {"lock", 0}};
   auto It = Costs.find(Category);

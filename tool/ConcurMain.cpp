@@ -18,10 +18,13 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstring>
+#include <map>
+#include <tuple>
 
 using namespace llvm;
 using namespace concur;
@@ -36,6 +39,10 @@ cl::SubCommand CheckCmd("check",
                         "Analyse files of a compile database and report "
                         "findings in clang's format");
 
+cl::SubCommand AdviseCmd("advise",
+                         "Classify functions and advise an execution model "
+                         "per task entry, as a table");
+
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the checks and whether they are on "
                                   "by default"),
@@ -44,12 +51,13 @@ cl::opt<bool> ListChecks("list-checks",
 cl::opt<std::string> BuildPath(
     "p", cl::desc("Build directory holding compile_commands.json (or the "
                   "file itself); searched upward from the files if absent"),
-    cl::value_desc("build-dir"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
+    cl::value_desc("build-dir"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
+    cl::cat(ConcurCategory));
 
 cl::list<std::string> SourceFiles(
     cl::Positional,
     cl::desc("[files...] (default: every file of the database)"),
-    cl::sub(CheckCmd), cl::cat(ConcurCategory));
+    cl::sub(CheckCmd), cl::sub(AdviseCmd), cl::cat(ConcurCategory));
 
 cl::opt<std::string>
     ChecksFilter("checks",
@@ -63,13 +71,14 @@ cl::opt<OutputFormat> Format(
     cl::values(clEnumValN(OutputFormat::Text, "text", "clang-style diagnostics"),
                clEnumValN(OutputFormat::Json, "json",
                           "versioned JSON report (docs/report-schema.md)")),
-    cl::init(OutputFormat::Text), cl::sub(CheckCmd), cl::cat(ConcurCategory));
+    cl::init(OutputFormat::Text), cl::sub(CheckCmd), cl::sub(AdviseCmd),
+    cl::cat(ConcurCategory));
 
 cl::opt<std::string>
     OutputFile("o",
                cl::desc("Write the report here instead of standard output "
                         "(written atomically)"),
-               cl::value_desc("file"), cl::sub(CheckCmd),
+               cl::value_desc("file"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
                cl::cat(ConcurCategory));
 
 cl::opt<std::string>
@@ -81,13 +90,14 @@ cl::opt<std::string>
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Files parsed in parallel (default: one per "
                                 "core)"),
-                       cl::init(0), cl::sub(CheckCmd), cl::cat(ConcurCategory));
+                       cl::init(0), cl::sub(CheckCmd), cl::sub(AdviseCmd),
+                       cl::cat(ConcurCategory));
 
 cl::opt<std::string>
     ConfigFile("config",
                cl::desc("Config file for every file, instead of the "
                         ".concur.json found upward from each"),
-               cl::value_desc("file"), cl::sub(CheckCmd),
+               cl::value_desc("file"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
                cl::cat(ConcurCategory));
 
 cl::opt<std::string> DumpFacts(
@@ -99,7 +109,24 @@ cl::opt<std::string> DumpFacts(
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Do not print the summary line or parse errors "
                              "on standard error"),
-                    cl::sub(CheckCmd), cl::cat(ConcurCategory));
+                    cl::sub(CheckCmd), cl::sub(AdviseCmd),
+                    cl::cat(ConcurCategory));
+
+enum class SortKey { Location, Cpu, Io, Name, Model, Class };
+cl::opt<SortKey> Sort(
+    "sort", cl::desc("Table order"),
+    cl::values(clEnumValN(SortKey::Location, "location", "by file and line"),
+               clEnumValN(SortKey::Cpu, "cpu", "by CPU score, highest first"),
+               clEnumValN(SortKey::Io, "io", "by I/O score, highest first"),
+               clEnumValN(SortKey::Name, "name", "by name"),
+               clEnumValN(SortKey::Model, "model", "by advised model"),
+               clEnumValN(SortKey::Class, "class", "by class")),
+    cl::init(SortKey::Location), cl::sub(AdviseCmd), cl::cat(ConcurCategory));
+
+cl::opt<bool> AllFunctions("all",
+                           cl::desc("List every function, not only task "
+                                    "entries"),
+                           cl::sub(AdviseCmd), cl::cat(ConcurCategory));
 
 int inputError(const std::string &Message) {
   WithColor::error(errs(), "concur") << Message << "\n";
@@ -176,11 +203,180 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
   return ExitClean;
 }
 
+struct AdviceRow {
+  std::string Name, Location, Kind, Class, Model, Reason;
+  std::string File;
+  unsigned Line = 0;
+  double Cpu = 0, Io = 0;
+};
+
+std::vector<AdviceRow> adviceRows(const RunReport &R) {
+  std::map<std::string, const nlohmann::json *> AdviceById;
+  for (const nlohmann::json &A : R.Advice)
+    AdviceById[A["entry_id"].get<std::string>()] = &A;
+  std::vector<AdviceRow> Rows;
+  for (const nlohmann::json &F : R.Functions) {
+    std::string Id = F["id"].get<std::string>();
+    auto It = AdviceById.find(Id);
+    if (It == AdviceById.end() && !AllFunctions)
+      continue;
+    AdviceRow Row;
+    Row.Name = F["name"].get<std::string>();
+    Row.File = F["location"]["file"].get<std::string>();
+    Row.Line = F["location"]["line"].get<unsigned>();
+    Row.Location = displayPath(Row.File) + ":" + std::to_string(Row.Line);
+    Row.Class = F["class"].get<std::string>();
+    Row.Cpu = F["scores"]["cpu"].get<double>();
+    Row.Io = F["scores"]["io"].get<double>();
+    if (It != AdviceById.end()) {
+      Row.Kind = (*It->second)["kind"].get<std::string>();
+      Row.Model = (*It->second)["model"].get<std::string>();
+      Row.Reason = (*It->second)["reason"].get<std::string>();
+    } else {
+      Row.Kind = "-";
+      Row.Model = "-";
+      Row.Reason = F["evidence"].empty()
+                       ? ""
+                       : F["evidence"][0].get<std::string>();
+    }
+    Rows.push_back(std::move(Row));
+  }
+  std::stable_sort(Rows.begin(), Rows.end(),
+                   [](const AdviceRow &A, const AdviceRow &B) {
+                     switch (Sort) {
+                     case SortKey::Cpu:
+                       return A.Cpu > B.Cpu;
+                     case SortKey::Io:
+                       return A.Io > B.Io;
+                     case SortKey::Name:
+                       return A.Name < B.Name;
+                     case SortKey::Model:
+                       return A.Model < B.Model;
+                     case SortKey::Class:
+                       return A.Class < B.Class;
+                     case SortKey::Location:
+                       break;
+                     }
+                     return std::tie(A.File, A.Line) < std::tie(B.File, B.Line);
+                   });
+  return Rows;
+}
+
+void printAdviceTable(const std::vector<AdviceRow> &Rows, raw_ostream &OS) {
+  const char *Headers[] = {"FUNCTION", "LOCATION", "KIND", "CLASS",
+                           "CPU",      "IO",       "MODEL", "REASON"};
+  auto Cells = [](const AdviceRow &R) {
+    char Cpu[16], Io[16];
+    std::snprintf(Cpu, sizeof(Cpu), "%.2f", R.Cpu);
+    std::snprintf(Io, sizeof(Io), "%.2f", R.Io);
+    return std::vector<std::string>{R.Name,  R.Location, R.Kind,  R.Class,
+                                    Cpu,     Io,         R.Model, R.Reason};
+  };
+  std::vector<size_t> Width(8, 0);
+  for (size_t I = 0; I < 8; ++I)
+    Width[I] = std::strlen(Headers[I]);
+  for (const AdviceRow &R : Rows) {
+    auto C = Cells(R);
+    for (size_t I = 0; I < 7; ++I)
+      Width[I] = std::max(Width[I], C[I].size());
+  }
+  auto Pad = [&](const std::string &S, size_t I) {
+    OS << S;
+    if (I < 7)
+      OS.indent(Width[I] - S.size() + 2);
+  };
+  OS.changeColor(raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+  for (size_t I = 0; I < 8; ++I)
+    Pad(Headers[I], I);
+  OS.resetColor();
+  OS << "\n";
+  for (const AdviceRow &R : Rows) {
+    auto C = Cells(R);
+    for (size_t I = 0; I < 8; ++I) {
+      if (I == 3) {
+        raw_ostream::Colors Color = R.Class == "cpu-bound"  ? raw_ostream::RED
+                                    : R.Class == "io-bound" ? raw_ostream::BLUE
+                                    : R.Class == "mixed" ? raw_ostream::YELLOW
+                                                         : raw_ostream::SAVEDCOLOR;
+        OS.changeColor(Color);
+      } else if (I == 6) {
+        OS.changeColor(raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+      }
+      Pad(C[I], I);
+      if (I == 3 || I == 6)
+        OS.resetColor();
+    }
+    OS << "\n";
+  }
+  OS.flush();
+}
+
+int runAdvise(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
+  if (!OutputFile.empty() && llvm::sys::fs::is_directory(OutputFile))
+    return inputError("output '" + OutputFile +
+                      "' is a directory; give -o a file name");
+  AnalysisRequest Request;
+  Request.BuildPath = BuildPath;
+  Request.Files = SourceFiles;
+  Request.ConfigPath = ConfigFile;
+  Request.CheckFilter = "-*,concur-execution-model";
+  Request.HasFixedArgs = HasFixedArgs;
+  Request.FixedArgs = FixedArgs;
+  Request.Jobs = Jobs;
+  Request.Quiet = Quiet;
+  AnalysisResult Result;
+  std::string Error;
+  if (!runAnalysis(Request, Result, Error))
+    return inputError(Error);
+
+  std::string Text;
+  raw_string_ostream Buffer(Text);
+  Buffer.enable_colors(OutputFile.empty() && outs().has_colors());
+  if (Format == OutputFormat::Json)
+    Buffer << toJson(Result.Report).dump(2) << "\n";
+  else
+    printAdviceTable(adviceRows(Result.Report), Buffer);
+  if (OutputFile.empty()) {
+    outs() << Buffer.str();
+    outs().flush();
+  } else if (!writeFileAtomically(OutputFile, Buffer.str(), Error)) {
+    return inputError(Error);
+  }
+  for (const FileStatus &F : Result.Report.Files)
+    if (!F.Parsed)
+      return ExitInputError;
+  return ExitClean;
+}
+
+/// `concur profile ...` is the runtime profiler, a separate binary that
+/// does not link LLVM; it lives next to this one.
+int runProfile(int argc, char **argv) {
+  std::string Self = llvm::sys::fs::getMainExecutable(
+      argv[0], reinterpret_cast<void *>(&runProfile));
+  SmallString<256> Profiler(llvm::sys::path::parent_path(Self));
+  llvm::sys::path::append(Profiler, "concur-profile");
+  if (!llvm::sys::fs::can_execute(Profiler))
+    return inputError("the profiler '" + std::string(Profiler) +
+                      "' is not installed; build the runtime "
+                      "(cmake -DCONCUR_BUILD_RUNTIME=ON)");
+  std::vector<StringRef> Args = {Profiler};
+  for (int I = 2; I < argc; ++I)
+    Args.push_back(argv[I]);
+  std::string Error;
+  int RC = llvm::sys::ExecuteAndWait(Profiler, Args, std::nullopt, {}, 0, 0,
+                                     &Error);
+  if (RC < 0)
+    return inputError("cannot run '" + std::string(Profiler) + "': " + Error);
+  return RC;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
   InitLLVM Init(argc, argv);
   CrashRecoveryContext::Enable();
+  if (argc > 1 && std::strcmp(argv[1], "profile") == 0)
+    return runProfile(argc, argv);
   // Colours on a terminal, plain text when piped or redirected.
   outs().enable_colors(outs().has_colors());
   errs().enable_colors(errs().has_colors());
@@ -207,6 +403,10 @@ int main(int argc, char **argv) {
           static_cast<int>(Args.size()), Args.data(),
           "concur: a Clang-based concurrency advisor for C++\n\n"
           "  concur check -p build [files...]   report findings\n"
+          "  concur advise -p build             where time goes, which model "
+          "fits\n"
+          "  concur profile ...                 measure it (concur profile "
+          "--help)\n"
           "  concur --list-checks               the checks concur has\n",
           &ErrStream)) {
     std::string First = ErrStream.str();
@@ -226,6 +426,8 @@ int main(int argc, char **argv) {
   }
   if (CheckCmd)
     return runCheck(FixedArgs, HasFixedArgs);
+  if (AdviseCmd)
+    return runAdvise(FixedArgs, HasFixedArgs);
   return inputError(
       "no command given; try 'concur check -p build' or 'concur --help'");
 }
