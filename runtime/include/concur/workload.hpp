@@ -16,7 +16,21 @@
 #ifndef CONCUR_WORKLOAD_HPP
 #define CONCUR_WORKLOAD_HPP
 
+// Asio 1.22 turns on its coroutine support by itself for GCC but not for
+// Clang, although both compile C++20 coroutines; tell it. (The CMake targets
+// and pkg-config files pass the same definitions, for sources that include
+// Asio before this header.)
+#if defined(__cpp_impl_coroutine) && !defined(ASIO_HAS_CO_AWAIT)
+#define ASIO_HAS_CO_AWAIT 1
+#define ASIO_HAS_STD_COROUTINE 1
+#endif
+
 #include <asio/awaitable.hpp>
+
+#if !defined(ASIO_HAS_CO_AWAIT)
+#error                                                                         \
+    "concur/workload.hpp needs C++20 coroutines: compile with -std=c++20 and define ASIO_HAS_CO_AWAIT=1 ASIO_HAS_STD_COROUTINE=1 before including Asio"
+#endif
 
 #include <functional>
 #include <string>
