@@ -261,8 +261,10 @@ Severity Catalog::severityOf(const CatalogEntry &E) const {
     return It->second;
   if (!E.Severity.empty())
     return *parseSeverity(E.Severity);
-  // A mutex is usually held for microseconds; flag it, but below real waits.
-  return E.Category == "lock" ? Severity::Remark : Severity::Warning;
+  // A mutex is usually held for microseconds, and console output rarely
+  // waits: flag them, but below real waits.
+  return E.Category == "lock" || E.Category == "console-io" ? Severity::Remark
+                                                             : Severity::Warning;
 }
 
 static bool contains(const std::vector<std::string> &Haystack,

@@ -10,7 +10,8 @@ namespace {
 
 /// I/O that has asynchronous APIs an event loop can wait on.
 bool hasAsyncApis(const std::string &Category) {
-  return Category == "net-io" || Category == "sleep" || Category == "dns";
+  return Category == "net-io" || Category == "sleep" || Category == "dns" ||
+         Category == "async-wait";
 }
 
 std::string joinQuoted(const std::set<std::string> &Names, size_t Max = 3) {
@@ -100,8 +101,9 @@ Advice advise(const Program &P, const FunctionProfile &Work,
           : "it writes '" + UnsyncGlobal + "' without a lock";
 
   if (F.IsCoroutine) {
-    bool Computes = Work.Class == "cpu-bound" ||
-                    (Work.Class == "mixed" && Work.CpuUnits >= 1e6);
+    // Worth a warning from a millisecond of computation per call.
+    bool Computes = (Work.Class == "cpu-bound" || Work.Class == "mixed") &&
+                    Work.CpuUnits >= 1e6;
     if (Computes) {
       A.Model = "thread-pool";
       A.Reason = "CPU-bound work inside a coroutine (" + Estimate + ", in " +

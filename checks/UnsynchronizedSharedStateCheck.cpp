@@ -97,6 +97,7 @@ struct ThreadInstance {
   std::optional<AbsPath> This;
   std::vector<std::optional<AbsPath>> Params;
   std::set<std::string> Frames;
+  bool IsProgram = false; // A main: separate programs never run together.
 };
 
 struct Context {
@@ -134,14 +135,17 @@ private:
   //===-- Threads --------------------------------------------------------===//
 
   void createRoots() {
+    // Each main is a program of its own (a database often holds several).
     for (const auto &[Id, F] : P.functions())
       if (F.Name == "main" && !F.IsLambda) {
         ThreadInstance Main;
         Main.EntryId = Id;
         Main.EntryName = "main";
+        Main.IsProgram = true;
         Threads.push_back(Main);
-        return;
       }
+    if (!Threads.empty())
+      return;
     // A library: every function that starts threads and that nothing in the
     // program calls is where threads begin.
     std::set<std::string> Called;
@@ -217,7 +221,9 @@ private:
           const ThreadInstance &Y = Threads[CB[J - 1]];
           return X.SpawnPos < Y.JoinPos && Y.SpawnPos < X.JoinPos;
         }
-    return true; // Unrelated roots of a library: assume they can overlap.
+    // Unrelated roots: two programs never share memory; the entry points of
+    // a library may be called from threads at the same time.
+    return !Threads[CA.back()].IsProgram && !Threads[CB.back()].IsProgram;
   }
 
   //===-- Resolution -----------------------------------------------------===//

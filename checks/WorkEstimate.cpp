@@ -17,6 +17,8 @@ constexpr double CpuHeavyCost = 1e4;
 constexpr double RecursionCost = 1e3;
 /// Below this much work per call, a function is negligible.
 constexpr double NegligibleBelow = 5e3;
+/// A co_await of an asynchronous operation: waiting, with the thread free.
+constexpr double AwaitCost = 1e5;
 /// Scores saturate around a millisecond of either kind.
 constexpr double ScoreScale = 1e6;
 
@@ -76,6 +78,12 @@ void WorkEstimate::compute(const std::string &Id,
   FunctionProfile &Out = Profiles[Id];
   Out.Fn = Fn;
   Out.CpuUnits = Fn->Ops;
+  if (Fn->Awaits > 0) {
+    Out.IoUnits += AwaitCost * Fn->Awaits;
+    Out.IoCategories.insert("async-wait");
+    Out.Evidence.push_back("~" + roughly(Fn->Awaits) +
+                           " co_await per call (asynchronous waiting)");
+  }
   if (Fn->Loops)
     Out.Evidence.push_back(std::to_string(Fn->Loops) + " loop" +
                            (Fn->Loops == 1 ? "" : "s") + " (nesting " +
@@ -118,6 +126,10 @@ void WorkEstimate::compute(const std::string &Id,
     compute(C.CalleeId, Stack);
     auto It = Profiles.find(C.CalleeId);
     if (It == Profiles.end() || !It->second.Fn)
+      continue;
+    // Calling a coroutine makes a task that runs on its own (co_spawn, or
+    // awaited, where the await is already counted): its work is its own.
+    if (It->second.Fn->IsCoroutine)
       continue;
     FunctionProfile &Callee = It->second;
     double Cpu = Callee.CpuUnits * C.Trips, Io = Callee.IoUnits * C.Trips;

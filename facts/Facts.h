@@ -173,6 +173,9 @@ struct FunctionFacts {
   /// Static work estimate of the function's own code: arithmetic and memory
   /// operations, each weighted by the trip counts of its enclosing loops.
   double Ops = 0;
+  /// co_await and co_yield, weighted like Ops: a coroutine's asynchronous
+  /// waiting, which leaves the thread free.
+  double Awaits = 0;
   unsigned Loops = 0;
   unsigned MaxLoopDepth = 0;
   std::vector<CallSite> Calls;

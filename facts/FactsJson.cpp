@@ -256,6 +256,7 @@ void to_json(json &J, const FunctionFacts &F) {
            {"lambda", F.IsLambda},
            {"constructor", F.IsConstructor},
            {"ops", F.Ops},
+           {"awaits", F.Awaits},
            {"loops", F.Loops},
            {"max_loop_depth", F.MaxLoopDepth},
            {"calls", F.Calls},
@@ -277,6 +278,7 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("lambda").get_to(F.IsLambda);
   J.at("constructor").get_to(F.IsConstructor);
   J.at("ops").get_to(F.Ops);
+  J.at("awaits").get_to(F.Awaits);
   J.at("loops").get_to(F.Loops);
   J.at("max_loop_depth").get_to(F.MaxLoopDepth);
   J.at("calls").get_to(F.Calls);

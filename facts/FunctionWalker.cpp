@@ -362,7 +362,7 @@ void FunctionWalker::walkChildren(const Stmt *S) {
 /// (for (i = 0; i < 4096; ++i), a range over a fixed array), else a default
 /// that stands for "many".
 double FunctionWalker::tripsOf(const Stmt *Loop) const {
-  constexpr double Unknown = 1000;
+  constexpr double Unknown = 100;
   auto Constant = [&](const Expr *E) -> std::optional<double> {
     Expr::EvalResult R;
     if (E && !E->isValueDependent() &&
@@ -508,6 +508,7 @@ void FunctionWalker::walkDecl(const VarDecl *VD) {
 }
 
 void FunctionWalker::walkAwait(const Expr *Operand) {
+  Out.Awaits += TripProduct;
   const Expr *Inner = skipWrappers(Operand);
   AwaitedCalls.insert(Inner);
   walk(Operand);

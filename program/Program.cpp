@@ -36,8 +36,20 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
       SeenSuppressions;
   for (FileFacts &F : Inputs) {
     P.Files.push_back({F.File, F.Parsed, F.FirstError});
-    for (FunctionFacts &Fn : F.Functions)
-      P.Functions.emplace(Fn.Id, std::move(Fn)); // First definition wins.
+    for (FunctionFacts &Fn : F.Functions) {
+      auto It = P.Functions.find(Fn.Id);
+      if (It == P.Functions.end()) {
+        P.Functions.emplace(Fn.Id, std::move(Fn));
+      } else if (It->second.Loc.File != Fn.Loc.File) {
+        // Another definition elsewhere: a second program in the same
+        // database (each test or tool has its own main). Calls resolve to
+        // the first; this one stays visible under its own id.
+        std::string Id = Fn.Id + "@" + Fn.Loc.File;
+        Fn.Id = Id;
+        P.Functions.emplace(Id, std::move(Fn));
+      }
+      // The same definition seen again through a header: kept once.
+    }
     for (Workload &W : F.Workloads)
       if (std::none_of(P.Workloads.begin(), P.Workloads.end(),
                        [&](const Workload &Seen) {

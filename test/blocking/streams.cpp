@@ -18,9 +18,9 @@ task streams(std::istream &Unknown) {
   In >> N;
   // CHECK: streams.cpp:[[@LINE-1]]:6: warning: coroutine 'streams' blocks: it calls 'std::basic_istream::operator>>' (file-io)
   std::cout << Line;
-  // CHECK: streams.cpp:[[@LINE-1]]:13: warning: coroutine 'streams' blocks: it calls 'std::operator<<' (console-io)
+  // CHECK: streams.cpp:[[@LINE-1]]:13: remark: coroutine 'streams' blocks: it calls 'std::operator<<' (console-io)
   std::cin >> N;
-  // CHECK: streams.cpp:[[@LINE-1]]:12: warning: coroutine 'streams' blocks: it calls 'std::basic_istream::operator>>' (console-io)
+  // CHECK: streams.cpp:[[@LINE-1]]:12: remark: coroutine 'streams' blocks: it calls 'std::basic_istream::operator>>' (console-io)
   bool There = std::filesystem::exists("/tmp");
   // CHECK: streams.cpp:[[@LINE-1]]:16: warning: coroutine 'streams' blocks: it calls 'std::filesystem::exists' (file-io)
 
