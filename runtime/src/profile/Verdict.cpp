@@ -257,36 +257,47 @@ json toJson(const VerdictRow &Row) {
 }
 
 std::string formatVerdictTable(const std::vector<VerdictRow> &Rows) {
-  std::string Out;
-  char Line[1024];
-  std::snprintf(Line, sizeof Line,
-                "%-20s %-24s %-12s %-12s %7s %-24s %-12s %s\n", "workload",
-                "entry", "advised", "best", "ratio", "measured class (CPU)",
-                "static class", "verdict");
-  Out += Line;
+  using Cells = std::vector<std::string>;
+  std::vector<Cells> Table = {{"workload", "entry", "advised", "best", "ratio",
+                               "measured class (CPU)", "static class",
+                               "verdict"}};
+  auto OrDash = [](const std::string &S) { return S.empty() ? "-" : S; };
   for (const VerdictRow &R : Rows) {
-    std::string Measured = R.MeasuredClass.empty() ? "-" : R.MeasuredClass;
+    std::string Measured = OrDash(R.MeasuredClass);
     if (R.CpuShare) {
       char Share[32];
       std::snprintf(Share, sizeof Share, " (%.0f%%)", *R.CpuShare * 100);
       Measured += Share;
     }
-    std::snprintf(
-        Line, sizeof Line, "%-20s %-24s %-12s %-12s %7s %-24s %-12s %s\n",
-        R.Workload.empty() ? "-" : R.Workload.c_str(),
-        R.Entry && !R.Entry->EntryName.empty() ? R.Entry->EntryName.c_str()
-                                               : "-",
-        R.Entry ? R.Entry->Model.c_str() : "-",
-        R.BestModel.empty() ? "-" : R.BestModel.c_str(),
-        R.Ratio ? ratioText(*R.Ratio).c_str() : "-", Measured.c_str(),
-        R.Entry && !R.Entry->StaticClass.empty() ? R.Entry->StaticClass.c_str()
-                                                 : "-",
-        R.Verdict.c_str());
-    Out += Line;
+    Table.push_back(
+        {OrDash(R.Workload), R.Entry ? OrDash(R.Entry->EntryName) : "-",
+         R.Entry ? OrDash(R.Entry->Model) : "-", OrDash(R.BestModel),
+         R.Ratio ? ratioText(*R.Ratio) : "-", Measured,
+         R.Entry ? OrDash(R.Entry->StaticClass) : "-", R.Verdict});
   }
-  for (const VerdictRow &R : Rows)
-    Out += "  " + (R.Workload.empty() ? std::string("-") : R.Workload) + ": " +
-           R.Verdict + ": " + R.Explanation + "\n";
+  // Columns as wide as their widest cell, so that long entry names (lambdas,
+  // qualified methods) do not push the rest out of line.
+  std::vector<size_t> Width(Table[0].size(), 0);
+  for (const Cells &Row : Table)
+    for (size_t C = 0; C < Row.size(); ++C)
+      Width[C] = std::max(Width[C], Row[C].size());
+  std::string Out;
+  for (const Cells &Row : Table) {
+    for (size_t C = 0; C < Row.size(); ++C) {
+      bool RightAligned = C == 4; // the ratio
+      std::string Pad(Width[C] - Row[C].size(), ' ');
+      Out += RightAligned ? Pad + Row[C] : Row[C];
+      if (C + 1 < Row.size())
+        Out += RightAligned ? " " : Pad + " ";
+    }
+    Out += "\n";
+  }
+  for (const VerdictRow &R : Rows) {
+    std::string Subject = !R.Workload.empty() ? R.Workload
+                          : R.Entry           ? "(" + R.Entry->EntryName + ")"
+                                              : "-";
+    Out += "  " + Subject + ": " + R.Verdict + ": " + R.Explanation + "\n";
+  }
   return Out;
 }
 
