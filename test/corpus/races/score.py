@@ -142,6 +142,10 @@ def main():
                     "(repeatable), e.g. --concur-arg=--checks=...")
     ap.add_argument("--timeout", type=int, default=600,
                     help="with --concur: seconds per program")
+    ap.add_argument("--min-precision", type=float,
+                    help="exit 1 when precision is below this (a CI gate)")
+    ap.add_argument("--min-recall", type=float,
+                    help="exit 1 when recall is below this (a CI gate)")
     args = ap.parse_args()
     if bool(args.reports) == bool(args.concur):
         ap.error("give either a reports directory or --concur PATH")
@@ -215,7 +219,18 @@ def main():
     print("precision=%s recall=%s programs=%d racy=%d safe=%d" %
           (fmt(precision), fmt(recall), len(programs), racy,
            len(programs) - racy))
-    return 0
+    failed = False
+    if args.min_precision is not None and (precision is None or
+                                           precision < args.min_precision):
+        print("score: precision below %.2f" % args.min_precision)
+        failed = True
+    if args.min_recall is not None and (recall is None or
+                                        recall < args.min_recall):
+        print("score: recall below %.2f" % args.min_recall)
+        failed = True
+    if missing:
+        failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
