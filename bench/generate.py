@@ -595,7 +595,7 @@ asio::awaitable<void> {fn}(asio::thread_pool &pool, tcp::socket &socket) {{
 }}
 """
 
-    def render(self, helpers_used):
+    def render(self):
         includes = sorted(self.includes)
         local = [i for i in includes if i.startswith('"')]
         system = [i for i in includes if i.startswith('<')]
@@ -685,7 +685,7 @@ def generate(out_dir, file_count, asio_count, seed):
             writer.functions.append(writer.offloaded_work())
             for maker in rng.sample(UTILITY_MAKERS, 2):
                 writer.functions.append(getattr(writer, maker)())
-        files[path] = writer.render(helpers_by_file)
+        files[path] = writer.render()
 
     for path, text in files.items():
         with open(path, "w", encoding="utf-8") as out:
@@ -712,8 +712,8 @@ def generate(out_dir, file_count, asio_count, seed):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir")
-    parser.add_argument("--files", type=int, default=220,
-                        help="number of .cpp files (default 220)")
+    parser.add_argument("--files", type=int, default=200,
+                        help="number of .cpp files (default 200)")
     parser.add_argument("--asio-files", type=int, default=10,
                         help="how many of them use Asio coroutines (default 10)")
     parser.add_argument("--seed", type=int, default=20240601)
