@@ -28,8 +28,6 @@ namespace {
 constexpr std::string_view kGreeting = "CONCUR-EXAMPLE 1 ready\n";
 /// BLOB and UPLOAD refuse bigger payloads rather than allocate them.
 constexpr std::size_t kMaxPayload = 1 << 20;
-/// Rounds of HASH's key stretching: about a millisecond per short text.
-constexpr unsigned kHashRounds = 100'000;
 /// A longer line ends the session instead of growing the buffer forever.
 constexpr std::size_t kMaxLine = 4096;
 
@@ -174,7 +172,7 @@ asio::awaitable<void> Session::handle_hash(std::string text) {
   // MISTAKE (CPU): stretched_hash is slow on purpose, and it runs right here
   // on the event loop; every other session waits for it. It belongs on the
   // blocking pool, like SAVE's compression.
-  std::uint64_t fingerprint = stretched_hash(text, kHashRounds);
+  std::uint64_t fingerprint = stretched_hash(text);
   co_await reply("HASH " + to_hex(fingerprint));
 }
 

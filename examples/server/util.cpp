@@ -15,9 +15,9 @@ std::uint64_t fnv1a_hash(std::string_view bytes) {
   return hash;
 }
 
-std::uint64_t stretched_hash(std::string_view text, unsigned rounds) {
+std::uint64_t stretched_hash(std::string_view text) {
   std::uint64_t hash = fnv1a_hash(text);
-  for (unsigned round = 0; round < rounds; ++round) {
+  for (unsigned round = 0; round < kStretchRounds; ++round) {
     for (unsigned char byte : text) {
       hash ^= byte;
       hash *= 1099511628211ull;

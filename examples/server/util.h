@@ -20,10 +20,15 @@
 /// fingerprints the server sends back. Pure CPU work.
 std::uint64_t fnv1a_hash(std::string_view bytes);
 
-/// FNV-1a applied `rounds` times over the text and the previous round's hash:
-/// a deliberately slow fingerprint (key stretching), so that guessing the
-/// text from its fingerprint is slow too. Pure CPU work, a lot of it.
-std::uint64_t stretched_hash(std::string_view text, unsigned rounds);
+/// Rounds of stretched_hash: about a millisecond for a short text. Clients
+/// compare fingerprints, so changing it changes every fingerprint.
+inline constexpr unsigned kStretchRounds = 100'000;
+
+/// FNV-1a applied kStretchRounds times over the text and the previous
+/// round's hash: a deliberately slow fingerprint (key stretching), so that
+/// guessing the text from its fingerprint is slow too. Pure CPU work, a lot
+/// of it.
+std::uint64_t stretched_hash(std::string_view text);
 
 /// The hash as 16 lower-case hex digits.
 std::string to_hex(std::uint64_t value);
