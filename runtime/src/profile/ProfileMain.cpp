@@ -14,6 +14,7 @@
 #include "support/Cores.h"
 #include "support/Errors.h"
 #include "support/Files.h"
+#include "support/MeasurementTable.h"
 #include "support/Process.h"
 
 #include <nlohmann/json.hpp>
@@ -305,7 +306,8 @@ int run(int Argc, char **Argv) {
   if (Opts.Json)
     std::cout << Result.dump(2) << "\n";
   else
-    std::cout << "CPUs " << Result["cores"].get<std::string>() << "\n"
+    std::cout << formatMeasurementTable(Measurements) << "\nverdicts on CPUs "
+              << Result["cores"].get<std::string>() << ":\n"
               << formatVerdictTable(Rows);
   std::cout << std::flush;
   if (!Opts.OutputPath.empty())

@@ -15,6 +15,7 @@
 #include "support/Cores.h"
 #include "support/Errors.h"
 #include "support/Files.h"
+#include "support/MeasurementTable.h"
 #include "support/Process.h"
 #include "support/Stats.h"
 #include "workload/Executors.h"
@@ -565,86 +566,6 @@ json profileWorkload(const Options &Opts, const std::string &Self,
   return Entry;
 }
 
-std::string fixed(double Value, int Digits) {
-  char Buffer[64];
-  std::snprintf(Buffer, sizeof Buffer, "%.*f", Digits, Value);
-  return Buffer;
-}
-
-std::string formatText(const json &Result) {
-  std::ostringstream Out;
-  Out << "cores " << Result["cores"].get<std::string>() << " of "
-      << Result["topology"]["online"].get<std::string>() << " online";
-  if (Result["topology"].contains("model_name"))
-    Out << " (" << Result["topology"]["model_name"].get<std::string>() << ")";
-  Out << "; " << Result["settings"]["tasks"] << " tasks, "
-      << Result["settings"]["repetitions"]
-      << " repetitions, median [min-max]\n";
-  for (const json &W : Result["workloads"]) {
-    Out << "\n"
-        << W["name"].get<std::string>() << ": measured "
-        << W["measured_class"].get<std::string>();
-    if (!W["cpu_share"].is_null())
-      Out << " (sequentially: CPU "
-          << fixed(W["cpu_share"].get<double>() * 100, 0) << "% of wall time, "
-          << fixed(W["cpu_demand"].get<double>() * 100, 0)
-          << "% of the time not spent waiting for a CPU; "
-          << fixed(W["task_s"].get<double>() * 1000, 2) << " ms per task)";
-    Out << "\n";
-    char Line[512];
-    std::snprintf(Line, sizeof Line,
-                  "  %-17s %7s %-24s %9s %7s %9s %9s %6s %7s %7s %8s  %s\n",
-                  "executor", "workers", "wall ms", "tasks/s", "speedup",
-                  "user ms", "sys ms", "CPU%", "vcsw", "ivcsw", "RSS MiB",
-                  "busy per CPU / stalls");
-    Out << Line;
-    for (const json &C : W["executors"]) {
-      const json &S = C["summary"];
-      std::string Wall =
-          fixed(S["wall_s"]["median"].get<double>() * 1000, 1) + " [" +
-          fixed(S["wall_s"]["min"].get<double>() * 1000, 1) + "-" +
-          fixed(S["wall_s"]["max"].get<double>() * 1000, 1) + "]";
-      std::string Extra;
-      for (const json &U : S["core_utilisation"])
-        Extra += "cpu" + U["cpu"].dump() + " " +
-                 fixed(U["busy"].get<double>() * 100, 0) + "% ";
-      if (S.contains("stall"))
-        Extra +=
-            "| longest resumption " +
-            fixed(S["stall"]["longest_resumption_s"].get<double>() * 1000, 2) +
-            " ms, " + S["stall"]["blocked_resumptions"].dump() + " blocked";
-      std::snprintf(Line, sizeof Line,
-                    "  %-17s %7u %-24s %9.1f %7s %9.1f %9.1f %6.0f %7.0f %7.0f "
-                    "%8.1f  %s\n",
-                    C["executor"].get<std::string>().c_str(),
-                    C["workers"].get<unsigned>(), Wall.c_str(),
-                    S["throughput"]["median"].get<double>(),
-                    C["speedup"].is_null()
-                        ? "-"
-                        : (fixed(C["speedup"].get<double>(), 2) + "x").c_str(),
-                    S["user_s"]["median"].get<double>() * 1000,
-                    S["system_s"]["median"].get<double>() * 1000,
-                    S["cpu_share"]["median"].get<double>() * 100,
-                    S["voluntary_switches"]["median"].get<double>(),
-                    S["involuntary_switches"]["median"].get<double>(),
-                    C["peak_rss_kb"].get<double>() / 1024, Extra.c_str());
-      Out << Line;
-    }
-    for (auto &[Kind, Points] : W["scaling"].items()) {
-      Out << "  scaling " << Kind << ":";
-      for (const json &P : Points)
-        Out << "  " << P["cores"] << (P["cores"] == 1 ? " core " : " cores ")
-            << (P["speedup"].is_null()
-                    ? "-"
-                    : fixed(P["speedup"].get<double>(), 2) + "x");
-      Out << "\n";
-    }
-    for (const json &E : W["errors"])
-      Out << "  error: " << E.get<std::string>() << "\n";
-  }
-  return Out.str();
-}
-
 int runProfile(const Options &Opts) {
   if (!Opts.OutputPath.empty())
     checkWritableDestination(Opts.OutputPath, "-o");
@@ -684,7 +605,8 @@ int runProfile(const Options &Opts) {
   Result["workloads"] = Workloads;
   Result["complete"] = !AnyFailed;
 
-  std::string Text = Opts.Json ? Result.dump(2) + "\n" : formatText(Result);
+  std::string Text =
+      Opts.Json ? Result.dump(2) + "\n" : formatMeasurementTable(Result);
   if (Opts.OutputPath.empty()) {
     std::cout << Text << std::flush;
   } else {
