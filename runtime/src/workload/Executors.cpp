@@ -100,7 +100,11 @@ void StallMonitor::record(const Sample &Before, const Sample &After) {
   // Preemption also leaves wall above CPU; it shows as an involuntary
   // switch and is the machine's doing, not the coroutine's.
   bool Preempted = After.Involuntary > Before.Involuntary;
-  bool Waited = !Preempted && Wall - Cpu > WaitThresholdSeconds;
+  // "Far above": on a virtual machine the host can stop a vCPU without the
+  // guest seeing a switch (steal time), which stretches wall time somewhat;
+  // waiting stretches it many times over.
+  bool Waited =
+      !Preempted && Wall - Cpu > WaitThresholdSeconds && Wall > 2 * Cpu;
   ++Stats.Resumptions;
   if (Wall > Stats.LongestResumptionSeconds)
     Stats.LongestResumptionSeconds = Wall;

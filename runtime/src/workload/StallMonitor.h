@@ -5,7 +5,8 @@
 // that executor lets us time each resumption from the moment the loop thread
 // enters it to the moment the coroutine suspends again: the loop is stalled
 // for exactly that long. A resumption that blocked shows a voluntary context
-// switch (it slept in the kernel) or wall time far above its CPU time.
+// switch (it slept in the kernel) or wall time far above its CPU time
+// (over twice as long, and by more than a millisecond).
 //
 //===----------------------------------------------------------------------===//
 
