@@ -101,9 +101,9 @@ Advice advise(const Program &P, const FunctionProfile &Work,
           : "it writes '" + UnsyncGlobal + "' without a lock";
 
   if (F.IsCoroutine) {
-    // Worth a warning from a millisecond of computation per call.
-    bool Computes = (Work.Class == "cpu-bound" || Work.Class == "mixed") &&
-                    Work.CpuUnits >= 1e6;
+    // Computation holds the loop whatever else the coroutine waits for:
+    // worth a warning from a couple of milliseconds per call.
+    bool Computes = Work.CpuUnits >= 2e6;
     if (Computes) {
       A.Model = "thread-pool";
       A.Reason = "CPU-bound work inside a coroutine (" + Estimate + ", in " +
@@ -151,7 +151,9 @@ Advice advise(const Program &P, const FunctionProfile &Work,
                  ", which have asynchronous APIs (sockets, timers): "
                  "coroutines on one event loop serve many of these at once "
                  "instead of a thread each";
-      if (A.ManyInstances && (A.Kind == "thread-entry")) {
+      // Started in a loop (an accept loop, one per request): a thread per
+      // task. A few fixed threads running one function are not that.
+      if (Info.InLoop && A.Kind == "thread-entry") {
         A.Problem = "thread '" + F.Name + "' is I/O-bound (" +
                     joinPlain(Work.IoCategories) +
                     ") and is started once per task: a thread per "
@@ -276,10 +278,77 @@ nlohmann::json adviceJson(const std::vector<Advice> &All) {
   return Out;
 }
 
+/// A function that is not thread-safe (strtok, localtime) reached from task
+/// entries that run on different threads at once, whatever their class.
+static void reportSharedMtUnsafe(const Program &P, const WorkEstimate &Work,
+                                 const std::vector<Advice> &All,
+                                 const std::set<std::string> &AlreadyWarned,
+                                 std::vector<Finding> &Out) {
+  std::map<std::string, std::vector<const Advice *>> Reachers;
+  for (const Advice &A : All) {
+    const FunctionProfile *F = Work.profile(A.EntryId);
+    if (!F)
+      continue;
+    for (const std::string &Api : F->MtUnsafeApis)
+      Reachers[Api].push_back(&A);
+  }
+  for (const auto &[Api, Entries] : Reachers) {
+    // Coroutines and main share the loop thread; each thread entry or pool
+    // job is a thread of its own, several if started many times.
+    unsigned Threads = 0;
+    bool OnLoop = false;
+    for (const Advice *A : Entries) {
+      if (A->Kind == "coroutine" || A->Kind == "main")
+        OnLoop = true;
+      else
+        Threads += A->ManyInstances ? 2 : 1;
+    }
+    if (Threads + (OnLoop ? 1 : 0) < 2 ||
+        std::any_of(Entries.begin(), Entries.end(), [&](const Advice *A) {
+          return AlreadyWarned.count(A->EntryId) != 0;
+        }))
+      continue;
+    SourceLoc Where;
+    for (const auto &[Id, F] : P.functions())
+      for (const CallSite &C : F.Calls)
+        for (const ApiUse &U : C.Apis)
+          if (U.Kind == "mt-unsafe" && U.Name == Api &&
+              (!Where.valid() || C.Loc < Where))
+            Where = C.Loc;
+    if (!Where.valid() || P.isSuppressed(Where, ExecutionModelCheck::Name))
+      continue;
+    Finding F;
+    F.Check = ExecutionModelCheck::Name;
+    F.Level = Severity::Warning;
+    F.Loc = Where;
+    std::string Names;
+    for (size_t I = 0; I < Entries.size() && I < 3; ++I)
+      Names += std::string(I ? ", " : "") + "'" + Entries[I]->EntryName +
+               "' (" + Entries[I]->Kind + ")";
+    F.Message = "'" + Api +
+                "' is not thread-safe and is reached from work that runs on "
+                "different threads at once: " +
+                Names;
+    for (const Advice *A : Entries)
+      F.Notes.push_back({A->Loc, "'" + A->EntryName + "' reaches '" + Api +
+                                     "' here (" + A->Kind + ")"});
+    F.Notes.push_back({{}, "use the reentrant form (strtok_r, localtime_r, "
+                           "...) or keep the calls on one thread"});
+    F.Details = {{"api", Api}, {"kind", "shared-mt-unsafe"}};
+    Out.push_back(std::move(F));
+  }
+}
+
 void ExecutionModelCheck::run(const Program &P, std::vector<Finding> &Out,
                               CheckStats &Stats) {
   WorkEstimate Work(P);
-  for (const Advice &A : adviseExecutionModels(P, Work)) {
+  std::vector<Advice> All = adviseExecutionModels(P, Work);
+  std::set<std::string> WarnedForUnsafe;
+  for (const Advice &A : All)
+    if (!A.Problem.empty() && A.Problem.find("not thread-safe") != std::string::npos)
+      WarnedForUnsafe.insert(A.EntryId);
+  reportSharedMtUnsafe(P, Work, All, WarnedForUnsafe, Out);
+  for (const Advice &A : All) {
     ++Stats["task_entries"];
     if (A.Problem.empty() || P.isSuppressed(A.ProblemLoc, Name))
       continue;

@@ -145,8 +145,11 @@ void callableTargets(const Expr *E, std::vector<const FunctionDecl *> &Out) {
   if (const auto *CE = dyn_cast<CallExpr>(E))
     if (const FunctionDecl *FD = CE->getDirectCallee()) {
       std::string Name = catalogName(FD);
+      // std::bind(f, ...) runs f; std::move(f) and std::forward(f) are f.
       if ((Name == "std::bind" || Name == "std::bind_front" ||
-           Name == "boost::bind") &&
+           Name == "boost::bind" || Name == "std::move" ||
+           Name == "std::forward" || Name == "std::ref" ||
+           Name == "std::cref") &&
           CE->getNumArgs() > 0)
         return callableTargets(CE->getArg(0), Out);
     }

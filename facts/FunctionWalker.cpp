@@ -166,6 +166,7 @@ bool storesCallable(const std::string &Method) {
 bool isPassThrough(const std::string &Name) {
   static const std::set<std::string> Names = {
       "std::move",      "std::forward", "std::ref",        "std::cref",
+      "std::exchange",
       "std::addressof", "std::as_const", "std::move_if_noexcept",
       "std::launder",   "boost::ref",   "boost::cref"};
   return Names.count(Name) != 0;
@@ -1320,7 +1321,7 @@ void FunctionWalker::handleCall(const CallExpr *CE) {
   // Library code we cannot see may call the callables it is given, here
   // and before it waits (a condition variable's predicate runs first).
   // User code we can see shows its own calls.
-  if (System && !TU.Cat.match(Shape, "spawn") &&
+  if (System && !TU.Cat.match(Shape, "spawn") && !isPassThrough(Name) &&
       Name != "std::call_once" && !storesCallable(Callee->getNameAsString()))
     addCallbacks(Args);
 
