@@ -94,14 +94,16 @@ void WorkEstimate::compute(const std::string &Id,
   for (const CallSite &C : Fn->Calls) {
     std::string InLoop = C.LoopDepth ? " in a loop" : "";
     for (const ApiUse &A : C.Apis) {
+      // Every blocking call is named in the advice (a coroutine waiting on
+      // a future blocks its loop), though only I/O counts as waiting time.
+      if (A.Kind == "blocking" && A.Blocks)
+        Out.BlockingApis.emplace(A.Name, A.Alternative);
       if (A.Kind == "blocking" && isIoCategory(A.Category)) {
         double Cost = costOf(A.Category) * C.Trips;
         Out.IoUnits += Cost;
         Out.IoCategories.insert(A.Category);
         if (C.LoopDepth)
           Out.IoInLoops.insert(A.Category);
-        if (A.Blocks)
-          Out.BlockingApis.emplace(A.Name, A.Alternative);
         Out.Evidence.push_back("calls '" + A.Name + "' (" + A.Category + ")" +
                                InLoop + " at " + where(C.Loc));
       } else if (A.Kind == "cpu-heavy") {

@@ -383,6 +383,22 @@ double FunctionWalker::tripsOf(const Stmt *Loop) const {
     }
     return Unknown;
   }
+  // while (n > 0) { --n; } with n starting from a constant: that many.
+  const Expr *WhileCond = nullptr;
+  if (const auto *W = dyn_cast<WhileStmt>(Loop))
+    WhileCond = W->getCond();
+  else if (const auto *D = dyn_cast<DoStmt>(Loop))
+    WhileCond = D->getCond();
+  if (const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+          WhileCond ? WhileCond->IgnoreParenImpCasts() : nullptr))
+    if (Cond->isComparisonOp())
+      for (auto [Var, Limit] : {std::pair(Cond->getLHS(), Cond->getRHS()),
+                                std::pair(Cond->getRHS(), Cond->getLHS())})
+        if (const auto *VD = referencedVar(Var))
+          if (VD->isLocalVarDecl() && VD->getInit())
+            if (auto Start = Constant(VD->getInit()))
+              if (auto End = Constant(Limit))
+                return std::clamp(std::abs(*Start - *End), 1.0, 1e9);
   if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop))
     if (R->getRangeInit())
       if (const auto *Array = TU.Ctx.getAsConstantArrayType(
