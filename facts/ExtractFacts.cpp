@@ -236,6 +236,19 @@ std::string TranslationUnitFacts::fileName(FileID FID) {
   return FileNames[FID.getHashValue()] = Name;
 }
 
+void TranslationUnitFacts::analyseRegion(
+    const FunctionDecl *FD, const Stmt *Body, const std::string &Id,
+    const std::string &Name, SourceLoc Loc,
+    const std::set<const VarDecl *> &Private) {
+  FunctionFacts F;
+  F.Id = Id;
+  F.Name = Name;
+  F.Loc = Loc;
+  F.IsLambda = true; // Not a named function; never a main.
+  FunctionWalker(*this, FD, F).runRegion(Body, Private);
+  Out.Functions.push_back(std::move(F));
+}
+
 void TranslationUnitFacts::addWorkload(const CXXConstructExpr *Registration) {
   const auto *Name = dyn_cast<StringLiteral>(
       Registration->getArg(0)->IgnoreParenImpCasts());

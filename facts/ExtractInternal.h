@@ -58,6 +58,12 @@ public:
   /// Summarises one function (once; later calls do nothing).
   void analyse(const clang::FunctionDecl *FD);
 
+  /// Summarises an OpenMP parallel region of FD as a function of its own.
+  void analyseRegion(const clang::FunctionDecl *FD, const clang::Stmt *Body,
+                     const std::string &Id, const std::string &Name,
+                     SourceLoc Loc,
+                     const std::set<const clang::VarDecl *> &Private);
+
   /// Records a concur::workload::Registrar built at namespace scope.
   void addWorkload(const clang::CXXConstructExpr *Registration);
 

@@ -19,6 +19,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/OpenMPKinds.h"
 
 #include <algorithm>
 
@@ -316,6 +317,107 @@ void FunctionWalker::run() {
       Out.AcquiresOnExit.push_back(L);
 }
 
+void FunctionWalker::runRegion(const Stmt *Body,
+                               const std::set<const VarDecl *> &Private) {
+  InRegion = true;
+  RegionPrivate = Private;
+  // What the region declares itself is per thread.
+  class LocalFinder : public RecursiveASTVisitor<LocalFinder> {
+  public:
+    explicit LocalFinder(std::set<const VarDecl *> &Out) : Out(Out) {}
+    bool VisitVarDecl(VarDecl *VD) {
+      Out.insert(VD);
+      return true;
+    }
+    std::set<const VarDecl *> &Out;
+  };
+  LocalFinder(RegionLocals).TraverseStmt(const_cast<Stmt *>(Body));
+  EscapeFinder Finder(Escaping);
+  Finder.TraverseStmt(const_cast<Stmt *>(Body));
+  Scopes.emplace_back();
+  walk(Body);
+  Scopes.pop_back();
+}
+
+void FunctionWalker::walkOpenMP(const OMPExecutableDirective *D) {
+  // The associated statement, inside however many captured regions the
+  // directive (or a combined one, parallel for) wraps it in.
+  const Stmt *Body = D->hasAssociatedStmt() ? D->getAssociatedStmt() : nullptr;
+  while (const auto *Captured = dyn_cast_or_null<CapturedStmt>(Body))
+    Body = Captured->getCapturedStmt();
+  if (isOpenMPParallelDirective(D->getDirectiveKind()) && Body) {
+    // A team of threads runs the region, joined at its end.
+    std::set<const VarDecl *> Private;
+    for (const OMPClause *C : D->clauses()) {
+      auto AddAll = [&](auto Vars) {
+        for (const Expr *E : Vars)
+          if (const VarDecl *VD = referencedVar(E))
+            Private.insert(VD);
+      };
+      if (const auto *P = dyn_cast<OMPPrivateClause>(C))
+        AddAll(P->varlists());
+      else if (const auto *FP = dyn_cast<OMPFirstprivateClause>(C))
+        AddAll(FP->varlists());
+      else if (const auto *LP = dyn_cast<OMPLastprivateClause>(C))
+        AddAll(LP->varlists());
+      else if (const auto *R = dyn_cast<OMPReductionClause>(C))
+        AddAll(R->varlists());
+    }
+    if (const auto *Loop = dyn_cast<OMPLoopDirective>(D))
+      for (const Expr *Counter : Loop->counters())
+        if (const VarDecl *VD = referencedVar(Counter))
+          Private.insert(VD);
+    SourceLoc Loc = TU.loc(D->getBeginLoc());
+    std::string Where = Loc.File.substr(Loc.File.rfind('/') + 1) + ":" +
+                        std::to_string(Loc.Line);
+    std::string Id = TU.usr(FD) + "@omp:" + Loc.File + ":" +
+                     std::to_string(Loc.Line) + ":" +
+                     std::to_string(Loc.Column);
+    std::string Name = "omp parallel region at " + Where;
+    TU.analyseRegion(FD, Body, Id, Name, Loc, Private);
+    Spawn Sp;
+    Sp.Api = "#pragma omp parallel";
+    Sp.Model = "openmp";
+    Sp.Loc = Loc;
+    Sp.LoopDepth = LoopDepth;
+    Sp.EntryIds.push_back(Id);
+    Sp.EntryNames.push_back(Name);
+    Sp.This = thisPath();
+    // The region sees the enclosing function's parameters as they are.
+    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+      AccessPath Param;
+      Param.Root = AccessPath::RootKind::Param;
+      Param.RootId = std::to_string(I);
+      Param.RootName = FD->getParamDecl(I)->getNameAsString();
+      Param.Name = TU.displayName(FD) + "::" + Param.RootName;
+      Sp.Args.push_back(Param);
+    }
+    AccessPath Team = channelPath("omp:" + Id);
+    Sp.Handle = Team;
+    Sp.Order = Order++;
+    Out.Spawns.push_back(std::move(Sp));
+    addJoin(Team, nullptr);
+    return;
+  }
+  if (const auto *Critical = dyn_cast<OMPCriticalDirective>(D)) {
+    AccessPath Lock = channelPath(
+        "omp-critical:" + Critical->getDirectiveName().getAsString());
+    Lock.Name = "omp critical";
+    lock({{Lock, false}});
+    walk(Body);
+    unlock({Lock});
+    return;
+  }
+  if (isa<OMPAtomicDirective>(D)) {
+    bool Was = InAtomic;
+    InAtomic = true;
+    walk(Body);
+    InAtomic = Was;
+    return;
+  }
+  walk(Body);
+}
+
 void FunctionWalker::collectEscapes() {
   EscapeFinder Finder(Escaping);
   Finder.TraverseStmt(FD->getBody());
@@ -560,6 +662,10 @@ void FunctionWalker::walk(const Stmt *S) {
       (isa<UnaryOperator>(S) &&
        cast<UnaryOperator>(S)->getOpcode() != UO_AddrOf))
     Out.Ops += TripProduct;
+  if (const auto *Directive = dyn_cast<OMPExecutableDirective>(S)) {
+    walkOpenMP(Directive);
+    return;
+  }
   switch (S->getStmtClass()) {
   case Stmt::LambdaExprClass: {
     // The lambda's body is its own function; only init-captures run here.
@@ -1772,6 +1878,10 @@ bool FunctionWalker::isSharedCandidate(const AccessPath &P) const {
     if (It == LocalDecls.end())
       return false;
     const VarDecl *VD = It->second;
+    // In an OpenMP region, the enclosing function's locals are shared by
+    // the team unless private; the region's own are per thread.
+    if (InRegion)
+      return !RegionLocals.count(VD) && !RegionPrivate.count(VD);
     // Captured by reference from an enclosing function, or escaping here.
     return VD->getParentFunctionOrMethod() != FD || Escaping.count(VD);
   }
@@ -1835,7 +1945,7 @@ void FunctionWalker::recordPath(AccessPath P, bool Write, const Expr *At,
   A.Locks = State.Held;
   A.Locks.insert(A.Locks.end(), Extra.begin(), Extra.end());
   A.Volatile = At->getType().isVolatileQualified();
-  A.Atomic = Atomic;
+  A.Atomic = Atomic || InAtomic;
   Out.Accesses.push_back(std::move(A));
 }
 

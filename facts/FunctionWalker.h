@@ -17,6 +17,7 @@
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtOpenMP.h"
 
 #include <optional>
 
@@ -30,6 +31,12 @@ public:
 
   /// Walks constructor initialisers and the body.
   void run();
+
+  /// Walks the body of an OpenMP parallel region as a function of its own:
+  /// the enclosing function's locals are shared between the region's
+  /// threads unless a clause makes them private.
+  void runRegion(const clang::Stmt *Body,
+                 const std::set<const clang::VarDecl *> &Private);
 
 private:
   struct FlowState {
@@ -129,6 +136,13 @@ private:
   std::map<std::string, const clang::VarDecl *> LocalDecls;
   /// The variable whose initialiser is being walked (guards, handles).
   const clang::VarDecl *CurrentDecl = nullptr;
+  /// In an OpenMP region: its own locals and its private copies.
+  bool InRegion = false;
+  std::set<const clang::VarDecl *> RegionLocals;
+  std::set<const clang::VarDecl *> RegionPrivate;
+  /// Inside #pragma omp atomic: accesses are atomic.
+  bool InAtomic = false;
+  void walkOpenMP(const clang::OMPExecutableDirective *D);
   /// For a lambda: which captured variables are copies.
   std::set<const clang::ValueDecl *> CopyCaptures;
 };
