@@ -150,17 +150,14 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
   return true;
 }
 
-bool Catalog::add(CatalogEntry E, std::string &Error) {
+void Catalog::add(CatalogEntry E) {
   size_t Index = Entries.size();
   for (const std::string &Name : E.Names)
     ByName[Name].push_back(Index);
   Entries.push_back(std::move(E));
-  return true;
 }
 
-static bool readApis(const json &Doc, Catalog &C,
-                     bool (Catalog::*Add)(CatalogEntry, std::string &),
-                     bool FromConfig, std::string &Error) {
+bool Catalog::readApis(const json &Doc, bool FromConfig, std::string &Error) {
   if (!Doc.contains("apis"))
     return true;
   const json &Apis = Doc.at("apis");
@@ -171,8 +168,9 @@ static bool readApis(const json &Doc, Catalog &C,
   for (const json &J : Apis) {
     CatalogEntry E;
     E.FromConfig = FromConfig;
-    if (!readEntry(J, E, Error) || !(C.*Add)(std::move(E), Error))
+    if (!readEntry(J, E, Error))
       return false;
+    add(std::move(E));
   }
   return true;
 }
@@ -186,7 +184,7 @@ std::unique_ptr<Catalog> Catalog::parse(const std::string &Text,
     return nullptr;
   }
   auto C = std::unique_ptr<Catalog>(new Catalog());
-  if (!readApis(Doc, *C, &Catalog::add, /*FromConfig=*/false, Error))
+  if (!C->readApis(Doc, /*FromConfig=*/false, Error))
     return nullptr;
   return C;
 }
@@ -227,7 +225,7 @@ std::unique_ptr<Catalog> Catalog::withConfig(const std::string &ConfigText,
       return nullptr;
     }
   auto C = std::make_unique<Catalog>(*this);
-  if (!readApis(Doc, *C, &Catalog::add, /*FromConfig=*/true, Error))
+  if (!C->readApis(Doc, /*FromConfig=*/true, Error))
     return nullptr;
   if (Doc.contains("severities")) {
     const json &S = Doc.at("severities");
@@ -236,6 +234,12 @@ std::unique_ptr<Catalog> Catalog::withConfig(const std::string &ConfigText,
       return nullptr;
     }
     for (auto It = S.begin(); It != S.end(); ++It) {
+      // A typo in a key must not silently change nothing.
+      if (!knownCategories().count(It.key()) && !C->ByName.count(It.key())) {
+        Error = "severity for '" + It.key() +
+                "', which is neither a category nor a catalogued API name";
+        return nullptr;
+      }
       std::optional<Severity> Sev;
       if (It.value().is_string())
         Sev = parseSeverity(It.value().get<std::string>());

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -102,7 +103,9 @@ public:
   const std::vector<CatalogEntry> &entries() const { return Entries; }
 
 private:
-  bool add(CatalogEntry E, std::string &Error);
+  void add(CatalogEntry E);
+  bool readApis(const nlohmann::json &Doc, bool FromConfig,
+                std::string &Error);
   bool applies(const CatalogEntry &E, const CallShape &Call) const;
 
   std::vector<CatalogEntry> Entries;

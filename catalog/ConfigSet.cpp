@@ -20,7 +20,7 @@ bool ConfigSet::load(const std::vector<std::string> &Files,
     if (!Buffer) {
       Error = "cannot read config '" + Path + "': " +
               Buffer.getError().message() +
-              "; fix the path given to --config";
+              "; make it readable, or pass another with --config";
       return false;
     }
     std::string Why;
@@ -85,11 +85,5 @@ const Catalog &ConfigSet::forFile(const std::string &File) const {
   return *ByConfig.at(It->second);
 }
 
-std::vector<std::string> ConfigSet::configFiles() const {
-  std::vector<std::string> Paths;
-  for (const auto &[Path, C] : ByConfig)
-    Paths.push_back(Path);
-  return Paths;
-}
 
 } // namespace concur

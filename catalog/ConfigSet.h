@@ -28,9 +28,6 @@ public:
   /// The catalog for a file given to load().
   const Catalog &forFile(const std::string &File) const;
 
-  /// Config files in use, for the report.
-  std::vector<std::string> configFiles() const;
-
 private:
   std::map<std::string, std::unique_ptr<Catalog>> ByConfig; // "" = builtin.
   std::map<std::string, std::string> ConfigOfFile;

@@ -50,6 +50,12 @@ std::string unsynchronizedGlobalWrite(const Program &P, const std::string &Id,
   const FunctionFacts *F = P.function(Id);
   if (!F)
     return "";
+  // A function that calls a lock() of its own (a callee returning with a
+  // lock held) is taken as locking; the race check looks closer.
+  for (const CallSite &C : F->Calls)
+    if (const FunctionFacts *Callee = P.function(C.CalleeId))
+      if (!Callee->AcquiresOnExit.empty())
+        return "";
   for (const MemoryAccess &A : F->Accesses)
     if (A.Write && !A.Atomic && A.Locks.empty() &&
         A.Path.Root == AccessPath::RootKind::Global)
@@ -125,15 +131,14 @@ Advice advise(const Program &P, const FunctionProfile &Work,
       size_t N = 0;
       for (const auto &[Api, Alternative] : Work.BlockingApis) {
         if (N++ == 4) {
-          A.Reason += " ...";
+          A.Reason += "; ...";
           break;
         }
-        A.Reason += " '" + Api + "' (" +
+        A.Reason += std::string(N > 1 ? ";" : "") + " '" + Api + "' (" +
                     (Alternative.empty() ? "no known alternative"
                                          : Alternative) +
-                    ");";
+                    ")";
       }
-      A.Reason.pop_back();
     } else {
       A.Reason = Work.Class == "negligible"
                      ? "a coroutine doing negligible work: the event loop fits"
@@ -189,6 +194,7 @@ Advice advise(const Program &P, const FunctionProfile &Work,
           (!Work.MtUnsafeApis.empty() || A.ManyInstances)) {
         A.Problem = "thread '" + F.Name + "' runs CPU-bound work and " +
                     Unsafe + "; threads running it at once interfere";
+        A.ProblemIsThreadUnsafe = true;
         A.ProblemLoc = Info.StartLoc.valid() ? Info.StartLoc : F.Loc;
       }
     } else {
@@ -280,13 +286,13 @@ nlohmann::json adviceJson(const std::vector<Advice> &All) {
 
 /// A function that is not thread-safe (strtok, localtime) reached from task
 /// entries that run on different threads at once, whatever their class.
-static void reportSharedMtUnsafe(const Program &P, const WorkEstimate &Work,
+static void reportSharedMtUnsafe(const Program &P, const WorkEstimate &Estimate,
                                  const std::vector<Advice> &All,
                                  const std::set<std::string> &AlreadyWarned,
                                  std::vector<Finding> &Out) {
   std::map<std::string, std::vector<const Advice *>> Reachers;
   for (const Advice &A : All) {
-    const FunctionProfile *F = Work.profile(A.EntryId);
+    const FunctionProfile *F = Estimate.profile(A.EntryId);
     if (!F)
       continue;
     for (const std::string &Api : F->MtUnsafeApis)
@@ -308,13 +314,27 @@ static void reportSharedMtUnsafe(const Program &P, const WorkEstimate &Work,
           return AlreadyWarned.count(A->EntryId) != 0;
         }))
       continue;
+    // Report at a call of the API that the entries reach.
     SourceLoc Where;
-    for (const auto &[Id, F] : P.functions())
-      for (const CallSite &C : F.Calls)
+    std::set<std::string> Seen;
+    std::vector<std::string> Work;
+    for (const Advice *A : Entries)
+      Work.push_back(A->EntryId);
+    while (!Work.empty()) {
+      std::string Id = Work.back();
+      Work.pop_back();
+      const FunctionFacts *F = P.function(Id);
+      if (!F || !Seen.insert(Id).second)
+        continue;
+      for (const CallSite &C : F->Calls) {
         for (const ApiUse &U : C.Apis)
           if (U.Kind == "mt-unsafe" && U.Name == Api &&
               (!Where.valid() || C.Loc < Where))
             Where = C.Loc;
+        if (C.Kind == CallKind::Direct || C.Kind == CallKind::Callback)
+          Work.push_back(C.CalleeId);
+      }
+    }
     if (!Where.valid() || P.isSuppressed(Where, ExecutionModelCheck::Name))
       continue;
     Finding F;
@@ -341,11 +361,11 @@ static void reportSharedMtUnsafe(const Program &P, const WorkEstimate &Work,
 
 void ExecutionModelCheck::run(const Program &P, std::vector<Finding> &Out,
                               CheckStats &Stats) {
-  WorkEstimate Work(P);
+  const WorkEstimate &Work = WorkEstimate::of(P);
   std::vector<Advice> All = adviseExecutionModels(P, Work);
   std::set<std::string> WarnedForUnsafe;
   for (const Advice &A : All)
-    if (!A.Problem.empty() && A.Problem.find("not thread-safe") != std::string::npos)
+    if (A.ProblemIsThreadUnsafe)
       WarnedForUnsafe.insert(A.EntryId);
   reportSharedMtUnsafe(P, Work, All, WarnedForUnsafe, Out);
   for (const Advice &A : All) {

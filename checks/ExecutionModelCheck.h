@@ -41,6 +41,7 @@ struct Advice {
   /// Set when the advice points at a mistake worth a diagnostic.
   std::string Problem;
   SourceLoc ProblemLoc;
+  bool ProblemIsThreadUnsafe = false;
 };
 
 /// Advice for every task entry of the program, in a stable order.

@@ -10,7 +10,7 @@ namespace concur {
 
 void FunctionBoundnessCheck::run(const Program &P, std::vector<Finding> &Out,
                                  CheckStats &Stats) {
-  WorkEstimate Work(P);
+  const WorkEstimate &Work = WorkEstimate::of(P);
   for (const auto &[Id, F] : Work.profiles()) {
     if (!F.Fn || P.isSuppressed(F.Fn->Loc, Name))
       continue;

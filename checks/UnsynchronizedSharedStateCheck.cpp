@@ -45,15 +45,7 @@ struct AbsPath {
 };
 
 void appendStep(AbsPath &P, const std::string &Step) {
-  if (Step == "*" && !P.Steps.empty() && P.Steps.back() == "&") {
-    P.Steps.pop_back();
-    return;
-  }
-  if (Step == "&" && !P.Steps.empty() && P.Steps.back() == "*") {
-    P.Steps.pop_back();
-    return;
-  }
-  P.Steps.push_back(Step);
+  appendPathStep(P.Steps, Step);
 }
 
 bool isIndex(const std::string &Step) {
@@ -113,6 +105,9 @@ struct Context {
 constexpr unsigned MaxDepth = 40;
 constexpr unsigned MaxInstances = 512;
 constexpr size_t MaxAccessesPerThread = 200000;
+/// Calls inlined per thread: the walk re-enters a callee at each call site,
+/// which is exact but grows with the number of call paths.
+constexpr size_t MaxCallsPerThread = 200000;
 
 class RaceFinder {
 public:
@@ -124,6 +119,7 @@ public:
       walkThread(static_cast<unsigned>(I));
     for (size_t I = 0; I < Threads.size(); ++I)
       computeMulti(static_cast<unsigned>(I));
+    indexSyncs();
     report(Out);
     Stats["threads_modelled"] += static_cast<unsigned>(Threads.size());
     Stats["shared_accesses"] += static_cast<unsigned>(Accesses.size());
@@ -182,6 +178,7 @@ private:
     C.Params = Threads[Index].Params;
     std::vector<std::string> Stack;
     AccessesInThread = 0;
+    CallsInThread = 0;
     walkFunction(C, Stack);
   }
 
@@ -255,7 +252,7 @@ private:
     case AccessPath::RootKind::Local:
       Base.Root = "L:" + std::to_string(ownerOf(Path.OwnerId, C.Thread)) +
                   ":" + Path.RootId;
-      Base.Name = Path.Steps.empty() ? Path.Name : Path.Name;
+      Base.Name = Path.Name;
       Base.Display = Path.RootName;
       break;
     case AccessPath::RootKind::This:
@@ -429,6 +426,10 @@ private:
     if (!Callee || C.Depth >= MaxDepth ||
         std::find(Stack.begin(), Stack.end(), Callee->Id) != Stack.end())
       return {};
+    if (++CallsInThread > MaxCallsPerThread) {
+      Truncated = true;
+      return {};
+    }
     Context Inner = calleeContext(Call, *Callee, C);
     Inner.Locks.insert(Inner.Locks.end(), Dynamic.begin(), Dynamic.end());
     std::optional<AbsPath> Once;
@@ -541,15 +542,28 @@ private:
   /// A release in A's thread after A, and an acquire of the same object in
   /// B's thread before B.
   bool orderedBySync(const ResolvedAccess &A, const ResolvedAccess &B) const {
-    for (const SyncRecord &R : Syncs) {
-      if (!R.Release || R.Thread != A.Thread || R.Pos < A.Pos)
+    for (auto It = SyncIndex.lower_bound({A.Thread, ""});
+         It != SyncIndex.end() && It->first.first == A.Thread; ++It) {
+      unsigned LastRelease = It->second.first;
+      if (LastRelease == 0 || LastRelease < A.Pos)
         continue;
-      for (const SyncRecord &Q : Syncs)
-        if (!Q.Release && Q.Thread == B.Thread && Q.Pos < B.Pos &&
-            Q.Key == R.Key)
-          return true;
+      auto Other = SyncIndex.find({B.Thread, It->first.second});
+      if (Other != SyncIndex.end() && Other->second.second != UINT_MAX &&
+          Other->second.second < B.Pos)
+        return true;
     }
     return false;
+  }
+
+  void indexSyncs() {
+    for (const SyncRecord &R : Syncs) {
+      auto &Entry = SyncIndex.try_emplace({R.Thread, R.Key}, 0, UINT_MAX)
+                        .first->second;
+      if (R.Release)
+        Entry.first = std::max(Entry.first, R.Pos);
+      else
+        Entry.second = std::min(Entry.second, R.Pos);
+    }
   }
 
   bool ordered(const ResolvedAccess &A, const ResolvedAccess &B) const {
@@ -707,7 +721,11 @@ private:
   std::vector<SyncRecord> Syncs;
   unsigned NextPos = 1;
   size_t AccessesInThread = 0;
+  size_t CallsInThread = 0;
   bool Truncated = false;
+  /// Per thread and sync object: the last release and the first acquire.
+  std::map<std::pair<unsigned, std::string>, std::pair<unsigned, unsigned>>
+      SyncIndex;
 };
 
 } // namespace

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
+#include <mutex>
 
 namespace concur {
 
@@ -28,10 +30,6 @@ bool isIoCategory(const std::string &Category) {
   return Category != "lock" && Category != "wait";
 }
 
-std::string where(const SourceLoc &L) {
-  std::string File = L.File.substr(L.File.rfind('/') + 1);
-  return File + ":" + std::to_string(L.Line);
-}
 
 } // namespace
 
@@ -56,6 +54,18 @@ double WorkEstimate::costOf(const std::string &Category) {
       {"lock", 0}};
   auto It = Costs.find(Category);
   return It == Costs.end() ? 1e4 : It->second;
+}
+
+const WorkEstimate &WorkEstimate::of(const Program &P) {
+  // Several checks and the report read the same estimate; compute it once
+  // per program.
+  static std::mutex Lock;
+  static std::map<const Program *, std::unique_ptr<WorkEstimate>> Cache;
+  std::lock_guard<std::mutex> Guard(Lock);
+  std::unique_ptr<WorkEstimate> &Slot = Cache[&P];
+  if (!Slot)
+    Slot.reset(new WorkEstimate(P));
+  return *Slot;
 }
 
 WorkEstimate::WorkEstimate(const Program &P) : P(P) {
@@ -105,17 +115,17 @@ void WorkEstimate::compute(const std::string &Id,
         if (C.LoopDepth)
           Out.IoInLoops.insert(A.Category);
         Out.Evidence.push_back("calls '" + A.Name + "' (" + A.Category + ")" +
-                               InLoop + " at " + where(C.Loc));
+                               InLoop + " at " + shortLocation(C.Loc));
       } else if (A.Kind == "cpu-heavy") {
         Out.CpuUnits += CpuHeavyCost * C.Trips;
         Out.CpuHeavyApis.insert(A.Name);
         Out.Evidence.push_back("calls '" + A.Name + "' (" + A.Category + ")" +
-                               InLoop + " at " + where(C.Loc));
+                               InLoop + " at " + shortLocation(C.Loc));
       } else if (A.Kind == "mt-unsafe") {
         Out.MtUnsafeApis.insert(A.Name);
         Out.Evidence.push_back("calls '" + A.Name +
                                "', which is not thread-safe, at " +
-                               where(C.Loc));
+                               shortLocation(C.Loc));
       }
     }
     if (C.Kind != CallKind::Direct && C.Kind != CallKind::Callback)

@@ -47,6 +47,8 @@ struct FunctionProfile {
 
 class WorkEstimate {
 public:
+  /// The estimate of a program, computed on first use.
+  static const WorkEstimate &of(const Program &P);
   explicit WorkEstimate(const Program &P);
 
   const FunctionProfile *profile(const std::string &Id) const {

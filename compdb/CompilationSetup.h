@@ -53,9 +53,9 @@ private:
   std::string ResourceDir;
 };
 
-/// Clang's resource directory (the one holding include/stddef.h): the one
-/// found at build time, else what the installed clang reports, else
-/// $CONCUR_RESOURCE_DIR. Empty with Error when none has stddef.h.
+/// Clang's resource directory (the one holding include/stddef.h):
+/// $CONCUR_RESOURCE_DIR when set, else the one found at build time, else
+/// what the installed clang reports. Empty with Error when none has stddef.h.
 std::string findClangResourceDir(std::string &Error);
 
 /// Rewrites a recorded compile command for parsing with Clang 19.

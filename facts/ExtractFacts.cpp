@@ -190,9 +190,15 @@ std::string TranslationUnitFacts::usr(const Decl *D) {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(D))
     if (!Id.empty() && !MD->getParent()->getIdentifier()) {
       SourceLoc L = loc(MD->getParent()->getLocation());
-      Id += "@" + L.File + ":" + std::to_string(L.Line) + ":" +
-            std::to_string(L.Column);
+      return USRs[D] = Id + "@" + L.File + ":" + std::to_string(L.Line) +
+                       ":" + std::to_string(L.Column);
     }
+  // Internal things (static functions and variables, anonymous namespaces,
+  // locals) get only the file's base name in their USR: a static counter in
+  // a/stats.cpp and one in b/stats.cpp would be one. Add the whole path.
+  if (const auto *ND = dyn_cast<NamedDecl>(D))
+    if (!Id.empty() && !ND->isExternallyVisible())
+      Id += "@" + loc(ND->getLocation()).File;
   return USRs[D] = Id;
 }
 
@@ -399,8 +405,11 @@ private:
 /// NOLINT comments, read the way clang-tidy reads them.
 void scanSuppressions(llvm::StringRef Text, const std::string &File,
                       std::vector<Suppression> &Out) {
-  size_t Pos = 0;
+  size_t Pos = 0, Counted = 0;
+  unsigned Line = 1;
   while ((Pos = Text.find("NOLINT", Pos)) != llvm::StringRef::npos) {
+    Line += Text.slice(Counted, Pos).count('\n');
+    Counted = Pos;
     llvm::StringRef Rest = Text.substr(Pos);
     std::string Kind = "NOLINT";
     for (const char *K : {"NOLINTNEXTLINE", "NOLINTBEGIN", "NOLINTEND"})
@@ -411,7 +420,7 @@ void scanSuppressions(llvm::StringRef Text, const std::string &File,
     Suppression S;
     S.File = File;
     S.Kind = Kind;
-    S.Line = 1 + Text.take_front(Pos).count('\n');
+    S.Line = Line;
     llvm::StringRef After = Rest.drop_front(Kind.size());
     if (After.starts_with("(")) {
       size_t Close = After.find(')');
@@ -549,6 +558,7 @@ FileFacts extractFacts(const CompileJob &Job, const Catalog &Cat) {
   if (!Ran || Diags.getNumErrors() > 0) {
     Out.Functions.clear();
     Out.Suppressions.clear();
+    Out.Workloads.clear();
     Out.FirstError = Diags.FirstError.empty()
                          ? Job.File + ": the file could not be parsed"
                          : Diags.FirstError;

@@ -59,6 +59,23 @@ struct AccessPath {
 };
 
 const char *rootKindName(AccessPath::RootKind K);
+
+/// Appends a step to a path, cancelling "&" followed by "*" and the reverse:
+/// the object at an address is the object.
+inline void appendPathStep(std::vector<std::string> &Steps,
+                           const std::string &Step) {
+  if (!Steps.empty() && ((Step == "*" && Steps.back() == "&") ||
+                         (Step == "&" && Steps.back() == "*"))) {
+    Steps.pop_back();
+    return;
+  }
+  Steps.push_back(Step);
+}
+
+/// "file.cpp:12", for messages that name a place in passing.
+inline std::string shortLocation(const SourceLoc &L) {
+  return L.File.substr(L.File.rfind('/') + 1) + ":" + std::to_string(L.Line);
+}
 std::optional<AccessPath::RootKind> parseRootKind(const std::string &S);
 
 struct HeldLock {

@@ -46,15 +46,7 @@ AccessPath channelPath(const std::string &Channel) {
 }
 
 void appendStep(AccessPath &P, const std::string &Step) {
-  if (Step == "*" && !P.Steps.empty() && P.Steps.back() == "&") {
-    P.Steps.pop_back();
-    return;
-  }
-  if (Step == "&" && !P.Steps.empty() && P.Steps.back() == "*") {
-    P.Steps.pop_back();
-    return;
-  }
-  P.Steps.push_back(Step);
+  appendPathStep(P.Steps, Step);
 }
 
 bool sameObject(const AccessPath &A, const AccessPath &B) {
@@ -480,8 +472,15 @@ double FunctionWalker::tripsOf(const Stmt *Loop) const {
       std::optional<double> Bound = Constant(Cond->getRHS());
       if (!Bound)
         Bound = Constant(Cond->getLHS());
+      // The start, when the loop variable is declared with a constant.
+      double Start = 0;
+      if (const auto *Init = dyn_cast_or_null<DeclStmt>(F->getInit()))
+        if (Init->isSingleDecl())
+          if (const auto *VD = dyn_cast<VarDecl>(Init->getSingleDecl()))
+            if (auto Value = Constant(VD->getInit()))
+              Start = *Value;
       if (Bound)
-        return std::clamp(*Bound, 1.0, 1e9);
+        return std::clamp(std::abs(*Bound - Start), 1.0, 1e9);
     }
     return Unknown;
   }
@@ -531,6 +530,21 @@ void FunctionWalker::walkLoop(const Stmt *Loop, const Stmt *Body,
 }
 
 void FunctionWalker::walkIf(const IfStmt *If) {
+  // if constexpr: only the branch that is compiled runs.
+  if (If->isConstexpr() && !If->getCond()->isValueDependent()) {
+    if (std::optional<const Stmt *> Taken = If->getNondiscardedCase(TU.Ctx)) {
+      walk(If->getInit());
+      walk(*Taken);
+      return;
+    }
+  }
+  // Variables of the init-statement (a guard) live until the if ends.
+  Scopes.emplace_back();
+  walkIfBody(If);
+  closeScope();
+}
+
+void FunctionWalker::walkIfBody(const IfStmt *If) {
   walk(If->getInit());
   walk(If->getConditionVariableDeclStmt());
   bool WasCondition = InLoopCondition;
@@ -567,14 +581,19 @@ void FunctionWalker::walkCompound(const CompoundStmt *C) {
       DiscardedCalls.insert(skipWrappers(E));
     walk(Child);
   }
-  // Leaving the scope: guards unlock, jthreads join.
+  closeScope();
+}
+
+void FunctionWalker::closeScope() {
+  // Leaving the scope: guards that still hold unlock, jthreads join.
   std::vector<const VarDecl *> Vars = std::move(Scopes.back());
   Scopes.pop_back();
   for (auto It = Vars.rbegin(); It != Vars.rend(); ++It) {
     const VarDecl *VD = *It;
     auto G = Guards.find(VD);
     if (G != Guards.end()) {
-      unlock(G->second.Mutexes);
+      if (G->second.Held)
+        unlock(G->second.Mutexes);
       Guards.erase(G);
       continue;
     }
@@ -711,8 +730,10 @@ void FunctionWalker::walk(const Stmt *S) {
     return; // Unevaluated, dependent, or only an lvalue: nothing runs.
   case Stmt::ForStmtClass: {
     const auto *F = cast<ForStmt>(S);
+    Scopes.emplace_back();
     walk(F->getInit());
     walkLoop(F, F->getBody(), {F->getCond(), F->getInc()});
+    closeScope();
     return;
   }
   case Stmt::WhileStmtClass: {
@@ -754,11 +775,13 @@ void FunctionWalker::walk(const Stmt *S) {
     return;
   case Stmt::SwitchStmtClass: {
     const auto *Sw = cast<SwitchStmt>(S);
+    Scopes.emplace_back();
     walk(Sw->getInit());
     walk(Sw->getCond());
     FlowState Before = State;
     walk(Sw->getBody());
     State = join(Before, State);
+    closeScope();
     return;
   }
   case Stmt::CXXTryStmtClass: {
@@ -907,12 +930,11 @@ FunctionWalker::tryLockIn(const Expr *Cond) {
         B && (B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE)) {
       Expr::EvalResult R;
       const Expr *Rhs = B->getRHS()->IgnoreParenImpCasts();
+      // "x == 0" is "!x"; "x != 0" is "x".
       if (Rhs->EvaluateAsInt(R, TU.Ctx) && R.Val.getInt() == 0) {
         if (B->getOpcode() == BO_EQ)
           Negated = !Negated;
         E = B->getLHS()->IgnoreParenImpCasts();
-        // An int-returning trylock: zero is success, so "== 0" is success.
-        Negated = !Negated;
         continue;
       }
     }
@@ -1156,13 +1178,13 @@ bool FunctionWalker::handleSync(const CatalogEntry &E, const Expr *Call,
       Guard G;
       G.Mutexes = mutexArgs(Args);
       G.Shared = Op == "guard-shared" ||
-                 catalogName(CurrentDecl->getType()->getAsCXXRecordDecl()) ==
-                     "std::shared_lock";
+                 recordName(CurrentDecl->getType()) == "std::shared_lock";
       if (Op != "guard-deferred") {
         std::vector<HeldLock> Locks;
         for (const AccessPath &M : G.Mutexes)
           Locks.push_back({M, G.Shared});
         lock(Locks);
+        G.Held = true;
       }
       Guards[CurrentDecl] = G;
       if (!Scopes.empty())
@@ -1171,13 +1193,15 @@ bool FunctionWalker::handleSync(const CatalogEntry &E, const Expr *Call,
   } else if (Op == "guard-lock" || Op == "guard-unlock") {
     auto G = Guards.find(referencedVar(Receiver));
     if (G != Guards.end()) {
-      if (Op == "guard-lock") {
+      if (Op == "guard-lock" && !G->second.Held) {
         std::vector<HeldLock> Locks;
         for (const AccessPath &M : G->second.Mutexes)
           Locks.push_back({M, G->second.Shared});
         lock(Locks);
-      } else {
+        G->second.Held = true;
+      } else if (Op == "guard-unlock" && G->second.Held) {
         unlock(G->second.Mutexes);
+        G->second.Held = false;
       }
     }
   } else if (Op == "release") {
@@ -1562,13 +1586,13 @@ void FunctionWalker::handleConstruct(const CXXConstructExpr *CE) {
   if (CurrentDecl && CurrentDecl->getInit() &&
       skipWrappers(CurrentDecl->getInit()) == skipWrappers(CE))
     for (const auto *A : Ctor->specific_attrs<AcquireCapabilityAttr>()) {
-      (void)A;
       Guard G;
       G.Mutexes = mutexArgs(Args);
       std::vector<HeldLock> Locks;
       for (const AccessPath &M : G.Mutexes)
         Locks.push_back({M, A->isShared()});
       lock(Locks);
+      G.Held = true;
       Guards[CurrentDecl] = G;
       if (!Scopes.empty())
         Scopes.back().push_back(CurrentDecl);

@@ -46,6 +46,7 @@ private:
   struct Guard {
     std::vector<AccessPath> Mutexes;
     bool Shared = false;
+    bool Held = false; // Not after unlock(), nor when deferred.
   };
   struct TryLock {
     std::vector<HeldLock> Locks;
@@ -59,6 +60,8 @@ private:
                 std::initializer_list<const clang::Stmt *> Conditions);
   double tripsOf(const clang::Stmt *Loop) const;
   void walkIf(const clang::IfStmt *If);
+  void walkIfBody(const clang::IfStmt *If);
+  void closeScope();
   void walkCompound(const clang::CompoundStmt *C);
   void walkDecl(const clang::VarDecl *VD);
   void walkAwait(const clang::Expr *Operand);

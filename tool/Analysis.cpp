@@ -112,7 +112,7 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   }
   sortFindings(R.Findings);
 
-  WorkEstimate Work(Result.Whole);
+  const WorkEstimate &Work = WorkEstimate::of(Result.Whole);
   R.Functions = Work.toJson();
   R.Advice = adviceJson(adviseExecutionModels(Result.Whole, Work));
   return true;

@@ -128,6 +128,25 @@ cl::opt<bool> AllFunctions("all",
                                     "entries"),
                            cl::sub(AdviseCmd), cl::cat(ConcurCategory));
 
+/// Source text is not always UTF-8 (a Latin-1 #error, a path); replace what
+/// JSON cannot carry instead of failing.
+std::string dumpJson(const nlohmann::json &J) {
+  return J.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+/// A report that could not be written completely is an input error, not a
+/// finding: CI must not read a truncated output as exit code 1.
+int checkOutput() {
+  outs().flush();
+  if (outs().has_error()) {
+    outs().clear_error();
+    WithColor::error(errs(), "concur")
+        << "cannot write to standard output; check the disk or the pipe\n";
+    return ExitInputError;
+  }
+  return ExitClean;
+}
+
 int inputError(const std::string &Message) {
   WithColor::error(errs(), "concur") << Message << "\n";
   return ExitInputError;
@@ -169,22 +188,23 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
     nlohmann::json Functions = nlohmann::json::array();
     for (const auto &[Id, F] : Result.Whole.functions())
       Functions.push_back(F);
-    if (!writeFileAtomically(DumpFacts, Functions.dump(1) + "\n", Error))
+    if (!writeFileAtomically(DumpFacts, dumpJson(Functions) + "\n", Error))
       return inputError(Error);
   }
 
   if (OutputFile.empty()) {
     if (Format == OutputFormat::Json)
-      outs() << toJson(Result.Report).dump(2) << "\n";
+      outs() << dumpJson(toJson(Result.Report)) << "\n";
     else
       printText(Result.Report, outs());
-    outs().flush();
+    if (checkOutput() != ExitClean)
+      return ExitInputError;
   } else {
     std::string Text;
     raw_string_ostream OS(Text);
     OS.enable_colors(false);
     if (Format == OutputFormat::Json)
-      OS << toJson(Result.Report).dump(2) << "\n";
+      OS << dumpJson(toJson(Result.Report)) << "\n";
     else
       printText(Result.Report, OS);
     if (!writeFileAtomically(OutputFile, OS.str(), Error))
@@ -333,12 +353,13 @@ int runAdvise(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
   raw_string_ostream Buffer(Text);
   Buffer.enable_colors(OutputFile.empty() && outs().has_colors());
   if (Format == OutputFormat::Json)
-    Buffer << toJson(Result.Report).dump(2) << "\n";
+    Buffer << dumpJson(toJson(Result.Report)) << "\n";
   else
     printAdviceTable(adviceRows(Result.Report), Buffer);
   if (OutputFile.empty()) {
     outs() << Buffer.str();
-    outs().flush();
+    if (checkOutput() != ExitClean)
+      return ExitInputError;
   } else if (!writeFileAtomically(OutputFile, Buffer.str(), Error)) {
     return inputError(Error);
   }
@@ -424,10 +445,15 @@ int main(int argc, char **argv) {
              << "\n    " << C.Summary << "\n";
     return ExitClean;
   }
-  if (CheckCmd)
-    return runCheck(FixedArgs, HasFixedArgs);
-  if (AdviseCmd)
-    return runAdvise(FixedArgs, HasFixedArgs);
+  try {
+    if (CheckCmd)
+      return runCheck(FixedArgs, HasFixedArgs);
+    if (AdviseCmd)
+      return runAdvise(FixedArgs, HasFixedArgs);
+  } catch (const std::exception &E) {
+    return inputError(std::string("internal error: ") + E.what() +
+                      "; please report it with the command line");
+  }
   return inputError(
       "no command given; try 'concur check -p build' or 'concur --help'");
 }
