@@ -1,7 +1,8 @@
 //===- FactsJson.h - Facts to and from JSON -------------------------------===//
 //
-// Facts are data; this is their on-disk form, used by the fact cache, by
-// `concur facts` dumps and by tests that look at what a file was reduced to.
+// Facts are data; this is their on-disk form: written by `concur check
+// --dump-facts`, read back by the round-trip unit test, and the format a
+// fact cache or a sharded run would exchange.
 //
 //===----------------------------------------------------------------------===//
 
