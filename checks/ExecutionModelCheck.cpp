@@ -290,15 +290,48 @@ static void reportSharedMtUnsafe(const Program &P, const WorkEstimate &Estimate,
                                  const std::vector<Advice> &All,
                                  const std::set<std::string> &AlreadyWarned,
                                  std::vector<Finding> &Out) {
-  std::map<std::string, std::vector<const Advice *>> Reachers;
+  // A database often holds several programs; work of different programs
+  // never runs together. An entry belongs to the mains that reach it (by
+  // calls or by starting it), or, reached by none, to its own file.
+  std::map<std::string, std::set<std::string>> MainsOf;
+  for (const auto &[Id, F] : P.functions()) {
+    if (F.Name != "main" || F.IsLambda)
+      continue;
+    std::vector<std::string> Work = {Id};
+    while (!Work.empty()) {
+      std::string Next = Work.back();
+      Work.pop_back();
+      const FunctionFacts *G = P.function(Next);
+      if (!G || !MainsOf[Next].insert(Id).second)
+        continue;
+      for (const CallSite &C : G->Calls)
+        if (C.Kind == CallKind::Direct || C.Kind == CallKind::Callback)
+          Work.push_back(C.CalleeId);
+      for (const Spawn &S : G->Spawns)
+        Work.insert(Work.end(), S.EntryIds.begin(), S.EntryIds.end());
+    }
+  }
+  auto ProgramOf = [&](const Advice &A) {
+    auto It = MainsOf.find(A.EntryId);
+    if (It == MainsOf.end() || It->second.empty())
+      return "file:" + A.Loc.File;
+    std::string Key;
+    for (const std::string &Main : It->second)
+      Key += Main + ";";
+    return Key;
+  };
+
+  std::map<std::pair<std::string, std::string>, std::vector<const Advice *>>
+      Reachers;
   for (const Advice &A : All) {
     const FunctionProfile *F = Estimate.profile(A.EntryId);
     if (!F)
       continue;
     for (const std::string &Api : F->MtUnsafeApis)
-      Reachers[Api].push_back(&A);
+      Reachers[{ProgramOf(A), Api}].push_back(&A);
   }
-  for (const auto &[Api, Entries] : Reachers) {
+  for (const auto &[Key, Entries] : Reachers) {
+    const std::string &Api = Key.second;
     // Coroutines and main share the loop thread; each thread entry or pool
     // job is a thread of its own, several if started many times.
     unsigned Threads = 0;
