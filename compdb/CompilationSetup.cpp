@@ -27,9 +27,12 @@ namespace concur {
 #define CONCUR_CLANG_EXECUTABLE "clang-19"
 #endif
 
-std::string absolutePath(const std::string &Path) {
+std::string absolutePath(const std::string &Path, const std::string &Base) {
   llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
+  if (Base.empty())
+    llvm::sys::fs::make_absolute(Abs);
+  else if (!llvm::sys::path::is_absolute(Abs))
+    llvm::sys::fs::make_absolute(Base, Abs);
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
 }

@@ -63,8 +63,10 @@ std::vector<std::string>
 adjustCommandLine(const std::vector<std::string> &Command,
                   const std::string &ResourceDir);
 
-/// Absolute, dot-free form of a path (relative to the current directory).
-std::string absolutePath(const std::string &Path);
+/// Absolute, dot-free form of a path, relative to Base (a compile command's
+/// directory) or, when Base is empty, to the current directory.
+std::string absolutePath(const std::string &Path,
+                         const std::string &Base = "");
 
 } // namespace concur
 

@@ -231,13 +231,8 @@ std::string TranslationUnitFacts::fileName(FileID FID) {
   if (It != FileNames.end())
     return It->second;
   std::string Name;
-  if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID)) {
-    llvm::SmallString<256> Path(FE->getName());
-    if (!llvm::sys::path::is_absolute(Path))
-      llvm::sys::fs::make_absolute(Directory, Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    Name = std::string(Path);
-  }
+  if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID))
+    Name = absolutePath(FE->getName().str(), Directory);
   FileIDs[FID.getHashValue()] = FID;
   return FileNames[FID.getHashValue()] = Name;
 }
@@ -504,14 +499,10 @@ public:
     if (Info.hasSourceManager() && Info.getLocation().isValid()) {
       const SourceManager &SM = Info.getSourceManager();
       PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Info.getLocation()));
-      if (P.isValid()) {
-        llvm::SmallString<256> Path(P.getFilename());
-        if (!llvm::sys::path::is_absolute(Path))
-          llvm::sys::fs::make_absolute(Directory, Path);
-        llvm::sys::path::remove_dots(Path, true);
-        Where = std::string(Path) + ":" + std::to_string(P.getLine()) + ":" +
+      if (P.isValid())
+        Where = absolutePath(P.getFilename(), Directory) + ":" +
+                std::to_string(P.getLine()) + ":" +
                 std::to_string(P.getColumn()) + ": ";
-      }
     }
     FirstError = Where + "error: " + std::string(Message);
   }
