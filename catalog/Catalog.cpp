@@ -35,14 +35,14 @@ std::optional<Severity> parseSeverity(const std::string &S) {
 
 static const std::set<std::string> &knownKinds() {
   static const std::set<std::string> Kinds = {
-      "blocking",  "spawn",     "executor-switch",
-      "executor-bounce", "cpu-heavy", "mt-unsafe", "sync"};
+      "blocking",  "spawn", "executor-switch", "executor-bounce", "cpu-heavy",
+      "mt-unsafe", "sync"};
   return Kinds;
 }
 
 static const std::set<std::string> &knownCategories() {
   static const std::set<std::string> Categories = {
-      "sleep", "file-io", "net-io", "dns",        "process",
+      "sleep", "file-io", "net-io",     "dns",      "process",
       "wait",  "lock",    "console-io", "database", "ipc"};
   return Categories;
 }
@@ -72,9 +72,9 @@ static bool readStrings(const json &J, const char *Key,
 
 static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
   static const std::set<std::string> Keys = {
-      "name",  "kind",     "category", "blocks", "severity", "alternative",
-      "on",    "unless",   "if_arg",   "min_args", "model",  "callable_args",
-      "note",  "op",       "channel"};
+      "name", "kind",   "category", "blocks",   "severity", "alternative",
+      "on",   "unless", "if_arg",   "min_args", "model",    "callable_args",
+      "note", "op",     "channel"};
   if (!J.is_object()) {
     Error = "each API entry must be a JSON object";
     return false;
@@ -132,12 +132,16 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
     Error = "unknown category '" + E.Category + "'" + Where;
     return false;
   }
-  static const std::set<std::string> Ops = {
-      "lock",          "unlock",         "lock-shared",  "unlock-shared",
-      "try-lock",      "try-lock-shared", "lock-all",    "guard",
-      "guard-shared",  "guard-deferred", "guard-lock",   "guard-unlock",
-      "guard-owns",    "release",        "acquire",      "release-acquire",
-      "join",          "once",           "test-and-set", "clear"};
+  static const std::set<std::string> Ops = {"lock",         "unlock",
+                                            "lock-shared",  "unlock-shared",
+                                            "try-lock",     "try-lock-shared",
+                                            "lock-all",     "guard",
+                                            "guard-shared", "guard-deferred",
+                                            "guard-lock",   "guard-unlock",
+                                            "guard-owns",   "release",
+                                            "acquire",      "release-acquire",
+                                            "join",         "once",
+                                            "test-and-set", "clear"};
   if (E.Kind == "sync" && !Ops.count(E.Op)) {
     Error = "unknown sync op '" + E.Op + "'" + Where;
     return false;
@@ -220,8 +224,7 @@ std::unique_ptr<Catalog> Catalog::withConfig(const std::string &ConfigText,
   static const std::set<std::string> Keys = {"apis", "severities"};
   for (auto It = Doc.begin(); It != Doc.end(); ++It)
     if (!Keys.count(It.key())) {
-      Error = "unknown key '" + It.key() +
-              "' (known: apis, severities)";
+      Error = "unknown key '" + It.key() + "' (known: apis, severities)";
       return nullptr;
     }
   auto C = std::make_unique<Catalog>(*this);
@@ -268,7 +271,7 @@ Severity Catalog::severityOf(const CatalogEntry &E) const {
   // A mutex is usually held for microseconds, and console output rarely
   // waits: flag them, but below real waits.
   return E.Category == "lock" || E.Category == "console-io" ? Severity::Remark
-                                                             : Severity::Warning;
+                                                            : Severity::Warning;
 }
 
 static bool contains(const std::vector<std::string> &Haystack,

@@ -104,8 +104,7 @@ public:
 
 private:
   void add(CatalogEntry E);
-  bool readApis(const nlohmann::json &Doc, bool FromConfig,
-                std::string &Error);
+  bool readApis(const nlohmann::json &Doc, bool FromConfig, std::string &Error);
   bool applies(const CatalogEntry &E, const CallShape &Call) const;
 
   std::vector<CatalogEntry> Entries;

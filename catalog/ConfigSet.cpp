@@ -18,16 +18,16 @@ bool ConfigSet::load(const std::vector<std::string> &Files,
       return true;
     auto Buffer = llvm::MemoryBuffer::getFile(Path);
     if (!Buffer) {
-      Error = "cannot read config '" + Path + "': " +
-              Buffer.getError().message() +
+      Error = "cannot read config '" + Path +
+              "': " + Buffer.getError().message() +
               "; make it readable, or pass another with --config";
       return false;
     }
     std::string Why;
     auto C = Catalog::builtin().withConfig((*Buffer)->getBuffer().str(), Why);
     if (!C) {
-      Error = "bad config '" + Path + "': " + Why +
-              "; see docs/configuration.md";
+      Error =
+          "bad config '" + Path + "': " + Why + "; see docs/configuration.md";
       return false;
     }
     ByConfig[Path] = std::move(C);
@@ -84,6 +84,5 @@ const Catalog &ConfigSet::forFile(const std::string &File) const {
     return Catalog::builtin();
   return *ByConfig.at(It->second);
 }
-
 
 } // namespace concur

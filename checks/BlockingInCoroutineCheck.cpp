@@ -100,8 +100,9 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
       F.Message = "coroutine " + quote(Co.Name) + " calls " + quote(Sw.Api) +
                   " without co_await; it does not switch executors, so the "
                   "code after it still runs on the event loop";
-      F.Notes.push_back({{}, "write 'co_await' before the call to move the "
-                             "rest of the coroutine to the other executor"});
+      F.Notes.push_back({{},
+                         "write 'co_await' before the call to move the "
+                         "rest of the coroutine to the other executor"});
       F.Details = {{"kind", "unawaited-switch"},
                    {"coroutine", {{"id", Co.Id}, {"name", Co.Name}}},
                    {"api", Sw.Api}};
@@ -151,7 +152,8 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
         if (Hops.size() > 2) {
           F.Message += " via ";
           for (size_t I = 1; I + 1 < Hops.size(); ++I)
-            F.Message += (I > 1 ? " -> " : "") + quote(Hops[I].second->CalleeName);
+            F.Message +=
+                (I > 1 ? " -> " : "") + quote(Hops[I].second->CalleeName);
         }
       }
       for (size_t I = 1; I < Hops.size(); ++I)
@@ -167,9 +169,8 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
                            "on its own executor, not on the pool; use "
                            "asio::bind_executor(pool, asio::use_awaitable) to "
                            "move there"});
-      std::string Why = Api->Category == "lock"
-                            ? "while it waits for the lock"
-                            : "while it blocks";
+      std::string Why = Api->Category == "lock" ? "while it waits for the lock"
+                                                : "while it blocks";
       F.Notes.push_back(
           {{},
            Why + ", no other task on this coroutine's event loop runs" +

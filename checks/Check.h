@@ -56,8 +56,8 @@ const std::vector<CheckInfo> &allChecks();
 
 /// Applies a clang-tidy style filter ("-*,concur-blocking-*") to the default
 /// set. Returns false with Error naming a pattern that matches no check.
-bool selectChecks(const std::string &Filter, std::vector<const CheckInfo *> &Out,
-                  std::string &Error);
+bool selectChecks(const std::string &Filter,
+                  std::vector<const CheckInfo *> &Out, std::string &Error);
 
 } // namespace concur
 

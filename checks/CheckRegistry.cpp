@@ -19,16 +19,15 @@ const std::vector<CheckInfo> &allChecks() {
       {"concur-unsynchronized-shared-state",
        "state reached from two threads, at least one writing, with no "
        "common lock, atomic or ordering between them",
-       true,
-       [] { return std::make_unique<UnsynchronizedSharedStateCheck>(); }},
+       true, [] { return std::make_unique<UnsynchronizedSharedStateCheck>(); }},
       {"concur-execution-model",
        "an execution model per task entry (event loop, thread pool or "
        "processes); reports CPU work in coroutines, a thread per task for "
        "asynchronous I/O, and thread-unsafe CPU work on threads",
        true, [] { return std::make_unique<ExecutionModelCheck>(); }},
       {"concur-function-boundness",
-       "CPU-bound, I/O-bound, mixed or negligible, for every function",
-       false, [] { return std::make_unique<FunctionBoundnessCheck>(); }},
+       "CPU-bound, I/O-bound, mixed or negligible, for every function", false,
+       [] { return std::make_unique<FunctionBoundnessCheck>(); }},
   };
   return Checks;
 }

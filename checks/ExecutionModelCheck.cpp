@@ -84,8 +84,9 @@ Advice advise(const Program &P, const FunctionProfile &Work,
 
   std::string Estimate = "~" + roughly(Work.CpuUnits) + " ns computing, ~" +
                          roughly(Work.IoUnits) + " ns waiting per call";
-  std::string CpuWhere =
-      Work.TopCpuCallee.empty() ? "its own loops" : "'" + Work.TopCpuCallee + "'";
+  std::string CpuWhere = Work.TopCpuCallee.empty()
+                             ? "its own loops"
+                             : "'" + Work.TopCpuCallee + "'";
   std::string IoWhere =
       Work.TopIoCallee.empty() ? "its own calls" : "'" + Work.TopIoCallee + "'";
   bool AllAsync = !Work.IoCategories.empty() &&
@@ -134,10 +135,9 @@ Advice advise(const Program &P, const FunctionProfile &Work,
           A.Reason += "; ...";
           break;
         }
-        A.Reason += std::string(N > 1 ? ";" : "") + " '" + Api + "' (" +
-                    (Alternative.empty() ? "no known alternative"
-                                         : Alternative) +
-                    ")";
+        A.Reason +=
+            std::string(N > 1 ? ";" : "") + " '" + Api + "' (" +
+            (Alternative.empty() ? "no known alternative" : Alternative) + ")";
       }
     } else {
       A.Reason = Work.Class == "negligible"
@@ -207,8 +207,8 @@ Advice advise(const Program &P, const FunctionProfile &Work,
   }
 
   if (Work.Class == "mixed") {
-    A.Model = AllAsync || Work.IoCategories.empty() ? "event-loop"
-                                                    : "thread-pool";
+    A.Model =
+        AllAsync || Work.IoCategories.empty() ? "event-loop" : "thread-pool";
     A.Reason = "mixed (" + Estimate + "): split it: the I/O in " + IoWhere +
                " (" + joinPlain(Work.IoCategories) + ") on " +
                (A.Model == "event-loop" ? "an event loop" : "a thread pool") +
@@ -218,8 +218,8 @@ Advice advise(const Program &P, const FunctionProfile &Work,
   }
 
   A.Model = "thread-pool";
-  A.Reason = "negligible work (" + Estimate +
-             "): any model fits; no change needed";
+  A.Reason =
+      "negligible work (" + Estimate + "): any model fits; no change needed";
   return A;
 }
 
@@ -258,29 +258,29 @@ std::vector<Advice> adviseExecutionModels(const Program &P,
       continue;
     All.push_back(advise(P, *Profile, Info));
   }
-  std::sort(All.begin(), All.end(), [](const Advice &A, const Advice &B) {
-    return A.Loc < B.Loc;
-  });
+  std::sort(All.begin(), All.end(),
+            [](const Advice &A, const Advice &B) { return A.Loc < B.Loc; });
   return All;
 }
 
 nlohmann::json adviceJson(const std::vector<Advice> &All) {
   nlohmann::json Out = nlohmann::json::array();
   for (const Advice &A : All)
-    Out.push_back({{"entry_id", A.EntryId},
-                   {"entry_name", A.EntryName},
-                   {"location",
-                    {{"file", A.Loc.File},
-                     {"line", A.Loc.Line},
-                     {"column", A.Loc.Column}}},
-                   {"kind", A.Kind},
-                   {"model", A.Model},
-                   {"class", A.Class},
-                   {"reason", A.Reason},
-                   {"many_instances", A.ManyInstances},
-                   {"evidence", A.EvidenceIds},
-                   {"workload", A.Workload.empty() ? nlohmann::json(nullptr)
-                                                   : nlohmann::json(A.Workload)}});
+    Out.push_back(
+        {{"entry_id", A.EntryId},
+         {"entry_name", A.EntryName},
+         {"location",
+          {{"file", A.Loc.File},
+           {"line", A.Loc.Line},
+           {"column", A.Loc.Column}}},
+         {"kind", A.Kind},
+         {"model", A.Model},
+         {"class", A.Class},
+         {"reason", A.Reason},
+         {"many_instances", A.ManyInstances},
+         {"evidence", A.EvidenceIds},
+         {"workload", A.Workload.empty() ? nlohmann::json(nullptr)
+                                         : nlohmann::json(A.Workload)}});
   return Out;
 }
 
@@ -385,8 +385,9 @@ static void reportSharedMtUnsafe(const Program &P, const WorkEstimate &Estimate,
     for (const Advice *A : Entries)
       F.Notes.push_back({A->Loc, "'" + A->EntryName + "' reaches '" + Api +
                                      "' here (" + A->Kind + ")"});
-    F.Notes.push_back({{}, "use the reentrant form (strtok_r, localtime_r, "
-                           "...) or keep the calls on one thread"});
+    F.Notes.push_back({{},
+                       "use the reentrant form (strtok_r, localtime_r, "
+                       "...) or keep the calls on one thread"});
     F.Details = {{"api", Api}, {"kind", "shared-mt-unsafe"}};
     Out.push_back(std::move(F));
   }
@@ -410,8 +411,8 @@ void ExecutionModelCheck::run(const Program &P, std::vector<Finding> &Out,
     F.Level = Severity::Warning;
     F.Loc = A.ProblemLoc;
     F.Message = A.Problem;
-    F.Notes.push_back({A.Loc, "advice for '" + A.EntryName + "': " +
-                                  A.Model + ": " + A.Reason});
+    F.Notes.push_back({A.Loc, "advice for '" + A.EntryName + "': " + A.Model +
+                                  ": " + A.Reason});
     F.Details = {{"entry", {{"id", A.EntryId}, {"name", A.EntryName}}},
                  {"model", A.Model},
                  {"class", A.Class},

@@ -31,7 +31,8 @@ struct Advice {
   std::string EntryId;
   std::string EntryName;
   SourceLoc Loc;
-  std::string Kind;  // "coroutine", "thread-entry", "pool-job", "main", "workload".
+  std::string
+      Kind; // "coroutine", "thread-entry", "pool-job", "main", "workload".
   std::string Model; // "event-loop", "thread-pool", "processes".
   std::string Class;
   std::string Reason;

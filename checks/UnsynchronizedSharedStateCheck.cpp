@@ -245,13 +245,12 @@ private:
     case AccessPath::RootKind::Global:
       Base.Root = "G:" + Path.RootId;
       Base.Name = Base.Display = Path.RootName;
-      if (Path.Name.find("::") != std::string::npos ||
-          Path.Steps.empty())
+      if (Path.Name.find("::") != std::string::npos || Path.Steps.empty())
         Base.Name = Path.Name;
       break;
     case AccessPath::RootKind::Local:
-      Base.Root = "L:" + std::to_string(ownerOf(Path.OwnerId, C.Thread)) +
-                  ":" + Path.RootId;
+      Base.Root = "L:" + std::to_string(ownerOf(Path.OwnerId, C.Thread)) + ":" +
+                  Path.RootId;
       Base.Name = Path.Name;
       Base.Display = Path.RootName;
       break;
@@ -557,8 +556,8 @@ private:
 
   void indexSyncs() {
     for (const SyncRecord &R : Syncs) {
-      auto &Entry = SyncIndex.try_emplace({R.Thread, R.Key}, 0, UINT_MAX)
-                        .first->second;
+      auto &Entry =
+          SyncIndex.try_emplace({R.Thread, R.Key}, 0, UINT_MAX).first->second;
       if (R.Release)
         Entry.first = std::max(Entry.first, R.Pos);
       else
@@ -570,9 +569,7 @@ private:
     return orderedBySync(A, B) || orderedBySync(B, A);
   }
 
-  std::string threadName(unsigned T) const {
-    return Threads[T].EntryName;
-  }
+  std::string threadName(unsigned T) const { return Threads[T].EntryName; }
 
   static std::string lockList(const ResolvedAccess &A) {
     std::string S;
@@ -583,8 +580,8 @@ private:
   }
 
   std::string describe(const ResolvedAccess &A) const {
-    std::string S = std::string(A.Write ? "written" : "read") +
-                    " by thread '" + threadName(A.Thread) + "'";
+    std::string S = std::string(A.Write ? "written" : "read") + " by thread '" +
+                    threadName(A.Thread) + "'";
     std::string Locks = lockList(A);
     return S + (Locks.empty() ? " without a lock" : " holding " + Locks);
   }
@@ -635,14 +632,12 @@ private:
               ordered(*A, *B))
             continue;
           // Report at a write; of two writes, at the one without locks.
-          if (!A->Write ||
-              (B->Write && (B->Locks.size() < A->Locks.size() ||
-                            (B->Locks.size() == A->Locks.size() &&
-                             B->Loc < A->Loc))))
+          if (!A->Write || (B->Write && (B->Locks.size() < A->Locks.size() ||
+                                         (B->Locks.size() == A->Locks.size() &&
+                                          B->Loc < A->Loc))))
             std::swap(A, B);
           const AbsPath &Shorter =
-              A->Path.Steps.size() <= B->Path.Steps.size() ? A->Path
-                                                           : B->Path;
+              A->Path.Steps.size() <= B->Path.Steps.size() ? A->Path : B->Path;
           std::string Variable = Shorter.Name;
           SourceLoc First = std::min(A->Loc, B->Loc);
           SourceLoc Second = std::max(A->Loc, B->Loc);
@@ -667,8 +662,7 @@ private:
     if (threadName(A.Thread) == threadName(B.Thread))
       Other = std::string(B.Write ? "written" : "read") +
               " by another thread '" + threadName(B.Thread) + "'" +
-              (B.Locks.empty() ? " without a lock"
-                               : " holding " + lockList(B));
+              (B.Locks.empty() ? " without a lock" : " holding " + lockList(B));
     if (A.Thread == B.Thread && A.Loc == B.Loc)
       F.Message = "'" + Variable + "' is " + describe(A) + ", and '" +
                   threadName(A.Thread) +
@@ -687,9 +681,9 @@ private:
       const ThreadInstance &Th = Threads[T];
       nlohmann::json Started = nullptr;
       if (Th.StartLoc.valid()) {
-        F.Notes.push_back({Th.StartLoc, "thread '" + Th.EntryName +
-                                            "' starts here" +
-                                            (Th.Multi ? ", more than once" : "")});
+        F.Notes.push_back(
+            {Th.StartLoc, "thread '" + Th.EntryName + "' starts here" +
+                              (Th.Multi ? ", more than once" : "")});
         Started = {{"file", Th.StartLoc.File},
                    {"line", Th.StartLoc.Line},
                    {"column", Th.StartLoc.Column}};
@@ -700,18 +694,17 @@ private:
                              {"concurrent_with_itself", Th.Multi}});
     }
     std::string LocksA = lockList(A), LocksB = lockList(B);
-    F.Notes.push_back({A.Loc, "locks held here: " +
-                                  (LocksA.empty() ? "none" : LocksA) +
-                                  "; at " + where(B.Loc) + ": " +
-                                  (LocksB.empty() ? "none" : LocksB)});
+    F.Notes.push_back(
+        {A.Loc, "locks held here: " + (LocksA.empty() ? "none" : LocksA) +
+                    "; at " + where(B.Loc) + ": " +
+                    (LocksB.empty() ? "none" : LocksB)});
     F.Notes.push_back({B.Loc, "the other access: " + Other});
-    F.Details = {{"variable",
-                  {{"name", Variable},
-                   {"path", Path.Display},
-                   {"id", Path.key()}}},
-                 {"accesses", {accessJson(A), accessJson(B)}},
-                 {"threads", ThreadsJson},
-                 {"volatile", Volatile}};
+    F.Details = {
+        {"variable",
+         {{"name", Variable}, {"path", Path.Display}, {"id", Path.key()}}},
+        {"accesses", {accessJson(A), accessJson(B)}},
+        {"threads", ThreadsJson},
+        {"volatile", Volatile}};
     return F;
   }
 

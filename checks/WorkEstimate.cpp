@@ -30,7 +30,6 @@ bool isIoCategory(const std::string &Category) {
   return Category != "lock" && Category != "wait";
 }
 
-
 } // namespace
 
 std::string roughly(double Value) {
@@ -48,10 +47,9 @@ std::string roughly(double Value) {
 
 double WorkEstimate::costOf(const std::string &Category) {
   static const std::map<std::string, double> Costs = {
-      {"sleep", 1e6},   {"dns", 1e6},     {"process", 1e6},
-      {"net-io", 1e5},  {"database", 1e5}, {"wait", 0},
-      {"file-io", 1e4}, {"ipc", 1e4},     {"console-io", 1e3},
-      {"lock", 0}};
+      {"sleep", 1e6},      {"dns", 1e6}, {"process", 1e6}, {"net-io", 1e5},
+      {"database", 1e5},   {"wait", 0},  {"file-io", 1e4}, {"ipc", 1e4},
+      {"console-io", 1e3}, {"lock", 0}};
   auto It = Costs.find(Category);
   return It == Costs.end() ? 1e4 : It->second;
 }
@@ -213,8 +211,7 @@ nlohmann::json WorkEstimate::toJson() const {
          {"coroutine", F.Fn->IsCoroutine},
          {"class", F.Class},
          {"scores", {{"cpu", Round(F.Cpu)}, {"io", Round(F.Io)}}},
-         {"estimates",
-          {{"cpu_ns", F.CpuUnits}, {"io_ns", F.IoUnits}}},
+         {"estimates", {{"cpu_ns", F.CpuUnits}, {"io_ns", F.IoUnits}}},
          {"loops", F.Fn->Loops},
          {"max_loop_depth", F.Fn->MaxLoopDepth},
          {"recursive", F.Recursive},

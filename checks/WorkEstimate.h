@@ -29,7 +29,7 @@ struct FunctionProfile {
   double IoUnits = 0;  // Estimated ns of waiting per call.
   double Cpu = 0;      // Scores in [0, 1], for sorting.
   double Io = 0;
-  std::string Class;   // "cpu-bound", "io-bound", "mixed", "negligible".
+  std::string Class; // "cpu-bound", "io-bound", "mixed", "negligible".
   bool Recursive = false;
   /// I/O categories reached (own and callees'), and those inside loops.
   std::set<std::string> IoCategories;

@@ -101,7 +101,7 @@ static bool isCxx20OrLater(const std::vector<std::string> &Args) {
   llvm::StringRef S(Std);
   if (!S.consume_front("c++") && !S.consume_front("gnu++"))
     return false;
-  static const std::set<std::string> Modern = {"20", "2a", "23", "2b",
+  static const std::set<std::string> Modern = {"20", "2a", "23",    "2b",
                                                "26", "2c", "latest"};
   return Modern.count(S.str()) != 0;
 }
@@ -120,9 +120,9 @@ dropUnknownArguments(const std::vector<std::string> &Args) {
     Raw.push_back(Args[I].c_str());
   unsigned MissingIndex = 0, MissingCount = 0;
   const llvm::opt::OptTable &Table = clang::driver::getDriverOptTable();
-  llvm::opt::InputArgList Parsed =
-      Table.ParseArgs(Raw, MissingIndex, MissingCount,
-                      llvm::opt::Visibility(clang::driver::options::ClangOption));
+  llvm::opt::InputArgList Parsed = Table.ParseArgs(
+      Raw, MissingIndex, MissingCount,
+      llvm::opt::Visibility(clang::driver::options::ClangOption));
   std::set<unsigned> Drop;
   for (const llvm::opt::Arg *A : Parsed)
     if (A->getOption().getID() == clang::driver::options::OPT_UNKNOWN)
@@ -159,11 +159,11 @@ adjustCommandLine(const std::vector<std::string> &Command,
     Extra.push_back("-DASIO_HAS_STD_COROUTINE=1");
   }
   return getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::BEGIN)(Args,
-                                                                        "");
+                                                                         "");
 }
 
-static std::unique_ptr<CompilationDatabase>
-loadJson(const std::string &Path, std::string &Error) {
+static std::unique_ptr<CompilationDatabase> loadJson(const std::string &Path,
+                                                     std::string &Error) {
   std::string Message;
   auto DB = JSONCompilationDatabase::loadFromFile(
       Path, Message, JSONCommandLineSyntax::AutoDetect);
@@ -195,11 +195,9 @@ static std::string findUpward(std::string Dir) {
   return "";
 }
 
-std::unique_ptr<CompilationSetup>
-CompilationSetup::load(const std::string &BuildPath,
-                       const std::vector<std::string> &Files,
-                       const std::vector<std::string> *FixedArgs,
-                       std::string &Error) {
+std::unique_ptr<CompilationSetup> CompilationSetup::load(
+    const std::string &BuildPath, const std::vector<std::string> &Files,
+    const std::vector<std::string> *FixedArgs, std::string &Error) {
   auto Setup = std::unique_ptr<CompilationSetup>(new CompilationSetup());
   Setup->ResourceDir = findClangResourceDir(Error);
   if (Setup->ResourceDir.empty())
@@ -243,10 +241,10 @@ CompilationSetup::load(const std::string &BuildPath,
       JsonPath = BuildPath;
     }
   } else {
-    std::string Start = Files.empty()
-                            ? absolutePath(".")
-                            : llvm::sys::path::parent_path(absolutePath(Files[0]))
-                                  .str();
+    std::string Start =
+        Files.empty()
+            ? absolutePath(".")
+            : llvm::sys::path::parent_path(absolutePath(Files[0])).str();
     JsonPath = findUpward(Start);
     if (JsonPath.empty()) {
       Error = "no compile_commands.json found in '" + Start +

@@ -65,8 +65,7 @@ adjustCommandLine(const std::vector<std::string> &Command,
 
 /// Absolute, dot-free form of a path, relative to Base (a compile command's
 /// directory) or, when Base is empty, to the current directory.
-std::string absolutePath(const std::string &Path,
-                         const std::string &Base = "");
+std::string absolutePath(const std::string &Path, const std::string &Base = "");
 
 } // namespace concur
 

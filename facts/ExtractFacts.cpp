@@ -190,8 +190,8 @@ std::string TranslationUnitFacts::usr(const Decl *D) {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(D))
     if (!Id.empty() && !MD->getParent()->getIdentifier()) {
       SourceLoc L = loc(MD->getParent()->getLocation());
-      return USRs[D] = Id + "@" + L.File + ":" + std::to_string(L.Line) +
-                       ":" + std::to_string(L.Column);
+      return USRs[D] = Id + "@" + L.File + ":" + std::to_string(L.Line) + ":" +
+                       std::to_string(L.Column);
     }
   // Internal things (static functions and variables, anonymous namespaces,
   // locals) get only the file's base name in their USR: a static counter in
@@ -251,8 +251,8 @@ void TranslationUnitFacts::analyseRegion(
 }
 
 void TranslationUnitFacts::addWorkload(const CXXConstructExpr *Registration) {
-  const auto *Name = dyn_cast<StringLiteral>(
-      Registration->getArg(0)->IgnoreParenImpCasts());
+  const auto *Name =
+      dyn_cast<StringLiteral>(Registration->getArg(0)->IgnoreParenImpCasts());
   if (!Name)
     return;
   Workload W;
@@ -466,8 +466,7 @@ private:
 
 class FactsAction : public ASTFrontendAction {
 public:
-  FactsAction(const Catalog &Cat, const std::string &Directory,
-              FileFacts &Out)
+  FactsAction(const Catalog &Cat, const std::string &Directory, FileFacts &Out)
       : Cat(Cat), Directory(Directory), Out(Out) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,

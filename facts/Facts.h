@@ -45,7 +45,8 @@ struct ApiUse {
 struct AccessPath {
   enum class RootKind { Global, Local, This, Param, Return };
   RootKind Root = RootKind::Global;
-  std::string RootId;   // Global/Local: variable USR; Param: index; Return: call index.
+  std::string
+      RootId; // Global/Local: variable USR; Param: index; Return: call index.
   std::string RootName; // Variable name as written, for messages.
   /// Local: USR of the function that declares the variable, which decides
   /// whose stack frame it lives in. ByCopy: a lambda's copy of it.
@@ -153,7 +154,7 @@ struct CallSite {
 
 /// Work handed to another thread: std::thread, std::async, a pool's submit.
 struct Spawn {
-  std::string Api; // Catalog name of the spawning function.
+  std::string Api;   // Catalog name of the spawning function.
   std::string Model; // "thread", "async", "pool", "openmp", "process".
   SourceLoc Loc;
   unsigned LoopDepth = 0;
@@ -179,7 +180,7 @@ struct ExecutorSwitch {
 };
 
 struct FunctionFacts {
-  std::string Id; // Clang USR.
+  std::string Id;   // Clang USR.
   std::string Name; // Human-readable qualified name.
   SourceLoc Loc;
   bool IsCoroutine = false;
@@ -209,11 +210,12 @@ struct FunctionFacts {
   std::vector<AccessPath> ReleasesOnExit;
 };
 
-/// A NOLINT, NOLINTNEXTLINE or NOLINTBEGIN/END comment, as clang-tidy reads them.
+/// A NOLINT, NOLINTNEXTLINE or NOLINTBEGIN/END comment, as clang-tidy reads
+/// them.
 struct Suppression {
   std::string File;
-  unsigned Line = 0;      // The line the comment is on.
-  std::string Kind;       // "NOLINT", "NOLINTNEXTLINE", "NOLINTBEGIN", "NOLINTEND".
+  unsigned Line = 0; // The line the comment is on.
+  std::string Kind;  // "NOLINT", "NOLINTNEXTLINE", "NOLINTBEGIN", "NOLINTEND".
   std::vector<std::string> Checks; // Empty means every check.
 };
 

@@ -9,7 +9,8 @@ namespace concur {
 using nlohmann::json;
 
 bool operator<(const SourceLoc &A, const SourceLoc &B) {
-  return std::tie(A.File, A.Line, A.Column) < std::tie(B.File, B.Line, B.Column);
+  return std::tie(A.File, A.Line, A.Column) <
+         std::tie(B.File, B.Line, B.Column);
 }
 
 bool operator==(const SourceLoc &A, const SourceLoc &B) {
@@ -92,9 +93,12 @@ static void readOptionalPaths(const json &J, const char *Key,
 }
 
 void to_json(json &J, const AccessPath &P) {
-  J = json{{"root", rootKindName(P.Root)}, {"root_id", P.RootId},
-           {"root_name", P.RootName},      {"owner", P.OwnerId},
-           {"by_copy", P.ByCopy},          {"steps", P.Steps},
+  J = json{{"root", rootKindName(P.Root)},
+           {"root_id", P.RootId},
+           {"root_name", P.RootName},
+           {"owner", P.OwnerId},
+           {"by_copy", P.ByCopy},
+           {"steps", P.Steps},
            {"name", P.Name}};
 }
 
@@ -119,9 +123,8 @@ void from_json(const json &J, HeldLock &L) {
 }
 
 void to_json(json &J, const MemoryAccess &A) {
-  J = json{{"path", A.Path},       {"write", A.Write},
-           {"loc", A.Loc},         {"order", A.Order},
-           {"locks", A.Locks},     {"volatile", A.Volatile},
+  J = json{{"path", A.Path},    {"write", A.Write}, {"loc", A.Loc},
+           {"order", A.Order},  {"locks", A.Locks}, {"volatile", A.Volatile},
            {"atomic", A.Atomic}};
 }
 
@@ -181,9 +184,12 @@ void from_json(const json &J, ApiUse &A) {
 }
 
 void to_json(json &J, const CallSite &C) {
-  J = json{{"callee_id", C.CalleeId}, {"callee", C.CalleeName},
-           {"loc", C.Loc},            {"kind", callKindName(C.Kind)},
-           {"loop_depth", C.LoopDepth}, {"off_loop", C.OffLoop}};
+  J = json{{"callee_id", C.CalleeId},
+           {"callee", C.CalleeName},
+           {"loc", C.Loc},
+           {"kind", callKindName(C.Kind)},
+           {"loop_depth", C.LoopDepth},
+           {"off_loop", C.OffLoop}};
   if (!C.Apis.empty())
     J["apis"] = C.Apis;
   J["order"] = C.Order;
@@ -198,8 +204,8 @@ void from_json(const json &J, CallSite &C) {
   J.at("callee_id").get_to(C.CalleeId);
   J.at("callee").get_to(C.CalleeName);
   J.at("loc").get_to(C.Loc);
-  C.Kind = parseCallKind(J.at("kind").get<std::string>())
-               .value_or(CallKind::Direct);
+  C.Kind =
+      parseCallKind(J.at("kind").get<std::string>()).value_or(CallKind::Direct);
   J.at("loop_depth").get_to(C.LoopDepth);
   J.at("off_loop").get_to(C.OffLoop);
   if (J.contains("apis"))
@@ -213,10 +219,14 @@ void from_json(const json &J, CallSite &C) {
 }
 
 void to_json(json &J, const Spawn &S) {
-  J = json{{"api", S.Api},         {"model", S.Model},
-           {"loc", S.Loc},         {"loop_depth", S.LoopDepth},
-           {"entry_ids", S.EntryIds}, {"entry_names", S.EntryNames},
-           {"order", S.Order},     {"this", optionalJson(S.This)},
+  J = json{{"api", S.Api},
+           {"model", S.Model},
+           {"loc", S.Loc},
+           {"loop_depth", S.LoopDepth},
+           {"entry_ids", S.EntryIds},
+           {"entry_names", S.EntryNames},
+           {"order", S.Order},
+           {"this", optionalJson(S.This)},
            {"args", optionalPaths(S.Args)},
            {"handle", optionalJson(S.Handle)}};
 }

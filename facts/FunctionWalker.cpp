@@ -77,17 +77,34 @@ bool isSyncObjectType(QualType T) {
   std::string Name = recordName(T);
   if (Name.empty())
     return false;
-  static const char *const Prefixes[] = {
-      "std::mutex",       "std::timed_mutex",  "std::recursive_",
-      "std::shared_mutex", "std::shared_timed_mutex", "std::condition_variable",
-      "std::thread",      "std::jthread",      "std::future",
-      "std::shared_future", "std::promise",    "std::packaged_task",
-      "std::latch",       "std::barrier",      "std::counting_semaphore",
-      "std::once_flag",   "std::lock_guard",   "std::unique_lock",
-      "std::scoped_lock", "std::shared_lock",  "std::stop_token",
-      "std::stop_source", "asio::thread_pool", "asio::io_context",
-      "boost::asio::thread_pool", "boost::asio::io_context", "boost::mutex",
-      "boost::thread"};
+  static const char *const Prefixes[] = {"std::mutex",
+                                         "std::timed_mutex",
+                                         "std::recursive_",
+                                         "std::shared_mutex",
+                                         "std::shared_timed_mutex",
+                                         "std::condition_variable",
+                                         "std::thread",
+                                         "std::jthread",
+                                         "std::future",
+                                         "std::shared_future",
+                                         "std::promise",
+                                         "std::packaged_task",
+                                         "std::latch",
+                                         "std::barrier",
+                                         "std::counting_semaphore",
+                                         "std::once_flag",
+                                         "std::lock_guard",
+                                         "std::unique_lock",
+                                         "std::scoped_lock",
+                                         "std::shared_lock",
+                                         "std::stop_token",
+                                         "std::stop_source",
+                                         "asio::thread_pool",
+                                         "asio::io_context",
+                                         "boost::asio::thread_pool",
+                                         "boost::asio::io_context",
+                                         "boost::mutex",
+                                         "boost::thread"};
   for (const char *P : Prefixes)
     if (startsWith(Name, P))
       return true;
@@ -111,8 +128,8 @@ const Expr *smartPointerObject(const Expr *E) {
 /// Containers whose operator[] reaches an element without inserting.
 bool isElementContainer(const std::string &Name) {
   static const std::set<std::string> Names = {
-      "std::vector",      "std::array",       "std::deque",
-      "std::basic_string", "std::span",       "std::basic_string_view",
+      "std::vector",       "std::array", "std::deque",
+      "std::basic_string", "std::span",  "std::basic_string_view",
       "std::valarray"};
   return Names.count(Name) != 0;
 }
@@ -134,13 +151,13 @@ bool isElementAccessor(const std::string &Method) {
 /// (they pick the non-const overload only because the object is not const).
 bool isNonMutating(const std::string &Method) {
   static const std::set<std::string> Names = {
-      "begin",       "end",         "rbegin",        "rend",
-      "cbegin",      "cend",        "crbegin",       "crend",
-      "find",        "lower_bound", "upper_bound",   "equal_range",
-      "data",        "count",       "contains",      "size",
-      "empty",       "length",      "c_str",         "capacity",
-      "get",         "operator->",  "operator*",     "operator bool",
-      "use_count",   "str",         "get_executor",  "max_size",
+      "begin",        "end",         "rbegin",       "rend",
+      "cbegin",       "cend",        "crbegin",      "crend",
+      "find",         "lower_bound", "upper_bound",  "equal_range",
+      "data",         "count",       "contains",     "size",
+      "empty",        "length",      "c_str",        "capacity",
+      "get",          "operator->",  "operator*",    "operator bool",
+      "use_count",    "str",         "get_executor", "max_size",
       "bucket_count", "load_factor", "key_comp",     "value_comp"};
   return Names.count(Method) != 0 || isElementAccessor(Method);
 }
@@ -158,10 +175,12 @@ bool storesCallable(const std::string &Method) {
 /// Library functions that only pass a reference along.
 bool isPassThrough(const std::string &Name) {
   static const std::set<std::string> Names = {
-      "std::move",      "std::forward", "std::ref",        "std::cref",
-      "std::exchange",
-      "std::addressof", "std::as_const", "std::move_if_noexcept",
-      "std::launder",   "boost::ref",   "boost::cref"};
+      "std::move",     "std::forward",
+      "std::ref",      "std::cref",
+      "std::exchange", "std::addressof",
+      "std::as_const", "std::move_if_noexcept",
+      "std::launder",  "boost::ref",
+      "boost::cref"};
   return Names.count(Name) != 0;
 }
 
@@ -191,8 +210,7 @@ bool isVirtualDispatch(const MemberExpr *ME, const CXXMethodDecl *Method,
   if (!Method || !Method->isVirtual() ||
       !ME->performsVirtualDispatch(Ctx.getLangOpts()))
     return false;
-  if (Method->hasAttr<FinalAttr>() ||
-      Method->getParent()->hasAttr<FinalAttr>())
+  if (Method->hasAttr<FinalAttr>() || Method->getParent()->hasAttr<FinalAttr>())
     return false;
   // Calling through an object (not a pointer or reference) names its type.
   if (!ME->isArrow())
@@ -262,8 +280,7 @@ private:
       if (P >= F->getNumParams())
         break;
       QualType T = F->getParamDecl(P)->getType();
-      if (T->isReferenceType() &&
-          !T.getNonReferenceType().isConstQualified())
+      if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
         mark(Args[I]);
     }
   }
@@ -272,8 +289,8 @@ private:
 
 } // namespace
 
-FunctionWalker::FunctionWalker(TranslationUnitFacts &TU,
-                               const FunctionDecl *FD, FunctionFacts &Out)
+FunctionWalker::FunctionWalker(TranslationUnitFacts &TU, const FunctionDecl *FD,
+                               FunctionFacts &Out)
     : TU(TU), FD(FD), Out(Out) {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
     if (MD->getParent()->isLambda()) {
@@ -392,8 +409,8 @@ void FunctionWalker::walkOpenMP(const OMPExecutableDirective *D) {
     return;
   }
   if (const auto *Critical = dyn_cast<OMPCriticalDirective>(D)) {
-    AccessPath Lock = channelPath(
-        "omp-critical:" + Critical->getDirectiveName().getAsString());
+    AccessPath Lock = channelPath("omp-critical:" +
+                                  Critical->getDirectiveName().getAsString());
     Lock.Name = "omp critical";
     lock({{Lock, false}});
     walk(Body);
@@ -415,7 +432,8 @@ void FunctionWalker::collectEscapes() {
   Finder.TraverseStmt(FD->getBody());
 }
 
-//===-- Flow ---------------------------------------------------------------===//
+//===-- Flow
+//---------------------------------------------------------------===//
 
 FunctionWalker::FlowState FunctionWalker::join(const FlowState &A,
                                                const FlowState &B) {
@@ -466,8 +484,8 @@ double FunctionWalker::tripsOf(const Stmt *Loop) const {
     return std::nullopt;
   };
   if (const auto *F = dyn_cast<ForStmt>(Loop)) {
-    const auto *Cond =
-        dyn_cast_or_null<BinaryOperator>(F->getCond() ? F->getCond()->IgnoreParenImpCasts() : nullptr);
+    const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+        F->getCond() ? F->getCond()->IgnoreParenImpCasts() : nullptr);
     if (Cond && Cond->isComparisonOp()) {
       std::optional<double> Bound = Constant(Cond->getRHS());
       if (!Bound)
@@ -871,15 +889,14 @@ void FunctionWalker::lock(const std::vector<HeldLock> &Locks) {
 
 void FunctionWalker::unlock(const std::vector<AccessPath> &Mutexes) {
   for (const AccessPath &M : Mutexes) {
-    auto It = std::find_if(State.Held.rbegin(), State.Held.rend(),
-                           [&](const HeldLock &L) {
-                             return sameObject(L.Mutex, M);
-                           });
+    auto It =
+        std::find_if(State.Held.rbegin(), State.Held.rend(),
+                     [&](const HeldLock &L) { return sameObject(L.Mutex, M); });
     if (It != State.Held.rend())
       State.Held.erase(std::next(It).base());
-    else if (std::none_of(Out.ReleasesOnExit.begin(),
-                          Out.ReleasesOnExit.end(),
-                          [&](const AccessPath &R) { return sameObject(R, M); }))
+    else if (std::none_of(
+                 Out.ReleasesOnExit.begin(), Out.ReleasesOnExit.end(),
+                 [&](const AccessPath &R) { return sameObject(R, M); }))
       Out.ReleasesOnExit.push_back(M); // Taken by whoever called us.
   }
 }
@@ -1048,9 +1065,9 @@ std::optional<AccessPath> FunctionWalker::bindOne(const Expr *Arg,
   return std::nullopt;
 }
 
-void FunctionWalker::bindArguments(const FunctionDecl *Callee,
-                                   llvm::ArrayRef<const Expr *> Args,
-                                   std::vector<std::optional<AccessPath>> &Out) {
+void FunctionWalker::bindArguments(
+    const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args,
+    std::vector<std::optional<AccessPath>> &Out) {
   for (unsigned I = 0; I < Callee->getNumParams() && I < Args.size(); ++I)
     Out.push_back(bindOne(Args[I], Callee->getParamDecl(I)->getType()));
 }
@@ -1227,10 +1244,9 @@ bool FunctionWalker::handleSync(const CatalogEntry &E, const Expr *Call,
     }
   } else if (Op == "clear") {
     if (Object) {
-      bool Held = std::any_of(State.Held.begin(), State.Held.end(),
-                              [&](const HeldLock &L) {
-                                return sameObject(L.Mutex, *Object);
-                              });
+      bool Held = std::any_of(
+          State.Held.begin(), State.Held.end(),
+          [&](const HeldLock &L) { return sameObject(L.Mutex, *Object); });
       if (Held)
         unlock({*Object});
       else
@@ -1410,8 +1426,7 @@ void FunctionWalker::handleCall(const CallExpr *CE) {
   unsigned First = 0;
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
     Receiver = MCE->getImplicitObjectArgument();
-  } else if (isa<CXXOperatorCallExpr>(CE) && IsMember &&
-             CE->getNumArgs() > 0) {
+  } else if (isa<CXXOperatorCallExpr>(CE) && IsMember && CE->getNumArgs() > 0) {
     Receiver = CE->getArg(0);
     First = 1;
   }
@@ -1452,8 +1467,8 @@ void FunctionWalker::handleCall(const CallExpr *CE) {
           if (Element != "std::thread" && Element != "std::jthread")
             continue;
           CallShape ThreadShape;
-          ThreadShape.Names.push_back(Element + "::" +
-                                      Element.substr(Element.rfind(':') + 1));
+          ThreadShape.Names.push_back(
+              Element + "::" + Element.substr(Element.rfind(':') + 1));
           if (const CatalogEntry *E = TU.Cat.match(ThreadShape, "spawn")) {
             if (auto P = objectOf(Receiver)) {
               appendStep(*P, "[]");
@@ -1622,8 +1637,8 @@ std::optional<AccessPath> FunctionWalker::varPath(const VarDecl *VD) {
     P.Root = AccessPath::RootKind::Global;
     P.RootId = TU.usr(VD);
     if (VD->isStaticLocal()) {
-      const auto *Owner = dyn_cast_or_null<FunctionDecl>(
-          VD->getParentFunctionOrMethod());
+      const auto *Owner =
+          dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
       P.Name = (Owner ? TU.displayName(Owner) : std::string("?")) +
                "::" + P.RootName;
     } else {
@@ -1765,7 +1780,7 @@ std::optional<AccessPath> FunctionWalker::pathOf(const Expr *E) {
       if (isElementContainer(Class) && isElementAccessor(MethodName)) {
         auto P = objectOf(Receiver);
         if (P)
-          appendStep(*P, MethodName == "front" ? "[0]"
+          appendStep(*P, MethodName == "front"  ? "[0]"
                          : MethodName == "back" ? "[]"
                                                 : indexStep(Index, TU.Ctx));
         return P;

@@ -31,8 +31,9 @@ bool globMatches(const std::string &Pattern, const std::string &Name) {
 
 Program Program::merge(std::vector<FileFacts> Inputs) {
   Program P;
-  std::map<std::string, std::set<std::tuple<unsigned, std::string,
-                                            std::vector<std::string>>>>
+  std::map<
+      std::string,
+      std::set<std::tuple<unsigned, std::string, std::vector<std::string>>>>
       SeenSuppressions;
   for (FileFacts &F : Inputs) {
     P.Files.push_back({F.File, F.Parsed, F.FirstError});
@@ -71,10 +72,9 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
 static bool names(const Suppression &S, const std::string &Check) {
   if (S.Checks.empty())
     return true;
-  return std::any_of(S.Checks.begin(), S.Checks.end(),
-                     [&](const std::string &Pattern) {
-                       return globMatches(Pattern, Check);
-                     });
+  return std::any_of(
+      S.Checks.begin(), S.Checks.end(),
+      [&](const std::string &Pattern) { return globMatches(Pattern, Check); });
 }
 
 bool Program::isSuppressed(const SourceLoc &Loc,
@@ -86,8 +86,7 @@ bool Program::isSuppressed(const SourceLoc &Loc,
   for (const Suppression &S : It->second) {
     if (S.Kind == "NOLINT" && S.Line == Loc.Line && names(S, Check))
       return true;
-    if (S.Kind == "NOLINTNEXTLINE" && S.Line + 1 == Loc.Line &&
-        names(S, Check))
+    if (S.Kind == "NOLINTNEXTLINE" && S.Line + 1 == Loc.Line && names(S, Check))
       return true;
     if (S.Line < Loc.Line && names(S, Check)) {
       if (S.Kind == "NOLINTBEGIN")

@@ -15,13 +15,12 @@ namespace concur {
 using nlohmann::json;
 
 void sortFindings(std::vector<Finding> &Findings) {
-  std::stable_sort(Findings.begin(), Findings.end(),
-                   [](const Finding &A, const Finding &B) {
-                     return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column,
-                                     A.Check, A.Message) <
-                            std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column,
-                                     B.Check, B.Message);
-                   });
+  std::stable_sort(
+      Findings.begin(), Findings.end(), [](const Finding &A, const Finding &B) {
+        return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column, A.Check,
+                        A.Message) < std::tie(B.Loc.File, B.Loc.Line,
+                                              B.Loc.Column, B.Check, B.Message);
+      });
 }
 
 std::string displayPath(const std::string &Path) {
@@ -134,8 +133,8 @@ json toJson(const RunReport &R) {
   for (const Finding &F : R.Findings) {
     json Notes = json::array();
     for (const FindingNote &N : F.Notes)
-      Notes.push_back({{"location", locationJson(N.Loc)},
-                       {"message", N.Message}});
+      Notes.push_back(
+          {{"location", locationJson(N.Loc)}, {"message", N.Message}});
     json Entry = {{"check", F.Check},
                   {"severity", severityName(F.Level)},
                   {"message", F.Message},
@@ -152,23 +151,22 @@ json toJson(const RunReport &R) {
   json Stats = json::object();
   for (const auto &[Key, Value] : R.Stats)
     Stats[Key] = Value;
-  return json{
-      {"schema_version", std::to_string(ReportSchemaMajor) + "." +
-                             std::to_string(ReportSchemaMinor)},
-      {"tool", {{"name", "concur"}, {"version", R.ToolVersion}}},
-      {"inputs",
-       {{"compile_database", R.CompileDatabase},
-        {"checks", R.Checks},
-        {"fail_on", R.FailOn}}},
-      {"files", Files},
-      {"findings", Findings},
-      {"functions", R.Functions},
-      {"advice", R.Advice},
-      {"summary",
-       {{"files_analysed", R.Files.size() - Failed},
-        {"files_failed", Failed},
-        {"findings_by_check", PerCheck},
-        {"stats", Stats}}}};
+  return json{{"schema_version", std::to_string(ReportSchemaMajor) + "." +
+                                     std::to_string(ReportSchemaMinor)},
+              {"tool", {{"name", "concur"}, {"version", R.ToolVersion}}},
+              {"inputs",
+               {{"compile_database", R.CompileDatabase},
+                {"checks", R.Checks},
+                {"fail_on", R.FailOn}}},
+              {"files", Files},
+              {"findings", Findings},
+              {"functions", R.Functions},
+              {"advice", R.Advice},
+              {"summary",
+               {{"files_analysed", R.Files.size() - Failed},
+                {"files_failed", Failed},
+                {"findings_by_check", PerCheck},
+                {"stats", Stats}}}};
 }
 
 bool writeFileAtomically(const std::string &Path, const std::string &Content,

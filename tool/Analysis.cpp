@@ -84,15 +84,13 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
       });
     Pool.wait();
   }
-  std::sort(Facts.begin(), Facts.end(),
-            [](const FileFacts &A, const FileFacts &B) {
-              return A.File < B.File;
-            });
+  std::sort(
+      Facts.begin(), Facts.end(),
+      [](const FileFacts &A, const FileFacts &B) { return A.File < B.File; });
   if (!Request.Quiet)
     for (const FileFacts &F : Facts)
       if (!F.Parsed)
-        llvm::errs() << "concur: error: cannot analyse '"
-                     << displayPath(F.File)
+        llvm::errs() << "concur: error: cannot analyse '" << displayPath(F.File)
                      << "' (fix the code or its compile flags); first error: "
                      << F.FirstError << "\n";
 

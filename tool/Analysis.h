@@ -24,7 +24,7 @@ struct AnalysisRequest {
   std::vector<std::string> FixedArgs;
   std::string ConfigPath;
   std::string CheckFilter;
-  unsigned Jobs = 0; // 0: one per core.
+  unsigned Jobs = 0;  // 0: one per core.
   bool Quiet = false; // No per-file progress or parse errors on stderr.
 };
 

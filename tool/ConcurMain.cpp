@@ -49,15 +49,16 @@ cl::opt<bool> ListChecks("list-checks",
                          cl::cat(ConcurCategory));
 
 cl::opt<std::string> BuildPath(
-    "p", cl::desc("Build directory holding compile_commands.json (or the "
-                  "file itself); searched upward from the files if absent"),
+    "p",
+    cl::desc("Build directory holding compile_commands.json (or the "
+             "file itself); searched upward from the files if absent"),
     cl::value_desc("build-dir"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
     cl::cat(ConcurCategory));
 
-cl::list<std::string> SourceFiles(
-    cl::Positional,
-    cl::desc("[files...] (default: every file of the database)"),
-    cl::sub(CheckCmd), cl::sub(AdviseCmd), cl::cat(ConcurCategory));
+cl::list<std::string>
+    SourceFiles(cl::Positional,
+                cl::desc("[files...] (default: every file of the database)"),
+                cl::sub(CheckCmd), cl::sub(AdviseCmd), cl::cat(ConcurCategory));
 
 cl::opt<std::string>
     ChecksFilter("checks",
@@ -68,7 +69,8 @@ cl::opt<std::string>
 enum class OutputFormat { Text, Json };
 cl::opt<OutputFormat> Format(
     "format", cl::desc("Report format"),
-    cl::values(clEnumValN(OutputFormat::Text, "text", "clang-style diagnostics"),
+    cl::values(clEnumValN(OutputFormat::Text, "text",
+                          "clang-style diagnostics"),
                clEnumValN(OutputFormat::Json, "json",
                           "versioned JSON report (docs/report-schema.md)")),
     cl::init(OutputFormat::Text), cl::sub(CheckCmd), cl::sub(AdviseCmd),
@@ -255,9 +257,8 @@ std::vector<AdviceRow> adviceRows(const RunReport &R) {
     } else {
       Row.Kind = "-";
       Row.Model = "-";
-      Row.Reason = F["evidence"].empty()
-                       ? ""
-                       : F["evidence"][0].get<std::string>();
+      Row.Reason =
+          F["evidence"].empty() ? "" : F["evidence"][0].get<std::string>();
     }
     Rows.push_back(std::move(Row));
   }
@@ -283,14 +284,14 @@ std::vector<AdviceRow> adviceRows(const RunReport &R) {
 }
 
 void printAdviceTable(const std::vector<AdviceRow> &Rows, raw_ostream &OS) {
-  const char *Headers[] = {"FUNCTION", "LOCATION", "KIND", "CLASS",
+  const char *Headers[] = {"FUNCTION", "LOCATION", "KIND",  "CLASS",
                            "CPU",      "IO",       "MODEL", "REASON"};
   auto Cells = [](const AdviceRow &R) {
     char Cpu[16], Io[16];
     std::snprintf(Cpu, sizeof(Cpu), "%.2f", R.Cpu);
     std::snprintf(Io, sizeof(Io), "%.2f", R.Io);
-    return std::vector<std::string>{R.Name,  R.Location, R.Kind,  R.Class,
-                                    Cpu,     Io,         R.Model, R.Reason};
+    return std::vector<std::string>{R.Name, R.Location, R.Kind,  R.Class,
+                                    Cpu,    Io,         R.Model, R.Reason};
   };
   std::vector<size_t> Width(8, 0);
   for (size_t I = 0; I < 8; ++I)
@@ -316,8 +317,9 @@ void printAdviceTable(const std::vector<AdviceRow> &Rows, raw_ostream &OS) {
       if (I == 3) {
         raw_ostream::Colors Color = R.Class == "cpu-bound"  ? raw_ostream::RED
                                     : R.Class == "io-bound" ? raw_ostream::BLUE
-                                    : R.Class == "mixed" ? raw_ostream::YELLOW
-                                                         : raw_ostream::SAVEDCOLOR;
+                                    : R.Class == "mixed"
+                                        ? raw_ostream::YELLOW
+                                        : raw_ostream::SAVEDCOLOR;
         OS.changeColor(Color);
       } else if (I == 6) {
         OS.changeColor(raw_ostream::SAVEDCOLOR, /*Bold=*/true);
@@ -384,8 +386,8 @@ int runProfile(int argc, char **argv) {
   for (int I = 2; I < argc; ++I)
     Args.push_back(argv[I]);
   std::string Error;
-  int RC = llvm::sys::ExecuteAndWait(Profiler, Args, std::nullopt, {}, 0, 0,
-                                     &Error);
+  int RC =
+      llvm::sys::ExecuteAndWait(Profiler, Args, std::nullopt, {}, 0, 0, &Error);
   if (RC < 0)
     return inputError("cannot run '" + std::string(Profiler) + "': " + Error);
   return RC;
