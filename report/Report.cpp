@@ -169,6 +169,66 @@ json toJson(const RunReport &R) {
                 {"stats", Stats}}}};
 }
 
+static nlohmann::json sarifLocation(const SourceLoc &L,
+                                    const std::string &Message = "") {
+  nlohmann::json Loc = {
+      {"physicalLocation",
+       {{"artifactLocation", {{"uri", "file://" + L.File}}},
+        {"region", {{"startLine", L.Line}, {"startColumn", L.Column}}}}}};
+  if (!Message.empty())
+    Loc["message"] = {{"text", Message}};
+  return Loc;
+}
+
+json toSarif(const RunReport &R) {
+  json Rules = json::array();
+  for (const CheckInfo &C : allChecks())
+    if (std::find(R.Checks.begin(), R.Checks.end(), C.Name) != R.Checks.end())
+      Rules.push_back({{"id", C.Name},
+                       {"shortDescription", {{"text", C.Summary}}},
+                       {"helpUri", "docs/checks/" + C.Name + ".md"}});
+  json Results = json::array();
+  for (const Finding &F : R.Findings) {
+    const char *Level = F.Level == Severity::Error     ? "error"
+                        : F.Level == Severity::Warning ? "warning"
+                                                       : "note";
+    json Related = json::array();
+    std::string Text = F.Message;
+    for (const FindingNote &N : F.Notes) {
+      if (N.Loc.valid())
+        Related.push_back(sarifLocation(N.Loc, N.Message));
+      else
+        Text += "\n" + N.Message;
+    }
+    json Result = {{"ruleId", F.Check},
+                   {"level", Level},
+                   {"message", {{"text", Text}}},
+                   {"locations", json::array({sarifLocation(F.Loc)})}};
+    if (!Related.empty())
+      Result["relatedLocations"] = Related;
+    Results.push_back(Result);
+  }
+  json Invocation = {{"executionSuccessful", true}};
+  json Notifications = json::array();
+  for (const FileStatus &F : R.Files)
+    if (!F.Parsed) {
+      Invocation["executionSuccessful"] = false;
+      Notifications.push_back(
+          {{"level", "error"}, {"message", {{"text", F.FirstError}}}});
+    }
+  if (!Notifications.empty())
+    Invocation["toolExecutionNotifications"] = Notifications;
+  return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+          {"version", "2.1.0"},
+          {"runs", json::array({{{"tool",
+                                  {{"driver",
+                                    {{"name", "concur"},
+                                     {"version", R.ToolVersion},
+                                     {"rules", Rules}}}}},
+                                 {"invocations", json::array({Invocation})},
+                                 {"results", Results}}})}};
+}
+
 bool writeFileAtomically(const std::string &Path, const std::string &Content,
                          std::string &Error) {
   llvm::SmallString<256> Temp;

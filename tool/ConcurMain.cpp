@@ -66,13 +66,15 @@ cl::opt<std::string>
                           "'-*,concur-blocking-*' (default: the default set)"),
                  cl::sub(CheckCmd), cl::cat(ConcurCategory));
 
-enum class OutputFormat { Text, Json };
+enum class OutputFormat { Text, Json, Sarif };
 cl::opt<OutputFormat> Format(
     "format", cl::desc("Report format"),
     cl::values(clEnumValN(OutputFormat::Text, "text",
                           "clang-style diagnostics"),
                clEnumValN(OutputFormat::Json, "json",
-                          "versioned JSON report (docs/report-schema.md)")),
+                          "versioned JSON report (README: The JSON report)"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0 for code-scanning services")),
     cl::init(OutputFormat::Text), cl::sub(CheckCmd), cl::sub(AdviseCmd),
     cl::cat(ConcurCategory));
 
@@ -197,6 +199,8 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
   if (OutputFile.empty()) {
     if (Format == OutputFormat::Json)
       outs() << dumpJson(toJson(Result.Report)) << "\n";
+    else if (Format == OutputFormat::Sarif)
+      outs() << dumpJson(toSarif(Result.Report)) << "\n";
     else
       printText(Result.Report, outs());
     if (checkOutput() != ExitClean)
@@ -207,6 +211,8 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
     OS.enable_colors(false);
     if (Format == OutputFormat::Json)
       OS << dumpJson(toJson(Result.Report)) << "\n";
+    else if (Format == OutputFormat::Sarif)
+      OS << dumpJson(toSarif(Result.Report)) << "\n";
     else
       printText(Result.Report, OS);
     if (!writeFileAtomically(OutputFile, OS.str(), Error))
@@ -356,6 +362,8 @@ int runAdvise(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
   Buffer.enable_colors(OutputFile.empty() && outs().has_colors());
   if (Format == OutputFormat::Json)
     Buffer << dumpJson(toJson(Result.Report)) << "\n";
+  else if (Format == OutputFormat::Sarif)
+    Buffer << dumpJson(toSarif(Result.Report)) << "\n";
   else
     printAdviceTable(adviceRows(Result.Report), Buffer);
   if (OutputFile.empty()) {
