@@ -1679,6 +1679,21 @@ std::optional<AccessPath> FunctionWalker::objectOf(const Expr *Receiver) {
   return pathOf(Receiver);
 }
 
+/// What a call to a function of the program returned: the callee's
+/// returned path, bound in the whole-program stage to this call's arguments.
+std::optional<AccessPath>
+FunctionWalker::returnedBy(const CallExpr *CE, const FunctionDecl *Callee) {
+  auto Order = CallOrders.find(skipWrappers(CE));
+  if (Order == CallOrders.end())
+    return std::nullopt;
+  AccessPath P;
+  P.Root = AccessPath::RootKind::Return;
+  P.RootId = std::to_string(Order->second);
+  P.RootName = TU.displayName(Callee) + "()";
+  P.Name = P.RootName;
+  return P;
+}
+
 std::optional<AccessPath> FunctionWalker::pathOf(const Expr *E) {
   if (!E)
     return std::nullopt;
@@ -1797,15 +1812,7 @@ std::optional<AccessPath> FunctionWalker::pathOf(const Expr *E) {
     // A user function returning a reference: what it returns, bound later.
     if (!Callee->getReturnType()->isReferenceType())
       return std::nullopt;
-    auto Order = CallOrders.find(skipWrappers(CE));
-    if (Order == CallOrders.end())
-      return std::nullopt;
-    AccessPath P;
-    P.Root = AccessPath::RootKind::Return;
-    P.RootId = std::to_string(Order->second);
-    P.RootName = TU.displayName(Callee) + "()";
-    P.Name = P.RootName;
-    return P;
+    return returnedBy(CE, Callee);
   }
   return std::nullopt;
 }
@@ -1875,15 +1882,7 @@ std::optional<AccessPath> FunctionWalker::pointerValueOf(const Expr *E) {
     }
     if (!Callee->getReturnType()->isPointerType())
       return std::nullopt;
-    auto Order = CallOrders.find(skipWrappers(CE));
-    if (Order == CallOrders.end())
-      return std::nullopt;
-    AccessPath P;
-    P.Root = AccessPath::RootKind::Return;
-    P.RootId = std::to_string(Order->second);
-    P.RootName = TU.displayName(Callee) + "()";
-    P.Name = P.RootName;
-    return P;
+    return returnedBy(CE, Callee);
   }
   if (E->isGLValue() &&
       (E->getType()->isPointerType() || isSmartPointer(E->getType())))

@@ -100,6 +100,8 @@ private:
 
   // Memory.
   std::optional<AccessPath> pathOf(const clang::Expr *E);
+  std::optional<AccessPath> returnedBy(const clang::CallExpr *CE,
+                                       const clang::FunctionDecl *Callee);
   std::optional<AccessPath> pointerValueOf(const clang::Expr *E);
   std::optional<AccessPath> objectOf(const clang::Expr *Receiver);
   std::optional<AccessPath> varPath(const clang::VarDecl *VD);
