@@ -901,6 +901,16 @@ void FunctionWalker::unlock(const std::vector<AccessPath> &Mutexes) {
   }
 }
 
+void FunctionWalker::addGuard(const VarDecl *Var, Guard G, bool Locks) {
+  if (Locks) {
+    lock(G.locks());
+    G.Held = true;
+  }
+  Guards[Var] = std::move(G);
+  if (!Scopes.empty())
+    Scopes.back().push_back(Var);
+}
+
 void FunctionWalker::addSync(const AccessPath &Object, bool Release) {
   Out.Syncs.push_back({Object, Release, Order++});
 }
@@ -1003,8 +1013,7 @@ FunctionWalker::tryLockIn(const Expr *Cond) {
     auto G = Guards.find(referencedVar(Receiver));
     if (G == Guards.end())
       return std::nullopt;
-    for (const AccessPath &M : G->second.Mutexes)
-      T.Locks.push_back({M, G->second.Shared});
+    T.Locks = G->second.locks();
     return T;
   }
   return std::nullopt;
@@ -1196,25 +1205,13 @@ bool FunctionWalker::handleSync(const CatalogEntry &E, const Expr *Call,
       G.Mutexes = mutexArgs(Args);
       G.Shared = Op == "guard-shared" ||
                  recordName(CurrentDecl->getType()) == "std::shared_lock";
-      if (Op != "guard-deferred") {
-        std::vector<HeldLock> Locks;
-        for (const AccessPath &M : G.Mutexes)
-          Locks.push_back({M, G.Shared});
-        lock(Locks);
-        G.Held = true;
-      }
-      Guards[CurrentDecl] = G;
-      if (!Scopes.empty())
-        Scopes.back().push_back(CurrentDecl);
+      addGuard(CurrentDecl, std::move(G), Op != "guard-deferred");
     }
   } else if (Op == "guard-lock" || Op == "guard-unlock") {
     auto G = Guards.find(referencedVar(Receiver));
     if (G != Guards.end()) {
       if (Op == "guard-lock" && !G->second.Held) {
-        std::vector<HeldLock> Locks;
-        for (const AccessPath &M : G->second.Mutexes)
-          Locks.push_back({M, G->second.Shared});
-        lock(Locks);
+        lock(G->second.locks());
         G->second.Held = true;
       } else if (Op == "guard-unlock" && G->second.Held) {
         unlock(G->second.Mutexes);
@@ -1603,14 +1600,8 @@ void FunctionWalker::handleConstruct(const CXXConstructExpr *CE) {
     for (const auto *A : Ctor->specific_attrs<AcquireCapabilityAttr>()) {
       Guard G;
       G.Mutexes = mutexArgs(Args);
-      std::vector<HeldLock> Locks;
-      for (const AccessPath &M : G.Mutexes)
-        Locks.push_back({M, A->isShared()});
-      lock(Locks);
-      G.Held = true;
-      Guards[CurrentDecl] = G;
-      if (!Scopes.empty())
-        Scopes.back().push_back(CurrentDecl);
+      G.Shared = A->isShared();
+      addGuard(CurrentDecl, std::move(G), /*Locks=*/true);
       break;
     }
   CallSite C = makeCall(CE);

@@ -47,6 +47,13 @@ private:
     std::vector<AccessPath> Mutexes;
     bool Shared = false;
     bool Held = false; // Not after unlock(), nor when deferred.
+
+    std::vector<HeldLock> locks() const {
+      std::vector<HeldLock> Locks;
+      for (const AccessPath &M : Mutexes)
+        Locks.push_back({M, Shared});
+      return Locks;
+    }
   };
   struct TryLock {
     std::vector<HeldLock> Locks;
@@ -113,6 +120,9 @@ private:
   void lock(const std::vector<HeldLock> &Locks);
   void unlock(const std::vector<AccessPath> &Mutexes);
   void addSync(const AccessPath &Object, bool Release);
+  /// A guard variable: locks its mutexes now (unless deferred), unlocks
+  /// them when its scope ends.
+  void addGuard(const clang::VarDecl *Var, Guard G, bool Locks);
   void addJoin(const AccessPath &Handle, const clang::Expr *At);
   std::optional<AccessPath> handleFor(const clang::Expr *SpawnExpr);
   std::vector<AccessPath> mutexArgs(llvm::ArrayRef<const clang::Expr *> Args);
