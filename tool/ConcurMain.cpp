@@ -13,6 +13,7 @@
 
 #include "facts/FactsJson.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
@@ -22,6 +23,7 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <tuple>
@@ -161,6 +163,62 @@ void printVersion(raw_ostream &OS) {
      << ")\n";
 }
 
+/// The analysis the command line asks for. False with the exit code set
+/// when it could not run.
+bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
+             const std::string &CheckFilter, AnalysisResult &Result,
+             int &Exit) {
+  if (!OutputFile.empty() && llvm::sys::fs::is_directory(OutputFile)) {
+    Exit = inputError("output '" + OutputFile +
+                      "' is a directory; give -o a file name");
+    return false;
+  }
+  AnalysisRequest Request;
+  Request.BuildPath = BuildPath;
+  Request.Files = SourceFiles;
+  Request.HasFixedArgs = HasFixedArgs;
+  Request.FixedArgs = FixedArgs;
+  Request.ConfigPath = ConfigFile;
+  Request.CheckFilter = CheckFilter;
+  Request.Jobs = Jobs;
+  Request.Quiet = Quiet;
+  std::string Error;
+  if (!runAnalysis(Request, Result, Error)) {
+    Exit = inputError(Error);
+    return false;
+  }
+  return true;
+}
+
+/// Writes the report in the chosen format, to -o (atomically) or standard
+/// output; RenderText draws the text form.
+int emit(const RunReport &R,
+         llvm::function_ref<void(raw_ostream &)> RenderText) {
+  std::string Text;
+  raw_string_ostream OS(Text);
+  OS.enable_colors(OutputFile.empty() && outs().has_colors());
+  if (Format == OutputFormat::Json)
+    OS << dumpJson(toJson(R)) << "\n";
+  else if (Format == OutputFormat::Sarif)
+    OS << dumpJson(toSarif(R)) << "\n";
+  else
+    RenderText(OS);
+  if (OutputFile.empty()) {
+    outs() << OS.str();
+    return checkOutput();
+  }
+  std::string Error;
+  if (!writeFileAtomically(OutputFile, OS.str(), Error))
+    return inputError(Error);
+  return ExitClean;
+}
+
+/// A CI gate must not pass on an incomplete analysis.
+bool allParsed(const RunReport &R) {
+  return std::all_of(R.Files.begin(), R.Files.end(),
+                     [](const FileStatus &F) { return F.Parsed; });
+}
+
 int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
   std::optional<Severity> Threshold;
   if (FailOn != "never") {
@@ -169,61 +227,27 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
       return inputError("unknown --fail-on level '" + FailOn +
                         "'; use never, remark, warning or error");
   }
-  if (!OutputFile.empty() && llvm::sys::fs::is_directory(OutputFile))
-    return inputError("output '" + OutputFile +
-                      "' is a directory; give -o a file name");
-
-  AnalysisRequest Request;
-  Request.BuildPath = BuildPath;
-  Request.Files = SourceFiles;
-  Request.HasFixedArgs = HasFixedArgs;
-  Request.FixedArgs = FixedArgs;
-  Request.ConfigPath = ConfigFile;
-  Request.CheckFilter = ChecksFilter;
-  Request.Jobs = Jobs;
-  Request.Quiet = Quiet;
-
   AnalysisResult Result;
-  std::string Error;
-  if (!runAnalysis(Request, Result, Error))
-    return inputError(Error);
+  int Exit = ExitClean;
+  if (!analyse(FixedArgs, HasFixedArgs, ChecksFilter, Result, Exit))
+    return Exit;
   Result.Report.FailOn = FailOn;
   if (!DumpFacts.empty()) {
     nlohmann::json Functions = nlohmann::json::array();
     for (const auto &[Id, F] : Result.Whole.functions())
       Functions.push_back(F);
+    std::string Error;
     if (!writeFileAtomically(DumpFacts, dumpJson(Functions) + "\n", Error))
       return inputError(Error);
   }
-
-  if (OutputFile.empty()) {
-    if (Format == OutputFormat::Json)
-      outs() << dumpJson(toJson(Result.Report)) << "\n";
-    else if (Format == OutputFormat::Sarif)
-      outs() << dumpJson(toSarif(Result.Report)) << "\n";
-    else
-      printText(Result.Report, outs());
-    if (checkOutput() != ExitClean)
-      return ExitInputError;
-  } else {
-    std::string Text;
-    raw_string_ostream OS(Text);
-    OS.enable_colors(false);
-    if (Format == OutputFormat::Json)
-      OS << dumpJson(toJson(Result.Report)) << "\n";
-    else if (Format == OutputFormat::Sarif)
-      OS << dumpJson(toSarif(Result.Report)) << "\n";
-    else
-      printText(Result.Report, OS);
-    if (!writeFileAtomically(OutputFile, OS.str(), Error))
-      return inputError(Error);
-  }
+  if ((Exit = emit(Result.Report, [&](raw_ostream &OS) {
+         printText(Result.Report, OS);
+       })) != ExitClean)
+    return Exit;
   if (!Quiet)
     printSummary(Result.Report, errs());
-
-  for (const FileStatus &F : Result.Report.Files)
-    if (!F.Parsed)
-      return ExitInputError;
+  if (!allParsed(Result.Report))
+    return ExitInputError;
   if (Threshold)
     for (const Finding &F : Result.Report.Findings)
       if (F.Level >= *Threshold)
@@ -340,43 +364,16 @@ void printAdviceTable(const std::vector<AdviceRow> &Rows, raw_ostream &OS) {
 }
 
 int runAdvise(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
-  if (!OutputFile.empty() && llvm::sys::fs::is_directory(OutputFile))
-    return inputError("output '" + OutputFile +
-                      "' is a directory; give -o a file name");
-  AnalysisRequest Request;
-  Request.BuildPath = BuildPath;
-  Request.Files = SourceFiles;
-  Request.ConfigPath = ConfigFile;
-  Request.CheckFilter = "-*,concur-execution-model";
-  Request.HasFixedArgs = HasFixedArgs;
-  Request.FixedArgs = FixedArgs;
-  Request.Jobs = Jobs;
-  Request.Quiet = Quiet;
   AnalysisResult Result;
-  std::string Error;
-  if (!runAnalysis(Request, Result, Error))
-    return inputError(Error);
-
-  std::string Text;
-  raw_string_ostream Buffer(Text);
-  Buffer.enable_colors(OutputFile.empty() && outs().has_colors());
-  if (Format == OutputFormat::Json)
-    Buffer << dumpJson(toJson(Result.Report)) << "\n";
-  else if (Format == OutputFormat::Sarif)
-    Buffer << dumpJson(toSarif(Result.Report)) << "\n";
-  else
-    printAdviceTable(adviceRows(Result.Report), Buffer);
-  if (OutputFile.empty()) {
-    outs() << Buffer.str();
-    if (checkOutput() != ExitClean)
-      return ExitInputError;
-  } else if (!writeFileAtomically(OutputFile, Buffer.str(), Error)) {
-    return inputError(Error);
-  }
-  for (const FileStatus &F : Result.Report.Files)
-    if (!F.Parsed)
-      return ExitInputError;
-  return ExitClean;
+  int Exit = ExitClean;
+  if (!analyse(FixedArgs, HasFixedArgs, "-*,concur-execution-model", Result,
+               Exit))
+    return Exit;
+  if ((Exit = emit(Result.Report, [&](raw_ostream &OS) {
+         printAdviceTable(adviceRows(Result.Report), OS);
+       })) != ExitClean)
+    return Exit;
+  return allParsed(Result.Report) ? ExitClean : ExitInputError;
 }
 
 /// `concur profile ...` is the runtime profiler, a separate binary that
