@@ -36,7 +36,7 @@ std::optional<Severity> parseSeverity(const std::string &S) {
 static const std::set<std::string> &knownKinds() {
   static const std::set<std::string> Kinds = {
       "blocking",  "spawn", "executor-switch", "executor-bounce", "cpu-heavy",
-      "mt-unsafe", "sync"};
+      "mt-unsafe", "sync",  "thread-safe"};
   return Kinds;
 }
 
@@ -141,7 +141,8 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
                                             "guard-owns",   "release",
                                             "acquire",      "release-acquire",
                                             "join",         "once",
-                                            "test-and-set", "clear"};
+                                            "test-and-set", "clear",
+                                            "with-lock"};
   if (E.Kind == "sync" && !Ops.count(E.Op)) {
     Error = "unknown sync op '" + E.Op + "'" + Where;
     return false;

@@ -77,6 +77,19 @@ bool isSyncObjectType(QualType T) {
   std::string Name = recordName(T);
   if (Name.empty())
     return false;
+  // A library's own lock and thread types, by what they are called: the
+  // last part of a class name declared in a system header.
+  if (const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl())
+    if (RD->getASTContext().getSourceManager().isInSystemHeader(
+            RD->getLocation())) {
+      std::string Leaf =
+          llvm::StringRef(Name.substr(Name.rfind(':') + 1)).lower();
+      for (const char *Word :
+           {"mutex", "lock", "condition_variable", "semaphore", "latch",
+            "barrier", "once_flag", "thread", "future", "promise", "spinlock"})
+        if (Leaf.find(Word) != std::string::npos)
+          return true;
+    }
   static const char *const Prefixes[] = {"std::mutex",
                                          "std::timed_mutex",
                                          "std::recursive_",
@@ -901,6 +914,25 @@ void FunctionWalker::unlock(const std::vector<AccessPath> &Mutexes) {
   }
 }
 
+/// A class the catalog says synchronises internally (a concurrent queue),
+/// or one derived from such a class.
+bool FunctionWalker::isThreadSafeType(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD)
+    return false;
+  auto Known = ThreadSafeTypes.find(RD);
+  if (Known != ThreadSafeTypes.end())
+    return Known->second;
+  CallShape Shape;
+  Shape.Names.push_back(catalogName(RD));
+  if (RD->hasDefinition())
+    RD->forallBases([&](const CXXRecordDecl *Base) {
+      Shape.Names.push_back(catalogName(Base));
+      return true;
+    });
+  return ThreadSafeTypes[RD] = TU.Cat.match(Shape, "thread-safe") != nullptr;
+}
+
 void FunctionWalker::addGuard(const VarDecl *Var, Guard G, bool Locks) {
   if (Locks) {
     lock(G.locks());
@@ -1194,8 +1226,19 @@ bool FunctionWalker::handleSync(const CatalogEntry &E, const Expr *Call,
     if (Object)
       unlock({*Object});
   } else if (Op == "lock-all") {
+    // std::lock(a, b) takes mutexes, or deferred guards that then own them.
+    std::vector<const Expr *> Mutexes;
+    for (const Expr *A : Args) {
+      auto G = Guards.find(referencedVar(A));
+      if (G == Guards.end()) {
+        Mutexes.push_back(A);
+      } else if (!G->second.Held) {
+        lock(G->second.locks());
+        G->second.Held = true;
+      }
+    }
     std::vector<HeldLock> Locks;
-    for (const AccessPath &M : mutexArgs(Args))
+    for (const AccessPath &M : mutexArgs(Mutexes))
       Locks.push_back({M, false});
     lock(Locks);
   } else if (Op == "guard" || Op == "guard-shared" || Op == "guard-deferred") {
@@ -1257,16 +1300,30 @@ bool FunctionWalker::handleSync(const CatalogEntry &E, const Expr *Call,
                                  : pathOf(Args[0]->IgnoreParenImpCasts()));
     if (Handle)
       addJoin(*Handle, Call);
+  } else if (Op == "with-lock") {
+    // with_lock_guard(m, f, args...): f runs here with m locked.
+    if (!Args.empty())
+      if (auto Mutex = pathOf(Args[0])) {
+        lock({{*Mutex, false}});
+        addCallbacks(Args.drop_front());
+        unlock({*Mutex});
+      }
   } else if (Op == "once") {
-    // std::call_once(flag, f, args...): f runs here, at most once.
+    // std::call_once(flag, f, args...): f runs here, at most once. (Old
+    // Boost takes the function first: boost::call_once(f, flag).)
     if (Args.size() >= 2) {
       std::vector<const FunctionDecl *> Targets;
       callableTargets(Args[1], Targets);
+      size_t FlagIndex = 0;
+      if (Targets.empty()) {
+        callableTargets(Args[0], Targets);
+        FlagIndex = 1;
+      }
       for (const FunctionDecl *T : Targets) {
         CallSite C = makeCall(Call);
         C.CalleeId = TU.usr(T);
         C.CalleeName = TU.displayName(T);
-        C.OnceFlag = pathOf(Args[0]);
+        C.OnceFlag = pathOf(Args[FlagIndex]);
         if (const auto *MD = dyn_cast<CXXMethodDecl>(T))
           if (MD->getParent()->isLambda())
             C.This = thisPath();
@@ -1356,7 +1413,8 @@ void FunctionWalker::handleLibraryMethod(const CXXMethodDecl *M,
   QualType ObjectType = Receiver->getType();
   if (ObjectType->isPointerType())
     ObjectType = ObjectType->getPointeeType();
-  if (isAtomicType(ObjectType) || isSyncObjectType(ObjectType))
+  if (isAtomicType(ObjectType) || isSyncObjectType(ObjectType) ||
+      isThreadSafeType(ObjectType))
     return;
   std::string Method = M->getNameAsString();
   if (isa<CXXConversionDecl>(M))
@@ -1479,8 +1537,10 @@ void FunctionWalker::handleCall(const CallExpr *CE) {
   // Library code we cannot see may call the callables it is given, here
   // and before it waits (a condition variable's predicate runs first).
   // User code we can see shows its own calls.
+  const CatalogEntry *Sync = TU.Cat.match(Shape, "sync");
+  bool CallsItself = Sync && (Sync->Op == "once" || Sync->Op == "with-lock");
   if (System && !TU.Cat.match(Shape, "spawn") && !isPassThrough(Name) &&
-      Name != "std::call_once" && !storesCallable(Callee->getNameAsString()))
+      !CallsItself && !storesCallable(Callee->getNameAsString()))
     addCallbacks(Args);
 
   // __atomic_fetch_add(&x, ...): an atomic access of x.
@@ -1922,7 +1982,7 @@ void FunctionWalker::record(const Expr *E, bool Write) {
   if (!E)
     return;
   QualType T = E->getType();
-  if (isAtomicType(T) || isSyncObjectType(T))
+  if (isAtomicType(T) || isSyncObjectType(T) || isThreadSafeType(T))
     return;
   // Reading what nobody may write: a const variable or field (not merely
   // something reached through a const path, like a member in a const method).
@@ -1966,6 +2026,15 @@ void FunctionWalker::recordPath(AccessPath P, bool Write, const Expr *At,
                                 std::vector<HeldLock> Extra, bool Atomic) {
   if (!isSharedCandidate(P))
     return;
+  // Objects the catalog calls thread-safe by name (std::cout: using the
+  // standard streams from several threads is no data race).
+  if (P.Root == AccessPath::RootKind::Global) {
+    CallShape Shape;
+    Shape.Names.push_back(P.RootName);
+    Shape.Names.push_back(P.Name);
+    if (TU.Cat.match(Shape, "thread-safe"))
+      return;
+  }
   MemoryAccess A;
   A.Path = std::move(P);
   A.Write = Write;

@@ -123,6 +123,8 @@ private:
   /// A guard variable: locks its mutexes now (unless deferred), unlocks
   /// them when its scope ends.
   void addGuard(const clang::VarDecl *Var, Guard G, bool Locks);
+  bool isThreadSafeType(clang::QualType T);
+  std::map<const clang::CXXRecordDecl *, bool> ThreadSafeTypes;
   void addJoin(const AccessPath &Handle, const clang::Expr *At);
   std::optional<AccessPath> handleFor(const clang::Expr *SpawnExpr);
   std::vector<AccessPath> mutexArgs(llvm::ArrayRef<const clang::Expr *> Args);

@@ -61,6 +61,27 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
       if (SeenSuppressions[S.File].insert({S.Line, S.Kind, S.Checks}).second)
         P.Suppressions[S.File].push_back(std::move(S));
   }
+  // A second program's calls to its own copy of a function (same USR,
+  // another file) stay in that file: rewrite the calls made from it.
+  std::map<std::pair<std::string, std::string>, std::string> LocalCopies;
+  for (const auto &[Id, F] : P.Functions) {
+    size_t At = Id.rfind("@" + F.Loc.File);
+    if (At != std::string::npos && At + 1 + F.Loc.File.size() == Id.size())
+      LocalCopies[{Id.substr(0, At), F.Loc.File}] = Id;
+  }
+  if (!LocalCopies.empty())
+    for (auto &[Id, F] : P.Functions) {
+      auto Local = [&](std::string &Callee) {
+        auto It = LocalCopies.find({Callee, F.Loc.File});
+        if (It != LocalCopies.end())
+          Callee = It->second;
+      };
+      for (CallSite &C : F.Calls)
+        Local(C.CalleeId);
+      for (Spawn &S : F.Spawns)
+        for (std::string &Entry : S.EntryIds)
+          Local(Entry);
+    }
   for (auto &[File, List] : P.Suppressions)
     std::sort(List.begin(), List.end(),
               [](const Suppression &A, const Suppression &B) {

@@ -44,6 +44,11 @@ void stopper() { g_stop = true; }
 // CHECK: counters.cpp:[[@LINE-1]]:18: warning: 'g_stop' is written by thread 'stopper' without a lock and read by thread 'poller' without a lock ({{.*}}counters.cpp:[[@LINE+1]]:25); volatile does not synchronize threads
 void poller() { while (!g_stop) {} }
 
+// The standard streams may be used from several threads (output may
+// interleave, but it is no data race).
+#include <iostream>
+void log_line() { std::cout << "tick\n"; }
+
 // thread_local: every thread has its own.
 thread_local long t_count;
 void bump_local() { t_count++; }
@@ -61,4 +66,6 @@ int main() {
   I.join(); J.join();
   std::thread K(bump_local), L(bump_local);
   K.join(); L.join();
+  std::thread M(log_line), N(log_line);
+  M.join(); N.join();
 }
