@@ -663,13 +663,18 @@ private:
       Other = std::string(B.Write ? "written" : "read") +
               " by another thread '" + threadName(B.Thread) + "'" +
               (B.Locks.empty() ? " without a lock" : " holding " + lockList(B));
+    // Two names for one memory location: adjacent bit-fields.
+    std::string Subject = "'" + Variable + "'";
+    if (A.Path.Name != B.Path.Name && A.Path.Steps == B.Path.Steps)
+      Subject += " (a bit-field sharing its memory location with '" +
+                 (A.Path.Name == Variable ? B.Path.Name : A.Path.Name) + "')";
     if (A.Thread == B.Thread && A.Loc == B.Loc)
-      F.Message = "'" + Variable + "' is " + describe(A) + ", and '" +
+      F.Message = Subject + " is " + describe(A) + ", and '" +
                   threadName(A.Thread) +
                   "' runs in more than one thread at once";
     else
-      F.Message = "'" + Variable + "' is " + describe(A) + " and " + Other +
-                  " (" + where(B.Loc) + ")";
+      F.Message = Subject + " is " + describe(A) + " and " + Other + " (" +
+                  where(B.Loc) + ")";
     bool Volatile = A.Volatile || B.Volatile;
     if (Volatile)
       F.Message += "; volatile does not synchronize threads";
@@ -699,12 +704,19 @@ private:
                     "; at " + where(B.Loc) + ": " +
                     (LocksB.empty() ? "none" : LocksB)});
     F.Notes.push_back({B.Loc, "the other access: " + Other});
-    F.Details = {
-        {"variable",
-         {{"name", Variable}, {"path", Path.Display}, {"id", Path.key()}}},
-        {"accesses", {accessJson(A), accessJson(B)}},
-        {"threads", ThreadsJson},
-        {"volatile", Volatile}};
+    nlohmann::json Aliases = nlohmann::json::array();
+    for (const std::string &Name : {A.Path.Name, B.Path.Name})
+      if (Name != Variable && A.Path.Steps == B.Path.Steps &&
+          std::find(Aliases.begin(), Aliases.end(), Name) == Aliases.end())
+        Aliases.push_back(Name);
+    F.Details = {{"variable",
+                  {{"name", Variable},
+                   {"aliases", Aliases},
+                   {"path", Path.Display},
+                   {"id", Path.key()}}},
+                 {"accesses", {accessJson(A), accessJson(B)}},
+                 {"threads", ThreadsJson},
+                 {"volatile", Volatile}};
     return F;
   }
 

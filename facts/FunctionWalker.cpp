@@ -206,6 +206,24 @@ std::string indexStep(const Expr *Index, const ASTContext &Ctx) {
   return "[]";
 }
 
+/// Adjacent bit-fields share one memory location: writing one races with
+/// writing its neighbour. The first field of the run names the location.
+const FieldDecl *memoryLocationOf(const FieldDecl *Field) {
+  if (!Field->isBitField())
+    return Field;
+  const FieldDecl *First = nullptr;
+  for (const FieldDecl *F : Field->getParent()->fields()) {
+    if (F == Field)
+      return First ? First : Field;
+    // A non-bit-field or a zero-width bit-field ends a run.
+    if (!F->isBitField() || F->isZeroLengthBitField(F->getASTContext()))
+      First = nullptr;
+    else if (!First)
+      First = F;
+  }
+  return Field;
+}
+
 bool hasCallable(llvm::ArrayRef<const Expr *> Args) {
   for (const Expr *A : Args) {
     std::vector<const FunctionDecl *> Targets;
@@ -1788,7 +1806,7 @@ std::optional<AccessPath> FunctionWalker::pathOf(const Expr *E) {
     }
     if (!Base)
       return std::nullopt;
-    appendStep(*Base, "." + Field->getNameAsString());
+    appendStep(*Base, "." + memoryLocationOf(Field)->getNameAsString());
     const RecordDecl *Parent = Field->getParent();
     if (Parent->getIdentifier())
       Base->Name = catalogName(Parent) + "::" + Field->getNameAsString();

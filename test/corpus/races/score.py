@@ -119,6 +119,11 @@ def load_findings(path):
                             loc.get("line", "?"))
                  if isinstance(loc, dict) else "?")
         found.append((name if isinstance(name, str) else "<unnamed>", where))
+        # One memory location may carry several names (adjacent bit-fields);
+        # each names the race it reports.
+        for alias in (var.get("aliases") or []) if isinstance(var, dict) else []:
+            if isinstance(alias, str):
+                found.append((alias, where))
     return found, None
 
 
