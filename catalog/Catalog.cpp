@@ -2,6 +2,9 @@
 
 #include "catalog/Catalog.h"
 
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/SHA1.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -31,6 +34,11 @@ std::optional<Severity> parseSeverity(const std::string &S) {
     if (S == severityName(V))
       return V;
   return std::nullopt;
+}
+
+static std::string digest(const std::string &Text) {
+  return llvm::toHex(llvm::SHA1::hash(llvm::arrayRefFromStringRef(Text)),
+                     /*LowerCase=*/true);
 }
 
 static const std::set<std::string> &knownKinds() {
@@ -191,6 +199,7 @@ std::unique_ptr<Catalog> Catalog::parse(const std::string &Text,
   auto C = std::unique_ptr<Catalog>(new Catalog());
   if (!C->readApis(Doc, /*FromConfig=*/false, Error))
     return nullptr;
+  C->Fingerprint = digest(Text);
   return C;
 }
 
@@ -231,6 +240,7 @@ std::unique_ptr<Catalog> Catalog::withConfig(const std::string &ConfigText,
   auto C = std::make_unique<Catalog>(*this);
   if (!C->readApis(Doc, /*FromConfig=*/true, Error))
     return nullptr;
+  C->Fingerprint = digest(Fingerprint + ConfigText);
   if (Doc.contains("severities")) {
     const json &S = Doc.at("severities");
     if (!S.is_object()) {

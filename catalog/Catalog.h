@@ -102,12 +102,17 @@ public:
 
   const std::vector<CatalogEntry> &entries() const { return Entries; }
 
+  /// Identifies the catalog's contents (built-in text and config), for the
+  /// fact cache.
+  const std::string &fingerprint() const { return Fingerprint; }
+
 private:
   void add(CatalogEntry E);
   bool readApis(const nlohmann::json &Doc, bool FromConfig, std::string &Error);
   bool applies(const CatalogEntry &E, const CallShape &Call) const;
 
   std::vector<CatalogEntry> Entries;
+  std::string Fingerprint;
   std::map<std::string, std::vector<size_t>> ByName;
   /// Config overrides: by API name or by category.
   std::map<std::string, Severity> SeverityOverrides;

@@ -30,6 +30,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -448,6 +449,13 @@ public:
     TranslationUnitFacts TU(Ctx, Cat, Directory, Out);
     FunctionFinder(TU).TraverseDecl(Ctx.getTranslationUnitDecl());
     SourceManager &SM = Ctx.getSourceManager();
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+      Out.Dependencies.push_back(
+          absolutePath(It->first.getName().str(), Directory));
+    std::sort(Out.Dependencies.begin(), Out.Dependencies.end());
+    Out.Dependencies.erase(
+        std::unique(Out.Dependencies.begin(), Out.Dependencies.end()),
+        Out.Dependencies.end());
     TU.fileName(SM.getMainFileID());
     for (FileID FID : TU.touchedFiles()) {
       std::string Name = TU.fileName(FID);

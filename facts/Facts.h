@@ -235,6 +235,9 @@ struct FileFacts {
   std::vector<FunctionFacts> Functions;
   std::vector<Suppression> Suppressions;
   std::vector<Workload> Workloads;
+  /// Every file the parse read, headers included: what the fact cache
+  /// checks before it reuses these facts.
+  std::vector<std::string> Dependencies;
 };
 
 } // namespace concur

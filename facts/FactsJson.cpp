@@ -336,7 +336,8 @@ void to_json(json &J, const FileFacts &F) {
            {"first_error", F.FirstError},
            {"functions", F.Functions},
            {"suppressions", F.Suppressions},
-           {"workloads", F.Workloads}};
+           {"workloads", F.Workloads},
+           {"dependencies", F.Dependencies}};
 }
 
 void from_json(const json &J, FileFacts &F) {
@@ -346,6 +347,7 @@ void from_json(const json &J, FileFacts &F) {
   J.at("functions").get_to(F.Functions);
   J.at("suppressions").get_to(F.Suppressions);
   J.at("workloads").get_to(F.Workloads);
+  J.at("dependencies").get_to(F.Dependencies);
 }
 
 } // namespace concur

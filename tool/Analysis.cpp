@@ -7,6 +7,7 @@
 #include "checks/WorkEstimate.h"
 #include "compdb/CompilationSetup.h"
 #include "facts/ExtractFacts.h"
+#include "facts/FactCache.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/ThreadPool.h"
@@ -14,7 +15,9 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
+#include <optional>
 #include <set>
 
 namespace concur {
@@ -74,13 +77,27 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
     return false;
 
   std::vector<FileFacts> Facts(Jobs.size());
+  std::optional<FactCache> Cache;
+  if (!Request.CacheDir.empty())
+    Cache.emplace(Request.CacheDir);
+  std::atomic<unsigned> FromCache{0};
   {
     llvm::ThreadPoolStrategy Strategy =
         llvm::hardware_concurrency(Request.Jobs);
     llvm::DefaultThreadPool Pool(Strategy);
     for (size_t I = 0; I < Jobs.size(); ++I)
       Pool.async([&, I] {
-        Facts[I] = extractFacts(Jobs[I], Configs.forFile(Jobs[I].File));
+        const Catalog &Cat = Configs.forFile(Jobs[I].File);
+        if (Cache)
+          if (std::optional<FileFacts> Cached =
+                  Cache->load(Jobs[I], Cat.fingerprint())) {
+            Facts[I] = std::move(*Cached);
+            ++FromCache;
+            return;
+          }
+        Facts[I] = extractFacts(Jobs[I], Cat);
+        if (Cache)
+          Cache->store(Jobs[I], Cat.fingerprint(), Facts[I]);
       });
     Pool.wait();
   }
@@ -97,6 +114,8 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   Result.Whole = Program::merge(std::move(Facts));
 
   RunReport &R = Result.Report;
+  if (Cache)
+    R.Stats["files_from_cache"] = FromCache;
   R.ToolVersion = CONCUR_VERSION;
   R.CompileDatabase = Setup->source();
   R.Files = Result.Whole.files();

@@ -24,8 +24,9 @@ struct AnalysisRequest {
   std::vector<std::string> FixedArgs;
   std::string ConfigPath;
   std::string CheckFilter;
-  unsigned Jobs = 0;  // 0: one per core.
-  bool Quiet = false; // No per-file progress or parse errors on stderr.
+  unsigned Jobs = 0;    // 0: one per core.
+  std::string CacheDir; // Empty: no fact cache.
+  bool Quiet = false;   // No per-file progress or parse errors on stderr.
 };
 
 struct AnalysisResult {

@@ -106,6 +106,13 @@ cl::opt<std::string>
                cl::value_desc("file"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
                cl::cat(ConcurCategory));
 
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep per-file facts here between runs; a file whose inputs "
+             "did not change is not parsed again"),
+    cl::value_desc("dir"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
+    cl::cat(ConcurCategory));
+
 cl::opt<std::string> DumpFacts(
     "dump-facts",
     cl::desc("Also write the merged per-function facts as JSON (debugging)"),
@@ -182,6 +189,7 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
   Request.CheckFilter = CheckFilter;
   Request.Jobs = Jobs;
   Request.Quiet = Quiet;
+  Request.CacheDir = CacheDir;
   std::string Error;
   if (!runAnalysis(Request, Result, Error)) {
     Exit = inputError(Error);
