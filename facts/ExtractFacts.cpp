@@ -449,9 +449,14 @@ public:
     TranslationUnitFacts TU(Ctx, Cat, Directory, Out);
     FunctionFinder(TU).TraverseDecl(Ctx.getTranslationUnitDecl());
     SourceManager &SM = Ctx.getSourceManager();
-    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+    // The path the file was really opened at: names as requested can be
+    // relative to wherever the driver thought the compiler was installed.
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      llvm::StringRef Real = It->first.getFileEntry().tryGetRealPathName();
       Out.Dependencies.push_back(
-          absolutePath(It->first.getName().str(), Directory));
+          Real.empty() ? absolutePath(It->first.getName().str(), Directory)
+                       : Real.str());
+    }
     std::sort(Out.Dependencies.begin(), Out.Dependencies.end());
     Out.Dependencies.erase(
         std::unique(Out.Dependencies.begin(), Out.Dependencies.end()),
