@@ -150,7 +150,7 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
                                             "acquire",      "release-acquire",
                                             "join",         "once",
                                             "test-and-set", "clear",
-                                            "with-lock"};
+                                            "with-lock", "runs-executor"};
   if (E.Kind == "sync" && !Ops.count(E.Op)) {
     Error = "unknown sync op '" + E.Op + "'" + Where;
     return false;

@@ -233,7 +233,11 @@ std::vector<Advice> adviseExecutionModels(const Program &P,
       Entries[Id].Kind = "coroutine";
     if (F.Name == "main" && !F.IsLambda && Entries[Id].Kind.empty())
       Entries[Id].Kind = "main";
-    for (const Spawn &S : F.Spawns)
+    for (const Spawn &S : F.Spawns) {
+      // A handler posted to an io_context is a task of that loop, not a
+      // unit of work of its own.
+      if (S.Model == "executor")
+        continue;
       for (const std::string &Target : S.EntryIds) {
         EntryInfo &E = Entries[Target];
         if (E.Kind.empty() || E.Kind == "main")
@@ -243,6 +247,7 @@ std::vector<Advice> adviseExecutionModels(const Program &P,
         if (!E.StartLoc.valid())
           E.StartLoc = S.Loc;
       }
+    }
   }
   for (const Workload &W : P.workloads())
     for (const std::string &Target : W.EntryIds) {

@@ -114,6 +114,7 @@ public:
   explicit RaceFinder(const Program &P) : P(P) {}
 
   void run(std::vector<Finding> &Out, CheckStats &Stats) {
+    findMultiThreadedExecutors();
     createRoots();
     for (size_t I = 0; I < Threads.size() && I < MaxInstances; ++I)
       walkThread(static_cast<unsigned>(I));
@@ -165,6 +166,35 @@ private:
       }
       Threads.push_back(Root);
     }
+  }
+
+  /// io_contexts run by more than one thread: handlers posted to them run
+  /// at the same time as each other. Contexts are matched by the variable
+  /// they are (a local captured by the threads that run it, a global, a
+  /// member), which is what the code names at both places.
+  static std::string executorKey(const AccessPath &P) {
+    std::string Key = std::string(rootKindName(P.Root)) + ":" + P.RootId;
+    for (const std::string &S : P.Steps)
+      Key += S;
+    return Key;
+  }
+
+  void findMultiThreadedExecutors() {
+    std::map<std::string, unsigned> StartsOf;
+    for (const auto &[Id, F] : P.functions())
+      for (const Spawn &S : F.Spawns)
+        for (const std::string &Entry : S.EntryIds)
+          StartsOf[Entry] += S.LoopDepth > 0 ? 2 : 1;
+    std::map<std::string, unsigned> Runners;
+    for (const auto &[Id, F] : P.functions())
+      for (const AccessPath &Executor : F.ExecutorRuns) {
+        auto Starts = StartsOf.find(Id);
+        Runners[executorKey(Executor)] +=
+            Starts == StartsOf.end() ? 1 : Starts->second;
+      }
+    for (const auto &[Key, Count] : Runners)
+      if (Count >= 2)
+        MultiThreadedExecutors.insert(Key);
   }
 
   void walkThread(unsigned Index) {
@@ -421,6 +451,10 @@ private:
                     std::vector<std::string> &Stack) {
     if (Call.Kind != CallKind::Direct && Call.Kind != CallKind::Callback)
       return {};
+    // Posted to a context several threads run: the spawn models it there.
+    if (Call.PostedTo &&
+        MultiThreadedExecutors.count(executorKey(*Call.PostedTo)))
+      return {};
     const FunctionFacts *Callee = P.function(Call.CalleeId);
     if (!Callee || C.Depth >= MaxDepth ||
         std::find(Stack.begin(), Stack.end(), Callee->Id) != Stack.end())
@@ -456,6 +490,11 @@ private:
   }
 
   void onSpawn(const Spawn &S, const Context &C) {
+    // A handler for an io_context that one thread runs runs on that thread,
+    // in turn with the others: a call, already followed as such.
+    if (S.Model == "executor" &&
+        (!S.Handle || !MultiThreadedExecutors.count(executorKey(*S.Handle))))
+      return;
     unsigned Pos = NextPos++;
     for (const std::string &EntryId : S.EntryIds) {
       const FunctionFacts *Entry = P.function(EntryId);
@@ -469,7 +508,8 @@ private:
       T.EntryName = Entry->Name;
       T.Parent = static_cast<int>(C.Thread);
       T.SpawnPos = Pos;
-      T.Multi = S.LoopDepth > 0 || C.InLoop || S.Model == "openmp";
+      T.Multi = S.LoopDepth > 0 || C.InLoop || S.Model == "openmp" ||
+                S.Model == "executor";
       T.StartLoc = S.Loc;
       if (auto H = resolve(S.Handle, C))
         T.HandleKey = H->key();
@@ -724,6 +764,7 @@ private:
   std::vector<ThreadInstance> Threads;
   std::vector<ResolvedAccess> Accesses;
   std::vector<SyncRecord> Syncs;
+  std::set<std::string> MultiThreadedExecutors;
   unsigned NextPos = 1;
   size_t AccessesInThread = 0;
   size_t CallsInThread = 0;

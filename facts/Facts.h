@@ -143,6 +143,8 @@ struct CallSite {
   /// std::call_once: the callee runs once per flag, ordered before every
   /// return from call_once on that flag.
   std::optional<AccessPath> OnceFlag;
+  /// A handler posted to this io_context: it runs where the context runs.
+  std::optional<AccessPath> PostedTo;
 
   const ApiUse *blockingApi() const {
     for (const ApiUse &A : Apis)
@@ -208,6 +210,9 @@ struct FunctionFacts {
   /// locks it releases that it did not take (an unlock() method).
   std::vector<HeldLock> AcquiresOnExit;
   std::vector<AccessPath> ReleasesOnExit;
+  /// io_context::run() and friends: this function's thread runs the
+  /// handlers posted to these contexts.
+  std::vector<AccessPath> ExecutorRuns;
 };
 
 /// A NOLINT, NOLINTNEXTLINE or NOLINTBEGIN/END comment, as clang-tidy reads

@@ -198,6 +198,7 @@ void to_json(json &J, const CallSite &C) {
   J["this"] = optionalJson(C.This);
   J["args"] = optionalPaths(C.Args);
   J["once_flag"] = optionalJson(C.OnceFlag);
+  J["posted_to"] = optionalJson(C.PostedTo);
 }
 
 void from_json(const json &J, CallSite &C) {
@@ -216,6 +217,7 @@ void from_json(const json &J, CallSite &C) {
   readOptional(J, "this", C.This);
   readOptionalPaths(J, "args", C.Args);
   readOptional(J, "once_flag", C.OnceFlag);
+  readOptional(J, "posted_to", C.PostedTo);
 }
 
 void to_json(json &J, const Spawn &S) {
@@ -277,7 +279,8 @@ void to_json(json &J, const FunctionFacts &F) {
            {"joins", F.Joins},
            {"returns", optionalJson(F.Returns)},
            {"acquires_on_exit", F.AcquiresOnExit},
-           {"releases_on_exit", F.ReleasesOnExit}};
+           {"releases_on_exit", F.ReleasesOnExit},
+           {"executor_runs", F.ExecutorRuns}};
 }
 
 void from_json(const json &J, FunctionFacts &F) {
@@ -300,6 +303,7 @@ void from_json(const json &J, FunctionFacts &F) {
   readOptional(J, "returns", F.Returns);
   J.at("acquires_on_exit").get_to(F.AcquiresOnExit);
   J.at("releases_on_exit").get_to(F.ReleasesOnExit);
+  J.at("executor_runs").get_to(F.ExecutorRuns);
 }
 
 void to_json(json &J, const Suppression &S) {

@@ -1211,7 +1211,8 @@ void FunctionWalker::handleSpawn(const CatalogEntry &E, const Expr *Call,
         appendStep(*Sp.Handle, "*");
     } else if (Receiver) {
       Sp.Handle = objectOf(Receiver);
-    } else if (Sp.Model == "pool" && !Args.empty()) {
+    } else if ((Sp.Model == "pool" || Sp.Model == "executor") &&
+               !Args.empty()) {
       Sp.Handle = pathOf(Args[0]);
     }
   }
@@ -1318,6 +1319,9 @@ bool FunctionWalker::handleSync(const CatalogEntry &E, const Expr *Call,
                                  : pathOf(Args[0]->IgnoreParenImpCasts()));
     if (Handle)
       addJoin(*Handle, Call);
+  } else if (Op == "runs-executor") {
+    if (Object)
+      Out.ExecutorRuns.push_back(*Object);
   } else if (Op == "with-lock") {
     // with_lock_guard(m, f, args...): f runs here with m locked.
     if (!Args.empty())
@@ -1385,6 +1389,14 @@ bool FunctionWalker::handleCatalogued(const FunctionDecl *Callee,
   for (const CatalogEntry *E : Entries)
     if (E->Kind == "spawn") {
       handleSpawn(*E, Call, Receiver, Args);
+      // A handler posted to an io_context runs on the threads that run it,
+      // which for a coroutine is its own loop: keep it as a call there too.
+      if (E->Model == "executor") {
+        size_t First = Out.Calls.size();
+        addCallbacks(Args);
+        for (size_t I = First; I < Out.Calls.size(); ++I)
+          Out.Calls[I].PostedTo = Out.Spawns.back().Handle;
+      }
       return true; // Work handed to another thread is not called here.
     }
 

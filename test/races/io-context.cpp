@@ -1,0 +1,37 @@
+// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not="warning:"
+// Handlers posted to an io_context run on the threads that run it: at the
+// same time when several threads do, one after another when one does.
+
+#include <asio.hpp>
+#include <thread>
+#include <vector>
+
+long g_hits;
+long g_single_hits;
+
+void serve_on_pool_of_threads() {
+  asio::io_context Context;
+  auto Work = asio::make_work_guard(Context);
+  std::vector<std::thread> Runners;
+  for (int I = 0; I < 4; ++I)
+    Runners.emplace_back([&Context] { Context.run(); });
+  for (int I = 0; I < 100; ++I)
+    asio::post(Context, [] { g_hits++; });
+  // CHECK: io-context.cpp:[[@LINE-1]]:30: warning: 'g_hits' is written by thread 'lambda at io-context.cpp:[[@LINE-1]]:25' without a lock, and 'lambda at io-context.cpp:[[@LINE-1]]:25' runs in more than one thread at once
+  Work.reset();
+  for (auto &R : Runners)
+    R.join();
+}
+
+void serve_on_one_thread() {
+  asio::io_context Context;
+  for (int I = 0; I < 100; ++I)
+    asio::post(Context, [] { g_single_hits++; });
+  std::thread Runner([&Context] { Context.run(); });
+  Runner.join();
+}
+
+int main() {
+  serve_on_pool_of_threads();
+  serve_on_one_thread();
+}
