@@ -2,7 +2,7 @@
 //
 // The last stage of the pipeline. Text goes to editors and terminals in the
 // form clang prints ("file:line:col: warning: ... [check]"); JSON goes to CI
-// gates, with a schema version they can rely on (docs/report-schema.md).
+// gates, with a schema version they can rely on (README: The JSON report).
 //
 //===----------------------------------------------------------------------===//
 
