@@ -10,6 +10,7 @@
 #include "facts/FactCache.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
@@ -81,6 +82,20 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   if (!Request.CacheDir.empty())
     Cache.emplace(Request.CacheDir);
   std::atomic<unsigned> FromCache{0};
+  // On a terminal, a progress line: large databases take minutes.
+  bool ShowProgress =
+      !Request.Quiet && llvm::sys::Process::StandardErrIsDisplayed();
+  std::atomic<unsigned> Finished{0};
+  std::mutex ProgressLock;
+  auto Progress = [&] {
+    unsigned Done = ++Finished;
+    if (!ShowProgress)
+      return;
+    std::lock_guard<std::mutex> Guard(ProgressLock);
+    llvm::errs() << "\rconcur: analysed " << Done << " of " << Jobs.size()
+                 << " files";
+    llvm::errs().flush();
+  };
   {
     llvm::ThreadPoolStrategy Strategy =
         llvm::hardware_concurrency(Request.Jobs);
@@ -93,14 +108,18 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
                   Cache->load(Jobs[I], Cat.fingerprint())) {
             Facts[I] = std::move(*Cached);
             ++FromCache;
+            Progress();
             return;
           }
         Facts[I] = extractFacts(Jobs[I], Cat);
         if (Cache)
           Cache->store(Jobs[I], Cat.fingerprint(), Facts[I]);
+        Progress();
       });
     Pool.wait();
   }
+  if (ShowProgress)
+    llvm::errs() << "\r\033[K";
   std::sort(
       Facts.begin(), Facts.end(),
       [](const FileFacts &A, const FileFacts &B) { return A.File < B.File; });
