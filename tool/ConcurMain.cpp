@@ -328,8 +328,12 @@ void printAdviceTable(const std::vector<AdviceRow> &Rows, raw_ostream &OS) {
     char Cpu[16], Io[16];
     std::snprintf(Cpu, sizeof(Cpu), "%.2f", R.Cpu);
     std::snprintf(Io, sizeof(Io), "%.2f", R.Io);
-    return std::vector<std::string>{R.Name, R.Location, R.Kind,  R.Class,
-                                    Cpu,    Io,         R.Model, R.Reason};
+    // Long template names would push the reason off any screen; the JSON
+    // has them whole.
+    std::string Name =
+        R.Name.size() > 60 ? R.Name.substr(0, 57) + "..." : R.Name;
+    return std::vector<std::string>{Name, R.Location, R.Kind,  R.Class,
+                                    Cpu,  Io,         R.Model, R.Reason};
   };
   std::vector<size_t> Width(8, 0);
   for (size_t I = 0; I < 8; ++I)
