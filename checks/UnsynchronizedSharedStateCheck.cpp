@@ -541,15 +541,19 @@ private:
     const auto &SA = A.Path.Steps, &SB = B.Path.Steps;
     size_t N = std::min(SA.size(), SB.size());
     for (size_t I = 0; I < N; ++I) {
-      if (SA[I] == SB[I] && SA[I] != "[]")
+      bool KnownA = SA[I] != "[]" && SA[I] != "[@]";
+      bool KnownB = SB[I] != "[]" && SB[I] != "[@]";
+      if (SA[I] == SB[I] && KnownA)
         continue;
-      if (!isIndex(SA[I]) || !isIndex(SB[I]) ||
-          (SA[I] != "[]" && SB[I] != "[]"))
+      if (!isIndex(SA[I]) || !isIndex(SB[I]) || (KnownA && KnownB))
         return false;
-      // Elements at unknown indexes. Copies of one thread's code usually
-      // own their slots (results[id] = ...); different code reading and
-      // writing one array (a log and its reader) is taken as overlapping.
-      if (Threads[A.Thread].EntryId == Threads[B.Thread].EntryId)
+      // Elements at indexes unknown statically. Copies of one thread's code
+      // indexing by what each was given (results[id] = ...) own their
+      // slots; an index computed from data may be the same in two copies,
+      // and different code reading and writing one array (a log and its
+      // reader) is taken as overlapping.
+      if (SA[I] == "[@]" && SB[I] == "[@]" &&
+          Threads[A.Thread].EntryId == Threads[B.Thread].EntryId)
         return false;
     }
     if (SA.size() == SB.size())

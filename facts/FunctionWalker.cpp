@@ -318,6 +318,41 @@ private:
   std::set<const VarDecl *> &Escaping;
 };
 
+/// Locals a function changes after their initialisation, and the counters
+/// declared by its for loops.
+class ModificationFinder : public RecursiveASTVisitor<ModificationFinder> {
+public:
+  ModificationFinder(std::set<const VarDecl *> &Modified,
+                     std::set<const VarDecl *> &ForCounters)
+      : Modified(Modified), ForCounters(ForCounters) {}
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->isAssignmentOp())
+      mark(B->getLHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp())
+      mark(U->getSubExpr());
+    return true;
+  }
+  bool VisitForStmt(ForStmt *F) {
+    if (const auto *Init = dyn_cast_or_null<DeclStmt>(F->getInit()))
+      for (const Decl *D : Init->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          ForCounters.insert(VD);
+    return true;
+  }
+
+private:
+  void mark(const Expr *E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Modified.insert(VD);
+  }
+  std::set<const VarDecl *> &Modified;
+  std::set<const VarDecl *> &ForCounters;
+};
+
 } // namespace
 
 FunctionWalker::FunctionWalker(TranslationUnitFacts &TU, const FunctionDecl *FD,
@@ -374,6 +409,8 @@ void FunctionWalker::runRegion(const Stmt *Body,
   LocalFinder(RegionLocals).TraverseStmt(const_cast<Stmt *>(Body));
   EscapeFinder Finder(Escaping);
   Finder.TraverseStmt(const_cast<Stmt *>(Body));
+  ModificationFinder(Modified, ForCounters)
+      .TraverseStmt(const_cast<Stmt *>(Body));
   Scopes.emplace_back();
   walk(Body);
   Scopes.pop_back();
@@ -461,6 +498,7 @@ void FunctionWalker::walkOpenMP(const OMPExecutableDirective *D) {
 void FunctionWalker::collectEscapes() {
   EscapeFinder Finder(Escaping);
   Finder.TraverseStmt(FD->getBody());
+  ModificationFinder(Modified, ForCounters).TraverseStmt(FD->getBody());
 }
 
 //===-- Flow
@@ -1839,7 +1877,7 @@ std::optional<AccessPath> FunctionWalker::pathOf(const Expr *E) {
     if (!P)
       return std::nullopt;
     appendStep(*P, "*");
-    appendStep(*P, indexStep(AS->getIdx(), TU.Ctx));
+    appendStep(*P, elementStep(AS->getIdx()));
     return P;
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
@@ -1878,7 +1916,7 @@ std::optional<AccessPath> FunctionWalker::pathOf(const Expr *E) {
         if (P)
           appendStep(*P, MethodName == "front"  ? "[0]"
                          : MethodName == "back" ? "[]"
-                                                : indexStep(Index, TU.Ctx));
+                                                : elementStep(Index));
         return P;
       }
       // std::map::operator[] and friends: an element keyed by something.
@@ -1969,6 +2007,66 @@ std::optional<AccessPath> FunctionWalker::pointerValueOf(const Expr *E) {
       (E->getType()->isPointerType() || isSmartPointer(E->getType())))
     return pathOf(E);
   return std::nullopt;
+}
+
+/// "[k]" for a constant index; "[@]" for an index made only of what a
+/// thread is given (its parameters, its copies of captured variables, and
+/// locals computed from them), which copies of one thread's code use for
+/// their own slots; "[]" for an index computed from data, which two copies
+/// may well share.
+std::string FunctionWalker::elementStep(const Expr *Index) {
+  std::string Step = indexStep(Index, TU.Ctx);
+  if (Step != "[]" || !Index)
+    return Step;
+  class SlotCheck : public RecursiveASTVisitor<SlotCheck> {
+  public:
+    SlotCheck(FunctionWalker &W) : W(W) {}
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD || !W.isThreadGiven(VD, Depth))
+        Slot = false;
+      return Slot;
+    }
+    bool VisitCallExpr(CallExpr *) { return Slot = false; }
+    bool VisitMemberExpr(MemberExpr *) { return Slot = false; }
+    bool VisitArraySubscriptExpr(ArraySubscriptExpr *) { return Slot = false; }
+    FunctionWalker &W;
+    bool Slot = true;
+    unsigned Depth = 0;
+  } Check(*this);
+  Check.TraverseStmt(const_cast<Expr *>(Index));
+  return Check.Slot ? "[@]" : "[]";
+}
+
+bool FunctionWalker::isThreadGiven(const VarDecl *VD, unsigned Depth) const {
+  if (Depth > 4 || VD->hasGlobalStorage())
+    return false;
+  if (isa<ParmVarDecl>(VD) || CopyCaptures.count(VD))
+    return true;
+  // A local computed from what the thread was given (an offset, a loop
+  // counter that starts there) and not changed by data afterwards.
+  if (VD->getParentFunctionOrMethod() == FD && VD->getInit() &&
+      (!Modified.count(VD) || ForCounters.count(VD))) {
+    bool Given = true;
+    class Uses : public RecursiveASTVisitor<Uses> {
+    public:
+      Uses(const FunctionWalker &W, unsigned Depth, bool &Given)
+          : W(W), Depth(Depth), Given(Given) {}
+      bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+        const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
+        if (!Var || !W.isThreadGiven(Var, Depth + 1))
+          Given = false;
+        return Given;
+      }
+      bool VisitCallExpr(CallExpr *) { return Given = false; }
+      const FunctionWalker &W;
+      unsigned Depth;
+      bool &Given;
+    } Check(*this, Depth, Given);
+    Check.TraverseStmt(const_cast<Expr *>(VD->getInit()));
+    return Given;
+  }
+  return false;
 }
 
 bool FunctionWalker::isSharedCandidate(const AccessPath &P) const {

@@ -116,6 +116,8 @@ private:
   void recordPath(AccessPath P, bool Write, const clang::Expr *At,
                   std::vector<HeldLock> Extra = {}, bool Atomic = false);
   bool isSharedCandidate(const AccessPath &P) const;
+  std::string elementStep(const clang::Expr *Index);
+  bool isThreadGiven(const clang::VarDecl *VD, unsigned Depth) const;
   void collectEscapes();
   void lock(const std::vector<HeldLock> &Locks);
   void unlock(const std::vector<AccessPath> &Mutexes);
@@ -149,6 +151,8 @@ private:
   std::map<const clang::VarDecl *, AccessPath> ReferenceAliases;
   std::map<const clang::VarDecl *, AccessPath> PointerValues;
   std::set<const clang::VarDecl *> Escaping;
+  std::set<const clang::VarDecl *> Modified;
+  std::set<const clang::VarDecl *> ForCounters;
   /// Local variables by USR, for the escape test on their paths.
   std::map<std::string, const clang::VarDecl *> LocalDecls;
   /// The variable whose initialiser is being walked (guards, handles).
