@@ -26,54 +26,22 @@ import argparse
 import concurrent.futures
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
 
+from corpus import COMPILE_ARGS, HERE, discover as discover_programs
+
 CHECK = "concur-unsynchronized-shared-state"
-COMPILE_ARGS = ["-std=c++20", "-pthread"]
-HERE = os.path.dirname(os.path.abspath(__file__))
-LABEL_RE = re.compile(r"^\s*//\s*(corpus|pattern|race):\s*(.*?)\s*$")
 
 
 def norm(name):
     return name[2:] if name.startswith("::") else name
 
 
-class Program:
-    def __init__(self, name, main, sources):
-        self.name, self.main, self.sources = name, main, sources
-        self.kind, self.pattern, self.races = None, "", []
-
-
 def discover(corpus):
-    programs = []
-    for entry in sorted(os.listdir(corpus)):
-        path = os.path.join(corpus, entry)
-        if os.path.isfile(path) and entry.endswith(".cpp"):
-            programs.append(Program(entry[:-4], path, [path]))
-        elif os.path.isfile(os.path.join(path, "main.cpp")):
-            srcs = sorted(
-                os.path.join(path, f) for f in os.listdir(path)
-                if f.endswith(".cpp"))
-            programs.append(
-                Program(entry, os.path.join(path, "main.cpp"), srcs))
+    programs = discover_programs(corpus)
     for p in programs:
-        with open(p.main, encoding="utf-8") as f:
-            for line in f:
-                m = LABEL_RE.match(line)
-                if not m:
-                    if line.strip().startswith("//") or not line.strip():
-                        continue
-                    break
-                key, value = m.groups()
-                if key == "corpus":
-                    p.kind = value
-                elif key == "pattern":
-                    p.pattern = value
-                else:
-                    p.races.append(value)
         if p.kind not in ("racy", "safe"):
             sys.exit("score: %s has no valid '// corpus:' label" % p.main)
     return programs

@@ -29,25 +29,20 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-COMPILE = ["-std=c++20", "-pthread"]
+from corpus import COMPILE_ARGS as COMPILE, HERE, Program as CorpusProgram
+from corpus import discover as discover_programs, read_labels
+
 TSAN_FLAGS = ["-fsanitize=thread", "-g", "-O1"]
 TSAN_OPTIONS = "halt_on_error=0 suppress_equal_addresses=0 history_size=7"
-LABEL_RE = re.compile(r"^\s*//\s*(corpus|pattern|race):\s*(.*?)\s*$")
 ACCESS_RE = re.compile(
     r"^\s+(?:Previous )?(?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite) of size \d+")
 FRAME_RE = re.compile(r"^\s+#\d+ .* (/\S+?)(?::(\d+))?(?::\d+)? \(")
 GLOBAL_RE = re.compile(r"Location is global '([^']+)'")
 
 
-class Program:
+class Program(CorpusProgram):
     def __init__(self, name, main, sources):
-        self.name = name
-        self.main = main
-        self.sources = sources
-        self.kind = None
-        self.pattern = ""
-        self.races = []
+        super().__init__(name, main, sources)
         self.race_lines = set()  # (realpath, line)
         self.errors = []
 
@@ -59,20 +54,9 @@ def norm(name):
 
 
 def discover(corpus):
-    programs = []
-    for entry in sorted(os.listdir(corpus)):
-        path = os.path.join(corpus, entry)
-        if os.path.isfile(path) and entry.endswith(".cpp"):
-            programs.append(Program(entry[:-4], path, [path]))
-        elif os.path.isdir(path) and os.path.isfile(
-                os.path.join(path, "main.cpp")):
-            srcs = sorted(
-                os.path.join(path, f) for f in os.listdir(path)
-                if f.endswith(".cpp"))
-            programs.append(Program(entry, os.path.join(path, "main.cpp"),
-                                    srcs))
+    programs = discover_programs(corpus, Program)
     for p in programs:
-        parse_labels(p)
+        check_labels(p)
     return programs
 
 
@@ -85,21 +69,7 @@ def program_files(p):
         if f.endswith((".cpp", ".h", ".hpp")))
 
 
-def parse_labels(p):
-    with open(p.main, encoding="utf-8") as f:
-        for line in f:
-            m = LABEL_RE.match(line)
-            if not m:
-                if line.strip().startswith("//") or not line.strip():
-                    continue
-                break
-            key, value = m.groups()
-            if key == "corpus":
-                p.kind = value
-            elif key == "pattern":
-                p.pattern = value
-            else:
-                p.races.append(value)
+def check_labels(p):
     if p.kind not in ("racy", "safe"):
         p.errors.append("missing or bad '// corpus:' label")
     if p.kind == "racy" and not p.races:
