@@ -168,10 +168,7 @@ int run(int Argc, char **Argv) {
                          "threads, threads-per-task or processes");
       Opts.Executors.push_back(Value);
     } else if (Args.option("--format", Value)) {
-      if (Value != "text" && Value != "json")
-        throw UsageError("--format '" + Value +
-                         "' is unknown; use text or json");
-      Opts.Json = Value == "json";
+      Opts.Json = parseJsonFormat(Value);
     } else if (Args.option("-o", Value) || Args.option("--output", Value))
       Opts.OutputPath = Value;
     else if (Args.option("--svg", Value))

@@ -86,6 +86,13 @@ inline double parseSeconds(const std::string &Text, const std::string &Name) {
   return Value;
 }
 
+/// --format's value: true for json, false for text, UsageError otherwise.
+inline bool parseJsonFormat(const std::string &Value) {
+  if (Value != "text" && Value != "json")
+    throw UsageError("--format '" + Value + "' is unknown; use text or json");
+  return Value == "json";
+}
+
 } // namespace concur::runtime
 
 #endif // CONCUR_RUNTIME_SUPPORT_ARGS_H

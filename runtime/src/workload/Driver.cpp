@@ -677,12 +677,9 @@ int dispatch(int Argc, char **Argv) {
       Opts.Workers = parsePositive(Value, "--workers", 4096);
     else if (Args.option("--timeout", Value))
       Opts.TimeoutSeconds = parseSeconds(Value, "--timeout");
-    else if (Args.option("--format", Value)) {
-      if (Value != "text" && Value != "json")
-        throw UsageError("--format '" + Value +
-                         "' is unknown; use text or json");
-      Opts.Json = Value == "json";
-    } else if (Args.option("-o", Value) || Args.option("--output", Value))
+    else if (Args.option("--format", Value))
+      Opts.Json = parseJsonFormat(Value);
+    else if (Args.option("-o", Value) || Args.option("--output", Value))
       Opts.OutputPath = Value;
     else if (Args.option("--worker-pid-file", Value))
       Opts.PidFile = Value;
