@@ -16,6 +16,10 @@ config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%src_root", config.concur_src_root))
 
+# The runtime profiler is built unless CONCUR_BUILD_RUNTIME is off.
+if os.path.exists(os.path.join(config.concur_bin_dir, "concur-profile")):
+    config.available_features.add("runtime")
+
 # Tests must not depend on the user's terminal or a config above the tree.
 config.environment["TERM"] = "dumb"
 for var in ["CONCUR_RESOURCE_DIR"]:
