@@ -41,13 +41,6 @@ static std::string digest(const std::string &Text) {
                      /*LowerCase=*/true);
 }
 
-static const std::set<std::string> &knownKinds() {
-  static const std::set<std::string> Kinds = {
-      "blocking",  "spawn", "executor-switch", "executor-bounce", "cpu-heavy",
-      "mt-unsafe", "sync",  "thread-safe"};
-  return Kinds;
-}
-
 static const std::set<std::string> &knownCategories() {
   static const std::set<std::string> Categories = {
       "sleep", "file-io", "net-io",     "dns",      "process",
@@ -55,34 +48,77 @@ static const std::set<std::string> &knownCategories() {
   return Categories;
 }
 
+/// Reads a name list: a string or a list of strings, none of them blank.
 static bool readStrings(const json &J, const char *Key,
                         std::vector<std::string> &Out, std::string &Error) {
   if (!J.contains(Key))
     return true;
   const json &V = J.at(Key);
-  if (V.is_string()) {
-    Out.push_back(V.get<std::string>());
-    return true;
-  }
-  if (!V.is_array()) {
+  std::vector<json> Items;
+  if (V.is_string())
+    Items.push_back(V);
+  else if (V.is_array())
+    Items.assign(V.begin(), V.end());
+  else {
     Error = std::string("'") + Key + "' must be a string or a list of strings";
     return false;
   }
-  for (const json &S : V) {
+  for (const json &S : Items) {
     if (!S.is_string()) {
       Error = std::string("'") + Key + "' must list strings only";
       return false;
     }
-    Out.push_back(S.get<std::string>());
+    std::string Word = S.get<std::string>();
+    if (llvm::StringRef(Word).trim().empty()) {
+      Error = std::string("'") + Key + "' holds an empty name";
+      return false;
+    }
+    Out.push_back(std::move(Word));
   }
+  return true;
+}
+
+/// Reads a word from a fixed vocabulary; the message lists the choices.
+template <class E>
+static bool readWord(const json &J, const char *Key, E &Out,
+                     std::optional<E> (*Parse)(const std::string &),
+                     const std::vector<std::string> &Choices,
+                     std::string &Error) {
+  if (!J.contains(Key))
+    return true;
+  const json &V = J.at(Key);
+  std::optional<E> Value;
+  if (V.is_string())
+    Value = Parse(V.get<std::string>());
+  if (!Value) {
+    Error = std::string("'") + Key + "' must be one of " +
+            spellingsOf(Choices) + ", not " + V.dump();
+    return false;
+  }
+  Out = *Value;
+  return true;
+}
+
+/// Argument counts and indexes: small non-negative integers.
+static constexpr long MaxArgumentIndex = 64;
+
+static bool readIndex(const json &V, const char *Key, unsigned &Out,
+                      std::string &Error) {
+  if (!V.is_number_integer() || V.get<long long>() < 0 ||
+      V.get<long long>() > MaxArgumentIndex) {
+    Error = std::string("'") + Key + "' must be a whole number from 0 to " +
+            std::to_string(MaxArgumentIndex) + ", not " + V.dump();
+    return false;
+  }
+  Out = static_cast<unsigned>(V.get<long long>());
   return true;
 }
 
 static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
   static const std::set<std::string> Keys = {
-      "name", "kind",   "category", "blocks",   "severity", "alternative",
-      "on",   "unless", "if_arg",   "min_args", "model",    "callable_args",
-      "note", "op",     "channel"};
+      "name", "kind",   "category", "blocks",   "severity",  "alternative",
+      "on",   "unless", "if_arg",   "min_args", "model",     "callable_args",
+      "note", "op",     "channel",  "role",     "handle_arg"};
   if (!J.is_object()) {
     Error = "each API entry must be a JSON object";
     return false;
@@ -99,67 +135,94 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
     return false;
   }
   std::string Where = " in API entry '" + E.Names.front() + "'";
-  try {
-    if (J.contains("kind"))
-      E.Kind = J.at("kind").get<std::string>();
-    if (J.contains("category"))
-      E.Category = J.at("category").get<std::string>();
-    if (J.contains("blocks"))
-      E.Blocks = J.at("blocks").get<bool>();
-    else
-      E.Blocks = E.Kind == "blocking";
-    if (J.contains("severity"))
-      E.Severity = J.at("severity").get<std::string>();
-    if (J.contains("alternative"))
-      E.Alternative = J.at("alternative").get<std::string>();
-    if (J.contains("min_args"))
-      E.MinArgs = J.at("min_args").get<unsigned>();
-    if (J.contains("model"))
-      E.Model = J.at("model").get<std::string>();
-    if (J.contains("op"))
-      E.Op = J.at("op").get<std::string>();
-    if (J.contains("channel"))
-      E.Channel = J.at("channel").get<std::string>();
-    if (J.contains("callable_args"))
-      E.CallableArgs = J.at("callable_args").get<std::vector<unsigned>>();
-  } catch (const json::exception &) {
-    Error = "a value has the wrong type" + Where;
+  auto Fail = [&](const std::string &Message) {
+    Error = Message + Where;
     return false;
+  };
+  if (!readWord(J, "kind", E.Kind, parseEntryKind, entryKindSpellings(),
+                Error) ||
+      !readWord(J, "op", E.Op, parseSyncOp, syncOpSpellings(), Error) ||
+      !readWord(J, "model", E.Model, parseSpawnModel, spawnModelSpellings(),
+                Error) ||
+      !readWord(J, "role", E.Role, parseLibraryRole,
+                libraryRoleSpellings(E.Kind), Error))
+    return Fail(Error);
+  for (const char *Key :
+       {"category", "severity", "alternative", "channel", "note"})
+    if (J.contains(Key) && !J.at(Key).is_string())
+      return Fail(std::string("'") + Key + "' must be a string");
+  if (J.contains("blocks") && !J.at("blocks").is_boolean())
+    return Fail("'blocks' must be true or false");
+  if (J.contains("category"))
+    E.Category = J.at("category").get<std::string>();
+  E.Blocks = J.contains("blocks") ? J.at("blocks").get<bool>()
+                                  : E.Kind == EntryKind::Blocking;
+  if (J.contains("severity"))
+    E.Severity = J.at("severity").get<std::string>();
+  if (J.contains("alternative"))
+    E.Alternative = J.at("alternative").get<std::string>();
+  if (J.contains("channel"))
+    E.Channel = J.at("channel").get<std::string>();
+  if (J.contains("min_args") &&
+      !readIndex(J.at("min_args"), "min_args", E.MinArgs, Error))
+    return Fail(Error);
+  if (J.contains("callable_args")) {
+    const json &Args = J.at("callable_args");
+    if (!Args.is_array())
+      return Fail("'callable_args' must be a list of argument indexes");
+    for (const json &A : Args) {
+      unsigned Index = 0;
+      if (!readIndex(A, "callable_args", Index, Error))
+        return Fail(Error);
+      E.CallableArgs.push_back(Index);
+    }
+  }
+  if (J.contains("handle_arg")) {
+    unsigned Index = 0;
+    if (!readIndex(J.at("handle_arg"), "handle_arg", Index, Error))
+      return Fail(Error);
+    E.HandleArg = Index;
   }
   if (!readStrings(J, "on", E.On, Error) ||
       !readStrings(J, "unless", E.Unless, Error) ||
-      !readStrings(J, "if_arg", E.IfArg, Error)) {
-    Error += Where;
-    return false;
+      !readStrings(J, "if_arg", E.IfArg, Error))
+    return Fail(Error);
+
+  // What each kind needs, and what only some kinds may have.
+  if (E.Kind == EntryKind::Blocking && !knownCategories().count(E.Category)) {
+    std::vector<std::string> Categories(knownCategories().begin(),
+                                        knownCategories().end());
+    return Fail(E.Category.empty() ? "a blocking entry needs a 'category' (" +
+                                         spellingsOf(Categories) + ")"
+                                   : "unknown category '" + E.Category + "'");
   }
-  if (!knownKinds().count(E.Kind)) {
-    Error = "unknown kind '" + E.Kind + "'" + Where;
-    return false;
-  }
-  if (E.Kind == "blocking" && !knownCategories().count(E.Category)) {
-    Error = "unknown category '" + E.Category + "'" + Where;
-    return false;
-  }
-  static const std::set<std::string> Ops = {"lock",         "unlock",
-                                            "lock-shared",  "unlock-shared",
-                                            "try-lock",     "try-lock-shared",
-                                            "lock-all",     "guard",
-                                            "guard-shared", "guard-deferred",
-                                            "guard-lock",   "guard-unlock",
-                                            "guard-owns",   "release",
-                                            "acquire",      "release-acquire",
-                                            "join",         "once",
-                                            "test-and-set", "clear",
-                                            "with-lock", "runs-executor"};
-  if (E.Kind == "sync" && !Ops.count(E.Op)) {
-    Error = "unknown sync op '" + E.Op + "'" + Where;
-    return false;
-  }
-  if (!E.Severity.empty() && !parseSeverity(E.Severity)) {
-    Error = "unknown severity '" + E.Severity + "'" + Where +
-            " (use remark, warning or error)";
-    return false;
-  }
+  if (E.Kind == EntryKind::Sync && E.Op == SyncOp::None)
+    return Fail("a sync entry needs an 'op' (" +
+                spellingsOf(syncOpSpellings()) + ")");
+  if (E.Kind != EntryKind::Sync && E.Op != SyncOp::None)
+    return Fail("'op' belongs to sync entries only");
+  if (E.Kind == EntryKind::Spawn && E.Model == SpawnModel::None)
+    return Fail("a spawn entry needs a 'model' (" +
+                spellingsOf(spawnModelSpellings()) + ")");
+  if (E.Kind != EntryKind::Spawn &&
+      (E.Model != SpawnModel::None || !E.CallableArgs.empty() || E.HandleArg))
+    return Fail("'model', 'callable_args' and 'handle_arg' belong to spawn "
+                "entries only");
+  bool Library = E.Kind == EntryKind::Type || E.Kind == EntryKind::Function ||
+                 E.Kind == EntryKind::Method;
+  if (Library && E.Role == LibraryRole::None)
+    return Fail(std::string("a ") + entryKindName(E.Kind) +
+                " entry needs a 'role' (" +
+                spellingsOf(libraryRoleSpellings(E.Kind)) + ")");
+  if (Library && !roleFitsKind(E.Role, E.Kind))
+    return Fail(std::string("role '") + libraryRoleName(E.Role) +
+                "' does not fit a " + entryKindName(E.Kind) + " entry (use " +
+                spellingsOf(libraryRoleSpellings(E.Kind)) + ")");
+  if (!Library && E.Role != LibraryRole::None)
+    return Fail("'role' belongs to type, function and method entries only");
+  if (!E.Severity.empty() && !parseSeverity(E.Severity))
+    return Fail("unknown severity '" + E.Severity +
+                "' (use remark, warning or error)");
   return true;
 }
 
@@ -346,11 +409,21 @@ Catalog::matchAll(const CallShape &Call) const {
 }
 
 const CatalogEntry *Catalog::match(const CallShape &Call,
-                                   const std::string &Kind) const {
+                                   std::optional<EntryKind> Kind) const {
   for (const CatalogEntry *E : matchAll(Call))
-    if (Kind.empty() || E->Kind == Kind)
+    if (!Kind || E->Kind == *Kind)
       return E;
   return nullptr;
+}
+
+bool Catalog::hasRole(const std::string &Name, LibraryRole Role) const {
+  auto It = ByName.find(Name);
+  if (It == ByName.end())
+    return false;
+  for (size_t Index : It->second)
+    if (Entries[Index].Role == Role)
+      return true;
+  return false;
 }
 
 } // namespace concur

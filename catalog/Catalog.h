@@ -9,6 +9,8 @@
 #ifndef CONCUR_CATALOG_CATALOG_H
 #define CONCUR_CATALOG_CATALOG_H
 
+#include "catalog/Vocabulary.h"
+
 #include <map>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
@@ -19,10 +21,10 @@
 namespace concur {
 
 struct CatalogEntry {
-  std::vector<std::string> Names; // Qualified, no template arguments.
-  /// "blocking", "spawn", "executor-switch", "executor-bounce", "cpu-heavy",
-  /// "mt-unsafe", "sync".
-  std::string Kind = "blocking";
+  /// Qualified, no template arguments; for "method" entries, the method's
+  /// own name.
+  std::vector<std::string> Names;
+  EntryKind Kind = EntryKind::Blocking;
   std::string Category; // For blocking entries: sleep, file-io, lock, ...
   bool Blocks = true;
   std::string Severity; // Empty: derived from the category.
@@ -38,14 +40,19 @@ struct CatalogEntry {
   /// alternative "A+B" needs one argument with both A and B among its tokens.
   std::vector<std::string> IfArg;
   unsigned MinArgs = 0;
-  /// For spawn entries: "thread", "async", "pool", "openmp", "process".
-  std::string Model;
+  /// For spawn entries: how the started work runs.
+  SpawnModel Model = SpawnModel::None;
   /// For spawn entries: which arguments are the callables run elsewhere
   /// (empty: every callable argument).
   std::vector<unsigned> CallableArgs;
-  /// For sync entries: what the call does to locks and ordering ("lock",
-  /// "guard", "release", "join", ...; docs/configuration.md lists them).
-  std::string Op;
+  /// For spawn entries: the argument through which the new thread's handle
+  /// is written (pthread_create(&t, ...)); otherwise the handle is where the
+  /// call's result is kept, or the object the call is made on.
+  std::optional<unsigned> HandleArg;
+  /// For sync entries: what the call does to locks and ordering.
+  SyncOp Op = SyncOp::None;
+  /// For type, function and method entries: the role the library thing has.
+  LibraryRole Role = LibraryRole::None;
   /// For sync entries whose partner is not the same object (a promise and
   /// its future): both sides name the same channel.
   std::string Channel;
@@ -89,10 +96,13 @@ public:
   std::unique_ptr<Catalog> withConfig(const std::string &ConfigText,
                                       std::string &Error) const;
 
-  /// The first entry of the given kind (or any kind when Kind is empty) that
-  /// describes the call.
+  /// The first entry of the given kind (or any kind) that describes the call.
   const CatalogEntry *match(const CallShape &Call,
-                            const std::string &Kind = "") const;
+                            std::optional<EntryKind> Kind = std::nullopt) const;
+
+  /// Does a type, function or method entry give Name this role? Names are
+  /// qualified names (types, functions) or a method's own name (methods).
+  bool hasRole(const std::string &Name, LibraryRole Role) const;
 
   /// Every entry that describes the call, of any kind.
   std::vector<const CatalogEntry *> matchAll(const CallShape &Call) const;

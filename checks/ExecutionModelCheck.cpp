@@ -236,12 +236,12 @@ std::vector<Advice> adviseExecutionModels(const Program &P,
     for (const Spawn &S : F.Spawns) {
       // A handler posted to an io_context is a task of that loop, not a
       // unit of work of its own.
-      if (S.Model == "executor")
+      if (S.Model == SpawnModel::Executor)
         continue;
       for (const std::string &Target : S.EntryIds) {
         EntryInfo &E = Entries[Target];
         if (E.Kind.empty() || E.Kind == "main")
-          E.Kind = S.Model == "pool" ? "pool-job" : "thread-entry";
+          E.Kind = S.Model == SpawnModel::Pool ? "pool-job" : "thread-entry";
         ++E.Spawns;
         E.InLoop |= S.LoopDepth > 0;
         if (!E.StartLoc.valid())
@@ -366,7 +366,7 @@ static void reportSharedMtUnsafe(const Program &P, const WorkEstimate &Estimate,
         continue;
       for (const CallSite &C : F->Calls) {
         for (const ApiUse &U : C.Apis)
-          if (U.Kind == "mt-unsafe" && U.Name == Api &&
+          if (U.Kind == ApiKind::MtUnsafe && U.Name == Api &&
               (!Where.valid() || C.Loc < Where))
             Where = C.Loc;
         if (C.Kind == CallKind::Direct || C.Kind == CallKind::Callback)

@@ -492,7 +492,7 @@ private:
   void onSpawn(const Spawn &S, const Context &C) {
     // A handler for an io_context that one thread runs runs on that thread,
     // in turn with the others: a call, already followed as such.
-    if (S.Model == "executor" &&
+    if (S.Model == SpawnModel::Executor &&
         (!S.Handle || !MultiThreadedExecutors.count(executorKey(*S.Handle))))
       return;
     unsigned Pos = NextPos++;
@@ -508,8 +508,8 @@ private:
       T.EntryName = Entry->Name;
       T.Parent = static_cast<int>(C.Thread);
       T.SpawnPos = Pos;
-      T.Multi = S.LoopDepth > 0 || C.InLoop || S.Model == "openmp" ||
-                S.Model == "executor";
+      T.Multi = S.LoopDepth > 0 || C.InLoop || S.Model == SpawnModel::OpenMP ||
+                S.Model == SpawnModel::Executor;
       T.StartLoc = S.Loc;
       if (auto H = resolve(S.Handle, C))
         T.HandleKey = H->key();

@@ -67,118 +67,162 @@ const WorkEstimate &WorkEstimate::of(const Program &P) {
 }
 
 WorkEstimate::WorkEstimate(const Program &P) : P(P) {
-  for (const auto &[Id, F] : P.functions()) {
-    std::vector<std::string> Stack;
-    compute(Id, Stack);
-  }
+  for (const auto &[Id, F] : P.functions())
+    compute(Id);
   for (auto &[Id, F] : Profiles)
     classify(F);
 }
 
-void WorkEstimate::compute(const std::string &Id,
-                           std::vector<std::string> &Stack) {
-  if (Done.count(Id))
-    return;
-  const FunctionFacts *Fn = P.function(Id);
-  if (!Fn)
-    return;
-  Stack.push_back(Id);
-  FunctionProfile &Out = Profiles[Id];
-  Out.Fn = Fn;
-  Out.CpuUnits = Fn->Ops;
-  if (Fn->Awaits > 0) {
-    Out.IoUnits += AwaitCost * Fn->Awaits;
+/// A function's own work.
+void WorkEstimate::begin(const FunctionFacts &Fn, FunctionProfile &Out) {
+  Out.Fn = &Fn;
+  Out.CpuUnits = Fn.Ops;
+  if (Fn.Awaits > 0) {
+    Out.IoUnits += AwaitCost * Fn.Awaits;
     Out.IoCategories.insert("async-wait");
-    Out.Evidence.push_back("~" + roughly(Fn->Awaits) +
+    Out.Evidence.push_back("~" + roughly(Fn.Awaits) +
                            " co_await per call (asynchronous waiting)");
   }
-  if (Fn->Loops)
-    Out.Evidence.push_back(std::to_string(Fn->Loops) + " loop" +
-                           (Fn->Loops == 1 ? "" : "s") + " (nesting " +
-                           std::to_string(Fn->MaxLoopDepth) + "), ~" +
-                           roughly(Fn->Ops) + " operations per call");
+  if (Fn.Loops)
+    Out.Evidence.push_back(std::to_string(Fn.Loops) + " loop" +
+                           (Fn.Loops == 1 ? "" : "s") + " (nesting " +
+                           std::to_string(Fn.MaxLoopDepth) + "), ~" +
+                           roughly(Fn.Ops) + " operations per call");
+}
 
-  double TopCpu = Fn->Ops, TopIo = 0;
-  for (const CallSite &C : Fn->Calls) {
-    std::string InLoop = C.LoopDepth ? " in a loop" : "";
-    for (const ApiUse &A : C.Apis) {
-      // Every blocking call is named in the advice (a coroutine waiting on
-      // a future blocks its loop), though only I/O counts as waiting time.
-      if (A.Kind == "blocking" && A.Blocks)
-        Out.BlockingApis.emplace(A.Name, A.Alternative);
-      if (A.Kind == "blocking" && isIoCategory(A.Category)) {
-        double Cost = costOf(A.Category) * C.Trips;
-        Out.IoUnits += Cost;
-        Out.IoCategories.insert(A.Category);
-        if (C.LoopDepth)
-          Out.IoInLoops.insert(A.Category);
-        Out.Evidence.push_back("calls '" + A.Name + "' (" + A.Category + ")" +
-                               InLoop + " at " + shortLocation(C.Loc));
-      } else if (A.Kind == "cpu-heavy") {
-        Out.CpuUnits += CpuHeavyCost * C.Trips;
-        Out.CpuHeavyApis.insert(A.Name);
-        Out.Evidence.push_back("calls '" + A.Name + "' (" + A.Category + ")" +
-                               InLoop + " at " + shortLocation(C.Loc));
-      } else if (A.Kind == "mt-unsafe") {
-        Out.MtUnsafeApis.insert(A.Name);
-        Out.Evidence.push_back("calls '" + A.Name +
-                               "', which is not thread-safe, at " +
-                               shortLocation(C.Loc));
-      }
+/// What a call's catalogued APIs cost.
+void WorkEstimate::addApis(const CallSite &C, FunctionProfile &Out) {
+  std::string InLoop = C.LoopDepth ? " in a loop" : "";
+  for (const ApiUse &A : C.Apis) {
+    // Every blocking call is named in the advice (a coroutine waiting on
+    // a future blocks its loop), though only I/O counts as waiting time.
+    if (A.Kind == ApiKind::Blocking && A.Blocks)
+      Out.BlockingApis.emplace(A.Name, A.Alternative);
+    if (A.Kind == ApiKind::Blocking && isIoCategory(A.Category)) {
+      double Cost = costOf(A.Category) * C.Trips;
+      Out.IoUnits += Cost;
+      Out.IoCategories.insert(A.Category);
+      if (C.LoopDepth)
+        Out.IoInLoops.insert(A.Category);
+      Out.Evidence.push_back("calls '" + A.Name + "' (" + A.Category + ")" +
+                             InLoop + " at " + shortLocation(C.Loc));
+    } else if (A.Kind == ApiKind::CpuHeavy) {
+      Out.CpuUnits += CpuHeavyCost * C.Trips;
+      Out.CpuHeavyApis.insert(A.Name);
+      Out.Evidence.push_back("calls '" + A.Name + "' (" + A.Category + ")" +
+                             InLoop + " at " + shortLocation(C.Loc));
+    } else if (A.Kind == ApiKind::MtUnsafe) {
+      Out.MtUnsafeApis.insert(A.Name);
+      Out.Evidence.push_back("calls '" + A.Name +
+                             "', which is not thread-safe, at " +
+                             shortLocation(C.Loc));
     }
-    if (C.Kind != CallKind::Direct && C.Kind != CallKind::Callback)
+  }
+}
+
+/// Adds what a call of Callee costs to Out.
+void WorkEstimate::addCallee(const CallSite &C, const FunctionProfile &Callee,
+                             FunctionProfile &Out, double &TopCpu,
+                             double &TopIo) {
+  // Calling a coroutine makes a task that runs on its own (co_spawn, or
+  // awaited, where the await is already counted): its work is its own.
+  if (Callee.Fn->IsCoroutine)
+    return;
+  std::string InLoop = C.LoopDepth ? " in a loop" : "";
+  double Cpu = Callee.CpuUnits * C.Trips, Io = Callee.IoUnits * C.Trips;
+  Out.CpuUnits = std::min(Out.CpuUnits + Cpu, Cap);
+  Out.IoUnits = std::min(Out.IoUnits + Io, Cap);
+  Out.Recursive |= Callee.Recursive;
+  Out.IoCategories.insert(Callee.IoCategories.begin(),
+                          Callee.IoCategories.end());
+  if (C.LoopDepth)
+    Out.IoInLoops.insert(Callee.IoCategories.begin(),
+                         Callee.IoCategories.end());
+  else
+    Out.IoInLoops.insert(Callee.IoInLoops.begin(), Callee.IoInLoops.end());
+  Out.BlockingApis.insert(Callee.BlockingApis.begin(),
+                          Callee.BlockingApis.end());
+  Out.CpuHeavyApis.insert(Callee.CpuHeavyApis.begin(),
+                          Callee.CpuHeavyApis.end());
+  Out.MtUnsafeApis.insert(Callee.MtUnsafeApis.begin(),
+                          Callee.MtUnsafeApis.end());
+  if (Cpu > TopCpu) {
+    TopCpu = Cpu;
+    Out.TopCpuCallee = Callee.Fn->Name;
+  }
+  if (Io > TopIo) {
+    TopIo = Io;
+    Out.TopIoCallee = Callee.Fn->Name;
+  }
+  if (Cpu + Io >= NegligibleBelow)
+    Out.Evidence.push_back("calls '" + Callee.Fn->Name + "'" + InLoop + " (~" +
+                           roughly(Cpu) + " ns computing, ~" + roughly(Io) +
+                           " ns waiting)");
+}
+
+/// Depth first over the call graph with a stack of its own: a call chain
+/// of any length costs memory, not the thread's stack.
+void WorkEstimate::compute(const std::string &Root) {
+  struct Frame {
+    std::string Id;
+    size_t Next = 0;
+    bool ApisAdded = false; // Of the call at Next.
+    double TopCpu = 0, TopIo = 0;
+  };
+  std::vector<Frame> Stack;
+  std::set<std::string> OnStack;
+  auto Enter = [&](const std::string &Id) {
+    const FunctionFacts *Fn = P.function(Id);
+    if (Done.count(Id) || !Fn)
+      return;
+    begin(*Fn, Profiles[Id]);
+    Stack.push_back({Id, 0, false, Fn->Ops, 0});
+    OnStack.insert(Id);
+  };
+  Enter(Root);
+  while (!Stack.empty()) {
+    size_t Top = Stack.size() - 1;
+    FunctionProfile &Out = Profiles[Stack[Top].Id];
+    const FunctionFacts &Fn = *Out.Fn;
+    if (Stack[Top].Next == Fn.Calls.size()) {
+      if (Out.Recursive)
+        Out.Evidence.push_back("recursion");
+      if (Out.Evidence.size() > 8)
+        Out.Evidence.resize(8);
+      // A function met again while on the stack keeps its partial sums.
+      Done.insert(Stack[Top].Id);
+      OnStack.erase(Stack[Top].Id);
+      Stack.pop_back();
       continue;
-    if (std::find(Stack.begin(), Stack.end(), C.CalleeId) != Stack.end()) {
+    }
+    const CallSite &C = Fn.Calls[Stack[Top].Next];
+    if (!Stack[Top].ApisAdded) {
+      addApis(C, Out);
+      Stack[Top].ApisAdded = true;
+    }
+    auto Advance = [&] {
+      ++Stack[Top].Next;
+      Stack[Top].ApisAdded = false;
+    };
+    if (C.Kind != CallKind::Direct && C.Kind != CallKind::Callback) {
+      Advance();
+      continue;
+    }
+    if (OnStack.count(C.CalleeId)) {
       Out.Recursive = true;
       Out.CpuUnits += RecursionCost * C.Trips;
+      Advance();
       continue;
     }
-    compute(C.CalleeId, Stack);
+    if (!Done.count(C.CalleeId) && P.function(C.CalleeId)) {
+      Enter(C.CalleeId); // Back to this call once the callee is done.
+      continue;
+    }
+    Advance();
     auto It = Profiles.find(C.CalleeId);
-    if (It == Profiles.end() || !It->second.Fn)
-      continue;
-    // Calling a coroutine makes a task that runs on its own (co_spawn, or
-    // awaited, where the await is already counted): its work is its own.
-    if (It->second.Fn->IsCoroutine)
-      continue;
-    FunctionProfile &Callee = It->second;
-    double Cpu = Callee.CpuUnits * C.Trips, Io = Callee.IoUnits * C.Trips;
-    Out.CpuUnits = std::min(Out.CpuUnits + Cpu, Cap);
-    Out.IoUnits = std::min(Out.IoUnits + Io, Cap);
-    Out.Recursive |= Callee.Recursive;
-    Out.IoCategories.insert(Callee.IoCategories.begin(),
-                            Callee.IoCategories.end());
-    if (C.LoopDepth)
-      Out.IoInLoops.insert(Callee.IoCategories.begin(),
-                           Callee.IoCategories.end());
-    else
-      Out.IoInLoops.insert(Callee.IoInLoops.begin(), Callee.IoInLoops.end());
-    Out.BlockingApis.insert(Callee.BlockingApis.begin(),
-                            Callee.BlockingApis.end());
-    Out.CpuHeavyApis.insert(Callee.CpuHeavyApis.begin(),
-                            Callee.CpuHeavyApis.end());
-    Out.MtUnsafeApis.insert(Callee.MtUnsafeApis.begin(),
-                            Callee.MtUnsafeApis.end());
-    if (Cpu > TopCpu) {
-      TopCpu = Cpu;
-      Out.TopCpuCallee = Callee.Fn->Name;
-    }
-    if (Io > TopIo) {
-      TopIo = Io;
-      Out.TopIoCallee = Callee.Fn->Name;
-    }
-    if (Cpu + Io >= NegligibleBelow)
-      Out.Evidence.push_back("calls '" + Callee.Fn->Name + "'" + InLoop +
-                             " (~" + roughly(Cpu) + " ns computing, ~" +
-                             roughly(Io) + " ns waiting)");
+    if (It != Profiles.end() && It->second.Fn)
+      addCallee(C, It->second, Out, Stack[Top].TopCpu, Stack[Top].TopIo);
   }
-  if (Out.Recursive)
-    Out.Evidence.push_back("recursion");
-  if (Out.Evidence.size() > 8)
-    Out.Evidence.resize(8);
-  Stack.pop_back();
-  // A function met again while on the stack keeps its partial sums.
-  Done.insert(Id);
 }
 
 void WorkEstimate::classify(FunctionProfile &F) const {

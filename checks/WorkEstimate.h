@@ -66,7 +66,11 @@ public:
   static double costOf(const std::string &Category);
 
 private:
-  void compute(const std::string &Id, std::vector<std::string> &Stack);
+  void compute(const std::string &Root);
+  void begin(const FunctionFacts &Fn, FunctionProfile &Out);
+  void addApis(const CallSite &C, FunctionProfile &Out);
+  void addCallee(const CallSite &C, const FunctionProfile &Callee,
+                 FunctionProfile &Out, double &TopCpu, double &TopIo);
   void classify(FunctionProfile &F) const;
 
   const Program &P;

@@ -79,95 +79,19 @@ const CXXRecordDecl *recordOf(QualType T) {
   return T->getAsCXXRecordDecl();
 }
 
-const Expr *skipWrappers(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(Next))
-      Next = C->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Next))
-      Next = F->getSubExpr();
-    else if (const auto *CE = dyn_cast<ConstantExpr>(Next))
-      Next = CE->getSubExpr();
-    else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Next)) {
-      // Copying or moving a closure or functor keeps its target, and so
-      // does wrapping it in a std::function.
-      std::string Class = catalogName(Ctor->getConstructor()->getParent());
-      if (Ctor->getNumArgs() == 1 &&
-          (Ctor->getConstructor()->isCopyOrMoveConstructor() ||
-           Class == "std::function" || Class == "std::move_only_function" ||
-           Class == "std::packaged_task"))
-        Next = Ctor->getArg(0);
-    }
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
-void callOperatorsOf(const CXXRecordDecl *RD,
-                     std::vector<const FunctionDecl *> &Out) {
-  if (!RD || !RD->hasDefinition())
-    return;
-  DeclarationName Call =
-      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
-  for (const NamedDecl *ND : RD->lookup(Call)) {
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(ND))
-      Out.push_back(MD);
-    else if (const auto *FT = dyn_cast<FunctionTemplateDecl>(ND))
-      for (const FunctionDecl *Spec : FT->specializations())
-        Out.push_back(Spec);
-  }
-}
-
-/// What a callable argument will run: a lambda's call operator, a function
-/// or member function named by reference, a functor's operator().
-void callableTargets(const Expr *E, std::vector<const FunctionDecl *> &Out) {
-  E = skipWrappers(E);
+const VarDecl *referencedVar(const Expr *E) {
   if (!E)
-    return;
-  if (const auto *L = dyn_cast<LambdaExpr>(E)) {
-    callOperatorsOf(L->getLambdaClass(), Out);
-    return;
-  }
-  if (const auto *U = dyn_cast<UnaryOperator>(E))
-    if (U->getOpcode() == UO_AddrOf)
-      return callableTargets(U->getSubExpr(), Out);
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl())) {
-      Out.push_back(FD);
-      return;
-    }
-  }
-  if (const auto *CE = dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *FD = CE->getDirectCallee()) {
-      std::string Name = catalogName(FD);
-      // std::bind(f, ...) runs f; std::move(f) and std::forward(f) are f.
-      if ((Name == "std::bind" || Name == "std::bind_front" ||
-           Name == "boost::bind" || Name == "std::move" ||
-           Name == "std::forward" || Name == "std::ref" ||
-           Name == "std::cref") &&
-          CE->getNumArgs() > 0)
-        return callableTargets(CE->getArg(0), Out);
-    }
-  // A functor object (or a variable holding a closure).
-  if (E->getType()->isFunctionPointerType() ||
-      E->getType()->isMemberFunctionPointerType())
-    return;
-  if (const CXXRecordDecl *RD = recordOf(E->getType()))
-    if (!RD->isInStdNamespace())
-      callOperatorsOf(RD, Out);
+    return nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
 }
 
 TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx, const Catalog &Cat,
                                            const std::string &Directory,
                                            FileFacts &Out)
-    : Ctx(Ctx), SM(Ctx.getSourceManager()), Cat(Cat), Directory(Directory),
-      Out(Out), Policy(Ctx.getPrintingPolicy()) {
+    : Ctx(Ctx), SM(Ctx.getSourceManager()), Cat(Cat), Lib(Cat),
+      Directory(Directory), Out(Out), Policy(Ctx.getPrintingPolicy()) {
   Policy.SuppressInlineNamespace = true;
   Policy.SuppressUnwrittenScope = true;
   Policy.AnonymousTagLocations = false;
@@ -261,13 +185,31 @@ void TranslationUnitFacts::addWorkload(const CXXConstructExpr *Registration) {
   W.Loc = loc(Registration->getBeginLoc());
   for (unsigned I = 1; I < Registration->getNumArgs(); ++I) {
     std::vector<const FunctionDecl *> Targets;
-    callableTargets(Registration->getArg(I), Targets);
+    Lib.callableTargets(Registration->getArg(I), Targets);
     for (const FunctionDecl *T : Targets) {
       W.EntryIds.push_back(usr(T));
       W.EntryNames.push_back(displayName(T));
     }
   }
   Out.Workloads.push_back(std::move(W));
+}
+
+void TranslationUnitFacts::addOverrides(const CXXMethodDecl *MD) {
+  if (!MD->isVirtual() || MD->size_overridden_methods() == 0 ||
+      inSystemHeader(MD->getLocation()) ||
+      !OverridesDone.insert(MD->getCanonicalDecl()).second)
+    return;
+  std::string Id = usr(MD->getCanonicalDecl());
+  if (Id.empty())
+    return;
+  for (const CXXMethodDecl *Base : MD->overridden_methods()) {
+    MethodOverride O;
+    O.MethodId = Id;
+    O.MethodName = displayName(MD);
+    O.OverriddenId = usr(Base->getCanonicalDecl());
+    if (!O.OverriddenId.empty())
+      Out.Overrides.push_back(std::move(O));
+  }
 }
 
 std::vector<FileID> TranslationUnitFacts::touchedFiles() const {
@@ -364,13 +306,15 @@ public:
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     TU.analyse(FD);
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      TU.addOverrides(MD);
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {
     // CONCUR_WORKLOAD(name, fn): a namespace-scope Registrar.
     if (VD->hasGlobalStorage() && VD->getInit())
       if (const auto *Ctor =
-              dyn_cast<CXXConstructExpr>(skipWrappers(VD->getInit())))
+              dyn_cast<CXXConstructExpr>(TU.Lib.skipWrappers(VD->getInit())))
         if (Ctor->getConstructor() &&
             catalogName(Ctor->getConstructor()->getParent()) ==
                 "concur::workload::Registrar" &&
@@ -537,20 +481,29 @@ FileFacts extractFacts(const CompileJob &Job, const Catalog &Cat) {
   FirstErrorCollector Diags(Job.Directory);
   bool Ran = false;
 
+  // On a thread of its own with a large stack: clang's parser, its CFG
+  // builder and its AST printers recurse on the input's nesting, and code
+  // that clang accepts (a sum of 20,000 terms, a chain of 6,000 calls) must
+  // not overflow the stack of a pool worker. Only the pages used are backed.
+  constexpr unsigned AnalysisStackBytes = 512u << 20;
   llvm::CrashRecoveryContext Recovery;
-  bool Survived = Recovery.RunSafely([&] {
-    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
-        llvm::vfs::createPhysicalFileSystem();
-    FS->setCurrentWorkingDirectory(Job.Directory);
-    FileSystemOptions FSOpts;
-    FSOpts.WorkingDir = Job.Directory;
-    llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FSOpts, FS));
-    tooling::ToolInvocation Invocation(
-        Job.CommandLine, std::make_unique<FactsAction>(Cat, Job.Directory, Out),
-        Files.get());
-    Invocation.setDiagnosticConsumer(&Diags);
-    Ran = Invocation.run();
-  });
+  bool Survived = Recovery.RunSafelyOnThread(
+      [&] {
+        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+            llvm::vfs::createPhysicalFileSystem();
+        FS->setCurrentWorkingDirectory(Job.Directory);
+        FileSystemOptions FSOpts;
+        FSOpts.WorkingDir = Job.Directory;
+        llvm::IntrusiveRefCntPtr<FileManager> Files(
+            new FileManager(FSOpts, FS));
+        tooling::ToolInvocation Invocation(
+            Job.CommandLine,
+            std::make_unique<FactsAction>(Cat, Job.Directory, Out),
+            Files.get());
+        Invocation.setDiagnosticConsumer(&Diags);
+        Ran = Invocation.run();
+      },
+      AnalysisStackBytes);
 
   if (!Survived) {
     Out = FileFacts();

@@ -1,7 +1,8 @@
 //===- ExtractInternal.h - Shared pieces of the fact extractor ------------===//
 //
 // Not a public interface: the translation-unit driver (ExtractFacts.cpp) and
-// the per-function walk (FunctionWalker.cpp) share these.
+// the per-function analysis (FunctionWalker.cpp and the files it uses) share
+// these.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,6 +11,7 @@
 
 #include "catalog/Catalog.h"
 #include "facts/Facts.h"
+#include "facts/LibraryModel.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -32,13 +34,12 @@ std::string catalogName(const clang::NamedDecl *D);
 /// The class of an object or of what a pointer points to.
 const clang::CXXRecordDecl *recordOf(clang::QualType T);
 
-/// Looks through parentheses, implicit casts, temporaries and copies.
-const clang::Expr *skipWrappers(const clang::Expr *E);
-
-/// What a callable argument will run: a lambda's call operator, a function
-/// or member function named by reference, a functor's operator().
-void callableTargets(const clang::Expr *E,
+/// The call operators of a closure or functor class.
+void callOperatorsOf(const clang::CXXRecordDecl *RD,
                      std::vector<const clang::FunctionDecl *> &Out);
+
+/// The variable an expression names, through parentheses and casts.
+const clang::VarDecl *referencedVar(const clang::Expr *E);
 
 /// Per-translation-unit state shared by the walks: names, locations, USRs.
 class TranslationUnitFacts {
@@ -49,6 +50,7 @@ public:
   clang::ASTContext &Ctx;
   clang::SourceManager &SM;
   const Catalog &Cat;
+  LibraryModel Lib;
 
   bool inSystemHeader(clang::SourceLocation L) const;
   std::string usr(const clang::Decl *D);
@@ -64,6 +66,9 @@ public:
                      SourceLoc Loc,
                      const std::set<const clang::VarDecl *> &Private);
 
+  /// Records the methods a method overrides (the class hierarchy).
+  void addOverrides(const clang::CXXMethodDecl *MD);
+
   /// Records a concur::workload::Registrar built at namespace scope.
   void addWorkload(const clang::CXXConstructExpr *Registration);
 
@@ -78,6 +83,7 @@ private:
   std::map<unsigned, std::string> FileNames;
   std::map<unsigned, clang::FileID> FileIDs;
   std::set<const clang::FunctionDecl *> Done;
+  std::set<const clang::CXXMethodDecl *> OverridesDone;
 };
 
 /// Describes a call for the catalog.

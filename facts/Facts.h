@@ -10,6 +10,8 @@
 #ifndef CONCUR_FACTS_FACTS_H
 #define CONCUR_FACTS_FACTS_H
 
+#include "catalog/Vocabulary.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,8 +31,8 @@ bool operator==(const SourceLoc &A, const SourceLoc &B);
 
 /// A call that matched an entry of the API catalog.
 struct ApiUse {
-  std::string Name;     // Catalog name, e.g. "std::this_thread::sleep_for".
-  std::string Kind;     // "blocking", "cpu-heavy", "mt-unsafe".
+  std::string Name; // Catalog name, e.g. "std::this_thread::sleep_for".
+  ApiKind Kind = ApiKind::Blocking;
   std::string Category; // "sleep", "file-io", "lock", ...
   bool Blocks = false;
   std::string Severity; // "error", "warning" or "remark".
@@ -40,8 +42,9 @@ struct ApiUse {
 /// Where a memory access points, relative to what the function can name:
 /// a global, one of its locals, `this`, a parameter, or what a call returned.
 /// Steps walk from there: ".field", "*" (dereference), "&" (address of) and
-/// "[]" (some element). A path is a symbolic lvalue; the whole-program stage
-/// binds `this` and parameters to the caller's paths.
+/// an element: "[k]" (constant index k), "[@]" (an index made of what a
+/// thread was given) or "[]" (any element). A path is a symbolic lvalue; the
+/// whole-program stage binds `this` and parameters to the caller's paths.
 struct AccessPath {
   enum class RootKind { Global, Local, This, Param, Return };
   RootKind Root = RootKind::Global;
@@ -114,9 +117,20 @@ struct JoinEvent {
 
 enum class CallKind {
   Direct,   // The callee is known statically.
-  Virtual,  // Dispatched through a vtable: the target is unknown.
-  Indirect, // Through a function pointer or other unknown callable.
+  Virtual,  // Dispatched through a vtable: targets from the class hierarchy.
+  Indirect, // Through a function pointer or a stored callable (Slot).
   Callback, // A callable handed to an opaque function that may call it here.
+};
+
+/// One function an indirect or virtual call may reach, as the whole-program
+/// stage resolved it (never written by the extractor).
+struct CallTarget {
+  std::string Id;
+  std::string Name;
+  /// The hop as a message reads it: "through 'Store::get', overridden by
+  /// 'FileStore::get'" or "through 'on_done_' (std::function), set at
+  /// session.cpp:40".
+  std::string Via;
 };
 
 const char *callKindName(CallKind K);
@@ -145,10 +159,16 @@ struct CallSite {
   std::optional<AccessPath> OnceFlag;
   /// A handler posted to this io_context: it runs where the context runs.
   std::optional<AccessPath> PostedTo;
+  /// Indirect calls: the callable slot called through (CallableStore), and
+  /// how the code names it ("on_done_", "ops->read").
+  std::string Slot;
+  std::string SlotName;
+  /// Filled in by the whole-program stage for virtual and indirect calls.
+  std::vector<CallTarget> Targets;
 
   const ApiUse *blockingApi() const {
     for (const ApiUse &A : Apis)
-      if (A.Kind == "blocking" && A.Blocks)
+      if (A.Kind == ApiKind::Blocking && A.Blocks)
         return &A;
     return nullptr;
   }
@@ -156,12 +176,16 @@ struct CallSite {
 
 /// Work handed to another thread: std::thread, std::async, a pool's submit.
 struct Spawn {
-  std::string Api;   // Catalog name of the spawning function.
-  std::string Model; // "thread", "async", "pool", "openmp", "process".
+  std::string Api; // Catalog name of the spawning function.
+  SpawnModel Model = SpawnModel::Thread;
   SourceLoc Loc;
   unsigned LoopDepth = 0;
   std::vector<std::string> EntryIds; // Functions that run on the new thread.
   std::vector<std::string> EntryNames;
+  /// Callables handed over through a slot (a stored std::function, a
+  /// function pointer): the whole-program stage adds their targets to
+  /// EntryIds.
+  std::vector<std::string> EntrySlots;
   unsigned Order = 0;
   /// What the new thread's entry sees: its `this` and parameters.
   std::optional<AccessPath> This;
@@ -179,6 +203,21 @@ struct ExecutorSwitch {
   /// False for awaits that look like a switch but resume where they were,
   /// such as co_await asio::post(pool, asio::use_awaitable).
   bool Moves = true;
+};
+
+/// A callable stored into a slot: a function pointer variable or field, a
+/// std::function, a parameter, a container's elements, a function's return
+/// value. Slots are named so that every file agrees: "var:<usr>",
+/// "field:<usr>", "param:<function usr>#<index>", "ret:<function usr>", and
+/// "<slot>[]" for the elements of a container or array held in a slot. Either
+/// a function is stored (TargetId) or whatever another slot holds (FromSlot).
+struct CallableStore {
+  std::string Slot;
+  std::string SlotName; // As the code names it, for messages.
+  std::string TargetId;
+  std::string TargetName;
+  std::string FromSlot;
+  SourceLoc Loc;
 };
 
 struct FunctionFacts {
@@ -213,6 +252,19 @@ struct FunctionFacts {
   /// io_context::run() and friends: this function's thread runs the
   /// handlers posted to these contexts.
   std::vector<AccessPath> ExecutorRuns;
+  /// Callables this function stores into slots.
+  std::vector<CallableStore> Stores;
+  /// Where the analysis of this function stopped short, and why (an
+  /// expression nested deeper than concur follows).
+  std::vector<std::string> Cuts;
+};
+
+/// A method that overrides another: the whole program's class hierarchy is
+/// the union of these, from every file.
+struct MethodOverride {
+  std::string MethodId;
+  std::string MethodName;
+  std::string OverriddenId;
 };
 
 /// A NOLINT, NOLINTNEXTLINE or NOLINTBEGIN/END comment, as clang-tidy reads
@@ -240,6 +292,7 @@ struct FileFacts {
   std::vector<FunctionFacts> Functions;
   std::vector<Suppression> Suppressions;
   std::vector<Workload> Workloads;
+  std::vector<MethodOverride> Overrides;
   /// Every file the parse read, headers included: what the fact cache
   /// checks before it reuses these facts.
   std::vector<std::string> Dependencies;

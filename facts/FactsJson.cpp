@@ -63,6 +63,18 @@ std::optional<AccessPath::RootKind> parseRootKind(const std::string &S) {
   return std::nullopt;
 }
 
+/// Reads one word of an enum's vocabulary; an unknown word makes the whole
+/// document unusable (a damaged cache entry is parsed again, never trusted).
+template <class E>
+static E readWord(const json &J, const char *Key,
+                  std::optional<E> (*Parse)(const std::string &)) {
+  std::optional<E> Value = Parse(J.at(Key).get<std::string>());
+  if (!Value)
+    throw json::other_error::create(
+        501, std::string("unknown value for '") + Key + "'", &J);
+  return *Value;
+}
+
 template <class T> static json optionalJson(const std::optional<T> &V) {
   return V ? json(*V) : json(nullptr);
 }
@@ -103,8 +115,7 @@ void to_json(json &J, const AccessPath &P) {
 }
 
 void from_json(const json &J, AccessPath &P) {
-  P.Root = parseRootKind(J.at("root").get<std::string>())
-               .value_or(AccessPath::RootKind::Global);
+  P.Root = readWord(J, "root", parseRootKind);
   J.at("root_id").get_to(P.RootId);
   J.at("root_name").get_to(P.RootName);
   J.at("owner").get_to(P.OwnerId);
@@ -169,14 +180,14 @@ void from_json(const json &J, SourceLoc &L) {
 }
 
 void to_json(json &J, const ApiUse &A) {
-  J = json{{"name", A.Name},         {"kind", A.Kind},
+  J = json{{"name", A.Name},         {"kind", apiKindName(A.Kind)},
            {"category", A.Category}, {"blocks", A.Blocks},
            {"severity", A.Severity}, {"alternative", A.Alternative}};
 }
 
 void from_json(const json &J, ApiUse &A) {
   J.at("name").get_to(A.Name);
-  J.at("kind").get_to(A.Kind);
+  A.Kind = readWord(J, "kind", parseApiKind);
   J.at("category").get_to(A.Category);
   J.at("blocks").get_to(A.Blocks);
   J.at("severity").get_to(A.Severity);
@@ -199,14 +210,17 @@ void to_json(json &J, const CallSite &C) {
   J["args"] = optionalPaths(C.Args);
   J["once_flag"] = optionalJson(C.OnceFlag);
   J["posted_to"] = optionalJson(C.PostedTo);
+  if (!C.Slot.empty()) {
+    J["slot"] = C.Slot;
+    J["slot_name"] = C.SlotName;
+  }
 }
 
 void from_json(const json &J, CallSite &C) {
   J.at("callee_id").get_to(C.CalleeId);
   J.at("callee").get_to(C.CalleeName);
   J.at("loc").get_to(C.Loc);
-  C.Kind =
-      parseCallKind(J.at("kind").get<std::string>()).value_or(CallKind::Direct);
+  C.Kind = readWord(J, "kind", parseCallKind);
   J.at("loop_depth").get_to(C.LoopDepth);
   J.at("off_loop").get_to(C.OffLoop);
   if (J.contains("apis"))
@@ -218,15 +232,20 @@ void from_json(const json &J, CallSite &C) {
   readOptionalPaths(J, "args", C.Args);
   readOptional(J, "once_flag", C.OnceFlag);
   readOptional(J, "posted_to", C.PostedTo);
+  if (J.contains("slot")) {
+    J.at("slot").get_to(C.Slot);
+    J.at("slot_name").get_to(C.SlotName);
+  }
 }
 
 void to_json(json &J, const Spawn &S) {
   J = json{{"api", S.Api},
-           {"model", S.Model},
+           {"model", spawnModelName(S.Model)},
            {"loc", S.Loc},
            {"loop_depth", S.LoopDepth},
            {"entry_ids", S.EntryIds},
            {"entry_names", S.EntryNames},
+           {"entry_slots", S.EntrySlots},
            {"order", S.Order},
            {"this", optionalJson(S.This)},
            {"args", optionalPaths(S.Args)},
@@ -235,11 +254,12 @@ void to_json(json &J, const Spawn &S) {
 
 void from_json(const json &J, Spawn &S) {
   J.at("api").get_to(S.Api);
-  J.at("model").get_to(S.Model);
+  S.Model = readWord(J, "model", parseSpawnModel);
   J.at("loc").get_to(S.Loc);
   J.at("loop_depth").get_to(S.LoopDepth);
   J.at("entry_ids").get_to(S.EntryIds);
   J.at("entry_names").get_to(S.EntryNames);
+  J.at("entry_slots").get_to(S.EntrySlots);
   J.at("order").get_to(S.Order);
   readOptional(J, "this", S.This);
   readOptionalPaths(J, "args", S.Args);
@@ -258,6 +278,33 @@ void from_json(const json &J, ExecutorSwitch &S) {
   J.at("loc").get_to(S.Loc);
   J.at("awaited").get_to(S.Awaited);
   J.at("moves").get_to(S.Moves);
+}
+
+void to_json(json &J, const CallableStore &S) {
+  J = json{{"slot", S.Slot},          {"slot_name", S.SlotName},
+           {"target_id", S.TargetId}, {"target_name", S.TargetName},
+           {"from_slot", S.FromSlot}, {"loc", S.Loc}};
+}
+
+void from_json(const json &J, CallableStore &S) {
+  J.at("slot").get_to(S.Slot);
+  J.at("slot_name").get_to(S.SlotName);
+  J.at("target_id").get_to(S.TargetId);
+  J.at("target_name").get_to(S.TargetName);
+  J.at("from_slot").get_to(S.FromSlot);
+  J.at("loc").get_to(S.Loc);
+}
+
+void to_json(json &J, const MethodOverride &O) {
+  J = json{{"method_id", O.MethodId},
+           {"method_name", O.MethodName},
+           {"overridden_id", O.OverriddenId}};
+}
+
+void from_json(const json &J, MethodOverride &O) {
+  J.at("method_id").get_to(O.MethodId);
+  J.at("method_name").get_to(O.MethodName);
+  J.at("overridden_id").get_to(O.OverriddenId);
 }
 
 void to_json(json &J, const FunctionFacts &F) {
@@ -280,7 +327,9 @@ void to_json(json &J, const FunctionFacts &F) {
            {"returns", optionalJson(F.Returns)},
            {"acquires_on_exit", F.AcquiresOnExit},
            {"releases_on_exit", F.ReleasesOnExit},
-           {"executor_runs", F.ExecutorRuns}};
+           {"executor_runs", F.ExecutorRuns},
+           {"stores", F.Stores},
+           {"cuts", F.Cuts}};
 }
 
 void from_json(const json &J, FunctionFacts &F) {
@@ -304,6 +353,8 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("acquires_on_exit").get_to(F.AcquiresOnExit);
   J.at("releases_on_exit").get_to(F.ReleasesOnExit);
   J.at("executor_runs").get_to(F.ExecutorRuns);
+  J.at("stores").get_to(F.Stores);
+  J.at("cuts").get_to(F.Cuts);
 }
 
 void to_json(json &J, const Suppression &S) {
@@ -341,6 +392,7 @@ void to_json(json &J, const FileFacts &F) {
            {"functions", F.Functions},
            {"suppressions", F.Suppressions},
            {"workloads", F.Workloads},
+           {"overrides", F.Overrides},
            {"dependencies", F.Dependencies}};
 }
 
@@ -351,6 +403,7 @@ void from_json(const json &J, FileFacts &F) {
   J.at("functions").get_to(F.Functions);
   J.at("suppressions").get_to(F.Suppressions);
   J.at("workloads").get_to(F.Workloads);
+  J.at("overrides").get_to(F.Overrides);
   J.at("dependencies").get_to(F.Dependencies);
 }
 

@@ -1,0 +1,546 @@
+//===- AccessPaths.cpp - Expressions as symbolic places in memory ---------===//
+
+#include "facts/AccessPaths.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace concur {
+namespace extract {
+
+/// Paths are followed this many steps into an expression; a longer chain
+/// (v.at(0).at(0)... written by a generator) is cut, not overflowed.
+static constexpr unsigned MaxPathDepth = 256;
+
+AccessPath thisPath() {
+  AccessPath P;
+  P.Root = AccessPath::RootKind::This;
+  P.RootName = P.Name = "this";
+  return P;
+}
+
+AccessPath channelPath(const std::string &Channel) {
+  AccessPath P;
+  P.Root = AccessPath::RootKind::Global;
+  P.RootId = "channel:" + Channel;
+  P.RootName = P.Name = Channel;
+  return P;
+}
+
+void appendStep(AccessPath &P, const std::string &Step) {
+  appendPathStep(P.Steps, Step);
+}
+
+bool sameObject(const AccessPath &A, const AccessPath &B) {
+  return A.Root == B.Root && A.RootId == B.RootId && A.Steps == B.Steps;
+}
+
+namespace {
+
+/// Adjacent bit-fields share one memory location: writing one races with
+/// writing its neighbour. The first field of the run names the location.
+const FieldDecl *memoryLocationOf(const FieldDecl *Field) {
+  if (!Field->isBitField())
+    return Field;
+  const FieldDecl *First = nullptr;
+  for (const FieldDecl *F : Field->getParent()->fields()) {
+    if (F == Field)
+      return First ? First : Field;
+    // A non-bit-field or a zero-width bit-field ends a run.
+    if (!F->isBitField() || F->isZeroLengthBitField(F->getASTContext()))
+      First = nullptr;
+    else if (!First)
+      First = F;
+  }
+  return Field;
+}
+
+std::string indexStep(const Expr *Index, const ASTContext &Ctx) {
+  if (Index) {
+    Expr::EvalResult R;
+    if (!Index->isValueDependent() && Index->EvaluateAsInt(R, Ctx))
+      return "[" + std::to_string(R.Val.getInt().getExtValue()) + "]";
+  }
+  return "[]";
+}
+
+/// Locals another thread (or a lambda) may reach.
+class EscapeFinder : public RecursiveASTVisitor<EscapeFinder> {
+public:
+  explicit EscapeFinder(std::set<const VarDecl *> &Escaping)
+      : Escaping(Escaping) {}
+
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    for (const LambdaCapture &C : L->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          Escaping.insert(VD);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->getOpcode() == UO_AddrOf)
+      mark(U->getSubExpr());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    if (const FunctionDecl *F = CE->getDirectCallee())
+      markArgs(F, llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()),
+               isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(F));
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    markArgs(CE->getConstructor(),
+             llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()), false);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    // A reference bound to a local makes the local reachable through it.
+    if (VD->getType()->isReferenceType() && VD->getInit())
+      mark(VD->getInit());
+    return true;
+  }
+
+private:
+  void mark(const Expr *E) {
+    if (const VarDecl *VD = referencedVar(E))
+      if (VD->isLocalVarDeclOrParm())
+        Escaping.insert(VD);
+  }
+  void markArgs(const FunctionDecl *F, llvm::ArrayRef<const Expr *> Args,
+                bool SkipObject) {
+    unsigned First = SkipObject ? 1 : 0;
+    for (unsigned I = First; I < Args.size(); ++I) {
+      unsigned P = I - First;
+      if (P >= F->getNumParams())
+        break;
+      QualType T = F->getParamDecl(P)->getType();
+      if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+        mark(Args[I]);
+    }
+  }
+  std::set<const VarDecl *> &Escaping;
+};
+
+/// Locals a function changes after their initialisation, and the counters
+/// declared by its for loops.
+class ModificationFinder : public RecursiveASTVisitor<ModificationFinder> {
+public:
+  ModificationFinder(std::set<const VarDecl *> &Modified,
+                     std::set<const VarDecl *> &ForCounters)
+      : Modified(Modified), ForCounters(ForCounters) {}
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->isAssignmentOp())
+      mark(B->getLHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp())
+      mark(U->getSubExpr());
+    return true;
+  }
+  bool VisitForStmt(ForStmt *F) {
+    if (const auto *Init = dyn_cast_or_null<DeclStmt>(F->getInit()))
+      for (const Decl *D : Init->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          ForCounters.insert(VD);
+    return true;
+  }
+
+private:
+  void mark(const Expr *E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Modified.insert(VD);
+  }
+  std::set<const VarDecl *> &Modified;
+  std::set<const VarDecl *> &ForCounters;
+};
+
+} // namespace
+
+PathBuilder::PathBuilder(TranslationUnitFacts &TU, const FunctionDecl *FD)
+    : TU(TU), Lib(TU.Lib), FD(FD) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->getParent()->isLambda()) {
+      llvm::DenseMap<const ValueDecl *, FieldDecl *> Captures;
+      FieldDecl *ThisCapture = nullptr;
+      MD->getParent()->getCaptureFields(Captures, ThisCapture);
+      for (const auto &[Var, Field] : Captures)
+        if (Field && !Field->getType()->isReferenceType())
+          CopyCaptures.insert(Var);
+    }
+}
+
+void PathBuilder::findLocalUses(const Stmt *Body) {
+  // RecursiveASTVisitor walks statements with a queue of its own, not the
+  // call stack.
+  EscapeFinder(Escaping).TraverseStmt(const_cast<Stmt *>(Body));
+  ModificationFinder(Modified, ForCounters)
+      .TraverseStmt(const_cast<Stmt *>(Body));
+}
+
+void PathBuilder::aliasReference(const VarDecl *VD, const AccessPath &P) {
+  ReferenceAliases[VD] = P;
+}
+
+void PathBuilder::setPointerValue(const VarDecl *VD,
+                                  const std::optional<AccessPath> &P) {
+  if (P)
+    PointerValues[VD] = *P;
+  else
+    PointerValues.erase(VD);
+}
+
+void PathBuilder::noteCall(const Expr *Call, unsigned Order) {
+  CallOrders[Lib.skipWrappers(Call)] = Order;
+}
+
+const VarDecl *PathBuilder::localDecl(const std::string &Usr) const {
+  auto It = LocalDecls.find(Usr);
+  return It == LocalDecls.end() ? nullptr : It->second;
+}
+
+bool PathBuilder::tooDeep(const Expr *E, unsigned Depth) {
+  if (Depth <= MaxPathDepth)
+    return false;
+  if (!CutAt)
+    CutAt = TU.loc(E->getExprLoc());
+  return true;
+}
+
+std::optional<AccessPath> PathBuilder::varPath(const VarDecl *VD) {
+  if (!VD || VD->getTSCSpec() != TSCS_unspecified)
+    return std::nullopt; // thread_local: every thread has its own.
+  AccessPath P;
+  P.RootName = VD->getNameAsString();
+  if (VD->hasGlobalStorage()) {
+    P.Root = AccessPath::RootKind::Global;
+    P.RootId = TU.usr(VD);
+    if (VD->isStaticLocal()) {
+      const auto *Owner =
+          dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+      P.Name = (Owner ? TU.displayName(Owner) : std::string("?")) +
+               "::" + P.RootName;
+    } else {
+      P.Name = catalogName(VD);
+    }
+    return P;
+  }
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!Owner)
+    return std::nullopt;
+  std::string OwnerName = TU.displayName(Owner);
+  P.Name = OwnerName + "::" + P.RootName;
+  if (const auto *Param = dyn_cast<ParmVarDecl>(VD);
+      Param && Owner->getCanonicalDecl() == FD->getCanonicalDecl()) {
+    P.Root = AccessPath::RootKind::Param;
+    P.RootId = std::to_string(Param->getFunctionScopeIndex());
+    P.OwnerId = TU.usr(Owner);
+    return P;
+  }
+  P.Root = AccessPath::RootKind::Local;
+  P.RootId = TU.usr(VD);
+  P.OwnerId = TU.usr(Owner);
+  P.ByCopy = CopyCaptures.count(VD) != 0;
+  LocalDecls[P.RootId] = VD;
+  return P;
+}
+
+std::optional<AccessPath> PathBuilder::objectOf(const Expr *Receiver,
+                                                unsigned Depth) {
+  if (!Receiver || tooDeep(Receiver, Depth))
+    return std::nullopt;
+  if (Receiver->getType()->isPointerType()) {
+    auto P = pointerValueOf(Receiver, Depth + 1);
+    if (P)
+      appendStep(*P, "*");
+    return P;
+  }
+  return pathOf(Receiver, Depth + 1);
+}
+
+/// What a call to a function of the program returned: the callee's
+/// returned path, bound in the whole-program stage to this call's arguments.
+std::optional<AccessPath> PathBuilder::returnedBy(const CallExpr *CE,
+                                                  const FunctionDecl *Callee) {
+  auto Order = CallOrders.find(Lib.skipWrappers(CE));
+  if (Order == CallOrders.end())
+    return std::nullopt;
+  AccessPath P;
+  P.Root = AccessPath::RootKind::Return;
+  P.RootId = std::to_string(Order->second);
+  P.RootName = TU.displayName(Callee) + "()";
+  P.Name = P.RootName;
+  return P;
+}
+
+/// The object a smart pointer operation applies to, as written (operator->
+/// is declared in a base class, so the argument arrives converted).
+const Expr *PathBuilder::smartPointerObject(const Expr *E) const {
+  const Expr *Inner = E->IgnoreParenImpCasts();
+  return Lib.isSmartPointer(Inner->getType()) ? Inner : nullptr;
+}
+
+std::optional<AccessPath> PathBuilder::libraryCallPath(const CallExpr *CE,
+                                                       unsigned Depth) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (Lib.functionHas(Callee, LibraryRole::PassThrough) &&
+      CE->getNumArgs() == 1)
+    return pathOf(CE->getArg(0), Depth + 1);
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (!Method)
+    return std::nullopt;
+  const Expr *Receiver = nullptr;
+  const Expr *Index = nullptr;
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+    Receiver = MCE->getImplicitObjectArgument();
+    if (MCE->getNumArgs() > 0)
+      Index = MCE->getArg(0);
+  } else if (CE->getNumArgs() > 0) {
+    Receiver = CE->getArg(0);
+    if (CE->getNumArgs() > 1)
+      Index = CE->getArg(1);
+  }
+  std::string MethodName = Callee->getNameAsString();
+  if (Method->getOverloadedOperator() == OO_Star && Receiver &&
+      smartPointerObject(Receiver)) {
+    auto P = pathOf(smartPointerObject(Receiver), Depth + 1);
+    if (P)
+      appendStep(*P, "*");
+    return P;
+  }
+  if (!Lib.methodHas(Callee, LibraryRole::ElementAccess))
+    return std::nullopt;
+  auto P = objectOf(Receiver, Depth + 1);
+  if (!P)
+    return P;
+  if (Lib.recordHas(Method->getParent(), LibraryRole::IndexedContainer))
+    // front() is the first element; back() and indexes computed at run
+    // time are some element.
+    appendStep(*P, MethodName == "front" ? "[0]"
+                   : Index               ? elementStep(Index)
+                                         : "[]");
+  else
+    appendStep(*P, "[]"); // A map's element, keyed by something.
+  return P;
+}
+
+std::optional<AccessPath> PathBuilder::pathOf(const Expr *E, unsigned Depth) {
+  if (!E || tooDeep(E, Depth))
+    return std::nullopt;
+  E = E->IgnoreParens();
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
+    switch (ICE->getCastKind()) {
+    case CK_NoOp:
+    case CK_DerivedToBase:
+    case CK_UncheckedDerivedToBase:
+    case CK_BaseToDerived:
+    case CK_LValueBitCast:
+      return pathOf(ICE->getSubExpr(), Depth + 1);
+    default:
+      return std::nullopt;
+    }
+  }
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    return E->isGLValue() ? pathOf(Cast->getSubExpr(), Depth + 1)
+                          : std::nullopt;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return std::nullopt;
+    auto Alias = ReferenceAliases.find(VD);
+    if (Alias != ReferenceAliases.end())
+      return Alias->second;
+    return varPath(VD);
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *Static = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      return varPath(Static);
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field)
+      return std::nullopt;
+    std::optional<AccessPath> Base;
+    if (ME->isArrow()) {
+      Base = pointerValueOf(ME->getBase(), Depth + 1);
+      if (Base)
+        appendStep(*Base, "*");
+    } else {
+      Base = pathOf(ME->getBase(), Depth + 1);
+    }
+    if (!Base)
+      return std::nullopt;
+    appendStep(*Base, "." + memoryLocationOf(Field)->getNameAsString());
+    const RecordDecl *Parent = Field->getParent();
+    if (Parent->getIdentifier())
+      Base->Name = catalogName(Parent) + "::" + Field->getNameAsString();
+    else
+      Base->Name += "." + Field->getNameAsString();
+    return Base;
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_Deref)
+      return std::nullopt;
+    auto P = pointerValueOf(U->getSubExpr(), Depth + 1);
+    if (P)
+      appendStep(*P, "*");
+    return P;
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    auto P = pointerValueOf(AS->getBase(), Depth + 1);
+    if (!P)
+      return std::nullopt;
+    appendStep(*P, "*");
+    appendStep(*P, elementStep(AS->getIdx()));
+    return P;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return std::nullopt;
+    if (TU.inSystemHeader(Callee->getLocation()))
+      return libraryCallPath(CE, Depth);
+    // A user function returning a reference: what it returns, bound later.
+    if (!Callee->getReturnType()->isReferenceType())
+      return std::nullopt;
+    return returnedBy(CE, Callee);
+  }
+  return std::nullopt;
+}
+
+std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
+                                                      unsigned Depth) {
+  if (!E || tooDeep(E, Depth))
+    return std::nullopt;
+  E = E->IgnoreParens();
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
+    switch (ICE->getCastKind()) {
+    case CK_LValueToRValue:
+      return pointerValueOf(ICE->getSubExpr(), Depth + 1);
+    case CK_ArrayToPointerDecay: {
+      auto P = pathOf(ICE->getSubExpr(), Depth + 1);
+      if (P)
+        appendStep(*P, "&");
+      return P;
+    }
+    case CK_NoOp:
+    case CK_BitCast:
+    case CK_DerivedToBase:
+    case CK_UncheckedDerivedToBase:
+    case CK_BaseToDerived:
+      return pointerValueOf(ICE->getSubExpr(), Depth + 1);
+    default:
+      return std::nullopt;
+    }
+  }
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    return pointerValueOf(Cast->getSubExpr(), Depth + 1);
+  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+    return pointerValueOf(M->getSubExpr(), Depth + 1);
+  if (isa<CXXThisExpr>(E))
+    return thisPath();
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_AddrOf)
+      return std::nullopt;
+    auto P = pathOf(U->getSubExpr(), Depth + 1);
+    if (P)
+      appendStep(*P, "&");
+    return P;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      auto Value = PointerValues.find(VD);
+      if (Value != PointerValues.end())
+        return Value->second;
+    }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return std::nullopt;
+    if (TU.inSystemHeader(Callee->getLocation())) {
+      // sp.get(), sp.operator->(): the smart pointer's target.
+      if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+        if (Callee->getName() == "get")
+          if (const Expr *Ptr =
+                  smartPointerObject(MCE->getImplicitObjectArgument()))
+            return pathOf(Ptr, Depth + 1);
+      } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
+        if (OC->getOperator() == OO_Arrow && OC->getNumArgs() == 1)
+          if (const Expr *Ptr = smartPointerObject(OC->getArg(0)))
+            return pathOf(Ptr, Depth + 1);
+      }
+      return std::nullopt;
+    }
+    if (!Callee->getReturnType()->isPointerType())
+      return std::nullopt;
+    return returnedBy(CE, Callee);
+  }
+  if (E->isGLValue() &&
+      (E->getType()->isPointerType() || Lib.isSmartPointer(E->getType())))
+    return pathOf(E, Depth + 1);
+  return std::nullopt;
+}
+
+/// "[k]" for a constant index; "[@]" for an index made only of what a
+/// thread is given (its parameters, its copies of captured variables, and
+/// locals computed from them), which copies of one thread's code use for
+/// their own slots; "[]" for an index computed from data, which two copies
+/// may well share.
+std::string PathBuilder::elementStep(const Expr *Index) {
+  std::string Step = indexStep(Index, TU.Ctx);
+  if (Step != "[]" || !Index)
+    return Step;
+  class SlotCheck : public RecursiveASTVisitor<SlotCheck> {
+  public:
+    SlotCheck(const PathBuilder &W) : W(W) {}
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD || !W.isThreadGiven(VD, 0))
+        Slot = false;
+      return Slot;
+    }
+    bool VisitCallExpr(CallExpr *) { return Slot = false; }
+    bool VisitMemberExpr(MemberExpr *) { return Slot = false; }
+    bool VisitArraySubscriptExpr(ArraySubscriptExpr *) { return Slot = false; }
+    const PathBuilder &W;
+    bool Slot = true;
+  } Check(*this);
+  Check.TraverseStmt(const_cast<Expr *>(Index));
+  return Check.Slot ? "[@]" : "[]";
+}
+
+bool PathBuilder::isThreadGiven(const VarDecl *VD, unsigned Depth) const {
+  if (Depth > 4 || VD->hasGlobalStorage())
+    return false;
+  if (isa<ParmVarDecl>(VD) || CopyCaptures.count(VD))
+    return true;
+  // A local computed from what the thread was given (an offset, a loop
+  // counter that starts there) and not changed by data afterwards.
+  if (VD->getParentFunctionOrMethod() == FD && VD->getInit() &&
+      (!Modified.count(VD) || ForCounters.count(VD))) {
+    bool Given = true;
+    class Uses : public RecursiveASTVisitor<Uses> {
+    public:
+      Uses(const PathBuilder &W, unsigned Depth, bool &Given)
+          : W(W), Depth(Depth), Given(Given) {}
+      bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+        const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
+        if (!Var || !W.isThreadGiven(Var, Depth + 1))
+          Given = false;
+        return Given;
+      }
+      bool VisitCallExpr(CallExpr *) { return Given = false; }
+      const PathBuilder &W;
+      unsigned Depth;
+      bool &Given;
+    } Check(*this, Depth, Given);
+    Check.TraverseStmt(const_cast<Expr *>(VD->getInit()));
+    return Given;
+  }
+  return false;
+}
+
+} // namespace extract
+} // namespace concur

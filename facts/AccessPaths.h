@@ -1,0 +1,125 @@
+//===- AccessPaths.h - Expressions as symbolic places in memory -----------===//
+//
+// Models (as clang's Thread Safety Analysis does with its SExprBuilder): an
+// expression that names memory becomes an AccessPath rooted at what the
+// function can name (a global, a local, `this`, a parameter, what a call
+// returned) followed by steps (a field, a dereference, an address, an
+// element). References and pointers initialised from a place alias it, so a
+// write through them is a write of the place. Element indexes are kept when
+// they are constants, marked "[@]" when made only of what the thread was
+// given (each copy of a thread's code indexes its own slot), "[]" otherwise.
+// Library containers, strings and smart pointers are not walked into:
+// element access and dereference are modelled by the library's roles.
+//
+// Also here: which locals escape the function (captured by reference,
+// address taken, bound to a non-const reference), which are modified after
+// their initialisation, and which are for-loop counters.
+//
+// Does not model: pointer arithmetic beyond array indexing, aliasing between
+// two parameters, or heap objects by allocation site: a pointer that was not
+// initialised from a known place has no path.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_FACTS_ACCESSPATHS_H
+#define CONCUR_FACTS_ACCESSPATHS_H
+
+#include "facts/ExtractInternal.h"
+
+#include "clang/AST/Expr.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace concur {
+namespace extract {
+
+AccessPath thisPath();
+/// A place that is no variable: a promise and its future meet on a named
+/// channel, an OpenMP team or critical section is one.
+AccessPath channelPath(const std::string &Channel);
+void appendStep(AccessPath &P, const std::string &Step);
+bool sameObject(const AccessPath &A, const AccessPath &B);
+
+class PathBuilder {
+public:
+  PathBuilder(TranslationUnitFacts &TU, const clang::FunctionDecl *FD);
+
+  /// Finds escaping and modified locals in Body (and nested lambdas).
+  void findLocalUses(const clang::Stmt *Body);
+
+  /// The place an lvalue expression names.
+  std::optional<AccessPath> pathOf(const clang::Expr *E) {
+    return pathOf(E, 0);
+  }
+  /// The place a pointer-valued expression points to (as the place's
+  /// address: a path ending in "&").
+  std::optional<AccessPath> pointerValueOf(const clang::Expr *E) {
+    return pointerValueOf(E, 0);
+  }
+  /// The object a member call is made on (through a pointer or not).
+  std::optional<AccessPath> objectOf(const clang::Expr *Receiver) {
+    return objectOf(Receiver, 0);
+  }
+  std::optional<AccessPath> varPath(const clang::VarDecl *VD);
+
+  /// A reference variable names this place; a pointer variable now points
+  /// here (or nowhere known).
+  void aliasReference(const clang::VarDecl *VD, const AccessPath &P);
+  void setPointerValue(const clang::VarDecl *VD,
+                       const std::optional<AccessPath> &P);
+
+  /// Calls are numbered by the walk; a user function returning a reference
+  /// or pointer makes a "return" path bound to that number.
+  void noteCall(const clang::Expr *Call, unsigned Order);
+
+  bool isEscaping(const clang::VarDecl *VD) const {
+    return Escaping.count(VD) != 0;
+  }
+  bool isModified(const clang::VarDecl *VD) const {
+    return Modified.count(VD) != 0;
+  }
+  bool isCopyCapture(const clang::ValueDecl *VD) const {
+    return CopyCaptures.count(VD) != 0;
+  }
+  /// The local declared with this USR, for the escape test on a path.
+  const clang::VarDecl *localDecl(const std::string &Usr) const;
+
+  /// Set when an expression was nested deeper than paths are followed.
+  std::optional<SourceLoc> CutAt;
+
+private:
+  std::optional<AccessPath> pathOf(const clang::Expr *E, unsigned Depth);
+  std::optional<AccessPath> pointerValueOf(const clang::Expr *E,
+                                           unsigned Depth);
+  std::optional<AccessPath> objectOf(const clang::Expr *Receiver,
+                                     unsigned Depth);
+  std::optional<AccessPath> libraryCallPath(const clang::CallExpr *CE,
+                                            unsigned Depth);
+  std::optional<AccessPath> returnedBy(const clang::CallExpr *CE,
+                                       const clang::FunctionDecl *Callee);
+  const clang::Expr *smartPointerObject(const clang::Expr *E) const;
+  std::string elementStep(const clang::Expr *Index);
+  bool isThreadGiven(const clang::VarDecl *VD, unsigned Depth) const;
+  bool tooDeep(const clang::Expr *E, unsigned Depth);
+
+  TranslationUnitFacts &TU;
+  const LibraryModel &Lib;
+  const clang::FunctionDecl *FD;
+  std::map<const clang::VarDecl *, AccessPath> ReferenceAliases;
+  std::map<const clang::VarDecl *, AccessPath> PointerValues;
+  std::map<const clang::Expr *, unsigned> CallOrders;
+  std::map<std::string, const clang::VarDecl *> LocalDecls;
+  std::set<const clang::VarDecl *> Escaping;
+  std::set<const clang::VarDecl *> Modified;
+  std::set<const clang::VarDecl *> ForCounters;
+  /// For a lambda: which captured variables are copies.
+  std::set<const clang::ValueDecl *> CopyCaptures;
+};
+
+} // namespace extract
+} // namespace concur
+
+#endif // CONCUR_FACTS_ACCESSPATHS_H

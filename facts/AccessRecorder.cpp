@@ -1,0 +1,126 @@
+//===- AccessRecorder.cpp - Reads and writes another thread might see -----===//
+
+#include "facts/AccessRecorder.h"
+
+#include "clang/AST/Attr.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace concur {
+namespace extract {
+
+std::vector<HeldLock> AccessRecorder::guardedBy(const Expr *E,
+                                                const AccessPath &P) {
+  std::vector<HeldLock> Extra;
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  if (!ME)
+    return Extra;
+  const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!Field)
+    return Extra;
+  for (const auto *G : Field->specific_attrs<GuardedByAttr>()) {
+    const Expr *Arg = G->getArg()->IgnoreParenImpCasts();
+    if (const auto *GuardMember = dyn_cast<MemberExpr>(Arg)) {
+      AccessPath M = P;
+      if (!M.Steps.empty())
+        M.Steps.pop_back();
+      M.Steps.push_back("." + GuardMember->getMemberDecl()->getNameAsString());
+      Extra.push_back({M, false});
+    } else if (const auto *GuardVar = referencedVar(Arg)) {
+      if (auto M = S.Paths.varPath(GuardVar))
+        Extra.push_back({*M, false});
+    }
+  }
+  return Extra;
+}
+
+void AccessRecorder::record(const Expr *E, bool Write) {
+  if (!E)
+    return;
+  QualType T = E->getType();
+  if (S.Lib.isAtomic(T) || S.Lib.isSyncObject(T) || S.Lib.isThreadSafe(T))
+    return;
+  // Reading what nobody may write: a const variable or field (not merely
+  // something reached through a const path, like a member in a const method).
+  if (!Write) {
+    const Expr *Inner = E->IgnoreParenImpCasts();
+    const ValueDecl *Declared = nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner))
+      Declared = DRE->getDecl();
+    else if (const auto *ME = dyn_cast<MemberExpr>(Inner))
+      Declared = ME->getMemberDecl();
+    if (Declared && Declared->getType().isConstQualified() &&
+        !Declared->getType()->isReferenceType())
+      return;
+  }
+  auto P = S.Paths.pathOf(E);
+  if (!P)
+    return;
+  recordPath(*P, Write, E, guardedBy(E, *P));
+}
+
+void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
+                                std::vector<HeldLock> Extra, bool Atomic) {
+  if (!isSharedCandidate(P))
+    return;
+  // Objects the catalog calls thread-safe by name (std::cout: using the
+  // standard streams from several threads is no data race).
+  if (P.Root == AccessPath::RootKind::Global) {
+    CallShape Shape;
+    Shape.Names.push_back(P.RootName);
+    Shape.Names.push_back(P.Name);
+    if (S.Lib.Cat.match(Shape, EntryKind::ThreadSafe))
+      return;
+  }
+  MemoryAccess A;
+  A.Path = std::move(P);
+  A.Write = Write;
+  A.Loc = S.TU.loc(At->getExprLoc());
+  A.Order = S.nextOrder();
+  A.Locks = S.heldHere();
+  A.Locks.insert(A.Locks.end(), Extra.begin(), Extra.end());
+  A.Volatile = At->getType().isVolatileQualified();
+  A.Atomic = Atomic || (S.Here && S.Here->Atomic);
+  S.Out.Accesses.push_back(std::move(A));
+}
+
+bool AccessRecorder::isSharedCandidate(const AccessPath &P) const {
+  if (P.isAddress())
+    return false;
+  bool Dereferences =
+      std::find(P.Steps.begin(), P.Steps.end(), "*") != P.Steps.end();
+  switch (P.Root) {
+  case AccessPath::RootKind::Global:
+  case AccessPath::RootKind::This:
+  case AccessPath::RootKind::Return:
+    return true;
+  case AccessPath::RootKind::Param: {
+    unsigned Index = std::stoul(P.RootId);
+    if (Index < S.FD->getNumParams() &&
+        S.FD->getParamDecl(Index)->getType()->isReferenceType())
+      return true;
+    return Dereferences;
+  }
+  case AccessPath::RootKind::Local: {
+    if (Dereferences)
+      return true;
+    if (P.ByCopy)
+      return false;
+    const VarDecl *VD = S.Paths.localDecl(P.RootId);
+    if (!VD)
+      return false;
+    // In an OpenMP region, the enclosing function's locals are shared by
+    // the team unless private; the region's own are per thread.
+    if (S.InRegion)
+      return !S.Lexical.RegionLocals.count(VD) && !S.RegionPrivate.count(VD);
+    // Captured by reference from an enclosing function, or escaping here.
+    return VD->getParentFunctionOrMethod() != S.FD || S.Paths.isEscaping(VD);
+  }
+  }
+  return false;
+}
+
+} // namespace extract
+} // namespace concur

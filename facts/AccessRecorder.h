@@ -1,0 +1,48 @@
+//===- AccessRecorder.h - Reads and writes another thread might see -------===//
+//
+// Models: which memory accesses are worth recording, and with what locks.
+// An access is recorded when another thread could possibly reach the
+// memory: globals and statics, anything reached through `this`, a reference
+// or pointer parameter or a dereference, and locals that escape (captured
+// by reference, address taken, bound to a non-const reference) or that an
+// OpenMP team shares. Locals that never escape, copies made for a lambda,
+// atomics, synchronisation objects and thread-safe library objects are not
+// recorded: no other thread can see them, or their own operations are the
+// synchronisation. Reading a const variable or field is no race either.
+// GUARDED_BY(mu) on a field counts as holding mu (clang's Thread Safety
+// Analysis enforces it).
+//
+// Does not model: whether another thread really reaches the memory (the
+// whole-program stage decides that).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_FACTS_ACCESSRECORDER_H
+#define CONCUR_FACTS_ACCESSRECORDER_H
+
+#include "facts/FunctionScope.h"
+
+namespace concur {
+namespace extract {
+
+class AccessRecorder {
+public:
+  explicit AccessRecorder(FunctionScope &S) : S(S) {}
+
+  /// An access of the place an lvalue expression names.
+  void record(const clang::Expr *E, bool Write);
+  /// An access of a known place, at an expression.
+  void recordPath(AccessPath P, bool Write, const clang::Expr *At,
+                  std::vector<HeldLock> Extra = {}, bool Atomic = false);
+
+private:
+  bool isSharedCandidate(const AccessPath &P) const;
+  std::vector<HeldLock> guardedBy(const clang::Expr *E, const AccessPath &P);
+
+  FunctionScope &S;
+};
+
+} // namespace extract
+} // namespace concur
+
+#endif // CONCUR_FACTS_ACCESSRECORDER_H

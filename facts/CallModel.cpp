@@ -1,0 +1,657 @@
+//===- CallModel.cpp - What a call does, as facts
+//--------------------------===//
+
+#include "facts/CallModel.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace concur {
+namespace extract {
+namespace {
+
+/// A call whose target depends on the dynamic type: a virtual method, not
+/// final, called through a pointer or reference without qualification.
+bool isVirtualDispatch(const MemberExpr *ME, const CXXMethodDecl *Method,
+                       const ASTContext &Ctx) {
+  if (!Method || !Method->isVirtual() ||
+      !ME->performsVirtualDispatch(Ctx.getLangOpts()))
+    return false;
+  if (Method->hasAttr<FinalAttr>() || Method->getParent()->hasAttr<FinalAttr>())
+    return false;
+  // Calling through an object (not a pointer or reference) names its type.
+  if (!ME->isArrow())
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (!VD->getType()->isReferenceType())
+          return false;
+  return true;
+}
+
+std::optional<ApiKind> apiKindOf(EntryKind K) {
+  switch (K) {
+  case EntryKind::Blocking:
+    return ApiKind::Blocking;
+  case EntryKind::CpuHeavy:
+    return ApiKind::CpuHeavy;
+  case EntryKind::MtUnsafe:
+    return ApiKind::MtUnsafe;
+  default:
+    return std::nullopt;
+  }
+}
+
+} // namespace
+
+CallSite CallModel::makeCall(const Expr *At) {
+  CallSite C;
+  C.Loc = S.TU.loc(At->getExprLoc());
+  C.LoopDepth = S.Here ? S.Here->LoopDepth : 0;
+  C.Trips = S.Here ? S.Here->Trips : 1;
+  C.OffLoop = S.Locks.Now.OffLoop;
+  C.Order = S.nextOrder();
+  C.Locks = S.heldHere();
+  S.Paths.noteCall(At, C.Order);
+  return C;
+}
+
+void CallModel::addJoin(const AccessPath &Handle, const Expr *At) {
+  JoinEvent J;
+  J.Handle = Handle;
+  J.Order = S.nextOrder();
+  if (At)
+    J.Loc = S.TU.loc(At->getExprLoc());
+  S.Out.Joins.push_back(std::move(J));
+}
+
+void CallModel::addSpawn(Spawn Sp) {
+  Sp.LoopDepth = S.Here ? S.Here->LoopDepth : 0;
+  Sp.Order = S.nextOrder();
+  S.Out.Spawns.push_back(std::move(Sp));
+}
+
+void CallModel::addSync(const AccessPath &Object, bool Release) {
+  S.Out.Syncs.push_back({Object, Release, S.nextOrder()});
+}
+
+void CallModel::addCallbacks(llvm::ArrayRef<const Expr *> Args) {
+  for (const Expr *A : Args) {
+    std::vector<const FunctionDecl *> Targets;
+    S.Lib.callableTargets(A, Targets);
+    for (const FunctionDecl *Target : Targets) {
+      if (S.TU.inSystemHeader(Target->getLocation()))
+        continue;
+      CallSite C = makeCall(A);
+      C.Kind = CallKind::Callback;
+      C.CalleeId = S.TU.usr(Target);
+      C.CalleeName = S.TU.displayName(Target);
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(Target))
+        if (MD->getParent()->isLambda())
+          C.This = thisPath();
+      S.Out.Calls.push_back(std::move(C));
+    }
+  }
+}
+
+std::optional<AccessPath> CallModel::bindOne(const Expr *Arg,
+                                             QualType ParamType) {
+  if (!Arg)
+    return std::nullopt;
+  // std::ref(x) hands over x itself.
+  if (const auto *CE = dyn_cast<CallExpr>(S.skip(Arg)))
+    if (S.Lib.functionHas(CE->getDirectCallee(),
+                          LibraryRole::ReferenceWrapper) &&
+        CE->getNumArgs() == 1)
+      return S.Paths.pathOf(CE->getArg(0));
+  if (!ParamType.isNull() && ParamType->isReferenceType())
+    return S.Paths.pathOf(Arg);
+  QualType T = Arg->getType();
+  if (T->isPointerType() || S.Lib.isSmartPointer(T))
+    return S.Paths.pointerValueOf(Arg);
+  return std::nullopt;
+}
+
+void CallModel::bindArguments(const FunctionDecl *Callee,
+                              llvm::ArrayRef<const Expr *> Args,
+                              std::vector<std::optional<AccessPath>> &Out) {
+  for (unsigned I = 0; I < Callee->getNumParams() && I < Args.size(); ++I)
+    Out.push_back(bindOne(Args[I], Callee->getParamDecl(I)->getType()));
+}
+
+void CallModel::storeArguments(const FunctionDecl *Callee,
+                               llvm::ArrayRef<const Expr *> Args) {
+  for (unsigned I = 0; I < Callee->getNumParams() && I < Args.size(); ++I)
+    if (S.Lib.isCallable(Callee->getParamDecl(I)->getType()))
+      Flow.store(Flow.paramSlot(Callee, I), Args[I]);
+}
+
+std::optional<AccessPath> CallModel::handleFor(const Expr *SpawnExpr) {
+  const Expr *E = S.skip(SpawnExpr);
+  auto InPlace = S.InPlaceHandles.find(E);
+  if (InPlace != S.InPlaceHandles.end())
+    return InPlace->second;
+  if (const VarDecl *VD = S.Lexical.initialises(E))
+    return S.Paths.varPath(VD);
+  if (const Expr *LHS = S.Lexical.assignedTo(E))
+    return S.Paths.pathOf(LHS);
+  if (const Expr *Container = S.Lexical.insertedInto(E)) {
+    auto P = S.Paths.objectOf(Container);
+    if (P)
+      appendStep(*P, "[]");
+    return P;
+  }
+  return std::nullopt;
+}
+
+void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
+                            const Expr *Receiver,
+                            llvm::ArrayRef<const Expr *> Args,
+                            std::optional<AccessPath> Handle) {
+  Spawn Sp;
+  Sp.Api = E.Names.front();
+  Sp.Model = E.Model;
+  Sp.Loc = S.TU.loc(Call->getExprLoc());
+
+  // The callable, and the arguments it will be called with after it.
+  int CallableIndex = -1;
+  std::vector<const FunctionDecl *> Targets;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    if (!E.CallableArgs.empty() &&
+        std::find(E.CallableArgs.begin(), E.CallableArgs.end(), I) ==
+            E.CallableArgs.end())
+      continue;
+    std::vector<const FunctionDecl *> Found;
+    S.Lib.callableTargets(Args[I], Found);
+    if (Found.empty()) {
+      // A stored callable (a std::function member, a function pointer):
+      // what it holds is known only in the whole program.
+      if (S.Lib.isCallable(Args[I]->getType()))
+        if (std::optional<Slot> From = Flow.slotOf(Args[I])) {
+          Sp.EntrySlots.push_back(From->Id);
+          if (CallableIndex < 0)
+            CallableIndex = static_cast<int>(I);
+        }
+      continue;
+    }
+    if (CallableIndex < 0)
+      CallableIndex = static_cast<int>(I);
+    Targets.insert(Targets.end(), Found.begin(), Found.end());
+  }
+  for (const FunctionDecl *T : Targets) {
+    Sp.EntryIds.push_back(S.TU.usr(T));
+    Sp.EntryNames.push_back(S.TU.displayName(T));
+  }
+
+  if (CallableIndex >= 0) {
+    std::vector<const Expr *> Rest(Args.begin() + CallableIndex + 1,
+                                   Args.end());
+    const auto *Method =
+        Targets.empty() ? nullptr : dyn_cast<CXXMethodDecl>(Targets.front());
+    if (Method && Method->getParent()->isLambda()) {
+      Sp.This = thisPath();
+    } else if (Method && !Method->isStatic() && !Rest.empty()) {
+      // std::thread(&Server::run, this): the object comes first.
+      const Expr *Object = Rest.front();
+      Rest.erase(Rest.begin());
+      if (Object->getType()->isPointerType())
+        Sp.This = S.Paths.pointerValueOf(Object);
+      else
+        Sp.This = bindOne(Object, QualType());
+      if (Sp.This && !Object->getType()->isPointerType() &&
+          !S.Lib.isSmartPointer(Object->getType()))
+        appendStep(*Sp.This, "&");
+    }
+    // Arguments of a new thread are copies unless wrapped in std::ref or
+    // pointers: a reference parameter binds to the copy, not the original.
+    for (const Expr *A : Rest)
+      Sp.Args.push_back(bindOne(A, QualType()));
+  }
+
+  Sp.Handle = Handle ? Handle : handleFor(Call);
+  if (!Sp.Handle) {
+    if (E.HandleArg && *E.HandleArg < Args.size()) {
+      Sp.Handle = S.Paths.pointerValueOf(Args[*E.HandleArg]);
+      if (Sp.Handle)
+        appendStep(*Sp.Handle, "*");
+    } else if (Receiver) {
+      Sp.Handle = S.Paths.objectOf(Receiver);
+    } else if ((Sp.Model == SpawnModel::Pool ||
+                Sp.Model == SpawnModel::Executor) &&
+               !Args.empty()) {
+      Sp.Handle = S.Paths.pathOf(Args[0]);
+    }
+  }
+  addSpawn(std::move(Sp));
+}
+
+bool CallModel::handleCatalogued(const FunctionDecl *Callee,
+                                 const CallShape &Shape, const Expr *Call,
+                                 const Expr *Receiver,
+                                 llvm::ArrayRef<const Expr *> Args) {
+  std::vector<const CatalogEntry *> Entries = S.Lib.Cat.matchAll(Shape);
+  if (Entries.empty())
+    return false;
+  const Expr *Self = S.skip(Call);
+  bool Awaited = S.Lexical.isAwaited(Self);
+  bool Discarded = S.Lexical.isDiscarded(Self);
+
+  // An executor switch only means something when awaited; a discarded one
+  // is the missing co_await that leaves the rest on the original loop.
+  bool HasCallable = std::any_of(Args.begin(), Args.end(), [&](const Expr *A) {
+    std::vector<const FunctionDecl *> Targets;
+    S.Lib.callableTargets(A, Targets);
+    return !Targets.empty();
+  });
+  if (S.Out.IsCoroutine && (Awaited || Discarded) && !HasCallable) {
+    for (const CatalogEntry *E : Entries) {
+      if (E->Kind != EntryKind::ExecutorSwitch &&
+          E->Kind != EntryKind::ExecutorBounce)
+        continue;
+      ExecutorSwitch Sw;
+      Sw.Api = E->Names.front();
+      Sw.Loc = S.TU.loc(Call->getExprLoc());
+      Sw.Awaited = Awaited;
+      Sw.Moves = E->Kind == EntryKind::ExecutorSwitch;
+      S.Out.Switches.push_back(Sw);
+      if (Awaited && Sw.Moves)
+        S.PendingAwait = Self;
+      return true;
+    }
+  }
+
+  for (const CatalogEntry *E : Entries)
+    if (E->Kind == EntryKind::Spawn) {
+      handleSpawn(*E, Call, Receiver, Args);
+      // A handler posted to an io_context runs on the threads that run it,
+      // which for a coroutine is its own loop: keep it as a call there too.
+      if (E->Model == SpawnModel::Executor) {
+        size_t First = S.Out.Calls.size();
+        addCallbacks(Args);
+        for (size_t I = First; I < S.Out.Calls.size(); ++I)
+          S.Out.Calls[I].PostedTo = S.Out.Spawns.back().Handle;
+      }
+      return true; // Work handed to another thread is not called here.
+    }
+
+  bool Described = false;
+  for (const CatalogEntry *E : Entries)
+    if (E->Kind == EntryKind::Sync)
+      Described |= handleSync(*E, Call, Receiver, Args);
+
+  std::vector<ApiUse> Uses;
+  for (const CatalogEntry *E : Entries) {
+    std::optional<ApiKind> Kind = apiKindOf(E->Kind);
+    if (!Kind)
+      continue;
+    ApiUse U;
+    U.Name = E->Names.front();
+    for (const std::string &N : Shape.Names)
+      if (std::find(E->Names.begin(), E->Names.end(), N) != E->Names.end()) {
+        U.Name = N;
+        break;
+      }
+    U.Kind = *Kind;
+    U.Category = E->Category;
+    U.Blocks = E->Blocks;
+    U.Severity = severityName(S.Lib.Cat.severityOf(*E));
+    U.Alternative = E->Alternative;
+    Uses.push_back(std::move(U));
+  }
+  if (!Uses.empty()) {
+    CallSite C = makeCall(Call);
+    C.CalleeName = Uses.front().Name;
+    C.CalleeId = Callee ? S.TU.usr(Callee) : "";
+    C.Apis = std::move(Uses);
+    S.Out.Calls.push_back(std::move(C));
+    Described = true;
+  }
+  return Described;
+}
+
+void CallModel::handleLibraryCall(const FunctionDecl *Callee,
+                                  const Expr *Receiver,
+                                  llvm::ArrayRef<const Expr *> Args) {
+  const auto *M = dyn_cast<CXXMethodDecl>(Callee);
+  if (!M || M->isStatic()) {
+    handleLibraryArgs(Callee, Args);
+    return;
+  }
+  if (!Receiver)
+    return;
+  QualType ObjectType = Receiver->getType();
+  if (ObjectType->isPointerType())
+    ObjectType = ObjectType->getPointeeType();
+  if (S.Lib.isAtomic(ObjectType) || S.Lib.isSyncObject(ObjectType) ||
+      S.Lib.isThreadSafe(ObjectType))
+    return;
+  bool Inserts = M->getOverloadedOperator() == OO_Subscript &&
+                 S.Lib.recordHas(M->getParent(), LibraryRole::KeyedContainer);
+  bool Write = Inserts ||
+               !(M->isConst() || S.Lib.methodHas(M, LibraryRole::NonMutating) ||
+                 S.Lib.methodHas(M, LibraryRole::ElementAccess));
+  if (auto Obj = S.Paths.objectOf(Receiver))
+    Recorder.recordPath(*Obj, Write, Receiver);
+  handleLibraryArgs(M, Args);
+}
+
+void CallModel::handleLibraryArgs(const FunctionDecl *Callee,
+                                  llvm::ArrayRef<const Expr *> Args) {
+  if (S.Lib.functionHas(Callee, LibraryRole::PassThrough))
+    return;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    if (I >= Callee->getNumParams())
+      break;
+    QualType T = Callee->getParamDecl(I)->getType();
+    if (!T->isReferenceType() || !Args[I]->isGLValue())
+      continue;
+    QualType Referent = T.getNonReferenceType();
+    if (S.Lib.isAtomic(Args[I]->getType()) ||
+        S.Lib.isSyncObject(Args[I]->getType()))
+      continue;
+    // Forwarding references (T&&) of templates are taken as reads.
+    bool Write = !Referent.isConstQualified() && T->isLValueReferenceType();
+    Recorder.record(Args[I], Write);
+  }
+}
+
+/// Library code we cannot see calls the callables it is given when it is an
+/// algorithm (a free function, or a function object's operator() such as
+/// std::ranges::for_each); a method of a library object keeps them for
+/// later. The catalog names the exceptions both ways.
+bool CallModel::libraryCallsItsCallables(const FunctionDecl *Callee) const {
+  if (S.Lib.functionHas(Callee, LibraryRole::CallsCallable))
+    return true;
+  if (S.Lib.functionHas(Callee, LibraryRole::StoresCallable) ||
+      S.Lib.functionHas(Callee, LibraryRole::BindsCallable) ||
+      S.Lib.functionHas(Callee, LibraryRole::PassThrough))
+    return false;
+  const auto *M = dyn_cast<CXXMethodDecl>(Callee);
+  return !M || M->isStatic() || M->getOverloadedOperator() == OO_Call;
+}
+
+void CallModel::storeLibraryCallables(const FunctionDecl *Callee,
+                                      const Expr *Receiver,
+                                      llvm::ArrayRef<const Expr *> Args) {
+  if (!Receiver)
+    return;
+  const auto *M = dyn_cast<CXXMethodDecl>(Callee);
+  if (!M)
+    return;
+  std::optional<Slot> Object = Flow.slotOf(Receiver);
+  if (!Object)
+    return;
+  // f = g on a callable wrapper; jobs.push_back(g) on a container.
+  bool Assigns = M->getOverloadedOperator() == OO_Equal &&
+                 S.Lib.recordHas(M->getParent(), LibraryRole::CallableWrapper);
+  bool Inserts = S.Lib.methodHas(M, LibraryRole::InsertsElement);
+  if (!Assigns && !Inserts)
+    return;
+  for (const Expr *A : Args)
+    if (S.Lib.isCallable(A->getType()))
+      Flow.store(Assigns ? *Object : CallableFlow::elements(*Object), A);
+}
+
+void CallModel::handleIndirect(const CallExpr *CE, const Expr *Through,
+                               const FunctionDecl *Operator) {
+  CallSite C = makeCall(CE);
+  C.Kind = CallKind::Indirect;
+  C.CalleeName = Flow.kindOf(Through->getType());
+  if (std::optional<Slot> From = Flow.slotOf(Through)) {
+    C.Slot = From->Id;
+    C.SlotName = From->Name;
+  }
+  // The arguments, bound by the parameter types of the call's signature.
+  unsigned First = Operator && isa<CXXOperatorCallExpr>(CE) ? 1 : 0;
+  std::vector<QualType> Params;
+  if (Operator) {
+    for (const ParmVarDecl *P : Operator->parameters())
+      Params.push_back(P->getType());
+  } else if (const auto *Proto = Through->getType()
+                                     .getNonReferenceType()
+                                     ->getPointeeOrArrayElementType()
+                                     ->getAs<FunctionProtoType>()) {
+    Params.assign(Proto->param_type_begin(), Proto->param_type_end());
+  }
+  for (unsigned I = First; I < CE->getNumArgs(); ++I) {
+    unsigned P = I - First;
+    C.Args.push_back(
+        bindOne(CE->getArg(I), P < Params.size() ? Params[P] : QualType()));
+  }
+  S.Out.Calls.push_back(std::move(C));
+}
+
+CallShape CallModel::shapeOf(const FunctionDecl *Callee, const Expr *Receiver,
+                             llvm::ArrayRef<const Expr *> Args, bool System) {
+  CallShape Shape;
+  ShapeBuilder Builder;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  bool IsMember = Method && !Method->isStatic();
+  std::string Name = catalogName(Callee);
+  if (IsMember) {
+    if (const CXXRecordDecl *RD =
+            Receiver ? recordOf(Receiver->getType()) : nullptr) {
+      std::string ViaReceiver =
+          catalogName(RD) + "::" + Callee->getNameAsString();
+      if (ViaReceiver != Name)
+        Shape.Names.push_back(ViaReceiver);
+    }
+    Builder.addReceiver(Receiver, Shape);
+  } else if (!Args.empty()) {
+    Builder.addReceiver(Args.front(), Shape);
+  }
+  Shape.Names.push_back(Name);
+  for (const Expr *A : Args)
+    Shape.ArgTokens.push_back(Builder.argTokens(A));
+  Shape.UserGlobalFunction =
+      !System && !Callee->isExternC() &&
+      Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
+  return Shape;
+}
+
+/// threads.emplace_back(f, args...) starts the element, a thread, in place:
+/// the element type's constructor is the spawn.
+bool CallModel::handleInPlaceSpawn(const CallExpr *CE, const Expr *Receiver,
+                                   llvm::ArrayRef<const Expr *> Args) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      recordOf(Receiver->getType()));
+  if (!Spec)
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+    if (Arg.getKind() != TemplateArgument::Type)
+      continue;
+    const CXXRecordDecl *Element = Arg.getAsType()->getAsCXXRecordDecl();
+    if (!Element)
+      continue;
+    // Inserting an element that already exists is no construction.
+    if (std::any_of(Args.begin(), Args.end(), [&](const Expr *A) {
+          return recordOf(A->getType()) == Element;
+        }))
+      continue;
+    CallShape ThreadShape;
+    ThreadShape.Names.push_back(catalogName(Element) +
+                                "::" + Element->getNameAsString());
+    if (const CatalogEntry *E =
+            S.Lib.Cat.match(ThreadShape, EntryKind::Spawn)) {
+      std::optional<AccessPath> Handle = S.Paths.objectOf(Receiver);
+      if (Handle)
+        appendStep(*Handle, "[]");
+      handleSpawn(*E, CE, nullptr, Args, Handle);
+      return true;
+    }
+  }
+  return false;
+}
+
+void CallModel::handleCall(const CallExpr *CE) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee) {
+    if (!isa<CXXPseudoDestructorExpr>(CE->getCallee()->IgnoreParens()))
+      handleIndirect(CE, CE->getCallee(), nullptr);
+    return;
+  }
+  std::string Name = catalogName(Callee);
+  // Compiler builtins do nothing a check cares about, except the atomic
+  // ones; library functions clang also knows as builtins (fopen, printf)
+  // still go to the catalog.
+  bool AtomicBuiltin = false;
+  if (unsigned ID = Callee->getBuiltinID()) {
+    AtomicBuiltin = llvm::StringRef(Name).starts_with("__atomic") ||
+                    llvm::StringRef(Name).starts_with("__sync");
+    if (!S.TU.Ctx.BuiltinInfo.isPredefinedLibFunction(ID) && !AtomicBuiltin)
+      return;
+  }
+
+  // Explicit arguments, and the object for member calls.
+  std::vector<const Expr *> Args;
+  const Expr *Receiver = nullptr;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  bool IsMember = Method && !Method->isStatic();
+  unsigned First = 0;
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+    Receiver = MCE->getImplicitObjectArgument();
+  } else if (isa<CXXOperatorCallExpr>(CE) && IsMember && CE->getNumArgs() > 0) {
+    Receiver = CE->getArg(0);
+    First = 1;
+  }
+  for (unsigned I = First; I < CE->getNumArgs(); ++I)
+    Args.push_back(CE->getArg(I));
+
+  bool System = S.TU.inSystemHeader(Callee->getLocation());
+  CallShape Shape = shapeOf(Callee, Receiver, Args, System);
+
+  if (IsMember && Receiver &&
+      S.Lib.methodHas(Callee, LibraryRole::InsertsElement) &&
+      handleInPlaceSpawn(CE, Receiver, Args))
+    return;
+
+  // Library code we cannot see may call the callables it is given, here
+  // and before it waits (a condition variable's predicate runs first).
+  // User code we can see shows its own calls.
+  const CatalogEntry *Sync = S.Lib.Cat.match(Shape, EntryKind::Sync);
+  bool CallsItself =
+      Sync && (Sync->Op == SyncOp::Once || Sync->Op == SyncOp::WithLock);
+  if (System && !S.Lib.Cat.match(Shape, EntryKind::Spawn) && !CallsItself &&
+      libraryCallsItsCallables(Callee))
+    addCallbacks(Args);
+
+  // __atomic_fetch_add(&x, ...): an atomic access of x.
+  if (AtomicBuiltin && !Args.empty())
+    if (auto Target = S.Paths.pointerValueOf(Args[0])) {
+      appendStep(*Target, "*");
+      Recorder.recordPath(*Target,
+                          /*Write=*/Name.find("load") == std::string::npos, CE,
+                          {}, /*Atomic=*/true);
+    }
+
+  bool Catalogued = handleCatalogued(Callee, Shape, CE, Receiver, Args);
+  if (Receiver && !System)
+    handleCapabilityAttributes(Callee, Receiver);
+
+  if (System) {
+    storeLibraryCallables(Callee, Receiver, Args);
+    // A callable wrapper's operator() calls whatever was stored in it.
+    if (!Catalogued && IsMember && Receiver &&
+        Callee->getOverloadedOperator() == OO_Call &&
+        S.Lib.recordHas(Method->getParent(), LibraryRole::CallableWrapper))
+      handleIndirect(CE, Receiver, Callee);
+    if (!Sync)
+      handleLibraryCall(Callee, Receiver, Args);
+    return;
+  }
+  if (Catalogued)
+    return; // A user-configured API: its entry says what it does.
+  handleUserCall(CE, Callee, Receiver, Args);
+}
+
+void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
+                               const Expr *Receiver,
+                               llvm::ArrayRef<const Expr *> Args) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  bool IsMember = Method && !Method->isStatic();
+  // a = b on a struct calls its implicit operator=, which has no body to
+  // walk: it writes the left side and reads the right.
+  if (Method && (Method->isImplicit() || Method->isDefaulted()) &&
+      Method->isOverloadedOperator() && Receiver) {
+    if (auto Obj = S.Paths.objectOf(Receiver))
+      Recorder.recordPath(*Obj, /*Write=*/true, Receiver);
+    for (const Expr *A : Args)
+      if (A->isGLValue())
+        Recorder.record(A, /*Write=*/false);
+    return;
+  }
+
+  storeArguments(Callee, Args);
+  CallSite C = makeCall(CE);
+  C.CalleeId = S.TU.usr(Callee);
+  C.CalleeName = S.TU.displayName(Callee);
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
+    if (const auto *ME = dyn_cast<MemberExpr>(MCE->getCallee()->IgnoreParens()))
+      if (isVirtualDispatch(ME, Method, S.TU.Ctx))
+        C.Kind = CallKind::Virtual;
+  if (IsMember && Method->getParent()->isLambda()) {
+    // A lambda's `this` is its creator's.
+    C.This = thisPath();
+  } else if (IsMember && Receiver) {
+    if (Receiver->getType()->isPointerType()) {
+      C.This = S.Paths.pointerValueOf(Receiver);
+    } else if (auto Obj = S.Paths.pathOf(Receiver)) {
+      appendStep(*Obj, "&");
+      C.This = Obj;
+    }
+  }
+  bindArguments(Callee, Args, C.Args);
+  S.Out.Calls.push_back(std::move(C));
+}
+
+void CallModel::handleConstruct(const CXXConstructExpr *CE) {
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (!Ctor)
+    return;
+  std::vector<const Expr *> Args;
+  for (const Expr *A : CE->arguments())
+    if (!isa<CXXDefaultArgExpr>(A))
+      Args.push_back(A);
+  // A copy reads its source; a move writes it.
+  if (Ctor->isCopyOrMoveConstructor() && Args.size() == 1 &&
+      Args[0]->isGLValue() && !S.Lib.isAtomic(Args[0]->getType()))
+    Recorder.record(Args[0], Ctor->isMoveConstructor());
+
+  // std::atomic_ref<T>(x): atomic operations on x.
+  if (S.Lib.recordHas(Ctor->getParent(), LibraryRole::AtomicRef) &&
+      !Args.empty())
+    if (auto Target = S.Paths.pathOf(Args[0]))
+      Recorder.recordPath(*Target, /*Write=*/true, CE, {}, /*Atomic=*/true);
+
+  bool System = S.TU.inSystemHeader(Ctor->getLocation());
+  if (System || !Ctor->isImplicit()) {
+    CallShape Shape;
+    ShapeBuilder Builder;
+    Shape.Names.push_back(catalogName(Ctor));
+    for (const Expr *A : Args)
+      Shape.ArgTokens.push_back(Builder.argTokens(A));
+    if (handleCatalogued(Ctor, Shape, CE, nullptr, Args) || System)
+      return;
+  }
+  if (Ctor->isImplicit() || Ctor->isTrivial())
+    return;
+  handleScopedCapability(CE, Args);
+  storeArguments(Ctor, Args);
+  CallSite C = makeCall(CE);
+  C.CalleeId = S.TU.usr(Ctor);
+  C.CalleeName = S.TU.displayName(Ctor);
+  if (const VarDecl *Var = S.Lexical.initialises(S.skip(CE)))
+    if (auto P = S.Paths.varPath(Var)) {
+      appendStep(*P, "&");
+      C.This = P;
+    }
+  bindArguments(Ctor, Args, C.Args);
+  S.Out.Calls.push_back(std::move(C));
+}
+
+} // namespace extract
+} // namespace concur

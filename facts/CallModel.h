@@ -1,0 +1,124 @@
+//===- CallModel.h - What a call does, as facts
+//----------------------------===//
+//
+// Models: every call and construction the walk meets. A call of the
+// program's own code becomes a call site with its arguments bound as paths
+// (so the whole-program stage can follow `this` and parameters into the
+// callee). A call the catalog describes becomes what the catalog says: a
+// blocking, CPU-heavy or not-thread-safe API use, a spawn of work on other
+// threads (with the entry functions, their arguments and the handle that is
+// later joined), an executor switch of a coroutine, or a synchronisation
+// (SyncCalls.cpp). A call into other library code is an access of the
+// object it is called on (a write unless const or non-mutating) and of the
+// arguments it takes by reference, and may call the callables it is given
+// (an algorithm does; a method of a library object keeps them). A call
+// through a function pointer or a callable wrapper is an indirect call with
+// the slot it goes through; a virtual call is marked for the class
+// hierarchy. Callables passed to parameters of callable type are stored.
+//
+// Does not model: what library code does beyond its catalogue entry.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_FACTS_CALLMODEL_H
+#define CONCUR_FACTS_CALLMODEL_H
+
+#include "facts/AccessRecorder.h"
+#include "facts/CallableFlow.h"
+#include "facts/FunctionScope.h"
+
+#include "clang/AST/ExprCXX.h"
+
+#include <optional>
+
+namespace concur {
+namespace extract {
+
+/// A condition that takes locks when it is true (or false, Negated).
+struct TryLock {
+  std::vector<HeldLock> Locks;
+  bool Negated = false;
+};
+
+class CallModel {
+public:
+  CallModel(FunctionScope &S, AccessRecorder &Recorder, CallableFlow &Flow)
+      : S(S), Recorder(Recorder), Flow(Flow) {}
+
+  void handleCall(const clang::CallExpr *CE);
+  void handleConstruct(const clang::CXXConstructExpr *CE);
+
+  /// A trylock (or a guard's owns_lock) as a branch condition.
+  std::optional<TryLock> tryLockIn(const clang::Expr *Cond);
+
+  void addJoin(const AccessPath &Handle, const clang::Expr *At);
+  /// A spawn of work: the entry points, arguments and handle of a team of
+  /// threads or a thread.
+  void addSpawn(Spawn Sp);
+
+private:
+  /// True when the catalog described the call completely.
+  bool handleCatalogued(const clang::FunctionDecl *Callee,
+                        const CallShape &Shape, const clang::Expr *Call,
+                        const clang::Expr *Receiver,
+                        llvm::ArrayRef<const clang::Expr *> Args);
+  void handleSpawn(const CatalogEntry &E, const clang::Expr *Call,
+                   const clang::Expr *Receiver,
+                   llvm::ArrayRef<const clang::Expr *> Args,
+                   std::optional<AccessPath> Handle = std::nullopt);
+  bool handleInPlaceSpawn(const clang::CallExpr *CE,
+                          const clang::Expr *Receiver,
+                          llvm::ArrayRef<const clang::Expr *> Args);
+  void handleLibraryCall(const clang::FunctionDecl *Callee,
+                         const clang::Expr *Receiver,
+                         llvm::ArrayRef<const clang::Expr *> Args);
+  void handleLibraryArgs(const clang::FunctionDecl *Callee,
+                         llvm::ArrayRef<const clang::Expr *> Args);
+  void handleIndirect(const clang::CallExpr *CE, const clang::Expr *Through,
+                      const clang::FunctionDecl *Operator);
+  void handleUserCall(const clang::CallExpr *CE,
+                      const clang::FunctionDecl *Callee,
+                      const clang::Expr *Receiver,
+                      llvm::ArrayRef<const clang::Expr *> Args);
+  bool libraryCallsItsCallables(const clang::FunctionDecl *Callee) const;
+  void storeLibraryCallables(const clang::FunctionDecl *Callee,
+                             const clang::Expr *Receiver,
+                             llvm::ArrayRef<const clang::Expr *> Args);
+  void addCallbacks(llvm::ArrayRef<const clang::Expr *> Args);
+  void storeArguments(const clang::FunctionDecl *Callee,
+                      llvm::ArrayRef<const clang::Expr *> Args);
+  void bindArguments(const clang::FunctionDecl *Callee,
+                     llvm::ArrayRef<const clang::Expr *> Args,
+                     std::vector<std::optional<AccessPath>> &Out);
+  std::optional<AccessPath> bindOne(const clang::Expr *Arg,
+                                    clang::QualType ParamType);
+  CallSite makeCall(const clang::Expr *At);
+  std::optional<AccessPath> handleFor(const clang::Expr *SpawnExpr);
+  CallShape shapeOf(const clang::FunctionDecl *Callee,
+                    const clang::Expr *Receiver,
+                    llvm::ArrayRef<const clang::Expr *> Args, bool System);
+
+  // Synchronisation (SyncCalls.cpp).
+  bool handleSync(const CatalogEntry &E, const clang::Expr *Call,
+                  const clang::Expr *Receiver,
+                  llvm::ArrayRef<const clang::Expr *> Args);
+  void handleCapabilityAttributes(const clang::FunctionDecl *Callee,
+                                  const clang::Expr *Receiver);
+  void handleScopedCapability(const clang::CXXConstructExpr *CE,
+                              llvm::ArrayRef<const clang::Expr *> Args);
+  std::vector<AccessPath> mutexArgs(llvm::ArrayRef<const clang::Expr *> Args);
+  void addSync(const AccessPath &Object, bool Release);
+  void lock(const std::vector<HeldLock> &Locks) { S.Locks.lock(Locks); }
+  void unlock(const std::vector<AccessPath> &Mutexes) {
+    S.Locks.unlock(Mutexes, S.Out.ReleasesOnExit);
+  }
+
+  FunctionScope &S;
+  AccessRecorder &Recorder;
+  CallableFlow &Flow;
+};
+
+} // namespace extract
+} // namespace concur
+
+#endif // CONCUR_FACTS_CALLMODEL_H

@@ -1,0 +1,226 @@
+//===- CallableFlow.cpp - Where callables are stored and called from ------===//
+
+#include "facts/CallableFlow.h"
+
+#include "clang/AST/ExprCXX.h"
+
+#include <utility>
+#include <vector>
+
+using namespace clang;
+
+namespace concur {
+namespace extract {
+
+/// Slots are followed through this many element and dereference steps.
+static constexpr unsigned MaxSlotSteps = 64;
+
+Slot CallableFlow::varSlot(const VarDecl *VD) const {
+  if (const auto *Param = dyn_cast<ParmVarDecl>(VD))
+    if (const auto *F =
+            dyn_cast_or_null<FunctionDecl>(Param->getParentFunctionOrMethod()))
+      return paramSlot(F, Param->getFunctionScopeIndex());
+  return {"var:" + S.TU.usr(VD), VD->hasGlobalStorage() && !VD->isStaticLocal()
+                                     ? catalogName(VD)
+                                     : VD->getNameAsString()};
+}
+
+Slot CallableFlow::fieldSlot(const FieldDecl *FD) const {
+  return {"field:" + S.TU.usr(FD), FD->getNameAsString()};
+}
+
+Slot CallableFlow::paramSlot(const FunctionDecl *F, unsigned Index) const {
+  std::string Name = Index < F->getNumParams()
+                         ? F->getParamDecl(Index)->getNameAsString()
+                         : std::string();
+  if (Name.empty())
+    Name = "parameter " + std::to_string(Index + 1);
+  return {"param:" + S.TU.usr(F->getCanonicalDecl()) + "#" +
+              std::to_string(Index),
+          Name};
+}
+
+Slot CallableFlow::returnSlot(const FunctionDecl *F) const {
+  return {"ret:" + S.TU.usr(F->getCanonicalDecl()), S.TU.displayName(F) + "()"};
+}
+
+Slot CallableFlow::elements(const Slot &Container) {
+  return {Container.Id + "[]", Container.Name + "[]"};
+}
+
+std::string CallableFlow::kindOf(QualType T) const {
+  T = T.getNonReferenceType();
+  if (T->isFunctionPointerType() || T->isFunctionType() ||
+      T->isMemberFunctionPointerType())
+    return "function pointer";
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    if (S.Lib.recordHas(RD, LibraryRole::CallableWrapper))
+      return catalogName(RD);
+  return "callable";
+}
+
+std::optional<Slot> CallableFlow::slotOf(const Expr *E) const {
+  std::string Suffix, NameSuffix;
+  for (unsigned Step = 0; E && Step < MaxSlotSteps; ++Step) {
+    E = S.skip(E);
+    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      // (*fp)() calls what fp points to: the function itself.
+      if (U->getOpcode() != UO_Deref)
+        return std::nullopt;
+      E = U->getSubExpr();
+      continue;
+    }
+    std::optional<Slot> Root;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Root = varSlot(VD);
+    } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        Root = fieldSlot(Field);
+      else if (const auto *Static = dyn_cast<VarDecl>(ME->getMemberDecl()))
+        Root = varSlot(Static);
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      Suffix += "[]";
+      NameSuffix += "[]";
+      E = AS->getBase();
+      continue;
+    } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (!Callee)
+        return std::nullopt;
+      if (S.TU.inSystemHeader(Callee->getLocation())) {
+        if (S.Lib.functionHas(Callee, LibraryRole::PassThrough) &&
+            CE->getNumArgs() >= 1) {
+          E = CE->getArg(0);
+          continue;
+        }
+        if (isa<CXXMethodDecl>(Callee) &&
+            S.Lib.methodHas(Callee, LibraryRole::ElementAccess)) {
+          Suffix += "[]";
+          NameSuffix += "[]";
+          if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
+            E = MCE->getImplicitObjectArgument();
+          else if (CE->getNumArgs() > 0)
+            E = CE->getArg(0);
+          else
+            return std::nullopt;
+          continue;
+        }
+        return std::nullopt;
+      }
+      if (S.Lib.isCallable(Callee->getReturnType()))
+        Root = returnSlot(Callee);
+    }
+    if (!Root)
+      return std::nullopt;
+    Root->Id += Suffix;
+    Root->Name += NameSuffix;
+    return Root;
+  }
+  return std::nullopt;
+}
+
+void CallableFlow::store(const Slot &Into, const Expr *Value) {
+  if (!Value)
+    return;
+  std::vector<const FunctionDecl *> Targets;
+  S.Lib.callableTargets(Value, Targets);
+  CallableStore Store;
+  Store.Slot = Into.Id;
+  Store.SlotName = Into.Name;
+  Store.Loc = S.TU.loc(Value->getExprLoc());
+  bool Stored = false;
+  for (const FunctionDecl *Target : Targets) {
+    if (S.TU.inSystemHeader(Target->getLocation()))
+      continue;
+    Store.TargetId = S.TU.usr(Target);
+    Store.TargetName = S.TU.displayName(Target);
+    if (!Store.TargetId.empty()) {
+      S.Out.Stores.push_back(Store);
+      Stored = true;
+    }
+  }
+  if (Stored || !Targets.empty())
+    return;
+  if (std::optional<Slot> From = slotOf(Value))
+    link(Into, *From, Value);
+}
+
+void CallableFlow::link(const Slot &Into, const Slot &From, const Expr *At) {
+  if (Into.Id == From.Id)
+    return;
+  CallableStore Store;
+  Store.Slot = Into.Id;
+  Store.SlotName = Into.Name;
+  Store.FromSlot = From.Id;
+  Store.Loc = S.TU.loc(At->getExprLoc());
+  S.Out.Stores.push_back(std::move(Store));
+}
+
+bool CallableFlow::mayHoldCallable(QualType T) const {
+  // Aggregates nest as deep as their types do; a type nested deeper than
+  // this is not looked into.
+  std::vector<std::pair<QualType, unsigned>> Work = {{T, 0}};
+  while (!Work.empty()) {
+    auto [Type, Depth] = Work.back();
+    Work.pop_back();
+    if (Type.isNull() || Depth > 8)
+      continue;
+    Type = Type.getNonReferenceType().getCanonicalType();
+    if (S.Lib.isCallable(Type))
+      return true;
+    if (const ArrayType *Array = Type->getAsArrayTypeUnsafe()) {
+      Work.push_back({Array->getElementType(), Depth + 1});
+      continue;
+    }
+    if (const auto *RD = Type->getAsRecordDecl()) {
+      const RecordDecl *Def = RD->getDefinition();
+      const auto *Class = dyn_cast_or_null<CXXRecordDecl>(Def);
+      if (Def && (!Class || Class->isAggregate()))
+        for (const FieldDecl *F : Def->fields())
+          Work.push_back({F->getType(), Depth + 1});
+    }
+  }
+  return false;
+}
+
+void CallableFlow::storeInit(const Slot &Into, const Expr *Init) {
+  std::vector<std::pair<Slot, const Expr *>> Work = {{Into, Init}};
+  while (!Work.empty()) {
+    auto [Target, E] = Work.back();
+    Work.pop_back();
+    if (!E)
+      continue;
+    const Expr *Inner = S.skip(E);
+    if (const auto *List = dyn_cast<InitListExpr>(Inner)) {
+      QualType T = List->getType().getCanonicalType();
+      if (T->isArrayType()) {
+        if (!mayHoldCallable(T))
+          continue;
+        for (const Expr *Element : List->inits())
+          Work.push_back({elements(Target), Element});
+      } else if (const auto *RD = T->getAsRecordDecl()) {
+        if (!mayHoldCallable(T) || List->getNumInits() == 0)
+          continue;
+        // The semantic form lists one initialiser per field, in order (a
+        // union's only the one that is initialised).
+        if (const FieldDecl *Only = List->getInitializedFieldInUnion()) {
+          Work.push_back({fieldSlot(Only), List->getInit(0)});
+          continue;
+        }
+        unsigned I = 0;
+        for (const FieldDecl *Field : RD->fields()) {
+          if (I >= List->getNumInits())
+            break;
+          Work.push_back({fieldSlot(Field), List->getInit(I++)});
+        }
+      }
+      continue;
+    }
+    if (S.Lib.isCallable(E->getType()))
+      store(Target, E);
+  }
+}
+
+} // namespace extract
+} // namespace concur

@@ -1,0 +1,71 @@
+//===- CallableFlow.h - Where callables are stored and called from --------===//
+//
+// Models: callables stored into named slots and called through them, for
+// the whole-program stage's flow-insensitive resolution of indirect calls.
+// A slot is a variable, a parameter, a field (every object of the class
+// shares one slot per field), a function's return value, or the elements of
+// a container or array held in one of those. A store puts a function (a
+// lambda, a function named by address, a functor, what std::bind binds) or
+// whatever another slot holds into a slot: an initialisation (aggregates and
+// arrays of function pointers included), an assignment, an argument passed
+// to a parameter of callable type, a return, an element inserted into a
+// container, a range-for variable taking a container's elements.
+//
+// Does not model: the order of stores and calls (a slot holds everything
+// ever stored into it), or which object of a class a field belongs to.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_FACTS_CALLABLEFLOW_H
+#define CONCUR_FACTS_CALLABLEFLOW_H
+
+#include "facts/FunctionScope.h"
+
+#include <optional>
+#include <string>
+
+namespace concur {
+namespace extract {
+
+struct Slot {
+  std::string Id;
+  std::string Name; // As the code names it: "on_done_", "handlers[]".
+};
+
+class CallableFlow {
+public:
+  explicit CallableFlow(FunctionScope &S) : S(S) {}
+
+  /// The slot a callable-valued expression reads, if it names one.
+  std::optional<Slot> slotOf(const clang::Expr *E) const;
+  Slot varSlot(const clang::VarDecl *VD) const;
+  Slot fieldSlot(const clang::FieldDecl *FD) const;
+  Slot paramSlot(const clang::FunctionDecl *F, unsigned Index) const;
+  Slot returnSlot(const clang::FunctionDecl *F) const;
+  static Slot elements(const Slot &Container);
+
+  /// How a call through a value of this type is described: "std::function",
+  /// "function pointer".
+  std::string kindOf(clang::QualType T) const;
+
+  /// Value flows into Into: the functions it denotes, or what its own slot
+  /// holds.
+  void store(const Slot &Into, const clang::Expr *Value);
+  /// Into holds whatever From holds (a range-for variable and the elements
+  /// of its range).
+  void link(const Slot &Into, const Slot &From, const clang::Expr *At);
+  /// Initialises the object in Into; aggregates give each field and
+  /// element its own slot.
+  void storeInit(const Slot &Into, const clang::Expr *Init);
+  /// Could a value of this type hold a callable, directly or in a field
+  /// or element of an aggregate?
+  bool mayHoldCallable(clang::QualType T) const;
+
+private:
+  FunctionScope &S;
+};
+
+} // namespace extract
+} // namespace concur
+
+#endif // CONCUR_FACTS_CALLABLEFLOW_H

@@ -1,0 +1,66 @@
+//===- FunctionScope.h - What one function's analysis shares --------------===//
+//
+// The state the parts of the per-function analysis share while the CFG walk
+// visits the function: the lexical facts computed up front, the access
+// paths and their aliases, the lock state at the current point, the context
+// of the statement being visited and the program order of events.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_FACTS_FUNCTIONSCOPE_H
+#define CONCUR_FACTS_FUNCTIONSCOPE_H
+
+#include "facts/AccessPaths.h"
+#include "facts/ExtractInternal.h"
+#include "facts/LexicalContext.h"
+#include "facts/LockState.h"
+
+#include <map>
+#include <set>
+
+namespace concur {
+namespace extract {
+
+struct FunctionScope {
+  FunctionScope(TranslationUnitFacts &TU, const clang::FunctionDecl *FD,
+                FunctionFacts &Out)
+      : TU(TU), Lib(TU.Lib), FD(FD), Out(Out), Paths(TU, FD) {}
+
+  TranslationUnitFacts &TU;
+  const LibraryModel &Lib;
+  const clang::FunctionDecl *FD;
+  FunctionFacts &Out;
+  LexicalContext Lexical;
+  PathBuilder Paths;
+  LockState Locks;
+  /// The lexical context of the statement being visited.
+  const StmtContext *Here = nullptr;
+  /// Events in program order: the whole-program stage orders a thread's
+  /// start and join against accesses by these numbers.
+  unsigned Order = 0;
+  /// Walking an OpenMP region: the enclosing function's locals are shared
+  /// by the team unless a clause makes them private.
+  bool InRegion = false;
+  std::set<const clang::VarDecl *> RegionPrivate;
+  /// An awaited executor switch whose co_await is being reached.
+  const clang::Expr *PendingAwait = nullptr;
+  /// threads.emplace_back(f): where the thread started in place is kept.
+  std::map<const clang::Expr *, AccessPath> InPlaceHandles;
+
+  unsigned nextOrder() { return Order++; }
+  const clang::Expr *skip(const clang::Expr *E) const {
+    return Lib.skipWrappers(E);
+  }
+  /// The locks held here: the flow's and the enclosing critical sections'.
+  std::vector<HeldLock> heldHere() const {
+    std::vector<HeldLock> Held = Locks.Now.Held;
+    if (Here)
+      Held.insert(Held.end(), Here->Critical.begin(), Here->Critical.end());
+    return Held;
+  }
+};
+
+} // namespace extract
+} // namespace concur
+
+#endif // CONCUR_FACTS_FUNCTIONSCOPE_H

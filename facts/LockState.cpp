@@ -1,0 +1,89 @@
+//===- LockState.cpp - The locks held at a point of a function ------------===//
+
+#include "facts/LockState.h"
+#include "facts/AccessPaths.h"
+
+#include <algorithm>
+
+namespace concur {
+namespace extract {
+
+std::vector<HeldLock> Guard::locks() const {
+  std::vector<HeldLock> Locks;
+  for (const AccessPath &M : Mutexes)
+    Locks.push_back({M, Shared});
+  return Locks;
+}
+
+bool FlowState::holds(const AccessPath &Mutex) const {
+  return std::any_of(Held.begin(), Held.end(), [&](const HeldLock &L) {
+    return sameObject(L.Mutex, Mutex);
+  });
+}
+
+FlowState FlowState::join(const FlowState &A, const FlowState &B) {
+  FlowState R;
+  R.OffLoop = A.OffLoop && B.OffLoop;
+  for (const HeldLock &L : A.Held)
+    if (std::any_of(B.Held.begin(), B.Held.end(), [&](const HeldLock &M) {
+          return M.Shared == L.Shared && sameObject(M.Mutex, L.Mutex);
+        }))
+      R.Held.push_back(L);
+  // A guard in scope on both paths; it holds its mutexes only if both
+  // paths left them held.
+  for (const auto &[Var, G] : A.Guards) {
+    auto Other = B.Guards.find(Var);
+    if (Other == B.Guards.end())
+      continue;
+    Guard Joined = G;
+    Joined.Held = G.Held && Other->second.Held;
+    R.Guards[Var] = std::move(Joined);
+  }
+  return R;
+}
+
+void LockState::lock(const std::vector<HeldLock> &Locks) {
+  for (const HeldLock &L : Locks)
+    Now.Held.push_back(L);
+}
+
+void LockState::unlock(const std::vector<AccessPath> &Mutexes,
+                       std::vector<AccessPath> &ReleasesOnExit) {
+  for (const AccessPath &M : Mutexes) {
+    auto It =
+        std::find_if(Now.Held.rbegin(), Now.Held.rend(),
+                     [&](const HeldLock &L) { return sameObject(L.Mutex, M); });
+    if (It != Now.Held.rend())
+      Now.Held.erase(std::next(It).base());
+    else if (std::none_of(
+                 ReleasesOnExit.begin(), ReleasesOnExit.end(),
+                 [&](const AccessPath &R) { return sameObject(R, M); }))
+      ReleasesOnExit.push_back(M); // Taken by whoever called us.
+  }
+}
+
+void LockState::addGuard(const clang::VarDecl *Var, Guard G, bool Locks) {
+  if (Locks) {
+    lock(G.locks());
+    G.Held = true;
+  }
+  Now.Guards[Var] = std::move(G);
+}
+
+Guard *LockState::guardOf(const clang::VarDecl *Var) {
+  auto It = Now.Guards.find(Var);
+  return It == Now.Guards.end() ? nullptr : &It->second;
+}
+
+void LockState::endGuard(const clang::VarDecl *Var,
+                         std::vector<AccessPath> &ReleasesOnExit) {
+  auto It = Now.Guards.find(Var);
+  if (It == Now.Guards.end())
+    return;
+  if (It->second.Held)
+    unlock(It->second.Mutexes, ReleasesOnExit);
+  Now.Guards.erase(It);
+}
+
+} // namespace extract
+} // namespace concur

@@ -1,0 +1,73 @@
+//===- LockState.h - The locks held at a point of a function --------------===//
+//
+// Models (as clang's Thread Safety Analysis does with its FactSet): the
+// locks held at a point of the CFG, each a mutex path and whether it is
+// shared; the guard variables in scope (lock_guard, unique_lock, a
+// SCOPED_CAPABILITY class), which mutexes they own and whether they hold
+// them now; and whether a coroutine has moved to another executor. Where
+// paths meet, a lock is held only if it is held on every incoming path, and
+// a switch of executor counts only if every path made it.
+//
+// Does not model: lock counts of recursive mutexes (a lock is held or not),
+// or locks held on some paths but not others (they are dropped at the join,
+// where TSA would warn).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_FACTS_LOCKSTATE_H
+#define CONCUR_FACTS_LOCKSTATE_H
+
+#include "facts/Facts.h"
+
+#include "clang/AST/Decl.h"
+
+#include <map>
+#include <vector>
+
+namespace concur {
+namespace extract {
+
+/// A guard variable: the mutexes it owns, and whether it holds them now
+/// (not after unlock(), nor when constructed deferred).
+struct Guard {
+  std::vector<AccessPath> Mutexes;
+  bool Shared = false;
+  bool Held = false;
+
+  std::vector<HeldLock> locks() const;
+};
+
+struct FlowState {
+  bool OffLoop = false;
+  std::vector<HeldLock> Held;
+  std::map<const clang::VarDecl *, Guard> Guards;
+
+  bool holds(const AccessPath &Mutex) const;
+  /// What is certain after either of two paths.
+  static FlowState join(const FlowState &A, const FlowState &B);
+};
+
+/// The state at the point the walk has reached, and what the function
+/// leaves its caller (locks released that it did not take).
+class LockState {
+public:
+  FlowState Now;
+
+  void lock(const std::vector<HeldLock> &Locks);
+  /// Unlocks each mutex; one not held here was taken by whoever called the
+  /// function, which it then gives back (an unlock() method).
+  void unlock(const std::vector<AccessPath> &Mutexes,
+              std::vector<AccessPath> &ReleasesOnExit);
+
+  /// A guard variable: locks its mutexes now (unless deferred).
+  void addGuard(const clang::VarDecl *Var, Guard G, bool Locks);
+  Guard *guardOf(const clang::VarDecl *Var);
+  /// The guard's scope ends: it unlocks what it still holds.
+  void endGuard(const clang::VarDecl *Var,
+                std::vector<AccessPath> &ReleasesOnExit);
+};
+
+} // namespace extract
+} // namespace concur
+
+#endif // CONCUR_FACTS_LOCKSTATE_H

@@ -1,0 +1,329 @@
+//===- SyncCalls.cpp - Calls that lock, order and join
+//---------------------===//
+//
+// Models: what a catalogued synchronisation call (catalog kind "sync", one
+// op per entry) does to the lock state and to ordering: lock and unlock
+// (shared or not), guards that own mutexes for their scope (deferred ones
+// lock later), std::lock on several, trylocks that hold only on their
+// success branch, release/acquire pairs on one object or on a named channel
+// (a promise and its future), joins of started work, call_once and
+// with_lock_guard, which call their callables here, spin locks made of
+// test_and_set in a loop condition, and io_context::run, whose thread runs
+// the handlers posted to the context. Clang's Thread Safety Analysis
+// attributes (ACQUIRE, RELEASE, SCOPED_CAPABILITY) describe the user's own
+// lock types the same way.
+//
+// Does not model: lock ordering (deadlocks), or the success of a blocking
+// lock (it always succeeds).
+//
+//===----------------------------------------------------------------------===//
+
+#include "facts/CallModel.h"
+
+#include "clang/AST/Attr.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace concur {
+namespace extract {
+
+std::vector<AccessPath>
+CallModel::mutexArgs(llvm::ArrayRef<const Expr *> Args) {
+  std::vector<AccessPath> Mutexes;
+  for (const Expr *A : Args) {
+    // Tags (std::defer_lock) and timeouts are no mutexes; neither is
+    // anything that is not an object of a class.
+    const CXXRecordDecl *RD =
+        A->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (!RD || S.Lib.recordHas(RD, LibraryRole::LockOption))
+      continue;
+    if (auto P = S.Paths.pathOf(A))
+      Mutexes.push_back(*P);
+  }
+  return Mutexes;
+}
+
+std::optional<TryLock> CallModel::tryLockIn(const Expr *Cond) {
+  if (!Cond)
+    return std::nullopt;
+  bool Negated = false;
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_LNot) {
+      Negated = !Negated;
+      E = U->getSubExpr()->IgnoreParenImpCasts();
+      continue;
+    }
+    // pthread_mutex_trylock(&m) == 0 means success.
+    if (const auto *B = dyn_cast<BinaryOperator>(E);
+        B && (B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE)) {
+      Expr::EvalResult R;
+      const Expr *Rhs = B->getRHS()->IgnoreParenImpCasts();
+      // "x == 0" is "!x"; "x != 0" is "x".
+      if (!Rhs->isValueDependent() && Rhs->EvaluateAsInt(R, S.TU.Ctx) &&
+          R.Val.getInt() == 0) {
+        if (B->getOpcode() == BO_EQ)
+          Negated = !Negated;
+        E = B->getLHS()->IgnoreParenImpCasts();
+        continue;
+      }
+    }
+    break;
+  }
+  const auto *CE = dyn_cast<CallExpr>(E);
+  if (!CE || !CE->getDirectCallee())
+    return std::nullopt;
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  const Expr *Receiver = nullptr;
+  std::vector<const Expr *> Args;
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
+    Receiver = MCE->getImplicitObjectArgument();
+  unsigned First =
+      isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+  if (First && CE->getNumArgs() > 0)
+    Receiver = CE->getArg(0);
+  for (unsigned I = First; I < CE->getNumArgs(); ++I)
+    Args.push_back(CE->getArg(I));
+  CallShape Shape;
+  Shape.Names.push_back(catalogName(Callee));
+  if (Receiver)
+    if (const CXXRecordDecl *RD = recordOf(Receiver->getType()))
+      Shape.Names.insert(Shape.Names.begin(),
+                         catalogName(RD) + "::" + Callee->getNameAsString());
+  ShapeBuilder Builder;
+  for (const Expr *A : Args)
+    Shape.ArgTokens.push_back(Builder.argTokens(A));
+  const CatalogEntry *Entry = S.Lib.Cat.match(Shape, EntryKind::Sync);
+  if (!Entry)
+    return std::nullopt;
+  TryLock T;
+  // A trylock returning int reports success as zero: "if (trylock(&m))" is
+  // the failure branch.
+  bool ReturnsInt = Callee->getReturnType()->isIntegerType() &&
+                    !Callee->getReturnType()->isBooleanType();
+  T.Negated = ReturnsInt ? !Negated : Negated;
+  if (Entry->Op == SyncOp::TryLock || Entry->Op == SyncOp::TryLockShared) {
+    std::optional<AccessPath> Obj;
+    if (Receiver) {
+      Obj = S.Paths.objectOf(Receiver);
+    } else if (!Args.empty()) {
+      Obj = S.Paths.pointerValueOf(Args[0]);
+      if (Obj)
+        appendStep(*Obj, "*");
+    }
+    if (!Obj)
+      return std::nullopt;
+    T.Locks.push_back({*Obj, Entry->Op == SyncOp::TryLockShared});
+    return T;
+  }
+  if (Entry->Op == SyncOp::GuardOwns) {
+    Guard *G = S.Locks.guardOf(referencedVar(Receiver));
+    if (!G)
+      return std::nullopt;
+    T.Locks = G->locks();
+    return T;
+  }
+  return std::nullopt;
+}
+
+bool CallModel::handleSync(const CatalogEntry &E, const Expr *Call,
+                           const Expr *Receiver,
+                           llvm::ArrayRef<const Expr *> Args) {
+  std::optional<AccessPath> Object;
+  if (!E.Channel.empty()) {
+    Object = channelPath(E.Channel);
+  } else if (Receiver) {
+    Object = S.Paths.objectOf(Receiver);
+  } else if (!Args.empty()) {
+    if (Args[0]->getType()->isPointerType()) {
+      Object = S.Paths.pointerValueOf(Args[0]);
+      if (Object)
+        appendStep(*Object, "*");
+    } else {
+      Object = S.Paths.pathOf(Args[0]);
+    }
+  }
+  switch (E.Op) {
+  case SyncOp::Lock:
+  case SyncOp::LockShared:
+    if (Object)
+      lock({{*Object, E.Op == SyncOp::LockShared}});
+    break;
+  case SyncOp::Unlock:
+  case SyncOp::UnlockShared:
+    if (Object)
+      unlock({*Object});
+    break;
+  case SyncOp::LockAll: {
+    // std::lock(a, b) takes mutexes, or deferred guards that then own them.
+    std::vector<const Expr *> Mutexes;
+    for (const Expr *A : Args) {
+      Guard *G = S.Locks.guardOf(referencedVar(A));
+      if (!G) {
+        Mutexes.push_back(A);
+      } else if (!G->Held) {
+        lock(G->locks());
+        G->Held = true;
+      }
+    }
+    std::vector<HeldLock> Locks;
+    for (const AccessPath &M : mutexArgs(Mutexes))
+      Locks.push_back({M, false});
+    lock(Locks);
+    break;
+  }
+  case SyncOp::Guard:
+  case SyncOp::GuardShared:
+  case SyncOp::GuardDeferred:
+    if (const VarDecl *Var = S.Lexical.initialises(S.skip(Call))) {
+      Guard G;
+      G.Mutexes = mutexArgs(Args);
+      G.Shared = E.Op == SyncOp::GuardShared;
+      if (E.Op == SyncOp::GuardDeferred) {
+        // A deferred guard of a kind that guards shared (std::shared_lock)
+        // takes its mutex shared when it locks later.
+        CallShape Plain;
+        Plain.Names = E.Names;
+        for (const CatalogEntry *Other : S.Lib.Cat.matchAll(Plain))
+          G.Shared = G.Shared || Other->Op == SyncOp::GuardShared;
+      }
+      S.Locks.addGuard(Var, std::move(G), E.Op != SyncOp::GuardDeferred);
+    }
+    break;
+  case SyncOp::GuardLock:
+  case SyncOp::GuardUnlock:
+    if (Guard *G = S.Locks.guardOf(referencedVar(Receiver))) {
+      if (E.Op == SyncOp::GuardLock && !G->Held) {
+        lock(G->locks());
+        G->Held = true;
+      } else if (E.Op == SyncOp::GuardUnlock && G->Held) {
+        unlock(G->Mutexes);
+        G->Held = false;
+      }
+    }
+    break;
+  case SyncOp::Release:
+    if (Object)
+      addSync(*Object, true);
+    break;
+  case SyncOp::Acquire:
+    if (Object)
+      addSync(*Object, false);
+    break;
+  case SyncOp::ReleaseAcquire:
+    if (Object) {
+      addSync(*Object, false);
+      addSync(*Object, true);
+    }
+    break;
+  case SyncOp::TestAndSet:
+    // while (flag.test_and_set()) {} is a spin lock.
+    if (Object) {
+      if (S.Here && S.Here->InLoopCondition) {
+        lock({{*Object, false}});
+      } else {
+        addSync(*Object, false);
+        addSync(*Object, true);
+      }
+    }
+    break;
+  case SyncOp::Clear:
+    if (Object) {
+      if (S.Locks.Now.holds(*Object))
+        unlock({*Object});
+      else
+        addSync(*Object, true);
+    }
+    break;
+  case SyncOp::Join: {
+    // pthread_join(t, ...) takes the handle by value.
+    std::optional<AccessPath> Handle =
+        Receiver
+            ? S.Paths.objectOf(Receiver)
+            : (Args.empty() ? std::nullopt
+                            : S.Paths.pathOf(Args[0]->IgnoreParenImpCasts()));
+    if (Handle)
+      addJoin(*Handle, Call);
+    break;
+  }
+  case SyncOp::RunsExecutor:
+    if (Object)
+      S.Out.ExecutorRuns.push_back(*Object);
+    break;
+  case SyncOp::WithLock:
+    // with_lock_guard(m, f, args...): f runs here with m locked.
+    if (!Args.empty())
+      if (auto Mutex = S.Paths.pathOf(Args[0])) {
+        lock({{*Mutex, false}});
+        addCallbacks(Args.drop_front());
+        unlock({*Mutex});
+      }
+    break;
+  case SyncOp::Once:
+    // std::call_once(flag, f, args...): f runs here, at most once. (Old
+    // Boost takes the function first: boost::call_once(f, flag).)
+    if (Args.size() >= 2) {
+      std::vector<const FunctionDecl *> Targets;
+      S.Lib.callableTargets(Args[1], Targets);
+      size_t FlagIndex = 0;
+      if (Targets.empty()) {
+        S.Lib.callableTargets(Args[0], Targets);
+        FlagIndex = 1;
+      }
+      for (const FunctionDecl *T : Targets) {
+        CallSite C = makeCall(Call);
+        C.CalleeId = S.TU.usr(T);
+        C.CalleeName = S.TU.displayName(T);
+        C.OnceFlag = S.Paths.pathOf(Args[FlagIndex]);
+        if (const auto *MD = dyn_cast<CXXMethodDecl>(T))
+          if (MD->getParent()->isLambda())
+            C.This = thisPath();
+        bindArguments(T, Args.drop_front(2), C.Args);
+        S.Out.Calls.push_back(std::move(C));
+      }
+    }
+    break;
+  case SyncOp::TryLock:
+  case SyncOp::TryLockShared:
+  case SyncOp::GuardOwns:
+  case SyncOp::None:
+    break; // Branch conditions: the CFG walk asks tryLockIn.
+  }
+  return true;
+}
+
+void CallModel::handleCapabilityAttributes(const FunctionDecl *Callee,
+                                           const Expr *Receiver) {
+  // ACQUIRE()/RELEASE() on a method of a mutex wrapper locks or unlocks
+  // the object itself.
+  for (const auto *A : Callee->specific_attrs<AcquireCapabilityAttr>())
+    if (A->args_size() == 0)
+      if (auto Obj = S.Paths.objectOf(Receiver))
+        lock({{*Obj, A->isShared()}});
+  for (const auto *A : Callee->specific_attrs<ReleaseCapabilityAttr>())
+    if (A->args_size() == 0)
+      if (auto Obj = S.Paths.objectOf(Receiver))
+        unlock({*Obj});
+}
+
+void CallModel::handleScopedCapability(const CXXConstructExpr *CE,
+                                       llvm::ArrayRef<const Expr *> Args) {
+  // A SCOPED_CAPABILITY guard of the user's own: its constructor acquires.
+  const VarDecl *Var = S.Lexical.initialises(S.skip(CE));
+  if (!Var)
+    return;
+  for (const auto *A :
+       CE->getConstructor()->specific_attrs<AcquireCapabilityAttr>()) {
+    Guard G;
+    G.Mutexes = mutexArgs(Args);
+    G.Shared = A->isShared();
+    S.Locks.addGuard(Var, std::move(G), /*Locks=*/true);
+    break;
+  }
+}
+
+} // namespace extract
+} // namespace concur
