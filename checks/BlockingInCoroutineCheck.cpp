@@ -8,17 +8,45 @@
 namespace concur {
 namespace {
 
-/// The best known way a function reaches a blocking call: through call site
-/// CallIndex of the function, Depth calls in all.
+/// A function a call may run: its callee, or one of the targets the
+/// whole-program stage found for a virtual or indirect call (with the hop
+/// described: "through 'Store::get', overridden by 'FileStore::get'").
+struct Callee {
+  std::string Id;
+  std::string Name;
+  std::string Via;
+  /// A callable passed to a parameter: the function that calls it.
+  std::string ThroughFunction;
+  int ThroughParam = -1;
+};
+
+/// InCaller: the call is followed from a caller that gave the function its
+/// callable parameters; a call through one of them then runs what that
+/// caller passed (the caller's call lists it), not what anyone passed.
+std::vector<Callee> calleesOf(const CallSite &C, bool InCaller) {
+  std::vector<Callee> Out;
+  if (C.Kind == CallKind::Direct || C.Kind == CallKind::Callback) {
+    if (!C.CalleeId.empty())
+      Out.push_back({C.CalleeId, C.CalleeName, ""});
+    for (const CallTarget &T : C.ArgTargets)
+      Out.push_back({T.Id, T.Name, T.Via, T.ThroughFunction, T.ThroughParam});
+    return Out;
+  }
+  if (InCaller && C.ThroughParam >= 0)
+    return Out;
+  for (const CallTarget &T : C.Targets)
+    Out.push_back({T.Id, T.Name, T.Via});
+  return Out;
+}
+
+/// The best known way a function reaches a blocking call: through callee
+/// Target of call site CallIndex of the function, Depth calls in all.
 struct BlockingPath {
   Severity Level = Severity::Remark;
   unsigned Depth = 0;
   size_t CallIndex = 0;
+  size_t Target = 0;
 };
-
-bool followsInto(const CallSite &C) {
-  return C.Kind == CallKind::Direct || C.Kind == CallKind::Callback;
-}
 
 class PathFinder {
 public:
@@ -27,12 +55,20 @@ public:
   /// Shortest path to a blocking call, preferring the most severe: breadth
   /// first from the blocking calls, one severity level at a time.
   void solve() {
-    std::map<std::string, std::vector<std::pair<std::string, size_t>>> Callers;
+    struct Caller {
+      std::string Id;
+      size_t CallIndex;
+      size_t Target;
+    };
+    std::map<std::string, std::vector<Caller>> Callers;
     for (const auto &[Id, F] : P.functions())
       for (size_t I = 0; I < F.Calls.size(); ++I) {
         const CallSite &C = F.Calls[I];
-        if (!C.blockingApi() && followsInto(C) && !C.CalleeId.empty())
-          Callers[C.CalleeId].push_back({Id, I});
+        if (C.blockingApi())
+          continue;
+        std::vector<Callee> Targets = calleesOf(C, /*InCaller=*/true);
+        for (size_t T = 0; T < Targets.size(); ++T)
+          Callers[Targets[T].Id].push_back({Id, I, T});
       }
     for (Severity Level :
          {Severity::Error, Severity::Warning, Severity::Remark}) {
@@ -44,7 +80,7 @@ public:
           if (const ApiUse *A = F.Calls[I].blockingApi())
             if (parseSeverity(A->Severity).value_or(Severity::Warning) ==
                 Level) {
-              Best[Id] = {Level, 1, I};
+              Best[Id] = {Level, 1, I, 0};
               Queue.push_back(Id);
               break;
             }
@@ -55,12 +91,12 @@ public:
         auto It = Callers.find(Id);
         if (It == Callers.end())
           continue;
-        for (const auto &[Caller, Index] : It->second) {
-          const FunctionFacts *F = P.function(Caller);
-          if (F->IsCoroutine || Best.count(Caller))
+        for (const Caller &C : It->second) {
+          const FunctionFacts *F = P.function(C.Id);
+          if (F->IsCoroutine || Best.count(C.Id))
             continue;
-          Best[Caller] = {Level, Best[Id].Depth + 1, Index};
-          Queue.push_back(Caller);
+          Best[C.Id] = {Level, Best[Id].Depth + 1, C.CallIndex, C.Target};
+          Queue.push_back(C.Id);
         }
       }
     }
@@ -76,7 +112,33 @@ private:
   std::map<std::string, BlockingPath> Best;
 };
 
+/// One hop of a chain: a function, the call it makes, and what it calls.
+struct Hop {
+  const FunctionFacts *Fn;
+  const CallSite *Site;
+  std::string CalleeName;
+  std::string Via;
+};
+
 std::string quote(const std::string &S) { return "'" + S + "'"; }
+
+/// The hops of a call from Fn at Site to callee To: a callable passed as an
+/// argument is called inside the callee, which the chain shows.
+void appendHops(const Program &P, const FunctionFacts &Fn, const CallSite &Site,
+                const Callee &To, std::vector<Hop> &Hops) {
+  bool Named = Site.Kind == CallKind::Direct || Site.Kind == CallKind::Callback;
+  if (To.ThroughFunction.empty()) {
+    Hops.push_back({&Fn, &Site, Named ? Site.CalleeName : To.Name, To.Via});
+    return;
+  }
+  Hops.push_back({&Fn, &Site, Site.CalleeName, ""});
+  if (const FunctionFacts *Through = P.function(To.ThroughFunction))
+    for (const CallSite &Inner : Through->Calls)
+      if (Inner.ThroughParam == To.ThroughParam) {
+        Hops.push_back({Through, &Inner, To.Name, To.Via});
+        return;
+      }
+}
 
 } // namespace
 
@@ -112,28 +174,46 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
     for (const CallSite &Call : Co.Calls) {
       if (Call.OffLoop)
         continue;
-      if (Call.Kind == CallKind::Indirect || Call.Kind == CallKind::Virtual) {
-        ++Unresolved;
-        continue;
-      }
       // The chain of (function, call site) hops down to the blocking call.
-      std::vector<std::pair<const FunctionFacts *, const CallSite *>> Hops = {
-          {&Co, &Call}};
+      std::vector<Hop> Hops;
       const ApiUse *Api = Call.blockingApi();
-      if (!Api) {
-        const FunctionFacts *Callee = P.function(Call.CalleeId);
-        if (!Callee || Callee->IsCoroutine)
+      if (Api) {
+        Hops.push_back({&Co, &Call, Call.CalleeName, ""});
+      } else {
+        std::vector<Callee> Targets = calleesOf(Call, /*InCaller=*/false);
+        if (Targets.empty() && (Call.Kind == CallKind::Indirect ||
+                                Call.Kind == CallKind::Virtual)) {
+          ++Unresolved;
           continue;
-        const BlockingPath *Path = Paths.pathFrom(Callee->Id);
-        if (!Path)
+        }
+        // Of several targets, the one whose blocking is worst and nearest.
+        const Callee *Chosen = nullptr;
+        const BlockingPath *ChosenPath = nullptr;
+        for (const Callee &T : Targets) {
+          const FunctionFacts *Fn = P.function(T.Id);
+          const BlockingPath *Path =
+              Fn && !Fn->IsCoroutine ? Paths.pathFrom(T.Id) : nullptr;
+          if (Path && (!ChosenPath || Path->Level > ChosenPath->Level ||
+                       (Path->Level == ChosenPath->Level &&
+                        Path->Depth < ChosenPath->Depth))) {
+            Chosen = &T;
+            ChosenPath = Path;
+          }
+        }
+        if (!Chosen)
           continue;
-        while (Callee) {
-          const BlockingPath *Step = Paths.pathFrom(Callee->Id);
-          const CallSite &Next = Callee->Calls[Step->CallIndex];
-          Hops.push_back({Callee, &Next});
-          if ((Api = Next.blockingApi()))
+        appendHops(P, Co, Call, *Chosen, Hops);
+        const FunctionFacts *Fn = P.function(Chosen->Id);
+        while (Fn) {
+          const BlockingPath *Step = Paths.pathFrom(Fn->Id);
+          const CallSite &Next = Fn->Calls[Step->CallIndex];
+          if ((Api = Next.blockingApi())) {
+            Hops.push_back({Fn, &Next, Next.CalleeName, ""});
             break;
-          Callee = P.function(Next.CalleeId);
+          }
+          Callee To = calleesOf(Next, /*InCaller=*/true)[Step->Target];
+          appendHops(P, *Fn, Next, To, Hops);
+          Fn = P.function(To.Id);
         }
       }
       if (!Api || P.isSuppressed(Call.Loc, Name))
@@ -148,18 +228,31 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
         F.Message = "coroutine " + quote(Co.Name) + " blocks: it calls " + What;
       } else {
         F.Message = "coroutine " + quote(Co.Name) + " blocks: it calls " +
-                    quote(Call.CalleeName) + ", which calls " + What;
+                    quote(Hops[0].CalleeName) + ", which calls " + What;
         if (Hops.size() > 2) {
+          // A long chain is named by its ends; the notes and the JSON
+          // chain have every hop.
+          constexpr size_t Shown = 4;
+          size_t Middle = Hops.size() - 2;
           F.Message += " via ";
-          for (size_t I = 1; I + 1 < Hops.size(); ++I)
-            F.Message +=
-                (I > 1 ? " -> " : "") + quote(Hops[I].second->CalleeName);
+          for (size_t I = 1; I + 1 < Hops.size(); ++I) {
+            if (Middle > Shown + 1 && I == Shown) {
+              F.Message +=
+                  " -> ... (" + std::to_string(Middle - Shown) + " more)";
+              I = Hops.size() - 2;
+            }
+            F.Message += (I > 1 ? " -> " : "") + quote(Hops[I].CalleeName);
+          }
         }
       }
+      if (!Hops[0].Via.empty())
+        F.Notes.push_back({Call.Loc, "the call goes " + Hops[0].Via});
       for (size_t I = 1; I < Hops.size(); ++I)
-        F.Notes.push_back({Hops[I].second->Loc,
-                           quote(Hops[I].first->Name) + " calls " +
-                               quote(Hops[I].second->CalleeName) + " here"});
+        F.Notes.push_back(
+            {Hops[I].Site->Loc,
+             quote(Hops[I].Fn->Name) + " calls " + quote(Hops[I].CalleeName) +
+                 " here" +
+                 (Hops[I].Via.empty() ? "" : " (" + Hops[I].Via + ")")});
       for (const ExecutorSwitch &Sw : Co.Switches)
         if (Sw.Awaited && !Sw.Moves && Sw.Loc.File == Call.Loc.File &&
             Sw.Loc.Line <= Call.Loc.Line)
@@ -178,13 +271,18 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
                                          : "; " + Api->Alternative)});
 
       nlohmann::json Chain = nlohmann::json::array();
-      for (const auto &[Fn, Site] : Hops)
-        Chain.push_back({{"function", {{"id", Fn->Id}, {"name", Fn->Name}}},
-                         {"location",
-                          {{"file", Site->Loc.File},
-                           {"line", Site->Loc.Line},
-                           {"column", Site->Loc.Column}}},
-                         {"callee", Site->CalleeName}});
+      for (const Hop &H : Hops) {
+        nlohmann::json Link = {
+            {"function", {{"id", H.Fn->Id}, {"name", H.Fn->Name}}},
+            {"location",
+             {{"file", H.Site->Loc.File},
+              {"line", H.Site->Loc.Line},
+              {"column", H.Site->Loc.Column}}},
+            {"callee", H.CalleeName}};
+        if (!H.Via.empty())
+          Link["via"] = H.Via;
+        Chain.push_back(std::move(Link));
+      }
       F.Details = {{"kind", "blocking-call"},
                    {"coroutine", {{"id", Co.Id}, {"name", Co.Name}}},
                    {"api", Api->Name},

@@ -449,13 +449,24 @@ private:
   LockEffect onCall(const CallSite &Call, const Context &C,
                     const std::vector<ResolvedLock> &Dynamic,
                     std::vector<std::string> &Stack) {
-    if (Call.Kind != CallKind::Direct && Call.Kind != CallKind::Callback)
-      return {};
+    if (Call.Kind == CallKind::Direct || Call.Kind == CallKind::Callback)
+      return onCallTo(Call, Call.CalleeId, C, Dynamic, Stack);
+    // A virtual or indirect call: each target the whole program resolved
+    // may run here. What they leave locked is not known; none is assumed.
+    for (const CallTarget &T : Call.Targets)
+      onCallTo(Call, T.Id, C, Dynamic, Stack);
+    return {};
+  }
+
+  LockEffect onCallTo(const CallSite &Call, const std::string &CalleeId,
+                      const Context &C,
+                      const std::vector<ResolvedLock> &Dynamic,
+                      std::vector<std::string> &Stack) {
     // Posted to a context several threads run: the spawn models it there.
     if (Call.PostedTo &&
         MultiThreadedExecutors.count(executorKey(*Call.PostedTo)))
       return {};
-    const FunctionFacts *Callee = P.function(Call.CalleeId);
+    const FunctionFacts *Callee = P.function(CalleeId);
     if (!Callee || C.Depth >= MaxDepth ||
         std::find(Stack.begin(), Stack.end(), Callee->Id) != Stack.end())
       return {};

@@ -240,10 +240,25 @@ void WorkEstimate::classify(FunctionProfile &F) const {
 }
 
 nlohmann::json WorkEstimate::toJson() const {
+  // What concur could not follow, per function, for the user to see.
+  std::map<std::string, nlohmann::json> Unresolved;
+  for (const UnresolvedCall &U : P.unresolvedCalls()) {
+    nlohmann::json &List = Unresolved[U.FunctionId];
+    if (List.is_null())
+      List = nlohmann::json::array();
+    List.push_back({{"location",
+                     {{"file", U.Loc.File},
+                      {"line", U.Loc.Line},
+                      {"column", U.Loc.Column}}},
+                    {"kind", callKindName(U.Kind)},
+                    {"callee", U.Callee},
+                    {"reason", U.Reason}});
+  }
   nlohmann::json Functions = nlohmann::json::array();
   for (const auto &[Id, F] : Profiles) {
     if (!F.Fn)
       continue;
+    auto Calls = Unresolved.find(Id);
     auto Round = [](double V) { return std::round(V * 1000) / 1000; };
     Functions.push_back(
         {{"id", Id},
@@ -262,7 +277,10 @@ nlohmann::json WorkEstimate::toJson() const {
          {"io_categories", F.IoCategories},
          {"cpu_heavy_apis", F.CpuHeavyApis},
          {"mt_unsafe_apis", F.MtUnsafeApis},
-         {"evidence", F.Evidence}});
+         {"evidence", F.Evidence},
+         {"unresolved_calls", Calls == Unresolved.end()
+                                  ? nlohmann::json::array()
+                                  : Calls->second}});
   }
   return Functions;
 }

@@ -123,11 +123,18 @@ void CallModel::bindArguments(const FunctionDecl *Callee,
     Out.push_back(bindOne(Args[I], Callee->getParamDecl(I)->getType()));
 }
 
-void CallModel::storeArguments(const FunctionDecl *Callee,
-                               llvm::ArrayRef<const Expr *> Args) {
+std::vector<CallableArg>
+CallModel::storeArguments(const FunctionDecl *Callee,
+                          llvm::ArrayRef<const Expr *> Args) {
+  std::vector<CallableArg> Passed;
   for (unsigned I = 0; I < Callee->getNumParams() && I < Args.size(); ++I)
-    if (S.Lib.isCallable(Callee->getParamDecl(I)->getType()))
+    if (S.Lib.isCallable(Callee->getParamDecl(I)->getType())) {
       Flow.store(Flow.paramSlot(Callee, I), Args[I]);
+      CallableArg Arg = Flow.describe(Args[I], I);
+      if (!Arg.TargetIds.empty() || !Arg.FromSlot.empty())
+        Passed.push_back(std::move(Arg));
+    }
+  return Passed;
 }
 
 std::optional<AccessPath> CallModel::handleFor(const Expr *SpawnExpr) {
@@ -585,10 +592,11 @@ void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
     return;
   }
 
-  storeArguments(Callee, Args);
+  std::vector<CallableArg> Passed = storeArguments(Callee, Args);
   CallSite C = makeCall(CE);
   C.CalleeId = S.TU.usr(Callee);
   C.CalleeName = S.TU.displayName(Callee);
+  C.CallableArgs = std::move(Passed);
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
     if (const auto *ME = dyn_cast<MemberExpr>(MCE->getCallee()->IgnoreParens()))
       if (isVirtualDispatch(ME, Method, S.TU.Ctx))
@@ -640,10 +648,11 @@ void CallModel::handleConstruct(const CXXConstructExpr *CE) {
   if (Ctor->isImplicit() || Ctor->isTrivial())
     return;
   handleScopedCapability(CE, Args);
-  storeArguments(Ctor, Args);
+  std::vector<CallableArg> Passed = storeArguments(Ctor, Args);
   CallSite C = makeCall(CE);
   C.CalleeId = S.TU.usr(Ctor);
   C.CalleeName = S.TU.displayName(Ctor);
+  C.CallableArgs = std::move(Passed);
   if (const VarDecl *Var = S.Lexical.initialises(S.skip(CE)))
     if (auto P = S.Paths.varPath(Var)) {
       appendStep(*P, "&");

@@ -85,8 +85,11 @@ private:
                              const clang::Expr *Receiver,
                              llvm::ArrayRef<const clang::Expr *> Args);
   void addCallbacks(llvm::ArrayRef<const clang::Expr *> Args);
-  void storeArguments(const clang::FunctionDecl *Callee,
-                      llvm::ArrayRef<const clang::Expr *> Args);
+  /// Stores the callables passed to parameters of callable type, and
+  /// returns them for the call site.
+  std::vector<CallableArg>
+  storeArguments(const clang::FunctionDecl *Callee,
+                 llvm::ArrayRef<const clang::Expr *> Args);
   void bindArguments(const clang::FunctionDecl *Callee,
                      llvm::ArrayRef<const clang::Expr *> Args,
                      std::vector<std::optional<AccessPath>> &Out);

@@ -20,13 +20,13 @@ Slot CallableFlow::varSlot(const VarDecl *VD) const {
     if (const auto *F =
             dyn_cast_or_null<FunctionDecl>(Param->getParentFunctionOrMethod()))
       return paramSlot(F, Param->getFunctionScopeIndex());
-  return {"var:" + S.TU.usr(VD), VD->hasGlobalStorage() && !VD->isStaticLocal()
-                                     ? catalogName(VD)
-                                     : VD->getNameAsString()};
+  return {"var:" + TU.usr(VD), VD->hasGlobalStorage() && !VD->isStaticLocal()
+                                   ? catalogName(VD)
+                                   : VD->getNameAsString()};
 }
 
 Slot CallableFlow::fieldSlot(const FieldDecl *FD) const {
-  return {"field:" + S.TU.usr(FD), FD->getNameAsString()};
+  return {"field:" + TU.usr(FD), FD->getNameAsString()};
 }
 
 Slot CallableFlow::paramSlot(const FunctionDecl *F, unsigned Index) const {
@@ -35,13 +35,13 @@ Slot CallableFlow::paramSlot(const FunctionDecl *F, unsigned Index) const {
                          : std::string();
   if (Name.empty())
     Name = "parameter " + std::to_string(Index + 1);
-  return {"param:" + S.TU.usr(F->getCanonicalDecl()) + "#" +
+  return {"param:" + TU.usr(F->getCanonicalDecl()) + "#" +
               std::to_string(Index),
           Name};
 }
 
 Slot CallableFlow::returnSlot(const FunctionDecl *F) const {
-  return {"ret:" + S.TU.usr(F->getCanonicalDecl()), S.TU.displayName(F) + "()"};
+  return {"ret:" + TU.usr(F->getCanonicalDecl()), TU.displayName(F) + "()"};
 }
 
 Slot CallableFlow::elements(const Slot &Container) {
@@ -54,7 +54,7 @@ std::string CallableFlow::kindOf(QualType T) const {
       T->isMemberFunctionPointerType())
     return "function pointer";
   if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
-    if (S.Lib.recordHas(RD, LibraryRole::CallableWrapper))
+    if (TU.Lib.recordHas(RD, LibraryRole::CallableWrapper))
       return catalogName(RD);
   return "callable";
 }
@@ -62,7 +62,7 @@ std::string CallableFlow::kindOf(QualType T) const {
 std::optional<Slot> CallableFlow::slotOf(const Expr *E) const {
   std::string Suffix, NameSuffix;
   for (unsigned Step = 0; E && Step < MaxSlotSteps; ++Step) {
-    E = S.skip(E);
+    E = TU.Lib.skipWrappers(E);
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {
       // (*fp)() calls what fp points to: the function itself.
       if (U->getOpcode() != UO_Deref)
@@ -88,14 +88,14 @@ std::optional<Slot> CallableFlow::slotOf(const Expr *E) const {
       const FunctionDecl *Callee = CE->getDirectCallee();
       if (!Callee)
         return std::nullopt;
-      if (S.TU.inSystemHeader(Callee->getLocation())) {
-        if (S.Lib.functionHas(Callee, LibraryRole::PassThrough) &&
+      if (TU.inSystemHeader(Callee->getLocation())) {
+        if (TU.Lib.functionHas(Callee, LibraryRole::PassThrough) &&
             CE->getNumArgs() >= 1) {
           E = CE->getArg(0);
           continue;
         }
         if (isa<CXXMethodDecl>(Callee) &&
-            S.Lib.methodHas(Callee, LibraryRole::ElementAccess)) {
+            TU.Lib.methodHas(Callee, LibraryRole::ElementAccess)) {
           Suffix += "[]";
           NameSuffix += "[]";
           if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
@@ -108,7 +108,7 @@ std::optional<Slot> CallableFlow::slotOf(const Expr *E) const {
         }
         return std::nullopt;
       }
-      if (S.Lib.isCallable(Callee->getReturnType()))
+      if (TU.Lib.isCallable(Callee->getReturnType()))
         Root = returnSlot(Callee);
     }
     if (!Root)
@@ -124,19 +124,19 @@ void CallableFlow::store(const Slot &Into, const Expr *Value) {
   if (!Value)
     return;
   std::vector<const FunctionDecl *> Targets;
-  S.Lib.callableTargets(Value, Targets);
+  TU.Lib.callableTargets(Value, Targets);
   CallableStore Store;
   Store.Slot = Into.Id;
   Store.SlotName = Into.Name;
-  Store.Loc = S.TU.loc(Value->getExprLoc());
+  Store.Loc = TU.loc(Value->getExprLoc());
   bool Stored = false;
   for (const FunctionDecl *Target : Targets) {
-    if (S.TU.inSystemHeader(Target->getLocation()))
+    if (TU.inSystemHeader(Target->getLocation()))
       continue;
-    Store.TargetId = S.TU.usr(Target);
-    Store.TargetName = S.TU.displayName(Target);
+    Store.TargetId = TU.usr(Target);
+    Store.TargetName = TU.displayName(Target);
     if (!Store.TargetId.empty()) {
-      S.Out.Stores.push_back(Store);
+      Stores.push_back(Store);
       Stored = true;
     }
   }
@@ -146,6 +146,26 @@ void CallableFlow::store(const Slot &Into, const Expr *Value) {
     link(Into, *From, Value);
 }
 
+CallableArg CallableFlow::describe(const Expr *Value, unsigned Index) const {
+  CallableArg Arg;
+  Arg.Index = Index;
+  std::vector<const FunctionDecl *> Targets;
+  TU.Lib.callableTargets(Value, Targets);
+  for (const FunctionDecl *Target : Targets) {
+    if (TU.inSystemHeader(Target->getLocation()))
+      continue;
+    std::string Id = TU.usr(Target);
+    if (Id.empty())
+      continue;
+    Arg.TargetIds.push_back(Id);
+    Arg.TargetNames.push_back(TU.displayName(Target));
+  }
+  if (Targets.empty())
+    if (std::optional<Slot> From = slotOf(Value))
+      Arg.FromSlot = From->Id;
+  return Arg;
+}
+
 void CallableFlow::link(const Slot &Into, const Slot &From, const Expr *At) {
   if (Into.Id == From.Id)
     return;
@@ -153,8 +173,8 @@ void CallableFlow::link(const Slot &Into, const Slot &From, const Expr *At) {
   Store.Slot = Into.Id;
   Store.SlotName = Into.Name;
   Store.FromSlot = From.Id;
-  Store.Loc = S.TU.loc(At->getExprLoc());
-  S.Out.Stores.push_back(std::move(Store));
+  Store.Loc = TU.loc(At->getExprLoc());
+  Stores.push_back(std::move(Store));
 }
 
 bool CallableFlow::mayHoldCallable(QualType T) const {
@@ -167,7 +187,7 @@ bool CallableFlow::mayHoldCallable(QualType T) const {
     if (Type.isNull() || Depth > 8)
       continue;
     Type = Type.getNonReferenceType().getCanonicalType();
-    if (S.Lib.isCallable(Type))
+    if (TU.Lib.isCallable(Type))
       return true;
     if (const ArrayType *Array = Type->getAsArrayTypeUnsafe()) {
       Work.push_back({Array->getElementType(), Depth + 1});
@@ -191,7 +211,7 @@ void CallableFlow::storeInit(const Slot &Into, const Expr *Init) {
     Work.pop_back();
     if (!E)
       continue;
-    const Expr *Inner = S.skip(E);
+    const Expr *Inner = TU.Lib.skipWrappers(E);
     if (const auto *List = dyn_cast<InitListExpr>(Inner)) {
       QualType T = List->getType().getCanonicalType();
       if (T->isArrayType()) {
@@ -217,7 +237,7 @@ void CallableFlow::storeInit(const Slot &Into, const Expr *Init) {
       }
       continue;
     }
-    if (S.Lib.isCallable(E->getType()))
+    if (TU.Lib.isCallable(E->getType()))
       store(Target, E);
   }
 }

@@ -19,7 +19,7 @@
 #ifndef CONCUR_FACTS_CALLABLEFLOW_H
 #define CONCUR_FACTS_CALLABLEFLOW_H
 
-#include "facts/FunctionScope.h"
+#include "facts/ExtractInternal.h"
 
 #include <optional>
 #include <string>
@@ -34,7 +34,10 @@ struct Slot {
 
 class CallableFlow {
 public:
-  explicit CallableFlow(FunctionScope &S) : S(S) {}
+  /// Stores are recorded in Stores: a function's, or the file's for the
+  /// initialisers of globals.
+  CallableFlow(TranslationUnitFacts &TU, std::vector<CallableStore> &Stores)
+      : TU(TU), Stores(Stores) {}
 
   /// The slot a callable-valued expression reads, if it names one.
   std::optional<Slot> slotOf(const clang::Expr *E) const;
@@ -51,6 +54,8 @@ public:
   /// Value flows into Into: the functions it denotes, or what its own slot
   /// holds.
   void store(const Slot &Into, const clang::Expr *Value);
+  /// What a callable expression denotes: functions, or a slot's contents.
+  CallableArg describe(const clang::Expr *Value, unsigned Index) const;
   /// Into holds whatever From holds (a range-for variable and the elements
   /// of its range).
   void link(const Slot &Into, const Slot &From, const clang::Expr *At);
@@ -62,7 +67,8 @@ public:
   bool mayHoldCallable(clang::QualType T) const;
 
 private:
-  FunctionScope &S;
+  TranslationUnitFacts &TU;
+  std::vector<CallableStore> &Stores;
 };
 
 } // namespace extract

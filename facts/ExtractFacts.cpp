@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/ExtractFacts.h"
+#include "facts/CallableFlow.h"
 #include "facts/FunctionWalker.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -212,6 +213,15 @@ void TranslationUnitFacts::addOverrides(const CXXMethodDecl *MD) {
   }
 }
 
+void TranslationUnitFacts::addGlobalInit(const VarDecl *VD) {
+  if (!VD->getInit() || inSystemHeader(VD->getLocation()) ||
+      VD->getDeclContext()->isDependentContext())
+    return;
+  CallableFlow Flow(*this, Out.GlobalStores);
+  if (Flow.mayHoldCallable(VD->getType()))
+    Flow.storeInit(Flow.varSlot(VD), VD->getInit());
+}
+
 std::vector<FileID> TranslationUnitFacts::touchedFiles() const {
   std::vector<FileID> IDs;
   for (const auto &[Hash, ID] : FileIDs)
@@ -311,6 +321,8 @@ public:
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {
+    if (VD->hasGlobalStorage() && !VD->isStaticLocal())
+      TU.addGlobalInit(VD);
     // CONCUR_WORKLOAD(name, fn): a namespace-scope Registrar.
     if (VD->hasGlobalStorage() && VD->getInit())
       if (const auto *Ctor =

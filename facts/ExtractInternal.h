@@ -69,6 +69,9 @@ public:
   /// Records the methods a method overrides (the class hierarchy).
   void addOverrides(const clang::CXXMethodDecl *MD);
 
+  /// Records the callables a global variable's initialiser stores.
+  void addGlobalInit(const clang::VarDecl *VD);
+
   /// Records a concur::workload::Registrar built at namespace scope.
   void addWorkload(const clang::CXXConstructExpr *Registration);
 

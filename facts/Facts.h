@@ -122,6 +122,15 @@ enum class CallKind {
   Callback, // A callable handed to an opaque function that may call it here.
 };
 
+/// A callable passed to a parameter of callable type: the functions it
+/// denotes, or the slot whose contents it passes on.
+struct CallableArg {
+  unsigned Index = 0;
+  std::vector<std::string> TargetIds;
+  std::vector<std::string> TargetNames;
+  std::string FromSlot;
+};
+
 /// One function an indirect or virtual call may reach, as the whole-program
 /// stage resolved it (never written by the extractor).
 struct CallTarget {
@@ -131,6 +140,10 @@ struct CallTarget {
   /// 'FileStore::get'" or "through 'on_done_' (std::function), set at
   /// session.cpp:40".
   std::string Via;
+  /// A callable passed as an argument: the callee that calls it, through
+  /// which of its parameters.
+  std::string ThroughFunction;
+  int ThroughParam = -1;
 };
 
 const char *callKindName(CallKind K);
@@ -163,8 +176,16 @@ struct CallSite {
   /// how the code names it ("on_done_", "ops->read").
   std::string Slot;
   std::string SlotName;
+  /// Callables passed to the callee's parameters of callable type.
+  std::vector<CallableArg> CallableArgs;
   /// Filled in by the whole-program stage for virtual and indirect calls.
   std::vector<CallTarget> Targets;
+  /// Whole-program stage: an indirect call through the function's own
+  /// parameter (its index; -1 otherwise), whose target each caller gives;
+  /// and for a direct call, the callables it passes to parameters the
+  /// callee calls (they run inside this call).
+  int ThroughParam = -1;
+  std::vector<CallTarget> ArgTargets;
 
   const ApiUse *blockingApi() const {
     for (const ApiUse &A : Apis)
@@ -293,6 +314,9 @@ struct FileFacts {
   std::vector<Suppression> Suppressions;
   std::vector<Workload> Workloads;
   std::vector<MethodOverride> Overrides;
+  /// Callables stored by the initialisers of global variables (a table of
+  /// function pointers).
+  std::vector<CallableStore> GlobalStores;
   /// Every file the parse read, headers included: what the fact cache
   /// checks before it reuses these facts.
   std::vector<std::string> Dependencies;

@@ -194,6 +194,22 @@ void from_json(const json &J, ApiUse &A) {
   J.at("alternative").get_to(A.Alternative);
 }
 
+void to_json(json &J, const CallableArg &A) {
+  J = json{{"index", A.Index},
+           {"target_ids", A.TargetIds},
+           {"target_names", A.TargetNames},
+           {"from_slot", A.FromSlot}};
+}
+
+void from_json(const json &J, CallableArg &A) {
+  J.at("index").get_to(A.Index);
+  J.at("target_ids").get_to(A.TargetIds);
+  J.at("target_names").get_to(A.TargetNames);
+  J.at("from_slot").get_to(A.FromSlot);
+  if (A.TargetIds.size() != A.TargetNames.size())
+    throw json::other_error::create(502, "target ids and names differ", &J);
+}
+
 void to_json(json &J, const CallSite &C) {
   J = json{{"callee_id", C.CalleeId},
            {"callee", C.CalleeName},
@@ -214,6 +230,8 @@ void to_json(json &J, const CallSite &C) {
     J["slot"] = C.Slot;
     J["slot_name"] = C.SlotName;
   }
+  if (!C.CallableArgs.empty())
+    J["callable_args"] = C.CallableArgs;
 }
 
 void from_json(const json &J, CallSite &C) {
@@ -236,6 +254,8 @@ void from_json(const json &J, CallSite &C) {
     J.at("slot").get_to(C.Slot);
     J.at("slot_name").get_to(C.SlotName);
   }
+  if (J.contains("callable_args"))
+    J.at("callable_args").get_to(C.CallableArgs);
 }
 
 void to_json(json &J, const Spawn &S) {
@@ -393,6 +413,7 @@ void to_json(json &J, const FileFacts &F) {
            {"suppressions", F.Suppressions},
            {"workloads", F.Workloads},
            {"overrides", F.Overrides},
+           {"global_stores", F.GlobalStores},
            {"dependencies", F.Dependencies}};
 }
 
@@ -404,6 +425,7 @@ void from_json(const json &J, FileFacts &F) {
   J.at("suppressions").get_to(F.Suppressions);
   J.at("workloads").get_to(F.Workloads);
   J.at("overrides").get_to(F.Overrides);
+  J.at("global_stores").get_to(F.GlobalStores);
   J.at("dependencies").get_to(F.Dependencies);
 }
 

@@ -21,7 +21,8 @@ static constexpr unsigned MaxCFGNesting = 100000;
 
 FunctionWalker::FunctionWalker(TranslationUnitFacts &TU, const FunctionDecl *FD,
                                FunctionFacts &Out)
-    : S(TU, FD, Out), Recorder(S), Flow(S), Calls(S, Recorder, Flow) {}
+    : S(TU, FD, Out), Recorder(S), Flow(TU, Out.Stores),
+      Calls(S, Recorder, Flow) {}
 
 void FunctionWalker::run() {
   const Stmt *Root = S.FD->getBody();

@@ -35,8 +35,13 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
       std::string,
       std::set<std::tuple<unsigned, std::string, std::vector<std::string>>>>
       SeenSuppressions;
+  std::vector<MethodOverride> Overrides;
+  std::vector<CallableStore> GlobalStores;
   for (FileFacts &F : Inputs) {
+    GlobalStores.insert(GlobalStores.end(), F.GlobalStores.begin(),
+                        F.GlobalStores.end());
     P.Files.push_back({F.File, F.Parsed, F.FirstError});
+    Overrides.insert(Overrides.end(), F.Overrides.begin(), F.Overrides.end());
     for (FunctionFacts &Fn : F.Functions) {
       auto It = P.Functions.find(Fn.Id);
       if (It == P.Functions.end()) {
@@ -82,6 +87,7 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
         for (std::string &Entry : S.EntryIds)
           Local(Entry);
     }
+  resolveCalls(P.Functions, Overrides, GlobalStores, P.Unresolved);
   for (auto &[File, List] : P.Suppressions)
     std::sort(List.begin(), List.end(),
               [](const Suppression &A, const Suppression &B) {

@@ -11,6 +11,7 @@
 #define CONCUR_PROGRAM_PROGRAM_H
 
 #include "facts/Facts.h"
+#include "program/CallResolution.h"
 
 #include <map>
 #include <string>
@@ -40,6 +41,10 @@ public:
   }
   const std::vector<FileStatus> &files() const { return Files; }
   const std::vector<Workload> &workloads() const { return Workloads; }
+  /// Virtual and indirect calls whose targets concur could not find.
+  const std::vector<UnresolvedCall> &unresolvedCalls() const {
+    return Unresolved;
+  }
 
   /// Is a finding of Check at Loc silenced by a NOLINT comment?
   bool isSuppressed(const SourceLoc &Loc, const std::string &Check) const;
@@ -48,6 +53,7 @@ private:
   std::map<std::string, FunctionFacts> Functions;
   std::vector<FileStatus> Files;
   std::vector<Workload> Workloads;
+  std::vector<UnresolvedCall> Unresolved;
   std::map<std::string, std::vector<Suppression>> Suppressions;
 };
 

@@ -32,5 +32,7 @@ for f in r["findings"]:
     for hop in f.get("chain", []):
         l = hop["location"]
         print("  hop", hop["function"]["name"], "%s:%d:%d" % (l["file"], l["line"], l["column"]), "->", hop["callee"])
+        if "via" in hop:
+            print("    via:", hop["via"])
 s = r["summary"]
 print("summary analysed=%d failed=%d findings=%s" % (s["files_analysed"], s["files_failed"], s["findings_by_check"]))

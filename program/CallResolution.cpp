@@ -1,0 +1,275 @@
+//===- CallResolution.cpp - Virtual and indirect calls, whole program -----===//
+
+#include "program/CallResolution.h"
+
+#include <algorithm>
+#include <deque>
+#include <set>
+
+namespace concur {
+namespace {
+
+struct StoredTarget {
+  std::string Id;
+  std::string Name;
+  SourceLoc SetAt;
+};
+
+class Resolver {
+public:
+  Resolver(std::map<std::string, FunctionFacts> &Functions,
+           const std::vector<MethodOverride> &Overrides,
+           const std::vector<CallableStore> &GlobalStores)
+      : Functions(Functions), GlobalStores(GlobalStores) {
+    for (const MethodOverride &O : Overrides) {
+      auto &List = Overriders[O.OverriddenId];
+      if (std::none_of(List.begin(), List.end(),
+                       [&](const auto &M) { return M.first == O.MethodId; }))
+        List.push_back({O.MethodId, O.MethodName});
+    }
+  }
+
+  void run(std::vector<UnresolvedCall> &Unresolved) {
+    collectStores();
+    propagate();
+    findParameterCalls();
+    for (auto &[Id, F] : Functions) {
+      for (CallSite &C : F.Calls) {
+        if (C.Kind == CallKind::Virtual)
+          resolveVirtual(F, C, Unresolved);
+        else if (C.Kind == CallKind::Indirect)
+          resolveIndirect(F, C, Unresolved);
+      }
+      for (CallSite &C : F.Calls)
+        if (C.Kind == CallKind::Direct && !C.CallableArgs.empty())
+          resolveArguments(F, C);
+      for (Spawn &S : F.Spawns)
+        for (const std::string &Slot : S.EntrySlots)
+          for (const auto &[TargetId, T] : Holds[Slot])
+            if (std::find(S.EntryIds.begin(), S.EntryIds.end(), TargetId) ==
+                S.EntryIds.end()) {
+              S.EntryIds.push_back(TargetId);
+              S.EntryNames.push_back(T.Name);
+            }
+    }
+  }
+
+private:
+  /// Every method overriding Method, directly or through other overrides.
+  std::vector<std::pair<std::string, std::string>>
+  overridersOf(const std::string &Method) const {
+    std::vector<std::pair<std::string, std::string>> Out;
+    std::set<std::string> Seen = {Method};
+    std::deque<std::string> Queue = {Method};
+    while (!Queue.empty()) {
+      auto It = Overriders.find(Queue.front());
+      Queue.pop_front();
+      if (It == Overriders.end())
+        continue;
+      for (const auto &M : It->second)
+        if (Seen.insert(M.first).second) {
+          Out.push_back(M);
+          Queue.push_back(M.first);
+        }
+    }
+    return Out;
+  }
+
+  /// A parameter slot of an overridden method is also the parameter slot of
+  /// each method overriding it: a virtual call passes its arguments there.
+  std::vector<std::string> withOverrides(const std::string &Slot) const {
+    std::vector<std::string> Slots = {Slot};
+    if (Slot.rfind("param:", 0) != 0)
+      return Slots;
+    size_t Hash = Slot.rfind('#');
+    if (Hash == std::string::npos)
+      return Slots;
+    std::string Method = Slot.substr(6, Hash - 6);
+    for (const auto &[Id, Name] : overridersOf(Method))
+      Slots.push_back("param:" + Id + Slot.substr(Hash));
+    return Slots;
+  }
+
+  void collectStores() {
+    auto Collect = [&](const CallableStore &S) {
+      for (const std::string &Slot : withOverrides(S.Slot)) {
+        SlotNames.emplace(Slot, S.SlotName);
+        if (!S.TargetId.empty())
+          Direct[Slot].push_back({S.TargetId, S.TargetName, S.Loc});
+        else if (!S.FromSlot.empty())
+          Edges[S.FromSlot].insert(Slot);
+      }
+    };
+    for (const auto &[Id, F] : Functions)
+      for (const CallableStore &S : F.Stores)
+        Collect(S);
+    for (const CallableStore &S : GlobalStores)
+      Collect(S);
+  }
+
+  void propagate() {
+    std::deque<std::string> Work;
+    for (const auto &[Slot, Targets] : Direct) {
+      for (const StoredTarget &T : Targets)
+        Holds[Slot].emplace(T.Id, T);
+      Work.push_back(Slot);
+    }
+    std::set<std::string> Queued(Work.begin(), Work.end());
+    while (!Work.empty()) {
+      std::string Slot = Work.front();
+      Work.pop_front();
+      Queued.erase(Slot);
+      // A copy of a container copies its elements: edges from X also carry
+      // what X[] holds to the copy's X[].
+      std::string Base = Slot, Suffix;
+      while (true) {
+        auto It = Edges.find(Base);
+        if (It != Edges.end())
+          for (const std::string &To : It->second) {
+            std::string Into = To + Suffix;
+            const auto &From = Holds[Slot];
+            auto &Dest = Holds[Into];
+            bool Changed = false;
+            for (const auto &[Id, T] : From)
+              Changed |= Dest.emplace(Id, T).second;
+            if (Changed && Queued.insert(Into).second)
+              Work.push_back(Into);
+          }
+        if (Base.size() < 2 || Base.compare(Base.size() - 2, 2, "[]") != 0)
+          break;
+        Base.resize(Base.size() - 2);
+        Suffix += "[]";
+      }
+    }
+  }
+
+  static std::string paramSlot(const std::string &Function, unsigned Index) {
+    return "param:" + Function + "#" + std::to_string(Index);
+  }
+
+  /// Which parameters each function calls: through the parameter itself,
+  /// or by passing it on to a parameter that its callee calls.
+  void findParameterCalls() {
+    std::map<std::pair<std::string, unsigned>,
+             std::vector<std::pair<std::string, unsigned>>>
+        PassedOnBy;
+    std::deque<std::pair<std::string, unsigned>> Work;
+    for (auto &[Id, F] : Functions) {
+      std::string Own = "param:" + Id + "#";
+      for (CallSite &C : F.Calls)
+        if (C.Kind == CallKind::Indirect && C.Slot.rfind(Own, 0) == 0 &&
+            C.Slot.find('[') == std::string::npos) {
+          C.ThroughParam = std::stoi(C.Slot.substr(Own.size()));
+          if (Invokes[Id].insert(C.ThroughParam).second)
+            Work.push_back({Id, C.ThroughParam});
+        }
+      for (const CallableStore &S : F.Stores) {
+        if (S.FromSlot.rfind(Own, 0) != 0 || S.Slot.rfind("param:", 0) != 0 ||
+            S.FromSlot.find('[') != std::string::npos)
+          continue;
+        size_t Hash = S.Slot.rfind('#');
+        if (Hash == std::string::npos || S.Slot.find('[') != std::string::npos)
+          continue;
+        PassedOnBy[{S.Slot.substr(6, Hash - 6),
+                    static_cast<unsigned>(std::stoi(S.Slot.substr(Hash + 1)))}]
+            .push_back({Id, static_cast<unsigned>(
+                                std::stoi(S.FromSlot.substr(Own.size())))});
+      }
+    }
+    while (!Work.empty()) {
+      auto Called = Work.front();
+      Work.pop_front();
+      for (const auto &[Caller, Index] : PassedOnBy[Called])
+        if (Invokes[Caller].insert(Index).second)
+          Work.push_back({Caller, Index});
+    }
+  }
+
+  /// A call passing callables to parameters its callee calls runs them:
+  /// what it passes is known here, precisely, not merged over all callers.
+  void resolveArguments(const FunctionFacts &F, CallSite &C) {
+    auto Called = Invokes.find(C.CalleeId);
+    if (Called == Invokes.end())
+      return;
+    std::string Own = "param:" + F.Id + "#";
+    for (const CallableArg &A : C.CallableArgs) {
+      if (!Called->second.count(A.Index))
+        continue;
+      std::string Param = paramSlot(C.CalleeId, A.Index);
+      auto Name = SlotNames.find(Param);
+      std::string Via = "through parameter '" +
+                        (Name == SlotNames.end() ? std::to_string(A.Index + 1)
+                                                 : Name->second) +
+                        "' of '" + C.CalleeName + "'";
+      for (size_t I = 0; I < A.TargetIds.size(); ++I)
+        C.ArgTargets.push_back({A.TargetIds[I], A.TargetNames[I], Via,
+                                C.CalleeId, static_cast<int>(A.Index)});
+      // Passing on one's own parameter: the callers of F give its targets.
+      if (A.FromSlot.empty() || A.FromSlot.rfind(Own, 0) == 0)
+        continue;
+      auto Held = Holds.find(A.FromSlot);
+      if (Held != Holds.end())
+        for (const auto &[Id, T] : Held->second)
+          C.ArgTargets.push_back(
+              {Id, T.Name, Via, C.CalleeId, static_cast<int>(A.Index)});
+    }
+  }
+
+  void resolveVirtual(const FunctionFacts &F, CallSite &C,
+                      std::vector<UnresolvedCall> &Unresolved) {
+    if (Functions.count(C.CalleeId))
+      C.Targets.push_back({C.CalleeId, C.CalleeName,
+                           "through '" + C.CalleeName + "' (virtual)"});
+    for (const auto &[Id, Name] : overridersOf(C.CalleeId))
+      if (Functions.count(Id))
+        C.Targets.push_back(
+            {Id, Name,
+             "through '" + C.CalleeName + "', overridden by '" + Name + "'"});
+    if (C.Targets.empty())
+      Unresolved.push_back({F.Id, F.Name, C.Loc, C.Kind, C.CalleeName,
+                            "no definition of '" + C.CalleeName +
+                                "' or of an override in the analysed files"});
+  }
+
+  void resolveIndirect(const FunctionFacts &F, CallSite &C,
+                       std::vector<UnresolvedCall> &Unresolved) {
+    if (C.Slot.empty()) {
+      Unresolved.push_back({F.Id, F.Name, C.Loc, C.Kind, C.CalleeName,
+                            "called through an expression concur does not "
+                            "follow"});
+      return;
+    }
+    auto It = Holds.find(C.Slot);
+    if (It == Holds.end() || It->second.empty()) {
+      Unresolved.push_back(
+          {F.Id, F.Name, C.Loc, C.Kind, C.CalleeName,
+           "nothing concur sees is stored into '" + C.SlotName + "'"});
+      return;
+    }
+    for (const auto &[Id, T] : It->second)
+      C.Targets.push_back({Id, T.Name,
+                           "through '" + C.SlotName + "' (" + C.CalleeName +
+                               "), set at " + shortLocation(T.SetAt)});
+  }
+
+  std::map<std::string, FunctionFacts> &Functions;
+  const std::vector<CallableStore> &GlobalStores;
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>>
+      Overriders;
+  std::map<std::string, std::vector<StoredTarget>> Direct;
+  std::map<std::string, std::set<std::string>> Edges;
+  std::map<std::string, std::map<std::string, StoredTarget>> Holds;
+  std::map<std::string, std::string> SlotNames;
+  std::map<std::string, std::set<unsigned>> Invokes;
+};
+
+} // namespace
+
+void resolveCalls(std::map<std::string, FunctionFacts> &Functions,
+                  const std::vector<MethodOverride> &Overrides,
+                  const std::vector<CallableStore> &GlobalStores,
+                  std::vector<UnresolvedCall> &Unresolved) {
+  Resolver(Functions, Overrides, GlobalStores).run(Unresolved);
+}
+
+} // namespace concur

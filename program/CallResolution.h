@@ -1,0 +1,49 @@
+//===- CallResolution.h - Virtual and indirect calls, whole program -------===//
+//
+// Models: the targets of calls the extractor could not name. A virtual call
+// reaches its method's definition and every override of it in any file of
+// the program (a final class or a call on an object of known type was
+// already made direct). A call through a slot (a function pointer, a
+// std::function, a parameter, a field, a container's elements) reaches every
+// function stored into that slot anywhere in the program, following copies
+// from slot to slot to a fixed point (flow-insensitive, like a points-to
+// analysis of callables only); a parameter of an overridden method shares
+// what is passed to the overriding method's parameter. Spawns of a stored
+// callable get the targets as entry points.
+//
+// Does not model: which of the targets a call reaches at run time, or
+// callables that reach a slot through memory concur has no path for.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_PROGRAM_CALLRESOLUTION_H
+#define CONCUR_PROGRAM_CALLRESOLUTION_H
+
+#include "facts/Facts.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace concur {
+
+/// A virtual or indirect call whose targets concur could not find.
+struct UnresolvedCall {
+  std::string FunctionId;
+  std::string FunctionName;
+  SourceLoc Loc;
+  CallKind Kind = CallKind::Indirect;
+  std::string Callee; // What the code calls: a method, "function pointer".
+  std::string Reason;
+};
+
+/// Fills CallSite::Targets of virtual and indirect calls and the entry
+/// points of spawns of stored callables; lists the calls left unresolved.
+void resolveCalls(std::map<std::string, FunctionFacts> &Functions,
+                  const std::vector<MethodOverride> &Overrides,
+                  const std::vector<CallableStore> &GlobalStores,
+                  std::vector<UnresolvedCall> &Unresolved);
+
+} // namespace concur
+
+#endif // CONCUR_PROGRAM_CALLRESOLUTION_H
