@@ -356,6 +356,11 @@ private:
 
   LockEffect walkFunction(const Context &C, std::vector<std::string> &Stack) {
     const FunctionFacts &F = *C.Fn;
+    // A lambda stored here and called later through a std::function sees
+    // the `this` of the function that made it.
+    for (const CallableStore &S : F.Stores)
+      if (!S.TargetId.empty() && C.This)
+        CreatorThis.emplace(S.TargetId, *C.This);
     // Locks taken or dropped by callees, in effect for what follows here.
     std::vector<ResolvedLock> Dynamic;
     ThreadInstance &T = Threads[C.Thread];
@@ -458,6 +463,19 @@ private:
     return {};
   }
 
+  /// The object a call's target runs on: the call's receiver, or for a
+  /// callable stored elsewhere, the `this` of the code that stored it.
+  std::optional<AbsPath> thisFor(const CallSite &Call,
+                                 const std::string &CalleeId,
+                                 const Context &C) {
+    if (Call.This || Call.Kind != CallKind::Indirect)
+      return resolve(Call.This, C);
+    auto It = CreatorThis.find(CalleeId);
+    if (It == CreatorThis.end())
+      return std::nullopt;
+    return It->second;
+  }
+
   LockEffect onCallTo(const CallSite &Call, const std::string &CalleeId,
                       const Context &C,
                       const std::vector<ResolvedLock> &Dynamic,
@@ -475,6 +493,7 @@ private:
       return {};
     }
     Context Inner = calleeContext(Call, *Callee, C);
+    Inner.This = thisFor(Call, CalleeId, C);
     Inner.Locks.insert(Inner.Locks.end(), Dynamic.begin(), Dynamic.end());
     std::optional<AbsPath> Once;
     if (Call.OnceFlag)
@@ -780,6 +799,8 @@ private:
   std::vector<ResolvedAccess> Accesses;
   std::vector<SyncRecord> Syncs;
   std::set<std::string> MultiThreadedExecutors;
+  /// Callables stored somewhere, by the `this` of the code storing them.
+  std::map<std::string, AbsPath> CreatorThis;
   unsigned NextPos = 1;
   size_t AccessesInThread = 0;
   size_t CallsInThread = 0;

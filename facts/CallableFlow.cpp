@@ -2,6 +2,7 @@
 
 #include "facts/CallableFlow.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 #include <utility>
@@ -193,6 +194,12 @@ bool CallableFlow::mayHoldCallable(QualType T) const {
       Work.push_back({Array->getElementType(), Depth + 1});
       continue;
     }
+    // A container of callables (its template arguments say so).
+    if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            Type->getAsCXXRecordDecl()))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type)
+          Work.push_back({Arg.getAsType(), Depth + 1});
     if (const auto *RD = Type->getAsRecordDecl()) {
       const RecordDecl *Def = RD->getDefinition();
       const auto *Class = dyn_cast_or_null<CXXRecordDecl>(Def);

@@ -238,8 +238,9 @@ void FunctionWalker::visitRangeLoop(const VarDecl *RangeVar,
     else if (Range->isGLValue() && !S.Lib.isAtomic(Range->getType()))
       Recorder.recordPath(*Element, /*Write=*/false, Range);
   }
-  // Calling the loop variable calls what the range's elements hold.
-  if (S.Lib.isCallable(LoopVar->getType()))
+  // The loop variable holds what the range's elements hold (callables, or
+  // containers of them).
+  if (Flow.mayHoldCallable(LoopVar->getType()))
     if (std::optional<Slot> From = Flow.slotOf(Range))
       Flow.link(Flow.varSlot(LoopVar), CallableFlow::elements(*From), Range);
 }
