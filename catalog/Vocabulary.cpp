@@ -96,6 +96,8 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::ElementAccess, "element-access"},
     {LibraryRole::NonMutating, "non-mutating"},
     {LibraryRole::InsertsElement, "inserts-element"},
+    {LibraryRole::FirstElement, "first-element"},
+    {LibraryRole::PointeeAccess, "pointee-access"},
 };
 
 const std::pair<ApiKind, const char *> ApiKinds[] = {
@@ -150,6 +152,8 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::ElementAccess:
   case LibraryRole::NonMutating:
   case LibraryRole::InsertsElement:
+  case LibraryRole::FirstElement:
+  case LibraryRole::PointeeAccess:
     return K == EntryKind::Method;
   }
   return false;

@@ -93,6 +93,8 @@ enum class LibraryRole {
   ElementAccess,  // Reaches one element (operator[], at, front).
   NonMutating,    // Does not modify the object, though not const.
   InsertsElement, // Adds its arguments to the container.
+  FirstElement,   // Reaches the first element (front).
+  PointeeAccess,  // A smart pointer's raw pointer to its object (get).
 };
 
 /// Kinds of blocking, CPU-heavy and not-thread-safe uses recorded in facts.

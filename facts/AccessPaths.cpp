@@ -304,7 +304,6 @@ std::optional<AccessPath> PathBuilder::libraryCallPath(const CallExpr *CE,
     if (CE->getNumArgs() > 1)
       Index = CE->getArg(1);
   }
-  std::string MethodName = Callee->getNameAsString();
   if (Method->getOverloadedOperator() == OO_Star && Receiver &&
       smartPointerObject(Receiver)) {
     auto P = pathOf(smartPointerObject(Receiver), Depth + 1);
@@ -320,9 +319,9 @@ std::optional<AccessPath> PathBuilder::libraryCallPath(const CallExpr *CE,
   if (Lib.recordHas(Method->getParent(), LibraryRole::IndexedContainer))
     // front() is the first element; back() and indexes computed at run
     // time are some element.
-    appendStep(*P, MethodName == "front" ? "[0]"
-                   : Index               ? elementStep(Index)
-                                         : "[]");
+    appendStep(*P, Lib.methodHas(Callee, LibraryRole::FirstElement) ? "[0]"
+                   : Index ? elementStep(Index)
+                           : "[]");
   else
     appendStep(*P, "[]"); // A map's element, keyed by something.
   return P;
@@ -462,7 +461,7 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
     if (TU.inSystemHeader(Callee->getLocation())) {
       // sp.get(), sp.operator->(): the smart pointer's target.
       if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
-        if (Callee->getName() == "get")
+        if (Lib.methodHas(Callee, LibraryRole::PointeeAccess))
           if (const Expr *Ptr =
                   smartPointerObject(MCE->getImplicitObjectArgument()))
             return pathOf(Ptr, Depth + 1);
