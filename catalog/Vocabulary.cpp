@@ -93,11 +93,13 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::BindsCallable, "binds-callable"},
     {LibraryRole::StoresCallable, "stores-callable"},
     {LibraryRole::CallsCallable, "calls-callable"},
+    {LibraryRole::AwaitsAll, "awaits-all"},
     {LibraryRole::ElementAccess, "element-access"},
     {LibraryRole::NonMutating, "non-mutating"},
     {LibraryRole::InsertsElement, "inserts-element"},
     {LibraryRole::FirstElement, "first-element"},
     {LibraryRole::PointeeAccess, "pointee-access"},
+    {LibraryRole::ReadinessTest, "readiness-test"},
 };
 
 const std::pair<ApiKind, const char *> ApiKinds[] = {
@@ -148,12 +150,14 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::BindsCallable:
   case LibraryRole::StoresCallable:
   case LibraryRole::CallsCallable:
+  case LibraryRole::AwaitsAll:
     return K == EntryKind::Function;
   case LibraryRole::ElementAccess:
   case LibraryRole::NonMutating:
   case LibraryRole::InsertsElement:
   case LibraryRole::FirstElement:
   case LibraryRole::PointeeAccess:
+  case LibraryRole::ReadinessTest:
     return K == EntryKind::Method;
   }
   return false;

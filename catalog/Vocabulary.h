@@ -89,12 +89,14 @@ enum class LibraryRole {
   BindsCallable,    // Returns a callable that calls its first argument.
   StoresCallable, // Keeps its callable arguments for later; does not call them.
   CallsCallable,  // Calls its callable arguments before it returns.
+  AwaitsAll,      // Awaited, completes when all its arguments have (when_all).
   // Methods of library classes, by name.
   ElementAccess,  // Reaches one element (operator[], at, front).
   NonMutating,    // Does not modify the object, though not const.
   InsertsElement, // Adds its arguments to the container.
   FirstElement,   // Reaches the first element (front).
   PointeeAccess,  // A smart pointer's raw pointer to its object (get).
+  ReadinessTest,  // True when the object's result is there (is_ready).
 };
 
 /// Kinds of blocking, CPU-heavy and not-thread-safe uses recorded in facts.

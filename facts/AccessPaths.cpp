@@ -347,6 +347,10 @@ std::optional<AccessPath> PathBuilder::pathOf(const Expr *E, unsigned Depth) {
     return E->isGLValue() ? pathOf(Cast->getSubExpr(), Depth + 1)
                           : std::nullopt;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    // A structured binding names a part of its hidden aggregate.
+    if (const auto *Binding = dyn_cast<BindingDecl>(DRE->getDecl()))
+      return Binding->getBinding() ? pathOf(Binding->getBinding(), Depth + 1)
+                                   : std::nullopt;
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
       return std::nullopt;

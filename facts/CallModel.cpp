@@ -304,7 +304,7 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
       }
     U.Kind = *Kind;
     U.Category = E->Category;
-    U.Blocks = E->Blocks;
+    U.Blocks = E->Blocks && !returnsAtOnce(*E, Receiver, Args);
     U.Severity = severityName(S.Lib.Cat.severityOf(*E));
     U.Alternative = E->Alternative;
     Uses.push_back(std::move(U));
@@ -318,6 +318,53 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
     Described = true;
   }
   return Described;
+}
+
+/// A duration argument that is a constant zero (0s, seconds(0)).
+static bool isZeroDuration(const Expr *Arg, const ASTContext &Ctx) {
+  const CXXRecordDecl *RD = Arg->getType()->getAsCXXRecordDecl();
+  if (!RD || Arg->isValueDependent())
+    return false;
+  Expr::EvalResult R;
+  if (!Arg->EvaluateAsRValue(R, Ctx) || !R.Val.isStruct() ||
+      R.Val.getStructNumFields() == 0)
+    return false;
+  const APValue &Count = R.Val.getStructField(0);
+  return (Count.isInt() && Count.getInt() == 0) ||
+         (Count.isFloat() && Count.getFloat().isZero());
+}
+
+bool CallModel::returnsAtOnce(const CatalogEntry &E, const Expr *Receiver,
+                              llvm::ArrayRef<const Expr *> Args) {
+  if (E.Kind != EntryKind::Blocking || E.Category != "wait")
+    return false;
+  if (Receiver)
+    if (auto Object = S.Paths.objectOf(Receiver))
+      if (S.Locks.Now.isReady(*Object))
+        return true;
+  return std::any_of(Args.begin(), Args.end(), [&](const Expr *A) {
+    return S.Lib.typeHas(A->getType(), LibraryRole::LockOption) &&
+           isZeroDuration(A, S.TU.Ctx);
+  });
+}
+
+std::optional<ReadyTest> CallModel::readinessIn(const Expr *Cond) {
+  bool Negated = false;
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+  if (!Call ||
+      !S.Lib.methodHas(Call->getDirectCallee(), LibraryRole::ReadinessTest))
+    return std::nullopt;
+  auto Object = S.Paths.objectOf(Call->getImplicitObjectArgument());
+  if (!Object)
+    return std::nullopt;
+  return ReadyTest{*Object, Negated};
 }
 
 void CallModel::handleLibraryCall(const FunctionDecl *Callee,
@@ -440,8 +487,12 @@ CallShape CallModel::shapeOf(const FunctionDecl *Callee, const Expr *Receiver,
   bool IsMember = Method && !Method->isStatic();
   std::string Name = catalogName(Callee);
   if (IsMember) {
+    // The class of the object as written, before its conversion to the base
+    // class that declares the method: std::future::wait is declared in a
+    // base of std::future.
     if (const CXXRecordDecl *RD =
-            Receiver ? recordOf(Receiver->getType()) : nullptr) {
+            Receiver ? recordOf(Receiver->IgnoreParenImpCasts()->getType())
+                     : nullptr) {
       std::string ViaReceiver =
           catalogName(RD) + "::" + Callee->getNameAsString();
       if (ViaReceiver != Name)

@@ -40,6 +40,12 @@ struct TryLock {
   bool Negated = false;
 };
 
+/// A condition that is true when an object's result is there.
+struct ReadyTest {
+  AccessPath Object;
+  bool Negated = false;
+};
+
 class CallModel {
 public:
   CallModel(FunctionScope &S, AccessRecorder &Recorder, CallableFlow &Flow)
@@ -50,6 +56,8 @@ public:
 
   /// A trylock (or a guard's owns_lock) as a branch condition.
   std::optional<TryLock> tryLockIn(const clang::Expr *Cond);
+  /// A readiness test (f.is_ready()) as a branch condition.
+  std::optional<ReadyTest> readinessIn(const clang::Expr *Cond);
 
   void addJoin(const AccessPath &Handle, const clang::Expr *At);
   /// A spawn of work: the entry points, arguments and handle of a team of
@@ -81,6 +89,10 @@ private:
                       const clang::Expr *Receiver,
                       llvm::ArrayRef<const clang::Expr *> Args);
   bool libraryCallsItsCallables(const clang::FunctionDecl *Callee) const;
+  /// A wait that cannot wait: on an object known ready, or with a timeout
+  /// of zero.
+  bool returnsAtOnce(const CatalogEntry &E, const clang::Expr *Receiver,
+                     llvm::ArrayRef<const clang::Expr *> Args);
   void storeLibraryCallables(const clang::FunctionDecl *Callee,
                              const clang::Expr *Receiver,
                              llvm::ArrayRef<const clang::Expr *> Args);

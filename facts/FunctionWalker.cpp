@@ -113,15 +113,19 @@ FunctionWalker::entryState(const CFGBlock *Block,
     if (!From || !Exits[From->getBlockID()])
       continue;
     S.Locks.Now = *Exits[From->getBlockID()];
-    // A trylock as the branch condition: held on its success edge.
+    // A trylock as the branch condition: held on its success edge; a
+    // readiness test: the object is ready on its true edge.
     if (const Stmt *Cond = From->getTerminatorCondition(/*StripParens=*/true))
-      if (const auto *E = dyn_cast<Expr>(Cond))
-        if (std::optional<TryLock> Try = Calls.tryLockIn(E)) {
-          bool TrueEdge = From->succ_size() == 2 &&
-                          From->succ_begin()->getReachableBlock() == Block;
+      if (const auto *E = dyn_cast<Expr>(Cond)) {
+        bool TrueEdge = From->succ_size() == 2 &&
+                        From->succ_begin()->getReachableBlock() == Block;
+        if (std::optional<TryLock> Try = Calls.tryLockIn(E))
           if (TrueEdge != Try->Negated)
             S.Locks.lock(Try->Locks);
-        }
+        if (std::optional<ReadyTest> Test = Calls.readinessIn(E))
+          if (TrueEdge != Test->Negated)
+            S.Locks.Now.Ready.push_back(Test->Object);
+      }
     Joined = Joined ? FlowState::join(*Joined, S.Locks.Now) : S.Locks.Now;
   }
   return Joined ? *Joined : FlowState();
@@ -218,6 +222,10 @@ void FunctionWalker::visitDecl(const VarDecl *VD) {
     }
     if (Flow.mayHoldCallable(T))
       Flow.storeInit(Flow.varSlot(VD), Init);
+    // What a co_await produced is complete: its results are there.
+    if (isa<CoroutineSuspendExpr>(S.skip(Init)))
+      if (auto P = S.Paths.varPath(VD))
+        S.Locks.Now.Ready.push_back(*P);
   }
   if (const CXXForRangeStmt *Loop = S.Lexical.rangeLoopOf(VD))
     visitRangeLoop(VD, Loop);
@@ -252,6 +260,9 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   if (const VarDecl *VD = referencedVar(LHS))
     if (VD->getType()->isPointerType() && !VD->hasGlobalStorage())
       S.Paths.setPointerValue(VD, S.Paths.pointerValueOf(RHS));
+  if (B->getOpcode() == BO_Assign && isa<CoroutineSuspendExpr>(S.skip(RHS)))
+    if (auto P = S.Paths.pathOf(LHS))
+      S.Locks.Now.Ready.push_back(*P);
   if (B->getOpcode() == BO_Assign && S.Lib.isCallable(LHS->getType()))
     if (std::optional<Slot> Into = Flow.slotOf(LHS))
       Flow.store(*Into, RHS);
@@ -259,6 +270,16 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
 
 void FunctionWalker::visitAwait(const CoroutineSuspendExpr *E) {
   S.Out.Awaits += S.Here->Trips;
+  // What was awaited has completed, and so has everything awaited together
+  // with when_all.
+  const Expr *Operand = S.skip(E->getOperand());
+  if (auto P = S.Paths.pathOf(Operand))
+    S.Locks.Now.Ready.push_back(*P);
+  if (const auto *Call = dyn_cast<CallExpr>(Operand))
+    if (S.Lib.functionHas(Call->getDirectCallee(), LibraryRole::AwaitsAll))
+      for (const Expr *Arg : Call->arguments())
+        if (auto P = S.Paths.pathOf(Arg))
+          S.Locks.Now.Ready.push_back(*P);
   // Everything after an awaited switch runs on the other executor.
   if (S.PendingAwait && S.PendingAwait == S.skip(E->getOperand()))
     S.Locks.Now.OffLoop = true;

@@ -21,6 +21,14 @@ bool FlowState::holds(const AccessPath &Mutex) const {
   });
 }
 
+bool FlowState::isReady(const AccessPath &Path) const {
+  return std::any_of(Ready.begin(), Ready.end(), [&](const AccessPath &R) {
+    return R.Root == Path.Root && R.RootId == Path.RootId &&
+           R.Steps.size() <= Path.Steps.size() &&
+           std::equal(R.Steps.begin(), R.Steps.end(), Path.Steps.begin());
+  });
+}
+
 FlowState FlowState::join(const FlowState &A, const FlowState &B) {
   FlowState R;
   R.OffLoop = A.OffLoop && B.OffLoop;
@@ -29,6 +37,10 @@ FlowState FlowState::join(const FlowState &A, const FlowState &B) {
           return M.Shared == L.Shared && sameObject(M.Mutex, L.Mutex);
         }))
       R.Held.push_back(L);
+  for (const AccessPath &P : A.Ready)
+    if (std::any_of(B.Ready.begin(), B.Ready.end(),
+                    [&](const AccessPath &Q) { return sameObject(P, Q); }))
+      R.Ready.push_back(P);
   // A guard in scope on both paths; it holds its mutexes only if both
   // paths left them held.
   for (const auto &[Var, G] : A.Guards) {

@@ -8,6 +8,9 @@
 // paths meet, a lock is held only if it is held on every incoming path, and
 // a switch of executor counts only if every path made it.
 //
+// Also here: which objects (futures, tasks, results) are known complete,
+// with the same join.
+//
 // Does not model: lock counts of recursive mutexes (a lock is held or not),
 // or locks held on some paths but not others (they are dropped at the join,
 // where TSA would warn).
@@ -41,8 +44,14 @@ struct FlowState {
   bool OffLoop = false;
   std::vector<HeldLock> Held;
   std::map<const clang::VarDecl *, Guard> Guards;
+  /// Objects known complete here: awaited, awaited together (when_all),
+  /// produced by a co_await, or tested ready. Waiting on them returns at
+  /// once.
+  std::vector<AccessPath> Ready;
 
   bool holds(const AccessPath &Mutex) const;
+  /// Is the object at Path, or the object holding it, known ready?
+  bool isReady(const AccessPath &Path) const;
   /// What is certain after either of two paths.
   static FlowState join(const FlowState &A, const FlowState &B);
 };

@@ -90,7 +90,8 @@ std::optional<TryLock> CallModel::tryLockIn(const Expr *Cond) {
   CallShape Shape;
   Shape.Names.push_back(catalogName(Callee));
   if (Receiver)
-    if (const CXXRecordDecl *RD = recordOf(Receiver->getType()))
+    if (const CXXRecordDecl *RD =
+            recordOf(Receiver->IgnoreParenImpCasts()->getType()))
       Shape.Names.insert(Shape.Names.begin(),
                          catalogName(RD) + "::" + Callee->getNameAsString());
   ShapeBuilder Builder;
