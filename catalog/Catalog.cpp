@@ -116,9 +116,10 @@ static bool readIndex(const json &V, const char *Key, unsigned &Out,
 
 static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
   static const std::set<std::string> Keys = {
-      "name", "kind",   "category", "blocks",   "severity",  "alternative",
-      "on",   "unless", "if_arg",   "min_args", "model",     "callable_args",
-      "note", "op",     "channel",  "role",     "handle_arg"};
+      "name",   "kind",   "category", "blocks",   "severity",   "alternative",
+      "on",     "unless", "if_arg",   "min_args", "model",      "callable_args",
+      "note",   "op",     "channel",  "role",     "handle_arg", "executor_arg",
+      "runs_on"};
   if (!J.is_object()) {
     Error = "each API entry must be a JSON object";
     return false;
@@ -177,6 +178,19 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
       E.CallableArgs.push_back(Index);
     }
   }
+  if (J.contains("executor_arg")) {
+    unsigned Index = 0;
+    if (!readIndex(J.at("executor_arg"), "executor_arg", Index, Error))
+      return Fail(Error);
+    E.ExecutorArg = Index;
+  }
+  if (!readWord(J, "runs_on", E.RunsOn, parseExecutionContext,
+                executionContextSpellings(), Error))
+    return Fail(Error);
+  if ((E.ExecutorArg || E.RunsOn != ExecutionContext::None) &&
+      E.Kind != EntryKind::Start && E.Kind != EntryKind::ExecutorSwitch)
+    return Fail("'executor_arg' and 'runs_on' belong to start and "
+                "executor-switch entries only");
   if (J.contains("handle_arg")) {
     unsigned Index = 0;
     if (!readIndex(J.at("handle_arg"), "handle_arg", Index, Error))

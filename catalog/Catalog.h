@@ -49,6 +49,12 @@ struct CatalogEntry {
   /// is written (pthread_create(&t, ...)); otherwise the handle is where the
   /// call's result is kept, or the object the call is made on.
   std::optional<unsigned> HandleArg;
+  /// For start and executor-switch entries: the argument that is the
+  /// executor (its type's role says where things run), or where they run
+  /// when the entry says it itself (runs_on). Otherwise: the role of the
+  /// type of the object the call is made on (pool.schedule()).
+  std::optional<unsigned> ExecutorArg;
+  ExecutionContext RunsOn = ExecutionContext::None;
   /// For sync entries: what the call does to locks and ordering.
   SyncOp Op = SyncOp::None;
   /// For type, function and method entries: the role the library thing has.

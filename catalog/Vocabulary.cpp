@@ -45,6 +45,15 @@ const std::pair<EntryKind, const char *> EntryKinds[] = {
     {EntryKind::Type, "type"},
     {EntryKind::Function, "function"},
     {EntryKind::Method, "method"},
+    {EntryKind::Start, "start"},
+};
+
+const std::pair<ExecutionContext, const char *> ExecutionContexts[] = {
+    {ExecutionContext::EventLoop, "event-loop"},
+    {ExecutionContext::SharedPool, "shared-pool"},
+    {ExecutionContext::DedicatedThread, "dedicated-thread"},
+    {ExecutionContext::CallingThread, "calling-thread"},
+    {ExecutionContext::Unknown, "unknown"},
 };
 
 const std::pair<SyncOp, const char *> SyncOps[] = {
@@ -88,6 +97,10 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::CallableWrapper, "callable-wrapper"},
     {LibraryRole::JoinsOnDestruction, "joins-on-destruction"},
     {LibraryRole::LockOption, "lock-option"},
+    {LibraryRole::EventLoopExecutor, "event-loop-executor"},
+    {LibraryRole::PoolExecutor, "pool-executor"},
+    {LibraryRole::DedicatedThreadExecutor, "dedicated-thread-executor"},
+    {LibraryRole::InlineExecutor, "inline-executor"},
     {LibraryRole::PassThrough, "pass-through"},
     {LibraryRole::ReferenceWrapper, "reference-wrapper"},
     {LibraryRole::BindsCallable, "binds-callable"},
@@ -131,6 +144,31 @@ std::optional<ApiKind> parseApiKind(const std::string &S) {
   return parse(ApiKinds, S);
 }
 
+const char *executionContextName(ExecutionContext C) {
+  return C == ExecutionContext::None ? "none" : spell(ExecutionContexts, C);
+}
+std::optional<ExecutionContext> parseExecutionContext(const std::string &S) {
+  return parse(ExecutionContexts, S);
+}
+std::vector<std::string> executionContextSpellings() {
+  return words(ExecutionContexts);
+}
+
+ExecutionContext contextOfExecutorRole(LibraryRole R) {
+  switch (R) {
+  case LibraryRole::EventLoopExecutor:
+    return ExecutionContext::EventLoop;
+  case LibraryRole::PoolExecutor:
+    return ExecutionContext::SharedPool;
+  case LibraryRole::DedicatedThreadExecutor:
+    return ExecutionContext::DedicatedThread;
+  case LibraryRole::InlineExecutor:
+    return ExecutionContext::CallingThread;
+  default:
+    return ExecutionContext::None;
+  }
+}
+
 bool roleFitsKind(LibraryRole R, EntryKind K) {
   switch (R) {
   case LibraryRole::None:
@@ -144,6 +182,10 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::CallableWrapper:
   case LibraryRole::JoinsOnDestruction:
   case LibraryRole::LockOption:
+  case LibraryRole::EventLoopExecutor:
+  case LibraryRole::PoolExecutor:
+  case LibraryRole::DedicatedThreadExecutor:
+  case LibraryRole::InlineExecutor:
     return K == EntryKind::Type;
   case LibraryRole::PassThrough:
   case LibraryRole::ReferenceWrapper:

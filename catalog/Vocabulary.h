@@ -30,6 +30,17 @@ enum class EntryKind {
   Type,           // A library type's role (see LibraryRole).
   Function,       // A library function's role.
   Method,         // A library method's role, by the method's own name.
+  Start, // Starts a coroutine (or awaitable) it is given on an executor.
+};
+
+/// Where code runs: what a blocking call there holds up.
+enum class ExecutionContext {
+  None,            // Not said (no switch, no start).
+  EventLoop,       // A thread running many tasks in turn: blocking stalls all.
+  SharedPool,      // A pool's worker: blocking holds one worker.
+  DedicatedThread, // A thread of its own: blocking holds nothing else.
+  CallingThread,   // Wherever the code that starts it runs.
+  Unknown,         // Started by nothing concur sees.
 };
 
 /// What a synchronisation call does to locks and ordering.
@@ -83,6 +94,11 @@ enum class LibraryRole {
   CallableWrapper,  // Holds a callable (std::function): calling it calls that.
   JoinsOnDestruction, // A thread joined when the object dies (std::jthread).
   LockOption, // An argument of a guard that is no mutex (a tag, a timeout).
+  // Executors and schedulers, by where what they run runs.
+  EventLoopExecutor,       // One thread (or a strand) running tasks in turn.
+  PoolExecutor,            // Several worker threads sharing the tasks.
+  DedicatedThreadExecutor, // A thread per task, or one worker of its own.
+  InlineExecutor,          // Runs what it is given on the calling thread.
   // Functions.
   PassThrough,      // Returns (a reference to) its argument.
   ReferenceWrapper, // std::ref: hands a new thread the object, not a copy.
@@ -111,6 +127,11 @@ std::optional<SpawnModel> parseSpawnModel(const std::string &S);
 const char *libraryRoleName(LibraryRole R);
 std::optional<LibraryRole> parseLibraryRole(const std::string &S);
 const char *apiKindName(ApiKind K);
+const char *executionContextName(ExecutionContext C);
+std::optional<ExecutionContext> parseExecutionContext(const std::string &S);
+std::vector<std::string> executionContextSpellings();
+/// The context an executor type's role gives what it runs.
+ExecutionContext contextOfExecutorRole(LibraryRole R);
 std::optional<ApiKind> parseApiKind(const std::string &S);
 
 /// The roles an entry of a kind may have ("type" entries take type roles).

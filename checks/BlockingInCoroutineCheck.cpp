@@ -1,9 +1,13 @@
 //===- BlockingInCoroutineCheck.cpp - concur-blocking-in-coroutine --------===//
 
 #include "checks/BlockingInCoroutineCheck.h"
+#include "checks/ExecutionContexts.h"
 
+#include <algorithm>
 #include <deque>
 #include <map>
+#include <set>
+#include <tuple>
 
 namespace concur {
 namespace {
@@ -25,6 +29,10 @@ struct Callee {
 /// caller passed (the caller's call lists it), not what anyone passed.
 std::vector<Callee> calleesOf(const CallSite &C, bool InCaller) {
   std::vector<Callee> Out;
+  // A call the catalog describes is what the catalog says, whatever the
+  // library's implementation does inside (its reactor, its wake-up pipe).
+  if (!C.Apis.empty())
+    return Out;
   if (C.Kind == CallKind::Direct || C.Kind == CallKind::Callback) {
     if (!C.CalleeId.empty())
       Out.push_back({C.CalleeId, C.CalleeName, ""});
@@ -142,11 +150,53 @@ void appendHops(const Program &P, const FunctionFacts &Fn, const CallSite &Site,
 
 } // namespace
 
+/// One finding per place: the instantiations of a template coroutine (and
+/// copies of one coroutine in several programs) make the same call at the
+/// same place; they are listed in the JSON and counted in the text.
+static void mergeInstantiations(std::vector<Finding> &Found,
+                                std::vector<Finding> &Out) {
+  std::map<std::tuple<SourceLoc, std::string, std::string>, size_t> First;
+  std::vector<Finding> Merged;
+  for (Finding &F : Found) {
+    std::string Kind = F.Details.value("kind", "");
+    std::string Api = F.Details.value("api", "");
+    auto Key = std::make_tuple(F.Loc, Kind, Api);
+    std::string Coroutine = F.Details["coroutine"].value("name", "");
+    auto It = First.find(Key);
+    if (It == First.end()) {
+      F.Details["instantiations"] = nlohmann::json::array({Coroutine});
+      First.emplace(Key, Merged.size());
+      Merged.push_back(std::move(F));
+      continue;
+    }
+    Finding &Kept = Merged[It->second];
+    // The worst context of the copies decides the severity.
+    Kept.Level = std::max(Kept.Level, F.Level);
+    nlohmann::json &Names = Kept.Details["instantiations"];
+    if (std::find(Names.begin(), Names.end(), Coroutine) == Names.end())
+      Names.push_back(Coroutine);
+  }
+  for (Finding &F : Merged) {
+    size_t Copies = F.Details["instantiations"].size();
+    if (Copies > 1)
+      F.Notes.push_back({{},
+                         "the same call is made by " + std::to_string(Copies) +
+                             " instantiations of the coroutine; the JSON "
+                             "report lists them"});
+    Out.push_back(std::move(F));
+  }
+}
+
 void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
                                    CheckStats &Stats) {
   PathFinder Paths(P);
   Paths.solve();
+  ExecutionContexts Contexts(P);
+  std::set<std::string> MainFiles;
+  for (const FileStatus &File : P.files())
+    MainFiles.insert(File.File);
   unsigned Unresolved = 0;
+  std::vector<Finding> Found;
 
   for (const auto &[Id, Co] : P.functions()) {
     if (!Co.IsCoroutine)
@@ -168,12 +218,16 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
       F.Details = {{"kind", "unawaited-switch"},
                    {"coroutine", {{"id", Co.Id}, {"name", Co.Name}}},
                    {"api", Sw.Api}};
-      Out.push_back(std::move(F));
+      Found.push_back(std::move(F));
     }
 
     for (const CallSite &Call : Co.Calls) {
-      if (Call.OffLoop)
+      // Where the coroutine runs when it makes the call decides what its
+      // blocking holds up: nothing else on a thread of its own.
+      ContextInfo Where = Contexts.atCall(Co, Call);
+      if (Where.Kind == ExecutionContext::DedicatedThread)
         continue;
+      bool OnPool = Where.Kind == ExecutionContext::SharedPool;
       // The chain of (function, call site) hops down to the blocking call.
       std::vector<Hop> Hops;
       const ApiUse *Api = Call.blockingApi();
@@ -222,13 +276,18 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
       Finding F;
       F.Check = Name;
       F.Level = parseSeverity(Api->Severity).value_or(Severity::Warning);
+      if (OnPool)
+        F.Level = Severity::Remark;
       F.Loc = Call.Loc;
       std::string What = quote(Api->Name) + " (" + Api->Category + ")";
+      std::string Blocks =
+          "coroutine " + quote(Co.Name) +
+          (OnPool ? " holds a pool worker: it calls " : " blocks: it calls ");
       if (Hops.size() == 1) {
-        F.Message = "coroutine " + quote(Co.Name) + " blocks: it calls " + What;
+        F.Message = Blocks + What;
       } else {
-        F.Message = "coroutine " + quote(Co.Name) + " blocks: it calls " +
-                    quote(Hops[0].CalleeName) + ", which calls " + What;
+        F.Message =
+            Blocks + quote(Hops[0].CalleeName) + ", which calls " + What;
         if (Hops.size() > 2) {
           // A long chain is named by its ends; the notes and the JSON
           // chain have every hop.
@@ -262,13 +321,38 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
                            "on its own executor, not on the pool; use "
                            "asio::bind_executor(pool, asio::use_awaitable) to "
                            "move there"});
-      std::string Why = Api->Category == "lock" ? "while it waits for the lock"
-                                                : "while it blocks";
+      std::string While = Api->Category == "lock"
+                              ? "while it waits for the lock"
+                              : "while it blocks";
+      std::string Harm = OnPool
+                             ? ", one of its pool's workers runs nothing else"
+                             : ", no other task on this coroutine's "
+                               "event loop runs";
       F.Notes.push_back(
           {{},
-           Why + ", no other task on this coroutine's event loop runs" +
+           While + Harm +
                (Api->Alternative.empty() ? std::string(".")
                                          : "; " + Api->Alternative)});
+      if (Where.Kind == ExecutionContext::Unknown ||
+          Where.Kind == ExecutionContext::CallingThread)
+        F.Notes.push_back({Co.Loc, "where " + quote(Co.Name) +
+                                       " runs is unknown: " + Where.Why});
+      else
+        F.Notes.push_back({Co.Loc, quote(Co.Name) + " runs on " +
+                                       describeContext(Where.Kind) + ": " +
+                                       Where.Why});
+      // A coroutine in a library's header running the user's callable (an
+      // executor calling the submitted lambda): the place to change is in
+      // the user's own code, the first hop in a file the database compiles.
+      if (!MainFiles.count(Call.Loc.File))
+        for (size_t I = 1; I < Hops.size(); ++I)
+          if (MainFiles.count(Hops[I].Site->Loc.File)) {
+            F.Notes.insert(F.Notes.begin(),
+                           {Call.Loc, quote(Co.Name) + " calls " +
+                                          quote(Hops[0].CalleeName) + " here"});
+            F.Loc = Hops[I].Site->Loc;
+            break;
+          }
 
       nlohmann::json Chain = nlohmann::json::array();
       for (const Hop &H : Hops) {
@@ -283,16 +367,21 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
           Link["via"] = H.Via;
         Chain.push_back(std::move(Link));
       }
-      F.Details = {{"kind", "blocking-call"},
-                   {"coroutine", {{"id", Co.Id}, {"name", Co.Name}}},
-                   {"api", Api->Name},
-                   {"category", Api->Category},
-                   {"suggestion", Api->Alternative},
-                   {"chain", Chain}};
-      Out.push_back(std::move(F));
+      F.Details = {
+          {"kind", "blocking-call"},
+          {"coroutine", {{"id", Co.Id}, {"name", Co.Name}}},
+          {"api", Api->Name},
+          {"category", Api->Category},
+          {"suggestion", Api->Alternative},
+          {"context",
+           {{"kind", executionContextName(Where.Kind)}, {"why", Where.Why}}},
+          {"chain", Chain}};
+      Found.push_back(std::move(F));
     }
   }
+  mergeInstantiations(Found, Out);
   Stats["unresolved_calls_in_coroutines"] += Unresolved;
+  Stats["coroutines_context_unknown"] += Contexts.unknownCount();
 }
 
 } // namespace concur

@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "checks/UnsynchronizedSharedStateCheck.h"
+#include "program/ExecutorRunners.h"
 
 #include <algorithm>
 #include <climits>
@@ -169,32 +170,9 @@ private:
   }
 
   /// io_contexts run by more than one thread: handlers posted to them run
-  /// at the same time as each other. Contexts are matched by the variable
-  /// they are (a local captured by the threads that run it, a global, a
-  /// member), which is what the code names at both places.
-  static std::string executorKey(const AccessPath &P) {
-    std::string Key = std::string(rootKindName(P.Root)) + ":" + P.RootId;
-    for (const std::string &S : P.Steps)
-      Key += S;
-    return Key;
-  }
-
+  /// at the same time as each other.
   void findMultiThreadedExecutors() {
-    std::map<std::string, unsigned> StartsOf;
-    for (const auto &[Id, F] : P.functions())
-      for (const Spawn &S : F.Spawns)
-        for (const std::string &Entry : S.EntryIds)
-          StartsOf[Entry] += S.LoopDepth > 0 ? 2 : 1;
-    std::map<std::string, unsigned> Runners;
-    for (const auto &[Id, F] : P.functions())
-      for (const AccessPath &Executor : F.ExecutorRuns) {
-        auto Starts = StartsOf.find(Id);
-        Runners[executorKey(Executor)] +=
-            Starts == StartsOf.end() ? 1 : Starts->second;
-      }
-    for (const auto &[Key, Count] : Runners)
-      if (Count >= 2)
-        MultiThreadedExecutors.insert(Key);
+    MultiThreadedExecutors = multiThreadedExecutors(P);
   }
 
   void walkThread(unsigned Index) {
@@ -465,9 +443,8 @@ private:
 
   /// The object a call's target runs on: the call's receiver, or for a
   /// callable stored elsewhere, the `this` of the code that stored it.
-  std::optional<AbsPath> thisFor(const CallSite &Call,
-                                 const std::string &CalleeId,
-                                 const Context &C) {
+  std::optional<AbsPath>
+  thisFor(const CallSite &Call, const std::string &CalleeId, const Context &C) {
     if (Call.This || Call.Kind != CallKind::Indirect)
       return resolve(Call.This, C);
     auto It = CreatorThis.find(CalleeId);

@@ -54,6 +54,7 @@ CallSite CallModel::makeCall(const Expr *At) {
   C.LoopDepth = S.Here ? S.Here->LoopDepth : 0;
   C.Trips = S.Here ? S.Here->Trips : 1;
   C.OffLoop = S.Locks.Now.OffLoop;
+  C.SwitchedTo = S.Locks.Now.SwitchedTo;
   C.Order = S.nextOrder();
   C.Locks = S.heldHere();
   S.Paths.noteCall(At, C.Order);
@@ -236,6 +237,14 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
   addSpawn(std::move(Sp));
 }
 
+/// The name of the entry the call matched under (an entry lists many).
+static std::string matchedName(const CatalogEntry &E, const CallShape &Shape) {
+  for (const std::string &N : Shape.Names)
+    if (std::find(E.Names.begin(), E.Names.end(), N) != E.Names.end())
+      return N;
+  return E.Names.front();
+}
+
 bool CallModel::handleCatalogued(const FunctionDecl *Callee,
                                  const CallShape &Shape, const Expr *Call,
                                  const Expr *Receiver,
@@ -260,13 +269,18 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
           E->Kind != EntryKind::ExecutorBounce)
         continue;
       ExecutorSwitch Sw;
-      Sw.Api = E->Names.front();
+      Sw.Api = matchedName(*E, Shape);
       Sw.Loc = S.TU.loc(Call->getExprLoc());
       Sw.Awaited = Awaited;
       Sw.Moves = E->Kind == EntryKind::ExecutorSwitch;
+      Sw.To = contextOf(*E, Receiver, Args);
+      if (Sw.To == ExecutionContext::None)
+        Sw.To = ExecutionContext::Unknown;
       S.Out.Switches.push_back(Sw);
-      if (Awaited && Sw.Moves)
+      if (Awaited && Sw.Moves) {
         S.PendingAwait = Self;
+        S.PendingContext = Sw.To;
+      }
       return true;
     }
   }
@@ -279,8 +293,14 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
       if (E->Model == SpawnModel::Executor) {
         size_t First = S.Out.Calls.size();
         addCallbacks(Args);
-        for (size_t I = First; I < S.Out.Calls.size(); ++I)
-          S.Out.Calls[I].PostedTo = S.Out.Spawns.back().Handle;
+        for (size_t I = First; I < S.Out.Calls.size(); ++I) {
+          CallSite &Posted = S.Out.Calls[I];
+          Posted.PostedTo = S.Out.Spawns.back().Handle;
+          // A coroutine lambda given to co_spawn starts on that context.
+          Posted.StartedBy =
+              StartInfo{E->Names.front(), ExecutionContext::EventLoop,
+                        Posted.PostedTo, Posted.Loc};
+        }
       }
       return true; // Work handed to another thread is not called here.
     }
@@ -296,12 +316,7 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
     if (!Kind)
       continue;
     ApiUse U;
-    U.Name = E->Names.front();
-    for (const std::string &N : Shape.Names)
-      if (std::find(E->Names.begin(), E->Names.end(), N) != E->Names.end()) {
-        U.Name = N;
-        break;
-      }
+    U.Name = matchedName(*E, Shape);
     U.Kind = *Kind;
     U.Category = E->Category;
     U.Blocks = E->Blocks && !returnsAtOnce(*E, Receiver, Args);
@@ -318,6 +333,69 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
     Described = true;
   }
   return Described;
+}
+
+ExecutionContext CallModel::contextOf(const CatalogEntry &E,
+                                      const Expr *Receiver,
+                                      llvm::ArrayRef<const Expr *> Args,
+                                      std::optional<AccessPath> *Executor) {
+  if (E.RunsOn != ExecutionContext::None)
+    return E.RunsOn;
+  const Expr *On =
+      E.ExecutorArg
+          ? (*E.ExecutorArg < Args.size() ? Args[*E.ExecutorArg] : nullptr)
+          : Receiver;
+  if (!On)
+    return ExecutionContext::Unknown;
+  if (Executor)
+    *Executor = On->getType()->isPointerType() ? S.Paths.pointerValueOf(On)
+                                               : S.Paths.pathOf(On);
+  ExecutionContext C =
+      S.Lib.executorContext(On->IgnoreParenImpCasts()->getType());
+  return C == ExecutionContext::None ? ExecutionContext::Unknown : C;
+}
+
+std::optional<StartInfo> CallModel::startOf(const Expr *Call) {
+  // coroutine().via(&pool).start(cb): the nearest start API decides.
+  constexpr unsigned MaxHops = 4;
+  const Expr *Inner = S.skip(Call);
+  for (unsigned Hop = 0; Hop < MaxHops; ++Hop) {
+    const Expr *Outer = S.Lexical.enclosingCall(Inner);
+    if (!Outer)
+      return std::nullopt;
+    const FunctionDecl *Callee = nullptr;
+    const Expr *Receiver = nullptr;
+    std::vector<const Expr *> Args;
+    if (const auto *CE = dyn_cast<CallExpr>(Outer)) {
+      Callee = CE->getDirectCallee();
+      unsigned First = 0;
+      if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
+        Receiver = MCE->getImplicitObjectArgument();
+      else if (isa<CXXOperatorCallExpr>(CE) &&
+               isa_and_nonnull<CXXMethodDecl>(Callee)) {
+        Receiver = CE->getNumArgs() ? CE->getArg(0) : nullptr;
+        First = 1;
+      }
+      for (unsigned I = First; I < CE->getNumArgs(); ++I)
+        Args.push_back(CE->getArg(I));
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Outer)) {
+      Callee = Construct->getConstructor();
+      Args.assign(Construct->arg_begin(), Construct->arg_end());
+    }
+    if (!Callee)
+      return std::nullopt;
+    CallShape Shape = shapeOf(Callee, Receiver, Args,
+                              S.TU.inSystemHeader(Callee->getLocation()));
+    if (const CatalogEntry *E = S.Lib.Cat.match(Shape, EntryKind::Start)) {
+      StartInfo Start;
+      Start.Api = E->Names.front();
+      Start.Context = contextOf(*E, Receiver, Args, &Start.Executor);
+      Start.Loc = S.TU.loc(Outer->getExprLoc());
+      return Start;
+    }
+    Inner = S.skip(Outer);
+  }
+  return std::nullopt;
 }
 
 /// A duration argument that is a constant zero (0s, seconds(0)).
@@ -648,6 +726,7 @@ void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
   C.CalleeId = S.TU.usr(Callee);
   C.CalleeName = S.TU.displayName(Callee);
   C.CallableArgs = std::move(Passed);
+  C.StartedBy = startOf(CE);
   if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
     if (const auto *ME = dyn_cast<MemberExpr>(MCE->getCallee()->IgnoreParens()))
       if (isVirtualDispatch(ME, Method, S.TU.Ctx))

@@ -108,6 +108,14 @@ private:
   std::optional<AccessPath> bindOne(const clang::Expr *Arg,
                                     clang::QualType ParamType);
   CallSite makeCall(const clang::Expr *At);
+  /// Where an executor entry (a start or a switch) sends what it runs: its
+  /// executor argument's type, its own word, or its receiver's type.
+  ExecutionContext contextOf(const CatalogEntry &E, const clang::Expr *Receiver,
+                             llvm::ArrayRef<const clang::Expr *> Args,
+                             std::optional<AccessPath> *Executor = nullptr);
+  /// A call that is (part of) the argument of a start API: co_spawn(io,
+  /// coroutine()), sync_wait(coroutine()), coroutine().via(&pool).
+  std::optional<StartInfo> startOf(const clang::Expr *Call);
   std::optional<AccessPath> handleFor(const clang::Expr *SpawnExpr);
   CallShape shapeOf(const clang::FunctionDecl *Callee,
                     const clang::Expr *Receiver,

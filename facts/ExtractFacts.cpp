@@ -119,6 +119,27 @@ std::string TranslationUnitFacts::usr(const Decl *D) {
       return USRs[D] = Id + "@" + L.File + ":" + std::to_string(L.Line) + ":" +
                        std::to_string(L.Column);
     }
+  // A specialization for a lambda's (or another unnamed class's) type: the
+  // USR names the type without its place, so run<lambda A> and
+  // run<lambda B> would be one. Add where each such argument is written.
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    if (!Id.empty()) {
+      const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs();
+      if (!Args)
+        if (const auto *Spec =
+                dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+                    FD->getDeclContext()))
+          Args = &Spec->getTemplateArgs();
+      if (Args)
+        for (const TemplateArgument &Arg : Args->asArray())
+          if (Arg.getKind() == TemplateArgument::Type)
+            if (const CXXRecordDecl *RD = Arg.getAsType()->getAsCXXRecordDecl())
+              if (!RD->getIdentifier()) {
+                SourceLoc L = loc(RD->getLocation());
+                Id += "@" + L.File + ":" + std::to_string(L.Line) + ":" +
+                      std::to_string(L.Column);
+              }
+    }
   // Internal things (static functions and variables, anonymous namespaces,
   // locals) get only the file's base name in their USR: a static counter in
   // a/stats.cpp and one in b/stats.cpp would be one. Add the whole path.

@@ -149,6 +149,19 @@ struct CallTarget {
 const char *callKindName(CallKind K);
 std::optional<CallKind> parseCallKind(const std::string &S);
 
+/// A call that starts the coroutine it calls (or is given) somewhere: as an
+/// argument of co_spawn, sync_wait, via(executor), or posted to a context.
+struct StartInfo {
+  std::string Api;
+  /// Where the started coroutine runs: from the executor's type, or the
+  /// calling thread.
+  ExecutionContext Context = ExecutionContext::Unknown;
+  /// The executor object, when there is one (an io_context several threads
+  /// may run).
+  std::optional<AccessPath> Executor;
+  SourceLoc Loc;
+};
+
 struct CallSite {
   std::string CalleeId; // Empty for indirect calls.
   std::string CalleeName;
@@ -159,8 +172,11 @@ struct CallSite {
   /// the enclosing loops' trip counts (constant bounds, else a default).
   double Trips = 1;
   /// In a coroutine: runs after an awaited switch to another executor, so not
-  /// on the coroutine's original event loop.
+  /// on the coroutine's original event loop; and where it runs now.
   bool OffLoop = false;
+  ExecutionContext SwitchedTo = ExecutionContext::None;
+  /// The call starts the coroutine it calls, as this says.
+  std::optional<StartInfo> StartedBy;
   /// Catalog entries the call matched (blocking, cpu-heavy, mt-unsafe).
   std::vector<ApiUse> Apis;
   unsigned Order = 0;
@@ -224,6 +240,8 @@ struct ExecutorSwitch {
   /// False for awaits that look like a switch but resume where they were,
   /// such as co_await asio::post(pool, asio::use_awaitable).
   bool Moves = true;
+  /// Where the coroutine runs after it.
+  ExecutionContext To = ExecutionContext::Unknown;
 };
 
 /// A callable stored into a slot: a function pointer variable or field, a

@@ -210,6 +210,20 @@ void from_json(const json &J, CallableArg &A) {
     throw json::other_error::create(502, "target ids and names differ", &J);
 }
 
+void to_json(json &J, const StartInfo &S) {
+  J = json{{"api", S.Api},
+           {"context", executionContextName(S.Context)},
+           {"executor", optionalJson(S.Executor)},
+           {"loc", S.Loc}};
+}
+
+void from_json(const json &J, StartInfo &S) {
+  J.at("api").get_to(S.Api);
+  S.Context = readWord(J, "context", parseExecutionContext);
+  readOptional(J, "executor", S.Executor);
+  J.at("loc").get_to(S.Loc);
+}
+
 void to_json(json &J, const CallSite &C) {
   J = json{{"callee_id", C.CalleeId},
            {"callee", C.CalleeName},
@@ -232,6 +246,10 @@ void to_json(json &J, const CallSite &C) {
   }
   if (!C.CallableArgs.empty())
     J["callable_args"] = C.CallableArgs;
+  if (C.SwitchedTo != ExecutionContext::None)
+    J["switched_to"] = executionContextName(C.SwitchedTo);
+  if (C.StartedBy)
+    J["started_by"] = *C.StartedBy;
 }
 
 void from_json(const json &J, CallSite &C) {
@@ -256,6 +274,10 @@ void from_json(const json &J, CallSite &C) {
   }
   if (J.contains("callable_args"))
     J.at("callable_args").get_to(C.CallableArgs);
+  if (J.contains("switched_to"))
+    C.SwitchedTo = readWord(J, "switched_to", parseExecutionContext);
+  if (J.contains("started_by"))
+    C.StartedBy = J.at("started_by").get<StartInfo>();
 }
 
 void to_json(json &J, const Spawn &S) {
@@ -290,7 +312,8 @@ void to_json(json &J, const ExecutorSwitch &S) {
   J = json{{"api", S.Api},
            {"loc", S.Loc},
            {"awaited", S.Awaited},
-           {"moves", S.Moves}};
+           {"moves", S.Moves},
+           {"to", executionContextName(S.To)}};
 }
 
 void from_json(const json &J, ExecutorSwitch &S) {
@@ -298,6 +321,7 @@ void from_json(const json &J, ExecutorSwitch &S) {
   J.at("loc").get_to(S.Loc);
   J.at("awaited").get_to(S.Awaited);
   J.at("moves").get_to(S.Moves);
+  S.To = readWord(J, "to", parseExecutionContext);
 }
 
 void to_json(json &J, const CallableStore &S) {

@@ -30,6 +30,8 @@ void to_json(nlohmann::json &J, const JoinEvent &E);
 void from_json(const nlohmann::json &J, JoinEvent &E);
 void to_json(nlohmann::json &J, const CallableArg &A);
 void from_json(const nlohmann::json &J, CallableArg &A);
+void to_json(nlohmann::json &J, const StartInfo &S);
+void from_json(const nlohmann::json &J, StartInfo &S);
 void to_json(nlohmann::json &J, const CallSite &C);
 void from_json(const nlohmann::json &J, CallSite &C);
 void to_json(nlohmann::json &J, const Spawn &S);

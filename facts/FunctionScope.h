@@ -44,6 +44,7 @@ struct FunctionScope {
   std::set<const clang::VarDecl *> RegionPrivate;
   /// An awaited executor switch whose co_await is being reached.
   const clang::Expr *PendingAwait = nullptr;
+  ExecutionContext PendingContext = ExecutionContext::Unknown;
   /// threads.emplace_back(f): where the thread started in place is kept.
   std::map<const clang::Expr *, AccessPath> InPlaceHandles;
 

@@ -281,8 +281,10 @@ void FunctionWalker::visitAwait(const CoroutineSuspendExpr *E) {
         if (auto P = S.Paths.pathOf(Arg))
           S.Locks.Now.Ready.push_back(*P);
   // Everything after an awaited switch runs on the other executor.
-  if (S.PendingAwait && S.PendingAwait == S.skip(E->getOperand()))
+  if (S.PendingAwait && S.PendingAwait == S.skip(E->getOperand())) {
     S.Locks.Now.OffLoop = true;
+    S.Locks.Now.SwitchedTo = S.PendingContext;
+  }
   S.PendingAwait = nullptr;
 }
 

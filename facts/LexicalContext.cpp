@@ -50,6 +50,11 @@ const Expr *LexicalContext::insertedInto(const Expr *E) const {
   return It == InsertedInto.end() ? nullptr : It->second;
 }
 
+const Expr *LexicalContext::enclosingCall(const Expr *E) const {
+  auto It = EnclosingCall.find(E);
+  return It == EnclosingCall.end() ? nullptr : It->second;
+}
+
 const CXXForRangeStmt *LexicalContext::rangeLoopOf(const VarDecl *VD) const {
   auto It = RangeLoops.find(VD);
   return It == RangeLoops.end() ? nullptr : It->second;
@@ -315,6 +320,17 @@ void LexicalContext::expand(const Frame &F, std::vector<Frame> &Stack) {
   }
   default:
     break;
+  }
+
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    for (const Expr *Arg : Call->arguments())
+      EnclosingCall[Lib->skipWrappers(Arg)] = Call;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      EnclosingCall[Lib->skipWrappers(Member->getImplicitObjectArgument())] =
+          Call;
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    for (const Expr *Arg : Construct->arguments())
+      EnclosingCall[Lib->skipWrappers(Arg)] = Construct;
   }
 
   if (const auto *D = dyn_cast<OMPExecutableDirective>(S)) {

@@ -67,6 +67,9 @@ public:
   const clang::VarDecl *initialises(const clang::Expr *E) const;
   const clang::Expr *assignedTo(const clang::Expr *E) const;
   const clang::Expr *insertedInto(const clang::Expr *E) const;
+  /// The call or construction an expression is an argument of, or the
+  /// member call it is the object of.
+  const clang::Expr *enclosingCall(const clang::Expr *E) const;
   /// The range-for loop whose hidden `__range` variable this is.
   const clang::CXXForRangeStmt *rangeLoopOf(const clang::VarDecl *VD) const;
 
@@ -110,6 +113,7 @@ private:
   llvm::DenseMap<const clang::Expr *, const clang::VarDecl *> InitOf;
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> AssignedTo;
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> InsertedInto;
+  llvm::DenseMap<const clang::Expr *, const clang::Expr *> EnclosingCall;
   llvm::DenseMap<const clang::VarDecl *, const clang::CXXForRangeStmt *>
       RangeLoops;
   std::vector<const clang::Stmt *> PostOrder;

@@ -91,6 +91,27 @@ bool LibraryModel::isCallable(QualType T) const {
   return !RD->lookup(Call).empty();
 }
 
+ExecutionContext LibraryModel::executorContext(QualType T) const {
+  if (T.isNull())
+    return ExecutionContext::None;
+  T = T.getNonReferenceType();
+  if (const auto *P = T->getAs<PointerType>())
+    T = P->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  // std::shared_ptr<thread_pool_executor>: the executor it points to.
+  if (RD && recordHas(RD, LibraryRole::SmartPointer))
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      if (Spec->getTemplateArgs().size() > 0 &&
+          Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+        RD = Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  for (LibraryRole Role :
+       {LibraryRole::EventLoopExecutor, LibraryRole::PoolExecutor,
+        LibraryRole::DedicatedThreadExecutor, LibraryRole::InlineExecutor})
+    if (recordHas(RD, Role))
+      return contextOfExecutorRole(Role);
+  return ExecutionContext::None;
+}
+
 bool LibraryModel::functionHas(const FunctionDecl *F, LibraryRole Role) const {
   return F && Cat.hasRole(catalogName(F), Role);
 }

@@ -49,6 +49,10 @@ public:
   /// member function pointer, a callable wrapper, a closure or functor.
   bool isCallable(clang::QualType T) const;
 
+  /// Where an executor of this type (or a pointer or smart pointer to one)
+  /// runs what it is given; None when the type is no known executor.
+  ExecutionContext executorContext(clang::QualType T) const;
+
   bool functionHas(const clang::FunctionDecl *F, LibraryRole Role) const;
   /// Methods of library classes are listed by their own name.
   bool methodHas(const clang::FunctionDecl *F, LibraryRole Role) const;

@@ -32,6 +32,9 @@ bool FlowState::isReady(const AccessPath &Path) const {
 FlowState FlowState::join(const FlowState &A, const FlowState &B) {
   FlowState R;
   R.OffLoop = A.OffLoop && B.OffLoop;
+  R.SwitchedTo = !R.OffLoop                     ? ExecutionContext::None
+                 : A.SwitchedTo == B.SwitchedTo ? A.SwitchedTo
+                                                : ExecutionContext::Unknown;
   for (const HeldLock &L : A.Held)
     if (std::any_of(B.Held.begin(), B.Held.end(), [&](const HeldLock &M) {
           return M.Shared == L.Shared && sameObject(M.Mutex, L.Mutex);

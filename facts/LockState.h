@@ -42,6 +42,9 @@ struct Guard {
 
 struct FlowState {
   bool OffLoop = false;
+  /// Where a coroutine runs after its awaited switches (None: where it
+  /// started).
+  ExecutionContext SwitchedTo = ExecutionContext::None;
   std::vector<HeldLock> Held;
   std::map<const clang::VarDecl *, Guard> Guards;
   /// Objects known complete here: awaited, awaited together (when_all),

@@ -2,6 +2,7 @@
 // pools shaped like libcoro's and cppcoro's (only what the analyser sees).
 #pragma once
 #include <coroutine>
+#include <memory>
 
 struct task {
   struct promise_type {
@@ -27,8 +28,22 @@ public:
 } // namespace coro
 
 namespace cppcoro {
+class io_service {
+public:
+  schedule_operation schedule() { return {}; }
+};
+template <class Awaitable> void sync_wait(Awaitable &&A) {}
 class static_thread_pool {
 public:
   schedule_operation schedule() { return {}; }
 };
 } // namespace cppcoro
+
+namespace concurrencpp {
+class thread_executor {};
+class thread_pool_executor {};
+template <class Executor>
+schedule_operation resume_on(std::shared_ptr<Executor> Ex) {
+  return {};
+}
+} // namespace concurrencpp

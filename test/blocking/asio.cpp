@@ -46,6 +46,8 @@ awaitable<void> offload(asio::thread_pool &Pool) {
   // bind_executor moves the coroutine to the pool before the blocking call.
   co_await asio::post(asio::bind_executor(Pool, use_awaitable));
   slow_lookup();
+  // CHECK: asio.cpp:[[@LINE-1]]:3: remark: coroutine 'offload' holds a pool worker: it calls 'slow_lookup', which calls 'std::this_thread::sleep_for' (sleep)
+  // CHECK: note: 'offload' runs on a shared thread pool: after co_await asio::post
   co_return;
 }
 
@@ -57,6 +59,7 @@ awaitable<void> bounce(asio::thread_pool &Pool) {
   // CHECK: asio.cpp:[[@LINE-1]]:3: warning: coroutine 'bounce' blocks: it calls 'slow_lookup', which calls 'std::this_thread::sleep_for' (sleep)
   // CHECK-NEXT: asio.cpp:13:22: note: 'slow_lookup' calls 'std::this_thread::sleep_for' here
   // CHECK-NEXT: asio.cpp:[[@LINE-4]]:{{[0-9]+}}: note: co_await asio::post(pool, asio::use_awaitable) resumes the coroutine on its own executor, not on the pool; use asio::bind_executor(pool, asio::use_awaitable) to move there
+  // CHECK: note: 'bounce' runs on an event loop: started by asio::co_spawn on an event loop (asio.cpp:{{[0-9]+}})
   co_return;
 }
 

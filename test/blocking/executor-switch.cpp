@@ -1,14 +1,21 @@
 // RUN: %concur check %s -- -std=c++20 -I %S/../Inputs 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
-// After an awaited switch to a pool, the rest of the coroutine runs there.
+// After an awaited switch, the rest of the coroutine runs on the other
+// executor: blocking on a pool holds one of its workers (a remark), on an
+// event loop it stalls the loop (a warning), on a thread of its own it holds
+// up nothing else.
 
 #include "coro.h"
+#include <memory>
 #include <unistd.h>
 
 void slow() { sleep(1); }
 
 task after_switch(coro::thread_pool &Pool) {
   co_await Pool.schedule();
-  slow(); // On the pool: not this check's business.
+  slow();
+  // CHECK: executor-switch.cpp:[[@LINE-1]]:3: remark: coroutine 'after_switch' holds a pool worker: it calls 'slow', which calls 'sleep' (sleep) [concur-blocking-in-coroutine]
+  // CHECK: note: while it blocks, one of its pool's workers runs nothing else
+  // CHECK-NEXT: executor-switch.cpp:[[@LINE-5]]:6: note: 'after_switch' runs on a shared thread pool: after co_await coro::thread_pool::schedule (executor-switch.cpp:[[@LINE-4]])
   co_return;
 }
 
@@ -17,6 +24,7 @@ task before_switch(cppcoro::static_thread_pool &Pool) {
   // CHECK: executor-switch.cpp:[[@LINE-1]]:3: warning: coroutine 'before_switch' blocks: it calls 'slow'
   co_await Pool.schedule();
   slow();
+  // CHECK: executor-switch.cpp:[[@LINE-1]]:3: remark: coroutine 'before_switch' holds a pool worker
   co_return;
 }
 
@@ -48,6 +56,7 @@ task both_switched(coro::thread_pool &A, coro::thread_pool &B, bool Which) {
   else
     co_await B.schedule();
   slow();
+  // CHECK: executor-switch.cpp:[[@LINE-1]]:3: remark: coroutine 'both_switched' holds a pool worker
   co_return;
 }
 
@@ -58,6 +67,24 @@ task loop_switch(coro::thread_pool &Pool) {
     // CHECK: executor-switch.cpp:[[@LINE-1]]:5: warning: coroutine 'loop_switch' blocks: it calls 'slow'
     co_await Pool.schedule();
     slow();
+    // CHECK: executor-switch.cpp:[[@LINE-1]]:5: remark: coroutine 'loop_switch' holds a pool worker
   }
+  co_return;
+}
+
+// An event loop's scheduler: what follows runs on the loop.
+task to_loop(cppcoro::io_service &Io) {
+  co_await Io.schedule();
+  slow();
+  // CHECK: executor-switch.cpp:[[@LINE-1]]:3: warning: coroutine 'to_loop' blocks: it calls 'slow'
+  // CHECK: note: 'to_loop' runs on an event loop: after co_await cppcoro::io_service::schedule
+  co_return;
+}
+
+// A thread of its own (an executor that gives each task a thread): nothing
+// else waits.
+task to_own_thread(std::shared_ptr<concurrencpp::thread_executor> Ex) {
+  co_await concurrencpp::resume_on(Ex);
+  slow();
   co_return;
 }
