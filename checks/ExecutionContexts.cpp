@@ -178,6 +178,12 @@ ContextInfo ExecutionContexts::startContext(const FunctionFacts &Caller,
                                              : threadContextOf(Caller.Id);
       if (Where.Kind == ExecutionContext::None)
         return Where;
+      // Plain code that waits for the coroutine gives it its thread while
+      // it waits, whichever thread that is.
+      if (!Caller.IsCoroutine && Where.Kind == ExecutionContext::Unknown)
+        return {ExecutionContext::DedicatedThread,
+                "run by " + S.Api + " in " + quote(Caller.Name) + At +
+                    ", which waits for it on its own thread"};
       return {Where.Kind, "run by " + S.Api + " in " + quote(Caller.Name) + At +
                               ", on " + describeContext(Where.Kind)};
     }

@@ -1,6 +1,7 @@
 //===- WorkEstimate.cpp - Where each function's time goes -----------------===//
 
 #include "checks/WorkEstimate.h"
+#include "checks/ExecutionContexts.h"
 
 #include <algorithm>
 #include <cmath>
@@ -254,11 +255,17 @@ nlohmann::json WorkEstimate::toJson() const {
                     {"callee", U.Callee},
                     {"reason", U.Reason}});
   }
+  // Where each coroutine runs, and why concur believes it.
+  ExecutionContexts Contexts(P);
   nlohmann::json Functions = nlohmann::json::array();
   for (const auto &[Id, F] : Profiles) {
     if (!F.Fn)
       continue;
     auto Calls = Unresolved.find(Id);
+    nlohmann::json Context = nullptr;
+    if (F.Fn->IsCoroutine)
+      Context = {{"kind", executionContextName(Contexts.of(Id).Kind)},
+                 {"why", Contexts.of(Id).Why}};
     auto Round = [](double V) { return std::round(V * 1000) / 1000; };
     Functions.push_back(
         {{"id", Id},
@@ -278,6 +285,7 @@ nlohmann::json WorkEstimate::toJson() const {
          {"cpu_heavy_apis", F.CpuHeavyApis},
          {"mt_unsafe_apis", F.MtUnsafeApis},
          {"evidence", F.Evidence},
+         {"context", Context},
          {"unresolved_calls", Calls == Unresolved.end()
                                   ? nlohmann::json::array()
                                   : Calls->second}});

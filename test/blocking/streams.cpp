@@ -2,6 +2,7 @@
 // Streams block when they are files or the console, not when they are strings.
 
 #include "coro.h"
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -32,5 +33,17 @@ task streams(std::istream &Unknown) {
   Out << N << Line;
   Unknown >> N;
   std::ifstream Closed; // Not opened: no I/O yet.
+  co_return;
+}
+
+// stdio on the standard streams is console output; on another FILE, file
+// output.
+task stdio(FILE *Log) {
+  std::fprintf(stderr, "%d\n", 1);
+  // CHECK: streams.cpp:[[@LINE-1]]:3: remark: coroutine 'stdio' blocks: it calls 'fprintf' (console-io)
+  std::fputs("x", stdout);
+  // CHECK: streams.cpp:[[@LINE-1]]:3: remark: coroutine 'stdio' blocks: it calls 'fputs' (console-io)
+  std::fputs("x", Log);
+  // CHECK: streams.cpp:[[@LINE-1]]:3: warning: coroutine 'stdio' blocks: it calls 'fputs' (file-io)
   co_return;
 }
