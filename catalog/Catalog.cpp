@@ -116,10 +116,13 @@ static bool readIndex(const json &V, const char *Key, unsigned &Out,
 
 static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
   static const std::set<std::string> Keys = {
-      "name",   "kind",   "category", "blocks",   "severity",   "alternative",
-      "on",     "unless", "if_arg",   "min_args", "model",      "callable_args",
-      "note",   "op",     "channel",  "role",     "handle_arg", "executor_arg",
-      "runs_on"};
+      "name",       "kind",         "category", "blocks",
+      "severity",   "alternative",  "on",       "unless",
+      "if_arg",     "min_args",     "model",    "callable_args",
+      "note",       "op",           "channel",  "role",
+      "handle_arg", "executor_arg", "runs_on",  "fd_arg",
+      "fd_blocks",  "descriptor",   "elements", "sets",
+      "flags_arg",  "flag",         "when"};
   if (!J.is_object()) {
     Error = "each API entry must be a JSON object";
     return false;
@@ -191,6 +194,78 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
       E.Kind != EntryKind::Start && E.Kind != EntryKind::ExecutorSwitch)
     return Fail("'executor_arg' and 'runs_on' belong to start and "
                 "executor-switch entries only");
+  // File descriptors: which argument, and what makes a call on it block.
+  auto ReadArgument = [&](const char *Key, std::optional<int> &Out) {
+    if (!J.contains(Key))
+      return true;
+    const json &V = J.at(Key);
+    if (V.is_string() && V.get<std::string>() == "receiver") {
+      Out = -1;
+      return true;
+    }
+    unsigned Index = 0;
+    if (!readIndex(V, Key, Index, Error))
+      return false;
+    Out = static_cast<int>(Index);
+    return true;
+  };
+  if (!ReadArgument("fd_arg", E.FdArg) ||
+      !ReadArgument("descriptor", E.DescriptorArg) ||
+      !readWord(J, "fd_blocks", E.FdBlocks, parseDescriptorBlocking,
+                descriptorBlockingSpellings(), Error) ||
+      !readWord(J, "sets", E.Sets, parseDescriptorEffect,
+                descriptorEffectSpellings(), Error))
+    return Fail(Error);
+  if (E.FdArg && E.FdBlocks == DescriptorBlocking::None)
+    E.FdBlocks = DescriptorBlocking::UnlessNonBlocking;
+  if (J.contains("elements")) {
+    if (!J.at("elements").is_boolean())
+      return Fail("'elements' must be true or false");
+    E.Elements = J.at("elements").get<bool>();
+  }
+  if (J.contains("flags_arg")) {
+    unsigned Index = 0;
+    if (!readIndex(J.at("flags_arg"), "flags_arg", Index, Error))
+      return Fail(Error);
+    E.FlagsArg = Index;
+  }
+  if (J.contains("flag")) {
+    if (!J.at("flag").is_number_integer() || J.at("flag").get<long long>() <= 0)
+      return Fail("'flag' must be a positive whole number (a bit of the "
+                  "flags argument)");
+    E.Flag = J.at("flag").get<long long>();
+  }
+  if (J.contains("when")) {
+    const json &W = J.at("when");
+    if (!W.is_object())
+      return Fail("'when' must map argument indexes to the whole numbers "
+                  "they must equal");
+    for (auto It = W.begin(); It != W.end(); ++It) {
+      unsigned Index = 0;
+      json Key = json::parse(It.key(), nullptr, false);
+      if (Key.is_discarded() || !readIndex(Key, "when", Index, Error) ||
+          !It.value().is_number_integer())
+        return Fail("'when' must map argument indexes (\"0\" to \"64\") to "
+                    "whole numbers");
+      E.When.push_back({Index, It.value().get<long long>()});
+    }
+  }
+  bool DescriptorFields = E.DescriptorArg || E.Elements ||
+                          E.Sets != DescriptorEffect::None || E.FlagsArg ||
+                          E.Flag || !E.When.empty();
+  if (E.Kind == EntryKind::Descriptor && E.Sets == DescriptorEffect::None)
+    return Fail("a descriptor entry needs 'sets' (" +
+                spellingsOf(descriptorEffectSpellings()) + ")");
+  if (E.Kind != EntryKind::Descriptor && DescriptorFields)
+    return Fail("'descriptor', 'elements', 'sets', 'flags_arg', 'flag' and "
+                "'when' belong to descriptor entries only");
+  if (E.FlagsArg.has_value() != (E.Flag != 0))
+    return Fail("'flags_arg' and 'flag' go together");
+  if ((E.FdArg || E.FdBlocks != DescriptorBlocking::None) &&
+      E.Kind != EntryKind::Blocking)
+    return Fail("'fd_arg' and 'fd_blocks' belong to blocking entries only");
+  if (E.FdBlocks != DescriptorBlocking::None && !E.FdArg)
+    return Fail("'fd_blocks' needs 'fd_arg'");
   if (J.contains("handle_arg")) {
     unsigned Index = 0;
     if (!readIndex(J.at("handle_arg"), "handle_arg", Index, Error))

@@ -55,6 +55,22 @@ struct CatalogEntry {
   /// type of the object the call is made on (pool.schedule()).
   std::optional<unsigned> ExecutorArg;
   ExecutionContext RunsOn = ExecutionContext::None;
+  /// For blocking entries: the argument that is a file descriptor (-1: the
+  /// object the call is made on), and when the call blocks given what is
+  /// known of that descriptor.
+  std::optional<int> FdArg;
+  DescriptorBlocking FdBlocks = DescriptorBlocking::None;
+  /// For descriptor entries: which descriptor the call makes or changes
+  /// (an argument index, -1 for the object the call is made on, absent for
+  /// the call's result; Elements: the elements of that argument, pipe2's
+  /// array), what it does to it, and the conditions: an argument's flags
+  /// with Flag set, constant arguments equal to values (fcntl's F_SETFL).
+  std::optional<int> DescriptorArg;
+  bool Elements = false;
+  DescriptorEffect Sets = DescriptorEffect::None;
+  std::optional<unsigned> FlagsArg;
+  long long Flag = 0;
+  std::vector<std::pair<unsigned, long long>> When;
   /// For sync entries: what the call does to locks and ordering.
   SyncOp Op = SyncOp::None;
   /// For type, function and method entries: the role the library thing has.

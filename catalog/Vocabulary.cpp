@@ -46,6 +46,17 @@ const std::pair<EntryKind, const char *> EntryKinds[] = {
     {EntryKind::Function, "function"},
     {EntryKind::Method, "method"},
     {EntryKind::Start, "start"},
+    {EntryKind::Descriptor, "descriptor"},
+};
+
+const std::pair<DescriptorEffect, const char *> DescriptorEffects[] = {
+    {DescriptorEffect::NonBlocking, "non-blocking"},
+    {DescriptorEffect::Lingering, "lingering"},
+};
+
+const std::pair<DescriptorBlocking, const char *> DescriptorBlockings[] = {
+    {DescriptorBlocking::UnlessNonBlocking, "unless-non-blocking"},
+    {DescriptorBlocking::IfLingering, "if-lingering"},
 };
 
 const std::pair<ExecutionContext, const char *> ExecutionContexts[] = {
@@ -142,6 +153,26 @@ std::optional<LibraryRole> parseLibraryRole(const std::string &S) {
 const char *apiKindName(ApiKind K) { return spell(ApiKinds, K); }
 std::optional<ApiKind> parseApiKind(const std::string &S) {
   return parse(ApiKinds, S);
+}
+
+const char *descriptorEffectName(DescriptorEffect E) {
+  return spell(DescriptorEffects, E);
+}
+std::optional<DescriptorEffect> parseDescriptorEffect(const std::string &S) {
+  return parse(DescriptorEffects, S);
+}
+std::vector<std::string> descriptorEffectSpellings() {
+  return words(DescriptorEffects);
+}
+const char *descriptorBlockingName(DescriptorBlocking B) {
+  return spell(DescriptorBlockings, B);
+}
+std::optional<DescriptorBlocking>
+parseDescriptorBlocking(const std::string &S) {
+  return parse(DescriptorBlockings, S);
+}
+std::vector<std::string> descriptorBlockingSpellings() {
+  return words(DescriptorBlockings);
 }
 
 const char *executionContextName(ExecutionContext C) {

@@ -30,7 +30,22 @@ enum class EntryKind {
   Type,           // A library type's role (see LibraryRole).
   Function,       // A library function's role.
   Method,         // A library method's role, by the method's own name.
-  Start, // Starts a coroutine (or awaitable) it is given on an executor.
+  Start,      // Starts a coroutine (or awaitable) it is given on an executor.
+  Descriptor, // Makes a file descriptor, or changes how it behaves.
+};
+
+/// What a descriptor entry does to the descriptor it makes or is given.
+enum class DescriptorEffect {
+  None,
+  NonBlocking, // Calls on it return at once (O_NONBLOCK, SOCK_NONBLOCK).
+  Lingering,   // close() waits for unsent data (SO_LINGER).
+};
+
+/// When a call on a descriptor blocks (blocking entries with fd_arg).
+enum class DescriptorBlocking {
+  None,
+  UnlessNonBlocking, // read, write, recv...: not on a non-blocking one.
+  IfLingering,       // close: only with SO_LINGER set.
 };
 
 /// Where code runs: what a blocking call there holds up.
@@ -127,6 +142,12 @@ std::optional<SpawnModel> parseSpawnModel(const std::string &S);
 const char *libraryRoleName(LibraryRole R);
 std::optional<LibraryRole> parseLibraryRole(const std::string &S);
 const char *apiKindName(ApiKind K);
+const char *descriptorEffectName(DescriptorEffect E);
+std::optional<DescriptorEffect> parseDescriptorEffect(const std::string &S);
+std::vector<std::string> descriptorEffectSpellings();
+const char *descriptorBlockingName(DescriptorBlocking B);
+std::optional<DescriptorBlocking> parseDescriptorBlocking(const std::string &S);
+std::vector<std::string> descriptorBlockingSpellings();
 const char *executionContextName(ExecutionContext C);
 std::optional<ExecutionContext> parseExecutionContext(const std::string &S);
 std::vector<std::string> executionContextSpellings();

@@ -129,6 +129,9 @@ CallModel::storeArguments(const FunctionDecl *Callee,
                           llvm::ArrayRef<const Expr *> Args) {
   std::vector<CallableArg> Passed;
   for (unsigned I = 0; I < Callee->getNumParams() && I < Args.size(); ++I)
+    if (Callee->getParamDecl(I)->getType()->isIntegralOrEnumerationType())
+      Fds.copy(Flow.paramSlot(Callee, I), Args[I]);
+  for (unsigned I = 0; I < Callee->getNumParams() && I < Args.size(); ++I)
     if (S.Lib.isCallable(Callee->getParamDecl(I)->getType())) {
       Flow.store(Flow.paramSlot(Callee, I), Args[I]);
       CallableArg Arg = Flow.describe(Args[I], I);
@@ -309,6 +312,8 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
   for (const CatalogEntry *E : Entries)
     if (E->Kind == EntryKind::Sync)
       Described |= handleSync(*E, Call, Receiver, Args);
+    else if (E->Kind == EntryKind::Descriptor)
+      Fds.handle(*E, Call, Receiver, Args);
 
   std::vector<ApiUse> Uses;
   for (const CatalogEntry *E : Entries) {
@@ -322,6 +327,8 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
     U.Blocks = E->Blocks && !returnsAtOnce(*E, Receiver, Args);
     U.Severity = severityName(S.Lib.Cat.severityOf(*E));
     U.Alternative = E->Alternative;
+    U.FdSlot = Fds.slotOfCall(*E, Receiver, Args);
+    U.FdBlocks = U.FdSlot.empty() ? DescriptorBlocking::None : E->FdBlocks;
     Uses.push_back(std::move(U));
   }
   if (!Uses.empty()) {

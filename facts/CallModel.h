@@ -25,6 +25,7 @@
 
 #include "facts/AccessRecorder.h"
 #include "facts/CallableFlow.h"
+#include "facts/Descriptors.h"
 #include "facts/FunctionScope.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -48,8 +49,9 @@ struct ReadyTest {
 
 class CallModel {
 public:
-  CallModel(FunctionScope &S, AccessRecorder &Recorder, CallableFlow &Flow)
-      : S(S), Recorder(Recorder), Flow(Flow) {}
+  CallModel(FunctionScope &S, AccessRecorder &Recorder, CallableFlow &Flow,
+            Descriptors &Fds)
+      : S(S), Recorder(Recorder), Flow(Flow), Fds(Fds) {}
 
   void handleCall(const clang::CallExpr *CE);
   void handleConstruct(const clang::CXXConstructExpr *CE);
@@ -139,6 +141,7 @@ private:
   FunctionScope &S;
   AccessRecorder &Recorder;
   CallableFlow &Flow;
+  Descriptors &Fds;
 };
 
 } // namespace extract

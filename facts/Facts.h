@@ -37,6 +37,10 @@ struct ApiUse {
   bool Blocks = false;
   std::string Severity; // "error", "warning" or "remark".
   std::string Alternative;
+  /// A call on a file descriptor: the slot holding the descriptor, and when
+  /// the call blocks given what the whole program does to it.
+  std::string FdSlot;
+  DescriptorBlocking FdBlocks = DescriptorBlocking::None;
 };
 
 /// Where a memory access points, relative to what the function can name:
@@ -259,6 +263,16 @@ struct CallableStore {
   SourceLoc Loc;
 };
 
+/// What the program does to a file descriptor held in a slot (the slots of
+/// CallableStore): it is made non-blocking or lingering, or it is copied
+/// from another slot (the same descriptor).
+struct DescriptorFact {
+  std::string Slot;
+  DescriptorEffect Sets = DescriptorEffect::None;
+  std::string FromSlot;
+  SourceLoc Loc;
+};
+
 struct FunctionFacts {
   std::string Id;   // Clang USR.
   std::string Name; // Human-readable qualified name.
@@ -293,6 +307,8 @@ struct FunctionFacts {
   std::vector<AccessPath> ExecutorRuns;
   /// Callables this function stores into slots.
   std::vector<CallableStore> Stores;
+  /// File descriptors it makes non-blocking, lingering, or copies.
+  std::vector<DescriptorFact> Descriptors;
   /// Where the analysis of this function stopped short, and why (an
   /// expression nested deeper than concur follows).
   std::vector<std::string> Cuts;

@@ -183,6 +183,10 @@ void to_json(json &J, const ApiUse &A) {
   J = json{{"name", A.Name},         {"kind", apiKindName(A.Kind)},
            {"category", A.Category}, {"blocks", A.Blocks},
            {"severity", A.Severity}, {"alternative", A.Alternative}};
+  if (!A.FdSlot.empty()) {
+    J["fd_slot"] = A.FdSlot;
+    J["fd_blocks"] = descriptorBlockingName(A.FdBlocks);
+  }
 }
 
 void from_json(const json &J, ApiUse &A) {
@@ -192,6 +196,28 @@ void from_json(const json &J, ApiUse &A) {
   J.at("blocks").get_to(A.Blocks);
   J.at("severity").get_to(A.Severity);
   J.at("alternative").get_to(A.Alternative);
+  if (J.contains("fd_slot")) {
+    J.at("fd_slot").get_to(A.FdSlot);
+    A.FdBlocks = readWord(J, "fd_blocks", parseDescriptorBlocking);
+  }
+}
+
+void to_json(json &J, const DescriptorFact &D) {
+  J = json{{"slot", D.Slot},
+           {"sets", D.Sets == DescriptorEffect::None
+                        ? ""
+                        : descriptorEffectName(D.Sets)},
+           {"from_slot", D.FromSlot},
+           {"loc", D.Loc}};
+}
+
+void from_json(const json &J, DescriptorFact &D) {
+  J.at("slot").get_to(D.Slot);
+  std::string Sets = J.at("sets").get<std::string>();
+  D.Sets = Sets.empty() ? DescriptorEffect::None
+                        : readWord(J, "sets", parseDescriptorEffect);
+  J.at("from_slot").get_to(D.FromSlot);
+  J.at("loc").get_to(D.Loc);
 }
 
 void to_json(json &J, const CallableArg &A) {
@@ -373,6 +399,7 @@ void to_json(json &J, const FunctionFacts &F) {
            {"releases_on_exit", F.ReleasesOnExit},
            {"executor_runs", F.ExecutorRuns},
            {"stores", F.Stores},
+           {"descriptors", F.Descriptors},
            {"cuts", F.Cuts}};
 }
 
@@ -398,6 +425,7 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("releases_on_exit").get_to(F.ReleasesOnExit);
   J.at("executor_runs").get_to(F.ExecutorRuns);
   J.at("stores").get_to(F.Stores);
+  J.at("descriptors").get_to(F.Descriptors);
   J.at("cuts").get_to(F.Cuts);
 }
 

@@ -21,8 +21,8 @@ static constexpr unsigned MaxCFGNesting = 100000;
 
 FunctionWalker::FunctionWalker(TranslationUnitFacts &TU, const FunctionDecl *FD,
                                FunctionFacts &Out)
-    : S(TU, FD, Out), Recorder(S), Flow(TU, Out.Stores),
-      Calls(S, Recorder, Flow) {}
+    : S(TU, FD, Out), Recorder(S), Flow(TU, Out.Stores), Fds(S, Flow),
+      Calls(S, Recorder, Flow, Fds) {}
 
 void FunctionWalker::run() {
   const Stmt *Root = S.FD->getBody();
@@ -222,6 +222,8 @@ void FunctionWalker::visitDecl(const VarDecl *VD) {
     }
     if (Flow.mayHoldCallable(T))
       Flow.storeInit(Flow.varSlot(VD), Init);
+    if (T->isIntegralOrEnumerationType())
+      Fds.copy(Flow.varSlot(VD), Init);
     // What a co_await produced is complete: its results are there.
     if (isa<CoroutineSuspendExpr>(S.skip(Init)))
       if (auto P = S.Paths.varPath(VD))
@@ -263,6 +265,10 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   if (B->getOpcode() == BO_Assign && isa<CoroutineSuspendExpr>(S.skip(RHS)))
     if (auto P = S.Paths.pathOf(LHS))
       S.Locks.Now.Ready.push_back(*P);
+  if (B->getOpcode() == BO_Assign &&
+      LHS->getType()->isIntegralOrEnumerationType())
+    if (std::optional<Slot> Into = Flow.slotOf(LHS))
+      Fds.copy(*Into, RHS);
   if (B->getOpcode() == BO_Assign && S.Lib.isCallable(LHS->getType()))
     if (std::optional<Slot> Into = Flow.slotOf(LHS))
       Flow.store(*Into, RHS);
@@ -309,6 +315,8 @@ void FunctionWalker::visitInitializer(const CXXCtorInitializer *Init) {
   const FieldDecl *Field = Init->getMember();
   if (Flow.mayHoldCallable(Field->getType()))
     Flow.storeInit(Flow.fieldSlot(Field), Init->getInit());
+  if (Field->getType()->isIntegralOrEnumerationType())
+    Fds.copy(Flow.fieldSlot(Field), Init->getInit());
 }
 
 void FunctionWalker::visitScopeEnd(const VarDecl *VD) {

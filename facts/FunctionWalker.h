@@ -25,6 +25,7 @@
 #include "facts/AccessRecorder.h"
 #include "facts/CallModel.h"
 #include "facts/CallableFlow.h"
+#include "facts/Descriptors.h"
 #include "facts/FunctionScope.h"
 
 #include "clang/Analysis/CFG.h"
@@ -69,6 +70,7 @@ private:
   FunctionScope S;
   AccessRecorder Recorder;
   CallableFlow Flow;
+  Descriptors Fds;
   CallModel Calls;
 };
 

@@ -40,6 +40,11 @@ const VarDecl *LexicalContext::initialises(const Expr *E) const {
   return It == InitOf.end() ? nullptr : It->second;
 }
 
+const FieldDecl *LexicalContext::initialisesMember(const Expr *E) const {
+  auto It = MemberInitOf.find(E);
+  return It == MemberInitOf.end() ? nullptr : It->second;
+}
+
 const Expr *LexicalContext::assignedTo(const Expr *E) const {
   auto It = AssignedTo.find(E);
   return It == AssignedTo.end() ? nullptr : It->second;
@@ -96,8 +101,12 @@ void LexicalContext::build(ASTContext &Context, const LibraryModel &Library,
   // (default construction of members) are not the user's code.
   if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(FD))
     if (!Region)
-      for (auto It = Ctor->init_rbegin(); It != Ctor->init_rend(); ++It)
+      for (auto It = Ctor->init_rbegin(); It != Ctor->init_rend(); ++It) {
         Push((*It)->getInit(), 0, !(*It)->isWritten());
+        if ((*It)->isWritten() && (*It)->isMemberInitializer())
+          MemberInitOf[Lib->skipWrappers((*It)->getInit())] =
+              (*It)->getMember();
+      }
 
   while (!Stack.empty()) {
     Frame F = Stack.back();

@@ -65,6 +65,8 @@ public:
   bool isAwaited(const clang::Expr *E) const { return Awaited.count(E); }
   bool isDiscarded(const clang::Expr *E) const { return Discarded.count(E); }
   const clang::VarDecl *initialises(const clang::Expr *E) const;
+  /// The member a constructor's initialiser initialises with E.
+  const clang::FieldDecl *initialisesMember(const clang::Expr *E) const;
   const clang::Expr *assignedTo(const clang::Expr *E) const;
   const clang::Expr *insertedInto(const clang::Expr *E) const;
   /// The call or construction an expression is an argument of, or the
@@ -111,6 +113,7 @@ private:
   llvm::DenseSet<const clang::VarDecl *> SkippedDecls;
   llvm::DenseSet<const clang::Expr *> Awaited, Discarded;
   llvm::DenseMap<const clang::Expr *, const clang::VarDecl *> InitOf;
+  llvm::DenseMap<const clang::Expr *, const clang::FieldDecl *> MemberInitOf;
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> AssignedTo;
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> InsertedInto;
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> EnclosingCall;

@@ -1,6 +1,7 @@
 //===- Program.cpp - The whole-program view -------------------------------===//
 
 #include "program/Program.h"
+#include "program/DescriptorResolution.h"
 
 #include <algorithm>
 #include <set>
@@ -88,6 +89,7 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
           Local(Entry);
     }
   resolveCalls(P.Functions, Overrides, GlobalStores, P.Unresolved);
+  resolveDescriptors(P.Functions);
   for (auto &[File, List] : P.Suppressions)
     std::sort(List.begin(), List.end(),
               [](const Suppression &A, const Suppression &B) {
