@@ -132,7 +132,7 @@ CallModel::storeArguments(const FunctionDecl *Callee,
     if (Callee->getParamDecl(I)->getType()->isIntegralOrEnumerationType())
       Fds.copy(Flow.paramSlot(Callee, I), Args[I]);
   for (unsigned I = 0; I < Callee->getNumParams() && I < Args.size(); ++I)
-    if (S.Lib.isCallable(Callee->getParamDecl(I)->getType())) {
+    if (S.Lib.isErasedCallable(Callee->getParamDecl(I)->getType())) {
       Flow.store(Flow.paramSlot(Callee, I), Args[I]);
       CallableArg Arg = Flow.describe(Args[I], I);
       if (!Arg.TargetIds.empty() || !Arg.FromSlot.empty())
@@ -531,7 +531,7 @@ void CallModel::storeLibraryCallables(const FunctionDecl *Callee,
   if (!Assigns && !Inserts)
     return;
   for (const Expr *A : Args)
-    if (S.Lib.isCallable(A->getType()))
+    if (S.Lib.isErasedCallable(A->getType()))
       Flow.store(Assigns ? *Object : CallableFlow::elements(*Object), A);
 }
 

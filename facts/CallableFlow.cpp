@@ -109,7 +109,7 @@ std::optional<Slot> CallableFlow::slotOf(const Expr *E) const {
         }
         return std::nullopt;
       }
-      if (TU.Lib.isCallable(Callee->getReturnType()))
+      if (TU.Lib.isErasedCallable(Callee->getReturnType()))
         Root = returnSlot(Callee);
     }
     if (!Root)
@@ -135,7 +135,6 @@ void CallableFlow::store(const Slot &Into, const Expr *Value) {
     if (TU.inSystemHeader(Target->getLocation()))
       continue;
     Store.TargetId = TU.usr(Target);
-    Store.TargetName = TU.displayName(Target);
     if (!Store.TargetId.empty()) {
       Stores.push_back(Store);
       Stored = true;
@@ -159,7 +158,6 @@ CallableArg CallableFlow::describe(const Expr *Value, unsigned Index) const {
     if (Id.empty())
       continue;
     Arg.TargetIds.push_back(Id);
-    Arg.TargetNames.push_back(TU.displayName(Target));
   }
   if (Targets.empty())
     if (std::optional<Slot> From = slotOf(Value))
@@ -188,7 +186,7 @@ bool CallableFlow::mayHoldCallable(QualType T) const {
     if (Type.isNull() || Depth > 8)
       continue;
     Type = Type.getNonReferenceType().getCanonicalType();
-    if (TU.Lib.isCallable(Type))
+    if (TU.Lib.isErasedCallable(Type))
       return true;
     if (const ArrayType *Array = Type->getAsArrayTypeUnsafe()) {
       Work.push_back({Array->getElementType(), Depth + 1});
@@ -244,7 +242,7 @@ void CallableFlow::storeInit(const Slot &Into, const Expr *Init) {
       }
       continue;
     }
-    if (TU.Lib.isCallable(E->getType()))
+    if (TU.Lib.isErasedCallable(E->getType()))
       store(Target, E);
   }
 }

@@ -131,7 +131,6 @@ enum class CallKind {
 struct CallableArg {
   unsigned Index = 0;
   std::vector<std::string> TargetIds;
-  std::vector<std::string> TargetNames;
   std::string FromSlot;
 };
 
@@ -258,7 +257,6 @@ struct CallableStore {
   std::string Slot;
   std::string SlotName; // As the code names it, for messages.
   std::string TargetId;
-  std::string TargetName;
   std::string FromSlot;
   SourceLoc Loc;
 };

@@ -223,17 +223,14 @@ void from_json(const json &J, DescriptorFact &D) {
 void to_json(json &J, const CallableArg &A) {
   J = json{{"index", A.Index},
            {"target_ids", A.TargetIds},
-           {"target_names", A.TargetNames},
            {"from_slot", A.FromSlot}};
 }
 
 void from_json(const json &J, CallableArg &A) {
   J.at("index").get_to(A.Index);
   J.at("target_ids").get_to(A.TargetIds);
-  J.at("target_names").get_to(A.TargetNames);
+
   J.at("from_slot").get_to(A.FromSlot);
-  if (A.TargetIds.size() != A.TargetNames.size())
-    throw json::other_error::create(502, "target ids and names differ", &J);
 }
 
 void to_json(json &J, const StartInfo &S) {
@@ -351,16 +348,17 @@ void from_json(const json &J, ExecutorSwitch &S) {
 }
 
 void to_json(json &J, const CallableStore &S) {
-  J = json{{"slot", S.Slot},          {"slot_name", S.SlotName},
-           {"target_id", S.TargetId}, {"target_name", S.TargetName},
-           {"from_slot", S.FromSlot}, {"loc", S.Loc}};
+  J = json{{"slot", S.Slot},
+           {"slot_name", S.SlotName},
+           {"target_id", S.TargetId},
+           {"from_slot", S.FromSlot},
+           {"loc", S.Loc}};
 }
 
 void from_json(const json &J, CallableStore &S) {
   J.at("slot").get_to(S.Slot);
   J.at("slot_name").get_to(S.SlotName);
   J.at("target_id").get_to(S.TargetId);
-  J.at("target_name").get_to(S.TargetName);
   J.at("from_slot").get_to(S.FromSlot);
   J.at("loc").get_to(S.Loc);
 }

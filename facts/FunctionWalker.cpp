@@ -269,7 +269,7 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
       LHS->getType()->isIntegralOrEnumerationType())
     if (std::optional<Slot> Into = Flow.slotOf(LHS))
       Fds.copy(*Into, RHS);
-  if (B->getOpcode() == BO_Assign && S.Lib.isCallable(LHS->getType()))
+  if (B->getOpcode() == BO_Assign && S.Lib.isErasedCallable(LHS->getType()))
     if (std::optional<Slot> Into = Flow.slotOf(LHS))
       Flow.store(*Into, RHS);
 }
@@ -305,7 +305,7 @@ void FunctionWalker::visitReturn(const ReturnStmt *R) {
     else if (Ret->isPointerType())
       S.Out.Returns = S.Paths.pointerValueOf(Value);
   }
-  if (S.Lib.isCallable(Ret))
+  if (S.Lib.isErasedCallable(Ret))
     Flow.store(Flow.returnSlot(S.FD), Value);
 }
 

@@ -112,6 +112,16 @@ ExecutionContext LibraryModel::executorContext(QualType T) const {
   return ExecutionContext::None;
 }
 
+bool LibraryModel::isErasedCallable(QualType T) const {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isFunctionType() || T->isFunctionPointerType() ||
+      T->isMemberFunctionPointerType() || T->isBlockPointerType())
+    return true;
+  return recordHas(T->getAsCXXRecordDecl(), LibraryRole::CallableWrapper);
+}
+
 bool LibraryModel::functionHas(const FunctionDecl *F, LibraryRole Role) const {
   return F && Cat.hasRole(catalogName(F), Role);
 }
@@ -154,6 +164,8 @@ const Expr *LibraryModel::skipWrappers(const Expr *E) const {
   return E;
 }
 
+static constexpr size_t MaxCallOperators = 16;
+
 void callOperatorsOf(const CXXRecordDecl *RD,
                      std::vector<const FunctionDecl *> &Out) {
   if (!RD || !RD->hasDefinition())
@@ -164,8 +176,15 @@ void callOperatorsOf(const CXXRecordDecl *RD,
     if (const auto *MD = dyn_cast<CXXMethodDecl>(ND))
       Out.push_back(MD);
     else if (const auto *FT = dyn_cast<FunctionTemplateDecl>(ND))
-      for (const FunctionDecl *Spec : FT->specializations())
+      // A function object with a templated operator() (a customisation
+      // point object) has a specialization per argument type used anywhere
+      // in the file; a call passing it may run any of them, but beyond a
+      // handful they are generic plumbing, not the user's code.
+      for (const FunctionDecl *Spec : FT->specializations()) {
+        if (Out.size() >= MaxCallOperators)
+          break;
         Out.push_back(Spec);
+      }
   }
 }
 

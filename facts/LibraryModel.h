@@ -48,6 +48,11 @@ public:
   /// Something a call can go through: a function pointer or reference, a
   /// member function pointer, a callable wrapper, a closure or functor.
   bool isCallable(clang::QualType T) const;
+  /// A callable whose target is not in its type: a function pointer or
+  /// reference, a member function pointer, a callable wrapper. (Calls
+  /// through a lambda's or functor's own type are direct in the code that
+  /// has that type: only these need the whole program's stores.)
+  bool isErasedCallable(clang::QualType T) const;
 
   /// Where an executor of this type (or a pointer or smart pointer to one)
   /// runs what it is given; None when the type is no known executor.

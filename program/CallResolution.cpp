@@ -55,6 +55,12 @@ public:
   }
 
 private:
+  /// How messages name a function: by its facts, which carry its name.
+  std::string nameOf(const std::string &Id) const {
+    auto It = Functions.find(Id);
+    return It == Functions.end() ? Id : It->second.Name;
+  }
+
   /// Every method overriding Method, directly or through other overrides.
   std::vector<std::pair<std::string, std::string>>
   overridersOf(const std::string &Method) const {
@@ -95,7 +101,7 @@ private:
       for (const std::string &Slot : withOverrides(S.Slot)) {
         SlotNames.emplace(Slot, S.SlotName);
         if (!S.TargetId.empty())
-          Direct[Slot].push_back({S.TargetId, S.TargetName, S.Loc});
+          Direct[Slot].push_back({S.TargetId, nameOf(S.TargetId), S.Loc});
         else if (!S.FromSlot.empty())
           Edges[S.FromSlot].insert(Slot);
       }
@@ -202,7 +208,7 @@ private:
                                                  : Name->second) +
                         "' of '" + C.CalleeName + "'";
       for (size_t I = 0; I < A.TargetIds.size(); ++I)
-        C.ArgTargets.push_back({A.TargetIds[I], A.TargetNames[I], Via,
+        C.ArgTargets.push_back({A.TargetIds[I], nameOf(A.TargetIds[I]), Via,
                                 C.CalleeId, static_cast<int>(A.Index)});
       // Passing on one's own parameter: the callers of F give its targets.
       if (A.FromSlot.empty() || A.FromSlot.rfind(Own, 0) == 0)
