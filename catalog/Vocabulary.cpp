@@ -112,6 +112,7 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::PoolExecutor, "pool-executor"},
     {LibraryRole::DedicatedThreadExecutor, "dedicated-thread-executor"},
     {LibraryRole::InlineExecutor, "inline-executor"},
+    {LibraryRole::ExecutorQuery, "executor-query"},
     {LibraryRole::PassThrough, "pass-through"},
     {LibraryRole::ReferenceWrapper, "reference-wrapper"},
     {LibraryRole::BindsCallable, "binds-callable"},
@@ -217,6 +218,7 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::PoolExecutor:
   case LibraryRole::DedicatedThreadExecutor:
   case LibraryRole::InlineExecutor:
+  case LibraryRole::ExecutorQuery:
     return K == EntryKind::Type;
   case LibraryRole::PassThrough:
   case LibraryRole::ReferenceWrapper:

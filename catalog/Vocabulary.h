@@ -114,6 +114,7 @@ enum class LibraryRole {
   PoolExecutor,            // Several worker threads sharing the tasks.
   DedicatedThreadExecutor, // A thread per task, or one worker of its own.
   InlineExecutor,          // Runs what it is given on the calling thread.
+  ExecutorQuery, // Awaited, gives the coroutine's executor (none: it has none).
   // Functions.
   PassThrough,      // Returns (a reference to) its argument.
   ReferenceWrapper, // std::ref: hands a new thread the object, not a copy.

@@ -24,6 +24,9 @@ struct Callee {
   int ThroughParam = -1;
 };
 
+/// Virtual and indirect calls with more targets than this are not followed.
+constexpr size_t MaxTargetsFollowed = 8;
+
 /// InCaller: the call is followed from a caller that gave the function its
 /// callable parameters; a call through one of them then runs what that
 /// caller passed (the caller's call lists it), not what anyone passed.
@@ -41,6 +44,11 @@ std::vector<Callee> calleesOf(const CallSite &C, bool InCaller) {
     return Out;
   }
   if (InCaller && C.ThroughParam >= 0)
+    return Out;
+  // A call that may reach many functions is generic plumbing (a future's
+  // continuation, an executor's queue of every job in the program): which
+  // one runs is not known, and a chain through it would be a guess.
+  if (C.Targets.size() > MaxTargetsFollowed)
     return Out;
   for (const CallTarget &T : C.Targets)
     Out.push_back({T.Id, T.Name, T.Via});

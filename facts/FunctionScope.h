@@ -45,6 +45,9 @@ struct FunctionScope {
   /// An awaited executor switch whose co_await is being reached.
   const clang::Expr *PendingAwait = nullptr;
   ExecutionContext PendingContext = ExecutionContext::Unknown;
+  /// Variables holding the coroutine's own executor (co_await of an
+  /// executor query), and where they were set.
+  std::map<const clang::VarDecl *, std::string> ExecutorHolders;
   /// threads.emplace_back(f): where the thread started in place is kept.
   std::map<const clang::Expr *, AccessPath> InPlaceHandles;
 

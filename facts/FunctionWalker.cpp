@@ -125,10 +125,51 @@ FunctionWalker::entryState(const CFGBlock *Block,
         if (std::optional<ReadyTest> Test = Calls.readinessIn(E))
           if (TrueEdge != Test->Negated)
             S.Locks.Now.Ready.push_back(Test->Object);
+        noExecutorEdge(E, TrueEdge);
       }
     Joined = Joined ? FlowState::join(*Joined, S.Locks.Now) : S.Locks.Now;
   }
   return Joined ? *Joined : FlowState();
+}
+
+/// if (!ex) after ex = co_await CurrentExecutor{}: on the edge where the
+/// coroutine has no executor, it runs on the thread that started it, which
+/// waits for it.
+void FunctionWalker::noExecutorEdge(const Expr *Cond, bool TrueEdge) {
+  if (S.ExecutorHolders.empty())
+    return;
+  bool Negated = false;
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_LNot) {
+      Negated = !Negated;
+      E = U->getSubExpr()->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(E);
+        B && B->isEqualityOp() &&
+        B->getRHS()->IgnoreParenImpCasts()->isNullPointerConstant(
+            S.TU.Ctx, Expr::NPC_ValueDependentIsNotNull)) {
+      if (B->getOpcode() == BO_EQ)
+        Negated = !Negated;
+      E = B->getLHS()->IgnoreParenImpCasts();
+      continue;
+    }
+    break;
+  }
+  const VarDecl *Var = referencedVar(E);
+  auto Holder = S.ExecutorHolders.find(Var);
+  if (Holder == S.ExecutorHolders.end() || TrueEdge != Negated)
+    return;
+  ExecutorSwitch None;
+  None.Api = Holder->second + " found no executor";
+  None.Loc = S.TU.loc(Cond->getExprLoc());
+  None.Awaited = true;
+  None.To = ExecutionContext::DedicatedThread;
+  S.Out.Switches.push_back(None);
+  S.Locks.Now.OffLoop = true;
+  S.Locks.Now.SwitchedTo = ExecutionContext::DedicatedThread;
 }
 
 void FunctionWalker::walkStraight() {
@@ -225,9 +266,15 @@ void FunctionWalker::visitDecl(const VarDecl *VD) {
     if (T->isIntegralOrEnumerationType())
       Fds.copy(Flow.varSlot(VD), Init);
     // What a co_await produced is complete: its results are there.
-    if (isa<CoroutineSuspendExpr>(S.skip(Init)))
+    if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S.skip(Init))) {
       if (auto P = S.Paths.varPath(VD))
         S.Locks.Now.Ready.push_back(*P);
+      // The coroutine's executor, asked for: none means it has none.
+      if (S.Lib.typeHas(S.skip(Await->getOperand())->getType(),
+                        LibraryRole::ExecutorQuery))
+        S.ExecutorHolders[VD] =
+            catalogName(recordOf(S.skip(Await->getOperand())->getType()));
+    }
   }
   if (const CXXForRangeStmt *Loop = S.Lexical.rangeLoopOf(VD))
     visitRangeLoop(VD, Loop);

@@ -53,6 +53,7 @@ private:
   void walk(const clang::Stmt *Root);
   bool walkCFG(const clang::Stmt *Root);
   void walkStraight();
+  void noExecutorEdge(const clang::Expr *Cond, bool TrueEdge);
   FlowState entryState(const clang::CFGBlock *Block,
                        const std::vector<std::optional<FlowState>> &Exits);
   void visitElement(const clang::CFGElement &E);

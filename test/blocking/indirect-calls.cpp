@@ -160,3 +160,25 @@ task call_pure() {
   g_pure(3);
   co_return;
 }
+
+// Generic plumbing: a slot that may hold nine functions (a continuation, an
+// executor's queue) is not followed; which of them runs is not known.
+std::function<void()> g_continuation;
+void set_continuations(int Which) {
+  switch (Which) {
+  case 0: g_continuation = [] {}; break;
+  case 1: g_continuation = [] {}; break;
+  case 2: g_continuation = [] {}; break;
+  case 3: g_continuation = [] {}; break;
+  case 4: g_continuation = [] {}; break;
+  case 5: g_continuation = [] {}; break;
+  case 6: g_continuation = [] {}; break;
+  case 7: g_continuation = [] {}; break;
+  default: g_continuation = [] { sleep(1); }; break;
+  }
+}
+task run_continuation() {
+  g_continuation();
+  co_return;
+}
+
