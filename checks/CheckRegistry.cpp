@@ -4,6 +4,7 @@
 #include "checks/Check.h"
 #include "checks/ExecutionModelCheck.h"
 #include "checks/FunctionBoundnessCheck.h"
+#include "checks/LockAcrossSuspendCheck.h"
 #include "checks/UnsynchronizedSharedStateCheck.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -16,6 +17,10 @@ const std::vector<CheckInfo> &allChecks() {
       {"concur-blocking-in-coroutine",
        "a blocking call reached from a coroutine on its event loop thread",
        true, [] { return std::make_unique<BlockingInCoroutineCheck>(); }},
+      {"concur-lock-across-suspend",
+       "a coroutine that suspends (co_await, co_yield) while it holds a "
+       "thread-blocking lock",
+       true, [] { return std::make_unique<LockAcrossSuspendCheck>(); }},
       {"concur-unsynchronized-shared-state",
        "state reached from two threads, at least one writing, with no "
        "common lock, atomic or ordering between them",

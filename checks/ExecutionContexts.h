@@ -8,10 +8,11 @@
 // started: on the executor a start API is given (co_spawn, via, schedule_on;
 // the executor's type says which kind, from the catalog), on the calling
 // thread (sync_wait, blockingWait: plain code waiting for it gives it its
-// thread, unless that thread is known to be a pool's worker), where the coroutine that awaits it runs at that point, and nowhere
-// known when it is only created by plain code or not started at all. Of
-// several starts, the worst counts: event loop, then unknown, then pool,
-// then a dedicated thread. Every answer carries the reason, for messages.
+// thread, unless that thread is known to be a pool's worker), where the
+// coroutine that awaits it runs at that point, and nowhere known when it is
+// only created by plain code or not started at all. Of several starts, the
+// worst counts: event loop, then unknown, then pool, then a dedicated thread.
+// Every answer carries the reason, for messages.
 //
 // Does not model: executors chosen at run time (any_io_executor, a
 // std::function that posts), or a coroutine body before its first

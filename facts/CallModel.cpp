@@ -666,6 +666,8 @@ void CallModel::handleCall(const CallExpr *CE) {
 
   bool System = S.TU.inSystemHeader(Callee->getLocation());
   CallShape Shape = shapeOf(Callee, Receiver, Args, System);
+  // A guard moved into the call (an awaiter that unlocks it) leaves us.
+  moveGuards(Args, nullptr);
 
   if (IsMember && Receiver &&
       S.Lib.methodHas(Callee, LibraryRole::InsertsElement) &&
@@ -761,6 +763,14 @@ void CallModel::handleConstruct(const CXXConstructExpr *CE) {
   for (const Expr *A : CE->arguments())
     if (!isa<CXXDefaultArgExpr>(A))
       Args.push_back(A);
+  // A guard moved into another guard variable hands its lock over; moved
+  // into anything else (an awaiter, a temporary), it leaves us.
+  const VarDecl *Into =
+      S.Lib.recordHas(Ctor->getParent(), LibraryRole::SyncObject)
+          ? S.Lexical.initialises(S.skip(CE))
+          : nullptr;
+  if (moveGuards(Args, Into))
+    return;
   // A copy reads its source; a move writes it.
   if (Ctor->isCopyOrMoveConstructor() && Args.size() == 1 &&
       Args[0]->isGLValue() && !S.Lib.isAtomic(Args[0]->getType()))

@@ -133,7 +133,14 @@ private:
                               llvm::ArrayRef<const clang::Expr *> Args);
   std::vector<AccessPath> mutexArgs(llvm::ArrayRef<const clang::Expr *> Args);
   void addSync(const AccessPath &Object, bool Release);
-  void lock(const std::vector<HeldLock> &Locks) { S.Locks.lock(Locks); }
+  /// Locks taken by the call being visited (awaited: an asynchronous
+  /// mutex's, which no thread blocks on).
+  void lock(std::vector<HeldLock> Locks);
+  /// A guard variable moved into the call (std::move(lk)): ownership goes
+  /// with it.
+  /// Returns whether a guard moved.
+  bool moveGuards(llvm::ArrayRef<const clang::Expr *> Args,
+                  const clang::VarDecl *Into);
   void unlock(const std::vector<AccessPath> &Mutexes) {
     S.Locks.unlock(Mutexes, S.Out.ReleasesOnExit);
   }

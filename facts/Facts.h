@@ -89,6 +89,9 @@ std::optional<AccessPath::RootKind> parseRootKind(const std::string &S);
 struct HeldLock {
   AccessPath Mutex;
   bool Shared = false; // A reader's lock: orders against writers only.
+  /// Taken by awaiting (an asynchronous mutex made for coroutines): it
+  /// excludes other holders, but no thread blocks on it.
+  bool Awaited = false;
 };
 
 /// A read or write of memory that another thread might also reach.
@@ -271,6 +274,21 @@ struct DescriptorFact {
   SourceLoc Loc;
 };
 
+/// A co_await or co_yield of a coroutine, with the thread-blocking locks
+/// held there (and where each was taken), and the locks the coroutine gave
+/// back before it without having taken them itself (taken by a callee).
+struct SuspendPoint {
+  SourceLoc Loc;
+  unsigned Order = 0;
+  bool Yield = false;
+  std::vector<HeldLock> Held;
+  std::vector<SourceLoc> TakenAt; // Parallel to Held.
+  /// Held on some paths to the suspension, not all.
+  std::vector<HeldLock> MaybeHeld;
+  std::vector<SourceLoc> MaybeTakenAt;
+  std::vector<AccessPath> ReleasedBefore;
+};
+
 struct FunctionFacts {
   std::string Id;   // Clang USR.
   std::string Name; // Human-readable qualified name.
@@ -307,6 +325,8 @@ struct FunctionFacts {
   std::vector<CallableStore> Stores;
   /// File descriptors it makes non-blocking, lingering, or copies.
   std::vector<DescriptorFact> Descriptors;
+  /// A coroutine's suspension points.
+  std::vector<SuspendPoint> Suspends;
   /// Where the analysis of this function stopped short, and why (an
   /// expression nested deeper than concur follows).
   std::vector<std::string> Cuts;

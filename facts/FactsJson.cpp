@@ -126,11 +126,39 @@ void from_json(const json &J, AccessPath &P) {
 
 void to_json(json &J, const HeldLock &L) {
   J = json{{"mutex", L.Mutex}, {"shared", L.Shared}};
+  if (L.Awaited)
+    J["awaited"] = true;
 }
 
 void from_json(const json &J, HeldLock &L) {
   J.at("mutex").get_to(L.Mutex);
   J.at("shared").get_to(L.Shared);
+  L.Awaited = J.value("awaited", false);
+}
+
+void to_json(json &J, const SuspendPoint &P) {
+  J = json{{"loc", P.Loc},
+           {"order", P.Order},
+           {"yield", P.Yield},
+           {"held", P.Held},
+           {"taken_at", P.TakenAt},
+           {"released_before", P.ReleasedBefore},
+           {"maybe_held", P.MaybeHeld},
+           {"maybe_taken_at", P.MaybeTakenAt}};
+}
+
+void from_json(const json &J, SuspendPoint &P) {
+  J.at("loc").get_to(P.Loc);
+  J.at("order").get_to(P.Order);
+  J.at("yield").get_to(P.Yield);
+  J.at("held").get_to(P.Held);
+  J.at("taken_at").get_to(P.TakenAt);
+  J.at("released_before").get_to(P.ReleasedBefore);
+  J.at("maybe_held").get_to(P.MaybeHeld);
+  J.at("maybe_taken_at").get_to(P.MaybeTakenAt);
+  if (P.TakenAt.size() != P.Held.size() ||
+      P.MaybeTakenAt.size() != P.MaybeHeld.size())
+    throw json::other_error::create(503, "held locks and places differ", &J);
 }
 
 void to_json(json &J, const MemoryAccess &A) {
@@ -398,6 +426,7 @@ void to_json(json &J, const FunctionFacts &F) {
            {"executor_runs", F.ExecutorRuns},
            {"stores", F.Stores},
            {"descriptors", F.Descriptors},
+           {"suspends", F.Suspends},
            {"cuts", F.Cuts}};
 }
 
@@ -424,6 +453,7 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("executor_runs").get_to(F.ExecutorRuns);
   J.at("stores").get_to(F.Stores);
   J.at("descriptors").get_to(F.Descriptors);
+  J.at("suspends").get_to(F.Suspends);
   J.at("cuts").get_to(F.Cuts);
 }
 

@@ -38,6 +38,8 @@ void to_json(nlohmann::json &J, const Spawn &S);
 void from_json(const nlohmann::json &J, Spawn &S);
 void to_json(nlohmann::json &J, const ExecutorSwitch &S);
 void from_json(const nlohmann::json &J, ExecutorSwitch &S);
+void to_json(nlohmann::json &J, const SuspendPoint &P);
+void from_json(const nlohmann::json &J, SuspendPoint &P);
 void to_json(nlohmann::json &J, const DescriptorFact &D);
 void from_json(const nlohmann::json &J, DescriptorFact &D);
 void to_json(nlohmann::json &J, const CallableStore &S);

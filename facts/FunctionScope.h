@@ -33,8 +33,11 @@ struct FunctionScope {
   LexicalContext Lexical;
   PathBuilder Paths;
   LockState Locks;
-  /// The lexical context of the statement being visited.
+  /// The lexical context of the statement being visited, the statement,
+  /// and where it is.
   const StmtContext *Here = nullptr;
+  const clang::Stmt *Current = nullptr;
+  SourceLoc CurrentLoc;
   /// Events in program order: the whole-program stage orders a thread's
   /// start and join against accesses by these numbers.
   unsigned Order = 0;

@@ -201,6 +201,8 @@ void FunctionWalker::visitStmt(const Stmt *St) {
       if (const auto *VD = dyn_cast<VarDecl>(D))
         if (!S.Lexical.isSkipped(VD)) {
           S.Here = &S.Lexical.contextOf(VD);
+          S.Current = St;
+          S.CurrentLoc = S.TU.loc(VD->getLocation());
           visitDecl(VD);
         }
     return;
@@ -208,6 +210,8 @@ void FunctionWalker::visitStmt(const Stmt *St) {
   if (S.Lexical.isSkipped(St))
     return;
   S.Here = &S.Lexical.contextOf(St);
+  S.Current = St;
+  S.CurrentLoc = S.TU.loc(St->getBeginLoc());
   if (const auto *Directive = dyn_cast<OMPExecutableDirective>(St)) {
     handleOpenMPDirective(S, Calls, Directive);
     return;
@@ -278,6 +282,31 @@ void FunctionWalker::visitDecl(const VarDecl *VD) {
   }
   if (const CXXForRangeStmt *Loop = S.Lexical.rangeLoopOf(VD))
     visitRangeLoop(VD, Loop);
+  visitReturnedGuard(VD);
+}
+
+/// std::unique_lock<std::mutex> Lk = acquire(): a guard a function of the
+/// program returns holds what that function locked.
+void FunctionWalker::visitReturnedGuard(const VarDecl *VD) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      VD->getInit() ? S.skip(VD->getInit()) : nullptr);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const CXXRecordDecl *Type = VD->getType()->getAsCXXRecordDecl();
+  if (!Callee || !Type || S.TU.inSystemHeader(Callee->getLocation()) ||
+      S.Locks.guardOf(VD))
+    return;
+  CallShape Shape;
+  Shape.Names.push_back(catalogName(Type) + "::" + Type->getNameAsString());
+  const CatalogEntry *Entry = S.Lib.Cat.match(Shape, EntryKind::Sync);
+  if (!Entry ||
+      (Entry->Op != SyncOp::Guard && Entry->Op != SyncOp::GuardShared))
+    return;
+  AccessPath Returned = channelPath("returned-lock:" + S.TU.usr(Callee));
+  Returned.Name = "the lock " + S.TU.displayName(Callee) + "() returned";
+  Guard G;
+  G.Mutexes.push_back(Returned);
+  G.Shared = Entry->Op == SyncOp::GuardShared;
+  S.Locks.addGuard(VD, std::move(G), /*Locks=*/true, S.CurrentLoc);
 }
 
 void FunctionWalker::visitRangeLoop(const VarDecl *RangeVar,
@@ -323,6 +352,25 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
 
 void FunctionWalker::visitAwait(const CoroutineSuspendExpr *E) {
   S.Out.Awaits += S.Here->Trips;
+  // Thread-blocking locks held while the coroutine is suspended.
+  if (S.Out.IsCoroutine) {
+    SuspendPoint Point;
+    Point.Loc = S.TU.loc(E->getExprLoc());
+    Point.Order = S.nextOrder();
+    Point.Yield = isa<CoyieldExpr>(E);
+    for (const HeldLock &L : S.Locks.Now.Held)
+      if (!L.Awaited) {
+        Point.Held.push_back(L);
+        Point.TakenAt.push_back(S.Locks.takenAt(L.Mutex));
+      }
+    for (const HeldLock &L : S.Locks.Now.MaybeHeld)
+      if (!L.Awaited) {
+        Point.MaybeHeld.push_back(L);
+        Point.MaybeTakenAt.push_back(S.Locks.takenAt(L.Mutex));
+      }
+    Point.ReleasedBefore = S.Locks.Now.Released;
+    S.Out.Suspends.push_back(std::move(Point));
+  }
   // What was awaited has completed, and so has everything awaited together
   // with when_all.
   const Expr *Operand = S.skip(E->getOperand());

@@ -59,6 +59,7 @@ private:
   void visitElement(const clang::CFGElement &E);
   void visitStmt(const clang::Stmt *S);
   void visitDecl(const clang::VarDecl *VD);
+  void visitReturnedGuard(const clang::VarDecl *VD);
   void visitRangeLoop(const clang::VarDecl *RangeVar,
                       const clang::CXXForRangeStmt *Loop);
   void visitAssignment(const clang::BinaryOperator *B);

@@ -35,11 +35,26 @@ FlowState FlowState::join(const FlowState &A, const FlowState &B) {
   R.SwitchedTo = !R.OffLoop                     ? ExecutionContext::None
                  : A.SwitchedTo == B.SwitchedTo ? A.SwitchedTo
                                                 : ExecutionContext::Unknown;
+  auto In = [](const std::vector<HeldLock> &Locks, const HeldLock &L) {
+    return std::any_of(Locks.begin(), Locks.end(), [&](const HeldLock &M) {
+      return M.Shared == L.Shared && sameObject(M.Mutex, L.Mutex);
+    });
+  };
   for (const HeldLock &L : A.Held)
-    if (std::any_of(B.Held.begin(), B.Held.end(), [&](const HeldLock &M) {
-          return M.Shared == L.Shared && sameObject(M.Mutex, L.Mutex);
-        }))
+    if (In(B.Held, L))
       R.Held.push_back(L);
+  // Held on either path (and not held for certain): maybe held.
+  for (const std::vector<HeldLock> *Locks :
+       {&A.Held, &A.MaybeHeld, &B.Held, &B.MaybeHeld})
+    for (const HeldLock &L : *Locks)
+      if (!In(R.Held, L) && !In(R.MaybeHeld, L))
+        R.MaybeHeld.push_back(L);
+  // Given back on either path: it may be given back.
+  R.Released = A.Released;
+  for (const AccessPath &P : B.Released)
+    if (std::none_of(R.Released.begin(), R.Released.end(),
+                     [&](const AccessPath &Q) { return sameObject(P, Q); }))
+      R.Released.push_back(P);
   for (const AccessPath &P : A.Ready)
     if (std::any_of(B.Ready.begin(), B.Ready.end(),
                     [&](const AccessPath &Q) { return sameObject(P, Q); }))
@@ -57,29 +72,69 @@ FlowState FlowState::join(const FlowState &A, const FlowState &B) {
   return R;
 }
 
-void LockState::lock(const std::vector<HeldLock> &Locks) {
-  for (const HeldLock &L : Locks)
-    Now.Held.push_back(L);
+static std::string keyOf(const AccessPath &P) {
+  std::string Key = std::string(rootKindName(P.Root)) + ":" + P.RootId;
+  for (const std::string &S : P.Steps)
+    Key += S;
+  return Key;
 }
 
-void LockState::unlock(const std::vector<AccessPath> &Mutexes,
-                       std::vector<AccessPath> &ReleasesOnExit) {
+void LockState::lock(const std::vector<HeldLock> &Locks, const SourceLoc &At) {
+  for (const HeldLock &L : Locks) {
+    Now.Held.push_back(L);
+    TakenAt[keyOf(L.Mutex)] = At;
+  }
+}
+
+SourceLoc LockState::takenAt(const AccessPath &Mutex) const {
+  auto It = TakenAt.find(keyOf(Mutex));
+  return It == TakenAt.end() ? SourceLoc() : It->second;
+}
+
+void LockState::forget(const std::vector<AccessPath> &Mutexes) {
   for (const AccessPath &M : Mutexes) {
+    Now.MaybeHeld.erase(std::remove_if(Now.MaybeHeld.begin(),
+                                       Now.MaybeHeld.end(),
+                                       [&](const HeldLock &L) {
+                                         return sameObject(L.Mutex, M);
+                                       }),
+                        Now.MaybeHeld.end());
     auto It =
         std::find_if(Now.Held.rbegin(), Now.Held.rend(),
                      [&](const HeldLock &L) { return sameObject(L.Mutex, M); });
     if (It != Now.Held.rend())
       Now.Held.erase(std::next(It).base());
-    else if (std::none_of(
-                 ReleasesOnExit.begin(), ReleasesOnExit.end(),
-                 [&](const AccessPath &R) { return sameObject(R, M); }))
-      ReleasesOnExit.push_back(M); // Taken by whoever called us.
   }
 }
 
-void LockState::addGuard(const clang::VarDecl *Var, Guard G, bool Locks) {
+void LockState::unlock(const std::vector<AccessPath> &Mutexes,
+                       std::vector<AccessPath> &ReleasesOnExit) {
+  for (const AccessPath &M : Mutexes) {
+    Now.MaybeHeld.erase(std::remove_if(Now.MaybeHeld.begin(),
+                                       Now.MaybeHeld.end(),
+                                       [&](const HeldLock &L) {
+                                         return sameObject(L.Mutex, M);
+                                       }),
+                        Now.MaybeHeld.end());
+    auto It =
+        std::find_if(Now.Held.rbegin(), Now.Held.rend(),
+                     [&](const HeldLock &L) { return sameObject(L.Mutex, M); });
+    if (It != Now.Held.rend())
+      Now.Held.erase(std::next(It).base());
+    else {
+      // Taken by whoever called us, or by a callee of ours.
+      if (std::none_of(ReleasesOnExit.begin(), ReleasesOnExit.end(),
+                       [&](const AccessPath &R) { return sameObject(R, M); }))
+        ReleasesOnExit.push_back(M);
+      Now.Released.push_back(M);
+    }
+  }
+}
+
+void LockState::addGuard(const clang::VarDecl *Var, Guard G, bool Locks,
+                         const SourceLoc &At) {
   if (Locks) {
-    lock(G.locks());
+    lock(G.locks(), At);
     G.Held = true;
   }
   Now.Guards[Var] = std::move(G);

@@ -46,7 +46,12 @@ struct FlowState {
   /// started).
   ExecutionContext SwitchedTo = ExecutionContext::None;
   std::vector<HeldLock> Held;
+  /// Held on some path here, not on every one (a guard unlocked in one
+  /// branch): what a suspension may hold.
+  std::vector<HeldLock> MaybeHeld;
   std::map<const clang::VarDecl *, Guard> Guards;
+  /// Locks given back here that were not taken here (a callee took them).
+  std::vector<AccessPath> Released;
   /// Objects known complete here: awaited, awaited together (when_all),
   /// produced by a co_await, or tested ready. Waiting on them returns at
   /// once.
@@ -65,18 +70,27 @@ class LockState {
 public:
   FlowState Now;
 
-  void lock(const std::vector<HeldLock> &Locks);
+  void lock(const std::vector<HeldLock> &Locks, const SourceLoc &At = {});
+  /// Where each lock held now was taken (the last time).
+  SourceLoc takenAt(const AccessPath &Mutex) const;
+  /// Ownership moved away (a guard moved into an awaiter): no longer held
+  /// here, and not given back by this function either.
+  void forget(const std::vector<AccessPath> &Mutexes);
   /// Unlocks each mutex; one not held here was taken by whoever called the
   /// function, which it then gives back (an unlock() method).
   void unlock(const std::vector<AccessPath> &Mutexes,
               std::vector<AccessPath> &ReleasesOnExit);
 
   /// A guard variable: locks its mutexes now (unless deferred).
-  void addGuard(const clang::VarDecl *Var, Guard G, bool Locks);
+  void addGuard(const clang::VarDecl *Var, Guard G, bool Locks,
+                const SourceLoc &At = {});
   Guard *guardOf(const clang::VarDecl *Var);
   /// The guard's scope ends: it unlocks what it still holds.
   void endGuard(const clang::VarDecl *Var,
                 std::vector<AccessPath> &ReleasesOnExit);
+
+private:
+  std::map<std::string, SourceLoc> TakenAt;
 };
 
 } // namespace extract

@@ -180,6 +180,7 @@ bool CallModel::handleSync(const CatalogEntry &E, const Expr *Call,
   case SyncOp::GuardShared:
   case SyncOp::GuardDeferred:
     if (const VarDecl *Var = S.Lexical.initialises(S.skip(Call))) {
+
       Guard G;
       G.Mutexes = mutexArgs(Args);
       G.Shared = E.Op == SyncOp::GuardShared;
@@ -191,7 +192,8 @@ bool CallModel::handleSync(const CatalogEntry &E, const Expr *Call,
         for (const CatalogEntry *Other : S.Lib.Cat.matchAll(Plain))
           G.Shared = G.Shared || Other->Op == SyncOp::GuardShared;
       }
-      S.Locks.addGuard(Var, std::move(G), E.Op != SyncOp::GuardDeferred);
+      S.Locks.addGuard(Var, std::move(G), E.Op != SyncOp::GuardDeferred,
+                       S.CurrentLoc);
     }
     break;
   case SyncOp::GuardLock:
@@ -296,6 +298,44 @@ bool CallModel::handleSync(const CatalogEntry &E, const Expr *Call,
   return true;
 }
 
+void CallModel::lock(std::vector<HeldLock> Locks) {
+  // co_await Mutex.lock(): an asynchronous mutex's lock, taken by awaiting.
+  bool Awaited = false;
+  if (const auto *E = dyn_cast_or_null<Expr>(S.Current))
+    Awaited = S.Lexical.isAwaited(S.skip(E));
+  for (HeldLock &L : Locks)
+    L.Awaited = L.Awaited || Awaited;
+  S.Locks.lock(Locks, S.CurrentLoc);
+}
+
+bool CallModel::moveGuards(llvm::ArrayRef<const Expr *> Args,
+                           const VarDecl *Into) {
+  bool Moved = false;
+  for (const Expr *A : Args) {
+    const Expr *E = S.skip(A);
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      if (!S.Lib.functionHas(CE->getDirectCallee(), LibraryRole::PassThrough) ||
+          CE->getNumArgs() != 1)
+        continue;
+      E = CE->getArg(0);
+    } else if (!A->isXValue()) {
+      continue;
+    }
+    const VarDecl *From = referencedVar(E);
+    Guard *G = S.Locks.guardOf(From);
+    if (!G || From == Into)
+      continue;
+    Guard Taken = *G;
+    G->Held = false;
+    Moved = true;
+    if (Into)
+      S.Locks.Now.Guards[Into] = Taken; // Still held, by the new guard.
+    else if (Taken.Held)
+      S.Locks.forget(Taken.Mutexes); // Gone with the argument.
+  }
+  return Moved;
+}
+
 void CallModel::handleCapabilityAttributes(const FunctionDecl *Callee,
                                            const Expr *Receiver) {
   // ACQUIRE()/RELEASE() on a method of a mutex wrapper locks or unlocks
@@ -321,7 +361,7 @@ void CallModel::handleScopedCapability(const CXXConstructExpr *CE,
     Guard G;
     G.Mutexes = mutexArgs(Args);
     G.Shared = A->isShared();
-    S.Locks.addGuard(Var, std::move(G), /*Locks=*/true);
+    S.Locks.addGuard(Var, std::move(G), /*Locks=*/true, S.CurrentLoc);
     break;
   }
 }

@@ -14,6 +14,25 @@ struct task {
   };
 };
 
+// A generator: co_yield suspends it.
+struct generator {
+  struct promise_type {
+    generator get_return_object() { return {}; }
+    std::suspend_always initial_suspend() { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    std::suspend_always yield_value(int) { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+
+struct value_operation {
+  bool await_ready() { return false; }
+  void await_suspend(std::coroutine_handle<>) {}
+  int await_resume() { return 0; }
+};
+inline value_operation other_value() { return {}; }
+
 struct schedule_operation {
   bool await_ready() { return false; }
   void await_suspend(std::coroutine_handle<>) {}
