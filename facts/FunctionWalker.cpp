@@ -352,19 +352,40 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
 
 void FunctionWalker::visitAwait(const CoroutineSuspendExpr *E) {
   S.Out.Awaits += S.Here->Trips;
-  // Thread-blocking locks held while the coroutine is suspended.
+  // Thread-blocking locks held while the coroutine is suspended, except
+  // those handed to the awaited operation (cv.wait(mutex, pred), wait(lk)):
+  // it releases them while the coroutine waits, as a condition variable
+  // does.
   if (S.Out.IsCoroutine) {
+    std::vector<AccessPath> Handed;
+    if (const auto *Call = dyn_cast<CallExpr>(S.skip(E->getOperand())))
+      for (const Expr *Arg : Call->arguments()) {
+        if (const Guard *G = S.Locks.guardOf(referencedVar(Arg)))
+          Handed.insert(Handed.end(), G->Mutexes.begin(), G->Mutexes.end());
+        else if (auto P = S.Paths.pathOf(Arg))
+          Handed.push_back(*P);
+        else if (auto Q = S.Paths.pointerValueOf(Arg)) {
+          appendStep(*Q, "*");
+          Handed.push_back(*Q);
+        }
+      }
+    auto Kept = [&](const HeldLock &L) {
+      return !L.Awaited && std::none_of(Handed.begin(), Handed.end(),
+                                        [&](const AccessPath &H) {
+                                          return sameObject(H, L.Mutex);
+                                        });
+    };
     SuspendPoint Point;
     Point.Loc = S.TU.loc(E->getExprLoc());
     Point.Order = S.nextOrder();
     Point.Yield = isa<CoyieldExpr>(E);
     for (const HeldLock &L : S.Locks.Now.Held)
-      if (!L.Awaited) {
+      if (Kept(L)) {
         Point.Held.push_back(L);
         Point.TakenAt.push_back(S.Locks.takenAt(L.Mutex));
       }
     for (const HeldLock &L : S.Locks.Now.MaybeHeld)
-      if (!L.Awaited) {
+      if (Kept(L)) {
         Point.MaybeHeld.push_back(L);
         Point.MaybeTakenAt.push_back(S.Locks.takenAt(L.Mutex));
       }

@@ -168,3 +168,19 @@ task async_mutex() {
   co_return;
 }
 
+// Negative: the lock is handed to the awaited operation, which releases it
+// while the coroutine waits (an asynchronous condition variable).
+struct async_condition {
+  schedule_operation wait(std::mutex &M);
+  schedule_operation wait(std::unique_lock<std::mutex> &L);
+};
+async_condition Ready;
+task wait_on_condition() {
+  std::unique_lock<std::mutex> L(Mu);
+  co_await Ready.wait(Mu);
+  co_await Ready.wait(L);
+  // TIDY: locks.cpp:[[@LINE-2]]:3: warning: coroutine suspended with lock 'L' held
+  // TIDY: locks.cpp:[[@LINE-2]]:3: warning: coroutine suspended with lock 'L' held
+  co_return;
+}
+
