@@ -349,7 +349,8 @@ std::unique_ptr<Catalog> Catalog::parse(const std::string &Text,
     return nullptr;
   }
   auto C = std::unique_ptr<Catalog>(new Catalog());
-  if (!C->readApis(Doc, /*FromConfig=*/false, Error))
+  if (!C->readApis(Doc, /*FromConfig=*/false, Error) ||
+      !readStrings(Doc, "memory_filesystems", C->MemoryFileSystems, Error))
     return nullptr;
   C->Fingerprint = digest(Text);
   return C;
@@ -418,6 +419,17 @@ std::unique_ptr<Catalog> Catalog::withConfig(const std::string &ConfigText,
     }
   }
   return C;
+}
+
+bool Catalog::isMemoryPath(const std::string &Path) const {
+  if (Path.empty())
+    return true;
+  return std::any_of(MemoryFileSystems.begin(), MemoryFileSystems.end(),
+                     [&](const std::string &Prefix) {
+                       return llvm::StringRef(Path).starts_with(Prefix) ||
+                              (Prefix.back() == '/' &&
+                               Path == Prefix.substr(0, Prefix.size() - 1));
+                     });
 }
 
 Severity Catalog::severityOf(const CatalogEntry &E) const {

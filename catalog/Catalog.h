@@ -134,6 +134,10 @@ public:
 
   const std::vector<CatalogEntry> &entries() const { return Entries; }
 
+  /// Does this constant path name no file on a disk (empty, or under a
+  /// file system that lives in memory such as /proc)?
+  bool isMemoryPath(const std::string &Path) const;
+
   /// Identifies the catalog's contents (built-in text and config), for the
   /// fact cache.
   const std::string &fingerprint() const { return Fingerprint; }
@@ -144,6 +148,7 @@ private:
   bool applies(const CatalogEntry &E, const CallShape &Call) const;
 
   std::vector<CatalogEntry> Entries;
+  std::vector<std::string> MemoryFileSystems;
   std::string Fingerprint;
   std::map<std::string, std::vector<size_t>> ByName;
   /// Config overrides: by API name or by category.

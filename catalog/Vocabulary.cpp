@@ -113,6 +113,7 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::DedicatedThreadExecutor, "dedicated-thread-executor"},
     {LibraryRole::InlineExecutor, "inline-executor"},
     {LibraryRole::ExecutorQuery, "executor-query"},
+    {LibraryRole::SingleThreaded, "single-threaded"},
     {LibraryRole::PassThrough, "pass-through"},
     {LibraryRole::ReferenceWrapper, "reference-wrapper"},
     {LibraryRole::BindsCallable, "binds-callable"},
@@ -219,6 +220,7 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::DedicatedThreadExecutor:
   case LibraryRole::InlineExecutor:
   case LibraryRole::ExecutorQuery:
+  case LibraryRole::SingleThreaded:
     return K == EntryKind::Type;
   case LibraryRole::PassThrough:
   case LibraryRole::ReferenceWrapper:

@@ -115,6 +115,7 @@ enum class LibraryRole {
   DedicatedThreadExecutor, // A thread per task, or one worker of its own.
   InlineExecutor,          // Runs what it is given on the calling thread.
   ExecutorQuery, // Awaited, gives the coroutine's executor (none: it has none).
+  SingleThreaded, // A class used from one thread: never assumed concurrent.
   // Functions.
   PassThrough,      // Returns (a reference to) its argument.
   ReferenceWrapper, // std::ref: hands a new thread the object, not a copy.

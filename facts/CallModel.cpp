@@ -421,7 +421,20 @@ static bool isZeroDuration(const Expr *Arg, const ASTContext &Ctx) {
 
 bool CallModel::returnsAtOnce(const CatalogEntry &E, const Expr *Receiver,
                               llvm::ArrayRef<const Expr *> Args) {
-  if (E.Kind != EntryKind::Blocking || E.Category != "wait")
+  if (E.Kind != EntryKind::Blocking)
+    return false;
+  // File I/O on a constant path that names no disk file (/proc/self/status,
+  // an empty path): nothing waits for a disk.
+  if (E.Category == "file-io")
+    for (const Expr *A : Args)
+      if (const auto *Path = dyn_cast<StringLiteral>(A->IgnoreParenImpCasts()))
+        if (Path->isOrdinary() &&
+            S.Lib.Cat.isMemoryPath(Path->getString().str())) {
+          if (S.Current && isa<Expr>(S.Current))
+            Fds.memoryFile(cast<Expr>(S.Current));
+          return true;
+        }
+  if (E.Category != "wait")
     return false;
   if (Receiver)
     if (auto Object = S.Paths.objectOf(Receiver))

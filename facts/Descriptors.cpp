@@ -77,7 +77,11 @@ std::string Descriptors::slotOfCall(const CatalogEntry &E, const Expr *Receiver,
                                     llvm::ArrayRef<const Expr *> Args) {
   if (!E.FdArg)
     return "";
-  const Expr *Fd = *E.FdArg < 0 ? Receiver
+  // "receiver": the object of a member call, or the first argument of a
+  // free function on it (std::getline(in, line)).
+  const Expr *Fd = *E.FdArg < 0 ? (Receiver       ? Receiver
+                                   : Args.empty() ? nullptr
+                                                  : Args.front())
                    : static_cast<unsigned>(*E.FdArg) < Args.size()
                        ? Args[*E.FdArg]
                        : nullptr;
@@ -85,6 +89,24 @@ std::string Descriptors::slotOfCall(const CatalogEntry &E, const Expr *Receiver,
     return "";
   std::optional<Slot> Held = Flow.slotOf(Fd);
   return Held ? Held->Id : "";
+}
+
+void Descriptors::memoryFile(const Expr *Call) {
+  // std::ifstream In("/proc/self/status"), FILE *F = fopen("/proc/..."):
+  // the object (or the handle kept) reads and writes memory.
+  const Expr *Self = S.skip(Call);
+  std::optional<Slot> Target;
+  if (const VarDecl *Var = S.Lexical.initialises(Self))
+    Target = Flow.varSlot(Var);
+  else if (const Expr *LHS = S.Lexical.assignedTo(Self))
+    Target = Flow.slotOf(LHS);
+  if (!Target)
+    return;
+  DescriptorFact Fact;
+  Fact.Slot = Target->Id;
+  Fact.Sets = DescriptorEffect::NonBlocking;
+  Fact.Loc = S.TU.loc(Call->getExprLoc());
+  S.Out.Descriptors.push_back(std::move(Fact));
 }
 
 void Descriptors::copy(const Slot &Into, const Expr *Value) {

@@ -37,6 +37,9 @@ public:
   /// The slot a blocking call on a descriptor is made on.
   std::string slotOfCall(const CatalogEntry &E, const clang::Expr *Receiver,
                          llvm::ArrayRef<const clang::Expr *> Args);
+  /// A file opened on a path in memory (/proc): what it is kept in cannot
+  /// block.
+  void memoryFile(const clang::Expr *Call);
   /// An integer copied from one slot into another: the same descriptor.
   void copy(const Slot &Into, const clang::Expr *Value);
 

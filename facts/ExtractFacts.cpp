@@ -16,6 +16,7 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -320,6 +321,18 @@ void TranslationUnitFacts::analyse(const FunctionDecl *FD) {
   F.Loc = loc(FD->getLocation());
   F.IsLambda = IsLambda;
   F.IsConstructor = isa<CXXConstructorDecl>(FD);
+  if (MD && !IsLambda && !MD->getParent()->isLambda()) {
+    const CXXRecordDecl *Class = MD->getParent();
+    F.ClassId = usr(Class);
+    F.ClassName = catalogName(Class);
+    F.IsPublic = MD->getAccess() == AS_public;
+    F.IsStatic = MD->isStatic();
+    F.IsDestructor = isa<CXXDestructorDecl>(MD);
+    // [[clang::annotate("concur::single_threaded")]] or the catalog.
+    for (const auto *A : Class->specific_attrs<AnnotateAttr>())
+      F.ClassSingleThreaded |= A->getAnnotation() == "concur::single_threaded";
+    F.ClassSingleThreaded |= Lib.recordHas(Class, LibraryRole::SingleThreaded);
+  }
   F.IsCoroutine = isa<CoroutineBodyStmt>(FD->getBody());
   FunctionWalker(*this, FD, F).run();
   Out.Functions.push_back(std::move(F));

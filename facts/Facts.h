@@ -298,6 +298,15 @@ struct FunctionFacts {
   /// Locks a constructor takes belong to the object's scope (a guard); its
   /// destructor, which the AST does not show as a call, gives them back.
   bool IsConstructor = false;
+  /// Methods: the class (USR and name), and how the class's users see it.
+  /// A class marked single-threaded (by an annotation or the catalog) is
+  /// never assumed to run its methods at once.
+  std::string ClassId;
+  std::string ClassName;
+  bool IsPublic = false;
+  bool IsStatic = false;
+  bool IsDestructor = false;
+  bool ClassSingleThreaded = false;
   /// Static work estimate of the function's own code: arithmetic and memory
   /// operations, each weighted by the trip counts of its enclosing loops.
   double Ops = 0;

@@ -410,6 +410,12 @@ void to_json(json &J, const FunctionFacts &F) {
            {"coroutine", F.IsCoroutine},
            {"lambda", F.IsLambda},
            {"constructor", F.IsConstructor},
+           {"class_id", F.ClassId},
+           {"class_name", F.ClassName},
+           {"public", F.IsPublic},
+           {"static", F.IsStatic},
+           {"destructor", F.IsDestructor},
+           {"class_single_threaded", F.ClassSingleThreaded},
            {"ops", F.Ops},
            {"awaits", F.Awaits},
            {"loops", F.Loops},
@@ -437,6 +443,12 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("coroutine").get_to(F.IsCoroutine);
   J.at("lambda").get_to(F.IsLambda);
   J.at("constructor").get_to(F.IsConstructor);
+  J.at("class_id").get_to(F.ClassId);
+  J.at("class_name").get_to(F.ClassName);
+  J.at("public").get_to(F.IsPublic);
+  J.at("static").get_to(F.IsStatic);
+  J.at("destructor").get_to(F.IsDestructor);
+  J.at("class_single_threaded").get_to(F.ClassSingleThreaded);
   J.at("ops").get_to(F.Ops);
   J.at("awaits").get_to(F.Awaits);
   J.at("loops").get_to(F.Loops);
