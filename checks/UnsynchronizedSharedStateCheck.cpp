@@ -10,6 +10,16 @@
 // ancestor, or in one instance that runs several times at once (started in a
 // loop).
 //
+// Classes meant for threads (RacerD's rule). Real compile databases hold
+// tests and benchmarks whose mains call library code from one thread, so
+// reachability from a main misses how a library is used. A class that
+// synchronises (a mutex or atomic member, locks taken in its methods) is
+// meant to be used from several threads: each of its public methods is also
+// a root of its own, on "some object of the class", that runs at once with
+// every other such root and with itself. Pairs found only through these
+// roots are reported when the memory is locked somewhere (lock
+// consistency: a warning) or, unlocked everywhere, as a remark.
+//
 // Memory. Paths from the facts are resolved in the context of the call:
 // `this` and parameters become the caller's paths, a local becomes the local
 // of the thread instance whose frame holds it (a lambda spawned with [&]
@@ -91,6 +101,9 @@ struct ThreadInstance {
   std::vector<std::optional<AbsPath>> Params;
   std::set<std::string> Frames;
   bool IsProgram = false; // A main: separate programs never run together.
+  /// A public method of a class that synchronises, assumed to be called
+  /// from any thread at any time: the class's name.
+  std::string AssumedFromClass;
 };
 
 struct Context {
@@ -109,6 +122,9 @@ constexpr size_t MaxAccessesPerThread = 200000;
 /// Calls inlined per thread: the walk re-enters a callee at each call site,
 /// which is exact but grows with the number of call paths.
 constexpr size_t MaxCallsPerThread = 200000;
+/// Roots assumed from classes: one per public method, each walk smaller.
+constexpr unsigned MaxClassRoots = 4000;
+constexpr size_t MaxCallsPerClassRoot = 2000;
 
 class RaceFinder {
 public:
@@ -119,11 +135,17 @@ public:
     createRoots();
     for (size_t I = 0; I < Threads.size() && I < MaxInstances; ++I)
       walkThread(static_cast<unsigned>(I));
+    FirstClassRoot = Threads.size();
+    createClassRoots();
+    for (size_t I = FirstClassRoot; I < Threads.size(); ++I)
+      walkThread(static_cast<unsigned>(I));
     for (size_t I = 0; I < Threads.size(); ++I)
       computeMulti(static_cast<unsigned>(I));
     indexSyncs();
     report(Out);
-    Stats["threads_modelled"] += static_cast<unsigned>(Threads.size());
+    Stats["threads_modelled"] += static_cast<unsigned>(FirstClassRoot);
+    Stats["methods_assumed_concurrent"] +=
+        static_cast<unsigned>(Threads.size() - FirstClassRoot);
     Stats["shared_accesses"] += static_cast<unsigned>(Accesses.size());
     if (Truncated)
       Stats["race_analysis_truncated"] += 1;
@@ -169,6 +191,72 @@ private:
     }
   }
 
+  /// Does the function take a lock anywhere (held at an access or a call,
+  /// or left held for its caller)?
+  static bool takesLocks(const FunctionFacts &F) {
+    return !F.AcquiresOnExit.empty() ||
+           std::any_of(
+               F.Accesses.begin(), F.Accesses.end(),
+               [](const MemoryAccess &A) { return !A.Locks.empty(); }) ||
+           std::any_of(F.Calls.begin(), F.Calls.end(),
+                       [](const CallSite &C) { return !C.Locks.empty(); });
+  }
+
+  /// Constructors, destructors and assignments make or replace the whole
+  /// object: nobody else can use it meanwhile.
+  static bool isObjectApi(const FunctionFacts &F) {
+    if (F.ClassId.empty() || F.IsLambda || !F.IsPublic || F.IsStatic ||
+        F.IsConstructor || F.IsDestructor)
+      return false;
+    std::string Method = F.Name.substr(F.Name.rfind("::") + 2);
+    return Method != "operator=";
+  }
+
+  void createClassRoots() {
+    struct ClassInfo {
+      std::string Name;
+      bool Synchronises = false;
+      bool Locks = false;
+      bool SingleThreaded = false;
+      std::vector<const FunctionFacts *> Api;
+    };
+    std::map<std::string, ClassInfo> Classes;
+    for (const auto &[Id, F] : P.functions()) {
+      if (F.ClassId.empty())
+        continue;
+      ClassInfo &C = Classes[F.ClassId];
+      C.Name = F.ClassName;
+      C.Synchronises |= F.ClassSynchronises || takesLocks(F);
+      C.Locks |= takesLocks(F);
+      C.SingleThreaded |= F.ClassSingleThreaded;
+      if (isObjectApi(F))
+        C.Api.push_back(&F);
+    }
+    for (const auto &[ClassId, C] : Classes) {
+      if (!C.Synchronises || C.SingleThreaded)
+        continue;
+      if (C.Locks)
+        LockingClasses.insert(C.Name);
+      AbsPath Object;
+      Object.Root = "O:" + ClassId;
+      Object.Name = Object.Display = C.Name;
+      appendStep(Object, "&");
+      for (const FunctionFacts *F : C.Api) {
+        if (Threads.size() - FirstClassRoot >= MaxClassRoots) {
+          Truncated = true;
+          return;
+        }
+        ThreadInstance Root;
+        Root.EntryId = F->Id;
+        Root.EntryName = F->Name;
+        Root.Multi = true;
+        Root.This = Object;
+        Root.AssumedFromClass = C.Name;
+        Threads.push_back(Root);
+      }
+    }
+  }
+
   /// io_contexts run by more than one thread: handlers posted to them run
   /// at the same time as each other.
   void findMultiThreadedExecutors() {
@@ -187,6 +275,8 @@ private:
     std::vector<std::string> Stack;
     AccessesInThread = 0;
     CallsInThread = 0;
+    CallBudget = Threads[Index].AssumedFromClass.empty() ? MaxCallsPerThread
+                                                         : MaxCallsPerClassRoot;
     walkFunction(C, Stack);
   }
 
@@ -465,7 +555,7 @@ private:
     if (!Callee || C.Depth >= MaxDepth ||
         std::find(Stack.begin(), Stack.end(), Callee->Id) != Stack.end())
       return {};
-    if (++CallsInThread > MaxCallsPerThread) {
+    if (++CallsInThread > CallBudget) {
       Truncated = true;
       return {};
     }
@@ -505,8 +595,10 @@ private:
     unsigned Pos = NextPos++;
     for (const std::string &EntryId : S.EntryIds) {
       const FunctionFacts *Entry = P.function(EntryId);
-      if (!Entry || Threads.size() >= MaxInstances) {
-        if (Threads.size() >= MaxInstances)
+      size_t Limit =
+          FirstClassRoot ? FirstClassRoot + MaxClassRoots : MaxInstances;
+      if (!Entry || Threads.size() >= Limit) {
+        if (Threads.size() >= Limit)
           Truncated = true;
         continue;
       }
@@ -622,6 +714,12 @@ private:
 
   std::string threadName(unsigned T) const { return Threads[T].EntryName; }
 
+  /// The class whose use from many threads is assumed for this thread, if
+  /// its concurrency is an assumption and not a thread the code starts.
+  const std::string &assumedClass(unsigned T) const {
+    return Threads[chain(T).back()].AssumedFromClass;
+  }
+
   static std::string lockList(const ResolvedAccess &A) {
     std::string S;
     for (const ResolvedLock &L : A.Locks)
@@ -631,8 +729,11 @@ private:
   }
 
   std::string describe(const ResolvedAccess &A) const {
-    std::string S = std::string(A.Write ? "written" : "read") + " by thread '" +
-                    threadName(A.Thread) + "'";
+    std::string S = std::string(A.Write ? "written" : "read") +
+                    (static_cast<size_t>(A.Thread) >= FirstClassRoot &&
+                             Threads[A.Thread].Parent < 0
+                         ? " in '" + threadName(A.Thread) + "'"
+                         : " by thread '" + threadName(A.Thread) + "'");
     std::string Locks = lockList(A);
     return S + (Locks.empty() ? " without a lock" : " holding " + Locks);
   }
@@ -659,12 +760,22 @@ private:
 
   void report(std::vector<Finding> &Out) {
     std::map<std::string, std::vector<size_t>> ByRoot;
-    for (size_t I = 0; I < Accesses.size(); ++I)
+    // Memory some access reaches holding a lock: the program's own word
+    // that it needs one.
+    std::set<std::string> Locked;
+    for (size_t I = 0; I < Accesses.size(); ++I) {
       ByRoot[Accesses[I].Path.Root].push_back(I);
+      if (!Accesses[I].Locks.empty())
+        Locked.insert(Accesses[I].Path.key());
+    }
     std::set<std::tuple<std::string, SourceLoc, SourceLoc>> Seen;
+    std::set<std::pair<std::string, SourceLoc>> AssumedSeen;
     for (const auto &[Root, Indexes] : ByRoot) {
       for (size_t X = 0; X < Indexes.size(); ++X)
-        for (size_t Y = X; Y < Indexes.size(); ++Y) {
+        // Partners first, the access with itself last: a place is
+        // reported with another place when it has one.
+        for (size_t K = X + 1; K <= Indexes.size(); ++K) {
+          size_t Y = K == Indexes.size() ? X : K;
           const ResolvedAccess *A = &Accesses[Indexes[X]];
           const ResolvedAccess *B = &Accesses[Indexes[Y]];
           if (!A->Write && !B->Write)
@@ -682,10 +793,28 @@ private:
           if (!overlap(*A, *B) || !concurrent(*A, *B) || commonLock(*A, *B) ||
               ordered(*A, *B))
             continue;
+          // Concurrency assumed from a class: report what breaks the
+          // class's own locking (lock consistency), and unlocked writes to
+          // its fields as a remark; globals only where some code locks them.
+          const std::string &Assumed = !assumedClass(A->Thread).empty()
+                                           ? assumedClass(A->Thread)
+                                           : assumedClass(B->Thread);
+          bool Consistency = !A->Locks.empty() || !B->Locks.empty() ||
+                             Locked.count(A->Path.key()) ||
+                             Locked.count(B->Path.key());
+          // A class that only uses atomics orders its plain fields by its
+          // own protocol (a single-producer ring): concur does not judge
+          // that protocol under callers it only assumes.
+          if (!Assumed.empty() && !Consistency &&
+              (Root.rfind("O:", 0) != 0 || !LockingClasses.count(Assumed)))
+            continue;
           // Report at a write; of two writes, at the one without locks.
           if (!A->Write || (B->Write && (B->Locks.size() < A->Locks.size() ||
                                          (B->Locks.size() == A->Locks.size() &&
                                           B->Loc < A->Loc))))
+            std::swap(A, B);
+          // Lock consistency: the place to fix is the one without the lock.
+          if (!Assumed.empty() && !A->Locks.empty() && B->Locks.empty())
             std::swap(A, B);
           const AbsPath &Shorter =
               A->Path.Steps.size() <= B->Path.Steps.size() ? A->Path : B->Path;
@@ -694,12 +823,44 @@ private:
           SourceLoc Second = std::max(A->Loc, B->Loc);
           if (!Seen.insert({Variable, First, Second}).second)
             continue;
+          // An assumption is stated once per place, not once per partner.
+          if (!Assumed.empty() &&
+              !AssumedSeen.insert({Variable, A->Loc}).second)
+            continue;
           if (P.isSuppressed(A->Loc, UnsynchronizedSharedStateCheck::Name) ||
               P.isSuppressed(B->Loc, UnsynchronizedSharedStateCheck::Name))
             continue;
           Out.push_back(makeFinding(*A, *B, Variable, Shorter));
+          if (!Assumed.empty())
+            assumedFrom(Out.back(), *A, *B, Assumed, Consistency);
         }
     }
+  }
+
+  /// Says that the concurrency is assumed, from which class, and lowers an
+  /// unlocked write nothing else locks to a remark.
+  void assumedFrom(Finding &F, const ResolvedAccess &A, const ResolvedAccess &B,
+                   const std::string &Class, bool Consistency) const {
+    F.Message += "; concurrency assumed: '" + Class +
+                 "' synchronises (a mutex or atomic member, or locks in its "
+                 "methods), so its public methods may run at once";
+    if (!Consistency) {
+      F.Level = Severity::Remark;
+      F.Message += "; no access to it takes a lock";
+    }
+    std::set<int> Noted;
+    for (const ResolvedAccess *X : {&A, &B}) {
+      int RootIndex = chain(X->Thread).back();
+      const ThreadInstance &Root = Threads[RootIndex];
+      if (Root.AssumedFromClass.empty() || !Noted.insert(RootIndex).second)
+        continue;
+      if (const FunctionFacts *Entry = P.function(Root.EntryId))
+        F.Notes.push_back({Entry->Loc, "'" + Root.EntryName +
+                                           "' is public: assumed to be called "
+                                           "from any thread"});
+    }
+    F.Details["assumed_from_class"] = Class;
+    F.Details["lock_consistency"] = Consistency;
   }
 
   Finding makeFinding(const ResolvedAccess &A, const ResolvedAccess &B,
@@ -721,8 +882,10 @@ private:
                  (A.Path.Name == Variable ? B.Path.Name : A.Path.Name) + "')";
     if (A.Thread == B.Thread && A.Loc == B.Loc)
       F.Message = Subject + " is " + describe(A) + ", and '" +
-                  threadName(A.Thread) +
-                  "' runs in more than one thread at once";
+                  threadName(A.Thread) + "' " +
+                  (assumedClass(A.Thread).empty()
+                       ? "runs in more than one thread at once"
+                       : "may run in two threads at once");
     else
       F.Message = Subject + " is " + describe(A) + " and " + Other + " (" +
                   where(B.Loc) + ")";
@@ -776,11 +939,15 @@ private:
   std::vector<ResolvedAccess> Accesses;
   std::vector<SyncRecord> Syncs;
   std::set<std::string> MultiThreadedExecutors;
+  /// Classes assumed concurrent whose methods take locks.
+  std::set<std::string> LockingClasses;
   /// Callables stored somewhere, by the `this` of the code storing them.
   std::map<std::string, AbsPath> CreatorThis;
   unsigned NextPos = 1;
   size_t AccessesInThread = 0;
   size_t CallsInThread = 0;
+  size_t CallBudget = MaxCallsPerThread;
+  size_t FirstClassRoot = 0;
   bool Truncated = false;
   /// Per thread and sync object: the last release and the first acquire.
   std::map<std::pair<unsigned, std::string>, std::pair<unsigned, unsigned>>

@@ -332,6 +332,12 @@ void TranslationUnitFacts::analyse(const FunctionDecl *FD) {
     for (const auto *A : Class->specific_attrs<AnnotateAttr>())
       F.ClassSingleThreaded |= A->getAnnotation() == "concur::single_threaded";
     F.ClassSingleThreaded |= Lib.recordHas(Class, LibraryRole::SingleThreaded);
+    for (const FieldDecl *Field : Class->fields()) {
+      QualType T = Field->getType();
+      while (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+        T = AT->getElementType();
+      F.ClassSynchronises |= Lib.isAtomic(T) || Lib.isSyncObject(T);
+    }
   }
   F.IsCoroutine = isa<CoroutineBodyStmt>(FD->getBody());
   FunctionWalker(*this, FD, F).run();

@@ -307,6 +307,9 @@ struct FunctionFacts {
   bool IsStatic = false;
   bool IsDestructor = false;
   bool ClassSingleThreaded = false;
+  /// The class holds a mutex, an atomic or another synchronisation object
+  /// as a field (arrays of them too): it is meant for several threads.
+  bool ClassSynchronises = false;
   /// Static work estimate of the function's own code: arithmetic and memory
   /// operations, each weighted by the trip counts of its enclosing loops.
   double Ops = 0;

@@ -416,6 +416,7 @@ void to_json(json &J, const FunctionFacts &F) {
            {"static", F.IsStatic},
            {"destructor", F.IsDestructor},
            {"class_single_threaded", F.ClassSingleThreaded},
+           {"class_synchronises", F.ClassSynchronises},
            {"ops", F.Ops},
            {"awaits", F.Awaits},
            {"loops", F.Loops},
@@ -449,6 +450,7 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("static").get_to(F.IsStatic);
   J.at("destructor").get_to(F.IsDestructor);
   J.at("class_single_threaded").get_to(F.ClassSingleThreaded);
+  J.at("class_synchronises").get_to(F.ClassSynchronises);
   J.at("ops").get_to(F.Ops);
   J.at("awaits").get_to(F.Awaits);
   J.at("loops").get_to(F.Loops);
