@@ -193,6 +193,20 @@ void PathBuilder::setPointerValue(const VarDecl *VD,
     PointerValues.erase(VD);
 }
 
+std::optional<AccessPath> PathBuilder::temporaryOf(const Expr *Call) {
+  const auto *CE = dyn_cast<CallExpr>(Lib.skipWrappers(Call));
+  if (!CE || !CE->isPRValue() || !CE->getType()->isRecordType())
+    return std::nullopt;
+  AccessPath P;
+  P.Root = AccessPath::RootKind::Local;
+  P.RootId = "tmp:" + std::to_string(CE->getBeginLoc().getRawEncoding());
+  P.OwnerId = TU.usr(FD);
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  P.RootName = (Callee ? TU.displayName(Callee) : std::string("call")) + "()";
+  P.Name = P.RootName;
+  return P;
+}
+
 void PathBuilder::noteCall(const Expr *Call, unsigned Order) {
   CallOrders[Lib.skipWrappers(Call)] = Order;
 }
@@ -331,6 +345,8 @@ std::optional<AccessPath> PathBuilder::pathOf(const Expr *E, unsigned Depth) {
   if (!E || tooDeep(E, Depth))
     return std::nullopt;
   E = E->IgnoreParens();
+  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+    return temporaryOf(M);
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
     switch (ICE->getCastKind()) {
     case CK_NoOp:

@@ -63,6 +63,11 @@ public:
   std::optional<AccessPath> objectOf(const clang::Expr *Receiver) {
     return objectOf(Receiver, 0);
   }
+
+  /// The temporary a call returns by value, materialised to be used at once
+  /// (`pool.submit(f).wait()`): a local of this function, named by where
+  /// the call is, so that the spawn and the join of one temporary agree.
+  std::optional<AccessPath> temporaryOf(const clang::Expr *Call);
   std::optional<AccessPath> varPath(const clang::VarDecl *VD);
 
   /// A reference variable names this place; a pointer variable now points

@@ -156,6 +156,11 @@ std::optional<AccessPath> CallModel::handleFor(const Expr *SpawnExpr) {
       appendStep(*P, "[]");
     return P;
   }
+  // `pool.submit(f).wait()`: the handle is the temporary the call returns.
+  if (const auto *Outer =
+          dyn_cast_or_null<CXXMemberCallExpr>(S.Lexical.enclosingCall(E)))
+    if (S.Lib.skipWrappers(Outer->getImplicitObjectArgument()) == E)
+      return S.Paths.temporaryOf(E);
   return std::nullopt;
 }
 
