@@ -32,6 +32,10 @@ constexpr size_t MaxTargetsFollowed = 8;
 /// caller passed (the caller's call lists it), not what anyone passed.
 std::vector<Callee> calleesOf(const CallSite &C, bool InCaller) {
   std::vector<Callee> Out;
+  // On a path that ends the process, nothing the callee blocks is waited
+  // for by any other task.
+  if (C.EndsProcess)
+    return Out;
   // A call the catalog describes is what the catalog says, whatever the
   // library's implementation does inside (its reactor, its wake-up pipe).
   if (!C.Apis.empty())

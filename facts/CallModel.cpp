@@ -55,6 +55,7 @@ CallSite CallModel::makeCall(const Expr *At) {
   C.Trips = S.Here ? S.Here->Trips : 1;
   C.OffLoop = S.Locks.Now.OffLoop;
   C.SwitchedTo = S.Locks.Now.SwitchedTo;
+  C.EndsProcess = S.EndsProcess;
   C.Order = S.nextOrder();
   C.Locks = S.heldHere();
   S.Paths.noteCall(At, C.Order);
@@ -329,7 +330,9 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
     U.Name = matchedName(*E, Shape);
     U.Kind = *Kind;
     U.Category = E->Category;
-    U.Blocks = E->Blocks && !returnsAtOnce(*E, Receiver, Args);
+    // Blocking right before the process ends holds up no other task.
+    U.Blocks =
+        E->Blocks && !S.EndsProcess && !returnsAtOnce(*E, Receiver, Args);
     U.Severity = severityName(S.Lib.Cat.severityOf(*E));
     U.Alternative = E->Alternative;
     U.FdSlot = Fds.slotOfCall(*E, Receiver, Args);

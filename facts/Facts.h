@@ -181,6 +181,9 @@ struct CallSite {
   /// on the coroutine's original event loop; and where it runs now.
   bool OffLoop = false;
   ExecutionContext SwitchedTo = ExecutionContext::None;
+  /// Every path from the call ends the process (std::exit, abort, a failed
+  /// assertion): what it blocks is never waited for by anything else.
+  bool EndsProcess = false;
   /// The call starts the coroutine it calls, as this says.
   std::optional<StartInfo> StartedBy;
   /// Catalog entries the call matched (blocking, cpu-heavy, mt-unsafe).

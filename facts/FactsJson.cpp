@@ -281,7 +281,8 @@ void to_json(json &J, const CallSite &C) {
            {"loc", C.Loc},
            {"kind", callKindName(C.Kind)},
            {"loop_depth", C.LoopDepth},
-           {"off_loop", C.OffLoop}};
+           {"off_loop", C.OffLoop},
+           {"ends_process", C.EndsProcess}};
   if (!C.Apis.empty())
     J["apis"] = C.Apis;
   J["order"] = C.Order;
@@ -310,6 +311,7 @@ void from_json(const json &J, CallSite &C) {
   C.Kind = readWord(J, "kind", parseCallKind);
   J.at("loop_depth").get_to(C.LoopDepth);
   J.at("off_loop").get_to(C.OffLoop);
+  J.at("ends_process").get_to(C.EndsProcess);
   if (J.contains("apis"))
     J.at("apis").get_to(C.Apis);
   J.at("order").get_to(C.Order);

@@ -44,6 +44,9 @@ struct FunctionScope {
   /// Walking an OpenMP region: the enclosing function's locals are shared
   /// by the team unless a clause makes them private.
   bool InRegion = false;
+  /// In a CFG block from which every path ends the process (exit, abort,
+  /// a failed assertion): nothing after it returns to the caller's loop.
+  bool EndsProcess = false;
   std::set<const clang::VarDecl *> RegionPrivate;
   /// An awaited executor switch whose co_await is being reached.
   const clang::Expr *PendingAwait = nullptr;

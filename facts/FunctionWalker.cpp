@@ -89,17 +89,61 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
   FlowState Initial = S.Locks.Now;
   std::vector<std::optional<FlowState>> Exits(Graph->getNumBlockIDs());
   PostOrderCFGView Order(Graph.get());
+  std::vector<bool> Ending = processEndingBlocks(*Graph, Order);
   for (const CFGBlock *Block : Order) {
     S.Locks.Now =
         Block == &Graph->getEntry() ? Initial : entryState(Block, Exits);
+    S.EndsProcess = Ending[Block->getBlockID()];
     for (const CFGElement &E : *Block)
       visitElement(E);
     Exits[Block->getBlockID()] = S.Locks.Now;
   }
+  S.EndsProcess = false;
   // The state every return leaves (none, when nothing returns).
   const std::optional<FlowState> &AtExit = Exits[Graph->getExit().getBlockID()];
   S.Locks.Now = AtExit ? *AtExit : FlowState();
   return true;
+}
+
+/// Blocks from which every path reaches a call that does not return
+/// (clang marks them: the call is the block's last element and its only
+/// successor is the exit). Computed backwards to a fixpoint: a block ends
+/// the process when it holds such a call or all its successors do.
+std::vector<bool>
+FunctionWalker::processEndingBlocks(const CFG &Graph,
+                                    const PostOrderCFGView &Order) {
+  std::vector<bool> Ending(Graph.getNumBlockIDs(), false);
+  for (const CFGBlock *Block : Order)
+    if (Block->hasNoReturnElement())
+      Ending[Block->getBlockID()] = true;
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    // Post order visits successors first, so one pass settles acyclic code.
+    for (const CFGBlock *Block : Order) {
+      if (Ending[Block->getBlockID()] || Block == &Graph.getExit())
+        continue;
+      bool All = Block->succ_size() > 0;
+      // A call that may throw ends its block with two successors, the
+      // normal one first; the exception's way out is not taken as a path
+      // back to the loop (the blocking call before it has happened anyway).
+      unsigned Considered =
+          !Block->getTerminatorStmt() && Block->succ_size() == 2 ? 1 : ~0u;
+      for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+        if (Considered-- == 0)
+          break;
+        const CFGBlock *To = Succ.getReachableBlock();
+        if (To && !Ending[To->getBlockID()]) {
+          All = false;
+          break;
+        }
+      }
+      if (All) {
+        Ending[Block->getBlockID()] = true;
+        Changed = true;
+      }
+    }
+  }
+  return Ending;
 }
 
 FlowState

@@ -28,6 +28,9 @@
 #include "facts/Descriptors.h"
 #include "facts/FunctionScope.h"
 
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+
 #include "clang/Analysis/CFG.h"
 
 #include <set>
@@ -52,6 +55,9 @@ public:
 private:
   void walk(const clang::Stmt *Root);
   bool walkCFG(const clang::Stmt *Root);
+  static std::vector<bool>
+  processEndingBlocks(const clang::CFG &Graph,
+                      const clang::PostOrderCFGView &Order);
   void walkStraight();
   void noExecutorEdge(const clang::Expr *Cond, bool TrueEdge);
   FlowState entryState(const clang::CFGBlock *Block,

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Scores concur-unsynchronized-shared-state on real code against hand labels.
+
+    eval/races/score.py LABELS.json (--build DIR | --report JSON) [--concur PATH]
+                        [--src ROOT] [--json OUT] [--list-unlabelled]
+
+LABELS.json names a codebase (repository, commit), where its source tree was
+checked out when it was labelled (`src_root`), how its compile database was
+made (`database`), and one label per finding: {"file": "path/relative/to/
+src_root", "line": N, "other_file": ..., "other_line": M, "variable": "...",
+"severity": "...", "label": "TP" | "FP", "cause": "why"}. (file, line) is the
+finding's location (the first access), (other_file, other_line) the other
+access of the pair. The script runs concur on the compile database in DIR
+(or reads a report made earlier with --report; the codebase itself is never
+kept in this repository: fetch it at the commit given and make the database
+as the labels file says), matches each finding by
+(file, line, other_file, other_line), and prints:
+
+  findings, warnings, remarks, and how many were assumed from a class;
+  precision at warning level (labelled TP warnings / labelled warnings);
+  remarks labelled TP / labelled remarks;
+  findings without a label (their count, or the list with --list-unlabelled),
+  and labels whose finding is no longer reported.
+
+Only warnings and the first remarks (up to 30 per codebase) were labelled,
+so unlabelled remarks are expected; unlabelled warnings are not.
+A TP that concur reports below warning level is listed as a lost true
+positive when its label says "needs": "warning".
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+CHECK = "concur-unsynchronized-shared-state"
+
+
+def run_concur(concur, build, out):
+    cmd = [concur, "check", "-p", build, "--checks=-*," + CHECK,
+           "-j", "2", "--format=json", "-o", out, "--quiet"]
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if proc.returncode not in (0, 1):
+        sys.exit("concur failed (exit %d): %s" % (proc.returncode, proc.stderr.strip()))
+    with open(out) as f:
+        return json.load(f)
+
+
+def finding_key(f, rel):
+    """(file, line, other_file, other_line): the finding's location and the other access."""
+    loc = f["location"]
+    acc = f.get("accesses") or []
+    if len(acc) >= 2:
+        a0, a1 = acc[0]["location"], acc[1]["location"]
+        same0 = (a0["file"], a0["line"], a0.get("column")) == (loc["file"], loc["line"], loc.get("column"))
+        other = a1 if same0 else a0
+    else:
+        other = loc
+    return (rel(loc["file"]), loc["line"], rel(other["file"]), other["line"])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("labels")
+    src = ap.add_mutually_exclusive_group(required=True)
+    src.add_argument("--build", help="directory with compile_commands.json: run concur on it")
+    src.add_argument("--report", help="a JSON report of concur made earlier (no run)")
+    ap.add_argument("--concur", default=os.path.join(os.path.dirname(__file__), "..", "..", "build", "bin", "concur"))
+    ap.add_argument("--src", help="source root (default: the labels' src_root)")
+    ap.add_argument("--json", help="write the scores here as JSON")
+    ap.add_argument("--list-unlabelled", action="store_true")
+    args = ap.parse_args()
+
+    with open(args.labels) as f:
+        spec = json.load(f)
+    root = os.path.realpath(args.src or spec["src_root"])
+    labels = {}
+    for l in spec["labels"]:
+        labels[(l["file"], l["line"], l["other_file"], l["other_line"])] = l
+
+    if args.report:
+        with open(args.report) as f:
+            report = json.load(f)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            report = run_concur(args.concur, args.build, os.path.join(tmp, "r.json"))
+
+    def rel(path):
+        path = os.path.realpath(path)
+        return os.path.relpath(path, root) if path.startswith(root + os.sep) else path
+
+    warnings = remarks = assumed = 0
+    tp_w = fp_w = tp_r = fp_r = 0
+    lost = []
+    unlabelled = []
+    seen = set()
+    for f in report["findings"]:
+        if f["check"] != CHECK:
+            continue
+        key = finding_key(f, rel)
+        seen.add(key)
+        warn = f["severity"] in ("warning", "error")
+        warnings += warn
+        remarks += not warn
+        assumed += bool(f.get("assumed_from_class"))
+        label = labels.get(key)
+        if not label:
+            unlabelled.append((key, f["severity"], f["message"]))
+            continue
+        if warn:
+            tp_w += label["label"] == "TP"
+            fp_w += label["label"] == "FP"
+        else:
+            tp_r += label["label"] == "TP"
+            fp_r += label["label"] == "FP"
+            if label["label"] == "TP" and label.get("needs") == "warning":
+                lost.append(key)
+    stale = [k for k in labels if k not in seen]
+    stats = report.get("summary", {}).get("stats", {})
+    precision = tp_w / (tp_w + fp_w) if tp_w + fp_w else None
+    unl_w = sum(1 for _, sev, _ in unlabelled if sev in ("warning", "error"))
+    result = {
+        "codebase": spec["codebase"], "commit": spec["commit"],
+        "findings": warnings + remarks, "warnings": warnings, "remarks": remarks,
+        "assumed_from_class": assumed,
+        "labelled_warnings": tp_w + fp_w, "tp_warnings": tp_w, "fp_warnings": fp_w,
+        "precision_at_warning": precision,
+        "labelled_remarks": tp_r + fp_r, "tp_remarks": tp_r,
+        "lost_true_positives": len(lost), "unlabelled": len(unlabelled),
+        "unlabelled_warnings": unl_w, "labels_not_reported": len(stale),
+        "stats": stats,
+    }
+    print("%s @ %s" % (spec["codebase"], spec["commit"][:12]))
+    print("findings=%d warnings=%d remarks=%d assumed_from_class=%d files_analysed=%s" % (
+        warnings + remarks, warnings, remarks, assumed,
+        report.get("summary", {}).get("files_analysed", "?")))
+    print("precision_at_warning=%s (%d TP, %d FP) remarks: %d TP of %d labelled" % (
+        "%.3f" % precision if precision is not None else "n/a", tp_w, fp_w, tp_r, tp_r + fp_r))
+    print("lost true positives=%d unlabelled=%d (warnings %d) labels no longer reported=%d" % (
+        len(lost), len(unlabelled), unl_w, len(stale)))
+    if args.list_unlabelled:
+        for key, sev, msg in unlabelled:
+            print("  unlabelled %s:%d <-> %s:%d %s: %s" % (key[0], key[1], key[2], key[3], sev, msg))
+        for key in stale:
+            print("  not reported %s:%d <-> %s:%d (%s)" % (key[0], key[1], key[2], key[3], labels[key]["label"]))
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(result, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
