@@ -551,6 +551,14 @@ private:
     if (Call.PostedTo &&
         MultiThreadedExecutors.count(executorKey(*Call.PostedTo)))
       return {};
+    // A coroutine handed to a spawn runs where the spawn puts it, when the
+    // spawn makes a thread of it.
+    if (Call.SpawnedElsewhere)
+      for (const Spawn &S : C.Fn->Spawns)
+        if (S.Order > Call.Order &&
+            std::count(S.EntryIds.begin(), S.EntryIds.end(), CalleeId) &&
+            startsThread(S, C))
+          return {};
     const FunctionFacts *Callee = P.function(CalleeId);
     if (!Callee || C.Depth >= MaxDepth ||
         std::find(Stack.begin(), Stack.end(), Callee->Id) != Stack.end())
@@ -586,11 +594,15 @@ private:
     return Effect;
   }
 
+  /// A handler for an io_context that one thread runs runs on that thread,
+  /// in turn with the others: a call, followed as such.
+  bool startsThread(const Spawn &S, const Context &) const {
+    return S.Model != SpawnModel::Executor ||
+           (S.Handle && MultiThreadedExecutors.count(executorKey(*S.Handle)));
+  }
+
   void onSpawn(const Spawn &S, const Context &C) {
-    // A handler for an io_context that one thread runs runs on that thread,
-    // in turn with the others: a call, already followed as such.
-    if (S.Model == SpawnModel::Executor &&
-        (!S.Handle || !MultiThreadedExecutors.count(executorKey(*S.Handle))))
+    if (!startsThread(S, C))
       return;
     unsigned Pos = NextPos++;
     for (const std::string &EntryId : S.EntryIds) {

@@ -193,6 +193,13 @@ void PathBuilder::setPointerValue(const VarDecl *VD,
     PointerValues.erase(VD);
 }
 
+std::optional<unsigned> PathBuilder::orderOf(const Expr *Call) const {
+  auto It = CallOrders.find(Lib.skipWrappers(Call));
+  if (It == CallOrders.end())
+    return std::nullopt;
+  return It->second;
+}
+
 std::optional<AccessPath> PathBuilder::temporaryOf(const Expr *Call) {
   const auto *CE = dyn_cast<CallExpr>(Lib.skipWrappers(Call));
   if (!CE || !CE->isPRValue() || !CE->getType()->isRecordType())

@@ -79,6 +79,8 @@ public:
   /// Calls are numbered by the walk; a user function returning a reference
   /// or pointer makes a "return" path bound to that number.
   void noteCall(const clang::Expr *Call, unsigned Order);
+  /// The program order of a call already recorded.
+  std::optional<unsigned> orderOf(const clang::Expr *Call) const;
 
   bool isEscaping(const clang::VarDecl *VD) const {
     return Escaping.count(VD) != 0;

@@ -142,6 +142,22 @@ CallModel::storeArguments(const FunctionDecl *Callee,
   return Passed;
 }
 
+/// The coroutine a call starts, if the callee is one (its body, wherever
+/// it is defined in this file, is a coroutine body).
+const FunctionDecl *CallModel::coroutineCalled(const CallExpr *Call) const {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return nullptr;
+  if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern())
+    if (Pattern->getBody() && isa<CoroutineBodyStmt>(Pattern->getBody()))
+      return Callee;
+  const FunctionDecl *Def = nullptr;
+  if (!Callee->hasBody(Def) || !Def->getBody() ||
+      !isa<CoroutineBodyStmt>(Def->getBody()))
+    return nullptr;
+  return Def;
+}
+
 std::optional<AccessPath> CallModel::handleFor(const Expr *SpawnExpr) {
   const Expr *E = S.skip(SpawnExpr);
   auto InPlace = S.InPlaceHandles.find(E);
@@ -176,6 +192,7 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
 
   // The callable, and the arguments it will be called with after it.
   int CallableIndex = -1;
+  const CallExpr *CoroutineCall = nullptr;
   std::vector<const FunctionDecl *> Targets;
   for (unsigned I = 0; I < Args.size(); ++I) {
     if (!E.CallableArgs.empty() &&
@@ -184,6 +201,14 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
       continue;
     std::vector<const FunctionDecl *> Found;
     S.Lib.callableTargets(Args[I], Found);
+    // co_spawn(ex, session(socket)): the coroutine the call made runs on
+    // the executor, with the arguments it was called with.
+    if (Found.empty())
+      if (const auto *CoCall = dyn_cast<CallExpr>(S.Lib.skipWrappers(Args[I])))
+        if (const FunctionDecl *Co = coroutineCalled(CoCall)) {
+          Found.push_back(Co);
+          CoroutineCall = CoCall;
+        }
     if (Found.empty()) {
       // A stored callable (a std::function member, a function pointer):
       // what it holds is known only in the whole program.
@@ -204,7 +229,25 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
     Sp.EntryNames.push_back(S.TU.displayName(T));
   }
 
-  if (CallableIndex >= 0) {
+  if (CoroutineCall) {
+    // The frame holds copies of by-value parameters; references still
+    // reach the caller's objects.
+    const auto *Co = dyn_cast_or_null<CXXMemberCallExpr>(CoroutineCall);
+    if (Co && Co->getImplicitObjectArgument()) {
+      Sp.This = S.Paths.objectOf(Co->getImplicitObjectArgument());
+      if (Sp.This)
+        appendStep(*Sp.This, "&");
+    }
+    if (const FunctionDecl *Callee = CoroutineCall->getDirectCallee())
+      bindArguments(
+          Callee,
+          llvm::ArrayRef(CoroutineCall->getArgs(), CoroutineCall->getNumArgs()),
+          Sp.Args);
+    if (std::optional<unsigned> Order = S.Paths.orderOf(CoroutineCall))
+      for (CallSite &C : S.Out.Calls)
+        if (C.Order == *Order)
+          C.SpawnedElsewhere = true;
+  } else if (CallableIndex >= 0) {
     std::vector<const Expr *> Rest(Args.begin() + CallableIndex + 1,
                                    Args.end());
     const auto *Method =

@@ -119,6 +119,7 @@ private:
   /// coroutine()), sync_wait(coroutine()), coroutine().via(&pool).
   std::optional<StartInfo> startOf(const clang::Expr *Call);
   std::optional<AccessPath> handleFor(const clang::Expr *SpawnExpr);
+  const clang::FunctionDecl *coroutineCalled(const clang::CallExpr *Call) const;
   CallShape shapeOf(const clang::FunctionDecl *Callee,
                     const clang::Expr *Receiver,
                     llvm::ArrayRef<const clang::Expr *> Args, bool System);

@@ -184,6 +184,9 @@ struct CallSite {
   /// Every path from the call ends the process (std::exit, abort, a failed
   /// assertion): what it blocks is never waited for by anything else.
   bool EndsProcess = false;
+  /// A call that makes a coroutine handed to a spawn (co_spawn(ex, f())):
+  /// its body runs where the spawn puts it, not here.
+  bool SpawnedElsewhere = false;
   /// The call starts the coroutine it calls, as this says.
   std::optional<StartInfo> StartedBy;
   /// Catalog entries the call matched (blocking, cpu-heavy, mt-unsafe).

@@ -282,7 +282,8 @@ void to_json(json &J, const CallSite &C) {
            {"kind", callKindName(C.Kind)},
            {"loop_depth", C.LoopDepth},
            {"off_loop", C.OffLoop},
-           {"ends_process", C.EndsProcess}};
+           {"ends_process", C.EndsProcess},
+           {"spawned_elsewhere", C.SpawnedElsewhere}};
   if (!C.Apis.empty())
     J["apis"] = C.Apis;
   J["order"] = C.Order;
@@ -312,6 +313,7 @@ void from_json(const json &J, CallSite &C) {
   J.at("loop_depth").get_to(C.LoopDepth);
   J.at("off_loop").get_to(C.OffLoop);
   J.at("ends_process").get_to(C.EndsProcess);
+  J.at("spawned_elsewhere").get_to(C.SpawnedElsewhere);
   if (J.contains("apis"))
     J.at("apis").get_to(C.Apis);
   J.at("order").get_to(C.Order);

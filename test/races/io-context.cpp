@@ -8,6 +8,46 @@
 
 long g_hits;
 long g_single_hits;
+long g_coroutine_hits;
+long g_strand_hits;
+long g_single_coroutine_hits;
+
+// Coroutines spawned onto a context several threads run: their stretches
+// between suspensions run at once; on a strand, one after another.
+asio::awaitable<void> count_request() {
+  // CHECK: io-context.cpp:[[@LINE+1]]:3: warning: 'g_coroutine_hits' is written by thread 'count_request' without a lock, and 'count_request' runs in more than one thread at once
+  g_coroutine_hits++;
+  co_return;
+}
+asio::awaitable<void> count_on_strand() {
+  g_strand_hits++;
+  co_return;
+}
+asio::awaitable<void> count_single() {
+  g_single_coroutine_hits++;
+  co_return;
+}
+
+void spawn_coroutines() {
+  asio::io_context Context;
+  auto Strand = asio::make_strand(Context);
+  for (int I = 0; I < 100; ++I) {
+    asio::co_spawn(Context, count_request(), asio::detached);
+    asio::co_spawn(Strand, count_on_strand(), asio::detached);
+  }
+  std::vector<std::thread> Runners;
+  for (int I = 0; I < 4; ++I)
+    Runners.emplace_back([&Context] { Context.run(); });
+  for (auto &R : Runners)
+    R.join();
+}
+
+void spawn_on_one_thread() {
+  asio::io_context Context;
+  for (int I = 0; I < 100; ++I)
+    asio::co_spawn(Context, count_single(), asio::detached);
+  Context.run();
+}
 
 void serve_on_pool_of_threads() {
   asio::io_context Context;
@@ -34,4 +74,6 @@ void serve_on_one_thread() {
 int main() {
   serve_on_pool_of_threads();
   serve_on_one_thread();
+  spawn_coroutines();
+  spawn_on_one_thread();
 }
