@@ -104,6 +104,8 @@ struct ThreadInstance {
   /// A public method of a class that synchronises, assumed to be called
   /// from any thread at any time: the class's name.
   std::string AssumedFromClass;
+  /// A constructor walked for the threads it starts, not for its accesses.
+  bool Constructing = false;
 };
 
 struct Context {
@@ -172,23 +174,29 @@ private:
     for (const auto &[Id, F] : P.functions())
       for (const CallSite &C : F.Calls)
         Called.insert(C.CalleeId);
+    // Constructors are left to the class roots, which know that nobody
+    // else holds the object while one runs.
     for (const auto &[Id, F] : P.functions()) {
-      if (F.Spawns.empty() || Called.count(Id))
+      if (F.Spawns.empty() || Called.count(Id) || F.IsConstructor)
         continue;
       ThreadInstance Root;
       Root.EntryId = Id;
       Root.EntryName = F.Name;
       // "Some object of this class": methods of one object share it.
-      std::string Class = F.Name.substr(0, F.Name.rfind("::"));
-      if (Class != F.Name) {
-        AbsPath Object;
-        Object.Root = "O:" + Class;
-        Object.Name = Object.Display = Class;
-        appendStep(Object, "&");
-        Root.This = Object;
-      }
+      if (!F.ClassId.empty())
+        Root.This = someObject(F.ClassId, F.ClassName);
       Threads.push_back(Root);
     }
+  }
+
+  /// "Some object of this class": every root assumed on the class shares it.
+  static AbsPath someObject(const std::string &ClassId,
+                            const std::string &ClassName) {
+    AbsPath Object;
+    Object.Root = "O:" + ClassId;
+    Object.Name = Object.Display = ClassName;
+    appendStep(Object, "&");
+    return Object;
   }
 
   /// Does the function take a lock anywhere (held at an access or a call,
@@ -219,6 +227,8 @@ private:
       bool Locks = false;
       bool SingleThreaded = false;
       std::vector<const FunctionFacts *> Api;
+      /// Constructors that start threads on the object.
+      std::vector<const FunctionFacts *> Starters;
     };
     std::map<std::string, ClassInfo> Classes;
     for (const auto &[Id, F] : P.functions()) {
@@ -231,16 +241,19 @@ private:
       C.SingleThreaded |= F.ClassSingleThreaded;
       if (isObjectApi(F))
         C.Api.push_back(&F);
+      // A constructor that starts a thread makes the class multithreaded
+      // whatever it holds: the thread runs with every method called later.
+      if (F.IsConstructor && !F.Spawns.empty()) {
+        C.Starters.push_back(&F);
+        C.Synchronises = true;
+      }
     }
     for (const auto &[ClassId, C] : Classes) {
       if (!C.Synchronises || C.SingleThreaded)
         continue;
       if (C.Locks)
         LockingClasses.insert(C.Name);
-      AbsPath Object;
-      Object.Root = "O:" + ClassId;
-      Object.Name = Object.Display = C.Name;
-      appendStep(Object, "&");
+      AbsPath Object = someObject(ClassId, C.Name);
       for (const FunctionFacts *F : C.Api) {
         if (Threads.size() - FirstClassRoot >= MaxClassRoots) {
           Truncated = true;
@@ -252,6 +265,17 @@ private:
         Root.Multi = true;
         Root.This = Object;
         Root.AssumedFromClass = C.Name;
+        Threads.push_back(Root);
+      }
+      // The constructor's threads; its own accesses come before anyone
+      // else holds the object, so they are not recorded.
+      for (const FunctionFacts *F : C.Starters) {
+        ThreadInstance Root;
+        Root.EntryId = F->Id;
+        Root.EntryName = F->Name;
+        Root.This = Object;
+        Root.AssumedFromClass = C.Name;
+        Root.Constructing = true;
         Threads.push_back(Root);
       }
     }
@@ -498,6 +522,8 @@ private:
       Truncated = true;
       return;
     }
+    if (Threads[C.Thread].Constructing)
+      return;
     auto Path = resolve(A.Path, C);
     if (!Path)
       return;
@@ -726,6 +752,10 @@ private:
 
   std::string threadName(unsigned T) const { return Threads[T].EntryName; }
 
+  bool startedByClass(unsigned T) const {
+    return Threads[T].Parent >= 0 && Threads[chain(T).back()].Constructing;
+  }
+
   /// The class whose use from many threads is assumed for this thread, if
   /// its concurrency is an assumption and not a thread the code starts.
   const std::string &assumedClass(unsigned T) const {
@@ -811,9 +841,12 @@ private:
           const std::string &Assumed = !assumedClass(A->Thread).empty()
                                            ? assumedClass(A->Thread)
                                            : assumedClass(B->Thread);
-          bool Consistency = !A->Locks.empty() || !B->Locks.empty() ||
-                             Locked.count(A->Path.key()) ||
-                             Locked.count(B->Path.key());
+          // A thread the class's constructor starts really runs while the
+          // object's methods are called: only the callers are assumed.
+          bool Consistency =
+              !A->Locks.empty() || !B->Locks.empty() ||
+              Locked.count(A->Path.key()) || Locked.count(B->Path.key()) ||
+              startedByClass(A->Thread) || startedByClass(B->Thread);
           // A class that only uses atomics orders its plain fields by its
           // own protocol (a single-producer ring): concur does not judge
           // that protocol under callers it only assumes.
@@ -853,9 +886,18 @@ private:
   /// unlocked write nothing else locks to a remark.
   void assumedFrom(Finding &F, const ResolvedAccess &A, const ResolvedAccess &B,
                    const std::string &Class, bool Consistency) const {
-    F.Message += "; concurrency assumed: '" + Class +
-                 "' synchronises (a mutex or atomic member, or locks in its "
-                 "methods), so its public methods may run at once";
+    const ResolvedAccess *Started = startedByClass(A.Thread)   ? &A
+                                    : startedByClass(B.Thread) ? &B
+                                                               : nullptr;
+    if (Started)
+      F.Message +=
+          "; thread '" + threadName(Started->Thread) + "', started by '" +
+          Threads[chain(Started->Thread).back()].EntryName +
+          "', runs while the public methods of '" + Class + "' are called";
+    else
+      F.Message += "; concurrency assumed: '" + Class +
+                   "' synchronises (a mutex or atomic member, or locks in its "
+                   "methods), so its public methods may run at once";
     if (!Consistency) {
       F.Level = Severity::Remark;
       F.Message += "; no access to it takes a lock";
@@ -864,7 +906,8 @@ private:
     for (const ResolvedAccess *X : {&A, &B}) {
       int RootIndex = chain(X->Thread).back();
       const ThreadInstance &Root = Threads[RootIndex];
-      if (Root.AssumedFromClass.empty() || !Noted.insert(RootIndex).second)
+      if (Root.AssumedFromClass.empty() || Root.Constructing ||
+          !Noted.insert(RootIndex).second)
         continue;
       if (const FunctionFacts *Entry = P.function(Root.EntryId))
         F.Notes.push_back({Entry->Loc, "'" + Root.EntryName +

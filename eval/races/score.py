@@ -10,7 +10,8 @@ made (`database`), and one label per finding: {"file": "path/relative/to/
 src_root", "line": N, "other_file": ..., "other_line": M, "variable": "...",
 "severity": "...", "label": "TP" | "FP", "cause": "why"}. (file, line) is the
 finding's location (the first access), (other_file, other_line) the other
-access of the pair. The script runs concur on the compile database in DIR
+access of the pair; "column", "other_column" and "variable" only tell apart
+findings that share those four. The script runs concur on the compile database in DIR
 (or reads a report made earlier with --report; the codebase itself is never
 kept in this repository: fetch it at the commit given and make the database
 as the labels file says), matches each finding by
@@ -47,8 +48,8 @@ def run_concur(concur, build, out):
         return json.load(f)
 
 
-def finding_key(f, rel):
-    """(file, line, other_file, other_line): the finding's location and the other access."""
+def finding_ident(f, rel):
+    """The finding's location (its first access) and the other access of the pair."""
     loc = f["location"]
     acc = f.get("accesses") or []
     if len(acc) >= 2:
@@ -57,7 +58,22 @@ def finding_key(f, rel):
         other = a1 if same0 else a0
     else:
         other = loc
-    return (rel(loc["file"]), loc["line"], rel(other["file"]), other["line"])
+    return {"file": rel(loc["file"]), "line": loc["line"], "column": loc.get("column"),
+            "other_file": rel(other["file"]), "other_line": other["line"],
+            "other_column": other.get("column"), "variable": f["variable"]["name"]}
+
+
+def key4(x):
+    return (x["file"], x["line"], x["other_file"], x["other_line"])
+
+
+def match(labels, ident):
+    """Labels are keyed by (file, line, other_file, other_line). Findings that
+    share those four (other fields, or other columns of the same lines) are
+    told apart by the label's optional variable, column and other_column."""
+    cands = [l for l in labels.get(key4(ident), [])
+             if all(l.get(k, ident[k]) == ident[k] for k in ("variable", "column", "other_column"))]
+    return cands[0] if len(cands) == 1 else None
 
 
 def main():
@@ -77,7 +93,7 @@ def main():
     root = os.path.realpath(args.src or spec["src_root"])
     labels = {}
     for l in spec["labels"]:
-        labels[(l["file"], l["line"], l["other_file"], l["other_line"])] = l
+        labels.setdefault(key4(l), []).append(l)
 
     if args.report:
         with open(args.report) as f:
@@ -98,13 +114,15 @@ def main():
     for f in report["findings"]:
         if f["check"] != CHECK:
             continue
-        key = finding_key(f, rel)
-        seen.add(key)
+        ident = finding_ident(f, rel)
+        key = key4(ident)
         warn = f["severity"] in ("warning", "error")
         warnings += warn
         remarks += not warn
         assumed += bool(f.get("assumed_from_class"))
-        label = labels.get(key)
+        label = match(labels, ident)
+        if label:
+            seen.add(id(label))
         if not label:
             unlabelled.append((key, f["severity"], f["message"]))
             continue
@@ -116,7 +134,7 @@ def main():
             fp_r += label["label"] == "FP"
             if label["label"] == "TP" and label.get("needs") == "warning":
                 lost.append(key)
-    stale = [k for k in labels if k not in seen]
+    stale = [l for ls in labels.values() for l in ls if id(l) not in seen]
     stats = report.get("summary", {}).get("stats", {})
     precision = tp_w / (tp_w + fp_w) if tp_w + fp_w else None
     unl_w = sum(1 for _, sev, _ in unlabelled if sev in ("warning", "error"))
@@ -142,8 +160,9 @@ def main():
     if args.list_unlabelled:
         for key, sev, msg in unlabelled:
             print("  unlabelled %s:%d <-> %s:%d %s: %s" % (key[0], key[1], key[2], key[3], sev, msg))
-        for key in stale:
-            print("  not reported %s:%d <-> %s:%d (%s)" % (key[0], key[1], key[2], key[3], labels[key]["label"]))
+        for l in stale:
+            print("  not reported %s:%d <-> %s:%d %s (%s)" % (l["file"], l["line"], l["other_file"], l["other_line"],
+                                                           l.get("variable", ""), l["label"]))
     if args.json:
         with open(args.json, "w") as f:
             json.dump(result, f, indent=1)

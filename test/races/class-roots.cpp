@@ -8,6 +8,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <string>
+#include <thread>
 
 // Written under the lock, read without it: lock consistency.
 class Counter {
@@ -192,6 +193,51 @@ public:
   }
   // CHECK-DAG: :[[@LINE+1]]:30: warning: 'Registered' is read in 'Registry::count' without a lock and written in 'Registry::add' holding 'RegistryMutex'
   int count() const { return Registered; }
+};
+
+// A constructor that starts a thread on the object: the thread really runs
+// while the public methods are called, locks or not.
+class Worker {
+public:
+  Worker() : Thread(&Worker::loop, this) {}
+  ~Worker() {
+    Stop = true;
+    Thread.join();
+  }
+  // CHECK-DAG: :[[@LINE+1]]:27: warning: 'Worker::Batch' is written in 'Worker::configure' without a lock and read by thread 'Worker::loop' without a lock ({{.*}}); thread 'Worker::loop', started by 'Worker::Worker', runs while the public methods of 'Worker' are called
+  void configure(int N) { Batch = N; }
+  int processed() const { return Processed; }
+
+private:
+  void loop() {
+    while (!Stop)
+      // CHECK-DAG: :[[@LINE+1]]:7: warning: 'Worker::Processed' is written by thread 'Worker::loop' without a lock and read in 'Worker::processed' without a lock
+      Processed += Batch;
+  }
+  std::atomic<bool> Stop{false};
+  int Batch = 1;
+  int Processed = 0;
+  std::thread Thread;
+};
+
+// The same shape with every access under the lock.
+class LockedWorker {
+public:
+  LockedWorker() : Thread([this] { run(); }) {}
+  ~LockedWorker() { Thread.join(); }
+  int result() {
+    std::lock_guard<std::mutex> G(M);
+    return Result;
+  }
+
+private:
+  void run() {
+    std::lock_guard<std::mutex> G(M);
+    Result = 1;
+  }
+  std::mutex M;
+  int Result = 0;
+  std::thread Thread;
 };
 
 int main() {
