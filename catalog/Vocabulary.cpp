@@ -74,6 +74,7 @@ const std::pair<SyncOp, const char *> SyncOps[] = {
     {SyncOp::UnlockShared, "unlock-shared"},
     {SyncOp::TryLock, "try-lock"},
     {SyncOp::TryLockShared, "try-lock-shared"},
+    {SyncOp::TryJoin, "try-join"},
     {SyncOp::LockAll, "lock-all"},
     {SyncOp::Guard, "guard"},
     {SyncOp::GuardShared, "guard-shared"},

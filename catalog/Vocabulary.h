@@ -67,6 +67,9 @@ enum class SyncOp {
   UnlockShared,
   TryLock,
   TryLockShared,
+  /// pthread_tryjoin_np, pthread_timedjoin_np: a join on the branch where
+  /// it succeeded.
+  TryJoin,
   LockAll,
   Guard,
   GuardShared,

@@ -38,6 +38,8 @@ namespace extract {
 /// A condition that takes locks when it is true (or false, Negated).
 struct TryLock {
   std::vector<HeldLock> Locks;
+  /// Threads joined when the call succeeded (a try-join).
+  std::vector<AccessPath> Joined;
   bool Negated = false;
 };
 

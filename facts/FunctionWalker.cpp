@@ -164,8 +164,11 @@ FunctionWalker::entryState(const CFGBlock *Block,
         bool TrueEdge = From->succ_size() == 2 &&
                         From->succ_begin()->getReachableBlock() == Block;
         if (std::optional<TryLock> Try = Calls.tryLockIn(E))
-          if (TrueEdge != Try->Negated)
+          if (TrueEdge != Try->Negated) {
             S.Locks.lock(Try->Locks);
+            for (const AccessPath &Handle : Try->Joined)
+              Calls.addJoin(Handle, E);
+          }
         if (std::optional<ReadyTest> Test = Calls.readinessIn(E))
           if (TrueEdge != Test->Negated)
             S.Locks.Now.Ready.push_back(Test->Object);

@@ -120,6 +120,17 @@ std::optional<TryLock> CallModel::tryLockIn(const Expr *Cond) {
     T.Locks.push_back({*Obj, Entry->Op == SyncOp::TryLockShared});
     return T;
   }
+  if (Entry->Op == SyncOp::TryJoin) {
+    // pthread_tryjoin_np(t, ...) takes the handle by value.
+    if (Args.empty())
+      return std::nullopt;
+    std::optional<AccessPath> Handle =
+        S.Paths.pathOf(Args[0]->IgnoreParenImpCasts());
+    if (!Handle)
+      return std::nullopt;
+    T.Joined.push_back(*Handle);
+    return T;
+  }
   if (Entry->Op == SyncOp::GuardOwns) {
     Guard *G = S.Locks.guardOf(referencedVar(Receiver));
     if (!G)

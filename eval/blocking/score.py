@@ -3,6 +3,7 @@
 
     eval/blocking/score.py LABELS.json --build DIR [--concur PATH] [--src ROOT]
                            [--json OUT] [--list-unlabelled]
+                           [--report JSON | --keep-report JSON]
 
 LABELS.json names a codebase (repository, commit), where its source tree was
 checked out when it was labelled (`src_root`), and one label per finding
@@ -46,6 +47,8 @@ def main():
     ap.add_argument("--src", help="source root (default: the labels' src_root)")
     ap.add_argument("--json", help="write the scores here as JSON")
     ap.add_argument("--list-unlabelled", action="store_true")
+    ap.add_argument("--report", help="score this concur JSON report instead of running concur")
+    ap.add_argument("--keep-report", help="keep the report concur wrote here")
     args = ap.parse_args()
 
     with open(args.labels) as f:
@@ -55,8 +58,14 @@ def main():
     for l in spec["labels"]:
         labels[(l["file"], l["line"], l["api"])] = l
 
-    with tempfile.TemporaryDirectory() as tmp:
-        report = run_concur(args.concur, args.build, os.path.join(tmp, "r.json"))
+    if args.report:
+        with open(args.report) as f:
+            report = json.load(f)
+    elif args.keep_report:
+        report = run_concur(args.concur, args.build, args.keep_report)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            report = run_concur(args.concur, args.build, os.path.join(tmp, "r.json"))
 
     def rel(path):
         path = os.path.realpath(path)
