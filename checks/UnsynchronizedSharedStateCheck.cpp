@@ -127,6 +127,7 @@ constexpr size_t MaxCallsPerThread = 200000;
 /// Roots assumed from classes: one per public method, each walk smaller.
 constexpr unsigned MaxClassRoots = 4000;
 constexpr size_t MaxCallsPerClassRoot = 2000;
+constexpr size_t MaxAccessesPerClassRoot = 5000;
 
 class RaceFinder {
 public:
@@ -299,8 +300,9 @@ private:
     std::vector<std::string> Stack;
     AccessesInThread = 0;
     CallsInThread = 0;
-    CallBudget = Threads[Index].AssumedFromClass.empty() ? MaxCallsPerThread
-                                                         : MaxCallsPerClassRoot;
+    bool Assumed = !assumedClass(Index).empty();
+    CallBudget = Assumed ? MaxCallsPerClassRoot : MaxCallsPerThread;
+    AccessBudget = Assumed ? MaxAccessesPerClassRoot : MaxAccessesPerThread;
     walkFunction(C, Stack);
   }
 
@@ -518,7 +520,7 @@ private:
 
   void onAccess(const MemoryAccess &A, const Context &C,
                 const std::vector<ResolvedLock> &Dynamic) {
-    if (AccessesInThread >= MaxAccessesPerThread) {
+    if (AccessesInThread >= AccessBudget) {
       Truncated = true;
       return;
     }
@@ -1002,6 +1004,7 @@ private:
   size_t AccessesInThread = 0;
   size_t CallsInThread = 0;
   size_t CallBudget = MaxCallsPerThread;
+  size_t AccessBudget = MaxAccessesPerThread;
   size_t FirstClassRoot = 0;
   bool Truncated = false;
   /// Per thread and sync object: the last release and the first acquire.
