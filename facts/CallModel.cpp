@@ -546,6 +546,13 @@ void CallModel::handleLibraryArgs(const FunctionDecl *Callee,
                                   llvm::ArrayRef<const Expr *> Args) {
   if (S.Lib.functionHas(Callee, LibraryRole::PassThrough))
     return;
+  // Calling a callable wrapper (std::function) hands the arguments to the
+  // callable it holds: what that does to them is in its own facts, which
+  // the whole program follows through the call's targets.
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Callee);
+      M && M->getOverloadedOperator() == OO_Call &&
+      S.Lib.recordHas(M->getParent(), LibraryRole::CallableWrapper))
+    return;
   for (unsigned I = 0; I < Args.size(); ++I) {
     if (I >= Callee->getNumParams())
       break;
