@@ -100,6 +100,8 @@ struct ThreadInstance {
   std::optional<AbsPath> This;
   std::vector<std::optional<AbsPath>> Params;
   std::set<std::string> Frames;
+  /// The functions on the spawner's stack when this thread started.
+  std::set<std::string> LiveAtSpawn;
   bool IsProgram = false; // A main: separate programs never run together.
   /// A public method of a class that synchronises, assumed to be called
   /// from any thread at any time: the class's name.
@@ -493,7 +495,7 @@ private:
         break;
       }
       case Spawn_:
-        onSpawn(F.Spawns[What.second], C);
+        onSpawn(F.Spawns[What.second], C, Stack);
         break;
       case Join:
         onJoin(F.Joins[What.second], C);
@@ -555,8 +557,41 @@ private:
     // A virtual or indirect call: each target the whole program resolved
     // may run here. What they leave locked is not known; none is assumed.
     for (const CallTarget &T : Call.Targets)
-      onCallTo(Call, T.Id, C, Dynamic, Stack);
+      if (framesLive(T.Id, C.Thread, Stack))
+        onCallTo(Call, T.Id, C, Dynamic, Stack);
     return {};
+  }
+
+  /// Functions whose locals a function reaches without owning them: the
+  /// frames a lambda captures by reference.
+  const std::set<std::string> &capturedFrames(const std::string &Id) {
+    auto [It, New] = CapturedFrames.try_emplace(Id);
+    if (!New)
+      return It->second;
+    if (const FunctionFacts *F = P.function(Id))
+      for (const MemoryAccess &A : F->Accesses)
+        if (A.Path.Root == AccessPath::RootKind::Local &&
+            A.Path.OwnerId != Id && !A.Path.OwnerId.empty())
+          It->second.insert(A.Path.OwnerId);
+    return It->second;
+  }
+
+  /// A callable that captures locals by reference runs only while their
+  /// frame is live: on the stack of the thread that calls it, or on its
+  /// creator's stack when the creator started that thread. A target the
+  /// flow-insensitive resolution of stored callables gives a call elsewhere
+  /// belongs to another activation.
+  bool framesLive(const std::string &Id, unsigned Thread,
+                  const std::vector<std::string> &Stack) {
+    for (const std::string &Owner : capturedFrames(Id)) {
+      bool Live = std::count(Stack.begin(), Stack.end(), Owner) > 0;
+      for (int T = static_cast<int>(Thread); !Live && T >= 0;
+           T = Threads[T].Parent)
+        Live = Threads[T].LiveAtSpawn.count(Owner) > 0;
+      if (!Live)
+        return false;
+    }
+    return true;
   }
 
   /// The object a call's target runs on: the call's receiver, or for a
@@ -629,7 +664,8 @@ private:
            (S.Handle && MultiThreadedExecutors.count(executorKey(*S.Handle)));
   }
 
-  void onSpawn(const Spawn &S, const Context &C) {
+  void onSpawn(const Spawn &S, const Context &C,
+               const std::vector<std::string> &Stack) {
     if (!startsThread(S, C))
       return;
     unsigned Pos = NextPos++;
@@ -650,6 +686,7 @@ private:
       T.Multi = S.LoopDepth > 0 || C.InLoop || S.Model == SpawnModel::OpenMP ||
                 S.Model == SpawnModel::Executor;
       T.StartLoc = S.Loc;
+      T.LiveAtSpawn.insert(Stack.begin(), Stack.end());
       if (auto H = resolve(S.Handle, C))
         T.HandleKey = H->key();
       T.This = resolve(S.This, C);
@@ -998,6 +1035,7 @@ private:
   std::set<std::string> MultiThreadedExecutors;
   /// Classes assumed concurrent whose methods take locks.
   std::set<std::string> LockingClasses;
+  std::map<std::string, std::set<std::string>> CapturedFrames;
   /// Callables stored somewhere, by the `this` of the code storing them.
   std::map<std::string, AbsPath> CreatorThis;
   unsigned NextPos = 1;
