@@ -46,7 +46,7 @@ int main() {
   // main started while the local lives: shared.
   int Local = 0;
   std::function<void()> Bump = [&Local] {
-    // CHECK: captured-frames.cpp:[[@LINE+1]]:5: warning: 'main::Local' is written by thread
+    // CHECK: captured-frames.cpp:[[@LINE+1]]:7: warning: 'main::Local' is written by thread
     ++Local;
   };
   std::thread T([&Bump] { Bump(); });
