@@ -12,6 +12,7 @@
 #include "tool/Analysis.h"
 
 #include "facts/FactsJson.h"
+#include "report/OutputFile.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/CommandLine.h"
@@ -20,13 +21,16 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <csignal>
 #include <cstring>
 #include <map>
 #include <tuple>
+#include <unistd.h>
 
 using namespace llvm;
 using namespace concur;
@@ -81,9 +85,10 @@ cl::opt<OutputFormat> Format(
     cl::cat(ConcurCategory));
 
 cl::opt<std::string>
-    OutputFile("o",
+    OutputPath("o",
                cl::desc("Write the report here instead of standard output "
-                        "(written atomically)"),
+                        "(a file is replaced atomically; '-' is standard "
+                        "output)"),
                cl::value_desc("file"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
                cl::cat(ConcurCategory));
 
@@ -147,22 +152,34 @@ std::string dumpJson(const nlohmann::json &J) {
   return J.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-/// A report that could not be written completely is an input error, not a
-/// finding: CI must not read a truncated output as exit code 1.
-int checkOutput() {
-  outs().flush();
-  if (outs().has_error()) {
-    outs().clear_error();
-    WithColor::error(errs(), "concur")
-        << "cannot write to standard output; check the disk or the pipe\n";
-    return ExitInputError;
-  }
-  return ExitClean;
-}
-
 int inputError(const std::string &Message) {
   WithColor::error(errs(), "concur") << Message << "\n";
   return ExitInputError;
+}
+
+/// The reader of our output went away (`concur check ... | head -1`): stop
+/// quietly, as clang-tidy and every filter in a pipeline do, and die of
+/// SIGPIPE so that the shell sees 141 (128 + 13). Pending temporary files go
+/// first. Reached from LLVM's SIGPIPE handler, and from a write that failed
+/// with EPIPE when SIGPIPE is ignored.
+[[noreturn]] void stopForBrokenPipe() {
+  llvm::sys::RunInterruptHandlers();
+  ::signal(SIGPIPE, SIG_DFL);
+  ::raise(SIGPIPE);
+  ::_exit(128 + SIGPIPE);
+}
+
+/// Where the report (and --dump-facts) go; opened before the analysis so
+/// that a bad -o fails in a second, not after an hour.
+std::unique_ptr<OutputFile> Output, FactsOutput;
+
+int writeOutput(OutputFile &Out, llvm::StringRef Content) {
+  std::string Error;
+  if (Out.write(Content, Error))
+    return ExitClean;
+  if (Out.readerWentAway())
+    stopForBrokenPipe();
+  return inputError(Error);
 }
 
 void printVersion(raw_ostream &OS) {
@@ -175,9 +192,13 @@ void printVersion(raw_ostream &OS) {
 bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
              const std::string &CheckFilter, AnalysisResult &Result,
              int &Exit) {
-  if (!OutputFile.empty() && llvm::sys::fs::is_directory(OutputFile)) {
-    Exit = inputError("output '" + OutputFile +
-                      "' is a directory; give -o a file name");
+  std::string Error;
+  Output = OutputFile::open(OutputPath.empty() ? std::string("-") : OutputPath,
+                            Error);
+  if (Output && !DumpFacts.empty())
+    FactsOutput = OutputFile::open(DumpFacts, Error);
+  if (!Output || (!DumpFacts.empty() && !FactsOutput)) {
+    Exit = inputError(Error);
     return false;
   }
   AnalysisRequest Request;
@@ -190,7 +211,6 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
   Request.Jobs = Jobs;
   Request.Quiet = Quiet;
   Request.CacheDir = CacheDir;
-  std::string Error;
   if (!runAnalysis(Request, Result, Error)) {
     Exit = inputError(Error);
     return false;
@@ -198,27 +218,21 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
   return true;
 }
 
-/// Writes the report in the chosen format, to -o (atomically) or standard
-/// output; RenderText draws the text form.
+/// Writes the report in the chosen format to -o or standard output;
+/// RenderText draws the text form.
 int emit(const RunReport &R,
          llvm::function_ref<void(raw_ostream &)> RenderText) {
   std::string Text;
   raw_string_ostream OS(Text);
-  OS.enable_colors(OutputFile.empty() && outs().has_colors());
+  OS.enable_colors((OutputPath.empty() || OutputPath == "-") &&
+                   outs().has_colors());
   if (Format == OutputFormat::Json)
     OS << dumpJson(toJson(R)) << "\n";
   else if (Format == OutputFormat::Sarif)
     OS << dumpJson(toSarif(R)) << "\n";
   else
     RenderText(OS);
-  if (OutputFile.empty()) {
-    outs() << OS.str();
-    return checkOutput();
-  }
-  std::string Error;
-  if (!writeFileAtomically(OutputFile, OS.str(), Error))
-    return inputError(Error);
-  return ExitClean;
+  return writeOutput(*Output, OS.str());
 }
 
 /// A CI gate must not pass on an incomplete analysis.
@@ -240,13 +254,13 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
   if (!analyse(FixedArgs, HasFixedArgs, ChecksFilter, Result, Exit))
     return Exit;
   Result.Report.FailOn = FailOn;
-  if (!DumpFacts.empty()) {
+  if (FactsOutput) {
     nlohmann::json Functions = nlohmann::json::array();
     for (const auto &[Id, F] : Result.Whole.functions())
       Functions.push_back(F);
-    std::string Error;
-    if (!writeFileAtomically(DumpFacts, dumpJson(Functions) + "\n", Error))
-      return inputError(Error);
+    if ((Exit = writeOutput(*FactsOutput, dumpJson(Functions) + "\n")) !=
+        ExitClean)
+      return Exit;
   }
   if ((Exit = emit(Result.Report, [&](raw_ostream &OS) {
          printText(Result.Report, OS);
@@ -414,6 +428,7 @@ int runProfile(int argc, char **argv) {
 
 int main(int argc, char **argv) {
   InitLLVM Init(argc, argv);
+  llvm::sys::SetOneShotPipeSignalFunction(stopForBrokenPipe);
   CrashRecoveryContext::Enable();
   if (argc > 1 && std::strcmp(argv[1], "profile") == 0)
     return runProfile(argc, argv);
