@@ -29,6 +29,7 @@
 #include <csignal>
 #include <cstring>
 #include <map>
+#include <sys/mman.h>
 #include <tuple>
 #include <unistd.h>
 
@@ -98,11 +99,17 @@ cl::opt<std::string>
                     "never, remark, warning, error (default: never)"),
            cl::init("never"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
 
-cl::opt<unsigned> Jobs("j",
-                       cl::desc("Files parsed in parallel (default: one per "
-                                "core)"),
-                       cl::init(0), cl::sub(CheckCmd), cl::sub(AdviseCmd),
-                       cl::cat(ConcurCategory));
+// A string, so that every bad value gets the same one-line message; Prefix,
+// so that -j8 works as it does for make and run-clang-tidy.
+cl::opt<std::string> Jobs("j",
+                          cl::desc("Files parsed in parallel, 1 to 1024 "
+                                   "(default: one per core)"),
+                          cl::value_desc("N"), cl::Prefix, cl::sub(CheckCmd),
+                          cl::sub(AdviseCmd), cl::cat(ConcurCategory));
+
+/// More threads than this only cost memory: each parse holds a whole
+/// translation unit.
+constexpr unsigned MaxJobs = 1024;
 
 cl::opt<std::string>
     ConfigFile("config",
@@ -157,6 +164,44 @@ int inputError(const std::string &Message) {
   return ExitInputError;
 }
 
+/// llvm::cl reports some mistakes on the stream it is given and others
+/// straight on stderr ("for the -j option: requires a value!"); while the
+/// command line is parsed, stderr goes to memory so that the user gets one
+/// line either way.
+class StderrCapture {
+public:
+  StderrCapture() {
+    errs().flush();
+    Capture = ::memfd_create("concur-cl-errors", MFD_CLOEXEC);
+    if (Capture >= 0)
+      Saved = ::dup(STDERR_FILENO);
+    if (Saved >= 0)
+      ::dup2(Capture, STDERR_FILENO);
+  }
+
+  /// Puts stderr back; returns what was written to it meanwhile.
+  std::string release() {
+    std::string Text;
+    if (Saved < 0)
+      return Text;
+    errs().flush();
+    ::dup2(Saved, STDERR_FILENO);
+    ::close(Saved);
+    Saved = -1;
+    char Buffer[4096];
+    ssize_t N;
+    while ((N = ::pread(Capture, Buffer, sizeof(Buffer), Text.size())) > 0)
+      Text.append(Buffer, N);
+    ::close(Capture);
+    return Text;
+  }
+
+  ~StderrCapture() { release(); }
+
+private:
+  int Capture = -1, Saved = -1;
+};
+
 /// The reader of our output went away (`concur check ... | head -1`): stop
 /// quietly, as clang-tidy and every filter in a pipeline do, and die of
 /// SIGPIPE so that the shell sees 141 (128 + 13). Pending temporary files go
@@ -192,6 +237,16 @@ void printVersion(raw_ostream &OS) {
 bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
              const std::string &CheckFilter, AnalysisResult &Result,
              int &Exit) {
+  unsigned JobCount = 0; // One per core.
+  if (Jobs.getNumOccurrences()) {
+    llvm::StringRef Value(Jobs);
+    if (Value.getAsInteger(10, JobCount) || JobCount < 1 ||
+        JobCount > MaxJobs) {
+      Exit = inputError("-j '" + Jobs + "' is not a whole number from 1 to " +
+                        std::to_string(MaxJobs) + "; pass for example -j 4");
+      return false;
+    }
+  }
   std::string Error;
   Output = OutputFile::open(OutputPath.empty() ? std::string("-") : OutputPath,
                             Error);
@@ -208,7 +263,7 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
   Request.FixedArgs = FixedArgs;
   Request.ConfigPath = ConfigFile;
   Request.CheckFilter = CheckFilter;
-  Request.Jobs = Jobs;
+  Request.Jobs = JobCount;
   Request.Quiet = Quiet;
   Request.CacheDir = CacheDir;
   if (!runAnalysis(Request, Result, Error)) {
@@ -454,23 +509,31 @@ int main(int argc, char **argv) {
   cl::SetVersionPrinter(printVersion);
   std::string ParseErrors;
   raw_string_ostream ErrStream(ParseErrors);
-  if (!cl::ParseCommandLineOptions(
-          static_cast<int>(Args.size()), Args.data(),
-          "concur: a Clang-based concurrency advisor for C++\n\n"
-          "  concur check -p build [files...]   report findings\n"
-          "  concur advise -p build             where time goes, which model "
-          "fits\n"
-          "  concur profile ...                 measure it (concur profile "
-          "--help)\n"
-          "  concur --list-checks               the checks concur has\n",
-          &ErrStream)) {
-    std::string First = ErrStream.str();
-    First = First.substr(0, First.find('\n'));
+  StderrCapture Capture;
+  bool Parsed = cl::ParseCommandLineOptions(
+      static_cast<int>(Args.size()), Args.data(),
+      "concur: a Clang-based concurrency advisor for C++\n\n"
+      "  concur check -p build [files...]   report findings\n"
+      "  concur advise -p build             where time goes, which model "
+      "fits\n"
+      "  concur profile ...                 measure it (concur profile "
+      "--help)\n"
+      "  concur --list-checks               the checks concur has\n",
+      &ErrStream);
+  std::string Captured = Capture.release();
+  if (!Parsed) {
+    // The first line that says something, from either stream.
+    std::string Messages = Captured + ErrStream.str();
+    llvm::StringRef Rest(Messages), First;
+    while (First.empty() && !Rest.empty()) {
+      std::tie(First, Rest) = Rest.split('\n');
+      First = First.trim();
+    }
     First = First.substr(0, First.find(".  Try:"));
-    llvm::StringRef Trimmed(First);
-    Trimmed.consume_front("concur: ");
-    Trimmed.consume_front(llvm::sys::path::filename(argv[0]).str() + ": ");
-    return inputError(Trimmed.trim().str() + " (see 'concur --help')");
+    First.consume_front("concur: ");
+    First.consume_front(llvm::sys::path::filename(argv[0]).str() + ": ");
+    First.consume_back("!");
+    return inputError(First.trim().str() + " (see 'concur --help')");
   }
 
   if (ListChecks) {
