@@ -8,6 +8,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <climits>
+#include <csignal>
+#include <pthread.h>
 #include <unistd.h>
 
 namespace concur {
@@ -93,7 +95,18 @@ std::unique_ptr<OutputFile> OutputFile::open(const std::string &Path,
 
   // A regular file, or none yet: a temporary file in the same directory,
   // renamed over it once the report is complete.
-  auto Temp = fs::TempFile::create(Target + ".tmp-%%%%%%");
+  auto Temp = [&] {
+    // LLVM registers the file for removal just after creating it; a signal
+    // in between would leave it behind, so signals wait until both are done.
+    sigset_t Interrupts, Old;
+    sigemptyset(&Interrupts);
+    for (int Signal : {SIGINT, SIGTERM, SIGHUP})
+      sigaddset(&Interrupts, Signal);
+    pthread_sigmask(SIG_BLOCK, &Interrupts, &Old);
+    auto Created = fs::TempFile::create(Target + ".tmp-%%%%%%");
+    pthread_sigmask(SIG_SETMASK, &Old, nullptr);
+    return Created;
+  }();
   if (!Temp) {
     std::string Message = llvm::toString(Temp.takeError());
     return Fail(Message + "; check that its directory exists and is writable");
