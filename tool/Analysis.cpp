@@ -52,12 +52,17 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   for (const std::string &F : Request.Files)
     Wanted.insert(absolutePath(F));
 
+  // A file the database lists but cannot give a command for is a failure
+  // to report, never silently dropped: "0 files analysed" must not pass.
   std::vector<CompileJob> Jobs;
   for (const std::string &F : Files) {
     CompileJob Job;
     std::string Why;
-    if (Setup->jobFor(F, Job, Why))
-      Jobs.push_back(std::move(Job));
+    if (!Setup->jobFor(F, Job, Why)) {
+      Job.File = F;
+      Job.CommandError = Why;
+    }
+    Jobs.push_back(std::move(Job));
   }
   std::set<std::string> Known;
   for (const CompileJob &J : Jobs)
@@ -102,6 +107,12 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
     llvm::DefaultThreadPool Pool(Strategy);
     for (size_t I = 0; I < Jobs.size(); ++I)
       Pool.async([&, I] {
+        if (!Jobs[I].CommandError.empty()) {
+          Facts[I].File = Jobs[I].File;
+          Facts[I].FirstError = Jobs[I].CommandError;
+          Progress();
+          return;
+        }
         const Catalog &Cat = Configs.forFile(Jobs[I].File);
         if (Cache)
           if (std::optional<FileFacts> Cached =
@@ -123,12 +134,21 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   std::sort(
       Facts.begin(), Facts.end(),
       [](const FileFacts &A, const FileFacts &B) { return A.File < B.File; });
+  std::set<std::string> Unusable;
+  for (const CompileJob &J : Jobs)
+    if (!J.CommandError.empty())
+      Unusable.insert(J.File);
   if (!Request.Quiet)
-    for (const FileFacts &F : Facts)
-      if (!F.Parsed)
-        llvm::errs() << "concur: error: cannot analyse '" << displayPath(F.File)
-                     << "' (fix the code or its compile flags); first error: "
+    for (const FileFacts &F : Facts) {
+      if (F.Parsed)
+        continue;
+      llvm::errs() << "concur: error: cannot analyse '" << displayPath(F.File);
+      if (Unusable.count(F.File))
+        llvm::errs() << "': " << F.FirstError << "\n";
+      else
+        llvm::errs() << "' (fix the code or its compile flags); first error: "
                      << F.FirstError << "\n";
+    }
 
   Result.Whole = Program::merge(std::move(Facts));
 
