@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -82,6 +83,22 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   if (!Configs.load(JobFiles, Request.ConfigPath, Error))
     return false;
 
+  // Files that fail before any parse: an unusable command, a bad config.
+  std::map<std::string, std::string> Unanalysable;
+  for (const CompileJob &J : Jobs)
+    if (!J.CommandError.empty())
+      Unanalysable[J.File] = J.CommandError;
+    else if (const std::string *Why = Configs.problemFor(J.File))
+      Unanalysable[J.File] = *Why;
+  // A bad config that leaves nothing to analyse is one line, not one per
+  // file.
+  if (Unanalysable.size() == Jobs.size())
+    for (const CompileJob &J : Jobs)
+      if (const std::string *Why = Configs.problemFor(J.File)) {
+        Error = *Why;
+        return false;
+      }
+
   std::vector<FileFacts> Facts(Jobs.size());
   std::optional<FactCache> Cache;
   if (!Request.CacheDir.empty())
@@ -107,9 +124,10 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
     llvm::DefaultThreadPool Pool(Strategy);
     for (size_t I = 0; I < Jobs.size(); ++I)
       Pool.async([&, I] {
-        if (!Jobs[I].CommandError.empty()) {
+        auto Unusable = Unanalysable.find(Jobs[I].File);
+        if (Unusable != Unanalysable.end()) {
           Facts[I].File = Jobs[I].File;
-          Facts[I].FirstError = Jobs[I].CommandError;
+          Facts[I].FirstError = Unusable->second;
           Progress();
           return;
         }
@@ -134,16 +152,12 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   std::sort(
       Facts.begin(), Facts.end(),
       [](const FileFacts &A, const FileFacts &B) { return A.File < B.File; });
-  std::set<std::string> Unusable;
-  for (const CompileJob &J : Jobs)
-    if (!J.CommandError.empty())
-      Unusable.insert(J.File);
   if (!Request.Quiet)
     for (const FileFacts &F : Facts) {
       if (F.Parsed)
         continue;
       llvm::errs() << "concur: error: cannot analyse '" << displayPath(F.File);
-      if (Unusable.count(F.File))
+      if (Unanalysable.count(F.File))
         llvm::errs() << "': " << F.FirstError << "\n";
       else
         llvm::errs() << "' (fix the code or its compile flags); first error: "
