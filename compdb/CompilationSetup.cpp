@@ -4,6 +4,7 @@
 
 #include "compdb/DatabaseEntries.h"
 
+#include "clang/Driver/Driver.h"
 #include "clang/Driver/Options.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -160,8 +161,20 @@ adjustCommandLine(const std::vector<std::string> &Command,
     Extra.push_back("-DASIO_HAS_CO_AWAIT=1");
     Extra.push_back("-DASIO_HAS_STD_COROUTINE=1");
   }
-  return getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::BEGIN)(Args,
-                                                                         "");
+  Args =
+      getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::BEGIN)(Args, "");
+  // Without carets clang does not print "N errors generated." on stderr
+  // (concur collects the diagnostics and prints its own line). Last, so
+  // that it wins over the command's own -fcaret-diagnostics.
+  std::vector<const char *> Raw;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Raw.push_back(Args[I].c_str());
+  bool ClMode =
+      !Args.empty() &&
+      clang::driver::IsClangCL(clang::driver::getDriverMode(Args[0], Raw));
+  return getInsertArgumentAdjuster(ClMode ? "/clang:-fno-caret-diagnostics"
+                                          : "-fno-caret-diagnostics",
+                                   ArgumentInsertPosition::END)(Args, "");
 }
 
 static std::unique_ptr<CompilationDatabase>

@@ -152,17 +152,18 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   std::sort(
       Facts.begin(), Facts.end(),
       [](const FileFacts &A, const FileFacts &B) { return A.File < B.File; });
-  if (!Request.Quiet)
-    for (const FileFacts &F : Facts) {
-      if (F.Parsed)
-        continue;
-      llvm::errs() << "concur: error: cannot analyse '" << displayPath(F.File);
-      if (Unanalysable.count(F.File))
-        llvm::errs() << "': " << F.FirstError << "\n";
-      else
-        llvm::errs() << "' (fix the code or its compile flags); first error: "
-                     << F.FirstError << "\n";
-    }
+  // Even under --quiet: an error nobody sees is a CI gate failing for no
+  // reason anyone can find. Only clang's own output is kept back.
+  for (const FileFacts &F : Facts) {
+    if (F.Parsed)
+      continue;
+    llvm::errs() << "concur: error: cannot analyse '" << displayPath(F.File);
+    if (Unanalysable.count(F.File))
+      llvm::errs() << "': " << F.FirstError << "\n";
+    else
+      llvm::errs() << "' (fix the code or its compile flags); first error: "
+                   << F.FirstError << "\n";
+  }
 
   Result.Whole = Program::merge(std::move(Facts));
 

@@ -132,8 +132,8 @@ cl::opt<std::string> DumpFacts(
     cl::Hidden);
 
 cl::opt<bool> Quiet("quiet",
-                    cl::desc("Do not print the summary line or parse errors "
-                             "on standard error"),
+                    cl::desc("Do not print the summary line or progress on "
+                             "standard error; errors still get one line each"),
                     cl::sub(CheckCmd), cl::sub(AdviseCmd),
                     cl::cat(ConcurCategory));
 
