@@ -8,6 +8,7 @@
 #include "compdb/CompilationSetup.h"
 #include "facts/ExtractFacts.h"
 #include "facts/FactCache.h"
+#include "tool/CacheSafety.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Process.h"
@@ -101,8 +102,11 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
 
   std::vector<FileFacts> Facts(Jobs.size());
   std::optional<FactCache> Cache;
-  if (!Request.CacheDir.empty())
+  if (!Request.CacheDir.empty()) {
+    if (!prepareCacheDirectory(Request.CacheDir, Error))
+      return false;
     Cache.emplace(Request.CacheDir);
+  }
   std::atomic<unsigned> FromCache{0};
   // On a terminal, a progress line: large databases take minutes.
   bool ShowProgress =
@@ -134,7 +138,8 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
         const Catalog &Cat = Configs.forFile(Jobs[I].File);
         if (Cache)
           if (std::optional<FileFacts> Cached =
-                  Cache->load(Jobs[I], Cat.fingerprint())) {
+                  Cache->load(Jobs[I], Cat.fingerprint());
+              Cached && plausibleCachedFacts(*Cached)) {
             Facts[I] = std::move(*Cached);
             ++FromCache;
             Progress();
