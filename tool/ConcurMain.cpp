@@ -13,6 +13,7 @@
 
 #include "facts/FactsJson.h"
 #include "report/OutputFile.h"
+#include "tool/ResponseFiles.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/CommandLine.h"
@@ -491,9 +492,17 @@ int main(int argc, char **argv) {
   outs().enable_colors(outs().has_colors());
   errs().enable_colors(errs().has_colors());
 
+  // Response files first, so that one can hold "--" too; llvm::cl would
+  // read any file to its end.
+  llvm::SmallVector<const char *, 32> Expanded(argv, argv + argc);
+  llvm::BumpPtrAllocator ArgStorage;
+  std::string ArgError;
+  if (!expandResponseFiles(Expanded, ArgStorage, ArgError))
+    return inputError(ArgError);
+
   // Everything after "--" is a compile command for the files, as with
   // clang-tidy; llvm::cl must not see it.
-  std::vector<const char *> Args(argv, argv + argc);
+  std::vector<const char *> Args(Expanded.begin(), Expanded.end());
   std::vector<std::string> FixedArgs;
   bool HasFixedArgs = false;
   for (size_t I = 1; I < Args.size(); ++I)
