@@ -21,7 +21,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -459,7 +458,11 @@ int runAdvise(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
 }
 
 /// `concur profile ...` is the runtime profiler, a separate binary that
-/// does not link LLVM; it lives next to this one.
+/// does not link LLVM; it lives next to this one. It replaces this process
+/// rather than running under it: a signal to this pid (Ctrl-C, kill, a
+/// closed terminal) then reaches the profiler itself, which stops its
+/// children and exits 130, 143 or 129, instead of killing a parent and
+/// leaving the profiler and its workers running.
 int runProfile(int argc, char **argv) {
   std::string Self = llvm::sys::fs::getMainExecutable(
       argv[0], reinterpret_cast<void *>(&runProfile));
@@ -469,25 +472,25 @@ int runProfile(int argc, char **argv) {
     return inputError("the profiler '" + std::string(Profiler) +
                       "' is not installed; build the runtime "
                       "(cmake -DCONCUR_BUILD_RUNTIME=ON)");
-  std::vector<StringRef> Args = {Profiler};
+  std::vector<char *> Args = {Profiler.data()};
   for (int I = 2; I < argc; ++I)
     Args.push_back(argv[I]);
-  std::string Error;
-  int RC =
-      llvm::sys::ExecuteAndWait(Profiler, Args, std::nullopt, {}, 0, 0, &Error);
-  if (RC < 0)
-    return inputError("cannot run '" + std::string(Profiler) + "': " + Error);
-  return RC;
+  Args.push_back(nullptr);
+  ::execv(Profiler.c_str(), Args.data());
+  return inputError("cannot run '" + std::string(Profiler) +
+                    "': " + std::strerror(errno));
 }
 
 } // namespace
 
 int main(int argc, char **argv) {
+  // Before LLVM installs its signal handlers: none of them is wanted in the
+  // profiler this process becomes.
+  if (argc > 1 && std::strcmp(argv[1], "profile") == 0)
+    return runProfile(argc, argv);
   InitLLVM Init(argc, argv);
   llvm::sys::SetOneShotPipeSignalFunction(stopForBrokenPipe);
   CrashRecoveryContext::Enable();
-  if (argc > 1 && std::strcmp(argv[1], "profile") == 0)
-    return runProfile(argc, argv);
   // Colours on a terminal, plain text when piped or redirected.
   outs().enable_colors(outs().has_colors());
   errs().enable_colors(errs().has_colors());
