@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "profile/Measurements.h"
 #include "profile/Svg.h"
 #include "profile/Verdict.h"
 #include "support/Args.h"
@@ -237,6 +238,7 @@ int run(int Argc, char **Argv) {
       throw UsageError("measurements '" + Opts.MeasurementsPath +
                        "' have no 'workloads'; pass the --format json "
                        "output of a profiling binary");
+    checkMeasurements(Measurements, Opts.MeasurementsPath);
   } else {
     Opts.BinaryPath = absolutePath(Positional[1]);
     checkExecutable(Opts.BinaryPath);
@@ -301,8 +303,10 @@ int run(int Argc, char **Argv) {
     Complete = Outcome.succeeded();
   }
 
-  std::vector<VerdictRow> Rows =
-      judge(AdviceList, parseMeasurements(Measurements));
+  std::vector<VerdictRow> Rows = judge(
+      AdviceList, parseMeasurements(Measurements, Opts.MeasurementsPath.empty()
+                                                      ? Opts.BinaryPath
+                                                      : Opts.MeasurementsPath));
   json Verdicts = json::array();
   for (const VerdictRow &R : Rows)
     Verdicts.push_back(toJson(R));
