@@ -48,6 +48,43 @@ static const std::set<std::string> &knownCategories() {
   return Categories;
 }
 
+/// Text from the file, cut short: a message stays one readable line whatever
+/// the file holds.
+static std::string clip(const std::string &Text) {
+  return Text.size() <= 200 ? Text : Text.substr(0, 200) + "...";
+}
+
+/// A value as written; lists and objects only by their kind, since printing
+/// one recurses on its nesting, which the file decides.
+static std::string shown(const json &V) {
+  if (V.is_array())
+    return "a list";
+  if (V.is_object())
+    return "an object";
+  return clip(V.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+/// Parses a config or catalog document; Error says where it is not JSON.
+static json parseDocument(const std::string &Text, std::string &Error) {
+  try {
+    return json::parse(Text, nullptr, /*allow_exceptions=*/true,
+                       /*ignore_comments=*/true);
+  } catch (const json::parse_error &E) {
+    size_t Line = 1, Column = 1;
+    for (size_t I = 0; I + 1 < E.byte && I < Text.size(); ++I) {
+      if (Text[I] == '\n') {
+        ++Line;
+        Column = 1;
+      } else {
+        ++Column;
+      }
+    }
+    Error = "not valid JSON (line " + std::to_string(Line) + ", column " +
+            std::to_string(Column) + ")";
+    return json::value_t::discarded;
+  }
+}
+
 /// Reads a name list: a string or a list of strings, none of them blank.
 static bool readStrings(const json &J, const char *Key,
                         std::vector<std::string> &Out, std::string &Error) {
@@ -92,7 +129,7 @@ static bool readWord(const json &J, const char *Key, E &Out,
     Value = Parse(V.get<std::string>());
   if (!Value) {
     Error = std::string("'") + Key + "' must be one of " +
-            spellingsOf(Choices) + ", not " + V.dump();
+            spellingsOf(Choices) + ", not " + shown(V);
     return false;
   }
   Out = *Value;
@@ -107,14 +144,29 @@ static bool readIndex(const json &V, const char *Key, unsigned &Out,
   if (!V.is_number_integer() || V.get<long long>() < 0 ||
       V.get<long long>() > MaxArgumentIndex) {
     Error = std::string("'") + Key + "' must be a whole number from 0 to " +
-            std::to_string(MaxArgumentIndex) + ", not " + V.dump();
+            std::to_string(MaxArgumentIndex) + ", not " + shown(V);
     return false;
   }
   Out = static_cast<unsigned>(V.get<long long>());
   return true;
 }
 
-static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
+/// How messages name an entry: its place in 'apis' (names may be missing,
+/// blank or repeated) and its first name when it has one.
+static std::string entryName(size_t Index, const json &J) {
+  std::string Name = "API entry " + std::to_string(Index + 1);
+  if (J.is_object() && J.contains("name")) {
+    const json &N = J.at("name");
+    const json *First = N.is_array() && !N.empty() ? &N.front() : &N;
+    if (First->is_string() &&
+        !llvm::StringRef(First->get<std::string>()).trim().empty())
+      Name += " ('" + clip(First->get<std::string>()) + "')";
+  }
+  return Name;
+}
+
+static bool readEntry(const json &J, size_t Index, CatalogEntry &E,
+                      std::string &Error) {
   static const std::set<std::string> Keys = {
       "name",       "kind",         "category", "blocks",
       "severity",   "alternative",  "on",       "unless",
@@ -123,26 +175,20 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
       "handle_arg", "executor_arg", "runs_on",  "fd_arg",
       "fd_blocks",  "descriptor",   "elements", "sets",
       "flags_arg",  "flag",         "when"};
-  if (!J.is_object()) {
-    Error = "each API entry must be a JSON object";
-    return false;
-  }
-  for (auto It = J.begin(); It != J.end(); ++It)
-    if (!Keys.count(It.key())) {
-      Error = "unknown key '" + It.key() + "' in API entry";
-      return false;
-    }
-  if (!readStrings(J, "name", E.Names, Error))
-    return false;
-  if (E.Names.empty()) {
-    Error = "API entry without a 'name'";
-    return false;
-  }
-  std::string Where = " in API entry '" + E.Names.front() + "'";
+  std::string Where = " in " + entryName(Index, J);
   auto Fail = [&](const std::string &Message) {
     Error = Message + Where;
     return false;
   };
+  if (!J.is_object())
+    return Fail("an API entry must be a JSON object, not " + shown(J));
+  for (auto It = J.begin(); It != J.end(); ++It)
+    if (!Keys.count(It.key()))
+      return Fail("unknown key '" + clip(It.key()) + "'");
+  if (!readStrings(J, "name", E.Names, Error))
+    return Fail(Error);
+  if (E.Names.empty())
+    return Fail("'name' is missing");
   if (!readWord(J, "kind", E.Kind, parseEntryKind, entryKindSpellings(),
                 Error) ||
       !readWord(J, "op", E.Op, parseSyncOp, syncOpSpellings(), Error) ||
@@ -281,9 +327,10 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
   if (E.Kind == EntryKind::Blocking && !knownCategories().count(E.Category)) {
     std::vector<std::string> Categories(knownCategories().begin(),
                                         knownCategories().end());
-    return Fail(E.Category.empty() ? "a blocking entry needs a 'category' (" +
-                                         spellingsOf(Categories) + ")"
-                                   : "unknown category '" + E.Category + "'");
+    return Fail(E.Category.empty()
+                    ? "a blocking entry needs a 'category' (" +
+                          spellingsOf(Categories) + ")"
+                    : "unknown category '" + clip(E.Category) + "'");
   }
   if (E.Kind == EntryKind::Sync && E.Op == SyncOp::None)
     return Fail("a sync entry needs an 'op' (" +
@@ -310,7 +357,7 @@ static bool readEntry(const json &J, CatalogEntry &E, std::string &Error) {
   if (!Library && E.Role != LibraryRole::None)
     return Fail("'role' belongs to type, function and method entries only");
   if (!E.Severity.empty() && !parseSeverity(E.Severity))
-    return Fail("unknown severity '" + E.Severity +
+    return Fail("unknown severity '" + clip(E.Severity) +
                 "' (use remark, warning or error)");
   return true;
 }
@@ -330,10 +377,10 @@ bool Catalog::readApis(const json &Doc, bool FromConfig, std::string &Error) {
     Error = "'apis' must be a list of API entries";
     return false;
   }
-  for (const json &J : Apis) {
+  for (size_t I = 0; I < Apis.size(); ++I) {
     CatalogEntry E;
     E.FromConfig = FromConfig;
-    if (!readEntry(J, E, Error))
+    if (!readEntry(Apis[I], I, E, Error))
       return false;
     add(std::move(E));
   }
@@ -342,9 +389,10 @@ bool Catalog::readApis(const json &Doc, bool FromConfig, std::string &Error) {
 
 std::unique_ptr<Catalog> Catalog::parse(const std::string &Text,
                                         std::string &Error) {
-  json Doc = json::parse(Text, nullptr, /*allow_exceptions=*/false,
-                         /*ignore_comments=*/true);
-  if (Doc.is_discarded() || !Doc.is_object()) {
+  json Doc = parseDocument(Text, Error);
+  if (Doc.is_discarded())
+    return nullptr;
+  if (!Doc.is_object()) {
     Error = "not a JSON object";
     return nullptr;
   }
@@ -374,12 +422,9 @@ const Catalog &Catalog::builtin() {
 
 std::unique_ptr<Catalog> Catalog::withConfig(const std::string &ConfigText,
                                              std::string &Error) const {
-  json Doc = json::parse(ConfigText, nullptr, /*allow_exceptions=*/false,
-                         /*ignore_comments=*/true);
-  if (Doc.is_discarded()) {
-    Error = "not valid JSON";
+  json Doc = parseDocument(ConfigText, Error);
+  if (Doc.is_discarded())
     return nullptr;
-  }
   if (!Doc.is_object()) {
     Error = "the top level must be a JSON object";
     return nullptr;
@@ -387,7 +432,7 @@ std::unique_ptr<Catalog> Catalog::withConfig(const std::string &ConfigText,
   static const std::set<std::string> Keys = {"apis", "severities"};
   for (auto It = Doc.begin(); It != Doc.end(); ++It)
     if (!Keys.count(It.key())) {
-      Error = "unknown key '" + It.key() + "' (known: apis, severities)";
+      Error = "unknown key '" + clip(It.key()) + "' (known: apis, severities)";
       return nullptr;
     }
   auto C = std::make_unique<Catalog>(*this);
@@ -403,7 +448,7 @@ std::unique_ptr<Catalog> Catalog::withConfig(const std::string &ConfigText,
     for (auto It = S.begin(); It != S.end(); ++It) {
       // A typo in a key must not silently change nothing.
       if (!knownCategories().count(It.key()) && !C->ByName.count(It.key())) {
-        Error = "severity for '" + It.key() +
+        Error = "severity for '" + clip(It.key()) +
                 "', which is neither a category nor a catalogued API name";
         return nullptr;
       }
@@ -411,7 +456,7 @@ std::unique_ptr<Catalog> Catalog::withConfig(const std::string &ConfigText,
       if (It.value().is_string())
         Sev = parseSeverity(It.value().get<std::string>());
       if (!Sev) {
-        Error = "severity for '" + It.key() +
+        Error = "severity for '" + clip(It.key()) +
                 "' must be \"remark\", \"warning\" or \"error\"";
         return nullptr;
       }

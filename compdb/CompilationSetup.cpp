@@ -2,6 +2,9 @@
 
 #include "compdb/CompilationSetup.h"
 
+#include "compdb/DatabaseEntries.h"
+
+#include "clang/Driver/Driver.h"
 #include "clang/Driver/Options.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -158,19 +161,52 @@ adjustCommandLine(const std::vector<std::string> &Command,
     Extra.push_back("-DASIO_HAS_CO_AWAIT=1");
     Extra.push_back("-DASIO_HAS_STD_COROUTINE=1");
   }
-  return getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::BEGIN)(Args,
-                                                                         "");
+  Args =
+      getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::BEGIN)(Args, "");
+  // Without carets clang does not print "N errors generated." on stderr
+  // (concur collects the diagnostics and prints its own line). Last, so
+  // that it wins over the command's own -fcaret-diagnostics.
+  std::vector<const char *> Raw;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Raw.push_back(Args[I].c_str());
+  bool ClMode =
+      !Args.empty() &&
+      clang::driver::IsClangCL(clang::driver::getDriverMode(Args[0], Raw));
+  return getInsertArgumentAdjuster(ClMode ? "/clang:-fno-caret-diagnostics"
+                                          : "-fno-caret-diagnostics",
+                                   ArgumentInsertPosition::END)(Args, "");
 }
 
-static std::unique_ptr<CompilationDatabase> loadJson(const std::string &Path,
-                                                     std::string &Error) {
+static std::unique_ptr<CompilationDatabase>
+loadJson(const std::string &Path,
+         std::map<std::string, std::string> &Unsplittable, std::string &Error) {
+  const std::string Fix =
+      "; regenerate it with cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON";
+  // Only a regular file: -p /dev/zero must not read forever.
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Path, Status)) {
+    Error = "cannot read compilation database '" + Path + "': " + EC.message() +
+            Fix;
+    return nullptr;
+  }
+  if (Status.type() != llvm::sys::fs::file_type::regular_file) {
+    Error = "compilation database '" + Path +
+            "' is not a regular file; point -p at the build directory or "
+            "its compile_commands.json";
+    return nullptr;
+  }
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buffer) {
+    Error = "cannot read compilation database '" + Path +
+            "': " + Buffer.getError().message() + Fix;
+    return nullptr;
+  }
   std::string Message;
-  auto DB = JSONCompilationDatabase::loadFromFile(
-      Path, Message, JSONCommandLineSyntax::AutoDetect);
+  auto DB = JSONCompilationDatabase::loadFromBuffer(
+      (*Buffer)->getBuffer(), Message, JSONCommandLineSyntax::AutoDetect);
   if (!DB) {
     Error = "cannot read compilation database '" + Path +
-            "': " + oneLine(Message) +
-            "; regenerate it with cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON";
+            "': " + oneLine(Message) + Fix;
     return nullptr;
   }
   if (DB->getAllFiles().empty()) {
@@ -178,6 +214,8 @@ static std::unique_ptr<CompilationDatabase> loadJson(const std::string &Path,
             "' lists no files; regenerate it from a configured build";
     return nullptr;
   }
+  if (!checkDatabaseEntries(Path, (*Buffer)->getBuffer(), Unsplittable, Error))
+    return nullptr;
   return DB;
 }
 
@@ -253,7 +291,7 @@ std::unique_ptr<CompilationSetup> CompilationSetup::load(
       return nullptr;
     }
   }
-  Setup->Database = loadJson(JsonPath, Error);
+  Setup->Database = loadJson(JsonPath, Setup->Unsplittable, Error);
   if (!Setup->Database)
     return nullptr;
   Setup->Source = JsonPath;
@@ -282,6 +320,9 @@ bool CompilationSetup::jobFor(const std::string &File, CompileJob &Job,
   Job.File = File;
   Job.Directory = C.Directory;
   Job.CommandLine = adjustCommandLine(C.CommandLine, ResourceDir);
+  auto Broken = Unsplittable.find(File);
+  if (Broken != Unsplittable.end())
+    Job.CommandError = Broken->second;
   return true;
 }
 

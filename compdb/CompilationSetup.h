@@ -12,6 +12,7 @@
 #define CONCUR_COMPDB_COMPILATIONSETUP_H
 
 #include "clang/Tooling/CompilationDatabase.h"
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct CompileJob {
   std::string File;      // Absolute path.
   std::string Directory; // Working directory of the command.
   std::vector<std::string> CommandLine;
+  /// Why the recorded command cannot be used (an unterminated quote); the
+  /// file then fails without being parsed.
+  std::string CommandError;
 };
 
 class CompilationSetup {
@@ -40,6 +44,7 @@ public:
   std::vector<std::string> allFiles() const;
 
   /// The command for one file; false with Error when the database has none.
+  /// A command that is there but unusable sets Job.CommandError instead.
   bool jobFor(const std::string &File, CompileJob &Job,
               std::string &Error) const;
 
@@ -51,6 +56,7 @@ private:
   std::string Source;
   std::vector<std::string> FixedFiles;
   std::string ResourceDir;
+  std::map<std::string, std::string> Unsplittable; // File -> why.
 };
 
 /// Clang's resource directory (the one holding include/stddef.h):

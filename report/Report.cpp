@@ -229,34 +229,4 @@ json toSarif(const RunReport &R) {
                                  {"results", Results}}})}};
 }
 
-bool writeFileAtomically(const std::string &Path, const std::string &Content,
-                         std::string &Error) {
-  llvm::SmallString<256> Temp;
-  llvm::SmallString<256> Model(Path);
-  Model += ".tmp-%%%%%%";
-  int FD = -1;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp)) {
-    Error = "cannot write '" + Path + "': " + EC.message() +
-            "; check that its directory exists and is writable";
-    return false;
-  }
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Content;
-    OS.flush();
-    if (OS.has_error()) {
-      Error = "cannot write '" + Path + "': " + OS.error().message();
-      OS.clear_error();
-      llvm::sys::fs::remove(Temp);
-      return false;
-    }
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    Error = "cannot write '" + Path + "': " + EC.message();
-    llvm::sys::fs::remove(Temp);
-    return false;
-  }
-  return true;
-}
-
 } // namespace concur

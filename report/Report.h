@@ -47,11 +47,6 @@ nlohmann::json toJson(const RunReport &R);
 /// SARIF 2.1.0, for code-scanning services (GitHub, GitLab, IDEs).
 nlohmann::json toSarif(const RunReport &R);
 
-/// Writes Content to Path through a temporary file and a rename, so that a
-/// reader never sees half a report. False with Error on failure.
-bool writeFileAtomically(const std::string &Path, const std::string &Content,
-                         std::string &Error);
-
 } // namespace concur
 
 #endif // CONCUR_REPORT_REPORT_H

@@ -8,6 +8,7 @@
 #include "compdb/CompilationSetup.h"
 #include "facts/ExtractFacts.h"
 #include "facts/FactCache.h"
+#include "tool/CacheSafety.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Process.h"
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -52,12 +54,17 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   for (const std::string &F : Request.Files)
     Wanted.insert(absolutePath(F));
 
+  // A file the database lists but cannot give a command for is a failure
+  // to report, never silently dropped: "0 files analysed" must not pass.
   std::vector<CompileJob> Jobs;
   for (const std::string &F : Files) {
     CompileJob Job;
     std::string Why;
-    if (Setup->jobFor(F, Job, Why))
-      Jobs.push_back(std::move(Job));
+    if (!Setup->jobFor(F, Job, Why)) {
+      Job.File = F;
+      Job.CommandError = Why;
+    }
+    Jobs.push_back(std::move(Job));
   }
   std::set<std::string> Known;
   for (const CompileJob &J : Jobs)
@@ -77,10 +84,29 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   if (!Configs.load(JobFiles, Request.ConfigPath, Error))
     return false;
 
+  // Files that fail before any parse: an unusable command, a bad config.
+  std::map<std::string, std::string> Unanalysable;
+  for (const CompileJob &J : Jobs)
+    if (!J.CommandError.empty())
+      Unanalysable[J.File] = J.CommandError;
+    else if (const std::string *Why = Configs.problemFor(J.File))
+      Unanalysable[J.File] = *Why;
+  // A bad config that leaves nothing to analyse is one line, not one per
+  // file.
+  if (Unanalysable.size() == Jobs.size())
+    for (const CompileJob &J : Jobs)
+      if (const std::string *Why = Configs.problemFor(J.File)) {
+        Error = *Why;
+        return false;
+      }
+
   std::vector<FileFacts> Facts(Jobs.size());
   std::optional<FactCache> Cache;
-  if (!Request.CacheDir.empty())
+  if (!Request.CacheDir.empty()) {
+    if (!prepareCacheDirectory(Request.CacheDir, Error))
+      return false;
     Cache.emplace(Request.CacheDir);
+  }
   std::atomic<unsigned> FromCache{0};
   // On a terminal, a progress line: large databases take minutes.
   bool ShowProgress =
@@ -102,10 +128,18 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
     llvm::DefaultThreadPool Pool(Strategy);
     for (size_t I = 0; I < Jobs.size(); ++I)
       Pool.async([&, I] {
+        auto Unusable = Unanalysable.find(Jobs[I].File);
+        if (Unusable != Unanalysable.end()) {
+          Facts[I].File = Jobs[I].File;
+          Facts[I].FirstError = Unusable->second;
+          Progress();
+          return;
+        }
         const Catalog &Cat = Configs.forFile(Jobs[I].File);
         if (Cache)
           if (std::optional<FileFacts> Cached =
-                  Cache->load(Jobs[I], Cat.fingerprint())) {
+                  Cache->load(Jobs[I], Cat.fingerprint());
+              Cached && plausibleCachedFacts(*Cached)) {
             Facts[I] = std::move(*Cached);
             ++FromCache;
             Progress();
@@ -123,12 +157,18 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   std::sort(
       Facts.begin(), Facts.end(),
       [](const FileFacts &A, const FileFacts &B) { return A.File < B.File; });
-  if (!Request.Quiet)
-    for (const FileFacts &F : Facts)
-      if (!F.Parsed)
-        llvm::errs() << "concur: error: cannot analyse '" << displayPath(F.File)
-                     << "' (fix the code or its compile flags); first error: "
-                     << F.FirstError << "\n";
+  // Even under --quiet: an error nobody sees is a CI gate failing for no
+  // reason anyone can find. Only clang's own output is kept back.
+  for (const FileFacts &F : Facts) {
+    if (F.Parsed)
+      continue;
+    llvm::errs() << "concur: error: cannot analyse '" << displayPath(F.File);
+    if (Unanalysable.count(F.File))
+      llvm::errs() << "': " << F.FirstError << "\n";
+    else
+      llvm::errs() << "' (fix the code or its compile flags); first error: "
+                   << F.FirstError << "\n";
+  }
 
   Result.Whole = Program::merge(std::move(Facts));
 

@@ -26,7 +26,7 @@ struct AnalysisRequest {
   std::string CheckFilter;
   unsigned Jobs = 0;    // 0: one per core.
   std::string CacheDir; // Empty: no fact cache.
-  bool Quiet = false;   // No per-file progress or parse errors on stderr.
+  bool Quiet = false;   // No progress line on stderr; errors are printed.
 };
 
 struct AnalysisResult {

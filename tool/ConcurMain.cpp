@@ -12,6 +12,8 @@
 #include "tool/Analysis.h"
 
 #include "facts/FactsJson.h"
+#include "report/OutputFile.h"
+#include "tool/ResponseFiles.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/CommandLine.h"
@@ -19,14 +21,17 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <csignal>
 #include <cstring>
 #include <map>
+#include <sys/mman.h>
 #include <tuple>
+#include <unistd.h>
 
 using namespace llvm;
 using namespace concur;
@@ -81,9 +86,10 @@ cl::opt<OutputFormat> Format(
     cl::cat(ConcurCategory));
 
 cl::opt<std::string>
-    OutputFile("o",
+    OutputPath("o",
                cl::desc("Write the report here instead of standard output "
-                        "(written atomically)"),
+                        "(a file is replaced atomically; '-' is standard "
+                        "output)"),
                cl::value_desc("file"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
                cl::cat(ConcurCategory));
 
@@ -93,11 +99,17 @@ cl::opt<std::string>
                     "never, remark, warning, error (default: never)"),
            cl::init("never"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
 
-cl::opt<unsigned> Jobs("j",
-                       cl::desc("Files parsed in parallel (default: one per "
-                                "core)"),
-                       cl::init(0), cl::sub(CheckCmd), cl::sub(AdviseCmd),
-                       cl::cat(ConcurCategory));
+// A string, so that every bad value gets the same one-line message; Prefix,
+// so that -j8 works as it does for make and run-clang-tidy.
+cl::opt<std::string> Jobs("j",
+                          cl::desc("Files parsed in parallel, 1 to 1024 "
+                                   "(default: one per core)"),
+                          cl::value_desc("N"), cl::Prefix, cl::sub(CheckCmd),
+                          cl::sub(AdviseCmd), cl::cat(ConcurCategory));
+
+/// More threads than this only cost memory: each parse holds a whole
+/// translation unit.
+constexpr unsigned MaxJobs = 1024;
 
 cl::opt<std::string>
     ConfigFile("config",
@@ -120,8 +132,8 @@ cl::opt<std::string> DumpFacts(
     cl::Hidden);
 
 cl::opt<bool> Quiet("quiet",
-                    cl::desc("Do not print the summary line or parse errors "
-                             "on standard error"),
+                    cl::desc("Do not print the summary line or progress on "
+                             "standard error; errors still get one line each"),
                     cl::sub(CheckCmd), cl::sub(AdviseCmd),
                     cl::cat(ConcurCategory));
 
@@ -147,22 +159,72 @@ std::string dumpJson(const nlohmann::json &J) {
   return J.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-/// A report that could not be written completely is an input error, not a
-/// finding: CI must not read a truncated output as exit code 1.
-int checkOutput() {
-  outs().flush();
-  if (outs().has_error()) {
-    outs().clear_error();
-    WithColor::error(errs(), "concur")
-        << "cannot write to standard output; check the disk or the pipe\n";
-    return ExitInputError;
-  }
-  return ExitClean;
-}
-
 int inputError(const std::string &Message) {
   WithColor::error(errs(), "concur") << Message << "\n";
   return ExitInputError;
+}
+
+/// llvm::cl reports some mistakes on the stream it is given and others
+/// straight on stderr ("for the -j option: requires a value!"); while the
+/// command line is parsed, stderr goes to memory so that the user gets one
+/// line either way.
+class StderrCapture {
+public:
+  StderrCapture() {
+    errs().flush();
+    Capture = ::memfd_create("concur-cl-errors", MFD_CLOEXEC);
+    if (Capture >= 0)
+      Saved = ::dup(STDERR_FILENO);
+    if (Saved >= 0)
+      ::dup2(Capture, STDERR_FILENO);
+  }
+
+  /// Puts stderr back; returns what was written to it meanwhile.
+  std::string release() {
+    std::string Text;
+    if (Saved < 0)
+      return Text;
+    errs().flush();
+    ::dup2(Saved, STDERR_FILENO);
+    ::close(Saved);
+    Saved = -1;
+    char Buffer[4096];
+    ssize_t N;
+    while ((N = ::pread(Capture, Buffer, sizeof(Buffer), Text.size())) > 0)
+      Text.append(Buffer, N);
+    ::close(Capture);
+    return Text;
+  }
+
+  ~StderrCapture() { release(); }
+
+private:
+  int Capture = -1, Saved = -1;
+};
+
+/// The reader of our output went away (`concur check ... | head -1`): stop
+/// quietly, as clang-tidy and every filter in a pipeline do, and die of
+/// SIGPIPE so that the shell sees 141 (128 + 13). Pending temporary files go
+/// first. Reached from LLVM's SIGPIPE handler, and from a write that failed
+/// with EPIPE when SIGPIPE is ignored.
+[[noreturn]] void stopForBrokenPipe() {
+  llvm::sys::RunInterruptHandlers();
+  ::signal(SIGPIPE, SIG_DFL);
+  ::raise(SIGPIPE);
+  ::_exit(128 + SIGPIPE);
+}
+
+/// Where the report (and --dump-facts) go; opened before the analysis so
+/// that a bad -o fails in a second, not after an hour.
+std::unique_ptr<OutputFile> Output, FactsOutput;
+
+int writeOutput(OutputFile &Out, llvm::StringRef Content) {
+  std::string Error;
+  if (Out.write(Content, Error))
+    return ExitClean;
+  if (Out.readerWentAway())
+    stopForBrokenPipe();
+  return inputError(Error);
 }
 
 void printVersion(raw_ostream &OS) {
@@ -175,9 +237,23 @@ void printVersion(raw_ostream &OS) {
 bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
              const std::string &CheckFilter, AnalysisResult &Result,
              int &Exit) {
-  if (!OutputFile.empty() && llvm::sys::fs::is_directory(OutputFile)) {
-    Exit = inputError("output '" + OutputFile +
-                      "' is a directory; give -o a file name");
+  unsigned JobCount = 0; // One per core.
+  if (Jobs.getNumOccurrences()) {
+    llvm::StringRef Value(Jobs);
+    if (Value.getAsInteger(10, JobCount) || JobCount < 1 ||
+        JobCount > MaxJobs) {
+      Exit = inputError("-j '" + Jobs + "' is not a whole number from 1 to " +
+                        std::to_string(MaxJobs) + "; pass for example -j 4");
+      return false;
+    }
+  }
+  std::string Error;
+  Output = OutputFile::open(OutputPath.empty() ? std::string("-") : OutputPath,
+                            Error);
+  if (Output && !DumpFacts.empty())
+    FactsOutput = OutputFile::open(DumpFacts, Error);
+  if (!Output || (!DumpFacts.empty() && !FactsOutput)) {
+    Exit = inputError(Error);
     return false;
   }
   AnalysisRequest Request;
@@ -187,10 +263,9 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
   Request.FixedArgs = FixedArgs;
   Request.ConfigPath = ConfigFile;
   Request.CheckFilter = CheckFilter;
-  Request.Jobs = Jobs;
+  Request.Jobs = JobCount;
   Request.Quiet = Quiet;
   Request.CacheDir = CacheDir;
-  std::string Error;
   if (!runAnalysis(Request, Result, Error)) {
     Exit = inputError(Error);
     return false;
@@ -198,27 +273,21 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
   return true;
 }
 
-/// Writes the report in the chosen format, to -o (atomically) or standard
-/// output; RenderText draws the text form.
+/// Writes the report in the chosen format to -o or standard output;
+/// RenderText draws the text form.
 int emit(const RunReport &R,
          llvm::function_ref<void(raw_ostream &)> RenderText) {
   std::string Text;
   raw_string_ostream OS(Text);
-  OS.enable_colors(OutputFile.empty() && outs().has_colors());
+  OS.enable_colors((OutputPath.empty() || OutputPath == "-") &&
+                   outs().has_colors());
   if (Format == OutputFormat::Json)
     OS << dumpJson(toJson(R)) << "\n";
   else if (Format == OutputFormat::Sarif)
     OS << dumpJson(toSarif(R)) << "\n";
   else
     RenderText(OS);
-  if (OutputFile.empty()) {
-    outs() << OS.str();
-    return checkOutput();
-  }
-  std::string Error;
-  if (!writeFileAtomically(OutputFile, OS.str(), Error))
-    return inputError(Error);
-  return ExitClean;
+  return writeOutput(*Output, OS.str());
 }
 
 /// A CI gate must not pass on an incomplete analysis.
@@ -240,13 +309,13 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
   if (!analyse(FixedArgs, HasFixedArgs, ChecksFilter, Result, Exit))
     return Exit;
   Result.Report.FailOn = FailOn;
-  if (!DumpFacts.empty()) {
+  if (FactsOutput) {
     nlohmann::json Functions = nlohmann::json::array();
     for (const auto &[Id, F] : Result.Whole.functions())
       Functions.push_back(F);
-    std::string Error;
-    if (!writeFileAtomically(DumpFacts, dumpJson(Functions) + "\n", Error))
-      return inputError(Error);
+    if ((Exit = writeOutput(*FactsOutput, dumpJson(Functions) + "\n")) !=
+        ExitClean)
+      return Exit;
   }
   if ((Exit = emit(Result.Report, [&](raw_ostream &OS) {
          printText(Result.Report, OS);
@@ -389,7 +458,11 @@ int runAdvise(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
 }
 
 /// `concur profile ...` is the runtime profiler, a separate binary that
-/// does not link LLVM; it lives next to this one.
+/// does not link LLVM; it lives next to this one. It replaces this process
+/// rather than running under it: a signal to this pid (Ctrl-C, kill, a
+/// closed terminal) then reaches the profiler itself, which stops its
+/// children and exits 130, 143 or 129, instead of killing a parent and
+/// leaving the profiler and its workers running.
 int runProfile(int argc, char **argv) {
   std::string Self = llvm::sys::fs::getMainExecutable(
       argv[0], reinterpret_cast<void *>(&runProfile));
@@ -399,31 +472,40 @@ int runProfile(int argc, char **argv) {
     return inputError("the profiler '" + std::string(Profiler) +
                       "' is not installed; build the runtime "
                       "(cmake -DCONCUR_BUILD_RUNTIME=ON)");
-  std::vector<StringRef> Args = {Profiler};
+  std::vector<char *> Args = {Profiler.data()};
   for (int I = 2; I < argc; ++I)
     Args.push_back(argv[I]);
-  std::string Error;
-  int RC =
-      llvm::sys::ExecuteAndWait(Profiler, Args, std::nullopt, {}, 0, 0, &Error);
-  if (RC < 0)
-    return inputError("cannot run '" + std::string(Profiler) + "': " + Error);
-  return RC;
+  Args.push_back(nullptr);
+  ::execv(Profiler.c_str(), Args.data());
+  return inputError("cannot run '" + std::string(Profiler) +
+                    "': " + std::strerror(errno));
 }
 
 } // namespace
 
 int main(int argc, char **argv) {
-  InitLLVM Init(argc, argv);
-  CrashRecoveryContext::Enable();
+  // Before LLVM installs its signal handlers: none of them is wanted in the
+  // profiler this process becomes.
   if (argc > 1 && std::strcmp(argv[1], "profile") == 0)
     return runProfile(argc, argv);
+  InitLLVM Init(argc, argv);
+  llvm::sys::SetOneShotPipeSignalFunction(stopForBrokenPipe);
+  CrashRecoveryContext::Enable();
   // Colours on a terminal, plain text when piped or redirected.
   outs().enable_colors(outs().has_colors());
   errs().enable_colors(errs().has_colors());
 
+  // Response files first, so that one can hold "--" too; llvm::cl would
+  // read any file to its end.
+  llvm::SmallVector<const char *, 32> Expanded(argv, argv + argc);
+  llvm::BumpPtrAllocator ArgStorage;
+  std::string ArgError;
+  if (!expandResponseFiles(Expanded, ArgStorage, ArgError))
+    return inputError(ArgError);
+
   // Everything after "--" is a compile command for the files, as with
   // clang-tidy; llvm::cl must not see it.
-  std::vector<const char *> Args(argv, argv + argc);
+  std::vector<const char *> Args(Expanded.begin(), Expanded.end());
   std::vector<std::string> FixedArgs;
   bool HasFixedArgs = false;
   for (size_t I = 1; I < Args.size(); ++I)
@@ -439,23 +521,31 @@ int main(int argc, char **argv) {
   cl::SetVersionPrinter(printVersion);
   std::string ParseErrors;
   raw_string_ostream ErrStream(ParseErrors);
-  if (!cl::ParseCommandLineOptions(
-          static_cast<int>(Args.size()), Args.data(),
-          "concur: a Clang-based concurrency advisor for C++\n\n"
-          "  concur check -p build [files...]   report findings\n"
-          "  concur advise -p build             where time goes, which model "
-          "fits\n"
-          "  concur profile ...                 measure it (concur profile "
-          "--help)\n"
-          "  concur --list-checks               the checks concur has\n",
-          &ErrStream)) {
-    std::string First = ErrStream.str();
-    First = First.substr(0, First.find('\n'));
+  StderrCapture Capture;
+  bool Parsed = cl::ParseCommandLineOptions(
+      static_cast<int>(Args.size()), Args.data(),
+      "concur: a Clang-based concurrency advisor for C++\n\n"
+      "  concur check -p build [files...]   report findings\n"
+      "  concur advise -p build             where time goes, which model "
+      "fits\n"
+      "  concur profile ...                 measure it (concur profile "
+      "--help)\n"
+      "  concur --list-checks               the checks concur has\n",
+      &ErrStream);
+  std::string Captured = Capture.release();
+  if (!Parsed) {
+    // The first line that says something, from either stream.
+    std::string Messages = Captured + ErrStream.str();
+    llvm::StringRef Rest(Messages), First;
+    while (First.empty() && !Rest.empty()) {
+      std::tie(First, Rest) = Rest.split('\n');
+      First = First.trim();
+    }
     First = First.substr(0, First.find(".  Try:"));
-    llvm::StringRef Trimmed(First);
-    Trimmed.consume_front("concur: ");
-    Trimmed.consume_front(llvm::sys::path::filename(argv[0]).str() + ": ");
-    return inputError(Trimmed.trim().str() + " (see 'concur --help')");
+    First.consume_front("concur: ");
+    First.consume_front(llvm::sys::path::filename(argv[0]).str() + ": ");
+    First.consume_back("!");
+    return inputError(First.trim().str() + " (see 'concur --help')");
   }
 
   if (ListChecks) {

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "profile/Measurements.h"
 #include "profile/Svg.h"
 #include "profile/Verdict.h"
 #include "support/Args.h"
@@ -25,6 +26,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 using nlohmann::json;
 
@@ -91,6 +93,12 @@ json parseJsonFile(const std::string &Path, const std::string &What,
   }
 }
 
+std::string formatSeconds(double Seconds) {
+  char Text[32];
+  std::snprintf(Text, sizeof Text, "%g", Seconds);
+  return Text;
+}
+
 void checkExecutable(const std::string &Path) {
   struct stat Info;
   if (stat(Path.c_str(), &Info) != 0 || !S_ISREG(Info.st_mode) ||
@@ -108,8 +116,12 @@ std::string absolutePath(const std::string &Path) {
   return Path;
 }
 
-std::vector<std::string> listWorkloads(const std::string &Binary) {
-  ChildOutcome Listed = runChild({Binary, "--list", "--format", "json"}, 30);
+/// What the binary registers; it must answer within Timeout seconds (the
+/// --timeout of one cell), so that a binary that hangs is found in seconds.
+std::vector<std::string> listWorkloads(const std::string &Binary,
+                                       double Timeout) {
+  ChildOutcome Listed =
+      runChild({Binary, "--list", "--format", "json"}, Timeout);
   if (Listed.Interrupted)
     exitForInterrupt();
   json List;
@@ -118,11 +130,12 @@ std::vector<std::string> listWorkloads(const std::string &Binary) {
   } catch (const json::exception &) {
   }
   if (!Listed.succeeded() || !List.is_object() || !List.contains("workloads"))
-    throw UsageError("'" + Binary +
-                     "' is not a concur profiling binary (--list " +
-                     (Listed.TimedOut ? std::string("timed out")
-                                      : describeWaitStatus(Listed.WaitStatus)) +
-                     "); link your workloads with concur::workload_main");
+    throw UsageError(
+        "'" + Binary + "' is not a concur profiling binary (--list " +
+        (Listed.TimedOut ? "did not answer within " + formatSeconds(Timeout) +
+                               " s; see --timeout"
+                         : describeWaitStatus(Listed.WaitStatus)) +
+        "); link your workloads with concur::workload_main");
   std::vector<std::string> Names;
   for (const json &W : List["workloads"])
     Names.push_back(W.value("name", ""));
@@ -204,13 +217,16 @@ int run(int Argc, char **Argv) {
   if (Opts.CoresGiven && Opts.CoresSpec.empty())
     parseCoreList(Opts.CoresSpec, "--cores");
   CoreSet Cores = resolveCores(Opts.CoresSpec, "--cores");
-  if (!Opts.OutputPath.empty())
-    checkWritableDestination(Opts.OutputPath, "-o");
-  if (!Opts.SvgPath.empty())
-    checkWritableDestination(Opts.SvgPath, "--svg");
 
   installInterruptHandlers();
   becomeSubreaper();
+  // After the handlers: an interrupt from here on removes their temporary
+  // files.
+  std::optional<OutputFile> Output, Svg;
+  if (!Opts.OutputPath.empty())
+    Output.emplace(Opts.OutputPath, "-o");
+  if (!Opts.SvgPath.empty())
+    Svg.emplace(Opts.SvgPath, "--svg");
 
   json Measurements;
   bool Complete = true;
@@ -222,10 +238,14 @@ int run(int Argc, char **Argv) {
       throw UsageError("measurements '" + Opts.MeasurementsPath +
                        "' have no 'workloads'; pass the --format json "
                        "output of a profiling binary");
+    checkMeasurements(Measurements, Opts.MeasurementsPath);
   } else {
     Opts.BinaryPath = absolutePath(Positional[1]);
     checkExecutable(Opts.BinaryPath);
-    std::vector<std::string> Known = listWorkloads(Opts.BinaryPath);
+    // Probing the binary is covered by --timeout too; without it, by 30 s
+    // (a listing takes milliseconds).
+    std::vector<std::string> Known = listWorkloads(
+        Opts.BinaryPath, Opts.Timeout.empty() ? 30 : std::stod(Opts.Timeout));
     for (const std::string &Name : Opts.Workloads)
       if (std::find(Known.begin(), Known.end(), Name) == Known.end()) {
         std::string List;
@@ -283,8 +303,10 @@ int run(int Argc, char **Argv) {
     Complete = Outcome.succeeded();
   }
 
-  std::vector<VerdictRow> Rows =
-      judge(AdviceList, parseMeasurements(Measurements));
+  std::vector<VerdictRow> Rows = judge(
+      AdviceList, parseMeasurements(Measurements, Opts.MeasurementsPath.empty()
+                                                      ? Opts.BinaryPath
+                                                      : Opts.MeasurementsPath));
   json Verdicts = json::array();
   for (const VerdictRow &R : Rows)
     Verdicts.push_back(toJson(R));
@@ -307,10 +329,12 @@ int run(int Argc, char **Argv) {
               << Result["cores"].get<std::string>() << ":\n"
               << formatVerdictTable(Rows);
   std::cout << std::flush;
-  if (!Opts.OutputPath.empty())
-    writeFileAtomically(Opts.OutputPath, Result.dump(2) + "\n");
-  if (!Opts.SvgPath.empty())
-    writeFileAtomically(Opts.SvgPath, renderSvg(Measurements, Rows));
+  if (Output)
+    Output->commit(Result.dump(2) + "\n");
+  if (Svg)
+    Svg->commit(renderSvg(Measurements, Rows));
+  if (pendingInterrupt())
+    exitForInterrupt();
   return Result["complete"].get<bool>() ? 0 : ExitRunFailure;
 }
 

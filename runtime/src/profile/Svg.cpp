@@ -113,7 +113,7 @@ std::string renderSvg(const json &Measurements,
     for (auto &[Kind, Points] : Scaling.items())
       for (const json &P : Points) {
         MaxCores = std::max(MaxCores, P["cores"].get<unsigned>());
-        if (P["speedup"].is_number())
+        if (P.contains("speedup") && P["speedup"].is_number())
           MaxSpeedup = std::max(MaxSpeedup, P["speedup"].get<double>());
       }
     MaxSpeedup = std::max<double>(MaxSpeedup, MaxCores);
@@ -150,7 +150,7 @@ std::string renderSvg(const json &Measurements,
       for (auto &[Kind, Points] : Scaling.items()) {
         std::string Path;
         for (const json &P : Points) {
-          if (!P["speedup"].is_number())
+          if (!P.contains("speedup") || !P["speedup"].is_number())
             continue;
           double PX = X(P["cores"].get<double>()),
                  PY = YOf(P["speedup"].get<double>());

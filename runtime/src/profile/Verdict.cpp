@@ -1,6 +1,7 @@
 //===- Verdict.cpp - Static advice against measured behaviour -------------===//
 
 #include "profile/Verdict.h"
+#include "profile/Measurements.h"
 #include "support/Errors.h"
 
 #include <algorithm>
@@ -25,10 +26,19 @@ std::vector<Advice> parseAdvice(const json &Report, const std::string &Path) {
     throw UsageError("report '" + Path + "' has no schema_version string" +
                      Fix);
   std::string V = Version->get<std::string>();
-  if (V.rfind("1.", 0) != 0 && V != "1")
+  bool Major1 = V.size() > 2 && V.compare(0, 2, "1.") == 0 &&
+                V.find_first_not_of("0123456789", 2) == std::string::npos;
+  bool OtherMajor = !V.empty() && V.size() < 20 &&
+                    V.find_first_not_of("0123456789.") == std::string::npos &&
+                    V[0] != '1';
+  if (!Major1 && OtherMajor)
     throw UsageError("report '" + Path + "' has schema_version " + V +
                      ", which this concur-profile does not read (it reads "
                      "1.x); use the concur-profile built with that concur");
+  if (!Major1)
+    throw UsageError("report '" + Path + "' has schema_version '" +
+                     V.substr(0, 40) +
+                     "', which is not MAJOR.MINOR (such as 1.3)" + Fix);
 
   // The class of an entry comes with the advice; older reports only have it
   // on the function, so fall back to that.
@@ -55,10 +65,22 @@ std::vector<Advice> parseAdvice(const json &Report, const std::string &Path) {
     A.Model = stringField(Entry, "model");
     if (A.Model.empty())
       throw UsageError(Where + " has no 'model' string" + Fix);
-    auto Workload = Entry.find("workload");
-    if (Workload != Entry.end() && !Workload->is_null() &&
-        !Workload->is_string())
-      throw UsageError(Where + ": 'workload' must be a string or null" + Fix);
+    static const char *const Models[] = {"event-loop", "thread-pool",
+                                         "processes"};
+    if (std::find(std::begin(Models), std::end(Models), A.Model) ==
+        std::end(Models))
+      throw UsageError(Where +
+                       ": 'model' must be event-loop, thread-pool or "
+                       "processes, not '" +
+                       A.Model.substr(0, 40) + "'" + Fix);
+    // The other strings may be absent or null, never of another type.
+    for (const char *Key :
+         {"workload", "entry_id", "entry_name", "kind", "reason", "class"}) {
+      auto Field = Entry.find(Key);
+      if (Field != Entry.end() && !Field->is_null() && !Field->is_string())
+        throw UsageError(Where + ": '" + Key + "' must be a string or null" +
+                         Fix);
+    }
     A.Workload = stringField(Entry, "workload");
     A.EntryId = stringField(Entry, "entry_id");
     A.EntryName = stringField(Entry, "entry_name");
@@ -73,7 +95,9 @@ std::vector<Advice> parseAdvice(const json &Report, const std::string &Path) {
   return Result;
 }
 
-std::vector<WorkloadMeasurement> parseMeasurements(const json &M) {
+std::vector<WorkloadMeasurement> parseMeasurements(const json &M,
+                                                   const std::string &Source) {
+  checkMeasurements(M, Source);
   std::vector<WorkloadMeasurement> Result;
   for (const json &W : M.value("workloads", json::array())) {
     WorkloadMeasurement Entry;

@@ -64,13 +64,16 @@ struct VerdictRow {
 constexpr double MinimumEffect = 0.05;
 
 /// Reads the advice of a static report (schema 1.x). Throws UsageError
-/// naming Path and the first thing wrong.
+/// naming Path, the entry and the first field that is wrong.
 std::vector<Advice> parseAdvice(const nlohmann::json &Report,
                                 const std::string &Path);
 
-/// Reads a profiling binary's measurements (--format json).
+/// Reads a profiling binary's measurements (--format json), after checking
+/// every field the profiler reads (checkMeasurements). Throws UsageError
+/// naming Source, where they came from, and the first thing wrong.
 std::vector<WorkloadMeasurement>
-parseMeasurements(const nlohmann::json &Measurements);
+parseMeasurements(const nlohmann::json &Measurements,
+                  const std::string &Source);
 
 /// One row per advice entry (measured or not) and one per measured workload
 /// that no advice mentions.

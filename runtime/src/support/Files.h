@@ -1,4 +1,15 @@
 //===- Files.h - Reading inputs and writing outputs whole -----------------===//
+//
+// Outputs named on the command line (-o, --svg) are checked before a run
+// that can take an hour, and written by what is at the path, never by its
+// name: a regular file (or none yet) is replaced atomically through a
+// temporary file beside it, a symlink's target is written and the link
+// stays, a device or FIFO (/dev/null, a named pipe) is written in place, and
+// "-" is standard output. After an interrupt no temporary file is left.
+// This is the analyser's report/OutputFile in plain POSIX: the runtime
+// never links LLVM.
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef CONCUR_RUNTIME_SUPPORT_FILES_H
 #define CONCUR_RUNTIME_SUPPORT_FILES_H
@@ -10,14 +21,35 @@ namespace concur::runtime {
 /// The whole file, or throws UsageError naming Path and What it was for.
 std::string readWholeFile(const std::string &Path, const std::string &What);
 
-/// Writes through a temporary file in the same directory and a rename, so a
-/// reader never sees half an output. Throws RunError on failure.
-void writeFileAtomically(const std::string &Path, const std::string &Content);
+class OutputFile {
+public:
+  /// Decides how Path is written and, for a regular file, creates the
+  /// temporary file now. Throws UsageError naming OptionName for a
+  /// directory, a symlink loop or a place that cannot be written.
+  OutputFile(const std::string &Path, const std::string &OptionName);
 
-/// Throws UsageError unless the directory that would hold Path exists and is
-/// writable, so that bad output paths fail before a long run, not after.
-void checkWritableDestination(const std::string &Path,
-                              const std::string &OptionName);
+  /// Writes Content whole (rename, or a write in place). Throws UsageError
+  /// when that fails (ENOSPC from /dev/full); a regular target is then left
+  /// as it was. An interrupt that arrives meanwhile wins: the temporary file
+  /// goes and the process exits for it.
+  void commit(const std::string &Content);
+
+  /// Removes the temporary file when nothing was committed.
+  ~OutputFile();
+
+  OutputFile(const OutputFile &) = delete;
+  OutputFile &operator=(const OutputFile &) = delete;
+
+private:
+  enum class Kind { Replace, InPlace, StandardOutput };
+  std::string Path, OptionName, Target, Temp;
+  Kind How = Kind::Replace;
+  int TempFD = -1;
+};
+
+/// Removes the temporary files of outputs not committed yet. For exits that
+/// skip destructors: exitForInterrupt() calls it.
+void removePendingOutputs();
 
 } // namespace concur::runtime
 

@@ -2,6 +2,7 @@
 
 #include "support/Process.h"
 #include "support/Errors.h"
+#include "support/Files.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -35,11 +36,13 @@ void installInterruptHandlers() {
   if (InterruptPipe[0] < 0 && pipe2(InterruptPipe, O_CLOEXEC | O_NONBLOCK) != 0)
     throw RunError(std::string("cannot create a pipe: ") +
                    std::strerror(errno));
-  struct sigaction Action{};
+  struct sigaction Action {};
   Action.sa_handler = onInterrupt;
   sigemptyset(&Action.sa_mask);
   sigaction(SIGINT, &Action, nullptr);
   sigaction(SIGTERM, &Action, nullptr);
+  // A closed terminal (or an SSH session gone) ends a run as Ctrl-C does.
+  sigaction(SIGHUP, &Action, nullptr);
   // A reader of our stdout going away must not kill us before we clean up.
   signal(SIGPIPE, SIG_IGN);
 }
@@ -50,6 +53,7 @@ int interruptDescriptor() { return InterruptPipe[0]; }
 
 void exitForInterrupt() {
   int Signal = pendingInterrupt();
+  removePendingOutputs();
   _exit(128 + (Signal ? Signal : SIGINT));
 }
 
@@ -63,6 +67,7 @@ void prepareForkedChild(pid_t ExpectedParent) {
     _exit(127);
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
+  signal(SIGHUP, SIG_DFL);
   signal(SIGPIPE, SIG_DFL);
 }
 

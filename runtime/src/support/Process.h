@@ -19,8 +19,8 @@
 
 namespace concur::runtime {
 
-/// Catches SIGINT and SIGTERM into a flag and a self-pipe, so that loops
-/// waiting on children wake up, clean up and only then exit.
+/// Catches SIGINT, SIGTERM and SIGHUP into a flag and a self-pipe, so that
+/// loops waiting on children wake up, clean up and only then exit.
 void installInterruptHandlers();
 
 /// The signal that asked us to stop, or 0.
@@ -29,7 +29,8 @@ int pendingInterrupt();
 /// A descriptor that becomes readable once an interrupt arrived.
 int interruptDescriptor();
 
-/// Leaves after an interrupt the way the shell expects (128 + signal).
+/// Leaves after an interrupt the way the shell expects (128 + signal),
+/// removing the temporary files of outputs not written yet.
 [[noreturn]] void exitForInterrupt();
 
 /// Makes orphaned descendants of this process its own children to reap.

@@ -32,6 +32,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 using nlohmann::json;
@@ -567,10 +568,11 @@ json profileWorkload(const Options &Opts, const std::string &Self,
 }
 
 int runProfile(const Options &Opts) {
-  if (!Opts.OutputPath.empty())
-    checkWritableDestination(Opts.OutputPath, "-o");
   installInterruptHandlers();
   becomeSubreaper();
+  std::optional<OutputFile> Output;
+  if (!Opts.OutputPath.empty())
+    Output.emplace(Opts.OutputPath, "-o");
   std::string Self = selfPath();
   std::vector<const workload::Workload *> Selected;
   if (Opts.Workloads.empty())
@@ -607,11 +609,10 @@ int runProfile(const Options &Opts) {
 
   std::string Text =
       Opts.Json ? Result.dump(2) + "\n" : formatMeasurementTable(Result);
-  if (Opts.OutputPath.empty()) {
+  if (Output)
+    Output->commit(Text);
+  else
     std::cout << Text << std::flush;
-  } else {
-    writeFileAtomically(Opts.OutputPath, Text);
-  }
   return AnyFailed ? ExitRunFailure : 0;
 }
 

@@ -4,7 +4,9 @@ the processes it started (their pids are in PID_FILE) still exists, not even
 as a zombie.
 
 usage: check_reaped.py PID_FILE EXPECTED_EXIT [--sigint-after N] -- COMMAND...
-  --sigint-after N   send SIGINT to COMMAND once N pids are recorded
+       check_reaped.py PID_FILE EXPECTED_EXIT [--signal-after SIGNAL N] -- ...
+  --sigint-after N          send SIGINT to COMMAND once N pids are recorded
+  --signal-after SIGNAL N   the same with another signal (SIGTERM, SIGHUP)
 """
 import os
 import signal
@@ -34,9 +36,14 @@ def main():
     pid_file, expected = args[0], int(args[1])
     args = args[2:]
     sigint_after = None
+    signum = signal.SIGINT
     if args[0] == "--sigint-after":
         sigint_after = int(args[1])
         args = args[2:]
+    elif args[0] == "--signal-after":
+        signum = getattr(signal, args[1])
+        sigint_after = int(args[2])
+        args = args[3:]
     assert args[0] == "--"
     command = args[1:]
     if os.path.exists(pid_file):
@@ -52,7 +59,7 @@ def main():
             time.sleep(0.01)
         # Let the workers get into their tasks before interrupting.
         time.sleep(0.2)
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signum)
     try:
         _, stderr = proc.communicate(timeout=30)
     except subprocess.TimeoutExpired:

@@ -148,7 +148,7 @@ static void testAdviceParsing() {
       [] {
         parseAdvice(
             nlohmann::json::parse(
-                R"({"schema_version": "1.1", "advice": [{"model": "x", "workload": 3}]})"),
+                R"({"schema_version": "1.1", "advice": [{"model": "thread-pool", "workload": 3}]})"),
             "r.json");
       },
       "'workload' must be a string or null"));
