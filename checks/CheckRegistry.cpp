@@ -5,6 +5,7 @@
 #include "checks/ExecutionModelCheck.h"
 #include "checks/FunctionBoundnessCheck.h"
 #include "checks/LockAcrossSuspendCheck.h"
+#include "checks/OpenMPRaceCheck.h"
 #include "checks/UnsynchronizedSharedStateCheck.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -25,6 +26,10 @@ const std::vector<CheckInfo> &allChecks() {
        "state reached from two threads, at least one writing, with no "
        "common lock, atomic or ordering between them",
        true, [] { return std::make_unique<UnsynchronizedSharedStateCheck>(); }},
+      {"concur-openmp-race",
+       "OpenMP data races by OpenMP's rules: data-sharing attributes, "
+       "iterations, barriers, tasks and their synchronisation",
+       true, [] { return std::make_unique<OpenMPRaceCheck>(); }},
       {"concur-execution-model",
        "an execution model per task entry (event loop, thread pool or "
        "processes); reports CPU work in coroutines, a thread per task for "

@@ -666,7 +666,9 @@ private:
 
   void onSpawn(const Spawn &S, const Context &C,
                const std::vector<std::string> &Stack) {
-    if (!startsThread(S, C))
+    // OpenMP regions are concur-openmp-race's: OpenMP's own rules decide
+    // what a team shares and what orders it.
+    if (!startsThread(S, C) || S.Model == SpawnModel::OpenMP)
       return;
     unsigned Pos = NextPos++;
     for (const std::string &EntryId : S.EntryIds) {

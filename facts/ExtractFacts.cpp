@@ -13,6 +13,7 @@
 #include "facts/ExtractFacts.h"
 #include "facts/CallableFlow.h"
 #include "facts/FunctionWalker.h"
+#include "facts/OpenMPModel.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -341,6 +342,8 @@ void TranslationUnitFacts::analyse(const FunctionDecl *FD) {
   }
   F.IsCoroutine = isa<CoroutineBodyStmt>(FD->getBody());
   FunctionWalker(*this, FD, F).run();
+  if (Ctx.getLangOpts().OpenMP)
+    F.OpenMP = buildOpenMPSkeleton(*this, FD);
   Out.Functions.push_back(std::move(F));
 }
 

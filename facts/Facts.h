@@ -295,6 +295,118 @@ struct SuspendPoint {
   std::vector<AccessPath> ReleasedBefore;
 };
 
+/// An integer-valued expression of the symbols a function knows, as OpenMP's
+/// rules need it for array subscripts, loop bounds and conditions: a
+/// constant plus terms, each a coefficient times a product of symbols.
+/// Symbols: "i:<node>.<k>" (counter k of the loop at skeleton node <node>),
+/// "p:<index>" (a parameter's value on entry), "s:<usr>" (a variable no
+/// thread of the construct changes: the same value for all of them),
+/// "x:<usr>@<node>" (a value each thread or iteration computes for itself),
+/// "tid", "nthreads", "team", "nteams" (omp_get_thread_num() and friends).
+/// Unknown when the expression is of no such form (a[idx[i]]).
+struct OmpAffine {
+  bool Known = false;
+  long long Const = 0;
+  std::vector<std::pair<std::vector<std::string>, long long>> Terms;
+};
+
+/// A place in memory as OpenMP code names it: a path whose element steps
+/// ("[]") each have a subscript in Indexes, in order. A dereference ("*")
+/// is always followed by an element step (*p is p[0]).
+struct OmpRef {
+  AccessPath Path;
+  std::vector<OmpAffine> Indexes;
+};
+
+/// A linear condition on symbols: Expr == 0 (Equal) or Expr >= 0.
+struct OmpConstraint {
+  OmpAffine Expr;
+  bool Equal = false;
+};
+
+/// One counter of a loop: its range, Lower..Upper inclusive, by Step.
+struct OmpCounter {
+  std::string Name;
+  OmpAffine Lower, Upper;
+  long long Step = 1;
+};
+
+/// A clause of a directive, as far as data sharing and ordering need it.
+/// Kind is the clause's name ("private", "depend", "schedule", ...);
+/// Modifier its kind word ("in", "static", "+", "tofrom"); Value an integer
+/// argument (collapse, safelen, a chunk, an if() known at compile time;
+/// -1 when none or not constant); Items its list.
+struct OmpClause {
+  std::string Kind;
+  std::string Modifier;
+  long long Value = -1;
+  std::vector<OmpRef> Items;
+};
+
+enum class OmpNodeKind {
+  Directive,  // A construct with its structured block: children are in it.
+  Standalone, // barrier, taskwait, taskyield, flush, ordered depend(...).
+  Loop,       // A sequential loop; children are its body.
+  Branch,     // if / switch / ?: ; children are its Arms.
+  Arm,        // One way through a branch, with what holds on it.
+  Access,     // A read or write of memory another thread may share.
+  Call,       // A call of a function of the program.
+  Lock,       // omp_set_lock, omp_unset_lock, omp_test_lock (an Arm holds it).
+};
+
+/// A value passed to a parameter: the place a pointer or reference argument
+/// designates (for a pointer, the element it points to), and an integer
+/// argument's value.
+struct OmpArg {
+  std::optional<OmpRef> Place;
+  OmpAffine Value;
+  /// The place is private to an instance of this construct node (-1: it is
+  /// not, or it is the function's own frame), and why it is shared.
+  int Owner = -1;
+  std::string Sharing;
+};
+
+/// One node of a function's OpenMP skeleton: what the race check needs of
+/// the function's structure, in program order (pre-order, each node naming
+/// its parent).
+struct OmpNode {
+  OmpNodeKind Kind = OmpNodeKind::Access;
+  int Parent = -1;
+  SourceLoc Loc;
+  /// Directive, Standalone: the directive's name ("parallel for",
+  /// "barrier"); a critical's name; Lock: "set", "unset" or "test".
+  std::string Name;
+  std::string CriticalName;
+  std::vector<OmpClause> Clauses;
+  /// Loops and loop directives: the counters of the associated loops.
+  std::vector<OmpCounter> Counters;
+  /// Arm: conditions that hold on it; Lock "test": the arm that has the lock.
+  std::vector<OmpConstraint> Conditions;
+  /// Access: the place; Lock: the lock; Call: the object called on.
+  std::optional<OmpRef> Ref;
+  bool Write = false;
+  bool Atomic = false;
+  /// Access: the data-sharing rule that makes the place shared ("shared by
+  /// default in 'parallel'", "shared(x)", "global", ...), and, for memory
+  /// private to one thread or task that a task shares, the construct node
+  /// whose instance owns it (-1: the function's frame or global memory).
+  std::string Sharing;
+  int Owner = -1;
+  /// Call: the callee and its arguments.
+  std::string Callee;
+  std::string CalleeName;
+  std::vector<OmpArg> Args;
+};
+
+/// A function's OpenMP skeleton: extracted for functions compiled with
+/// -fopenmp, in files that are not system headers.
+struct OmpSkeleton {
+  std::vector<OmpNode> Nodes;
+  /// The function's own directives (not only calls): it starts regions or
+  /// has orphaned constructs.
+  bool HasDirectives = false;
+};
+
 struct FunctionFacts {
   std::string Id;   // Clang USR.
   std::string Name; // Human-readable qualified name.
@@ -348,6 +460,8 @@ struct FunctionFacts {
   /// Where the analysis of this function stopped short, and why (an
   /// expression nested deeper than concur follows).
   std::vector<std::string> Cuts;
+  /// Compiled with -fopenmp: the skeleton concur-openmp-race reads.
+  std::optional<OmpSkeleton> OpenMP;
 };
 
 /// A method that overrides another: the whole program's class hierarchy is

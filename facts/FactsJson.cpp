@@ -407,6 +407,188 @@ void from_json(const json &J, MethodOverride &O) {
   J.at("overridden_id").get_to(O.OverriddenId);
 }
 
+//===-- OpenMP skeletons -------------------------------------------------===//
+
+const char *ompNodeKindName(OmpNodeKind K) {
+  switch (K) {
+  case OmpNodeKind::Directive:
+    return "directive";
+  case OmpNodeKind::Standalone:
+    return "standalone";
+  case OmpNodeKind::Loop:
+    return "loop";
+  case OmpNodeKind::Branch:
+    return "branch";
+  case OmpNodeKind::Arm:
+    return "arm";
+  case OmpNodeKind::Access:
+    return "access";
+  case OmpNodeKind::Call:
+    return "call";
+  case OmpNodeKind::Lock:
+    return "lock";
+  }
+  return "access";
+}
+
+static std::optional<OmpNodeKind> parseOmpNodeKind(const std::string &S) {
+  using K = OmpNodeKind;
+  for (K Kind : {K::Directive, K::Standalone, K::Loop, K::Branch, K::Arm,
+                 K::Access, K::Call, K::Lock})
+    if (S == ompNodeKindName(Kind))
+      return Kind;
+  return std::nullopt;
+}
+
+// Skeletons are the largest facts of OpenMP code: fields at their default
+// are left out.
+void to_json(json &J, const OmpAffine &A) {
+  if (!A.Known) {
+    J = nullptr;
+    return;
+  }
+  J = json{{"c", A.Const}, {"t", A.Terms}};
+}
+
+void from_json(const json &J, OmpAffine &A) {
+  A = OmpAffine();
+  if (J.is_null())
+    return;
+  A.Known = true;
+  J.at("c").get_to(A.Const);
+  J.at("t").get_to(A.Terms);
+}
+
+void to_json(json &J, const OmpRef &R) {
+  J = json{{"path", R.Path}, {"indexes", R.Indexes}};
+}
+
+void from_json(const json &J, OmpRef &R) {
+  J.at("path").get_to(R.Path);
+  J.at("indexes").get_to(R.Indexes);
+}
+
+void to_json(json &J, const OmpConstraint &C) {
+  J = json{{"expr", C.Expr}, {"equal", C.Equal}};
+}
+
+void from_json(const json &J, OmpConstraint &C) {
+  J.at("expr").get_to(C.Expr);
+  J.at("equal").get_to(C.Equal);
+}
+
+void to_json(json &J, const OmpCounter &C) {
+  J = json{{"name", C.Name},
+           {"lower", C.Lower},
+           {"upper", C.Upper},
+           {"step", C.Step}};
+}
+
+void from_json(const json &J, OmpCounter &C) {
+  J.at("name").get_to(C.Name);
+  J.at("lower").get_to(C.Lower);
+  J.at("upper").get_to(C.Upper);
+  J.at("step").get_to(C.Step);
+}
+
+void to_json(json &J, const OmpClause &C) {
+  J = json{{"kind", C.Kind}};
+  if (!C.Modifier.empty())
+    J["modifier"] = C.Modifier;
+  if (C.Value != -1)
+    J["value"] = C.Value;
+  if (!C.Items.empty())
+    J["items"] = C.Items;
+}
+
+void from_json(const json &J, OmpClause &C) {
+  J.at("kind").get_to(C.Kind);
+  C.Modifier = J.value("modifier", "");
+  C.Value = J.value("value", -1LL);
+  C.Items.clear();
+  if (J.contains("items"))
+    J.at("items").get_to(C.Items);
+}
+
+void to_json(json &J, const OmpArg &A) {
+  J = json{{"place", optionalJson(A.Place)}, {"value", A.Value}};
+  if (A.Owner != -1)
+    J["owner"] = A.Owner;
+  if (!A.Sharing.empty())
+    J["sharing"] = A.Sharing;
+}
+
+void from_json(const json &J, OmpArg &A) {
+  readOptional(J, "place", A.Place);
+  J.at("value").get_to(A.Value);
+  A.Owner = J.value("owner", -1);
+  A.Sharing = J.value("sharing", "");
+}
+
+void to_json(json &J, const OmpNode &N) {
+  J = json{
+      {"kind", ompNodeKindName(N.Kind)}, {"parent", N.Parent}, {"loc", N.Loc}};
+  if (!N.Name.empty())
+    J["name"] = N.Name;
+  if (!N.CriticalName.empty())
+    J["critical"] = N.CriticalName;
+  if (!N.Clauses.empty())
+    J["clauses"] = N.Clauses;
+  if (!N.Counters.empty())
+    J["counters"] = N.Counters;
+  if (!N.Conditions.empty())
+    J["conditions"] = N.Conditions;
+  if (N.Ref)
+    J["ref"] = *N.Ref;
+  if (N.Write)
+    J["write"] = true;
+  if (N.Atomic)
+    J["atomic"] = true;
+  if (!N.Sharing.empty())
+    J["sharing"] = N.Sharing;
+  if (N.Owner != -1)
+    J["owner"] = N.Owner;
+  if (!N.Callee.empty() || !N.CalleeName.empty()) {
+    J["callee"] = N.Callee;
+    J["callee_name"] = N.CalleeName;
+  }
+  if (!N.Args.empty())
+    J["args"] = N.Args;
+}
+
+void from_json(const json &J, OmpNode &N) {
+  N = OmpNode();
+  N.Kind = readWord(J, "kind", parseOmpNodeKind);
+  J.at("parent").get_to(N.Parent);
+  J.at("loc").get_to(N.Loc);
+  N.Name = J.value("name", "");
+  N.CriticalName = J.value("critical", "");
+  if (J.contains("clauses"))
+    J.at("clauses").get_to(N.Clauses);
+  if (J.contains("counters"))
+    J.at("counters").get_to(N.Counters);
+  if (J.contains("conditions"))
+    J.at("conditions").get_to(N.Conditions);
+  readOptional(J, "ref", N.Ref);
+  N.Write = J.value("write", false);
+  N.Atomic = J.value("atomic", false);
+  N.Sharing = J.value("sharing", "");
+  N.Owner = J.value("owner", -1);
+  N.Callee = J.value("callee", "");
+  N.CalleeName = J.value("callee_name", "");
+  if (J.contains("args"))
+    J.at("args").get_to(N.Args);
+}
+
+void to_json(json &J, const OmpSkeleton &S) {
+  J = json{{"nodes", S.Nodes}, {"has_directives", S.HasDirectives}};
+}
+
+void from_json(const json &J, OmpSkeleton &S) {
+  J.at("nodes").get_to(S.Nodes);
+  J.at("has_directives").get_to(S.HasDirectives);
+}
+
 void to_json(json &J, const FunctionFacts &F) {
   J = json{{"id", F.Id},
            {"name", F.Name},
@@ -439,6 +621,8 @@ void to_json(json &J, const FunctionFacts &F) {
            {"descriptors", F.Descriptors},
            {"suspends", F.Suspends},
            {"cuts", F.Cuts}};
+  if (F.OpenMP)
+    J["openmp"] = *F.OpenMP;
 }
 
 void from_json(const json &J, FunctionFacts &F) {
@@ -473,6 +657,7 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("descriptors").get_to(F.Descriptors);
   J.at("suspends").get_to(F.Suspends);
   J.at("cuts").get_to(F.Cuts);
+  readOptional(J, "openmp", F.OpenMP);
 }
 
 void to_json(json &J, const Suppression &S) {

@@ -87,6 +87,10 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
       for (Spawn &S : F.Spawns)
         for (std::string &Entry : S.EntryIds)
           Local(Entry);
+      if (F.OpenMP)
+        for (OmpNode &N : F.OpenMP->Nodes)
+          if (N.Kind == OmpNodeKind::Call)
+            Local(N.Callee);
     }
   resolveCalls(P.Functions, Overrides, GlobalStores, P.Unresolved);
   resolveDescriptors(P.Functions);

@@ -11,11 +11,13 @@
 #include "facts/ExtractFacts.h"
 #include "facts/FactsJson.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
 
 int main(int argc, char **argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: concur-facts-roundtrip FILE.cpp\n");
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: concur-facts-roundtrip FILE.cpp [FLAG...]\n");
     return 2;
   }
   std::string Error;
@@ -27,20 +29,27 @@ int main(int argc, char **argv) {
   concur::CompileJob Job;
   Job.File = concur::absolutePath(argv[1]);
   Job.Directory = ".";
-  Job.CommandLine = concur::adjustCommandLine(
-      {"clang++", "-std=c++20", "-pthread", "-c", Job.File}, ResourceDir);
+  std::vector<std::string> Command = {"clang++", "-std=c++20", "-pthread", "-c",
+                                      Job.File};
+  // Extra flags (-fopenmp: the OpenMP skeletons must survive too).
+  Command.insert(Command.end(), argv + 2, argv + argc);
+  Job.CommandLine = concur::adjustCommandLine(Command, ResourceDir);
   concur::FileFacts Facts =
       concur::extractFacts(Job, concur::Catalog::builtin());
   if (!Facts.Parsed) {
     std::fprintf(stderr, "parse failed: %s\n", Facts.FirstError.c_str());
     return 1;
   }
-  size_t Accesses = 0, Spawns = 0;
+  size_t Accesses = 0, Spawns = 0, Skeletons = 0;
   for (const concur::FunctionFacts &F : Facts.Functions) {
     Accesses += F.Accesses.size();
     Spawns += F.Spawns.size();
+    Skeletons += F.OpenMP && !F.OpenMP->Nodes.empty();
   }
-  if (Facts.Functions.empty() || Accesses == 0 || Spawns == 0) {
+  bool OpenMP =
+      std::find(argv + 2, argv + argc, std::string("-fopenmp")) != argv + argc;
+  if (Facts.Functions.empty() || Accesses == 0 || Spawns == 0 ||
+      (OpenMP && Skeletons == 0)) {
     std::fprintf(stderr, "facts unexpectedly empty\n");
     return 1;
   }
@@ -51,7 +60,8 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "facts changed through JSON\n");
     return 1;
   }
-  std::printf("%zu functions, %zu accesses, %zu spawns round-tripped\n",
-              Facts.Functions.size(), Accesses, Spawns);
+  std::printf("%zu functions, %zu accesses, %zu spawns, %zu OpenMP skeletons "
+              "round-tripped\n",
+              Facts.Functions.size(), Accesses, Spawns, Skeletons);
   return 0;
 }

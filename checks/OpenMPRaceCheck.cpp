@@ -1,0 +1,664 @@
+//===- OpenMPRaceCheck.cpp - concur-openmp-race ---------------------------===//
+//
+// Regions: each outermost parallel or teams construct of a function is
+// walked once (OpenMPStrands), through the functions it calls. Pairs: the
+// accesses of one walk to the same root (a variable, what a parameter or
+// `this` designates) are paired, and each pair is judged strand by strand
+// from the region down:
+//
+//  * at a team step both accesses run in, two threads run them at once
+//    when they are in one barrier phase (two iterations, when both are in
+//    one worksharing loop, or in two loops with the same static schedule);
+//    otherwise they are on one thread, and the next step decides;
+//  * where one access is in a task its creator made and the other is the
+//    creator's own, they overlap when the other falls between the task's
+//    creation and the taskwait, taskgroup end or barrier that completes it;
+//    two sibling tasks overlap unless one completes before the other is
+//    created or their depend clauses order them;
+//  * memory private to one thread or task (a variable a task shares with
+//    shared()) is only reached by strands below that owner.
+//
+// Each way of running at once is a set of constraints; with the equality of
+// the two subscripts, the loop ranges and the branch conditions, the
+// dependence test (OpenMPDependence) decides whether it has a solution.
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/OpenMPRaceCheck.h"
+#include "checks/OpenMPDependence.h"
+#include "checks/OpenMPStrands.h"
+#include "facts/Affine.h"
+
+#include <algorithm>
+#include <sstream>
+#include <tuple>
+
+namespace concur {
+namespace {
+
+using namespace omp;
+
+/// The same two places are tested at most this often (in different
+/// contexts of the walk): enough to find a context that races.
+constexpr unsigned MaxTestsPerPlacePair = 12;
+
+std::string where(const SourceLoc &L) {
+  return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Column);
+}
+
+std::vector<std::string> leaves(const std::string &Name) {
+  std::vector<std::string> L;
+  std::istringstream In(Name);
+  std::string W;
+  while (In >> W)
+    L.push_back(W);
+  return L;
+}
+
+/// One way two accesses could run at once, as constraints.
+struct Scenario {
+  std::vector<OmpAffine> Equal;
+  std::vector<OmpAffine> AtLeastZero;
+  /// At least one of these alternatives holds (empty: no alternative
+  /// needed).
+  std::vector<std::vector<OmpAffine>> AnyOf;
+  std::string Reason;
+};
+
+class PairJudge {
+public:
+  explicit PairJudge(const RegionWalk &W) : W(W) {}
+
+  /// Why A and B may race, or nothing.
+  std::optional<std::string> race(const AccessInstance &A,
+                                  const AccessInstance &B) {
+    std::vector<OmpAffine> Address;
+    if (!overlap(A, B, Address))
+      return std::nullopt;
+    std::vector<std::vector<OmpAffine>> LockAlternatives;
+    if (commonLock(A, B, LockAlternatives))
+      return std::nullopt;
+    std::vector<Scenario> Scenarios;
+    scenarios(A, B, Scenarios);
+    for (const Scenario &S : Scenarios)
+      if (feasible(A, B, Address, S, LockAlternatives))
+        return S.Reason;
+    return std::nullopt;
+  }
+
+private:
+  //===-- Symbols of the two sides ----------------------------------------===//
+
+  std::string side(const std::string &Sym, char Tag) const {
+    return W.Shared.count(Sym) ? Sym : std::string(1, Tag) + ":" + Sym;
+  }
+
+  OmpAffine sided(const OmpAffine &E, char Tag) const {
+    return affine::rename(E,
+                          [&](const std::string &S) { return side(S, Tag); });
+  }
+
+  /// Adds the ranges of E's symbols on one side (and of the symbols those
+  /// ranges use).
+  void ranges(const OmpAffine &E, char Tag, DependenceProblem &P,
+              std::set<std::string> &Done) const {
+    for (const std::string &S : affine::symbols(E)) {
+      if (W.Shared.count(S)) {
+        P.Invariants.insert(S);
+        continue;
+      }
+      std::string Sided = side(S, Tag);
+      if (!Done.insert(Sided).second)
+        continue;
+      auto R = W.Ranges.find(S);
+      if (R == W.Ranges.end())
+        continue;
+      const OmpCounter &C = R->second;
+      OmpAffine Lo = sided(C.Lower, Tag), Hi = sided(C.Upper, Tag);
+      OmpAffine V = affine::symbol(Sided);
+      if (Lo.Known)
+        P.AtLeastZero.push_back(affine::sub(V, Lo));
+      if (Hi.Known)
+        P.AtLeastZero.push_back(affine::sub(Hi, V));
+      if (Lo.Known && Hi.Known)
+        P.Bounds[Sided] = {Lo, Hi};
+      // A step other than 1: the counter is its start plus a multiple.
+      long long Step = C.Step < 0 ? -C.Step : C.Step;
+      const OmpAffine &Anchor = C.Step > 0 ? Lo : Hi;
+      if (Step > 1 && Anchor.Known) {
+        OmpAffine T = affine::symbol("t:" + Sided);
+        P.Equal.push_back(
+            affine::sub(affine::sub(V, Anchor),
+                        affine::scale(T, C.Step > 0 ? Step : -Step)));
+        P.AtLeastZero.push_back(T);
+      }
+      ranges(C.Lower, Tag, P, Done);
+      ranges(C.Upper, Tag, P, Done);
+    }
+  }
+
+  //===-- The memory
+  //-------------------------------------------------------===//
+
+  /// Do the two places overlap as far as their steps tell? Equalities of
+  /// their subscripts go to Address (an index a path lacks is index 0).
+  bool overlap(const AccessInstance &A, const AccessInstance &B,
+               std::vector<OmpAffine> &Address) const {
+    size_t I = 0, J = 0, IA = 0, IB = 0;
+    auto Index = [](const AccessInstance &X, size_t K) {
+      return K < X.Indexes.size() ? X.Indexes[K] : affine::unknown();
+    };
+    auto Equate = [&](const OmpAffine &X, const OmpAffine &Y) {
+      OmpAffine SX = sided(X, 'A'), SY = sided(Y, 'B');
+      if (SX.Known && SY.Known)
+        Address.push_back(affine::sub(SX, SY));
+    };
+    while (I < A.Steps.size() && J < B.Steps.size()) {
+      const std::string &SA = A.Steps[I], &SB = B.Steps[J];
+      if (SA == "[]" && SB == "[]") {
+        Equate(Index(A, IA++), Index(B, IB++));
+        ++I;
+        ++J;
+      } else if (SA == "[]") {
+        Equate(Index(A, IA++), affine::constant(0));
+        ++I;
+      } else if (SB == "[]") {
+        Equate(affine::constant(0), Index(B, IB++));
+        ++J;
+      } else if (SA == SB) {
+        ++I;
+        ++J;
+      } else {
+        return false;
+      }
+    }
+    // Writing a whole object conflicts with its parts; what a pointer
+    // points to is another object than the pointer.
+    if (I < A.Steps.size() && A.Steps[I] == "*")
+      return false;
+    if (J < B.Steps.size() && B.Steps[J] == "*")
+      return false;
+    return true;
+  }
+
+  bool sidedFree(const OmpAffine &E) const {
+    for (const std::string &S : affine::symbols(E))
+      if (!W.Shared.count(S))
+        return false;
+    return true;
+  }
+
+  /// A lock both hold: true when it is provably the same lock; for
+  /// elements of an array of locks, the ways their indexes can differ.
+  bool commonLock(const AccessInstance &A, const AccessInstance &B,
+                  std::vector<std::vector<OmpAffine>> &Differ) const {
+    for (const HeldLockRef &L : A.Locks)
+      for (const HeldLockRef &M : B.Locks) {
+        if (L.Base != M.Base || L.Indexes.size() != M.Indexes.size())
+          continue;
+        bool Same = true, Usable = true;
+        for (size_t K = 0; K < L.Indexes.size(); ++K) {
+          Same &= affine::equal(L.Indexes[K], M.Indexes[K]) &&
+                  sidedFree(L.Indexes[K]);
+          Usable &= L.Indexes[K].Known && M.Indexes[K].Known;
+        }
+        if (Same)
+          return true;
+        if (Usable && Differ.empty())
+          for (size_t K = 0; K < L.Indexes.size(); ++K) {
+            OmpAffine D =
+                affine::sub(sided(L.Indexes[K], 'A'), sided(M.Indexes[K], 'B'));
+            Differ.push_back({affine::sub(D, affine::constant(1))});
+            Differ.push_back(
+                {affine::sub(affine::scale(D, -1), affine::constant(1))});
+          }
+      }
+    return false;
+  }
+
+  //===-- Ways to run at once ------------------------------------------===//
+
+  static void distinct(const std::vector<std::string> &X,
+                       const std::vector<std::string> &Y, char TX, char TY,
+                       const PairJudge &J, Scenario &S) {
+    for (size_t K = 0; K < X.size() && K < Y.size(); ++K) {
+      OmpAffine D = affine::sub(J.sided(affine::symbol(X[K]), TX),
+                                J.sided(affine::symbol(Y[K]), TY));
+      S.AnyOf.push_back({affine::sub(D, affine::constant(1))});
+      S.AnyOf.push_back(
+          {affine::sub(affine::scale(D, -1), affine::constant(1))});
+    }
+  }
+
+  void same(const std::vector<std::string> &X,
+            const std::vector<std::string> &Y,
+            std::vector<OmpAffine> &Eq) const {
+    for (size_t K = 0; K < X.size() && K < Y.size(); ++K)
+      Eq.push_back(affine::sub(sided(affine::symbol(X[K]), 'A'),
+                               sided(affine::symbol(Y[K]), 'B')));
+  }
+
+  std::string construct(int Id) const {
+    auto It = W.Constructs.find(Id);
+    if (It == W.Constructs.end())
+      return "the construct";
+    return "'" + It->second.Name + "' (" + shortLocation(It->second.Loc) + ")";
+  }
+
+  static bool inWindow(const TaskInstance &T, unsigned Pos, unsigned End = 0) {
+    unsigned Start = T.InLoop && T.Sync > T.LoopEnd ? T.LoopBegin : T.Create;
+    return Start < Pos && Pos < std::max(T.Sync, End);
+  }
+
+  /// A task's descendants may outlive it: the latest completion among the
+  /// tasks of a path from step K down (a taskwait inside a task waits only
+  /// for that task's children).
+  unsigned latestSync(const std::vector<StrandStep> &Path, size_t K) const {
+    unsigned End = 0;
+    for (size_t I = K; I < Path.size(); ++I)
+      if (Path[I].K == StrandStep::TaskStep)
+        End = std::max(End, W.Tasks[Path[I].Task].Sync);
+    return End;
+  }
+
+  /// Two depend items of one list item order their tasks unless both are
+  /// in (or both inoutset); mutexinoutset excludes them from each other.
+  static bool conflicting(const std::string &K1, const std::string &K2) {
+    return !(K1 == "in" && K2 == "in") &&
+           !(K1 == "inoutset" && K2 == "inoutset");
+  }
+
+  static bool directlyOrdered(const TaskInstance &X, const TaskInstance &Y) {
+    for (const auto &[K1, I1] : X.Depends)
+      for (const auto &[K2, I2] : Y.Depends)
+        if (I1 == I2 && conflicting(K1, K2))
+          return true;
+    return false;
+  }
+
+  /// Sibling tasks their depend clauses order (directly or through one
+  /// task created between them).
+  bool dependOrdered(const TaskInstance &X, const TaskInstance &Y) const {
+    if (directlyOrdered(X, Y))
+      return true;
+    const TaskInstance &First = X.Create < Y.Create ? X : Y;
+    const TaskInstance &Last = X.Create < Y.Create ? Y : X;
+    for (const TaskInstance &Z : W.Tasks)
+      if (Z.Creator == First.Creator && Z.Depth == First.Depth &&
+          Z.Create > First.Create && Z.Create < Last.Create &&
+          directlyOrdered(First, Z) && directlyOrdered(Z, Last))
+        return true;
+    return false;
+  }
+
+  /// Instances of one task created in a loop that a depend item names the
+  /// same way in every iteration: each waits for the one before.
+  static bool instancesChained(const TaskInstance &T) {
+    for (const auto &[Kind, Item] : T.Depends) {
+      if (Kind == "in" || Kind == "inoutset")
+        continue;
+      bool Varies = false;
+      for (const std::string &C : T.Instance)
+        Varies |= Item.find(C.substr(0, C.find('|'))) != std::string::npos;
+      if (!Varies)
+        return true;
+    }
+    return false;
+  }
+
+  std::string taskName(const TaskInstance &T) const {
+    return "the " + T.Name + " at " + shortLocation(T.Loc);
+  }
+
+  void scenarios(const AccessInstance &A, const AccessInstance &B,
+                 std::vector<Scenario> &Out) const {
+    const auto &PA = A.Path, &PB = B.Path;
+    int Owner = std::max(A.OwnerDepth, B.OwnerDepth);
+    std::vector<OmpAffine> Same;
+    for (size_t K = 0;; ++K) {
+      bool EndA = K >= PA.size(), EndB = K >= PB.size();
+      if (EndA && EndB)
+        return; // One strand runs both, in order.
+      if (EndA || EndB) {
+        // One runs in the strand that started the other's child strand.
+        const StrandStep &Child = EndA ? PB[K] : PA[K];
+        const AccessInstance &Parent = EndA ? A : B;
+        if (Child.K != StrandStep::TaskStep)
+          return; // A nested team is joined before its creator goes on.
+        const TaskInstance &T = W.Tasks[Child.Task];
+        if (inWindow(T, Parent.Pos, latestSync(EndA ? PB : PA, K))) {
+          Scenario S;
+          S.Equal = Same;
+          S.Reason = "by " + taskName(T) + " and by its creator, " +
+                     (T.Sync == UINT_MAX ? "which never waits for it"
+                                         : "before " + T.SyncBy + " (" +
+                                               shortLocation(T.SyncLoc) +
+                                               ") completes the task");
+          Out.push_back(std::move(S));
+        }
+        return;
+      }
+      const StrandStep &SA = PA[K], &SB = PB[K];
+      if (SA.Id != SB.Id) {
+        // Two child strands of one strand.
+        if (SA.K == StrandStep::Team && SB.K == StrandStep::Team)
+          return;
+        const StrandStep &X = SA.K == StrandStep::TaskStep ? SA : SB;
+        const StrandStep &Y = SA.K == StrandStep::TaskStep ? SB : SA;
+        const TaskInstance &TX = W.Tasks[X.Task];
+        const auto &PX = SA.K == StrandStep::TaskStep ? PA : PB;
+        const auto &PY = SA.K == StrandStep::TaskStep ? PB : PA;
+        unsigned EndX = latestSync(PX, K), EndY = latestSync(PY, K);
+        bool Overlap;
+        if (Y.K == StrandStep::TaskStep) {
+          const TaskInstance &TY = W.Tasks[Y.Task];
+          Overlap = (inWindow(TX, TY.Create, EndX) ||
+                     inWindow(TY, TX.Create, EndY) || TX.Create == TY.Create) &&
+                    !dependOrdered(TX, TY);
+          if (Overlap) {
+            Scenario S;
+            S.Equal = Same;
+            S.Reason = "by " + taskName(TX) + " and " + taskName(TY) +
+                       ", which no taskwait, taskgroup, barrier or depend "
+                       "clause orders";
+            Out.push_back(std::move(S));
+          }
+        } else if (inWindow(TX, Y.Enter, EndX)) {
+          Scenario S;
+          S.Equal = Same;
+          S.Reason = "by " + taskName(TX) +
+                     " and by a region its creator "
+                     "starts before waiting for it";
+          Out.push_back(std::move(S));
+        }
+        return;
+      }
+      if (SA.K == StrandStep::Team) {
+        bool SamePhase = W.phase(SA.Phase) == W.phase(SB.Phase);
+        if (static_cast<int>(K) > Owner && !SA.OneThread && SamePhase) {
+          Scenario S;
+          S.Equal = Same;
+          if (SA.LoopId >= 0 && SA.LoopId == SB.LoopId) {
+            distinct(SA.Iteration, SB.Iteration, 'A', 'B', *this, S);
+            if (SA.Safelen > 0)
+              for (size_t I = 0; I < SA.Iteration.size() && I < 1; ++I) {
+                OmpAffine D =
+                    affine::sub(sided(affine::symbol(SA.Iteration[I]), 'A'),
+                                sided(affine::symbol(SB.Iteration[I]), 'B'));
+                OmpAffine Limit = affine::constant(SA.Safelen - 1);
+                S.AtLeastZero.push_back(affine::sub(Limit, D));
+                S.AtLeastZero.push_back(affine::add(Limit, D));
+              }
+            S.Reason = "in different iterations of " + construct(SA.LoopId) +
+                       (SA.Tid.rfind("lane@", 0) == 0
+                            ? ", which its SIMD lanes run together"
+                            : ", which may run on different threads");
+          } else if (SA.LoopId >= 0 && SB.LoopId >= 0 &&
+                     !SA.ScheduleKey.empty() &&
+                     SA.ScheduleKey == SB.ScheduleKey) {
+            distinct(SA.Iteration, SB.Iteration, 'A', 'B', *this, S);
+            S.Reason = "in different iterations of " + construct(SA.LoopId) +
+                       " and " + construct(SB.LoopId) +
+                       " (the same static schedule gives one iteration of "
+                       "both to one thread; others may run on different "
+                       "threads)";
+          } else {
+            distinct({SA.Tid}, {SB.Tid}, 'A', 'B', *this, S);
+            bool Tasks = latestSync(PA, K + 1) || latestSync(PB, K + 1);
+            bool League = SA.Tid.rfind("team@", 0) == 0;
+            S.Reason = std::string(Tasks ? "by tasks of " : "by ") +
+                       (League ? "different teams of " + construct(SA.Id) +
+                                     ", which no barrier synchronises"
+                               : "different threads of " + construct(SA.Id) +
+                                     " with no barrier between them");
+            auto Nowait = W.NowaitIn.find(W.phase(SA.Phase));
+            if (Nowait != W.NowaitIn.end())
+              S.Reason += " (the nowait at " + shortLocation(Nowait->second) +
+                          " removes one)";
+          }
+          Out.push_back(std::move(S));
+        }
+        same({SA.Tid}, {SB.Tid}, Same);
+        continue;
+      }
+      // One task construct: two of its instances, or the same one.
+      const TaskInstance &T = W.Tasks[SA.Task];
+      if (static_cast<int>(K) > Owner &&
+          (T.Taskloop || (T.InLoop && T.Sync > T.LoopEnd)) &&
+          !(!T.Taskloop && instancesChained(T))) {
+        Scenario S;
+        S.Equal = Same;
+        distinct(T.Instance, T.Instance, 'A', 'B', *this, S);
+        if (T.Instance.empty())
+          S.AnyOf.clear();
+        S.Reason = T.Taskloop
+                       ? "by different tasks of " + taskName(T)
+                       : "by two instances of " + taskName(T) +
+                             ", created in a loop that does not wait for them";
+        Out.push_back(std::move(S));
+      }
+      same(T.Instance, T.Instance, Same);
+    }
+  }
+
+  //===-- The dependence test ------------------------------------------===//
+
+  bool feasible(const AccessInstance &A, const AccessInstance &B,
+                const std::vector<OmpAffine> &Address, const Scenario &S,
+                const std::vector<std::vector<OmpAffine>> &LockDiffer) const {
+    DependenceProblem P;
+    std::set<std::string> Done;
+    P.Equal = Address;
+    for (const OmpAffine &E : S.Equal)
+      P.Equal.push_back(E);
+    for (const OmpAffine &E : S.AtLeastZero)
+      P.AtLeastZero.push_back(E);
+    for (const auto &[X, Tag] :
+         {std::pair<const AccessInstance *, char>{&A, 'A'}, {&B, 'B'}}) {
+      for (const OmpConstraint &C : X->Conditions) {
+        OmpAffine E = sided(C.Expr, Tag);
+        (C.Equal ? P.Equal : P.AtLeastZero).push_back(E);
+        ranges(C.Expr, Tag, P, Done);
+      }
+      for (const OmpAffine &I : X->Indexes)
+        ranges(I, Tag, P, Done);
+      for (const StrandStep &Step : X->Path) {
+        ranges(affine::symbol(Step.Tid.empty() ? "none" : Step.Tid), Tag, P,
+               Done);
+        for (const std::string &It : Step.Iteration)
+          ranges(affine::symbol(It), Tag, P, Done);
+      }
+      for (const HeldLockRef &L : X->Locks)
+        for (const OmpAffine &I : L.Indexes)
+          ranges(I, Tag, P, Done);
+    }
+    std::vector<std::vector<OmpAffine>> Alternatives =
+        S.AnyOf.empty() ? std::vector<std::vector<OmpAffine>>{{}} : S.AnyOf;
+    std::vector<std::vector<OmpAffine>> Locks =
+        LockDiffer.empty() ? std::vector<std::vector<OmpAffine>>{{}}
+                           : LockDiffer;
+    for (const auto &Alt : Alternatives)
+      for (const auto &L : Locks) {
+        DependenceProblem Q = P;
+        Q.AtLeastZero.insert(Q.AtLeastZero.end(), Alt.begin(), Alt.end());
+        Q.AtLeastZero.insert(Q.AtLeastZero.end(), L.begin(), L.end());
+        if (mayHaveSolution(Q))
+          return true;
+      }
+    return false;
+  }
+
+  const RegionWalk &W;
+};
+
+//===-- Findings -------------------------------------------------------===//
+
+std::string describe(const AccessInstance &X) {
+  std::string S = "'" + X.Display + "' is " + (X.Write ? "written" : "read");
+  if (X.Event == "reduction")
+    S = "'" + X.Display + "' is written by the reduction at a construct's end";
+  else if (X.Event == "lastprivate")
+    S = "'" + X.Display + "' is written by lastprivate at a loop's end";
+  else if (X.Event == "firstprivate")
+    S = "'" + X.Display + "' is read by firstprivate";
+  return S;
+}
+
+std::string lockNote(const AccessInstance &A, const AccessInstance &B) {
+  std::string Note;
+  if (A.Atomic != B.Atomic)
+    Note += "; an atomic access does not exclude a plain one";
+  auto Criticals = [](const AccessInstance &X) {
+    std::vector<std::string> C;
+    for (const HeldLockRef &L : X.Locks)
+      if (L.Base.rfind("critical:", 0) == 0)
+        C.push_back(L.Display);
+    return C;
+  };
+  std::vector<std::string> CA = Criticals(A), CB = Criticals(B);
+  if (!CA.empty() && !CB.empty())
+    Note += "; " + CA.front() + " and " + CB.front() +
+            " are different critical sections";
+  else if (!CA.empty() || !CB.empty())
+    Note += "; only one of them is in a critical section";
+  return Note;
+}
+
+nlohmann::json accessJson(const AccessInstance &X) {
+  return {
+      {"kind", X.Write ? "write" : "read"},
+      {"place", X.Display},
+      {"location",
+       {{"file", X.Loc.File}, {"line", X.Loc.Line}, {"column", X.Loc.Column}}},
+      {"function", X.Function},
+      {"atomic", X.Atomic},
+      {"clause", X.Event},
+      {"sharing", X.Sharing}};
+}
+
+Finding makeFinding(const AccessInstance &A, const AccessInstance &B,
+                    const std::string &Reason) {
+  Finding F;
+  F.Check = OpenMPRaceCheck::Name;
+  F.Level = Severity::Warning;
+  F.Loc = A.Loc;
+  bool Self = A.Loc == B.Loc && A.Display == B.Display;
+  if (Self)
+    F.Message = describe(A) + " " + Reason;
+  else
+    F.Message = describe(A) + " and " + describe(B).replace(0, 0, "") + " (" +
+                where(B.Loc) + ") " + Reason;
+  F.Message += lockNote(A, B);
+  if (!A.Sharing.empty())
+    F.Message += "; " + A.Sharing;
+  if (!Self)
+    F.Notes.push_back({B.Loc, "the other access: " + describe(B)});
+  std::string Variable = A.Display.substr(0, A.Display.find_first_of("[."));
+  F.Details = {{"variable", Variable},
+               {"reason", Reason},
+               {"accesses", {accessJson(A), accessJson(B)}}};
+  return F;
+}
+
+/// Where concurrency starts: a team of threads or of teams, or the lanes
+/// of a simd loop outside any team.
+bool startsTeam(const OmpNode &N) {
+  if (N.Kind != OmpNodeKind::Directive)
+    return false;
+  std::vector<std::string> L = leaves(N.Name);
+  if (!L.empty() && L.front() == "simd")
+    return true;
+  for (const std::string &Leaf : L)
+    if (Leaf == "parallel" || Leaf == "teams")
+      return true;
+  return false;
+}
+
+/// A target task the host does not wait for (target ... nowait) outside
+/// any team: the device runs beside the initial thread.
+bool hostConcurrency(const std::vector<OmpNode> &Nodes) {
+  for (size_t I = 0; I < Nodes.size(); ++I) {
+    const OmpNode &N = Nodes[I];
+    if (N.Kind != OmpNodeKind::Directive && N.Kind != OmpNodeKind::Standalone)
+      continue;
+    std::vector<std::string> L = leaves(N.Name);
+    bool Nowait =
+        std::any_of(N.Clauses.begin(), N.Clauses.end(),
+                    [](const OmpClause &C) { return C.Kind == "nowait"; });
+    if (L.empty() || L.front() != "target" || !Nowait)
+      continue;
+    bool Nested = false;
+    for (int Up = N.Parent; Up >= 0 && !Nested; Up = Nodes[Up].Parent)
+      Nested = startsTeam(Nodes[Up]);
+    if (!Nested)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+void OpenMPRaceCheck::run(const Program &P, std::vector<Finding> &Out,
+                          CheckStats &Stats) {
+  // A place is a line: the two reads of `j < n; j++` and its write are
+  // one pair of places.
+  using PlacePair =
+      std::tuple<std::string, std::string, unsigned, std::string, unsigned>;
+  std::set<PlacePair> Reported;
+  std::map<PlacePair, unsigned> Tested;
+  for (const auto &[Id, F] : P.functions()) {
+    if (!F.OpenMP || !F.OpenMP->HasDirectives)
+      continue;
+    const std::vector<OmpNode> &Nodes = F.OpenMP->Nodes;
+    std::vector<int> Starts;
+    if (hostConcurrency(Nodes))
+      Starts.push_back(-1);
+    for (size_t I = 0; I < Nodes.size(); ++I) {
+      if (!startsTeam(Nodes[I]))
+        continue;
+      bool Nested = false;
+      for (int Up = Nodes[I].Parent; Up >= 0 && !Nested; Up = Nodes[Up].Parent)
+        Nested = startsTeam(Nodes[Up]);
+      if (!Nested)
+        Starts.push_back(static_cast<int>(I));
+    }
+    for (int Start : Starts) {
+      RegionWalk W = walkRegion(P, F, Start);
+      Stats["openmp_regions"] += 1;
+      Stats["openmp_accesses"] += static_cast<unsigned>(W.Accesses.size());
+      if (W.Truncated)
+        Stats["openmp_regions_truncated"] += 1;
+      PairJudge Judge(W);
+      std::map<std::string, std::vector<size_t>> ByRoot;
+      for (size_t K = 0; K < W.Accesses.size(); ++K)
+        ByRoot[W.Accesses[K].RootKey].push_back(K);
+      for (const auto &[Root, Group] : ByRoot)
+        for (size_t X = 0; X < Group.size(); ++X)
+          for (size_t Y = X; Y < Group.size(); ++Y) {
+            const AccessInstance *A = &W.Accesses[Group[X]];
+            const AccessInstance *B = &W.Accesses[Group[Y]];
+            if (!A->Write && !B->Write)
+              continue;
+            if (A->Atomic && B->Atomic)
+              continue;
+            const SourceLoc &L1 = std::min(A->Loc, B->Loc);
+            const SourceLoc &L2 = std::max(A->Loc, B->Loc);
+            PlacePair Key{Root, L1.File, L1.Line, L2.File, L2.Line};
+            if (Reported.count(Key) || ++Tested[Key] > MaxTestsPerPlacePair)
+              continue;
+            std::optional<std::string> Reason = Judge.race(*A, *B);
+            if (!Reason)
+              continue;
+            // Report at a write; of two writes, at the earlier place.
+            if (!A->Write || (B->Write && B->Loc < A->Loc))
+              std::swap(A, B);
+            if (P.isSuppressed(A->Loc, Name) || P.isSuppressed(B->Loc, Name))
+              continue;
+            Reported.insert(Key);
+            Out.push_back(makeFinding(*A, *B, *Reason));
+          }
+    }
+  }
+}
+
+} // namespace concur

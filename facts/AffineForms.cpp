@@ -1,0 +1,316 @@
+//===- AffineForms.cpp - Subscripts, loop ranges and conditions as symbols ===//
+
+#include "facts/AffineForms.h"
+#include "facts/Affine.h"
+#include "facts/ExtractInternal.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace concur {
+namespace extract {
+
+static constexpr unsigned MaxDepth = 64;
+
+std::string AffineForms::querySymbol(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return "";
+  StringRef Name = FD->getName();
+  if (Name == "omp_get_thread_num")
+    return "tid";
+  if (Name == "omp_get_num_threads")
+    return "nthreads";
+  if (Name == "omp_get_team_num")
+    return "team";
+  if (Name == "omp_get_num_teams")
+    return "nteams";
+  return "";
+}
+
+OmpAffine AffineForms::of(const Expr *E, unsigned Depth) const {
+  if (!E || Depth > MaxDepth)
+    return affine::unknown();
+  E = E->IgnoreParens();
+  if (!E->isValueDependent() && !E->isTypeDependent() &&
+      E->getType()->isIntegralOrEnumerationType()) {
+    Expr::EvalResult R;
+    if (E->EvaluateAsInt(R, Ctx) && R.Val.isInt() &&
+        R.Val.getInt().getSignificantBits() <= 62)
+      return affine::constant(R.Val.getInt().getExtValue());
+  }
+  if (const auto *Cast = dyn_cast<CastExpr>(E)) {
+    switch (Cast->getCastKind()) {
+    case CK_LValueToRValue:
+    case CK_IntegralCast:
+    case CK_NoOp:
+    case CK_IntegralToBoolean:
+      return of(Cast->getSubExpr(), Depth + 1);
+    default:
+      return affine::unknown();
+    }
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (VD->getType()->isIntegralOrEnumerationType())
+        return Resolve(VD);
+    return affine::unknown();
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    std::string Q = querySymbol(Call);
+    return Q.empty() ? affine::unknown() : affine::symbol(Q);
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() == UO_Minus)
+      return affine::scale(of(U->getSubExpr(), Depth + 1), -1);
+    if (U->getOpcode() == UO_Plus)
+      return of(U->getSubExpr(), Depth + 1);
+    return affine::unknown();
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    switch (B->getOpcode()) {
+    case BO_Add:
+      return affine::add(of(B->getLHS(), Depth + 1),
+                         of(B->getRHS(), Depth + 1));
+    case BO_Sub:
+      return affine::sub(of(B->getLHS(), Depth + 1),
+                         of(B->getRHS(), Depth + 1));
+    case BO_Mul:
+      return affine::mul(of(B->getLHS(), Depth + 1),
+                         of(B->getRHS(), Depth + 1));
+    case BO_Shl: {
+      OmpAffine Shift = of(B->getRHS(), Depth + 1);
+      if (affine::isConstant(Shift) && Shift.Const >= 0 && Shift.Const < 30)
+        return affine::scale(of(B->getLHS(), Depth + 1), 1LL << Shift.Const);
+      return affine::unknown();
+    }
+    case BO_Comma:
+      return of(B->getRHS(), Depth + 1);
+    case BO_Div:
+    case BO_Rem:
+    case BO_Shr:
+    case BO_And:
+    case BO_Or:
+    case BO_Xor:
+      return opaque(B, of(B->getLHS(), Depth + 1), of(B->getRHS(), Depth + 1));
+    default:
+      return affine::unknown();
+    }
+  }
+  return affine::unknown();
+}
+
+/// n / 2 of values no thread changes is one of them too: a symbol of its
+/// own, the same wherever the same expression is written. With a counter
+/// or a private value in it, it is unknown.
+OmpAffine AffineForms::opaque(const BinaryOperator *B, const OmpAffine &L,
+                              const OmpAffine &R) const {
+  if (!L.Known || !R.Known)
+    return affine::unknown();
+  std::set<std::string> Used = affine::symbols(L);
+  for (const std::string &S : affine::symbols(R))
+    Used.insert(S);
+  for (const std::string &S : Used) {
+    std::string Kind = S.substr(0, S.find(':'));
+    if (Kind != "s" && Kind != "g" && Kind != "p" && S != "nthreads" &&
+        S != "nteams")
+      return affine::unknown();
+  }
+  auto Id = [](const OmpAffine &A) {
+    std::string T = affine::toString(A);
+    std::replace(T.begin(), T.end(), '|', '#');
+    return T;
+  };
+  auto Shown = [](const OmpAffine &A) {
+    return affine::toString(affine::rename(
+        A, [](const std::string &S) { return S.substr(S.rfind('|') + 1); }));
+  };
+  std::string Op = BinaryOperator::getOpcodeStr(B->getOpcode()).str();
+  return affine::symbol("s:(" + Id(L) + Op + Id(R) + ")|(" + Shown(L) + " " +
+                        Op + " " + Shown(R) + ")");
+}
+
+/// Lhs - Rhs, for a comparison.
+static bool difference(const AffineForms &F, const BinaryOperator *B,
+                       OmpAffine &Out) {
+  Out = affine::sub(F.of(B->getLHS()), F.of(B->getRHS()));
+  return Out.Known;
+}
+
+void AffineForms::conditions(const Expr *Cond, bool Negated,
+                             std::vector<OmpConstraint> &Out) const {
+  if (!Cond)
+    return;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(Cond)) {
+    if (U->getOpcode() == UO_LNot)
+      conditions(U->getSubExpr(), !Negated, Out);
+    return;
+  }
+  const auto *B = dyn_cast<BinaryOperator>(Cond);
+  if (!B)
+    return;
+  // a && b holds both where true; a || b holds both negated where false.
+  if ((B->getOpcode() == BO_LAnd && !Negated) ||
+      (B->getOpcode() == BO_LOr && Negated)) {
+    conditions(B->getLHS(), Negated, Out);
+    conditions(B->getRHS(), Negated, Out);
+    return;
+  }
+  if (!B->isComparisonOp())
+    return;
+  OmpAffine D; // Lhs - Rhs
+  if (!difference(*this, B, D))
+    return;
+  BinaryOperatorKind Op = B->getOpcode();
+  if (Negated) {
+    switch (Op) {
+    case BO_LT:
+      Op = BO_GE;
+      break;
+    case BO_LE:
+      Op = BO_GT;
+      break;
+    case BO_GT:
+      Op = BO_LE;
+      break;
+    case BO_GE:
+      Op = BO_LT;
+      break;
+    case BO_EQ:
+      Op = BO_NE;
+      break;
+    case BO_NE:
+      Op = BO_EQ;
+      break;
+    default:
+      return;
+    }
+  }
+  OmpConstraint C;
+  switch (Op) {
+  case BO_EQ:
+    C.Expr = D;
+    C.Equal = true;
+    break;
+  case BO_GE: // D >= 0
+    C.Expr = D;
+    break;
+  case BO_GT: // D - 1 >= 0
+    C.Expr = affine::sub(D, affine::constant(1));
+    break;
+  case BO_LE: // -D >= 0
+    C.Expr = affine::scale(D, -1);
+    break;
+  case BO_LT: // -D - 1 >= 0
+    C.Expr = affine::sub(affine::scale(D, -1), affine::constant(1));
+    break;
+  default:
+    return; // != is a disjunction: nothing simple holds.
+  }
+  if (C.Expr.Known)
+    Out.push_back(std::move(C));
+}
+
+/// The variable E names (through parentheses and implicit casts).
+static const VarDecl *counterRef(const Expr *E) {
+  return E ? referencedVar(E->IgnoreParenImpCasts()) : nullptr;
+}
+
+bool AffineForms::forLoop(const ForStmt *F, const VarDecl *&Counter,
+                          OmpCounter &Out) const {
+  Counter = nullptr;
+  const Expr *Init = nullptr;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(F->getInit())) {
+    if (!DS->isSingleDecl())
+      return false;
+    if (const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl())) {
+      Counter = VD;
+      Init = VD->getInit();
+    }
+  } else if (const auto *B = dyn_cast_or_null<BinaryOperator>(
+                 dyn_cast_or_null<Expr>(F->getInit())
+                     ? cast<Expr>(F->getInit())->IgnoreParens()
+                     : nullptr)) {
+    if (B->getOpcode() == BO_Assign) {
+      Counter = counterRef(B->getLHS());
+      Init = B->getRHS();
+    }
+  }
+  if (!Counter || !Init || !Counter->getType()->isIntegralOrEnumerationType())
+    return false;
+  // The step.
+  long long Step = 0;
+  const Expr *Inc = F->getInc() ? F->getInc()->IgnoreParens() : nullptr;
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(Inc)) {
+    if (counterRef(U->getSubExpr()) != Counter)
+      return false;
+    Step = U->isIncrementOp() ? 1 : U->isDecrementOp() ? -1 : 0;
+  } else if (const auto *B = dyn_cast_or_null<BinaryOperator>(Inc)) {
+    if (counterRef(B->getLHS()) != Counter)
+      return false;
+    OmpAffine By;
+    if (B->getOpcode() == BO_AddAssign || B->getOpcode() == BO_SubAssign) {
+      By = of(B->getRHS());
+      if (B->getOpcode() == BO_SubAssign)
+        By = affine::scale(By, -1);
+    } else if (B->getOpcode() == BO_Assign) {
+      // i = i + c, i = c + i, i = i - c
+      const auto *Sum = dyn_cast<BinaryOperator>(B->getRHS()->IgnoreParens());
+      if (!Sum || (Sum->getOpcode() != BO_Add && Sum->getOpcode() != BO_Sub))
+        return false;
+      if (counterRef(Sum->getLHS()) == Counter)
+        By = of(Sum->getRHS());
+      else if (Sum->getOpcode() == BO_Add &&
+               counterRef(Sum->getRHS()) == Counter)
+        By = of(Sum->getLHS());
+      if (Sum->getOpcode() == BO_Sub)
+        By = affine::scale(By, -1);
+    }
+    if (!affine::isConstant(By))
+      return false;
+    Step = By.Const;
+  }
+  if (Step == 0)
+    return false;
+  // The bound: counter OP bound, or bound OP counter.
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+      F->getCond() ? F->getCond()->IgnoreParenImpCasts() : nullptr);
+  if (!Cond || !Cond->isComparisonOp())
+    return false;
+  BinaryOperatorKind Op = Cond->getOpcode();
+  const Expr *Bound = nullptr;
+  if (counterRef(Cond->getLHS()) == Counter) {
+    Bound = Cond->getRHS();
+  } else if (counterRef(Cond->getRHS()) == Counter) {
+    Bound = Cond->getLHS();
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  } else {
+    return false;
+  }
+  OmpAffine Start = of(Init), End = of(Bound);
+  Out.Name = Counter->getNameAsString();
+  Out.Step = Step;
+  if (Step > 0) {
+    Out.Lower = Start;
+    if (Op == BO_LT || (Op == BO_NE && Step == 1))
+      Out.Upper = affine::sub(End, affine::constant(1));
+    else if (Op == BO_LE)
+      Out.Upper = End;
+    else
+      return false;
+  } else {
+    Out.Upper = Start;
+    if (Op == BO_GT || (Op == BO_NE && Step == -1))
+      Out.Lower = affine::add(End, affine::constant(1));
+    else if (Op == BO_GE)
+      Out.Lower = End;
+    else
+      return false;
+  }
+  return true;
+}
+
+} // namespace extract
+} // namespace concur
