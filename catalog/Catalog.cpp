@@ -82,6 +82,11 @@ static json parseDocument(const std::string &Text, std::string &Error) {
     Error = "not valid JSON (line " + std::to_string(Line) + ", column " +
             std::to_string(Column) + ")";
     return json::value_t::discarded;
+  } catch (const json::exception &) {
+    // The parser reports a number it cannot hold (4e449) as out_of_range,
+    // not as a parse error (found by fuzz/ConfigFuzzer).
+    Error = "not valid JSON (a number out of range)";
+    return json::value_t::discarded;
   }
 }
 

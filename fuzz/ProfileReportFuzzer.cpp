@@ -11,6 +11,7 @@
 #include "profile/Svg.h"
 #include "profile/Verdict.h"
 #include "support/Errors.h"
+#include "support/Files.h"
 #include "support/MeasurementTable.h"
 
 #include <nlohmann/json.hpp>
@@ -20,10 +21,13 @@
 using namespace concur::runtime;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
-  nlohmann::json Doc = nlohmann::json::parse(Data, Data + Size, nullptr,
-                                             /*allow_exceptions=*/false);
-  if (Doc.is_discarded())
+  nlohmann::json Doc;
+  try {
+    Doc = parseJsonText(std::string(reinterpret_cast<const char *>(Data), Size),
+                        "fuzz.json", "static report", "");
+  } catch (const UsageError &) {
     return 0;
+  }
   std::vector<Advice> AdviceList;
   try {
     AdviceList = parseAdvice(Doc, "fuzz.json");

@@ -84,13 +84,7 @@ void printHelp() {
 
 json parseJsonFile(const std::string &Path, const std::string &What,
                    const std::string &Fix) {
-  std::string Text = readWholeFile(Path, What);
-  try {
-    return json::parse(Text);
-  } catch (const json::parse_error &E) {
-    throw UsageError(What + " '" + Path + "' is not valid JSON (byte " +
-                     std::to_string(E.byte) + ")" + Fix);
-  }
+  return parseJsonText(readWholeFile(Path, What), Path, What, Fix);
 }
 
 std::string formatSeconds(double Seconds) {

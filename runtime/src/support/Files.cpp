@@ -50,6 +50,20 @@ std::string readWholeFile(const std::string &Path, const std::string &What) {
   return Content;
 }
 
+nlohmann::json parseJsonText(const std::string &Text, const std::string &Path,
+                             const std::string &What, const std::string &Fix) {
+  try {
+    return nlohmann::json::parse(Text);
+  } catch (const nlohmann::json::parse_error &E) {
+    throw UsageError(What + " '" + Path + "' is not valid JSON (byte " +
+                     std::to_string(E.byte) + ")" + Fix);
+  } catch (const nlohmann::json::exception &) {
+    // A number it cannot hold (4e449) is out_of_range, not a parse error.
+    throw UsageError(What + " '" + Path +
+                     "' is not valid JSON (a number out of range)" + Fix);
+  }
+}
+
 static std::string directoryOf(const std::string &Path) {
   size_t Slash = Path.rfind('/');
   if (Slash == std::string::npos)

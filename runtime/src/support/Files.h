@@ -14,12 +14,19 @@
 #ifndef CONCUR_RUNTIME_SUPPORT_FILES_H
 #define CONCUR_RUNTIME_SUPPORT_FILES_H
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 namespace concur::runtime {
 
 /// The whole file, or throws UsageError naming Path and What it was for.
 std::string readWholeFile(const std::string &Path, const std::string &What);
+
+/// Text read from Path as JSON, or throws UsageError naming Path, What it
+/// was for and where it stops being JSON, followed by Fix.
+nlohmann::json parseJsonText(const std::string &Text, const std::string &Path,
+                             const std::string &What, const std::string &Fix);
 
 class OutputFile {
 public:
