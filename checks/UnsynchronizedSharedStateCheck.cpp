@@ -97,12 +97,17 @@ struct ThreadInstance {
   bool Multi = false;
   SourceLoc StartLoc;
   std::optional<std::string> HandleKey;
+  /// The pool the thread's task was handed to: waiting for it joins.
+  std::optional<std::string> ExecutorKey;
   std::optional<AbsPath> This;
   std::vector<std::optional<AbsPath>> Params;
   std::set<std::string> Frames;
   /// The functions on the spawner's stack when this thread started.
   std::set<std::string> LiveAtSpawn;
   bool IsProgram = false; // A main: separate programs never run together.
+  /// The program the thread belongs to (Program::programOf its main), or
+  /// "" for roots assumed from classes and library entry points.
+  std::string Program;
   /// A public method of a class that synchronises, assumed to be called
   /// from any thread at any time: the class's name.
   std::string AssumedFromClass;
@@ -167,6 +172,7 @@ private:
         Main.EntryId = Id;
         Main.EntryName = "main";
         Main.IsProgram = true;
+        Main.Program = P.programOf(F);
         Threads.push_back(Main);
       }
     if (!Threads.empty())
@@ -557,9 +563,16 @@ private:
     // A virtual or indirect call: each target the whole program resolved
     // may run here. What they leave locked is not known; none is assumed.
     for (const CallTarget &T : Call.Targets)
-      if (framesLive(T.Id, C.Thread, Stack))
+      if (inProgram(T.Program, C.Thread) && framesLive(T.Id, C.Thread, Stack))
         onCallTo(Call, T.Id, C, Dynamic, Stack);
     return {};
+  }
+
+  /// Code that exists only in another program of the database (its test
+  /// defines or stores it) does not run in this thread's program.
+  bool inProgram(const std::string &Program, unsigned Thread) const {
+    const std::string &Own = Threads[Thread].Program;
+    return Program.empty() || Own.empty() || Program == Own;
   }
 
   /// Functions whose locals a function reaches without owning them: the
@@ -671,7 +684,11 @@ private:
     if (!startsThread(S, C) || S.Model == SpawnModel::OpenMP)
       return;
     unsigned Pos = NextPos++;
-    for (const std::string &EntryId : S.EntryIds) {
+    for (size_t I = 0; I < S.EntryIds.size(); ++I) {
+      const std::string &EntryId = S.EntryIds[I];
+      if (I < S.EntryPrograms.size() &&
+          !inProgram(S.EntryPrograms[I], C.Thread))
+        continue;
       const FunctionFacts *Entry = P.function(EntryId);
       size_t Limit =
           FirstClassRoot ? FirstClassRoot + MaxClassRoots : MaxInstances;
@@ -684,6 +701,7 @@ private:
       T.EntryId = EntryId;
       T.EntryName = Entry->Name;
       T.Parent = static_cast<int>(C.Thread);
+      T.Program = Threads[C.Thread].Program;
       T.SpawnPos = Pos;
       T.Multi = S.LoopDepth > 0 || C.InLoop || S.Model == SpawnModel::OpenMP ||
                 S.Model == SpawnModel::Executor;
@@ -691,6 +709,8 @@ private:
       T.LiveAtSpawn.insert(Stack.begin(), Stack.end());
       if (auto H = resolve(S.Handle, C))
         T.HandleKey = H->key();
+      if (auto X = resolve(S.Executor, C))
+        T.ExecutorKey = X->key();
       T.This = resolve(S.This, C);
       for (const auto &A : S.Args)
         T.Params.push_back(resolve(A, C));
@@ -705,8 +725,9 @@ private:
     std::string Key = Handle->key();
     unsigned Pos = NextPos++;
     for (ThreadInstance &T : Threads)
-      if (T.HandleKey && *T.HandleKey == Key && T.JoinPos == UINT_MAX &&
-          T.Parent == static_cast<int>(C.Thread))
+      if (((T.HandleKey && *T.HandleKey == Key) ||
+           (T.ExecutorKey && *T.ExecutorKey == Key)) &&
+          T.JoinPos == UINT_MAX && T.Parent == static_cast<int>(C.Thread))
         T.JoinPos = Pos;
   }
 
@@ -843,12 +864,14 @@ private:
 
   void report(std::vector<Finding> &Out) {
     std::map<std::string, std::vector<size_t>> ByRoot;
-    // Memory some access reaches holding a lock: the program's own word
-    // that it needs one.
+    // Memory some code writes holding a lock: the program's own word that
+    // it needs one. A read under a lock says less: the lock may be held for
+    // something else around it (a request's socket lock around reading the
+    // client's timeouts, which a setter writes before any request).
     std::set<std::string> Locked;
     for (size_t I = 0; I < Accesses.size(); ++I) {
       ByRoot[Accesses[I].Path.Root].push_back(I);
-      if (!Accesses[I].Locks.empty())
+      if (!Accesses[I].Locks.empty() && Accesses[I].Write)
         Locked.insert(Accesses[I].Path.key());
     }
     std::set<std::tuple<std::string, SourceLoc, SourceLoc>> Seen;
@@ -885,7 +908,6 @@ private:
           // A thread the class's constructor starts really runs while the
           // object's methods are called: only the callers are assumed.
           bool Consistency =
-              !A->Locks.empty() || !B->Locks.empty() ||
               Locked.count(A->Path.key()) || Locked.count(B->Path.key()) ||
               startedByClass(A->Thread) || startedByClass(B->Thread);
           // A class that only uses atomics orders its plain fields by its
@@ -941,7 +963,7 @@ private:
                    "methods), so its public methods may run at once";
     if (!Consistency) {
       F.Level = Severity::Remark;
-      F.Message += "; no access to it takes a lock";
+      F.Message += "; no write to it takes a lock";
     }
     std::set<int> Noted;
     for (const ResolvedAccess *X : {&A, &B}) {

@@ -150,6 +150,10 @@ struct CallTarget {
   /// which of its parameters.
   std::string ThroughFunction;
   int ThroughParam = -1;
+  /// Set by the whole-program stage: the file holding the main of the one
+  /// program this target exists in (it is defined there, or only code of
+  /// that program stores it), or empty when any program may reach it.
+  std::string Program;
 };
 
 const char *callKindName(CallKind K);
@@ -235,12 +239,20 @@ struct Spawn {
   /// function pointer): the whole-program stage adds their targets to
   /// EntryIds.
   std::vector<std::string> EntrySlots;
+  /// Set by the whole-program stage for the entries it adds from slots:
+  /// EntryPrograms[i] is CallTarget::Program of EntryIds[i] (missing or
+  /// empty: any program).
+  std::vector<std::string> EntryPrograms;
   unsigned Order = 0;
   /// What the new thread's entry sees: its `this` and parameters.
   std::optional<AccessPath> This;
   std::vector<std::optional<AccessPath>> Args;
   /// The object that is later joined (a std::thread, a future, a pool).
   std::optional<AccessPath> Handle;
+  /// The pool or executor a task is handed to, when the handle is another
+  /// object (the future submit() returns): waiting for the pool, or
+  /// destroying one whose destructor waits, joins the task too.
+  std::optional<AccessPath> Executor;
 };
 
 /// `co_await pool.schedule()` and friends: the rest of the coroutine runs on

@@ -346,7 +346,8 @@ void to_json(json &J, const Spawn &S) {
            {"order", S.Order},
            {"this", optionalJson(S.This)},
            {"args", optionalPaths(S.Args)},
-           {"handle", optionalJson(S.Handle)}};
+           {"handle", optionalJson(S.Handle)},
+           {"executor", optionalJson(S.Executor)}};
 }
 
 void from_json(const json &J, Spawn &S) {
@@ -361,6 +362,7 @@ void from_json(const json &J, Spawn &S) {
   readOptional(J, "this", S.This);
   readOptionalPaths(J, "args", S.Args);
   readOptional(J, "handle", S.Handle);
+  readOptional(J, "executor", S.Executor);
 }
 
 void to_json(json &J, const ExecutorSwitch &S) {

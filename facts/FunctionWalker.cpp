@@ -237,7 +237,9 @@ void FunctionWalker::visitElement(const CFGElement &E) {
     visitInitializer(Init->getInitializer());
   else if (std::optional<CFGAutomaticObjDtor> Dtor =
                E.getAs<CFGAutomaticObjDtor>())
-    visitScopeEnd(Dtor->getVarDecl());
+    visitScopeEnd(Dtor->getVarDecl(), Dtor->getTriggerStmt()
+                                          ? Dtor->getTriggerStmt()->getEndLoc()
+                                          : SourceLocation());
 }
 
 void FunctionWalker::visitStmt(const Stmt *St) {
@@ -482,12 +484,15 @@ void FunctionWalker::visitInitializer(const CXXCtorInitializer *Init) {
     Fds.copy(Flow.fieldSlot(Field), Init->getInit());
 }
 
-void FunctionWalker::visitScopeEnd(const VarDecl *VD) {
-  // Leaving the scope: a guard unlocks what it holds, a jthread joins.
+void FunctionWalker::visitScopeEnd(const VarDecl *VD, SourceLocation At) {
+  // Leaving the scope: a guard unlocks what it holds, a jthread joins, a
+  // destructor the program defines runs.
   if (S.Locks.guardOf(VD)) {
     S.Locks.endGuard(VD, S.Out.ReleasesOnExit);
     return;
   }
+  if (!VD->hasGlobalStorage())
+    Calls.addDestructorCall(VD, At);
   QualType T = VD->getType();
   bool Joins = S.Lib.typeHas(T, LibraryRole::JoinsOnDestruction);
   if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(

@@ -278,7 +278,8 @@ bool CallModel::handleSync(const CatalogEntry &E, const Expr *Call,
     break;
   case SyncOp::Once:
     // std::call_once(flag, f, args...): f runs here, at most once. (Old
-    // Boost takes the function first: boost::call_once(f, flag).)
+    // Boost takes the function first: boost::call_once(f, flag); POSIX
+    // takes the flag's address: pthread_once(&flag, f).)
     if (Args.size() >= 2) {
       std::vector<const FunctionDecl *> Targets;
       S.Lib.callableTargets(Args[1], Targets);
@@ -291,7 +292,13 @@ bool CallModel::handleSync(const CatalogEntry &E, const Expr *Call,
         CallSite C = makeCall(Call);
         C.CalleeId = S.TU.usr(T);
         C.CalleeName = S.TU.displayName(T);
-        C.OnceFlag = S.Paths.pathOf(Args[FlagIndex]);
+        if (Args[FlagIndex]->getType()->isPointerType()) {
+          C.OnceFlag = S.Paths.pointerValueOf(Args[FlagIndex]);
+          if (C.OnceFlag)
+            appendStep(*C.OnceFlag, "*");
+        } else {
+          C.OnceFlag = S.Paths.pathOf(Args[FlagIndex]);
+        }
         if (const auto *MD = dyn_cast<CXXMethodDecl>(T))
           if (MD->getParent()->isLambda())
             C.This = thisPath();

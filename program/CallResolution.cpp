@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <set>
 
 namespace concur {
@@ -13,14 +14,34 @@ struct StoredTarget {
   std::string Id;
   std::string Name;
   SourceLoc SetAt;
+  /// The one program the stored value exists in, or "" for any.
+  std::string Program;
 };
+
+/// A value that exists in program A and flows through code of program B:
+/// B's own code runs only in B, so the value is in both or in neither.
+std::optional<std::string> withinProgram(const std::string &A,
+                                         const std::string &B) {
+  if (A.empty() || A == B)
+    return B;
+  if (B.empty())
+    return A;
+  return std::nullopt;
+}
+
+/// The same value reaching a slot in two programs: in either.
+std::string eitherProgram(const std::string &A, const std::string &B) {
+  return A == B ? A : std::string();
+}
 
 class Resolver {
 public:
   Resolver(std::map<std::string, FunctionFacts> &Functions,
            const std::vector<MethodOverride> &Overrides,
-           const std::vector<CallableStore> &GlobalStores)
-      : Functions(Functions), GlobalStores(GlobalStores) {
+           const std::vector<CallableStore> &GlobalStores,
+           const std::set<std::string> &ProgramFiles)
+      : Functions(Functions), GlobalStores(GlobalStores),
+        ProgramFiles(ProgramFiles) {
     for (const MethodOverride &O : Overrides) {
       auto &List = Overriders[O.OverriddenId];
       if (std::none_of(List.begin(), List.end(),
@@ -48,13 +69,27 @@ public:
           for (const auto &[TargetId, T] : Holds[Slot])
             if (std::find(S.EntryIds.begin(), S.EntryIds.end(), TargetId) ==
                 S.EntryIds.end()) {
+              S.EntryPrograms.resize(S.EntryIds.size());
               S.EntryIds.push_back(TargetId);
               S.EntryNames.push_back(T.Name);
+              S.EntryPrograms.push_back(T.Program);
             }
     }
   }
 
 private:
+  /// The program a function exists only in: the file holding the main it
+  /// is defined next to, or "" for code every program may link.
+  std::string programOf(const std::string &Id) const {
+    auto It = Functions.find(Id);
+    if (It == Functions.end() || !ProgramFiles.count(It->second.Loc.File))
+      return "";
+    return It->second.Loc.File;
+  }
+  std::string programOfLoc(const SourceLoc &Loc) const {
+    return ProgramFiles.count(Loc.File) ? Loc.File : "";
+  }
+
   /// How messages name a function: by its facts, which carry its name.
   std::string nameOf(const std::string &Id) const {
     auto It = Functions.find(Id);
@@ -96,28 +131,48 @@ private:
     return Slots;
   }
 
+  /// A store made by code of one program (Program) exists only there.
   void collectStores() {
-    auto Collect = [&](const CallableStore &S) {
+    auto Collect = [&](const CallableStore &S, const std::string &Program) {
       for (const std::string &Slot : withOverrides(S.Slot)) {
         SlotNames.emplace(Slot, S.SlotName);
-        if (!S.TargetId.empty())
-          Direct[Slot].push_back({S.TargetId, nameOf(S.TargetId), S.Loc});
-        else if (!S.FromSlot.empty())
-          Edges[S.FromSlot].insert(Slot);
+        if (!S.TargetId.empty()) {
+          auto In = withinProgram(programOf(S.TargetId), Program);
+          if (In)
+            Direct[Slot].push_back(
+                {S.TargetId, nameOf(S.TargetId), S.Loc, *In});
+        } else if (!S.FromSlot.empty()) {
+          auto [It, New] = Edges[S.FromSlot].emplace(Slot, Program);
+          if (!New)
+            It->second = eitherProgram(It->second, Program);
+        }
       }
     };
     for (const auto &[Id, F] : Functions)
       for (const CallableStore &S : F.Stores)
-        Collect(S);
+        Collect(S, programOf(Id));
     for (const CallableStore &S : GlobalStores)
-      Collect(S);
+      Collect(S, programOfLoc(S.Loc));
+  }
+
+  /// Adds T to what a slot holds; true when that changed it.
+  static bool hold(std::map<std::string, StoredTarget> &Slot,
+                   const StoredTarget &T) {
+    auto [It, New] = Slot.emplace(T.Id, T);
+    if (New)
+      return true;
+    std::string Either = eitherProgram(It->second.Program, T.Program);
+    if (Either == It->second.Program)
+      return false;
+    It->second.Program = Either;
+    return true;
   }
 
   void propagate() {
     std::deque<std::string> Work;
     for (const auto &[Slot, Targets] : Direct) {
       for (const StoredTarget &T : Targets)
-        Holds[Slot].emplace(T.Id, T);
+        hold(Holds[Slot], T);
       Work.push_back(Slot);
     }
     std::set<std::string> Queued(Work.begin(), Work.end());
@@ -131,13 +186,19 @@ private:
       while (true) {
         auto It = Edges.find(Base);
         if (It != Edges.end())
-          for (const std::string &To : It->second) {
+          for (const auto &[To, EdgeProgram] : It->second) {
             std::string Into = To + Suffix;
+            if (Into == Slot)
+              continue;
             const auto &From = Holds[Slot];
             auto &Dest = Holds[Into];
             bool Changed = false;
             for (const auto &[Id, T] : From)
-              Changed |= Dest.emplace(Id, T).second;
+              if (auto In = withinProgram(T.Program, EdgeProgram)) {
+                StoredTarget Copy = T;
+                Copy.Program = *In;
+                Changed |= hold(Dest, Copy);
+              }
             if (Changed && Queued.insert(Into).second)
               Work.push_back(Into);
           }
@@ -209,15 +270,16 @@ private:
                         "' of '" + C.CalleeName + "'";
       for (size_t I = 0; I < A.TargetIds.size(); ++I)
         C.ArgTargets.push_back({A.TargetIds[I], nameOf(A.TargetIds[I]), Via,
-                                C.CalleeId, static_cast<int>(A.Index)});
+                                C.CalleeId, static_cast<int>(A.Index),
+                                programOf(A.TargetIds[I])});
       // Passing on one's own parameter: the callers of F give its targets.
       if (A.FromSlot.empty() || A.FromSlot.rfind(Own, 0) == 0)
         continue;
       auto Held = Holds.find(A.FromSlot);
       if (Held != Holds.end())
         for (const auto &[Id, T] : Held->second)
-          C.ArgTargets.push_back(
-              {Id, T.Name, Via, C.CalleeId, static_cast<int>(A.Index)});
+          C.ArgTargets.push_back({Id, T.Name, Via, C.CalleeId,
+                                  static_cast<int>(A.Index), T.Program});
     }
   }
 
@@ -230,7 +292,8 @@ private:
       if (Functions.count(Id))
         C.Targets.push_back(
             {Id, Name,
-             "through '" + C.CalleeName + "', overridden by '" + Name + "'"});
+             "through '" + C.CalleeName + "', overridden by '" + Name + "'", "",
+             -1, programOf(Id)});
     if (C.Targets.empty())
       Unresolved.push_back({F.Id, F.Name, C.Loc, C.Kind, C.CalleeName,
                             "no definition of '" + C.CalleeName +
@@ -255,15 +318,18 @@ private:
     for (const auto &[Id, T] : It->second)
       C.Targets.push_back({Id, T.Name,
                            "through '" + C.SlotName + "' (" + C.CalleeName +
-                               "), set at " + shortLocation(T.SetAt)});
+                               "), set at " + shortLocation(T.SetAt),
+                           "", -1, T.Program});
   }
 
   std::map<std::string, FunctionFacts> &Functions;
   const std::vector<CallableStore> &GlobalStores;
+  const std::set<std::string> &ProgramFiles;
   std::map<std::string, std::vector<std::pair<std::string, std::string>>>
       Overriders;
   std::map<std::string, std::vector<StoredTarget>> Direct;
-  std::map<std::string, std::set<std::string>> Edges;
+  /// Copies from slot to slot, each with the program whose code makes it.
+  std::map<std::string, std::map<std::string, std::string>> Edges;
   std::map<std::string, std::map<std::string, StoredTarget>> Holds;
   std::map<std::string, std::string> SlotNames;
   std::map<std::string, std::set<unsigned>> Invokes;
@@ -274,8 +340,9 @@ private:
 void resolveCalls(std::map<std::string, FunctionFacts> &Functions,
                   const std::vector<MethodOverride> &Overrides,
                   const std::vector<CallableStore> &GlobalStores,
+                  const std::set<std::string> &ProgramFiles,
                   std::vector<UnresolvedCall> &Unresolved) {
-  Resolver(Functions, Overrides, GlobalStores).run(Unresolved);
+  Resolver(Functions, Overrides, GlobalStores, ProgramFiles).run(Unresolved);
 }
 
 } // namespace concur

@@ -11,6 +11,12 @@
 // what is passed to the overriding method's parameter. Spawns of a stored
 // callable get the targets as entry points.
 //
+// A compile database often holds several programs (each test and tool has its
+// own main). Code defined in the file of a main exists only in that program:
+// a callable it defines or stores, and what flows through its copies, is
+// marked with that program (CallTarget::Program), so that a walk of another
+// program does not run it.
+//
 // Does not model: which of the targets a call reaches at run time, or
 // callables that reach a slot through memory concur has no path for.
 //
@@ -22,6 +28,7 @@
 #include "facts/Facts.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,6 +49,7 @@ struct UnresolvedCall {
 void resolveCalls(std::map<std::string, FunctionFacts> &Functions,
                   const std::vector<MethodOverride> &Overrides,
                   const std::vector<CallableStore> &GlobalStores,
+                  const std::set<std::string> &ProgramFiles,
                   std::vector<UnresolvedCall> &Unresolved);
 
 } // namespace concur

@@ -92,7 +92,13 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
           if (N.Kind == OmpNodeKind::Call)
             Local(N.Callee);
     }
-  resolveCalls(P.Functions, Overrides, GlobalStores, P.Unresolved);
+  // Each file defining a main is a program of its own, linked with the
+  // code of files that define none.
+  for (const auto &[Id, F] : P.Functions)
+    if (F.Name == "main" && !F.IsLambda)
+      P.ProgramFiles.insert(F.Loc.File);
+  resolveCalls(P.Functions, Overrides, GlobalStores, P.ProgramFiles,
+               P.Unresolved);
   resolveDescriptors(P.Functions);
   for (auto &[File, List] : P.Suppressions)
     std::sort(List.begin(), List.end(),
@@ -100,6 +106,11 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
                 return A.Line < B.Line;
               });
   return P;
+}
+
+const std::string &Program::programOf(const FunctionFacts &F) const {
+  static const std::string Any;
+  return ProgramFiles.count(F.Loc.File) ? F.Loc.File : Any;
 }
 
 static bool names(const Suppression &S, const std::string &Check) {

@@ -14,6 +14,7 @@
 #include "program/CallResolution.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,10 @@ public:
     return Unresolved;
   }
 
+  /// The file holding the main of the one program F belongs to (it is
+  /// defined next to that main), or "" for code any program may link.
+  const std::string &programOf(const FunctionFacts &F) const;
+
   /// Is a finding of Check at Loc silenced by a NOLINT comment?
   bool isSuppressed(const SourceLoc &Loc, const std::string &Check) const;
 
@@ -54,6 +59,7 @@ private:
   std::vector<FileStatus> Files;
   std::vector<Workload> Workloads;
   std::vector<UnresolvedCall> Unresolved;
+  std::set<std::string> ProgramFiles;
   std::map<std::string, std::vector<Suppression>> Suppressions;
 };
 

@@ -172,7 +172,7 @@ public:
     std::lock_guard<std::mutex> G(M);
     ++Sent;
   }
-  // CHECK-DAG: :[[@LINE+1]]:18: remark: 'Session::State' is written in 'Session::close' without a lock and read in 'Session::state' without a lock ({{.*}}); concurrency assumed: 'Session' synchronises {{.*}}; no access to it takes a lock
+  // CHECK-DAG: :[[@LINE+1]]:18: remark: 'Session::State' is written in 'Session::close' without a lock and read in 'Session::state' without a lock ({{.*}}); concurrency assumed: 'Session' synchronises {{.*}}; no write to it takes a lock
   void close() { State = 2; }
   int state() const { return State; }
 

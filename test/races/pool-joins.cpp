@@ -1,0 +1,105 @@
+// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not="warning:"
+// Tasks handed to a pool are joined by waiting for the pool, whatever
+// handle the submit returned, and by a destructor that waits: the pool's
+// own (a library's, described by the catalog) or one the program defines.
+
+#include <functional>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <tuple>
+#include <vector>
+
+namespace BS {
+class thread_pool {
+public:
+  template <typename F> std::future<void> submit_task(F &&Task) {
+    return {};
+  }
+  template <typename F> void detach_task(F &&Task) {}
+  void wait() {}
+  ~thread_pool() {}
+};
+} // namespace BS
+
+// A pool written by the program: the destructor joins its worker, which
+// runs the tasks it was given. (One worker: with several, concur cannot tell
+// that each task is taken from the queue by one of them only.)
+class WorkerPool {
+public:
+  WorkerPool() { Worker = std::thread([this] { run(); }); }
+  ~WorkerPool() {
+    {
+      std::lock_guard<std::mutex> Lock(Mutex);
+      Stopping = true;
+    }
+    Worker.join();
+  }
+  void add(std::function<void()> Task) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    Tasks.push_back(std::move(Task));
+  }
+
+private:
+  void run() {
+    while (true) {
+      std::function<void()> Task;
+      {
+        std::lock_guard<std::mutex> Lock(Mutex);
+        if (Stopping)
+          return;
+        if (Tasks.empty())
+          continue;
+        Task = std::move(Tasks.back());
+        Tasks.pop_back();
+      }
+      Task();
+    }
+  }
+  std::mutex Mutex;
+  bool Stopping = false;
+  std::vector<std::function<void()>> Tasks;
+  std::thread Worker;
+};
+
+int Ignored = 0, Waited = 0, Unwaited = 0, ScopedLibrary = 0, ScopedOwn = 0,
+    StillRunning = 0;
+
+int submitIgnored() {
+  BS::thread_pool Pool;
+  // The future is dropped; Pool.wait() still joins the task.
+  std::ignore = Pool.submit_task([] { Ignored = 1; });
+  Pool.detach_task([] { Waited = 1; });
+  Pool.wait();
+  return Ignored + Waited;
+}
+
+int notWaited() {
+  BS::thread_pool Pool;
+  // CHECK: :[[@LINE+1]]:39: warning: 'Unwaited' is written by thread
+  std::ignore = Pool.submit_task([] { Unwaited = 1; });
+  return Unwaited;
+}
+
+int poolInScope() {
+  {
+    BS::thread_pool Pool;
+    Pool.detach_task([] { ScopedLibrary = 1; });
+  }
+  {
+    WorkerPool Pool;
+    Pool.add([] { ScopedOwn = 1; });
+  }
+  return ScopedLibrary + ScopedOwn;
+}
+
+int poolStillAlive() {
+  WorkerPool Pool;
+  // CHECK: :[[@LINE+1]]:17: warning: 'StillRunning' is written by thread
+  Pool.add([] { StillRunning = 1; });
+  return StillRunning;
+}
+
+int main() {
+  return submitIgnored() + notWaited() + poolInScope() + poolStillAlive();
+}
