@@ -723,9 +723,17 @@ private:
     if (!Handle)
       return;
     std::string Key = Handle->key();
+    // A handle that is a container of handles (a multi_future a pool's
+    // submit returns) is joined by joining its elements, as a vector of
+    // threads is by joining threads[] in a loop.
+    auto ElementsOf = [&](const std::string &Container) {
+      return Key.size() == Container.size() + 2 &&
+             Key.compare(0, Container.size(), Container) == 0 &&
+             Key.compare(Container.size(), 2, "[]") == 0;
+    };
     unsigned Pos = NextPos++;
     for (ThreadInstance &T : Threads)
-      if (((T.HandleKey && *T.HandleKey == Key) ||
+      if (((T.HandleKey && (*T.HandleKey == Key || ElementsOf(*T.HandleKey))) ||
            (T.ExecutorKey && *T.ExecutorKey == Key)) &&
           T.JoinPos == UINT_MAX && T.Parent == static_cast<int>(C.Thread))
         T.JoinPos = Pos;

@@ -1,7 +1,8 @@
-// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not="warning:"
-// Tasks handed to a pool are joined by waiting for the pool, whatever
-// handle the submit returned, and by a destructor that waits: the pool's
-// own (a library's, described by the catalog) or one the program defines.
+// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state --
+// -std=c++20 2>&1 | FileCheck %s --implicit-check-not="warning:" Tasks handed
+// to a pool are joined by waiting for the pool, whatever handle the submit
+// returned, and by a destructor that waits: the pool's own (a library's,
+// described by the catalog) or one the program defines.
 
 #include <functional>
 #include <future>
@@ -11,11 +12,22 @@
 #include <vector>
 
 namespace BS {
+// Futures of a task split in blocks: waiting for it waits for each.
+template <typename T> class multi_future : public std::vector<std::future<T>> {
+public:
+  void wait() const {
+    for (const std::future<T> &Future : *this)
+      Future.wait();
+  }
+};
+
 class thread_pool {
 public:
-  template <typename F> std::future<void> submit_task(F &&Task) {
+  template <typename F>
+  multi_future<void> submit_blocks(int From, int To, F &&Block) {
     return {};
   }
+  template <typename F> std::future<void> submit_task(F &&Task) { return {}; }
   template <typename F> void detach_task(F &&Task) {}
   void wait() {}
   ~thread_pool() {}
@@ -27,7 +39,9 @@ public:
 // that each task is taken from the queue by one of them only.)
 class WorkerPool {
 public:
-  WorkerPool() { Worker = std::thread([this] { run(); }); }
+  WorkerPool() {
+    Worker = std::thread([this] { run(); });
+  }
   ~WorkerPool() {
     {
       std::lock_guard<std::mutex> Lock(Mutex);
@@ -62,8 +76,8 @@ private:
   std::thread Worker;
 };
 
-int Ignored = 0, Waited = 0, Unwaited = 0, ScopedLibrary = 0, ScopedOwn = 0,
-    StillRunning = 0;
+int Blocks = 0, BlocksUnwaited = 0, Ignored = 0, Waited = 0, Unwaited = 0,
+    ScopedLibrary = 0, ScopedOwn = 0, StillRunning = 0;
 
 int submitIgnored() {
   BS::thread_pool Pool;
@@ -72,6 +86,15 @@ int submitIgnored() {
   Pool.detach_task([] { Waited = 1; });
   Pool.wait();
   return Ignored + Waited;
+}
+
+int blocks() {
+  BS::thread_pool Pool;
+  Pool.submit_blocks(0, 100, [](int, int) { Blocks = 1; }).wait();
+  auto Futures =
+      Pool.submit_blocks(0, 100, [](int, int) { BlocksUnwaited = 1; });
+  // CHECK: :[[@LINE-1]]:49: warning: 'BlocksUnwaited' is written
+  return Blocks + BlocksUnwaited;
 }
 
 int notWaited() {
@@ -101,5 +124,6 @@ int poolStillAlive() {
 }
 
 int main() {
-  return submitIgnored() + notWaited() + poolInScope() + poolStillAlive();
+  return submitIgnored() + blocks() + notWaited() + poolInScope() +
+         poolStillAlive();
 }
