@@ -75,6 +75,10 @@ struct ResolvedAccess {
   unsigned Pos = 0;
   unsigned Thread = 0;
   std::vector<ResolvedLock> Locks;
+  /// Mutex pointers found null on the way here ("<pointer>?absent"): the
+  /// object was made without its mutex, so no holder of "*<pointer>" shares
+  /// it.
+  std::vector<std::string> Absent;
   SourceLoc Loc;
   std::string Function;
   bool Volatile = false;
@@ -547,6 +551,17 @@ private:
     for (const HeldLock &L : A.Locks)
       if (auto M = resolve(L.Mutex, C))
         R.Locks.push_back({M->key(), M->Name, L.Shared});
+    static const std::string AbsentMark = "?absent";
+    for (auto It = R.Locks.begin(); It != R.Locks.end();)
+      if (It->Key.size() > AbsentMark.size() &&
+          It->Key.compare(It->Key.size() - AbsentMark.size(), AbsentMark.size(),
+                          AbsentMark) == 0) {
+        R.Absent.push_back(
+            It->Key.substr(0, It->Key.size() - AbsentMark.size()) + "*");
+        It = R.Locks.erase(It);
+      } else {
+        ++It;
+      }
     R.Loc = A.Loc;
     R.Function = C.Fn->Name;
     R.Volatile = A.Volatile;
@@ -779,7 +794,19 @@ private:
       for (const ResolvedLock &M : B.Locks)
         if (L.Key == M.Key && !(L.Shared && M.Shared))
           return true;
-    return false;
+    // One side runs on objects made without the mutex the other locks, or
+    // both do: an object made without its mutex is not meant to be shared.
+    auto Excludes = [](const ResolvedAccess &X, const ResolvedAccess &Y) {
+      for (const std::string &Pointee : X.Absent) {
+        for (const ResolvedLock &M : Y.Locks)
+          if (M.Key == Pointee)
+            return true;
+        if (std::count(Y.Absent.begin(), Y.Absent.end(), Pointee))
+          return true;
+      }
+      return false;
+    };
+    return Excludes(A, B) || Excludes(B, A);
   }
 
   struct SyncRecord {

@@ -60,6 +60,8 @@ public:
 
   /// A trylock (or a guard's owns_lock) as a branch condition.
   std::optional<TryLock> tryLockIn(const clang::Expr *Cond);
+  /// A test of whether a pointer to a mutex is null, as a branch condition.
+  std::optional<TryLock> mutexAbsentIn(const clang::Expr *E, bool Negated);
   /// A readiness test (f.is_ready()) as a branch condition.
   std::optional<ReadyTest> readinessIn(const clang::Expr *Cond);
 

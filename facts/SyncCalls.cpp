@@ -45,6 +45,42 @@ CallModel::mutexArgs(llvm::ArrayRef<const Expr *> Args) {
   return Mutexes;
 }
 
+/// `if (mutex_) { lock(*mutex_); ... } else { ... }`: an object made with a
+/// mutex locks it, one made without never shares itself (LogFile's
+/// threadSafe flag). On the edge where the pointer is null, the code holds
+/// the pseudo-lock "<pointer>?absent", which the race check takes as
+/// excluding every lock of "*<pointer>": one object cannot be on both sides.
+std::optional<TryLock> CallModel::mutexAbsentIn(const Expr *E, bool Negated) {
+  const Expr *Pointer = nullptr;
+  QualType Pointee;
+  if (E->getType()->isPointerType()) {
+    Pointer = E;
+    Pointee = E->getType()->getPointeeType();
+  } else if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E);
+             MCE && isa_and_nonnull<CXXConversionDecl>(MCE->getMethodDecl()) &&
+             S.Lib.isSmartPointer(
+                 MCE->getImplicitObjectArgument()->getType())) {
+    // unique_ptr's operator bool.
+    Pointer = MCE->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            Pointer->getType()->getAsCXXRecordDecl()))
+      if (Spec->getTemplateArgs().size() > 0 &&
+          Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+        Pointee = Spec->getTemplateArgs()[0].getAsType();
+  }
+  if (!Pointer || Pointee.isNull() || !S.Lib.isSyncObject(Pointee))
+    return std::nullopt;
+  std::optional<AccessPath> Path = S.Paths.pathOf(Pointer);
+  if (!Path)
+    return std::nullopt;
+  appendStep(*Path, "?absent");
+  TryLock T;
+  // Held where the pointer is null: the false edge of `if (mutex_)`.
+  T.Negated = !Negated;
+  T.Locks.push_back({*Path, false});
+  return T;
+}
+
 std::optional<TryLock> CallModel::tryLockIn(const Expr *Cond) {
   if (!Cond)
     return std::nullopt;
@@ -73,6 +109,8 @@ std::optional<TryLock> CallModel::tryLockIn(const Expr *Cond) {
     }
     break;
   }
+  if (std::optional<TryLock> Absent = mutexAbsentIn(E, Negated))
+    return Absent;
   const auto *CE = dyn_cast<CallExpr>(E);
   if (!CE || !CE->getDirectCallee())
     return std::nullopt;
