@@ -59,9 +59,11 @@ std::vector<std::string> leaves(const std::string &Name) {
 struct Scenario {
   std::vector<OmpAffine> Equal;
   std::vector<OmpAffine> AtLeastZero;
-  /// At least one of these alternatives holds (empty: no alternative
-  /// needed).
-  std::vector<std::vector<OmpAffine>> AnyOf;
+  /// Groups of alternatives: in each group at least one alternative holds
+  /// (another iteration: some counter differs; another thread).
+  std::vector<std::vector<std::vector<OmpAffine>>> AllOf;
+  /// Counters equal on both sides (one iteration of a loop with barriers).
+  std::set<std::string> Unify;
   std::string Reason;
 };
 
@@ -73,24 +75,46 @@ public:
   std::optional<std::string> race(const AccessInstance &A,
                                   const AccessInstance &B) {
     std::vector<OmpAffine> Address;
+    Unified.clear();
     if (!overlap(A, B, Address))
-      return std::nullopt;
-    std::vector<std::vector<OmpAffine>> LockAlternatives;
-    if (commonLock(A, B, LockAlternatives))
       return std::nullopt;
     std::vector<Scenario> Scenarios;
     scenarios(A, B, Scenarios);
-    for (const Scenario &S : Scenarios)
-      if (feasible(A, B, Address, S, LockAlternatives))
+    for (const Scenario &S : Scenarios) {
+      // Symbols are sided anew for each scenario: what it unifies.
+      Unified = S.Unify;
+      Address.clear();
+      overlap(A, B, Address);
+      std::vector<std::vector<OmpAffine>> LockAlternatives;
+      if (commonLock(A, B, LockAlternatives))
+        return std::nullopt;
+      if (feasible(A, B, Address, S, LockAlternatives)) {
+        Unified.clear();
         return S.Reason;
+      }
+    }
+    Unified.clear();
     return std::nullopt;
   }
 
 private:
   //===-- Symbols of the two sides ----------------------------------------===//
 
+  /// A symbol as one side sees it: shared symbols and, in a scenario
+  /// where both sides are in one iteration of a loop, its counter are the
+  /// same on both sides; a read from memory nothing writes is one value
+  /// when its indexes are.
   std::string side(const std::string &Sym, char Tag) const {
-    return W.Shared.count(Sym) ? Sym : std::string(1, Tag) + ":" + Sym;
+    if (W.Shared.count(Sym) || Unified.count(Sym) || uniformLocal(Sym, Unified))
+      return Sym;
+    if (Sym.rfind("o:", 0) == 0 && !W.PrivateReads.count(Sym))
+      if (std::optional<OpaqueRead> R = OpaqueRead::parse(Sym)) {
+        for (auto &[Inner, Offset] : R->Indexes)
+          if (!Inner.empty())
+            Inner = side(Inner, Tag);
+        return R->symbol();
+      }
+    return std::string(1, Tag) + ":" + Sym;
   }
 
   OmpAffine sided(const OmpAffine &E, char Tag) const {
@@ -103,14 +127,22 @@ private:
   void ranges(const OmpAffine &E, char Tag, DependenceProblem &P,
               std::set<std::string> &Done) const {
     for (const std::string &S : affine::symbols(E)) {
-      if (W.Shared.count(S)) {
-        P.Invariants.insert(S);
-        continue;
-      }
       std::string Sided = side(S, Tag);
       if (!Done.insert(Sided).second)
         continue;
+      // A quotient or remainder: what holds of it.
+      auto Facts = W.Facts.find(S);
+      if (Facts != W.Facts.end())
+        for (const OmpConstraint &K : Facts->second) {
+          (K.Equal ? P.Equal : P.AtLeastZero).push_back(sided(K.Expr, Tag));
+          ranges(K.Expr, Tag, P, Done);
+        }
       auto R = W.Ranges.find(S);
+      if (W.Shared.count(S)) {
+        P.Invariants.insert(S);
+        if (R == W.Ranges.end())
+          continue;
+      }
       if (R == W.Ranges.end())
         continue;
       const OmpCounter &C = R->second;
@@ -122,6 +154,16 @@ private:
         P.AtLeastZero.push_back(affine::sub(Hi, V));
       if (Lo.Known && Hi.Known)
         P.Bounds[Sided] = {Lo, Hi};
+      for (const OmpAffine &B : C.MoreLower)
+        if (OmpAffine S = sided(B, Tag); S.Known) {
+          P.AtLeastZero.push_back(affine::sub(V, S));
+          ranges(B, Tag, P, Done);
+        }
+      for (const OmpAffine &B : C.MoreUpper)
+        if (OmpAffine S = sided(B, Tag); S.Known) {
+          P.AtLeastZero.push_back(affine::sub(S, V));
+          ranges(B, Tag, P, Done);
+        }
       // A step other than 1: the counter is its start plus a multiple.
       long long Step = C.Step < 0 ? -C.Step : C.Step;
       const OmpAffine &Anchor = C.Step > 0 ? Lo : Hi;
@@ -218,15 +260,41 @@ private:
 
   //===-- Ways to run at once ------------------------------------------===//
 
-  static void distinct(const std::vector<std::string> &X,
-                       const std::vector<std::string> &Y, char TX, char TY,
-                       const PairJudge &J, Scenario &S) {
+  /// Some symbol of X differs from its counterpart in Y.
+  void distinct(const std::vector<std::string> &X,
+                const std::vector<std::string> &Y, Scenario &S) const {
+    std::vector<std::vector<OmpAffine>> Group;
     for (size_t K = 0; K < X.size() && K < Y.size(); ++K) {
-      OmpAffine D = affine::sub(J.sided(affine::symbol(X[K]), TX),
-                                J.sided(affine::symbol(Y[K]), TY));
-      S.AnyOf.push_back({affine::sub(D, affine::constant(1))});
-      S.AnyOf.push_back(
-          {affine::sub(affine::scale(D, -1), affine::constant(1))});
+      OmpAffine D = affine::sub(sided(affine::symbol(X[K]), 'A'),
+                                sided(affine::symbol(Y[K]), 'B'));
+      Group.push_back({affine::sub(D, affine::constant(1))});
+      Group.push_back({affine::sub(affine::scale(D, -1), affine::constant(1))});
+    }
+    if (!Group.empty())
+      S.AllOf.push_back(std::move(Group));
+  }
+
+  /// Two accesses in one barrier interval inside a sequential loop with
+  /// barriers are in one iteration of it, or (its last segment against its
+  /// first) in consecutive ones.
+  void sameIteration(const StrandStep &SA, const StrandStep &SB,
+                     Scenario &S) const {
+    for (int L : SA.Loops) {
+      if (std::find(SB.Loops.begin(), SB.Loops.end(), L) == SB.Loops.end())
+        continue;
+      const RegionWalk::BarrierLoop &Loop = W.Loops.at(L);
+      if (Loop.Counter.empty())
+        continue;
+      OmpAffine D = affine::sub(sided(affine::symbol(Loop.Counter), 'B'),
+                                sided(affine::symbol(Loop.Counter), 'A'));
+      if (SA.Phase == Loop.Last && SB.Phase == Loop.First &&
+          SA.Phase != SB.Phase)
+        S.Equal.push_back(affine::sub(D, affine::constant(Loop.Step)));
+      else if (SB.Phase == Loop.Last && SA.Phase == Loop.First &&
+               SA.Phase != SB.Phase)
+        S.Equal.push_back(affine::add(D, affine::constant(Loop.Step)));
+      else
+        S.Unify.insert(Loop.Counter);
     }
   }
 
@@ -236,6 +304,55 @@ private:
     for (size_t K = 0; K < X.size() && K < Y.size(); ++K)
       Eq.push_back(affine::sub(sided(affine::symbol(X[K]), 'A'),
                                sided(affine::symbol(Y[K]), 'B')));
+  }
+
+  /// In two arms of one branch on values every thread sees alike: all
+  /// threads take the same arm, so the two never run together.
+  bool otherArms(const StrandStep &SA, const StrandStep &SB,
+                 const std::set<std::string> &Unify) const {
+    for (const auto &[Branch, Arm] : SA.Arms)
+      for (const auto &[OtherBranch, OtherArm] : SB.Arms) {
+        if (Branch != OtherBranch || Arm == OtherArm)
+          continue;
+        const std::set<std::string> &Symbols = W.Branches.at(Branch);
+        if (std::all_of(
+                Symbols.begin(), Symbols.end(),
+                [&](const std::string &S) { return uniform(S, Unify); }))
+          return true;
+      }
+    return false;
+  }
+
+  /// One value for both sides: shared, unified, or read from memory
+  /// nothing writes at such indexes.
+  bool uniform(const std::string &S, const std::set<std::string> &Unify,
+               unsigned Depth = 0) const {
+    if (W.Shared.count(S) || Unify.count(S) || uniformLocal(S, Unify, Depth))
+      return true;
+    if (S.rfind("o:", 0) != 0 || W.PrivateReads.count(S))
+      return false;
+    std::optional<OpaqueRead> R = OpaqueRead::parse(S);
+    return R && std::all_of(R->Indexes.begin(), R->Indexes.end(),
+                            [&](const auto &I) {
+                              return I.first.empty() ||
+                                     uniform(I.first, Unify, Depth + 1);
+                            });
+  }
+
+  /// A local of a called function every thread computes alike: one value
+  /// when the call's arguments are.
+  bool uniformLocal(const std::string &S, const std::set<std::string> &Unify,
+                    unsigned Depth = 0) const {
+    size_t Slash = S.find('/');
+    if (Slash == std::string::npos || S.compare(Slash + 1, 2, "u:") != 0 ||
+        Depth > 8)
+      return false;
+    auto Inputs = W.CallInputs.find(S.substr(0, Slash + 1));
+    if (Inputs == W.CallInputs.end())
+      return false;
+    return std::all_of(
+        Inputs->second.begin(), Inputs->second.end(),
+        [&](const std::string &I) { return uniform(I, Unify, Depth + 1); });
   }
 
   std::string construct(int Id) const {
@@ -374,12 +491,16 @@ private:
         return;
       }
       if (SA.K == StrandStep::Team) {
-        bool SamePhase = W.phase(SA.Phase) == W.phase(SB.Phase);
-        if (static_cast<int>(K) > Owner && !SA.OneThread && SamePhase) {
-          Scenario S;
-          S.Equal = Same;
+        bool SamePhase = W.overlap(SA.Phase, SB.Phase);
+        Scenario S;
+        S.Equal = Same;
+        sameIteration(SA, SB, S);
+        if (static_cast<int>(K) > Owner && !SA.OneThread && SamePhase &&
+            !otherArms(SA, SB, S.Unify)) {
+          // Whatever else differs, two threads run them.
+          distinct({SA.Tid}, {SB.Tid}, S);
           if (SA.LoopId >= 0 && SA.LoopId == SB.LoopId) {
-            distinct(SA.Iteration, SB.Iteration, 'A', 'B', *this, S);
+            distinct(SA.Iteration, SB.Iteration, S);
             if (SA.Safelen > 0)
               for (size_t I = 0; I < SA.Iteration.size() && I < 1; ++I) {
                 OmpAffine D =
@@ -396,14 +517,13 @@ private:
           } else if (SA.LoopId >= 0 && SB.LoopId >= 0 &&
                      !SA.ScheduleKey.empty() &&
                      SA.ScheduleKey == SB.ScheduleKey) {
-            distinct(SA.Iteration, SB.Iteration, 'A', 'B', *this, S);
+            distinct(SA.Iteration, SB.Iteration, S);
             S.Reason = "in different iterations of " + construct(SA.LoopId) +
                        " and " + construct(SB.LoopId) +
                        " (the same static schedule gives one iteration of "
                        "both to one thread; others may run on different "
                        "threads)";
           } else {
-            distinct({SA.Tid}, {SB.Tid}, 'A', 'B', *this, S);
             bool Tasks = latestSync(PA, K + 1) || latestSync(PB, K + 1);
             bool League = SA.Tid.rfind("team@", 0) == 0;
             S.Reason = std::string(Tasks ? "by tasks of " : "by ") +
@@ -411,7 +531,7 @@ private:
                                      ", which no barrier synchronises"
                                : "different threads of " + construct(SA.Id) +
                                      " with no barrier between them");
-            auto Nowait = W.NowaitIn.find(W.phase(SA.Phase));
+            auto Nowait = W.NowaitIn.find(SA.Phase);
             if (Nowait != W.NowaitIn.end())
               S.Reason += " (the nowait at " + shortLocation(Nowait->second) +
                           " removes one)";
@@ -428,9 +548,7 @@ private:
           !(!T.Taskloop && instancesChained(T))) {
         Scenario S;
         S.Equal = Same;
-        distinct(T.Instance, T.Instance, 'A', 'B', *this, S);
-        if (T.Instance.empty())
-          S.AnyOf.clear();
+        distinct(T.Instance, T.Instance, S);
         S.Reason = T.Taskloop
                        ? "by different tasks of " + taskName(T)
                        : "by two instances of " + taskName(T) +
@@ -472,23 +590,32 @@ private:
         for (const OmpAffine &I : L.Indexes)
           ranges(I, Tag, P, Done);
     }
-    std::vector<std::vector<OmpAffine>> Alternatives =
-        S.AnyOf.empty() ? std::vector<std::vector<OmpAffine>>{{}} : S.AnyOf;
-    std::vector<std::vector<OmpAffine>> Locks =
-        LockDiffer.empty() ? std::vector<std::vector<OmpAffine>>{{}}
-                           : LockDiffer;
-    for (const auto &Alt : Alternatives)
-      for (const auto &L : Locks) {
-        DependenceProblem Q = P;
-        Q.AtLeastZero.insert(Q.AtLeastZero.end(), Alt.begin(), Alt.end());
-        Q.AtLeastZero.insert(Q.AtLeastZero.end(), L.begin(), L.end());
-        if (mayHaveSolution(Q))
-          return true;
-      }
+    std::vector<std::vector<std::vector<OmpAffine>>> Groups = S.AllOf;
+    if (!LockDiffer.empty())
+      Groups.push_back(LockDiffer);
+    return anyCombination(P, Groups, 0);
+  }
+
+  /// One alternative of each group, added to P: is any combination
+  /// solvable?
+  static bool
+  anyCombination(const DependenceProblem &P,
+                 const std::vector<std::vector<std::vector<OmpAffine>>> &Groups,
+                 size_t I) {
+    if (I == Groups.size())
+      return mayHaveSolution(P);
+    for (const std::vector<OmpAffine> &Alt : Groups[I]) {
+      DependenceProblem Q = P;
+      Q.AtLeastZero.insert(Q.AtLeastZero.end(), Alt.begin(), Alt.end());
+      if (anyCombination(Q, Groups, I + 1))
+        return true;
+    }
     return false;
   }
 
   const RegionWalk &W;
+  /// Counters both sides share in the scenario being tested.
+  std::set<std::string> Unified;
 };
 
 //===-- Findings -------------------------------------------------------===//

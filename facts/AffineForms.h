@@ -11,7 +11,10 @@
 // false.
 //
 // Division, remainder, shifts and bitwise operators of values no thread
-// changes (n / 2) are symbols of their own.
+// changes (n / 2) are symbols of their own; so are integers read from
+// elements or fields (ir[k]), as the caller's read resolver names them. A
+// quotient or remainder by a positive constant is a symbol with facts:
+// c / 16 = q with 16*q <= c <= 16*q + 15 (taking c as not negative).
 //
 // Does not model: those operators on counters or private values, and calls
 // other than the OpenMP queries: their values are unknown.
@@ -35,17 +38,36 @@ namespace extract {
 class AffineForms {
 public:
   using Resolver = std::function<OmpAffine(const clang::VarDecl *)>;
-  AffineForms(clang::ASTContext &Ctx, Resolver R)
-      : Ctx(Ctx), Resolve(std::move(R)) {}
+  /// The value read from an element or field (ir[k]), or unknown.
+  using ReadResolver = std::function<OmpAffine(const clang::Expr *)>;
+  /// A bound known for a variable whose value is not (after
+  /// if (k2 > n) k2 = n;, k2 is at most its value before).
+  using BoundResolver =
+      std::function<std::vector<OmpAffine>(const clang::VarDecl *, bool Upper)>;
+  AffineForms(clang::ASTContext &Ctx, Resolver R, ReadResolver Read,
+              BoundResolver Bound)
+      : Ctx(Ctx), Resolve(std::move(R)), ResolveRead(std::move(Read)),
+        ResolveBound(std::move(Bound)) {}
 
   OmpAffine of(const clang::Expr *E) const { return of(E, 0); }
+
+  /// Where the facts of quotient and remainder symbols go.
+  using FactSink =
+      std::function<void(const std::string &, std::vector<OmpConstraint>)>;
+  void onFact(FactSink Sink) { Facts = std::move(Sink); }
 
   /// Adds the constraints that hold where Cond is true (or, Negated, false).
   void conditions(const clang::Expr *Cond, bool Negated,
                   std::vector<OmpConstraint> &Out) const;
 
-  /// A canonical for loop: its counter and range. False when the loop is
-  /// of another shape (its counter is then not a symbol).
+  /// The integer operands a condition tests (through &&, ||, ! and
+  /// comparisons); a pointer or other operand is unknown.
+  void operands(const clang::Expr *Cond, std::vector<OmpAffine> &Out) const;
+
+  /// A canonical for loop: its counter and range (a bound of unknown value
+  /// is replaced by a known bound of it: the range may be wider, never
+  /// narrower). False when the loop is of another shape (its counter is
+  /// then not a symbol).
   bool forLoop(const clang::ForStmt *F, const clang::VarDecl *&Counter,
                OmpCounter &Out) const;
 
@@ -60,6 +82,9 @@ private:
 
   clang::ASTContext &Ctx;
   Resolver Resolve;
+  ReadResolver ResolveRead;
+  BoundResolver ResolveBound;
+  FactSink Facts;
 };
 
 } // namespace extract

@@ -38,7 +38,7 @@ void indirect(int n) {
 #pragma omp parallel for
   for (int i = 0; i < n; i++)
     a[idx[i]] += 1;
-    // CHECK: iterations.cpp:[[@LINE-1]]:5: warning: 'a[?]' is written in different iterations of 'parallel for' (iterations.cpp:[[@LINE-3]]), which may run on different threads; 'a' is shared by default in 'parallel for' [concur-openmp-race]
+    // CHECK: iterations.cpp:[[@LINE-1]]:5: warning: 'a[idx[i]]' is written in different iterations of 'parallel for' (iterations.cpp:[[@LINE-3]]), which may run on different threads; 'a' is shared by default in 'parallel for' [concur-openmp-race]
 #pragma omp parallel for
   for (int i = 0; i < n; i++)
     c[i] = a[idx[i]]; // Only read through the index.
