@@ -32,6 +32,8 @@
 #include <algorithm>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace concur {
 namespace {
@@ -55,13 +57,14 @@ std::vector<std::string> leaves(const std::string &Name) {
   return L;
 }
 
-/// One way two accesses could run at once, as constraints.
+/// One way two accesses could run at once, as constraints: symbols equal
+/// on both sides (one thread, one task), groups of which some pair differs
+/// (another iteration: some counter; another thread), and more.
 struct Scenario {
+  std::vector<std::pair<std::string, std::string>> Same;
+  std::vector<std::vector<std::pair<std::string, std::string>>> Differ;
   std::vector<OmpAffine> Equal;
   std::vector<OmpAffine> AtLeastZero;
-  /// Groups of alternatives: in each group at least one alternative holds
-  /// (another iteration: some counter differs; another thread).
-  std::vector<std::vector<std::vector<OmpAffine>>> AllOf;
   /// Counters equal on both sides (one iteration of a loop with barriers).
   std::set<std::string> Unify;
   std::string Reason;
@@ -76,7 +79,7 @@ public:
                                   const AccessInstance &B) {
     std::vector<OmpAffine> Address;
     Unified.clear();
-    if (!overlap(A, B, Address))
+    if (!overlap(A, B, nullptr))
       return std::nullopt;
     std::vector<Scenario> Scenarios;
     scenarios(A, B, Scenarios);
@@ -84,10 +87,12 @@ public:
       // Symbols are sided anew for each scenario: what it unifies.
       Unified = S.Unify;
       Address.clear();
-      overlap(A, B, Address);
+      overlap(A, B, &Address);
       std::vector<std::vector<OmpAffine>> LockAlternatives;
       if (commonLock(A, B, LockAlternatives))
         return std::nullopt;
+      if (forcedApart(Address, S))
+        continue;
       if (feasible(A, B, Address, S, LockAlternatives)) {
         Unified.clear();
         return S.Reason;
@@ -185,29 +190,33 @@ private:
   /// Do the two places overlap as far as their steps tell? Equalities of
   /// their subscripts go to Address (an index a path lacks is index 0).
   bool overlap(const AccessInstance &A, const AccessInstance &B,
-               std::vector<OmpAffine> &Address) const {
+               std::vector<OmpAffine> *Address) {
     size_t I = 0, J = 0, IA = 0, IB = 0;
-    auto Index = [](const AccessInstance &X, size_t K) {
-      return K < X.Indexes.size() ? X.Indexes[K] : affine::unknown();
+    const std::vector<OmpAffine> *SA = nullptr, *SB = nullptr;
+    if (Address) {
+      SA = &sidedIndexes(A, 'A');
+      SB = &sidedIndexes(B, 'B');
+    }
+    auto Index = [](const std::vector<OmpAffine> *X, size_t K) {
+      return X && K < X->size() ? (*X)[K] : affine::unknown();
     };
     auto Equate = [&](const OmpAffine &X, const OmpAffine &Y) {
-      OmpAffine SX = sided(X, 'A'), SY = sided(Y, 'B');
-      if (SX.Known && SY.Known)
-        Address.push_back(affine::sub(SX, SY));
+      if (Address && X.Known && Y.Known)
+        Address->push_back(affine::sub(X, Y));
     };
     while (I < A.Steps.size() && J < B.Steps.size()) {
-      const std::string &SA = A.Steps[I], &SB = B.Steps[J];
-      if (SA == "[]" && SB == "[]") {
-        Equate(Index(A, IA++), Index(B, IB++));
+      const std::string &StepA = A.Steps[I], &StepB = B.Steps[J];
+      if (StepA == "[]" && StepB == "[]") {
+        Equate(Index(SA, IA++), Index(SB, IB++));
         ++I;
         ++J;
-      } else if (SA == "[]") {
-        Equate(Index(A, IA++), affine::constant(0));
+      } else if (StepA == "[]") {
+        Equate(Index(SA, IA++), affine::constant(0));
         ++I;
-      } else if (SB == "[]") {
-        Equate(affine::constant(0), Index(B, IB++));
+      } else if (StepB == "[]") {
+        Equate(affine::constant(0), Index(SB, IB++));
         ++J;
-      } else if (SA == SB) {
+      } else if (StepA == StepB) {
         ++I;
         ++J;
       } else {
@@ -221,6 +230,26 @@ private:
     if (J < B.Steps.size() && B.Steps[J] == "*")
       return false;
     return true;
+  }
+
+  /// An access's subscripts as one side sees them; without unified
+  /// symbols (most scenarios) they are kept.
+  const std::vector<OmpAffine> &sidedIndexes(const AccessInstance &X,
+                                             char Tag) {
+    if (!Unified.empty()) {
+      Scratch[Tag == 'A'].clear();
+      for (const OmpAffine &I : X.Indexes)
+        Scratch[Tag == 'A'].push_back(sided(I, Tag));
+      return Scratch[Tag == 'A'];
+    }
+    auto &Cache = Tag == 'A' ? SidedA : SidedB;
+    auto It = Cache.find(&X);
+    if (It != Cache.end())
+      return It->second;
+    std::vector<OmpAffine> &V = Cache[&X];
+    for (const OmpAffine &I : X.Indexes)
+      V.push_back(sided(I, Tag));
+    return V;
   }
 
   bool sidedFree(const OmpAffine &E) const {
@@ -260,18 +289,14 @@ private:
 
   //===-- Ways to run at once ------------------------------------------===//
 
-  /// Some symbol of X differs from its counterpart in Y.
-  void distinct(const std::vector<std::string> &X,
-                const std::vector<std::string> &Y, Scenario &S) const {
-    std::vector<std::vector<OmpAffine>> Group;
-    for (size_t K = 0; K < X.size() && K < Y.size(); ++K) {
-      OmpAffine D = affine::sub(sided(affine::symbol(X[K]), 'A'),
-                                sided(affine::symbol(Y[K]), 'B'));
-      Group.push_back({affine::sub(D, affine::constant(1))});
-      Group.push_back({affine::sub(affine::scale(D, -1), affine::constant(1))});
-    }
+  /// Some symbol of X (side A) differs from its counterpart in Y (B).
+  static void distinct(const std::vector<std::string> &X,
+                       const std::vector<std::string> &Y, Scenario &S) {
+    std::vector<std::pair<std::string, std::string>> Group;
+    for (size_t K = 0; K < X.size() && K < Y.size(); ++K)
+      Group.push_back({X[K], Y[K]});
     if (!Group.empty())
-      S.AllOf.push_back(std::move(Group));
+      S.Differ.push_back(std::move(Group));
   }
 
   /// Two accesses in one barrier interval inside a sequential loop with
@@ -298,12 +323,11 @@ private:
     }
   }
 
-  void same(const std::vector<std::string> &X,
-            const std::vector<std::string> &Y,
-            std::vector<OmpAffine> &Eq) const {
+  static void same(const std::vector<std::string> &X,
+                   const std::vector<std::string> &Y,
+                   std::vector<std::pair<std::string, std::string>> &Eq) {
     for (size_t K = 0; K < X.size() && K < Y.size(); ++K)
-      Eq.push_back(affine::sub(sided(affine::symbol(X[K]), 'A'),
-                               sided(affine::symbol(Y[K]), 'B')));
+      Eq.push_back({X[K], Y[K]});
   }
 
   /// In two arms of one branch on values every thread sees alike: all
@@ -431,7 +455,7 @@ private:
                  std::vector<Scenario> &Out) const {
     const auto &PA = A.Path, &PB = B.Path;
     int Owner = std::max(A.OwnerDepth, B.OwnerDepth);
-    std::vector<OmpAffine> Same;
+    std::vector<std::pair<std::string, std::string>> Same;
     for (size_t K = 0;; ++K) {
       bool EndA = K >= PA.size(), EndB = K >= PB.size();
       if (EndA && EndB)
@@ -445,7 +469,7 @@ private:
         const TaskInstance &T = W.Tasks[Child.Task];
         if (inWindow(T, Parent.Pos, latestSync(EndA ? PB : PA, K))) {
           Scenario S;
-          S.Equal = Same;
+          S.Same = Same;
           S.Reason = "by " + taskName(T) + " and by its creator, " +
                      (T.Sync == UINT_MAX ? "which never waits for it"
                                          : "before " + T.SyncBy + " (" +
@@ -474,7 +498,7 @@ private:
                     !dependOrdered(TX, TY);
           if (Overlap) {
             Scenario S;
-            S.Equal = Same;
+            S.Same = Same;
             S.Reason = "by " + taskName(TX) + " and " + taskName(TY) +
                        ", which no taskwait, taskgroup, barrier or depend "
                        "clause orders";
@@ -482,7 +506,7 @@ private:
           }
         } else if (inWindow(TX, Y.Enter, EndX)) {
           Scenario S;
-          S.Equal = Same;
+          S.Same = Same;
           S.Reason = "by " + taskName(TX) +
                      " and by a region its creator "
                      "starts before waiting for it";
@@ -493,7 +517,7 @@ private:
       if (SA.K == StrandStep::Team) {
         bool SamePhase = W.overlap(SA.Phase, SB.Phase);
         Scenario S;
-        S.Equal = Same;
+        S.Same = Same;
         sameIteration(SA, SB, S);
         if (static_cast<int>(K) > Owner && !SA.OneThread && SamePhase &&
             !otherArms(SA, SB, S.Unify)) {
@@ -535,6 +559,13 @@ private:
             if (Nowait != W.NowaitIn.end())
               S.Reason += " (the nowait at " + shortLocation(Nowait->second) +
                           " removes one)";
+            // Loops over one range without schedule(static) on both: the
+            // implementation may give iteration i of each to another thread.
+            if (SA.LoopId >= 0 && SB.LoopId >= 0 && SA.LoopId != SB.LoopId &&
+                !SA.RangeKey.empty() && SA.RangeKey == SB.RangeKey &&
+                (SA.ScheduleKey.empty() || SB.ScheduleKey.empty()))
+              S.Reason += "; only schedule(static) on both loops would keep "
+                          "an iteration of both on one thread";
           }
           Out.push_back(std::move(S));
         }
@@ -547,7 +578,7 @@ private:
           (T.Taskloop || (T.InLoop && T.Sync > T.LoopEnd)) &&
           !(!T.Taskloop && instancesChained(T))) {
         Scenario S;
-        S.Equal = Same;
+        S.Same = Same;
         distinct(T.Instance, T.Instance, S);
         S.Reason = T.Taskloop
                        ? "by different tasks of " + taskName(T)
@@ -557,6 +588,35 @@ private:
       }
       same(T.Instance, T.Instance, Same);
     }
+  }
+
+  /// The quick answer for most pairs of a loop body: a subscript a[i + c]
+  /// on both sides forces i to be equal, and the scenario needs some
+  /// counter it forces equal to differ.
+  static bool forcedApart(const std::vector<OmpAffine> &Address,
+                          const Scenario &S) {
+    std::set<std::string> Equal; // x, forced equal on both sides.
+    for (const OmpAffine &E : Address) {
+      if (!E.Known || E.Const != 0 || E.Terms.size() != 2)
+        continue;
+      const auto &[M1, C1] = E.Terms[0];
+      const auto &[M2, C2] = E.Terms[1];
+      if (M1.size() != 1 || M2.size() != 1 || C1 != -C2)
+        continue;
+      const std::string &X = M1[0], &Y = M2[0];
+      if (X.size() < 2 || Y.size() < 2 || X[1] != ':' || Y[1] != ':' ||
+          X[0] == Y[0] || X.compare(2, std::string::npos, Y, 2) != 0)
+        continue;
+      Equal.insert(X.substr(2));
+    }
+    if (Equal.empty())
+      return false;
+    for (const auto &Group : S.Differ)
+      if (std::all_of(Group.begin(), Group.end(), [&](const auto &P) {
+            return P.first == P.second && Equal.count(P.first);
+          }))
+        return true;
+    return false;
   }
 
   //===-- The dependence test ------------------------------------------===//
@@ -569,6 +629,9 @@ private:
     P.Equal = Address;
     for (const OmpAffine &E : S.Equal)
       P.Equal.push_back(E);
+    for (const auto &[X, Y] : S.Same)
+      P.Equal.push_back(affine::sub(sided(affine::symbol(X), 'A'),
+                                    sided(affine::symbol(Y), 'B')));
     for (const OmpAffine &E : S.AtLeastZero)
       P.AtLeastZero.push_back(E);
     for (const auto &[X, Tag] :
@@ -590,7 +653,22 @@ private:
         for (const OmpAffine &I : L.Indexes)
           ranges(I, Tag, P, Done);
     }
-    std::vector<std::vector<std::vector<OmpAffine>>> Groups = S.AllOf;
+    std::vector<std::vector<std::vector<OmpAffine>>> Groups;
+    for (const auto &Pairs : S.Differ) {
+      std::vector<std::vector<OmpAffine>> Group;
+      for (const auto &[X, Y] : Pairs) {
+        OmpAffine D = affine::sub(sided(affine::symbol(X), 'A'),
+                                  sided(affine::symbol(Y), 'B'));
+        if (!D.Known || (D.Terms.empty() && D.Const == 0))
+          continue; // One symbol on both sides: never differs.
+        Group.push_back({affine::sub(D, affine::constant(1))});
+        Group.push_back(
+            {affine::sub(affine::scale(D, -1), affine::constant(1))});
+      }
+      if (Group.empty())
+        return false; // Nothing in the group can differ.
+      Groups.push_back(std::move(Group));
+    }
     if (!LockDiffer.empty())
       Groups.push_back(LockDiffer);
     return anyCombination(P, Groups, 0);
@@ -616,6 +694,8 @@ private:
   const RegionWalk &W;
   /// Counters both sides share in the scenario being tested.
   std::set<std::string> Unified;
+  std::map<const AccessInstance *, std::vector<OmpAffine>> SidedA, SidedB;
+  std::vector<OmpAffine> Scratch[2];
 };
 
 //===-- Findings -------------------------------------------------------===//
@@ -728,11 +808,16 @@ bool hostConcurrency(const std::vector<OmpNode> &Nodes) {
 void OpenMPRaceCheck::run(const Program &P, std::vector<Finding> &Out,
                           CheckStats &Stats) {
   // A place is a line: the two reads of `j < n; j++` and its write are
-  // one pair of places.
-  using PlacePair =
-      std::tuple<std::string, std::string, unsigned, std::string, unsigned>;
-  std::set<PlacePair> Reported;
-  std::map<PlacePair, unsigned> Tested;
+  // one pair of places. Roots and places are numbered once, so that the
+  // pairs of a large region cost integer lookups.
+  std::map<std::string, uint64_t> RootIds, PlaceIds;
+  auto Number = [](std::map<std::string, uint64_t> &Ids,
+                   const std::string &Key) {
+    return Ids.emplace(Key, Ids.size()).first->second;
+  };
+  std::unordered_set<uint64_t> Reported;
+  std::unordered_map<uint64_t, unsigned> Tested;
+  unsigned Judged = 0;
   for (const auto &[Id, F] : P.functions()) {
     if (!F.OpenMP || !F.OpenMP->HasDirectives)
       continue;
@@ -757,9 +842,15 @@ void OpenMPRaceCheck::run(const Program &P, std::vector<Finding> &Out,
         Stats["openmp_regions_truncated"] += 1;
       PairJudge Judge(W);
       std::map<std::string, std::vector<size_t>> ByRoot;
-      for (size_t K = 0; K < W.Accesses.size(); ++K)
-        ByRoot[W.Accesses[K].RootKey].push_back(K);
-      for (const auto &[Root, Group] : ByRoot)
+      std::vector<uint64_t> Place(W.Accesses.size());
+      for (size_t K = 0; K < W.Accesses.size(); ++K) {
+        const AccessInstance &X = W.Accesses[K];
+        ByRoot[X.RootKey].push_back(K);
+        Place[K] =
+            Number(PlaceIds, X.Loc.File + ":" + std::to_string(X.Loc.Line));
+      }
+      for (const auto &[Root, Group] : ByRoot) {
+        uint64_t RootId = Number(RootIds, Root);
         for (size_t X = 0; X < Group.size(); ++X)
           for (size_t Y = X; Y < Group.size(); ++Y) {
             const AccessInstance *A = &W.Accesses[Group[X]];
@@ -768,11 +859,12 @@ void OpenMPRaceCheck::run(const Program &P, std::vector<Finding> &Out,
               continue;
             if (A->Atomic && B->Atomic)
               continue;
-            const SourceLoc &L1 = std::min(A->Loc, B->Loc);
-            const SourceLoc &L2 = std::max(A->Loc, B->Loc);
-            PlacePair Key{Root, L1.File, L1.Line, L2.File, L2.Line};
+            uint64_t P1 = std::min(Place[Group[X]], Place[Group[Y]]);
+            uint64_t P2 = std::max(Place[Group[X]], Place[Group[Y]]);
+            uint64_t Key = (RootId << 42) ^ (P1 << 21) ^ P2;
             if (Reported.count(Key) || ++Tested[Key] > MaxTestsPerPlacePair)
               continue;
+            ++Judged;
             std::optional<std::string> Reason = Judge.race(*A, *B);
             if (!Reason)
               continue;
@@ -784,8 +876,10 @@ void OpenMPRaceCheck::run(const Program &P, std::vector<Finding> &Out,
             Reported.insert(Key);
             Out.push_back(makeFinding(*A, *B, *Reason));
           }
+      }
     }
   }
+  Stats["openmp_pairs_judged"] += Judged;
 }
 
 } // namespace concur

@@ -1002,6 +1002,7 @@ private:
       Path[T].LoopId = Id;
       Path[T].Iteration = Syms;
       Path[T].ScheduleKey = scheduleKey(C, N);
+      Path[T].RangeKey = rangeKey(C, N);
       if (const OmpClause *S = clause(Node, "safelen"))
         Path[T].Safelen = S->Value;
       LoopFrames.push_back({Pos, Path.size(), Syms, {}});
@@ -1010,6 +1011,7 @@ private:
       Path[T].LoopId = Saved.LoopId;
       Path[T].Iteration = Saved.Iteration;
       Path[T].ScheduleKey = Saved.ScheduleKey;
+      Path[T].RangeKey = Saved.RangeKey;
       Path[T].Safelen = Saved.Safelen;
       bool Barrier =
           (L == "for" || L == "loop") && !isCombinedWithTeam(Leaves, I);
@@ -1054,17 +1056,24 @@ private:
 
   /// schedule(static[, chunk]) with the loop's ranges: two loops with the
   /// same key give iteration k to the same thread.
+  std::string rangeKey(const Ctx &C, int N) {
+    std::string K;
+    for (const OmpCounter &Cn : nodeOf(C, N).Counters) {
+      OmpAffine Lo = rename(C, Cn.Lower), Hi = rename(C, Cn.Upper);
+      if (!Lo.Known || !Hi.Known)
+        return "";
+      K += "|" + affine::toString(Lo) + ".." + affine::toString(Hi) + "/" +
+           std::to_string(Cn.Step);
+    }
+    return K;
+  }
+
   std::string scheduleKey(const Ctx &C, int N) {
-    const OmpNode &Node = nodeOf(C, N);
-    const OmpClause *S = clause(Node, "schedule");
+    const OmpClause *S = clause(nodeOf(C, N), "schedule");
     if (!S || S->Modifier != "static")
       return "";
-    std::string K = "static:" + std::to_string(S->Value);
-    for (const OmpCounter &Cn : Node.Counters)
-      K += "|" + affine::toString(rename(C, Cn.Lower)) + ".." +
-           affine::toString(rename(C, Cn.Upper)) + "/" +
-           std::to_string(Cn.Step);
-    return K;
+    std::string Range = rangeKey(C, N);
+    return Range.empty() ? "" : "static:" + std::to_string(S->Value) + Range;
   }
 
   void startTeam(Ctx &C, int N, int Id, const std::string &Kind) {

@@ -70,6 +70,7 @@ struct StrandStep {
   int LoopId = -1;
   std::vector<std::string> Iteration;
   std::string ScheduleKey; // Explicit static schedules pair iterations.
+  std::string RangeKey;    // The loop's ranges, whatever its schedule.
   long long Safelen = -1;  // simd: iterations this close run together.
   bool OneThread = false;
   // Task steps.
