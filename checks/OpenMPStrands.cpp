@@ -262,6 +262,10 @@ private:
             std::string T = teamSymbol("tid");
             return T.empty() ? affine::constant(0) : affine::symbol(T);
           }
+          if (S == "maxthreads") {
+            Out.Shared.insert(S);
+            return std::nullopt;
+          }
           if (S == "nthreads" || S == "nteams") {
             std::string T = teamSymbol("nthreads");
             return T.empty() ? affine::constant(1) : affine::symbol(T);
@@ -1093,6 +1097,22 @@ private:
         clause(Node, Kind == "teams" ? "num_teams" : "num_threads");
     S.OneThread = (NT && NT->Value == 1) ||
                   (Kind == "parallel" && ifFalse(Node, "parallel"));
+    if (!NT || NT->Value <= 0) {
+      // A team has at least one thread and, without num_threads, at most
+      // omp_get_max_threads() (of a call that bounds it: AffineForms). A
+      // num_threads of unknown value may ask for more; a nested team is
+      // bounded by the next level's value, which no symbol names.
+      OmpConstraint AtLeast;
+      AtLeast.Expr = affine::sub(affine::symbol(Count), affine::constant(1));
+      Out.Facts[Count] = {AtLeast};
+      if (!NT && Kind == "parallel" && team() < 0) {
+        OmpConstraint AtMost;
+        AtMost.Expr =
+            affine::sub(affine::symbol("maxthreads"), affine::symbol(Count));
+        Out.Facts[Count].push_back(AtMost);
+        Out.Shared.insert("maxthreads");
+      }
+    }
     OmpCounter Range;
     Range.Name = S.Tid;
     Range.Lower = affine::constant(0);

@@ -4,6 +4,11 @@
 #include "facts/Affine.h"
 #include "facts/ExtractInternal.h"
 
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtOpenMP.h"
+#include "clang/Basic/OpenMPKinds.h"
+
 #include <algorithm>
 
 using namespace clang;
@@ -26,7 +31,56 @@ std::string AffineForms::querySymbol(const CallExpr *Call) {
     return "team";
   if (Name == "omp_get_num_teams")
     return "nteams";
+  if (Name == "omp_get_max_threads")
+    return "maxthreads";
   return "";
+}
+
+namespace {
+/// Finds a call of omp_set_num_threads outside system headers.
+class SetNumThreadsFinder : public RecursiveASTVisitor<SetNumThreadsFinder> {
+public:
+  explicit SetNumThreadsFinder(const SourceManager &SM) : SM(SM) {}
+  bool Found = false;
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (FD && FD->getIdentifier() && FD->getName() == "omp_set_num_threads")
+      Found = true;
+    return !Found;
+  }
+
+private:
+  const SourceManager &SM;
+};
+} // namespace
+
+bool AffineForms::boundsNextTeam(const CallExpr *Call) const {
+  if (!SetsNumThreads) {
+    SetNumThreadsFinder Finder(Ctx.getSourceManager());
+    Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+    SetsNumThreads = Finder.Found;
+  }
+  if (*SetsNumThreads)
+    return false;
+  // Inside a parallel or teams construct the call reads the next nesting
+  // level's nthreads-var, not the one the construct itself was formed by.
+  DynTypedNodeList Parents = Ctx.getParents(*Call);
+  for (unsigned Steps = 0; !Parents.empty() && Steps < 4096; ++Steps) {
+    if (const auto *D = Parents[0].get<OMPExecutableDirective>())
+      if (isOpenMPParallelDirective(D->getDirectiveKind()) ||
+          isOpenMPTeamsDirective(D->getDirectiveKind()))
+        return false;
+    if (Parents[0].get<FunctionDecl>())
+      return true;
+    Parents = Ctx.getParents(Parents[0]);
+  }
+  return true;
 }
 
 OmpAffine AffineForms::of(const Expr *E, unsigned Depth) const {
@@ -62,6 +116,8 @@ OmpAffine AffineForms::of(const Expr *E, unsigned Depth) const {
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     std::string Q = querySymbol(Call);
+    if (Q == "maxthreads" && !boundsNextTeam(Call))
+      return affine::unknown();
     return Q.empty() ? affine::unknown() : affine::symbol(Q);
   }
   if (const auto *U = dyn_cast<UnaryOperator>(E)) {

@@ -3,8 +3,9 @@
 // Models: an integer expression of the source (a subscript, a loop bound, an
 // if condition) as an OmpAffine over the symbols the caller gives each
 // variable (a loop counter, a value no thread changes, a parameter), with
-// omp_get_thread_num(), omp_get_num_threads(), omp_get_team_num() and
-// omp_get_num_teams() as symbols of their own; a canonical for loop
+// omp_get_thread_num(), omp_get_num_threads(), omp_get_team_num(),
+// omp_get_num_teams() and omp_get_max_threads() (where it bounds the next
+// team) as symbols of their own; a canonical for loop
 // (init; counter <, <=, >, >=, != bound; ++, --, += constant) as a counter
 // with an inclusive range and a step; a condition (comparisons joined by &&,
 // negated by !) as the linear constraints that hold where it is true or
@@ -31,6 +32,7 @@
 #include "clang/AST/Stmt.h"
 
 #include <functional>
+#include <optional>
 
 namespace concur {
 namespace extract {
@@ -71,12 +73,18 @@ public:
   bool forLoop(const clang::ForStmt *F, const clang::VarDecl *&Counter,
                OmpCounter &Out) const;
 
-  /// The OpenMP query a call makes ("tid", "nthreads", "team", "nteams"),
-  /// or "".
+  /// The OpenMP query a call makes ("tid", "nthreads", "team", "nteams",
+  /// "maxthreads"), or "".
   static std::string querySymbol(const clang::CallExpr *Call);
 
 private:
   OmpAffine of(const clang::Expr *E, unsigned Depth) const;
+  /// omp_get_max_threads() is an upper bound of the team a parallel
+  /// construct without num_threads forms at the same nesting level: not
+  /// inside a parallel or teams construct (where it is the next level's),
+  /// and only when the translation unit never calls omp_set_num_threads
+  /// (which may raise the value between the call and the construct).
+  bool boundsNextTeam(const clang::CallExpr *Call) const;
   OmpAffine opaque(const clang::BinaryOperator *B, const OmpAffine &L,
                    const OmpAffine &R) const;
 
@@ -85,6 +93,7 @@ private:
   ReadResolver ResolveRead;
   BoundResolver ResolveBound;
   FactSink Facts;
+  mutable std::optional<bool> SetsNumThreads;
 };
 
 } // namespace extract

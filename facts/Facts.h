@@ -307,7 +307,8 @@ struct SuspendPoint {
 /// "q:(<n>/<k>)" and "r:(<n>%<k>)" (quotient and remainder of an
 /// expression by a positive constant, with facts in OmpSkeleton::Facts),
 /// "x:<usr>@<node>" (a value each thread or iteration computes for itself),
-/// "tid", "nthreads", "team", "nteams" (omp_get_thread_num() and friends).
+/// "tid", "nthreads", "team", "nteams", "maxthreads" (omp_get_thread_num()
+/// and friends).
 /// Unknown when the expression is of no such form (a[idx[i]]).
 struct OmpAffine {
   bool Known = false;
