@@ -129,6 +129,114 @@ std::set<const VarDecl *> modifiedIn(const Stmt *S) {
   return V.Vars;
 }
 
+/// Locals of integer type whose every store is the same constant: an
+/// initialiser or plain assignments of one value, never incremented,
+/// compound-assigned, addressed, bound to a non-const reference, captured
+/// by reference or written by a clause (reduction, lastprivate, linear,
+/// copyprivate). Their value is that constant wherever they are read, even
+/// while other threads store into them: every store stores it (a read
+/// before any store reads an indeterminate value).
+class OneConstantLocals : public RecursiveASTVisitor<OneConstantLocals> {
+public:
+  explicit OneConstantLocals(ASTContext &Ctx) : Ctx(Ctx) {}
+
+  std::map<const VarDecl *, long long> result() const {
+    std::map<const VarDecl *, long long> Out;
+    for (const auto &[VD, Values] : Stored)
+      if (!Bad.count(VD) && Values.size() == 1)
+        Out[VD] = *Values.begin();
+    return Out;
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->getType()->isReferenceType() && VD->getInit())
+      bad(VD->getInit());
+    if (candidate(VD) && VD->getInit())
+      store(VD, VD->getInit());
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->getOpcode() == BO_Assign) {
+      if (const VarDecl *VD = local(B->getLHS()))
+        store(VD, B->getRHS());
+    } else if (B->isAssignmentOp()) {
+      bad(B->getLHS());
+    }
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+      bad(U->getSubExpr());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      const Expr *Arg = Call->getArg(I);
+      if (!FD || I >= FD->getNumParams() ||
+          (FD->getParamDecl(I)->getType()->isReferenceType() &&
+           !FD->getParamDecl(I)
+                ->getType()
+                .getNonReferenceType()
+                .isConstQualified()))
+        if (Arg->isGLValue())
+          bad(Arg);
+    }
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    for (const LambdaCapture &C : L->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          Bad.insert(VD);
+    return true;
+  }
+  bool VisitOMPExecutableDirective(OMPExecutableDirective *D) {
+    for (const OMPClause *C : D->clauses()) {
+      if (!C)
+        continue;
+      OpenMPClauseKind K = C->getClauseKind();
+      if (K != llvm::omp::OMPC_reduction && K != llvm::omp::OMPC_lastprivate &&
+          K != llvm::omp::OMPC_linear && K != llvm::omp::OMPC_copyprivate &&
+          K != llvm::omp::OMPC_task_reduction &&
+          K != llvm::omp::OMPC_in_reduction)
+        continue;
+      for (const Stmt *Child : const_cast<OMPClause *>(C)->children())
+        if (const auto *E = dyn_cast_or_null<Expr>(Child))
+          bad(E);
+    }
+    return true;
+  }
+
+private:
+  static bool candidate(const VarDecl *VD) {
+    return VD && !VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD) &&
+           VD->getType()->isIntegralOrEnumerationType() &&
+           !VD->getType().isVolatileQualified();
+  }
+  static const VarDecl *local(const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return candidate(VD) ? VD : nullptr;
+  }
+  void bad(const Expr *E) {
+    if (const VarDecl *VD = referencedVar(E))
+      Bad.insert(VD);
+  }
+  void store(const VarDecl *VD, const Expr *RHS) {
+    Expr::EvalResult R;
+    if (!RHS->isValueDependent() && RHS->EvaluateAsInt(R, Ctx) &&
+        R.Val.isInt() && R.Val.getInt().getSignificantBits() <= 62)
+      Stored[VD].insert(R.Val.getInt().getExtValue());
+    else
+      Bad.insert(VD);
+  }
+
+  ASTContext &Ctx;
+  std::map<const VarDecl *, std::set<long long>> Stored;
+  std::set<const VarDecl *> Bad;
+};
+
 /// Where memory is, and what decides whether it is shared.
 struct Place {
   OmpRef Ref;
@@ -195,6 +303,11 @@ public:
     if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
       Body = Coroutine->getBody();
     ModifiedInFunction = modifiedIn(Body);
+    {
+      OneConstantLocals C(TU.Ctx);
+      C.TraverseStmt(const_cast<Stmt *>(Body));
+      OneConstant = C.result();
+    }
     WrittenRoots = writtenRootsIn(Body);
     NonUniform = nonUniformLocals(Body, WrittenRoots);
     // First walk: what a task or an inner team shares of a thread's own
@@ -254,6 +367,9 @@ private:
     auto V = Values.find(VD);
     if (V != Values.end())
       return V->second;
+    auto One = OneConstant.find(VD);
+    if (One != OneConstant.end())
+      return affine::constant(One->second);
     if (VD->getType().isConstQualified() && VD->getInit() &&
         !VD->getInit()->isValueDependent()) {
       OmpAffine Init = Forms.of(VD->getInit());
@@ -1512,6 +1628,8 @@ private:
   /// Private to one thread or task, yet shared by a task or inner team.
   std::set<const VarDecl *> SharedAcross;
   std::set<const VarDecl *> ModifiedInFunction, ModifiedInTop;
+  /// Locals whose every store is one constant (OneConstantLocals).
+  std::map<const VarDecl *, long long> OneConstant;
   /// Variables whose memory the function writes (reads of the rest are
   /// values: readOf).
   std::set<const VarDecl *> WrittenRoots;
