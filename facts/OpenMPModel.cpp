@@ -129,6 +129,57 @@ std::set<const VarDecl *> modifiedIn(const Stmt *S) {
   return V.Vars;
 }
 
+/// Variables whose address escapes: taken with &, bound to a non-const
+/// reference (a parameter, a reference variable) or captured by reference.
+/// A call may then store into them (fscanf(fp, "%d", &n)), so what was
+/// last assigned is not known to be their value.
+class EscapingVars : public RecursiveASTVisitor<EscapingVars> {
+public:
+  std::set<const VarDecl *> Vars;
+
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->getOpcode() == UO_AddrOf)
+      note(U->getSubExpr());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->getType()->isReferenceType() &&
+        !VD->getType().getNonReferenceType().isConstQualified() &&
+        VD->getInit())
+      note(VD->getInit());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD)
+      return true;
+    unsigned First =
+        isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
+    for (unsigned I = First; I < Call->getNumArgs(); ++I) {
+      unsigned P = I - First;
+      if (P < FD->getNumParams()) {
+        QualType T = FD->getParamDecl(P)->getType();
+        if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+          note(Call->getArg(I));
+      }
+    }
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    for (const LambdaCapture &C : L->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          Vars.insert(VD);
+    return true;
+  }
+
+private:
+  void note(const Expr *E) {
+    if (const VarDecl *VD = referencedVar(E))
+      Vars.insert(VD);
+  }
+};
+
 /// Locals of integer type whose every store is the same constant: an
 /// initialiser or plain assignments of one value, never incremented,
 /// compound-assigned, addressed, bound to a non-const reference, captured
@@ -304,6 +355,11 @@ public:
       Body = Coroutine->getBody();
     ModifiedInFunction = modifiedIn(Body);
     {
+      EscapingVars E;
+      E.TraverseStmt(const_cast<Stmt *>(Body));
+      Escaping = std::move(E.Vars);
+    }
+    {
       OneConstantLocals C(TU.Ctx);
       C.TraverseStmt(const_cast<Stmt *>(Body));
       OneConstant = C.result();
@@ -454,7 +510,8 @@ private:
 
   /// Only what one thread keeps to itself has a value that flows.
   bool tracked(const VarDecl *VD) const {
-    if (!VD || VD->hasGlobalStorage() || VD->getType()->isReferenceType())
+    if (!VD || VD->hasGlobalStorage() || VD->getType()->isReferenceType() ||
+        Escaping.count(VD))
       return false;
     SharingDecision D = Scope.decide(VD, /*ForValue=*/false);
     return !D.Crossing && !D.ThreadPrivate;
@@ -1628,6 +1685,8 @@ private:
   /// Private to one thread or task, yet shared by a task or inner team.
   std::set<const VarDecl *> SharedAcross;
   std::set<const VarDecl *> ModifiedInFunction, ModifiedInTop;
+  /// Variables whose address escapes: their assigned values are not kept.
+  std::set<const VarDecl *> Escaping;
   /// Locals whose every store is one constant (OneConstantLocals).
   std::map<const VarDecl *, long long> OneConstant;
   /// Variables whose memory the function writes (reads of the rest are
