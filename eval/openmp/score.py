@@ -28,8 +28,8 @@ the totals per split. A TP label with "benign": true is a data race by
 OpenMP's rules that common implementations make harmless (every thread
 stores one value; two loops relying on the default schedule being static;
 NPB LU's flag handshake); the script counts them. Races found by reading that concur does not report
-are listed under "missed" in the labels file (recall notes); the script
-prints their count.
+are listed under "missed" in the labels file, and what was read for them
+under "recall_notes"; the script prints the count of missed races.
 """
 import argparse
 import glob
