@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <numeric>
+#include <optional>
 
 namespace concur {
 namespace {
@@ -38,6 +39,8 @@ Linear linearOf(const OmpAffine &A) {
 
 //===-- Delinearisation --------------------------------------------------===//
 
+bool feasible(std::vector<Linear> Equal, std::vector<Linear> Ineq);
+
 class Delineariser {
 public:
   explicit Delineariser(const DependenceProblem &P) : P(P) {}
@@ -67,17 +70,41 @@ public:
       for (const auto &[V, Candidate] : Coeffs) {
         if (affine::isConstant(Candidate) || !Candidate.Known)
           continue;
-        OmpAffine F = positive(Candidate);
+        // The stride: the coefficient without its constant factor
+        // (16*n -> n), so that every multiple of it groups.
+        OmpAffine F = positive(primitive(Candidate));
         if (!F.Known)
           continue;
-        OmpAffine Group = affine::constant(0), Rest = Constant;
-        for (const auto &[W, C] : Coeffs) {
-          if (affine::equal(C, F))
-            Group = affine::add(Group, affine::symbol(W));
-          else if (affine::equal(C, affine::scale(F, -1)))
-            Group = affine::sub(Group, affine::symbol(W));
+        OmpAffine Group = affine::constant(0), Rest = affine::constant(0);
+        // The terms that are multiples of the stride go with it, the others
+        // make the remainder: (16 - 16*n)*b is -16*b strides and 16*b.
+        Rest.Const = Constant.Const;
+        auto Place = [&](const OmpAffine &Term, const OmpAffine &Var) {
+          std::optional<OmpAffine> Q = quotient(Term, F);
+          if (Q && affine::isConstant(*Q))
+            Group = affine::add(Group, affine::mul(*Q, Var));
+          else if (Q && affine::isConstant(Var))
+            Group = affine::add(Group, affine::mul(*Q, Var));
           else
-            Rest = affine::add(Rest, affine::mul(C, affine::symbol(W)));
+            Rest = affine::add(Rest, affine::mul(Term, Var));
+        };
+        for (const auto &[M, C] : Constant.Terms) {
+          OmpAffine Term = affine::constant(0);
+          Term.Terms.push_back({M, C});
+          Place(Term, affine::constant(1));
+        }
+        for (const auto &[W, C] : Coeffs) {
+          if (std::optional<long long> K = multiple(C, F)) {
+            Group = affine::add(Group, affine::scale(affine::symbol(W), *K));
+            continue;
+          }
+          OmpAffine Const = affine::constant(C.Const);
+          Rest = affine::add(Rest, affine::mul(Const, affine::symbol(W)));
+          for (const auto &[M, K] : C.Terms) {
+            OmpAffine Term = affine::constant(0);
+            Term.Terms.push_back({M, K});
+            Place(Term, affine::symbol(W));
+          }
         }
         if (!Group.Known || !Rest.Known || !smallerThan(Rest, F))
           continue;
@@ -89,6 +116,59 @@ public:
   }
 
 private:
+  /// A divided by the gcd of its coefficients.
+  static OmpAffine primitive(const OmpAffine &A) {
+    long long G = std::llabs(A.Const);
+    for (const auto &[M, C] : A.Terms)
+      G = std::gcd(G, std::llabs(C));
+    if (G <= 1)
+      return A;
+    OmpAffine R = A;
+    R.Const /= G;
+    for (auto &[M, C] : R.Terms)
+      C /= G;
+    return R;
+  }
+
+  /// One term divided by a stride that is a single symbol: the term's
+  /// other factors (16*n*b by n: 16*b), if the symbol is among them.
+  static std::optional<OmpAffine> quotient(const OmpAffine &Term,
+                                           const OmpAffine &F) {
+    if (F.Terms.size() != 1 || F.Const != 0 || F.Terms[0].second != 1 ||
+        F.Terms[0].first.size() != 1 || Term.Terms.size() != 1)
+      return std::nullopt;
+    const std::string &S = F.Terms[0].first[0];
+    std::vector<std::string> M = Term.Terms[0].first;
+    auto It = std::find(M.begin(), M.end(), S);
+    if (It == M.end())
+      return std::nullopt;
+    M.erase(It);
+    OmpAffine Q = affine::constant(0);
+    if (M.empty())
+      Q.Const = Term.Terms[0].second;
+    else
+      Q.Terms.push_back({M, Term.Terms[0].second});
+    affine::normalise(Q);
+    return Q;
+  }
+
+  /// C = k * F for an integer k?
+  static std::optional<long long> multiple(const OmpAffine &C,
+                                           const OmpAffine &F) {
+    if (!C.Known || !F.Known || F.Terms.empty())
+      return std::nullopt;
+    const auto &[M0, A0] = F.Terms[0];
+    long long B0 = 0;
+    for (const auto &[M, K] : C.Terms)
+      if (M == M0)
+        B0 = K;
+    if (B0 == 0 || B0 % A0 != 0)
+      return std::nullopt;
+    long long K = B0 / A0;
+    if (!affine::equal(C, affine::scale(F, K)))
+      return std::nullopt;
+    return K;
+  }
   /// Assuming sizes are not negative: the expression's sign, when every
   /// term agrees (1: >= 0, -1: <= 0, 0: unknown).
   int sign(const OmpAffine &A) const {
@@ -142,16 +222,45 @@ private:
     return Result;
   }
 
-  /// |R| <= F - 1 for every value the bounds allow.
+  /// |R| <= F - 1 for every value the bounds allow: from the bounds'
+  /// extremes, or else by showing R >= F and R <= -F have no solution
+  /// under the problem's constraints.
   bool smallerThan(const OmpAffine &R, const OmpAffine &F) const {
     OmpAffine Max = extreme(R, true), Min = extreme(R, false);
-    if (!Max.Known || !Min.Known)
-      return false;
     OmpAffine Limit = affine::sub(F, affine::constant(1));
-    return sign(affine::sub(Limit, Max)) > 0 &&
-           sign(affine::add(Limit, Min)) > 0;
+    if (Max.Known && Min.Known && sign(affine::sub(Limit, Max)) > 0 &&
+        sign(affine::add(Limit, Min)) > 0)
+      return true;
+    return !feasibleWith(affine::sub(R, F)) &&
+           !feasibleWith(affine::sub(affine::scale(R, -1), F));
   }
 
+  /// The problem's constraints and Extra >= 0.
+  bool feasibleWith(const OmpAffine &Extra) const {
+    std::vector<Linear> Ineq;
+    for (const OmpAffine &I : P.AtLeastZero)
+      if (I.Known)
+        Ineq.push_back(linearOf(I));
+    for (const auto &[V, B] : P.Bounds) {
+      Ineq.push_back(linearOf(affine::sub(affine::symbol(V), B.first)));
+      Ineq.push_back(linearOf(affine::sub(B.second, affine::symbol(V))));
+    }
+    // Sizes are not negative.
+    for (const std::string &S : P.Invariants)
+      Ineq.push_back(linearOf(affine::symbol(S)));
+    Ineq.push_back(linearOf(Extra));
+    std::vector<Linear> Equal;
+    for (const OmpAffine &E : Facts)
+      if (E.Known)
+        Equal.push_back(linearOf(E));
+    return feasible(std::move(Equal), std::move(Ineq));
+  }
+
+public:
+  /// Equalities every solution satisfies (the problem's own).
+  std::vector<OmpAffine> Facts;
+
+private:
   const DependenceProblem &P;
 };
 
@@ -299,9 +408,46 @@ bool feasible(std::vector<Linear> Equal, std::vector<Linear> Ineq) {
 
 } // namespace
 
-bool mayHaveSolution(const DependenceProblem &P) {
+/// A counter whose range starts at another counter's expression
+/// (k from i*n to i*n + n - 1) is that start plus an offset in [0, width]:
+/// written so, linearised subscripts become separable.
+static DependenceProblem normaliseCounters(const DependenceProblem &In) {
+  DependenceProblem P = In;
+  std::map<std::string, OmpAffine> Replace;
+  for (const auto &[V, B] : In.Bounds) {
+    const auto &[Lo, Hi] = B;
+    if (!Lo.Known || !Hi.Known || affine::isConstant(Lo))
+      continue;
+    std::string T = "n:" + V;
+    Replace[V] = affine::add(Lo, affine::symbol(T));
+    P.Bounds[T] = {affine::constant(0), affine::sub(Hi, Lo)};
+  }
+  if (Replace.empty())
+    return P;
+  auto Apply = [&](OmpAffine E) {
+    for (unsigned Round = 0; Round < 3; ++Round)
+      E = affine::substitute(
+          E, [&](const std::string &S) -> std::optional<OmpAffine> {
+            auto It = Replace.find(S);
+            if (It == Replace.end())
+              return std::nullopt;
+            return It->second;
+          });
+    return E;
+  };
+  for (OmpAffine &E : P.Equal)
+    E = Apply(E);
+  for (OmpAffine &E : P.AtLeastZero)
+    E = Apply(E);
+  for (auto &[V, B] : P.Bounds)
+    B = {Apply(B.first), Apply(B.second)};
+  return P;
+}
+
+static bool solvable(const DependenceProblem &P) {
   std::vector<Linear> Equal, Ineq;
   Delineariser D(P);
+  D.Facts = P.Equal;
   for (const OmpAffine &E : P.Equal) {
     if (!E.Known)
       continue; // An unknown subscript may be anything.
@@ -314,6 +460,12 @@ bool mayHaveSolution(const DependenceProblem &P) {
     if (I.Known)
       Ineq.push_back(linearOf(I));
   return feasible(std::move(Equal), std::move(Ineq));
+}
+
+/// Both forms are exact rewritings; each may let delinearisation separate
+/// what the other cannot.
+bool mayHaveSolution(const DependenceProblem &P) {
+  return solvable(P) && solvable(normaliseCounters(P));
 }
 
 } // namespace concur

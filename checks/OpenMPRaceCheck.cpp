@@ -32,6 +32,8 @@
 #include <algorithm>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace concur {
 namespace {
@@ -55,13 +57,16 @@ std::vector<std::string> leaves(const std::string &Name) {
   return L;
 }
 
-/// One way two accesses could run at once, as constraints.
+/// One way two accesses could run at once, as constraints: symbols equal
+/// on both sides (one thread, one task), groups of which some pair differs
+/// (another iteration: some counter; another thread), and more.
 struct Scenario {
+  std::vector<std::pair<std::string, std::string>> Same;
+  std::vector<std::vector<std::pair<std::string, std::string>>> Differ;
   std::vector<OmpAffine> Equal;
   std::vector<OmpAffine> AtLeastZero;
-  /// At least one of these alternatives holds (empty: no alternative
-  /// needed).
-  std::vector<std::vector<OmpAffine>> AnyOf;
+  /// Counters equal on both sides (one iteration of a loop with barriers).
+  std::set<std::string> Unify;
   std::string Reason;
 };
 
@@ -73,24 +78,48 @@ public:
   std::optional<std::string> race(const AccessInstance &A,
                                   const AccessInstance &B) {
     std::vector<OmpAffine> Address;
-    if (!overlap(A, B, Address))
-      return std::nullopt;
-    std::vector<std::vector<OmpAffine>> LockAlternatives;
-    if (commonLock(A, B, LockAlternatives))
+    Unified.clear();
+    if (!overlap(A, B, nullptr))
       return std::nullopt;
     std::vector<Scenario> Scenarios;
     scenarios(A, B, Scenarios);
-    for (const Scenario &S : Scenarios)
-      if (feasible(A, B, Address, S, LockAlternatives))
+    for (const Scenario &S : Scenarios) {
+      // Symbols are sided anew for each scenario: what it unifies.
+      Unified = S.Unify;
+      Address.clear();
+      overlap(A, B, &Address);
+      std::vector<std::vector<OmpAffine>> LockAlternatives;
+      if (commonLock(A, B, LockAlternatives))
+        return std::nullopt;
+      if (forcedApart(Address, S))
+        continue;
+      if (feasible(A, B, Address, S, LockAlternatives)) {
+        Unified.clear();
         return S.Reason;
+      }
+    }
+    Unified.clear();
     return std::nullopt;
   }
 
 private:
   //===-- Symbols of the two sides ----------------------------------------===//
 
+  /// A symbol as one side sees it: shared symbols and, in a scenario
+  /// where both sides are in one iteration of a loop, its counter are the
+  /// same on both sides; a read from memory nothing writes is one value
+  /// when its indexes are.
   std::string side(const std::string &Sym, char Tag) const {
-    return W.Shared.count(Sym) ? Sym : std::string(1, Tag) + ":" + Sym;
+    if (W.Shared.count(Sym) || Unified.count(Sym) || uniformLocal(Sym, Unified))
+      return Sym;
+    if (Sym.rfind("o:", 0) == 0 && !W.PrivateReads.count(Sym))
+      if (std::optional<OpaqueRead> R = OpaqueRead::parse(Sym)) {
+        for (auto &[Inner, Offset] : R->Indexes)
+          if (!Inner.empty())
+            Inner = side(Inner, Tag);
+        return R->symbol();
+      }
+    return std::string(1, Tag) + ":" + Sym;
   }
 
   OmpAffine sided(const OmpAffine &E, char Tag) const {
@@ -103,14 +132,22 @@ private:
   void ranges(const OmpAffine &E, char Tag, DependenceProblem &P,
               std::set<std::string> &Done) const {
     for (const std::string &S : affine::symbols(E)) {
-      if (W.Shared.count(S)) {
-        P.Invariants.insert(S);
-        continue;
-      }
       std::string Sided = side(S, Tag);
       if (!Done.insert(Sided).second)
         continue;
+      // A quotient or remainder: what holds of it.
+      auto Facts = W.Facts.find(S);
+      if (Facts != W.Facts.end())
+        for (const OmpConstraint &K : Facts->second) {
+          (K.Equal ? P.Equal : P.AtLeastZero).push_back(sided(K.Expr, Tag));
+          ranges(K.Expr, Tag, P, Done);
+        }
       auto R = W.Ranges.find(S);
+      if (W.Shared.count(S)) {
+        P.Invariants.insert(S);
+        if (R == W.Ranges.end())
+          continue;
+      }
       if (R == W.Ranges.end())
         continue;
       const OmpCounter &C = R->second;
@@ -122,6 +159,16 @@ private:
         P.AtLeastZero.push_back(affine::sub(Hi, V));
       if (Lo.Known && Hi.Known)
         P.Bounds[Sided] = {Lo, Hi};
+      for (const OmpAffine &B : C.MoreLower)
+        if (OmpAffine S = sided(B, Tag); S.Known) {
+          P.AtLeastZero.push_back(affine::sub(V, S));
+          ranges(B, Tag, P, Done);
+        }
+      for (const OmpAffine &B : C.MoreUpper)
+        if (OmpAffine S = sided(B, Tag); S.Known) {
+          P.AtLeastZero.push_back(affine::sub(S, V));
+          ranges(B, Tag, P, Done);
+        }
       // A step other than 1: the counter is its start plus a multiple.
       long long Step = C.Step < 0 ? -C.Step : C.Step;
       const OmpAffine &Anchor = C.Step > 0 ? Lo : Hi;
@@ -143,29 +190,33 @@ private:
   /// Do the two places overlap as far as their steps tell? Equalities of
   /// their subscripts go to Address (an index a path lacks is index 0).
   bool overlap(const AccessInstance &A, const AccessInstance &B,
-               std::vector<OmpAffine> &Address) const {
+               std::vector<OmpAffine> *Address) {
     size_t I = 0, J = 0, IA = 0, IB = 0;
-    auto Index = [](const AccessInstance &X, size_t K) {
-      return K < X.Indexes.size() ? X.Indexes[K] : affine::unknown();
+    const std::vector<OmpAffine> *SA = nullptr, *SB = nullptr;
+    if (Address) {
+      SA = &sidedIndexes(A, 'A');
+      SB = &sidedIndexes(B, 'B');
+    }
+    auto Index = [](const std::vector<OmpAffine> *X, size_t K) {
+      return X && K < X->size() ? (*X)[K] : affine::unknown();
     };
     auto Equate = [&](const OmpAffine &X, const OmpAffine &Y) {
-      OmpAffine SX = sided(X, 'A'), SY = sided(Y, 'B');
-      if (SX.Known && SY.Known)
-        Address.push_back(affine::sub(SX, SY));
+      if (Address && X.Known && Y.Known)
+        Address->push_back(affine::sub(X, Y));
     };
     while (I < A.Steps.size() && J < B.Steps.size()) {
-      const std::string &SA = A.Steps[I], &SB = B.Steps[J];
-      if (SA == "[]" && SB == "[]") {
-        Equate(Index(A, IA++), Index(B, IB++));
+      const std::string &StepA = A.Steps[I], &StepB = B.Steps[J];
+      if (StepA == "[]" && StepB == "[]") {
+        Equate(Index(SA, IA++), Index(SB, IB++));
         ++I;
         ++J;
-      } else if (SA == "[]") {
-        Equate(Index(A, IA++), affine::constant(0));
+      } else if (StepA == "[]") {
+        Equate(Index(SA, IA++), affine::constant(0));
         ++I;
-      } else if (SB == "[]") {
-        Equate(affine::constant(0), Index(B, IB++));
+      } else if (StepB == "[]") {
+        Equate(affine::constant(0), Index(SB, IB++));
         ++J;
-      } else if (SA == SB) {
+      } else if (StepA == StepB) {
         ++I;
         ++J;
       } else {
@@ -179,6 +230,26 @@ private:
     if (J < B.Steps.size() && B.Steps[J] == "*")
       return false;
     return true;
+  }
+
+  /// An access's subscripts as one side sees them; without unified
+  /// symbols (most scenarios) they are kept.
+  const std::vector<OmpAffine> &sidedIndexes(const AccessInstance &X,
+                                             char Tag) {
+    if (!Unified.empty()) {
+      Scratch[Tag == 'A'].clear();
+      for (const OmpAffine &I : X.Indexes)
+        Scratch[Tag == 'A'].push_back(sided(I, Tag));
+      return Scratch[Tag == 'A'];
+    }
+    auto &Cache = Tag == 'A' ? SidedA : SidedB;
+    auto It = Cache.find(&X);
+    if (It != Cache.end())
+      return It->second;
+    std::vector<OmpAffine> &V = Cache[&X];
+    for (const OmpAffine &I : X.Indexes)
+      V.push_back(sided(I, Tag));
+    return V;
   }
 
   bool sidedFree(const OmpAffine &E) const {
@@ -218,24 +289,94 @@ private:
 
   //===-- Ways to run at once ------------------------------------------===//
 
+  /// Some symbol of X (side A) differs from its counterpart in Y (B).
   static void distinct(const std::vector<std::string> &X,
-                       const std::vector<std::string> &Y, char TX, char TY,
-                       const PairJudge &J, Scenario &S) {
-    for (size_t K = 0; K < X.size() && K < Y.size(); ++K) {
-      OmpAffine D = affine::sub(J.sided(affine::symbol(X[K]), TX),
-                                J.sided(affine::symbol(Y[K]), TY));
-      S.AnyOf.push_back({affine::sub(D, affine::constant(1))});
-      S.AnyOf.push_back(
-          {affine::sub(affine::scale(D, -1), affine::constant(1))});
+                       const std::vector<std::string> &Y, Scenario &S) {
+    std::vector<std::pair<std::string, std::string>> Group;
+    for (size_t K = 0; K < X.size() && K < Y.size(); ++K)
+      Group.push_back({X[K], Y[K]});
+    if (!Group.empty())
+      S.Differ.push_back(std::move(Group));
+  }
+
+  /// Two accesses in one barrier interval inside a sequential loop with
+  /// barriers are in one iteration of it, or (its last segment against its
+  /// first) in consecutive ones.
+  void sameIteration(const StrandStep &SA, const StrandStep &SB,
+                     Scenario &S) const {
+    for (int L : SA.Loops) {
+      if (std::find(SB.Loops.begin(), SB.Loops.end(), L) == SB.Loops.end())
+        continue;
+      const RegionWalk::BarrierLoop &Loop = W.Loops.at(L);
+      if (Loop.Counter.empty())
+        continue;
+      OmpAffine D = affine::sub(sided(affine::symbol(Loop.Counter), 'B'),
+                                sided(affine::symbol(Loop.Counter), 'A'));
+      if (SA.Phase == Loop.Last && SB.Phase == Loop.First &&
+          SA.Phase != SB.Phase)
+        S.Equal.push_back(affine::sub(D, affine::constant(Loop.Step)));
+      else if (SB.Phase == Loop.Last && SA.Phase == Loop.First &&
+               SA.Phase != SB.Phase)
+        S.Equal.push_back(affine::add(D, affine::constant(Loop.Step)));
+      else
+        S.Unify.insert(Loop.Counter);
     }
   }
 
-  void same(const std::vector<std::string> &X,
-            const std::vector<std::string> &Y,
-            std::vector<OmpAffine> &Eq) const {
+  static void same(const std::vector<std::string> &X,
+                   const std::vector<std::string> &Y,
+                   std::vector<std::pair<std::string, std::string>> &Eq) {
     for (size_t K = 0; K < X.size() && K < Y.size(); ++K)
-      Eq.push_back(affine::sub(sided(affine::symbol(X[K]), 'A'),
-                               sided(affine::symbol(Y[K]), 'B')));
+      Eq.push_back({X[K], Y[K]});
+  }
+
+  /// In two arms of one branch on values every thread sees alike: all
+  /// threads take the same arm, so the two never run together.
+  bool otherArms(const StrandStep &SA, const StrandStep &SB,
+                 const std::set<std::string> &Unify) const {
+    for (const auto &[Branch, Arm] : SA.Arms)
+      for (const auto &[OtherBranch, OtherArm] : SB.Arms) {
+        if (Branch != OtherBranch || Arm == OtherArm)
+          continue;
+        const std::set<std::string> &Symbols = W.Branches.at(Branch);
+        if (std::all_of(
+                Symbols.begin(), Symbols.end(),
+                [&](const std::string &S) { return uniform(S, Unify); }))
+          return true;
+      }
+    return false;
+  }
+
+  /// One value for both sides: shared, unified, or read from memory
+  /// nothing writes at such indexes.
+  bool uniform(const std::string &S, const std::set<std::string> &Unify,
+               unsigned Depth = 0) const {
+    if (W.Shared.count(S) || Unify.count(S) || uniformLocal(S, Unify, Depth))
+      return true;
+    if (S.rfind("o:", 0) != 0 || W.PrivateReads.count(S))
+      return false;
+    std::optional<OpaqueRead> R = OpaqueRead::parse(S);
+    return R && std::all_of(R->Indexes.begin(), R->Indexes.end(),
+                            [&](const auto &I) {
+                              return I.first.empty() ||
+                                     uniform(I.first, Unify, Depth + 1);
+                            });
+  }
+
+  /// A local of a called function every thread computes alike: one value
+  /// when the call's arguments are.
+  bool uniformLocal(const std::string &S, const std::set<std::string> &Unify,
+                    unsigned Depth = 0) const {
+    size_t Slash = S.find('/');
+    if (Slash == std::string::npos || S.compare(Slash + 1, 2, "u:") != 0 ||
+        Depth > 8)
+      return false;
+    auto Inputs = W.CallInputs.find(S.substr(0, Slash + 1));
+    if (Inputs == W.CallInputs.end())
+      return false;
+    return std::all_of(
+        Inputs->second.begin(), Inputs->second.end(),
+        [&](const std::string &I) { return uniform(I, Unify, Depth + 1); });
   }
 
   std::string construct(int Id) const {
@@ -314,7 +455,7 @@ private:
                  std::vector<Scenario> &Out) const {
     const auto &PA = A.Path, &PB = B.Path;
     int Owner = std::max(A.OwnerDepth, B.OwnerDepth);
-    std::vector<OmpAffine> Same;
+    std::vector<std::pair<std::string, std::string>> Same;
     for (size_t K = 0;; ++K) {
       bool EndA = K >= PA.size(), EndB = K >= PB.size();
       if (EndA && EndB)
@@ -328,7 +469,7 @@ private:
         const TaskInstance &T = W.Tasks[Child.Task];
         if (inWindow(T, Parent.Pos, latestSync(EndA ? PB : PA, K))) {
           Scenario S;
-          S.Equal = Same;
+          S.Same = Same;
           S.Reason = "by " + taskName(T) + " and by its creator, " +
                      (T.Sync == UINT_MAX ? "which never waits for it"
                                          : "before " + T.SyncBy + " (" +
@@ -357,7 +498,7 @@ private:
                     !dependOrdered(TX, TY);
           if (Overlap) {
             Scenario S;
-            S.Equal = Same;
+            S.Same = Same;
             S.Reason = "by " + taskName(TX) + " and " + taskName(TY) +
                        ", which no taskwait, taskgroup, barrier or depend "
                        "clause orders";
@@ -365,7 +506,7 @@ private:
           }
         } else if (inWindow(TX, Y.Enter, EndX)) {
           Scenario S;
-          S.Equal = Same;
+          S.Same = Same;
           S.Reason = "by " + taskName(TX) +
                      " and by a region its creator "
                      "starts before waiting for it";
@@ -374,12 +515,16 @@ private:
         return;
       }
       if (SA.K == StrandStep::Team) {
-        bool SamePhase = W.phase(SA.Phase) == W.phase(SB.Phase);
-        if (static_cast<int>(K) > Owner && !SA.OneThread && SamePhase) {
-          Scenario S;
-          S.Equal = Same;
+        bool SamePhase = W.overlap(SA.Phase, SB.Phase);
+        Scenario S;
+        S.Same = Same;
+        sameIteration(SA, SB, S);
+        if (static_cast<int>(K) > Owner && !SA.OneThread && SamePhase &&
+            !otherArms(SA, SB, S.Unify)) {
+          // Whatever else differs, two threads run them.
+          distinct({SA.Tid}, {SB.Tid}, S);
           if (SA.LoopId >= 0 && SA.LoopId == SB.LoopId) {
-            distinct(SA.Iteration, SB.Iteration, 'A', 'B', *this, S);
+            distinct(SA.Iteration, SB.Iteration, S);
             if (SA.Safelen > 0)
               for (size_t I = 0; I < SA.Iteration.size() && I < 1; ++I) {
                 OmpAffine D =
@@ -396,14 +541,13 @@ private:
           } else if (SA.LoopId >= 0 && SB.LoopId >= 0 &&
                      !SA.ScheduleKey.empty() &&
                      SA.ScheduleKey == SB.ScheduleKey) {
-            distinct(SA.Iteration, SB.Iteration, 'A', 'B', *this, S);
+            distinct(SA.Iteration, SB.Iteration, S);
             S.Reason = "in different iterations of " + construct(SA.LoopId) +
                        " and " + construct(SB.LoopId) +
                        " (the same static schedule gives one iteration of "
                        "both to one thread; others may run on different "
                        "threads)";
           } else {
-            distinct({SA.Tid}, {SB.Tid}, 'A', 'B', *this, S);
             bool Tasks = latestSync(PA, K + 1) || latestSync(PB, K + 1);
             bool League = SA.Tid.rfind("team@", 0) == 0;
             S.Reason = std::string(Tasks ? "by tasks of " : "by ") +
@@ -411,10 +555,17 @@ private:
                                      ", which no barrier synchronises"
                                : "different threads of " + construct(SA.Id) +
                                      " with no barrier between them");
-            auto Nowait = W.NowaitIn.find(W.phase(SA.Phase));
+            auto Nowait = W.NowaitIn.find(SA.Phase);
             if (Nowait != W.NowaitIn.end())
               S.Reason += " (the nowait at " + shortLocation(Nowait->second) +
                           " removes one)";
+            // Loops over one range without schedule(static) on both: the
+            // implementation may give iteration i of each to another thread.
+            if (SA.LoopId >= 0 && SB.LoopId >= 0 && SA.LoopId != SB.LoopId &&
+                !SA.RangeKey.empty() && SA.RangeKey == SB.RangeKey &&
+                (SA.ScheduleKey.empty() || SB.ScheduleKey.empty()))
+              S.Reason += "; only schedule(static) on both loops would keep "
+                          "an iteration of both on one thread";
           }
           Out.push_back(std::move(S));
         }
@@ -427,10 +578,8 @@ private:
           (T.Taskloop || (T.InLoop && T.Sync > T.LoopEnd)) &&
           !(!T.Taskloop && instancesChained(T))) {
         Scenario S;
-        S.Equal = Same;
-        distinct(T.Instance, T.Instance, 'A', 'B', *this, S);
-        if (T.Instance.empty())
-          S.AnyOf.clear();
+        S.Same = Same;
+        distinct(T.Instance, T.Instance, S);
         S.Reason = T.Taskloop
                        ? "by different tasks of " + taskName(T)
                        : "by two instances of " + taskName(T) +
@@ -439,6 +588,35 @@ private:
       }
       same(T.Instance, T.Instance, Same);
     }
+  }
+
+  /// The quick answer for most pairs of a loop body: a subscript a[i + c]
+  /// on both sides forces i to be equal, and the scenario needs some
+  /// counter it forces equal to differ.
+  static bool forcedApart(const std::vector<OmpAffine> &Address,
+                          const Scenario &S) {
+    std::set<std::string> Equal; // x, forced equal on both sides.
+    for (const OmpAffine &E : Address) {
+      if (!E.Known || E.Const != 0 || E.Terms.size() != 2)
+        continue;
+      const auto &[M1, C1] = E.Terms[0];
+      const auto &[M2, C2] = E.Terms[1];
+      if (M1.size() != 1 || M2.size() != 1 || C1 != -C2)
+        continue;
+      const std::string &X = M1[0], &Y = M2[0];
+      if (X.size() < 2 || Y.size() < 2 || X[1] != ':' || Y[1] != ':' ||
+          X[0] == Y[0] || X.compare(2, std::string::npos, Y, 2) != 0)
+        continue;
+      Equal.insert(X.substr(2));
+    }
+    if (Equal.empty())
+      return false;
+    for (const auto &Group : S.Differ)
+      if (std::all_of(Group.begin(), Group.end(), [&](const auto &P) {
+            return P.first == P.second && Equal.count(P.first);
+          }))
+        return true;
+    return false;
   }
 
   //===-- The dependence test ------------------------------------------===//
@@ -451,6 +629,9 @@ private:
     P.Equal = Address;
     for (const OmpAffine &E : S.Equal)
       P.Equal.push_back(E);
+    for (const auto &[X, Y] : S.Same)
+      P.Equal.push_back(affine::sub(sided(affine::symbol(X), 'A'),
+                                    sided(affine::symbol(Y), 'B')));
     for (const OmpAffine &E : S.AtLeastZero)
       P.AtLeastZero.push_back(E);
     for (const auto &[X, Tag] :
@@ -472,23 +653,49 @@ private:
         for (const OmpAffine &I : L.Indexes)
           ranges(I, Tag, P, Done);
     }
-    std::vector<std::vector<OmpAffine>> Alternatives =
-        S.AnyOf.empty() ? std::vector<std::vector<OmpAffine>>{{}} : S.AnyOf;
-    std::vector<std::vector<OmpAffine>> Locks =
-        LockDiffer.empty() ? std::vector<std::vector<OmpAffine>>{{}}
-                           : LockDiffer;
-    for (const auto &Alt : Alternatives)
-      for (const auto &L : Locks) {
-        DependenceProblem Q = P;
-        Q.AtLeastZero.insert(Q.AtLeastZero.end(), Alt.begin(), Alt.end());
-        Q.AtLeastZero.insert(Q.AtLeastZero.end(), L.begin(), L.end());
-        if (mayHaveSolution(Q))
-          return true;
+    std::vector<std::vector<std::vector<OmpAffine>>> Groups;
+    for (const auto &Pairs : S.Differ) {
+      std::vector<std::vector<OmpAffine>> Group;
+      for (const auto &[X, Y] : Pairs) {
+        OmpAffine D = affine::sub(sided(affine::symbol(X), 'A'),
+                                  sided(affine::symbol(Y), 'B'));
+        if (!D.Known || (D.Terms.empty() && D.Const == 0))
+          continue; // One symbol on both sides: never differs.
+        Group.push_back({affine::sub(D, affine::constant(1))});
+        Group.push_back(
+            {affine::sub(affine::scale(D, -1), affine::constant(1))});
       }
+      if (Group.empty())
+        return false; // Nothing in the group can differ.
+      Groups.push_back(std::move(Group));
+    }
+    if (!LockDiffer.empty())
+      Groups.push_back(LockDiffer);
+    return anyCombination(P, Groups, 0);
+  }
+
+  /// One alternative of each group, added to P: is any combination
+  /// solvable?
+  static bool
+  anyCombination(const DependenceProblem &P,
+                 const std::vector<std::vector<std::vector<OmpAffine>>> &Groups,
+                 size_t I) {
+    if (I == Groups.size())
+      return mayHaveSolution(P);
+    for (const std::vector<OmpAffine> &Alt : Groups[I]) {
+      DependenceProblem Q = P;
+      Q.AtLeastZero.insert(Q.AtLeastZero.end(), Alt.begin(), Alt.end());
+      if (anyCombination(Q, Groups, I + 1))
+        return true;
+    }
     return false;
   }
 
   const RegionWalk &W;
+  /// Counters both sides share in the scenario being tested.
+  std::set<std::string> Unified;
+  std::map<const AccessInstance *, std::vector<OmpAffine>> SidedA, SidedB;
+  std::vector<OmpAffine> Scratch[2];
 };
 
 //===-- Findings -------------------------------------------------------===//
@@ -601,11 +808,18 @@ bool hostConcurrency(const std::vector<OmpNode> &Nodes) {
 void OpenMPRaceCheck::run(const Program &P, std::vector<Finding> &Out,
                           CheckStats &Stats) {
   // A place is a line: the two reads of `j < n; j++` and its write are
-  // one pair of places.
-  using PlacePair =
-      std::tuple<std::string, std::string, unsigned, std::string, unsigned>;
-  std::set<PlacePair> Reported;
-  std::map<PlacePair, unsigned> Tested;
+  // one pair of places, reported once however many regions, calling
+  // contexts or memory roots reach it (a function called from 13 places of
+  // a region is one finding, not 13). Roots and places are numbered once,
+  // so that the pairs of a large region cost integer lookups.
+  std::map<std::string, uint64_t> RootIds, PlaceIds;
+  auto Number = [](std::map<std::string, uint64_t> &Ids,
+                   const std::string &Key) {
+    return Ids.emplace(Key, Ids.size()).first->second;
+  };
+  std::unordered_set<uint64_t> Reported;
+  std::unordered_map<uint64_t, unsigned> Tested;
+  unsigned Judged = 0;
   for (const auto &[Id, F] : P.functions()) {
     if (!F.OpenMP || !F.OpenMP->HasDirectives)
       continue;
@@ -630,9 +844,15 @@ void OpenMPRaceCheck::run(const Program &P, std::vector<Finding> &Out,
         Stats["openmp_regions_truncated"] += 1;
       PairJudge Judge(W);
       std::map<std::string, std::vector<size_t>> ByRoot;
-      for (size_t K = 0; K < W.Accesses.size(); ++K)
-        ByRoot[W.Accesses[K].RootKey].push_back(K);
-      for (const auto &[Root, Group] : ByRoot)
+      std::vector<uint64_t> Place(W.Accesses.size());
+      for (size_t K = 0; K < W.Accesses.size(); ++K) {
+        const AccessInstance &X = W.Accesses[K];
+        ByRoot[X.RootKey].push_back(K);
+        Place[K] =
+            Number(PlaceIds, X.Loc.File + ":" + std::to_string(X.Loc.Line));
+      }
+      for (const auto &[Root, Group] : ByRoot) {
+        uint64_t RootId = Number(RootIds, Root);
         for (size_t X = 0; X < Group.size(); ++X)
           for (size_t Y = X; Y < Group.size(); ++Y) {
             const AccessInstance *A = &W.Accesses[Group[X]];
@@ -641,11 +861,13 @@ void OpenMPRaceCheck::run(const Program &P, std::vector<Finding> &Out,
               continue;
             if (A->Atomic && B->Atomic)
               continue;
-            const SourceLoc &L1 = std::min(A->Loc, B->Loc);
-            const SourceLoc &L2 = std::max(A->Loc, B->Loc);
-            PlacePair Key{Root, L1.File, L1.Line, L2.File, L2.Line};
-            if (Reported.count(Key) || ++Tested[Key] > MaxTestsPerPlacePair)
+            uint64_t P1 = std::min(Place[Group[X]], Place[Group[Y]]);
+            uint64_t P2 = std::max(Place[Group[X]], Place[Group[Y]]);
+            uint64_t Key = (RootId << 42) ^ (P1 << 21) ^ P2;
+            uint64_t Places = (P1 << 32) ^ P2;
+            if (Reported.count(Places) || ++Tested[Key] > MaxTestsPerPlacePair)
               continue;
+            ++Judged;
             std::optional<std::string> Reason = Judge.race(*A, *B);
             if (!Reason)
               continue;
@@ -654,11 +876,13 @@ void OpenMPRaceCheck::run(const Program &P, std::vector<Finding> &Out,
               std::swap(A, B);
             if (P.isSuppressed(A->Loc, Name) || P.isSuppressed(B->Loc, Name))
               continue;
-            Reported.insert(Key);
+            Reported.insert(Places);
             Out.push_back(makeFinding(*A, *B, *Reason));
           }
+      }
     }
   }
+  Stats["openmp_pairs_judged"] += Judged;
 }
 
 } // namespace concur

@@ -26,6 +26,39 @@ std::string displaySymbol(const std::string &S) {
   return Base;
 }
 
+std::optional<OpaqueRead> OpaqueRead::parse(const std::string &S) {
+  size_t Open = S.find('{'), Close = S.find('}');
+  if (S.rfind("o:", 0) != 0 || Open == std::string::npos ||
+      Close == std::string::npos || Close < Open)
+    return std::nullopt;
+  OpaqueRead R;
+  R.Root = S.substr(2, Open - 2);
+  R.Shown = Close + 2 <= S.size() ? S.substr(Close + 2) : "";
+  std::string Inner = S.substr(Open + 1, Close - Open - 1);
+  std::vector<std::string> Parts;
+  size_t From = 0;
+  while (From <= Inner.size() && !Inner.empty()) {
+    size_t Semi = Inner.find(';', From);
+    Parts.push_back(Inner.substr(From, Semi - From));
+    if (Semi == std::string::npos)
+      break;
+    From = Semi + 1;
+  }
+  if (Parts.size() % 2)
+    return std::nullopt;
+  for (size_t I = 0; I < Parts.size(); I += 2)
+    R.Indexes.push_back(
+        {Parts[I], std::strtoll(Parts[I + 1].c_str(), nullptr, 10)});
+  return R;
+}
+
+std::string OpaqueRead::symbol() const {
+  std::string Inner;
+  for (const auto &[Sym, Offset] : Indexes)
+    Inner += (Inner.empty() ? "" : ";") + Sym + ";" + std::to_string(Offset);
+  return "o:" + Root + "{" + Inner + "}|" + Shown;
+}
+
 std::string displayAffine(const OmpAffine &A) {
   return affine::toString(affine::rename(A, displaySymbol));
 }
@@ -82,9 +115,7 @@ struct Ctx {
 
 class Walker {
 public:
-  Walker(const Program &P, RegionWalk &Out) : P(P), Out(Out) {
-    Out.PhaseParent.push_back(0);
-  }
+  Walker(const Program &P, RegionWalk &Out) : P(P), Out(Out) {}
 
   void run(const FunctionFacts &F, int Start) {
     Ctx C;
@@ -93,6 +124,13 @@ public:
     C.Id = NextCtx++;
     CallStack.push_back(F.Id);
     if (Start >= 0) {
+      // Loops around the region run in one thread: their counters have
+      // one value for the whole region, and their ranges hold.
+      for (int Up = F.OpenMP->Nodes[Start].Parent; Up >= 0;
+           Up = F.OpenMP->Nodes[Up].Parent)
+        if (F.OpenMP->Nodes[Up].Kind == OmpNodeKind::Loop)
+          for (const std::string &Sym : counters(C, Up))
+            Out.Shared.insert(Sym);
       walkNode(C, Start);
     } else {
       // The whole function as the initial thread, a team of one: what
@@ -135,16 +173,52 @@ private:
     return C.F->OpenMP->Nodes[N];
   }
 
-  int newPhase() {
-    int P = static_cast<int>(Out.PhaseParent.size());
-    Out.PhaseParent.push_back(P);
-    return P;
-  }
-  void unite(int A, int B) {
-    A = Out.phase(A);
-    B = Out.phase(B);
+  int newPhase() { return Out.Phases++; }
+  void overlap(int A, int B) {
     if (A != B)
-      Out.PhaseParent[std::max(A, B)] = std::min(A, B);
+      Out.Overlap.insert({std::min(A, B), std::max(A, B)});
+  }
+
+  /// Does the subtree at Node (with the functions it calls) hold a barrier:
+  /// an explicit one, or a worksharing construct without nowait?
+  bool barrierIn(const FunctionFacts &F, int Node, unsigned Depth = 0) {
+    auto Key = std::make_pair(&F, Node);
+    auto It = BarrierCache.find(Key);
+    if (It != BarrierCache.end())
+      return It->second;
+    BarrierCache[Key] = false; // Recursion: none found yet.
+    bool Found = false;
+    const std::vector<std::vector<int>> &Kids = childrenOf(F);
+    std::vector<int> Stack(Kids[Node + 1].begin(), Kids[Node + 1].end());
+    while (!Stack.empty() && !Found) {
+      int N = Stack.back();
+      Stack.pop_back();
+      const OmpNode &X = F.OpenMP->Nodes[N];
+      if (X.Kind == OmpNodeKind::Standalone && X.Name == "barrier")
+        Found = true;
+      else if (X.Kind == OmpNodeKind::Directive) {
+        std::vector<std::string> L = leavesOf(X.Name);
+        bool Team = false, Sharing = false;
+        for (const std::string &W : L) {
+          Team |= W == "parallel" || W == "teams" || W == "task" ||
+                  W == "taskloop" || W == "target";
+          Sharing |= W == "for" || W == "sections" || W == "single" ||
+                     W == "scope" || W == "workshare" || W == "loop";
+        }
+        if (Team)
+          continue; // Its barriers are another team's (or none).
+        if (Sharing && !clause(X, "nowait"))
+          Found = true;
+      } else if (X.Kind == OmpNodeKind::Call && Depth < MaxInlineDepth) {
+        const FunctionFacts *Callee = P.function(X.Callee);
+        if (Callee && Callee->OpenMP && barrierIn(*Callee, -1, Depth + 1))
+          Found = true;
+        continue;
+      }
+      for (int K : Kids[N + 1])
+        Stack.push_back(K);
+    }
+    return BarrierCache[Key] = Found;
   }
 
   int team() const {
@@ -188,11 +262,19 @@ private:
             std::string T = teamSymbol("tid");
             return T.empty() ? affine::constant(0) : affine::symbol(T);
           }
+          if (S == "maxthreads") {
+            Out.Shared.insert(S);
+            return std::nullopt;
+          }
           if (S == "nthreads" || S == "nteams") {
             std::string T = teamSymbol("nthreads");
             return T.empty() ? affine::constant(1) : affine::symbol(T);
           }
           std::string Kind = S.substr(0, S.find(':'));
+          if (Kind == "o")
+            return renameRead(C, S);
+          if (Kind == "q" || Kind == "r")
+            return renameFact(C, S);
           if (Kind == "g") {
             Out.Shared.insert(S);
             return std::nullopt;
@@ -203,16 +285,79 @@ private:
               return C.Params[Index].Value;
           }
           std::string Name = "c" + std::to_string(C.Id) + "/" + S;
-          if ((Kind == "p" || Kind == "s") && !C.InsideTeam)
+          if ((Kind == "p" || Kind == "s" || Kind == "u") && !C.InsideTeam)
             Out.Shared.insert(Name);
           return affine::symbol(Name);
         });
+  }
+
+  /// A read's indexes are renamed like any symbol; a local array's root
+  /// becomes this call's.
+  std::optional<OmpAffine> renameRead(const Ctx &C, const std::string &S) {
+    std::optional<OpaqueRead> R = OpaqueRead::parse(S);
+    if (!R)
+      return affine::unknown();
+    bool Local = R->Root.rfind("L:", 0) == 0;
+    if (Local)
+      R->Root += "@" + std::to_string(C.Id);
+    bool Shared = !Local || !C.InsideTeam;
+    for (auto &[Sym, Offset] : R->Indexes) {
+      if (Sym.empty())
+        continue;
+      OmpAffine V = rename(C, affine::symbol(Sym));
+      if (!V.Known || V.Terms.size() > 1 ||
+          (V.Terms.size() == 1 &&
+           (V.Terms[0].second != 1 || V.Terms[0].first.size() != 1)))
+        return affine::unknown();
+      Sym = V.Terms.empty() ? "" : V.Terms[0].first[0];
+      Offset += V.Const;
+      Shared &= Sym.empty() || Out.Shared.count(Sym);
+    }
+    std::string Name = R->symbol();
+    if (Shared)
+      Out.Shared.insert(Name);
+    else if (Local && C.InsideTeam)
+      Out.PrivateReads.insert(Name);
+    return affine::symbol(Name);
+  }
+
+  /// A quotient or remainder: its facts come along, renamed; it is one
+  /// value for every strand when everything in them is.
+  std::optional<OmpAffine> renameFact(const Ctx &C, const std::string &S) {
+    std::string Name = "c" + std::to_string(C.Id) + "/" + S;
+    if (Out.Facts.count(Name))
+      return affine::symbol(Name);
+    std::vector<OmpConstraint> &Facts = Out.Facts[Name];
+    std::vector<OmpConstraint> Renamed;
+    bool Shared = true;
+    for (const auto &[Symbol, List] : C.F->OpenMP->Facts) {
+      if (Symbol != S)
+        continue;
+      for (const OmpConstraint &K : List) {
+        OmpConstraint R = K;
+        R.Expr = rename(C, K.Expr);
+        if (!R.Expr.Known)
+          continue;
+        for (const std::string &X : affine::symbols(R.Expr))
+          Shared &= X == Name || Out.Shared.count(X);
+        Renamed.push_back(R);
+      }
+    }
+    Out.Facts[Name] = Renamed;
+    (void)Facts;
+    if (Shared)
+      Out.Shared.insert(Name);
+    return affine::symbol(Name);
   }
 
   OmpCounter renameCounter(const Ctx &C, const OmpCounter &K) {
     OmpCounter R = K;
     R.Lower = rename(C, K.Lower);
     R.Upper = rename(C, K.Upper);
+    for (OmpAffine &B : R.MoreLower)
+      B = rename(C, B);
+    for (OmpAffine &B : R.MoreUpper)
+      B = rename(C, B);
     return R;
   }
 
@@ -428,6 +573,32 @@ private:
                                     : static_cast<int>(Path.size()) - 1;
   }
 
+  /// Two pointer parameters into one array at offsets whose difference is
+  /// not a constant (&u[ir[j]] and &u[ir[k]]: levels of a multigrid) are
+  /// taken as disjoint sub-arrays, as C code assumes of its arguments:
+  /// each gets a root of its own.
+  void separateParameters(std::vector<Binding> &Params) {
+    for (size_t I = 0; I < Params.size(); ++I)
+      for (size_t J = I + 1; J < Params.size(); ++J) {
+        std::optional<ResolvedRef> &X = Params[I].Place, &Y = Params[J].Place;
+        if (!X || !Y || X->RootKey.rfind(Y->RootKey, 0) != 0 ||
+            X->Steps != Y->Steps || X->Indexes.empty() ||
+            X->Steps.back() != "[]")
+          continue;
+        bool SameElsewhere = true;
+        for (size_t K = 0; K + 1 < X->Indexes.size(); ++K)
+          SameElsewhere &= affine::equal(X->Indexes[K], Y->Indexes[K]);
+        OmpAffine D = affine::sub(X->Indexes.back(), Y->Indexes.back());
+        if (!SameElsewhere || affine::isConstant(D))
+          continue;
+        std::string Base = Y->RootKey;
+        X->RootKey =
+            Base + "#" + std::to_string(NextCtx) + "." + std::to_string(I);
+        Y->RootKey =
+            Base + "#" + std::to_string(NextCtx) + "." + std::to_string(J);
+      }
+  }
+
   void call(Ctx &C, int N) {
     const OmpNode &Node = nodeOf(C, N);
     const FunctionFacts *Callee = P.function(Node.Callee);
@@ -452,6 +623,12 @@ private:
       B.Value = rename(C, A.Value);
       Inner.Params.push_back(std::move(B));
     }
+    separateParameters(Inner.Params);
+    std::set<std::string> &Inputs =
+        Out.CallInputs["c" + std::to_string(Inner.Id) + "/"];
+    for (const Binding &B : Inner.Params)
+      for (const std::string &S : affine::symbols(B.Value))
+        Inputs.insert(S);
     if (Node.Ref)
       Inner.This = resolve(C, *Node.Ref);
     CallStack.push_back(Callee->Id);
@@ -498,18 +675,34 @@ private:
   void loop(Ctx &C, int N) {
     std::vector<std::string> Syms = counters(C, N);
     int T = team();
-    int Before = T >= 0 ? Path[T].Phase : -1;
     std::vector<HeldLockRef> LocksBefore = Locks;
     LoopFrames.push_back({Pos, Path.size(), Syms, {}});
-    walkChildren(C, N);
-    closeLoop();
-    if (T >= 0 && T < static_cast<int>(Path.size()) &&
-        Path[T].Phase != Before) {
-      // Barriers inside: the end of one iteration and the start of the
-      // next (and what follows the loop) are in one phase.
-      unite(Before, Path[T].Phase);
-      Path[T].Phase = Out.phase(Before);
+    if (T >= 0 && barrierIn(*C.F, N)) {
+      // Barriers inside: the body's first segment runs with what precedes
+      // the loop and with the last segment of the iteration before; the
+      // last one also with what follows the loop.
+      int Id = NextLoop++;
+      RegionWalk::BarrierLoop &L = Out.Loops[Id];
+      int Entry = Path[T].Phase;
+      L.First = newPhase();
+      overlap(L.First, Entry);
+      if (!Syms.empty()) {
+        L.Counter = Syms[0];
+        L.Step = nodeOf(C, N).Counters[0].Step;
+      }
+      Path[T].Phase = L.First;
+      Path[T].Loops.push_back(Id);
+      walkChildren(C, N);
+      Path[T].Loops.pop_back();
+      RegionWalk::BarrierLoop &Done = Out.Loops[Id];
+      Done.Last = Path[T].Phase;
+      overlap(Done.Last, Done.First);
+      Path[T].Phase = newPhase();
+      overlap(Path[T].Phase, Done.Last);
+    } else {
+      walkChildren(C, N);
     }
+    closeLoop();
     Locks = intersect(LocksBefore, Locks);
   }
 
@@ -523,13 +716,41 @@ private:
   void branch(Ctx &C, int N) {
     int T = team();
     int Before = T >= 0 ? Path[T].Phase : -1;
+    bool Barriers = T >= 0 && barrierIn(*C.F, N);
     std::vector<HeldLockRef> LocksBefore = Locks;
     std::vector<std::vector<HeldLockRef>> Ends;
     std::vector<int> Phases;
+    // A branch on known values: its symbols, to tell whether all threads
+    // take one arm.
+    int Id = -1;
+    const OmpNode &Node = nodeOf(C, N);
+    if (T >= 0 && !Node.Operands.empty()) {
+      std::set<std::string> Symbols;
+      bool Known = true;
+      for (const OmpAffine &O : Node.Operands) {
+        OmpAffine R = rename(C, O);
+        Known &= R.Known;
+        for (const std::string &S : affine::symbols(R))
+          Symbols.insert(S);
+      }
+      if (Known) {
+        Id = NextBranch++;
+        Out.Branches[Id] = Symbols;
+      }
+    }
+    int ArmIndex = 0;
     for (int Arm : kids(C, N)) {
       Locks = LocksBefore;
-      if (T >= 0)
+      if (Barriers) {
+        // Each arm's first segment runs with what precedes the branch;
+        // the arm's later segments do not.
+        Path[T].Phase = newPhase();
+        overlap(Path[T].Phase, Before);
+      } else if (T >= 0) {
         Path[T].Phase = Before;
+      }
+      if (Id >= 0)
+        Path[T].Arms.push_back({Id, ArmIndex++});
       size_t Depth = Conds.size();
       for (const OmpConstraint &K : nodeOf(C, Arm).Conditions) {
         OmpConstraint R = K;
@@ -538,6 +759,8 @@ private:
           Conds.push_back(R);
       }
       walkChildren(C, Arm);
+      if (Id >= 0)
+        Path[T].Arms.pop_back();
       Conds.resize(Depth);
       Ends.push_back(Locks);
       if (T >= 0)
@@ -548,11 +771,21 @@ private:
     Locks = Ends[0];
     for (size_t I = 1; I < Ends.size(); ++I)
       Locks = intersect(Locks, Ends[I]);
-    if (T >= 0) {
-      int P = Phases.empty() ? Before : Phases[0];
+    if (Barriers) {
+      // Every thread takes the same arm (a barrier must be met by all or
+      // none): what follows runs with the end of whichever arm was taken.
+      int After = newPhase();
       for (int Q : Phases)
-        unite(P, Q);
-      Path[T].Phase = Out.phase(P);
+        overlap(After, Q);
+      // An arm without barriers (or none taken) joins what precedes the
+      // branch with what follows it.
+      bool Through = Phases.size() < 2 || !barrierIn(*C.F, kids(C, N)[0]) ||
+                     !barrierIn(*C.F, kids(C, N).back());
+      if (Through)
+        overlap(After, Before);
+      Path[T].Phase = After;
+    } else if (T >= 0) {
+      Path[T].Phase = Before;
     }
   }
 
@@ -750,7 +983,7 @@ private:
         return;
       }
       int T = team();
-      if (L == "simd" && (T < 0 || Path[T].LoopId < 0) && I == 0) {
+      if (L == "simd" && I == 0) {
         // A simd loop in one thread: its lanes run iterations together.
         startTeam(C, N, Id, "simd");
         Path.back().LoopId = Id;
@@ -773,6 +1006,7 @@ private:
       Path[T].LoopId = Id;
       Path[T].Iteration = Syms;
       Path[T].ScheduleKey = scheduleKey(C, N);
+      Path[T].RangeKey = rangeKey(C, N);
       if (const OmpClause *S = clause(Node, "safelen"))
         Path[T].Safelen = S->Value;
       LoopFrames.push_back({Pos, Path.size(), Syms, {}});
@@ -781,6 +1015,7 @@ private:
       Path[T].LoopId = Saved.LoopId;
       Path[T].Iteration = Saved.Iteration;
       Path[T].ScheduleKey = Saved.ScheduleKey;
+      Path[T].RangeKey = Saved.RangeKey;
       Path[T].Safelen = Saved.Safelen;
       bool Barrier =
           (L == "for" || L == "loop") && !isCombinedWithTeam(Leaves, I);
@@ -809,7 +1044,7 @@ private:
 
   int phaseNow() {
     int T = team();
-    return T >= 0 ? Out.phase(Path[T].Phase) : 0;
+    return T >= 0 ? Path[T].Phase : 0;
   }
 
   void endOfWorksharing(const OmpNode &Node) {
@@ -825,17 +1060,24 @@ private:
 
   /// schedule(static[, chunk]) with the loop's ranges: two loops with the
   /// same key give iteration k to the same thread.
+  std::string rangeKey(const Ctx &C, int N) {
+    std::string K;
+    for (const OmpCounter &Cn : nodeOf(C, N).Counters) {
+      OmpAffine Lo = rename(C, Cn.Lower), Hi = rename(C, Cn.Upper);
+      if (!Lo.Known || !Hi.Known)
+        return "";
+      K += "|" + affine::toString(Lo) + ".." + affine::toString(Hi) + "/" +
+           std::to_string(Cn.Step);
+    }
+    return K;
+  }
+
   std::string scheduleKey(const Ctx &C, int N) {
-    const OmpNode &Node = nodeOf(C, N);
-    const OmpClause *S = clause(Node, "schedule");
+    const OmpClause *S = clause(nodeOf(C, N), "schedule");
     if (!S || S->Modifier != "static")
       return "";
-    std::string K = "static:" + std::to_string(S->Value);
-    for (const OmpCounter &Cn : Node.Counters)
-      K += "|" + affine::toString(rename(C, Cn.Lower)) + ".." +
-           affine::toString(rename(C, Cn.Upper)) + "/" +
-           std::to_string(Cn.Step);
-    return K;
+    std::string Range = rangeKey(C, N);
+    return Range.empty() ? "" : "static:" + std::to_string(S->Value) + Range;
   }
 
   void startTeam(Ctx &C, int N, int Id, const std::string &Kind) {
@@ -855,6 +1097,22 @@ private:
         clause(Node, Kind == "teams" ? "num_teams" : "num_threads");
     S.OneThread = (NT && NT->Value == 1) ||
                   (Kind == "parallel" && ifFalse(Node, "parallel"));
+    if (!NT || NT->Value <= 0) {
+      // A team has at least one thread and, without num_threads, at most
+      // omp_get_max_threads() (of a call that bounds it: AffineForms). A
+      // num_threads of unknown value may ask for more; a nested team is
+      // bounded by the next level's value, which no symbol names.
+      OmpConstraint AtLeast;
+      AtLeast.Expr = affine::sub(affine::symbol(Count), affine::constant(1));
+      Out.Facts[Count] = {AtLeast};
+      if (!NT && Kind == "parallel" && team() < 0) {
+        OmpConstraint AtMost;
+        AtMost.Expr =
+            affine::sub(affine::symbol("maxthreads"), affine::symbol(Count));
+        Out.Facts[Count].push_back(AtMost);
+        Out.Shared.insert("maxthreads");
+      }
+    }
     OmpCounter Range;
     Range.Name = S.Tid;
     Range.Lower = affine::constant(0);
@@ -938,9 +1196,12 @@ private:
   std::vector<int> Constructs;
   std::map<int, int> TaskTeam, TaskCreator;
   std::vector<std::string> CallStack;
+  std::map<std::pair<const FunctionFacts *, int>, bool> BarrierCache;
   unsigned Pos = 1;
   int NextId = 0;
   int NextCtx = 0;
+  int NextLoop = 0;
+  int NextBranch = 0;
 };
 
 } // namespace

@@ -41,8 +41,10 @@
 
 #include "program/Program.h"
 
+#include <algorithm>
 #include <climits>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -55,13 +57,20 @@ struct StrandStep {
   int Id = -1;        // The construct occurrence that started the step.
   unsigned Enter = 0; // Where in its parent strand it started.
   // Team steps.
+  /// The segment between two barriers the access is in, and the sequential
+  /// loops with barriers around it in this team (instances in
+  /// RegionWalk::Loops).
   int Phase = 0;
+  std::vector<int> Loops;
+  /// The arms of branches it is in (branch instance, arm).
+  std::vector<std::pair<int, int>> Arms;
   std::string Tid; // This team's thread-number symbol.
   /// In a worksharing loop (or a simd loop): its occurrence and the
   /// iteration's counters.
   int LoopId = -1;
   std::vector<std::string> Iteration;
   std::string ScheduleKey; // Explicit static schedules pair iterations.
+  std::string RangeKey;    // The loop's ranges, whatever its schedule.
   long long Safelen = -1;  // simd: iterations this close run together.
   bool OneThread = false;
   // Task steps.
@@ -128,16 +137,38 @@ struct RegionWalk {
   std::map<std::string, OmpCounter> Ranges;
   /// Symbols with one value for every strand of the walk.
   std::set<std::string> Shared;
-  /// Phases merged by a sequential loop or branch with barriers, and the
-  /// nowait that left two constructs in one phase.
-  std::vector<int> PhaseParent;
+  /// Segments between barriers. Two segments overlap (run in one barrier
+  /// interval) when a loop or branch with barriers joins them: the last
+  /// segment of a loop's body with the first one (of the next iteration)
+  /// and with what follows the loop; the first one with what precedes it.
+  int Phases = 0;
+  std::set<std::pair<int, int>> Overlap;
+  /// The nowait that left two constructs in one segment.
   std::map<int, SourceLoc> NowaitIn;
+  /// Sequential loops whose bodies have barriers: their first and last
+  /// segments, and their counter (two accesses in one segment of the body
+  /// are in one iteration).
+  struct BarrierLoop {
+    int First = -1, Last = -1;
+    std::string Counter;
+    long long Step = 1;
+  };
+  std::map<int, BarrierLoop> Loops;
+  /// Branches whose conditions compare only known values: their symbols.
+  /// When every thread sees the same values, all take the same arm.
+  std::map<int, std::set<std::string>> Branches;
+  /// Locals every thread of a call computes alike ("u:" symbols of called
+  /// functions): one value when the call's arguments are. The context's
+  /// argument symbols, by context prefix ("c3/").
+  std::map<std::string, std::set<std::string>> CallInputs;
+  /// What holds of quotient and remainder symbols, renamed into the walk.
+  std::map<std::string, std::vector<OmpConstraint>> Facts;
+  /// Reads of a called function's own arrays: one per call, per thread.
+  std::set<std::string> PrivateReads;
   bool Truncated = false;
 
-  int phase(int P) const {
-    while (PhaseParent[P] != P)
-      P = PhaseParent[P];
-    return P;
+  bool overlap(int A, int B) const {
+    return A == B || Overlap.count({std::min(A, B), std::max(A, B)});
   }
 };
 
@@ -145,6 +176,17 @@ struct RegionWalk {
 /// Start -1, the whole function as run by one initial thread.
 RegionWalk walkRegion(const Program &P, const FunctionFacts &Function,
                       int Start);
+
+/// A value read from memory nothing writes (facts' "o:" symbols): the place
+/// and the symbols (plus constants) of its indexes.
+struct OpaqueRead {
+  std::string Root;
+  std::vector<std::pair<std::string, long long>> Indexes;
+  std::string Shown;
+
+  static std::optional<OpaqueRead> parse(const std::string &Symbol);
+  std::string symbol() const;
+};
 
 /// A symbol as the code names it.
 std::string displaySymbol(const std::string &Symbol);

@@ -4,6 +4,11 @@
 #include "facts/Affine.h"
 #include "facts/ExtractInternal.h"
 
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtOpenMP.h"
+#include "clang/Basic/OpenMPKinds.h"
+
 #include <algorithm>
 
 using namespace clang;
@@ -26,7 +31,56 @@ std::string AffineForms::querySymbol(const CallExpr *Call) {
     return "team";
   if (Name == "omp_get_num_teams")
     return "nteams";
+  if (Name == "omp_get_max_threads")
+    return "maxthreads";
   return "";
+}
+
+namespace {
+/// Finds a call of omp_set_num_threads outside system headers.
+class SetNumThreadsFinder : public RecursiveASTVisitor<SetNumThreadsFinder> {
+public:
+  explicit SetNumThreadsFinder(const SourceManager &SM) : SM(SM) {}
+  bool Found = false;
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (FD && FD->getIdentifier() && FD->getName() == "omp_set_num_threads")
+      Found = true;
+    return !Found;
+  }
+
+private:
+  const SourceManager &SM;
+};
+} // namespace
+
+bool AffineForms::boundsNextTeam(const CallExpr *Call) const {
+  if (!SetsNumThreads) {
+    SetNumThreadsFinder Finder(Ctx.getSourceManager());
+    Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+    SetsNumThreads = Finder.Found;
+  }
+  if (*SetsNumThreads)
+    return false;
+  // Inside a parallel or teams construct the call reads the next nesting
+  // level's nthreads-var, not the one the construct itself was formed by.
+  DynTypedNodeList Parents = Ctx.getParents(*Call);
+  for (unsigned Steps = 0; !Parents.empty() && Steps < 4096; ++Steps) {
+    if (const auto *D = Parents[0].get<OMPExecutableDirective>())
+      if (isOpenMPParallelDirective(D->getDirectiveKind()) ||
+          isOpenMPTeamsDirective(D->getDirectiveKind()))
+        return false;
+    if (Parents[0].get<FunctionDecl>())
+      return true;
+    Parents = Ctx.getParents(Parents[0]);
+  }
+  return true;
 }
 
 OmpAffine AffineForms::of(const Expr *E, unsigned Depth) const {
@@ -43,6 +97,9 @@ OmpAffine AffineForms::of(const Expr *E, unsigned Depth) const {
   if (const auto *Cast = dyn_cast<CastExpr>(E)) {
     switch (Cast->getCastKind()) {
     case CK_LValueToRValue:
+      if (!isa<DeclRefExpr>(Cast->getSubExpr()->IgnoreParens()))
+        return ResolveRead(Cast->getSubExpr());
+      return of(Cast->getSubExpr(), Depth + 1);
     case CK_IntegralCast:
     case CK_NoOp:
     case CK_IntegralToBoolean:
@@ -59,6 +116,8 @@ OmpAffine AffineForms::of(const Expr *E, unsigned Depth) const {
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     std::string Q = querySymbol(Call);
+    if (Q == "maxthreads" && !boundsNextTeam(Call))
+      return affine::unknown();
     return Q.empty() ? affine::unknown() : affine::symbol(Q);
   }
   if (const auto *U = dyn_cast<UnaryOperator>(E)) {
@@ -108,6 +167,40 @@ OmpAffine AffineForms::opaque(const BinaryOperator *B, const OmpAffine &L,
                               const OmpAffine &R) const {
   if (!L.Known || !R.Known)
     return affine::unknown();
+  auto Id = [](const OmpAffine &A) {
+    std::string T = affine::toString(A);
+    std::replace(T.begin(), T.end(), '|', '#');
+    return T;
+  };
+  auto Shown = [](const OmpAffine &A) {
+    std::string T = affine::toString(affine::rename(
+        A, [](const std::string &S) { return S.substr(S.rfind('|') + 1); }));
+    return A.Terms.size() + (A.Const != 0) > 1 ? "(" + T + ")" : T;
+  };
+  if ((B->getOpcode() == BO_Div || B->getOpcode() == BO_Rem) &&
+      affine::isConstant(R) && R.Const > 0 && R.Const < (1 << 20) && Facts) {
+    long long K = R.Const;
+    std::string Key = Id(L) + "," + std::to_string(K);
+    OmpAffine Q = affine::symbol("q:(" + Key + ")|" + Shown(L) + " / " +
+                                 std::to_string(K));
+    OmpConstraint Low, High;
+    Low.Expr = affine::sub(L, affine::scale(Q, K)); // L - K*q >= 0
+    High.Expr =
+        affine::sub(affine::add(affine::scale(Q, K), affine::constant(K - 1)),
+                    L); // K*q + K - 1 - L >= 0
+    Facts(Q.Terms[0].first[0], {Low, High});
+    if (B->getOpcode() == BO_Div)
+      return Q;
+    OmpAffine Rem = affine::symbol("r:(" + Key + ")|" + Shown(L) + " % " +
+                                   std::to_string(K));
+    OmpConstraint Split, Positive, Below;
+    Split.Equal = true;
+    Split.Expr = affine::sub(L, affine::add(affine::scale(Q, K), Rem));
+    Positive.Expr = Rem;
+    Below.Expr = affine::sub(affine::constant(K - 1), Rem);
+    Facts(Rem.Terms[0].first[0], {Split, Positive, Below});
+    return Rem;
+  }
   std::set<std::string> Used = affine::symbols(L);
   for (const std::string &S : affine::symbols(R))
     Used.insert(S);
@@ -117,18 +210,9 @@ OmpAffine AffineForms::opaque(const BinaryOperator *B, const OmpAffine &L,
         S != "nteams")
       return affine::unknown();
   }
-  auto Id = [](const OmpAffine &A) {
-    std::string T = affine::toString(A);
-    std::replace(T.begin(), T.end(), '|', '#');
-    return T;
-  };
-  auto Shown = [](const OmpAffine &A) {
-    return affine::toString(affine::rename(
-        A, [](const std::string &S) { return S.substr(S.rfind('|') + 1); }));
-  };
   std::string Op = BinaryOperator::getOpcodeStr(B->getOpcode()).str();
-  return affine::symbol("s:(" + Id(L) + Op + Id(R) + ")|(" + Shown(L) + " " +
-                        Op + " " + Shown(R) + ")");
+  return affine::symbol("s:(" + Id(L) + Op + Id(R) + ")|" + Shown(L) + " " +
+                        Op + " " + Shown(R));
 }
 
 /// Lhs - Rhs, for a comparison.
@@ -213,6 +297,28 @@ void AffineForms::conditions(const Expr *Cond, bool Negated,
     Out.push_back(std::move(C));
 }
 
+void AffineForms::operands(const Expr *Cond,
+                           std::vector<OmpAffine> &Out) const {
+  if (!Cond)
+    return;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(Cond))
+    if (U->getOpcode() == UO_LNot) {
+      operands(U->getSubExpr(), Out);
+      return;
+    }
+  if (const auto *B = dyn_cast<BinaryOperator>(Cond))
+    if (B->isLogicalOp() || B->isComparisonOp()) {
+      operands(B->getLHS(), Out);
+      operands(B->getRHS(), Out);
+      return;
+    }
+  Out.push_back(Cond->getType()->isIntegralOrEnumerationType() ||
+                        Cond->getType()->isBooleanType()
+                    ? of(Cond)
+                    : affine::unknown());
+}
+
 /// The variable E names (through parentheses and implicit casts).
 static const VarDecl *counterRef(const Expr *E) {
   return E ? referencedVar(E->IgnoreParenImpCasts()) : nullptr;
@@ -290,24 +396,52 @@ bool AffineForms::forLoop(const ForStmt *F, const VarDecl *&Counter,
     return false;
   }
   OmpAffine Start = of(Init), End = of(Bound);
+  // Known bounds say more about the range than a symbol for a value
+  // nothing tracks: the first replaces it, the others are kept as well.
+  std::vector<OmpAffine> StartBounds, EndBounds;
+  auto Widen = [&](OmpAffine &V, const Expr *E, bool Upper,
+                   std::vector<OmpAffine> &More) {
+    if (const VarDecl *VD = counterRef(E)) {
+      std::vector<OmpAffine> B = ResolveBound(VD, Upper);
+      if (!B.empty()) {
+        V = B.front();
+        More.assign(B.begin() + 1, B.end());
+      }
+    }
+  };
+  Widen(Start, Init, Step < 0, StartBounds);
+  Widen(End, Bound, Step > 0, EndBounds);
   Out.Name = Counter->getNameAsString();
   Out.Step = Step;
+  auto Shift = [](std::vector<OmpAffine> V, long long By) {
+    for (OmpAffine &A : V)
+      A = affine::add(A, affine::constant(By));
+    return V;
+  };
   if (Step > 0) {
     Out.Lower = Start;
-    if (Op == BO_LT || (Op == BO_NE && Step == 1))
+    Out.MoreLower = StartBounds;
+    if (Op == BO_LT || (Op == BO_NE && Step == 1)) {
       Out.Upper = affine::sub(End, affine::constant(1));
-    else if (Op == BO_LE)
+      Out.MoreUpper = Shift(EndBounds, -1);
+    } else if (Op == BO_LE) {
       Out.Upper = End;
-    else
+      Out.MoreUpper = EndBounds;
+    } else {
       return false;
+    }
   } else {
     Out.Upper = Start;
-    if (Op == BO_GT || (Op == BO_NE && Step == -1))
+    Out.MoreUpper = StartBounds;
+    if (Op == BO_GT || (Op == BO_NE && Step == -1)) {
       Out.Lower = affine::add(End, affine::constant(1));
-    else if (Op == BO_GE)
+      Out.MoreLower = Shift(EndBounds, 1);
+    } else if (Op == BO_GE) {
       Out.Lower = End;
-    else
+      Out.MoreLower = EndBounds;
+    } else {
       return false;
+    }
   }
   return true;
 }

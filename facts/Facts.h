@@ -313,8 +313,14 @@ struct SuspendPoint {
 /// Symbols: "i:<node>.<k>" (counter k of the loop at skeleton node <node>),
 /// "p:<index>" (a parameter's value on entry), "s:<usr>" (a variable no
 /// thread of the construct changes: the same value for all of them),
+/// "u:<usr>" (a local every thread computes alike: OpenMPUniformity),
+/// "o:<place>{<symbol>;<offset>...}" (an integer read from memory the
+/// function never writes, at indexes given as symbols plus offsets),
+/// "q:(<n>/<k>)" and "r:(<n>%<k>)" (quotient and remainder of an
+/// expression by a positive constant, with facts in OmpSkeleton::Facts),
 /// "x:<usr>@<node>" (a value each thread or iteration computes for itself),
-/// "tid", "nthreads", "team", "nteams" (omp_get_thread_num() and friends).
+/// "tid", "nthreads", "team", "nteams", "maxthreads" (omp_get_thread_num()
+/// and friends).
 /// Unknown when the expression is of no such form (a[idx[i]]).
 struct OmpAffine {
   bool Known = false;
@@ -336,11 +342,14 @@ struct OmpConstraint {
   bool Equal = false;
 };
 
-/// One counter of a loop: its range, Lower..Upper inclusive, by Step.
+/// One counter of a loop: its range, Lower..Upper inclusive, by Step, and
+/// further bounds when a bound is the minimum or maximum of several
+/// (i < min(n, (b + 1) * 16): the counter is below both).
 struct OmpCounter {
   std::string Name;
   OmpAffine Lower, Upper;
   long long Step = 1;
+  std::vector<OmpAffine> MoreLower, MoreUpper;
 };
 
 /// A clause of a directive, as far as data sharing and ordering need it.
@@ -394,6 +403,10 @@ struct OmpNode {
   std::vector<OmpCounter> Counters;
   /// Arm: conditions that hold on it; Lock "test": the arm that has the lock.
   std::vector<OmpConstraint> Conditions;
+  /// Branch: the integer operands its condition compares (unknown ones
+  /// included): when every thread sees the same values, every thread takes
+  /// the same arm.
+  std::vector<OmpAffine> Operands;
   /// Access: the place; Lock: the lock; Call: the object called on.
   std::optional<OmpRef> Ref;
   bool Write = false;
@@ -414,6 +427,9 @@ struct OmpNode {
 /// -fopenmp, in files that are not system headers.
 struct OmpSkeleton {
   std::vector<OmpNode> Nodes;
+  /// What holds of symbols that stand for a quotient or remainder by a
+  /// constant ("q:", "r:"): n / 16 = q with 16*q <= n <= 16*q + 15.
+  std::vector<std::pair<std::string, std::vector<OmpConstraint>>> Facts;
   /// The function's own directives (not only calls): it starts regions or
   /// has orphaned constructs.
   bool HasDirectives = false;

@@ -484,6 +484,10 @@ void to_json(json &J, const OmpCounter &C) {
            {"lower", C.Lower},
            {"upper", C.Upper},
            {"step", C.Step}};
+  if (!C.MoreLower.empty())
+    J["more_lower"] = C.MoreLower;
+  if (!C.MoreUpper.empty())
+    J["more_upper"] = C.MoreUpper;
 }
 
 void from_json(const json &J, OmpCounter &C) {
@@ -491,6 +495,12 @@ void from_json(const json &J, OmpCounter &C) {
   J.at("lower").get_to(C.Lower);
   J.at("upper").get_to(C.Upper);
   J.at("step").get_to(C.Step);
+  C.MoreLower.clear();
+  C.MoreUpper.clear();
+  if (J.contains("more_lower"))
+    J.at("more_lower").get_to(C.MoreLower);
+  if (J.contains("more_upper"))
+    J.at("more_upper").get_to(C.MoreUpper);
 }
 
 void to_json(json &J, const OmpClause &C) {
@@ -540,6 +550,8 @@ void to_json(json &J, const OmpNode &N) {
     J["counters"] = N.Counters;
   if (!N.Conditions.empty())
     J["conditions"] = N.Conditions;
+  if (!N.Operands.empty())
+    J["operands"] = N.Operands;
   if (N.Ref)
     J["ref"] = *N.Ref;
   if (N.Write)
@@ -571,6 +583,8 @@ void from_json(const json &J, OmpNode &N) {
     J.at("counters").get_to(N.Counters);
   if (J.contains("conditions"))
     J.at("conditions").get_to(N.Conditions);
+  if (J.contains("operands"))
+    J.at("operands").get_to(N.Operands);
   readOptional(J, "ref", N.Ref);
   N.Write = J.value("write", false);
   N.Atomic = J.value("atomic", false);
@@ -584,11 +598,16 @@ void from_json(const json &J, OmpNode &N) {
 
 void to_json(json &J, const OmpSkeleton &S) {
   J = json{{"nodes", S.Nodes}, {"has_directives", S.HasDirectives}};
+  if (!S.Facts.empty())
+    J["facts"] = S.Facts;
 }
 
 void from_json(const json &J, OmpSkeleton &S) {
   J.at("nodes").get_to(S.Nodes);
   J.at("has_directives").get_to(S.HasDirectives);
+  S.Facts.clear();
+  if (J.contains("facts"))
+    J.at("facts").get_to(S.Facts);
 }
 
 void to_json(json &J, const FunctionFacts &F) {

@@ -4,6 +4,7 @@
 #include "facts/Affine.h"
 #include "facts/AffineForms.h"
 #include "facts/OpenMPSharing.h"
+#include "facts/OpenMPUniformity.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprOpenMP.h"
@@ -67,12 +68,225 @@ private:
   }
 };
 
+/// Variables whose memory a statement writes: the base of every assigned
+/// or incremented place (a[i] = ..., s.f++, *p = ...) and what is passed
+/// by address or non-const reference.
+class WrittenRoots : public RecursiveASTVisitor<WrittenRoots> {
+public:
+  std::set<const VarDecl *> Vars;
+
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->isAssignmentOp())
+      note(B->getLHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+      note(U->getSubExpr());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    for (const Expr *Arg : Call->arguments()) {
+      QualType T = Arg->getType();
+      if (T->isPointerType() || Arg->isGLValue())
+        note(Arg);
+    }
+    return true;
+  }
+
+private:
+  void note(const Expr *E) {
+    while (E) {
+      E = E->IgnoreParenCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          Vars.insert(VD);
+        return;
+      }
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+        E = AS->getBase();
+      else if (const auto *ME = dyn_cast<MemberExpr>(E))
+        E = ME->getBase();
+      else if (const auto *U = dyn_cast<UnaryOperator>(E))
+        E = U->getSubExpr();
+      else
+        return;
+    }
+  }
+};
+
+std::set<const VarDecl *> writtenRootsIn(const Stmt *S) {
+  WrittenRoots V;
+  if (S)
+    V.TraverseStmt(const_cast<Stmt *>(S));
+  return V.Vars;
+}
+
 std::set<const VarDecl *> modifiedIn(const Stmt *S) {
   ModifiedVars V;
   if (S)
     V.TraverseStmt(const_cast<Stmt *>(S));
   return V.Vars;
 }
+
+/// Variables whose address escapes: taken with &, bound to a non-const
+/// reference (a parameter, a reference variable) or captured by reference.
+/// A call may then store into them (fscanf(fp, "%d", &n)), so what was
+/// last assigned is not known to be their value.
+class EscapingVars : public RecursiveASTVisitor<EscapingVars> {
+public:
+  std::set<const VarDecl *> Vars;
+
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->getOpcode() == UO_AddrOf)
+      note(U->getSubExpr());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->getType()->isReferenceType() &&
+        !VD->getType().getNonReferenceType().isConstQualified() &&
+        VD->getInit())
+      note(VD->getInit());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD)
+      return true;
+    unsigned First =
+        isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
+    for (unsigned I = First; I < Call->getNumArgs(); ++I) {
+      unsigned P = I - First;
+      if (P < FD->getNumParams()) {
+        QualType T = FD->getParamDecl(P)->getType();
+        if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+          note(Call->getArg(I));
+      }
+    }
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    for (const LambdaCapture &C : L->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          Vars.insert(VD);
+    return true;
+  }
+
+private:
+  void note(const Expr *E) {
+    if (const VarDecl *VD = referencedVar(E))
+      Vars.insert(VD);
+  }
+};
+
+/// Locals of integer type whose every store is the same constant: an
+/// initialiser or plain assignments of one value, never incremented,
+/// compound-assigned, addressed, bound to a non-const reference, captured
+/// by reference or written by a clause (reduction, lastprivate, linear,
+/// copyprivate). Their value is that constant wherever they are read, even
+/// while other threads store into them: every store stores it (a read
+/// before any store reads an indeterminate value).
+class OneConstantLocals : public RecursiveASTVisitor<OneConstantLocals> {
+public:
+  explicit OneConstantLocals(ASTContext &Ctx) : Ctx(Ctx) {}
+
+  std::map<const VarDecl *, long long> result() const {
+    std::map<const VarDecl *, long long> Out;
+    for (const auto &[VD, Values] : Stored)
+      if (!Bad.count(VD) && Values.size() == 1)
+        Out[VD] = *Values.begin();
+    return Out;
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->getType()->isReferenceType() && VD->getInit())
+      bad(VD->getInit());
+    if (candidate(VD) && VD->getInit())
+      store(VD, VD->getInit());
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->getOpcode() == BO_Assign) {
+      if (const VarDecl *VD = local(B->getLHS()))
+        store(VD, B->getRHS());
+    } else if (B->isAssignmentOp()) {
+      bad(B->getLHS());
+    }
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+      bad(U->getSubExpr());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      const Expr *Arg = Call->getArg(I);
+      if (!FD || I >= FD->getNumParams() ||
+          (FD->getParamDecl(I)->getType()->isReferenceType() &&
+           !FD->getParamDecl(I)
+                ->getType()
+                .getNonReferenceType()
+                .isConstQualified()))
+        if (Arg->isGLValue())
+          bad(Arg);
+    }
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    for (const LambdaCapture &C : L->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          Bad.insert(VD);
+    return true;
+  }
+  bool VisitOMPExecutableDirective(OMPExecutableDirective *D) {
+    for (const OMPClause *C : D->clauses()) {
+      if (!C)
+        continue;
+      OpenMPClauseKind K = C->getClauseKind();
+      if (K != llvm::omp::OMPC_reduction && K != llvm::omp::OMPC_lastprivate &&
+          K != llvm::omp::OMPC_linear && K != llvm::omp::OMPC_copyprivate &&
+          K != llvm::omp::OMPC_task_reduction &&
+          K != llvm::omp::OMPC_in_reduction)
+        continue;
+      for (const Stmt *Child : const_cast<OMPClause *>(C)->children())
+        if (const auto *E = dyn_cast_or_null<Expr>(Child))
+          bad(E);
+    }
+    return true;
+  }
+
+private:
+  static bool candidate(const VarDecl *VD) {
+    return VD && !VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD) &&
+           VD->getType()->isIntegralOrEnumerationType() &&
+           !VD->getType().isVolatileQualified();
+  }
+  static const VarDecl *local(const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return candidate(VD) ? VD : nullptr;
+  }
+  void bad(const Expr *E) {
+    if (const VarDecl *VD = referencedVar(E))
+      Bad.insert(VD);
+  }
+  void store(const VarDecl *VD, const Expr *RHS) {
+    Expr::EvalResult R;
+    if (!RHS->isValueDependent() && RHS->EvaluateAsInt(R, Ctx) &&
+        R.Val.isInt() && R.Val.getInt().getSignificantBits() <= 62)
+      Stored[VD].insert(R.Val.getInt().getExtValue());
+    else
+      Bad.insert(VD);
+  }
+
+  ASTContext &Ctx;
+  std::map<const VarDecl *, std::set<long long>> Stored;
+  std::set<const VarDecl *> Bad;
+};
 
 /// Where memory is, and what decides whether it is shared.
 struct Place {
@@ -121,13 +335,37 @@ class SkeletonBuilder {
 public:
   SkeletonBuilder(TranslationUnitFacts &TU, const FunctionDecl *FD)
       : TU(TU), FD(FD),
-        Forms(TU.Ctx, [this](const VarDecl *VD) { return valueOf(VD); }) {}
+        Forms(
+            TU.Ctx, [this](const VarDecl *VD) { return valueOf(VD); },
+            [this](const Expr *E) { return readOf(E); },
+            [this](const VarDecl *VD, bool Upper) {
+              auto &Map = Upper ? UpperBounds : LowerBounds;
+              auto It = Map.find(VD);
+              return It == Map.end() ? std::vector<OmpAffine>() : It->second;
+            }) {}
 
   OmpSkeleton run() {
+    Forms.onFact(
+        [this](const std::string &Symbol, std::vector<OmpConstraint> Facts) {
+          if (FactNames.insert(Symbol).second)
+            Out.Facts.push_back({Symbol, std::move(Facts)});
+        });
     const Stmt *Body = FD->getBody();
     if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
       Body = Coroutine->getBody();
     ModifiedInFunction = modifiedIn(Body);
+    {
+      EscapingVars E;
+      E.TraverseStmt(const_cast<Stmt *>(Body));
+      Escaping = std::move(E.Vars);
+    }
+    {
+      OneConstantLocals C(TU.Ctx);
+      C.TraverseStmt(const_cast<Stmt *>(Body));
+      OneConstant = C.result();
+    }
+    WrittenRoots = writtenRootsIn(Body);
+    NonUniform = nonUniformLocals(Body, WrittenRoots);
     // First walk: what a task or an inner team shares of a thread's own
     // memory. Second walk: the skeleton.
     walkFunction(Body);
@@ -139,12 +377,15 @@ public:
 private:
   void walkFunction(const Stmt *Body) {
     Out = OmpSkeleton();
+    FactNames.clear();
     Parents.assign(1, -1);
     Scope = SharingScope();
     Values.clear();
     PointsTo.clear();
     RefersTo.clear();
     Counters.clear();
+    UpperBounds.clear();
+    LowerBounds.clear();
     Depth = 0;
     for (const ParmVarDecl *P : FD->parameters())
       Scope.declare(P);
@@ -182,6 +423,9 @@ private:
     auto V = Values.find(VD);
     if (V != Values.end())
       return V->second;
+    auto One = OneConstant.find(VD);
+    if (One != OneConstant.end())
+      return affine::constant(One->second);
     if (VD->getType().isConstQualified() && VD->getInit() &&
         !VD->getInit()->isValueDependent()) {
       OmpAffine Init = Forms.of(VD->getInit());
@@ -204,8 +448,12 @@ private:
       return ModifiedInFunction.count(VD)
                  ? affine::unknown()
                  : affine::symbol(symbolName("g", TU.usr(VD), VD));
+    // A local every thread computes alike ("u"): one value for two threads
+    // in one call with the same arguments.
+    bool Uniform = !NonUniform.count(VD) && !VD->hasGlobalStorage();
     if (D.OwnerFrame < 0 && !Modified.count(VD))
-      return affine::symbol(symbolName("s", TU.usr(VD), VD));
+      return affine::symbol(symbolName(
+          Uniform && !isa<ParmVarDecl>(VD) ? "u" : "s", TU.usr(VD), VD));
     if (D.OwnerFrame >= 0 && !D.Crossing)
       return affine::symbol(symbolName(
           "x",
@@ -214,9 +462,56 @@ private:
     return affine::unknown();
   }
 
+  /// An integer read from an element or field of memory the function never
+  /// writes (ir[k], grid->n): a symbol "o:" of the place, whose indexes are
+  /// symbols plus constants, so that the race check can tell that two reads
+  /// with equal indexes read one value. Format: o:<root>{<symbol>;<offset>
+  /// ...}|<as written>.
+  OmpAffine readOf(const Expr *E) {
+    if (!E->getType()->isIntegralOrEnumerationType())
+      return affine::unknown();
+    std::optional<Place> P = placeOf(E, 0);
+    if (!P || !P->Var || P->External || WrittenRoots.count(P->Var))
+      return affine::unknown();
+    const AccessPath &Path = P->Ref.Path;
+    std::string Key =
+        std::string(Path.Root == AccessPath::RootKind::Global ? "G:" : "L:") +
+        Path.RootId;
+    std::string Inner, Shown = Path.RootName;
+    size_t Index = 0;
+    for (const std::string &Step : Path.Steps) {
+      Key += Step;
+      if (Step != "[]") {
+        if (Step != "*")
+          Shown += Step;
+        continue;
+      }
+      const OmpAffine &I = P->Ref.Indexes[Index++];
+      if (!I.Known || I.Terms.size() > 1 ||
+          (I.Terms.size() == 1 &&
+           (I.Terms[0].second != 1 || I.Terms[0].first.size() != 1)))
+        return affine::unknown();
+      std::string Sym = I.Terms.empty() ? "" : I.Terms[0].first[0];
+      if (Sym.find_first_of("{};") != std::string::npos)
+        return affine::unknown();
+      Inner += (Inner.empty() ? "" : ";") + Sym + ";" + std::to_string(I.Const);
+      Shown +=
+          "[" +
+          affine::toString(affine::rename(I,
+                                          [](const std::string &S) {
+                                            return S.substr(S.rfind('|') + 1);
+                                          })) +
+          "]";
+    }
+    if (Key.find_first_of("{};|") != std::string::npos)
+      return affine::unknown();
+    return affine::symbol("o:" + Key + "{" + Inner + "}|" + Shown);
+  }
+
   /// Only what one thread keeps to itself has a value that flows.
   bool tracked(const VarDecl *VD) const {
-    if (!VD || VD->hasGlobalStorage() || VD->getType()->isReferenceType())
+    if (!VD || VD->hasGlobalStorage() || VD->getType()->isReferenceType() ||
+        Escaping.count(VD))
       return false;
     SharingDecision D = Scope.decide(VD, /*ForValue=*/false);
     return !D.Crossing && !D.ThreadPrivate;
@@ -226,12 +521,16 @@ private:
     for (const VarDecl *VD : Vars) {
       Values.erase(VD);
       PointsTo.erase(VD);
+      UpperBounds.erase(VD);
+      LowerBounds.erase(VD);
     }
   }
 
   void assigned(const VarDecl *VD, const Expr *RHS) {
     Values.erase(VD);
     PointsTo.erase(VD);
+    UpperBounds.erase(VD);
+    LowerBounds.erase(VD);
     if (!tracked(VD) || !RHS)
       return;
     QualType T = VD->getType();
@@ -239,6 +538,8 @@ private:
       OmpAffine V = Forms.of(RHS);
       if (V.Known)
         Values[VD] = V;
+      else
+        minOrMax(VD, RHS);
     } else if (T->isPointerType()) {
       if (auto P = pointeeOf(RHS, 0))
         PointsTo[VD] = *P;
@@ -248,23 +549,55 @@ private:
   struct FlowState {
     std::map<const VarDecl *, OmpAffine> Values;
     std::map<const VarDecl *, Place> PointsTo;
+    std::map<const VarDecl *, std::vector<OmpAffine>> UpperBounds, LowerBounds;
   };
-  FlowState saveFlow() const { return {Values, PointsTo}; }
+  FlowState saveFlow() const {
+    return {Values, PointsTo, UpperBounds, LowerBounds};
+  }
+  void restoreFlow(const FlowState &F) {
+    Values = F.Values;
+    PointsTo = F.PointsTo;
+    UpperBounds = F.UpperBounds;
+    LowerBounds = F.LowerBounds;
+  }
+  static bool sameValue(const OmpAffine &A, const OmpAffine &B) {
+    return affine::equal(A, B);
+  }
+  static bool sameValue(const std::vector<OmpAffine> &A,
+                        const std::vector<OmpAffine> &B) {
+    if (A.size() != B.size())
+      return false;
+    for (size_t I = 0; I < A.size(); ++I)
+      if (!affine::equal(A[I], B[I]))
+        return false;
+    return true;
+  }
+  template <class T>
+  static void agree(const std::vector<FlowState> &Arms,
+                    std::map<const VarDecl *, T> FlowState::*Field,
+                    std::map<const VarDecl *, T> &Out) {
+    Out.clear();
+    for (const auto &[VD, V] : Arms[0].*Field) {
+      bool Same = true;
+      for (const FlowState &A : Arms) {
+        auto It = (A.*Field).find(VD);
+        Same &= It != (A.*Field).end() && sameValue(It->second, V);
+      }
+      if (Same)
+        Out[VD] = V;
+    }
+  }
   /// After a branch: what every arm agrees on.
   void joinFlow(const std::vector<FlowState> &Arms) {
     Values.clear();
     PointsTo.clear();
+    UpperBounds.clear();
+    LowerBounds.clear();
     if (Arms.empty())
       return;
-    for (const auto &[VD, V] : Arms[0].Values) {
-      bool Same = true;
-      for (const FlowState &A : Arms) {
-        auto It = A.Values.find(VD);
-        Same &= It != A.Values.end() && affine::equal(It->second, V);
-      }
-      if (Same)
-        Values[VD] = V;
-    }
+    agree(Arms, &FlowState::Values, Values);
+    agree(Arms, &FlowState::UpperBounds, UpperBounds);
+    agree(Arms, &FlowState::LowerBounds, LowerBounds);
     for (const auto &[VD, P] : Arms[0].PointsTo) {
       bool Same = true;
       for (const FlowState &A : Arms) {
@@ -578,7 +911,9 @@ private:
         walkStmt(Switch->getConditionVariableDeclStmt());
       walkExpr(Switch->getCond());
       FlowState Before = saveFlow();
-      Parents.push_back(add(node(OmpNodeKind::Branch, S->getBeginLoc())));
+      OmpNode Branch = node(OmpNodeKind::Branch, S->getBeginLoc());
+      Forms.operands(Switch->getCond(), Branch.Operands);
+      Parents.push_back(add(std::move(Branch)));
       Parents.push_back(add(node(OmpNodeKind::Arm, S->getBeginLoc())));
       forget(modifiedIn(Switch->getBody()));
       walkStmt(Switch->getBody());
@@ -633,14 +968,15 @@ private:
           Test = Call;
     FlowState Before = saveFlow();
     std::vector<FlowState> Arms;
-    Parents.push_back(add(node(OmpNodeKind::Branch, If->getBeginLoc())));
+    OmpNode Branch = node(OmpNodeKind::Branch, If->getBeginLoc());
+    Forms.operands(If->getCond(), Branch.Operands);
+    Parents.push_back(add(std::move(Branch)));
     for (bool Then : {true, false}) {
       const Stmt *Body = Then ? If->getThen() : If->getElse();
       OmpNode Arm =
           node(OmpNodeKind::Arm, Body ? Body->getBeginLoc() : If->getEndLoc());
       Forms.conditions(If->getCond(), /*Negated=*/!Then, Arm.Conditions);
-      Values = Before.Values;
-      PointsTo = Before.PointsTo;
+      restoreFlow(Before);
       Parents.push_back(add(std::move(Arm)));
       if (Then && Test && Test->getNumArgs() == 1)
         if (auto Lock = pointeeOf(Test->getArg(0), 0)) {
@@ -655,6 +991,70 @@ private:
     }
     Parents.pop_back();
     joinFlow(Arms);
+    clamp(If, Before);
+  }
+
+  /// if (x > e) x = e; (and the other comparisons): x is now at most (at
+  /// least) both e and what it was.
+  void clamp(const IfStmt *If, const FlowState &Before) {
+    const auto *Cond =
+        dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
+    const auto *Then = If->getThen();
+    if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Then))
+      Then = Block->size() == 1 ? Block->body_front() : nullptr;
+    const auto *Set = dyn_cast_or_null<BinaryOperator>(Then);
+    if (If->getElse() || !Cond || !Cond->isRelationalOp() || !Set ||
+        Set->getOpcode() != BO_Assign)
+      return;
+    const VarDecl *X = referencedVar(Set->getLHS());
+    if (!X || !tracked(X))
+      return;
+    BinaryOperatorKind Op = Cond->getOpcode();
+    const Expr *Other = nullptr;
+    if (referencedVar(Cond->getLHS()) == X) {
+      Other = Cond->getRHS();
+    } else if (referencedVar(Cond->getRHS()) == X) {
+      Other = Cond->getLHS();
+      Op = BinaryOperator::reverseComparisonOp(Op);
+    }
+    if (!Other || !affine::equal(Forms.of(Other), Forms.of(Set->getRHS())))
+      return;
+    auto Old = Before.Values.find(X);
+    if (Old == Before.Values.end())
+      return;
+    // x > e -> x = e: x <= old and x <= e; x < e -> x = e: the reverse.
+    OmpAffine E = Forms.of(Other);
+    auto &Bounds = Op == BO_GT || Op == BO_GE ? UpperBounds[X] : LowerBounds[X];
+    Bounds = {Old->second};
+    if (E.Known)
+      Bounds.push_back(E);
+  }
+
+  /// x = a < b ? a : b and the like: x is at most (least) both.
+  void minOrMax(const VarDecl *X, const Expr *RHS) {
+    const auto *Cond =
+        dyn_cast_or_null<ConditionalOperator>(RHS->IgnoreParenImpCasts());
+    if (!Cond || !tracked(X))
+      return;
+    const auto *Test =
+        dyn_cast<BinaryOperator>(Cond->getCond()->IgnoreParenImpCasts());
+    if (!Test || !Test->isRelationalOp())
+      return;
+    OmpAffine L = Forms.of(Test->getLHS()), R = Forms.of(Test->getRHS());
+    OmpAffine T = Forms.of(Cond->getTrueExpr()),
+              F = Forms.of(Cond->getFalseExpr());
+    if (!L.Known || !R.Known || !T.Known || !F.Known)
+      return;
+    bool Greater = Test->getOpcode() == BO_GT || Test->getOpcode() == BO_GE;
+    // (l > r ? r : l) and (l < r ? l : r) are minima; the others maxima.
+    bool Min;
+    if (affine::equal(T, R) && affine::equal(F, L))
+      Min = Greater;
+    else if (affine::equal(T, L) && affine::equal(F, R))
+      Min = !Greater;
+    else
+      return;
+    (Min ? UpperBounds : LowerBounds)[X] = {L, R};
   }
 
   void walkLoop(const Stmt *S) {
@@ -962,8 +1362,19 @@ private:
         walkLValue(B->getLHS());
         access(B->getLHS(), false);
         access(B->getLHS(), true);
-        if (const VarDecl *VD = referencedVar(B->getLHS()))
+        if (const VarDecl *VD = referencedVar(B->getLHS())) {
+          // x += e with both known: x has a known value still.
+          OmpAffine Old = Forms.of(B->getLHS()), By = Forms.of(B->getRHS());
+          OmpAffine New =
+              B->getOpcode() == BO_AddAssign   ? affine::add(Old, By)
+              : B->getOpcode() == BO_SubAssign ? affine::sub(Old, By)
+              : B->getOpcode() == BO_MulAssign ? affine::mul(Old, By)
+                                               : affine::unknown();
+          bool Tracked = Values.count(VD) && tracked(VD);
           assigned(VD, nullptr);
+          if (Tracked && New.Known)
+            Values[VD] = New;
+        }
         return;
       }
       walkExpr(B->getLHS());
@@ -975,8 +1386,15 @@ private:
         walkLValue(U->getSubExpr());
         access(U->getSubExpr(), false);
         access(U->getSubExpr(), true);
-        if (const VarDecl *VD = referencedVar(U->getSubExpr()))
+        if (const VarDecl *VD = referencedVar(U->getSubExpr())) {
+          bool Tracked = Values.count(VD) && tracked(VD) && !Counters.count(VD);
+          OmpAffine New =
+              affine::add(Forms.of(U->getSubExpr()),
+                          affine::constant(U->isIncrementOp() ? 1 : -1));
           assigned(VD, nullptr);
+          if (Tracked && New.Known)
+            Values[VD] = New;
+        }
         return;
       }
       if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref) {
@@ -1007,12 +1425,13 @@ private:
       walkExpr(Cond->getCond());
       FlowState Before = saveFlow();
       std::vector<FlowState> Arms;
-      Parents.push_back(add(node(OmpNodeKind::Branch, E->getBeginLoc())));
+      OmpNode Branch = node(OmpNodeKind::Branch, E->getBeginLoc());
+      Forms.operands(Cond->getCond(), Branch.Operands);
+      Parents.push_back(add(std::move(Branch)));
       for (bool Then : {true, false}) {
         OmpNode Arm = node(OmpNodeKind::Arm, E->getBeginLoc());
         Forms.conditions(Cond->getCond(), !Then, Arm.Conditions);
-        Values = Before.Values;
-        PointsTo = Before.PointsTo;
+        restoreFlow(Before);
         Parents.push_back(add(std::move(Arm)));
         const Expr *Side = Then ? Cond->getTrueExpr() : Cond->getFalseExpr();
         if (Side->isGLValue())
@@ -1258,16 +1677,27 @@ private:
   std::vector<int> Parents;
   SharingScope Scope;
   std::map<const VarDecl *, OmpAffine> Values;
+  /// Bounds of variables whose value is not known (a min or max).
+  std::map<const VarDecl *, std::vector<OmpAffine>> UpperBounds, LowerBounds;
   std::map<const VarDecl *, Place> PointsTo;
   std::map<const VarDecl *, Place> RefersTo;
   std::map<const VarDecl *, std::string> Counters;
   /// Private to one thread or task, yet shared by a task or inner team.
   std::set<const VarDecl *> SharedAcross;
   std::set<const VarDecl *> ModifiedInFunction, ModifiedInTop;
+  /// Variables whose address escapes: their assigned values are not kept.
+  std::set<const VarDecl *> Escaping;
+  /// Locals whose every store is one constant (OneConstantLocals).
+  std::map<const VarDecl *, long long> OneConstant;
+  /// Variables whose memory the function writes (reads of the rest are
+  /// values: readOf).
+  std::set<const VarDecl *> WrittenRoots;
+  std::set<const VarDecl *> NonUniform;
   std::optional<OmpRef> AtomicTarget;
   /// Counters of sequential loops: shared unless a clause or the
   /// declaration makes them private, unlike a worksharing loop's.
   std::set<const VarDecl *> SequentialCounters;
+  std::set<std::string> FactNames;
   unsigned Depth = 0;
 };
 

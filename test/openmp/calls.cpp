@@ -86,3 +86,22 @@ int main() {
   m.sum(100);
   containers(100);
 }
+
+// A pair of places is one finding however many calls, regions or arrays
+// reach it: here three calls in two regions, on two arrays.
+double left[64], right[64];
+static void accumulate_into(double *acc, int n) {
+  for (int i = 0; i < n; i++)
+    acc[0] += i;
+  // CHECK: calls.cpp:[[@LINE-1]]:5: warning: 'left[0]' is written by different threads of 'parallel' (calls.cpp:[[@LINE+4]]) with no barrier between them; 'left' is shared by default in 'parallel' (in 'accumulate_into', through parameter 'acc') [concur-openmp-race]
+}
+
+void one_finding_per_pair_of_places(int n) {
+#pragma omp parallel
+  {
+    accumulate_into(left, n);
+    accumulate_into(right, n);
+  }
+#pragma omp parallel
+  accumulate_into(left, n);
+}

@@ -38,7 +38,7 @@ void indirect(int n) {
 #pragma omp parallel for
   for (int i = 0; i < n; i++)
     a[idx[i]] += 1;
-    // CHECK: iterations.cpp:[[@LINE-1]]:5: warning: 'a[?]' is written in different iterations of 'parallel for' (iterations.cpp:[[@LINE-3]]), which may run on different threads; 'a' is shared by default in 'parallel for' [concur-openmp-race]
+    // CHECK: iterations.cpp:[[@LINE-1]]:5: warning: 'a[idx[i]]' is written in different iterations of 'parallel for' (iterations.cpp:[[@LINE-3]]), which may run on different threads; 'a' is shared by default in 'parallel for' [concur-openmp-race]
 #pragma omp parallel for
   for (int i = 0; i < n; i++)
     c[i] = a[idx[i]]; // Only read through the index.
@@ -128,7 +128,7 @@ void static_schedules(int n) {
 #pragma omp for nowait
     for (int i = 0; i < n; i++)
       a[i] = i;
-      // CHECK: iterations.cpp:[[@LINE-1]]:7: warning: 'a[i]' is written and 'a[i]' is read ({{.*}}iterations.cpp:[[@LINE+3]]:14) by different threads of 'parallel' (iterations.cpp:[[@LINE-14]]) with no barrier between them (the nowait at iterations.cpp:[[@LINE-3]] removes one); 'a' is shared by default in 'parallel' [concur-openmp-race]
+      // CHECK: iterations.cpp:[[@LINE-1]]:7: warning: 'a[i]' is written and 'a[i]' is read ({{.*}}iterations.cpp:[[@LINE+3]]:14) by different threads of 'parallel' (iterations.cpp:[[@LINE-14]]) with no barrier between them (the nowait at iterations.cpp:[[@LINE-3]] removes one); only schedule(static) on both loops would keep an iteration of both on one thread; 'a' is shared by default in 'parallel' [concur-openmp-race]
 #pragma omp for
     for (int i = 0; i < n; i++)
       c[i] = a[i];

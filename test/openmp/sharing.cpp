@@ -62,8 +62,9 @@ void predetermined(int n) {
     // CHECK: sharing.cpp:[[@LINE-1]]:10: warning: 'j' is written and 'j' is read ({{.*}}sharing.cpp:[[@LINE+2]]:22) in different iterations of 'parallel for' (sharing.cpp:[[@LINE-3]]), which may run on different threads; 'j' is shared by default in 'parallel for' (only the counters of the loops a worksharing or simd construct is associated with are private) [concur-openmp-race]
     // CHECK: sharing.cpp:[[@LINE-2]]:10: warning: 'j' is written in different iterations of 'parallel for' (sharing.cpp:[[@LINE-4]]), which may run on different threads; 'j' is shared by default in 'parallel for' (only the counters of the loops a worksharing or simd construct is associated with are private) [concur-openmp-race]
       g_arr[(i * n + j) % 256] = 0;
-      // CHECK: sharing.cpp:[[@LINE-1]]:7: warning: 'g_arr[?]' is written in different iterations of 'parallel for' (sharing.cpp:[[@LINE-6]]), which may run on different threads; 'g_arr' is shared by default in 'parallel for' [concur-openmp-race]
-  // The subscript is a remainder: unknown, so not assumed disjoint.
+      // CHECK: sharing.cpp:[[@LINE-1]]:7: warning: 'g_arr[(i*n + j) % 256]' is written in different iterations of 'parallel for' (sharing.cpp:[[@LINE-6]]), which may run on different threads; 'g_arr' is shared by default in 'parallel for' [concur-openmp-race]
+  // A remainder: two iterations may meet (i*n + j and i2*n + j2 equal
+  // modulo 256).
 #pragma omp parallel for
   for (i = 0; i < n; i++)
     for (int k = 0; k < n; k++) // Declared in the region: private.
