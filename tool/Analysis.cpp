@@ -8,9 +8,11 @@
 #include "compdb/CompilationSetup.h"
 #include "facts/ExtractFacts.h"
 #include "facts/FactCache.h"
+#include "report/Fingerprint.h"
 #include "tool/CacheSafety.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -187,6 +189,14 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
         R.Findings.push_back(std::move(F));
   }
   sortFindings(R.Findings);
+  if (!Request.ProjectRoot.empty())
+    R.ProjectRoot = absolutePath(Request.ProjectRoot);
+  else if (Request.HasFixedArgs)
+    R.ProjectRoot = defaultProjectRoot(".");
+  else
+    R.ProjectRoot =
+        defaultProjectRoot(llvm::sys::path::parent_path(Setup->source()).str());
+  fingerprintFindings(Result.Whole, R.ProjectRoot, R.Findings);
 
   const WorkEstimate &Work = WorkEstimate::of(Result.Whole);
   R.Functions = Work.toJson();

@@ -125,6 +125,31 @@ cl::opt<std::string> CacheDir(
     cl::value_desc("dir"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
     cl::cat(ConcurCategory));
 
+cl::opt<std::string> ProjectRoot(
+    "project-root",
+    cl::desc("Paths in the report and the baseline are relative to this "
+             "directory (default: the git work tree holding the compile "
+             "database, else its directory)"),
+    cl::value_desc("dir"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
+cl::opt<std::string> SarifHelpBaseUrl(
+    "sarif-help-base-url",
+    cl::desc("SARIF rules link to URL/<check>.md (an absolute URL where "
+             "docs/checks is published); without it they have no helpUri"),
+    cl::value_desc("url"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
+    cl::cat(ConcurCategory));
+
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Findings recorded in FILE (by --write-baseline) are not "
+             "reported and do not count for --fail-on"),
+    cl::value_desc("file"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
+cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record every finding of this run in FILE, for --baseline"),
+    cl::value_desc("file"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
 cl::opt<std::string> DumpFacts(
     "dump-facts",
     cl::desc("Also write the merged per-function facts as JSON (debugging)"),
@@ -216,7 +241,7 @@ private:
 
 /// Where the report (and --dump-facts) go; opened before the analysis so
 /// that a bad -o fails in a second, not after an hour.
-std::unique_ptr<OutputFile> Output, FactsOutput;
+std::unique_ptr<OutputFile> Output, FactsOutput, BaselineOutput;
 
 int writeOutput(OutputFile &Out, llvm::StringRef Content) {
   std::string Error;
@@ -247,12 +272,28 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
       return false;
     }
   }
+  if (!SarifHelpBaseUrl.empty() &&
+      !llvm::StringRef(SarifHelpBaseUrl).contains("://")) {
+    Exit = inputError("--sarif-help-base-url '" + SarifHelpBaseUrl +
+                      "' is not an absolute URL; pass one such as "
+                      "https://example.com/concur/docs/checks");
+    return false;
+  }
+  if (!ProjectRoot.empty() && !llvm::sys::fs::is_directory(ProjectRoot)) {
+    Exit = inputError("--project-root '" + ProjectRoot +
+                      "' is not a directory; pass the top of the source tree");
+    return false;
+  }
   std::string Error;
   Output = OutputFile::open(OutputPath.empty() ? std::string("-") : OutputPath,
                             Error);
-  if (Output && !DumpFacts.empty())
-    FactsOutput = OutputFile::open(DumpFacts, Error);
-  if (!Output || (!DumpFacts.empty() && !FactsOutput)) {
+  bool Opened = Output != nullptr;
+  if (Opened && !DumpFacts.empty())
+    Opened = (FactsOutput = OutputFile::open(DumpFacts, Error)) != nullptr;
+  if (Opened && !WriteBaseline.empty())
+    Opened =
+        (BaselineOutput = OutputFile::open(WriteBaseline, Error)) != nullptr;
+  if (!Opened) {
     Exit = inputError(Error);
     return false;
   }
@@ -266,6 +307,7 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
   Request.Jobs = JobCount;
   Request.Quiet = Quiet;
   Request.CacheDir = CacheDir;
+  Request.ProjectRoot = ProjectRoot;
   if (!runAnalysis(Request, Result, Error)) {
     Exit = inputError(Error);
     return false;
@@ -274,8 +316,9 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
 }
 
 /// Writes the report in the chosen format to -o or standard output;
-/// RenderText draws the text form.
-int emit(const RunReport &R,
+/// RenderText draws the text form. ExitCode is what the run will exit
+/// with, which SARIF records.
+int emit(const RunReport &R, int ExitCode,
          llvm::function_ref<void(raw_ostream &)> RenderText) {
   std::string Text;
   raw_string_ostream OS(Text);
@@ -284,7 +327,7 @@ int emit(const RunReport &R,
   if (Format == OutputFormat::Json)
     OS << dumpJson(toJson(R)) << "\n";
   else if (Format == OutputFormat::Sarif)
-    OS << dumpJson(toSarif(R)) << "\n";
+    OS << dumpJson(toSarif(R, {SarifHelpBaseUrl, ExitCode})) << "\n";
   else
     RenderText(OS);
   return writeOutput(*Output, OS.str());
@@ -304,11 +347,35 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
       return inputError("unknown --fail-on level '" + FailOn +
                         "'; use never, remark, warning or error");
   }
+  // Read before the analysis: a bad baseline fails in a second.
+  std::optional<Baseline> Accepted;
+  if (!BaselineFile.empty()) {
+    std::string Error;
+    if (!readBaseline(BaselineFile, Accepted.emplace(), Error))
+      return inputError(Error);
+  }
   AnalysisResult Result;
   int Exit = ExitClean;
   if (!analyse(FixedArgs, HasFixedArgs, ChecksFilter, Result, Exit))
     return Exit;
   Result.Report.FailOn = FailOn;
+  // Every finding of the run, baselined or not: the new baseline is
+  // today's state. Not from an incomplete analysis, whose baseline would
+  // let everything in the files that failed through as new later.
+  if (BaselineOutput) {
+    if (!allParsed(Result.Report))
+      return inputError("baseline '" + WriteBaseline +
+                        "' not written: some files failed to parse; fix "
+                        "them (or their compile flags) first");
+    if ((Exit = writeOutput(*BaselineOutput,
+                            baselineText(Result.Report.Findings,
+                                         Result.Report.ToolVersion))) !=
+        ExitClean)
+      return Exit;
+  }
+  if (Accepted)
+    Result.Report.BaselineResult =
+        applyBaseline(*Accepted, BaselineFile, Result.Report.Findings);
   if (FactsOutput) {
     nlohmann::json Functions = nlohmann::json::array();
     for (const auto &[Id, F] : Result.Whole.functions())
@@ -317,19 +384,21 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
         ExitClean)
       return Exit;
   }
-  if ((Exit = emit(Result.Report, [&](raw_ostream &OS) {
+  // With a baseline, only new findings are left to count.
+  int Final = ExitClean;
+  if (!allParsed(Result.Report))
+    Final = ExitInputError;
+  else if (Threshold)
+    for (const Finding &F : Result.Report.Findings)
+      if (F.Level >= *Threshold)
+        Final = ExitFindings;
+  if ((Exit = emit(Result.Report, Final, [&](raw_ostream &OS) {
          printText(Result.Report, OS);
        })) != ExitClean)
     return Exit;
   if (!Quiet)
     printSummary(Result.Report, errs());
-  if (!allParsed(Result.Report))
-    return ExitInputError;
-  if (Threshold)
-    for (const Finding &F : Result.Report.Findings)
-      if (F.Level >= *Threshold)
-        return ExitFindings;
-  return ExitClean;
+  return Final;
 }
 
 struct AdviceRow {
@@ -450,11 +519,12 @@ int runAdvise(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
   if (!analyse(FixedArgs, HasFixedArgs, "-*,concur-execution-model", Result,
                Exit))
     return Exit;
-  if ((Exit = emit(Result.Report, [&](raw_ostream &OS) {
+  int Final = allParsed(Result.Report) ? ExitClean : ExitInputError;
+  if ((Exit = emit(Result.Report, Final, [&](raw_ostream &OS) {
          printAdviceTable(adviceRows(Result.Report), OS);
        })) != ExitClean)
     return Exit;
-  return allParsed(Result.Report) ? ExitClean : ExitInputError;
+  return Final;
 }
 
 /// `concur profile ...` is the runtime profiler, a separate binary that
