@@ -42,6 +42,20 @@ std::string stableSymbolId(llvm::StringRef Id) {
   // (lambdas, and specializations on a lambda's type). Keep the base name:
   // two lambdas in one function stay apart by their snippets.
   std::string Out;
+  // Clang's USRs of local things (a lambda's class, a local class) hold
+  // the byte offset of their declaration as an all-digit component
+  // ("c:a.cpp@125@aN@F@helper#@Sa@F@operator()#1"); an inserted line
+  // changes it. No other component is all digits.
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Id.split(Parts, '@');
+  std::string Kept;
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    if (I > 0 && !Parts[I].empty() &&
+        Parts[I].find_first_not_of("0123456789") == llvm::StringRef::npos)
+      continue;
+    Kept += (I > 0 ? "@" : "") + Parts[I].str();
+  }
+  Id = Kept;
   while (!Id.empty()) {
     size_t At = Id.find("@/");
     if (At == llvm::StringRef::npos) {

@@ -36,10 +36,11 @@ std::string defaultProjectRoot(const std::string &Start);
 std::string projectRelativePath(const std::string &Path,
                                 const std::string &Root);
 
-/// A symbol id with what depends on where the file is dropped: facts append
+/// A symbol id without what depends on where the code sits: facts append
 /// the absolute path of internal symbols and the position of lambdas to
-/// their USRs, which a move or an inserted line would change. The USR
-/// itself keeps the file's base name for internal symbols.
+/// their USRs, and Clang's USRs of local classes (lambdas) hold a byte
+/// offset; a move or an inserted line would change them. The USR itself
+/// keeps the file's base name for internal symbols.
 std::string stableSymbolId(llvm::StringRef Id);
 
 /// The line trimmed, with every run of whitespace made one space.
