@@ -23,6 +23,9 @@ struct AnalysisRequest {
   bool HasFixedArgs = false;
   std::vector<std::string> FixedArgs;
   std::string ConfigPath;
+  /// --config='{...}': .concur.yaml options for every file instead of the
+  /// ones found upward.
+  std::string InlineConfig;
   std::string CheckFilter;
   unsigned Jobs = 0;    // 0: one per core.
   std::string CacheDir; // Empty: no fact cache.

@@ -13,6 +13,7 @@
 
 #include "facts/FactsJson.h"
 #include "report/OutputFile.h"
+#include "tool/ProjectConfig.h"
 #include "tool/ResponseFiles.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -111,12 +112,26 @@ cl::opt<std::string> Jobs("j",
 /// translation unit.
 constexpr unsigned MaxJobs = 1024;
 
-cl::opt<std::string>
-    ConfigFile("config",
-               cl::desc("Config file for every file, instead of the "
-                        ".concur.json found upward from each"),
-               cl::value_desc("file"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
-               cl::cat(ConcurCategory));
+cl::opt<std::string> ConfigFile(
+    "config",
+    cl::desc("A .concur.json for every file, instead of the one found "
+             "upward from each; or, clang-tidy style, .concur.yaml options "
+             "for every file: --config='{Checks: \"-*,concur-blocking-*\"}'"),
+    cl::value_desc("file|{yaml}"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
+    cl::cat(ConcurCategory));
+
+cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the .concur.yaml options that apply to the first file "
+             "given (else the current directory) and exit"),
+    cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the .concur.yaml options for the files given (else the "
+             "current directory) and exit: 0 when they are right, 2 with "
+             "one line per problem"),
+    cl::sub(CheckCmd), cl::cat(ConcurCategory));
 
 cl::opt<std::string> CacheDir(
     "cache-dir",
@@ -302,7 +317,10 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
   Request.Files = SourceFiles;
   Request.HasFixedArgs = HasFixedArgs;
   Request.FixedArgs = FixedArgs;
-  Request.ConfigPath = ConfigFile;
+  if (isInlineConfig(ConfigFile))
+    Request.InlineConfig = ConfigFile;
+  else
+    Request.ConfigPath = ConfigFile;
   Request.CheckFilter = CheckFilter;
   Request.Jobs = JobCount;
   Request.Quiet = Quiet;
@@ -339,7 +357,57 @@ bool allParsed(const RunReport &R) {
                      [](const FileStatus &F) { return F.Parsed; });
 }
 
+/// The files whose .concur.yaml options --dump-config and --verify-config
+/// look at: those given, else a file in the current directory.
+std::vector<std::string> configSubjects() {
+  if (!SourceFiles.empty())
+    return SourceFiles;
+  SmallString<256> Here;
+  llvm::sys::fs::current_path(Here);
+  llvm::sys::path::append(Here, "-");
+  return {std::string(Here)};
+}
+
+int dumpConfig() {
+  ProjectConfigs Configs(isInlineConfig(ConfigFile) ? ConfigFile.getValue()
+                                                    : std::string());
+  ProjectOptions O;
+  std::string Error;
+  if (!Configs.forFile(configSubjects().front(), O, Error))
+    return inputError(Error);
+  outs() << dumpProjectOptions(O);
+  return ExitClean;
+}
+
+int verifyConfig() {
+  ProjectConfigs Configs(isInlineConfig(ConfigFile) ? ConfigFile.getValue()
+                                                    : std::string());
+  std::vector<std::string> Problems;
+  for (const std::string &F : configSubjects()) {
+    ProjectOptions O;
+    std::string Error;
+    if (!Configs.forFile(F, O, Error)) {
+      Problems.push_back(Error);
+      continue;
+    }
+    for (std::string &P : verifyProjectOptions(O))
+      Problems.push_back(std::move(P));
+  }
+  std::sort(Problems.begin(), Problems.end());
+  Problems.erase(std::unique(Problems.begin(), Problems.end()), Problems.end());
+  for (const std::string &P : Problems)
+    WithColor::error(errs(), "concur") << P << "\n";
+  if (!Problems.empty())
+    return ExitInputError;
+  outs() << "concur: no config errors found\n";
+  return ExitClean;
+}
+
 int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
+  if (DumpConfig)
+    return dumpConfig();
+  if (VerifyConfig)
+    return verifyConfig();
   std::optional<Severity> Threshold;
   if (FailOn != "never") {
     Threshold = parseSeverity(FailOn);
