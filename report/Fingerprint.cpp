@@ -14,7 +14,8 @@
 
 namespace concur {
 
-std::string defaultProjectRoot(const std::string &Start) {
+std::string defaultProjectRoot(const std::string &Start,
+                               const std::vector<std::string> &Files) {
   llvm::SmallString<256> Dir(Start);
   llvm::sys::fs::make_absolute(Dir);
   llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
@@ -25,7 +26,12 @@ std::string defaultProjectRoot(const std::string &Start) {
     if (llvm::sys::fs::exists(Git))
       return D.str();
   }
-  return std::string(Dir);
+  std::string Common(Dir);
+  for (const std::string &F : Files)
+    while (!Common.empty() && Common != "/" &&
+           projectRelativePath(F, Common) == F)
+      Common = llvm::sys::path::parent_path(Common).str();
+  return Common.empty() ? std::string("/") : Common;
 }
 
 std::string projectRelativePath(const std::string &Path,

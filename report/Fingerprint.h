@@ -29,8 +29,11 @@ namespace concur {
 constexpr int FingerprintVersion = 1;
 
 /// The project root when none is given: the nearest directory above Start
-/// holding a .git (the work tree, or a git worktree's .git file), else Start.
-std::string defaultProjectRoot(const std::string &Start);
+/// (the compile database's) holding a .git (a work tree, or a git
+/// worktree's .git file); else the deepest directory holding Start and
+/// every one of Files (a build directory beside the sources).
+std::string defaultProjectRoot(const std::string &Start,
+                               const std::vector<std::string> &Files);
 
 /// Path relative to Root when it lies below it, else Path unchanged.
 std::string projectRelativePath(const std::string &Path,

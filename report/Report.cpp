@@ -110,6 +110,8 @@ void printSummary(const RunReport &R, llvm::raw_ostream &OS) {
   if (const auto &B = R.BaselineResult)
     OS << "; baseline: " << B->New << " new, " << B->Baselined << " baselined, "
        << B->Stale.size() << " stale";
+  if (R.OutsideChanges)
+    OS << "; " << *R.OutsideChanges << " outside the changed lines";
   OS << "\n";
   OS.flush();
 }
@@ -188,6 +190,8 @@ json toJson(const RunReport &R) {
                 {"files_failed", Failed},
                 {"findings_by_check", PerCheck},
                 {"baseline", Baseline},
+                {"outside_changes",
+                 R.OutsideChanges ? json(*R.OutsideChanges) : json(nullptr)},
                 {"stats", Stats}}}};
 }
 

@@ -36,6 +36,8 @@ struct RunReport {
   std::string FailOn;
   /// With --baseline: Findings are the new ones only.
   std::optional<BaselineOutcome> BaselineResult;
+  /// With --line-filter or --diff: findings dropped as outside the change.
+  std::optional<unsigned> OutsideChanges;
   /// Always present, whatever checks run: functions[] and advice[].
   nlohmann::json Functions = nlohmann::json::array();
   nlohmann::json Advice = nlohmann::json::array();

@@ -203,10 +203,10 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   if (!Request.ProjectRoot.empty())
     R.ProjectRoot = absolutePath(Request.ProjectRoot);
   else if (Request.HasFixedArgs)
-    R.ProjectRoot = defaultProjectRoot(".");
+    R.ProjectRoot = defaultProjectRoot(".", Files);
   else
-    R.ProjectRoot =
-        defaultProjectRoot(llvm::sys::path::parent_path(Setup->source()).str());
+    R.ProjectRoot = defaultProjectRoot(
+        llvm::sys::path::parent_path(Setup->source()).str(), Files);
   fingerprintFindings(Result.Whole, R.ProjectRoot, R.Findings);
 
   const WorkEstimate &Work = WorkEstimate::of(Result.Whole);

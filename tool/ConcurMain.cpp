@@ -12,7 +12,9 @@
 #include "tool/Analysis.h"
 
 #include "facts/FactsJson.h"
+#include "report/ChangedLines.h"
 #include "report/OutputFile.h"
+#include "tool/GitDiff.h"
 #include "tool/ProjectConfig.h"
 #include "tool/ResponseFiles.h"
 
@@ -21,6 +23,7 @@
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/WithColor.h"
@@ -153,6 +156,20 @@ cl::opt<std::string> SarifHelpBaseUrl(
              "docs/checks is published); without it they have no helpUri"),
     cl::value_desc("url"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
     cl::cat(ConcurCategory));
+
+cl::opt<std::string> LineFilter(
+    "line-filter",
+    cl::desc("Report only findings on these lines, clang-tidy's JSON: "
+             "'[{\"name\":\"file.cpp\",\"lines\":[[1,3]]}]' (the analysis "
+             "stays whole-program)"),
+    cl::value_desc("json"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
+cl::opt<std::string> DiffRev(
+    "diff",
+    cl::desc("Report only findings whose place, call chain or racing "
+             "accesses touch lines changed since REV (git diff -U0 REV), or "
+             "in the unified diff on standard input with --diff=-"),
+    cl::value_desc("rev|-"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
 
 cl::opt<std::string> BaselineFile(
     "baseline",
@@ -415,6 +432,41 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
       return inputError("unknown --fail-on level '" + FailOn +
                         "'; use never, remark, warning or error");
   }
+  // The changed lines, before the analysis: a bad filter or revision
+  // fails in a second.
+  std::optional<ChangedLines> Changes;
+  if (!LineFilter.empty() && !DiffRev.empty())
+    return inputError("--line-filter and --diff both say which lines to "
+                      "report; pass one of them");
+  if (!LineFilter.empty()) {
+    std::string Error;
+    if (!ChangedLines::fromLineFilter(LineFilter, Changes.emplace(), Error))
+      return inputError(Error);
+  } else if (DiffRev == "-") {
+    auto Input = MemoryBuffer::getSTDIN();
+    std::string Error;
+    SmallString<256> Here;
+    llvm::sys::fs::current_path(Here);
+    if (!Input)
+      return inputError("--diff=-: cannot read standard input: " +
+                        Input.getError().message());
+    if (!ChangedLines::fromUnifiedDiff((*Input)->getBuffer(), std::string(Here),
+                                       Changes.emplace(), Error))
+      return inputError("--diff=-: " + Error);
+  } else if (!DiffRev.empty()) {
+    // Where the project is: --project-root, else the build directory.
+    std::string Dir = !ProjectRoot.empty() ? ProjectRoot
+                      : !BuildPath.empty() ? BuildPath
+                                           : std::string(".");
+    if (!llvm::sys::fs::is_directory(Dir))
+      Dir = llvm::sys::path::parent_path(Dir).str();
+    std::string Diff, Top, Error;
+    if (!gitDiff(DiffRev, Dir.empty() ? std::string(".") : Dir, Diff, Top,
+                 Error))
+      return inputError(Error);
+    if (!ChangedLines::fromUnifiedDiff(Diff, Top, Changes.emplace(), Error))
+      return inputError("--diff=" + DiffRev + ": " + Error);
+  }
   // Read before the analysis: a bad baseline fails in a second.
   std::optional<Baseline> Accepted;
   if (!BaselineFile.empty()) {
@@ -444,6 +496,9 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
   if (Accepted)
     Result.Report.BaselineResult =
         applyBaseline(*Accepted, BaselineFile, Result.Report.Findings);
+  // After the baseline, so that entries outside the change are not stale.
+  if (Changes)
+    Result.Report.OutsideChanges = Changes->restrict(Result.Report.Findings);
   if (FactsOutput) {
     nlohmann::json Functions = nlohmann::json::array();
     for (const auto &[Id, F] : Result.Whole.functions())
