@@ -72,10 +72,14 @@ bool readBaseline(const std::string &Path, Baseline &Out, std::string &Error) {
             "': " + Buffer.getError().message() + Rewrite;
     return false;
   }
+  return parseBaseline((*Buffer)->getBuffer(), Path, Out, Error);
+}
+
+bool parseBaseline(llvm::StringRef Text, const std::string &Path, Baseline &Out,
+                   std::string &Error) {
   json Doc;
   try {
-    Doc = json::parse((*Buffer)->getBuffer().begin(),
-                      (*Buffer)->getBuffer().end());
+    Doc = json::parse(Text.begin(), Text.end());
   } catch (const json::exception &) {
     // Parse errors, and numbers the parser cannot hold (out_of_range).
     Doc = json::value_t::discarded;

@@ -14,6 +14,8 @@
 
 #include "checks/Check.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <string>
 #include <vector>
 
@@ -45,6 +47,10 @@ struct BaselineOutcome {
 /// Reads a baseline written by --write-baseline. False with a one-line
 /// Error that names the file and the fix.
 bool readBaseline(const std::string &Path, Baseline &Out, std::string &Error);
+
+/// The same from the file's text; Path names it in Error.
+bool parseBaseline(llvm::StringRef Text, const std::string &Path, Baseline &Out,
+                   std::string &Error);
 
 /// The baseline file recording Findings.
 std::string baselineText(const std::vector<Finding> &Findings,
