@@ -18,7 +18,9 @@
 #include "tool/ProjectConfig.h"
 #include "tool/ResponseFiles.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
@@ -289,6 +291,19 @@ void printVersion(raw_ostream &OS) {
      << ")\n";
 }
 
+/// scheme://rest (RFC 3986: a letter, then letters, digits, '+', '-', '.'):
+/// what SARIF requires of helpUri.
+bool isAbsoluteUrl(llvm::StringRef Url) {
+  auto [Scheme, Rest] = Url.split("://");
+  return !Scheme.empty() && !Rest.empty() && llvm::isAlpha(Scheme.front()) &&
+         llvm::all_of(Scheme,
+                      [](char C) {
+                        return llvm::isAlnum(C) || C == '+' || C == '-' ||
+                               C == '.';
+                      }) &&
+         llvm::none_of(Url, [](char C) { return llvm::isSpace(C); });
+}
+
 /// The analysis the command line asks for. False with the exit code set
 /// when it could not run.
 bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
@@ -304,8 +319,7 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
       return false;
     }
   }
-  if (!SarifHelpBaseUrl.empty() &&
-      !llvm::StringRef(SarifHelpBaseUrl).contains("://")) {
+  if (!SarifHelpBaseUrl.empty() && !isAbsoluteUrl(SarifHelpBaseUrl)) {
     Exit = inputError("--sarif-help-base-url '" + SarifHelpBaseUrl +
                       "' is not an absolute URL; pass one such as "
                       "https://example.com/concur/docs/checks");
