@@ -32,6 +32,10 @@ struct Finding {
   std::vector<FindingNote> Notes;
   /// Check-specific content of the JSON report (chain, accesses, ...).
   nlohmann::json Details = nlohmann::json::object();
+  /// Set by the report stage (report/Fingerprint.h): what identifies the
+  /// finding across edits, and its file relative to the project root.
+  std::string Fingerprint;
+  std::string ProjectPath;
 };
 
 /// Counters a check wants in the summary and the report.

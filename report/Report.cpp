@@ -107,6 +107,11 @@ void printSummary(const RunReport &R, llvm::raw_ostream &OS) {
     OS << (First ? "" : ", ") << Count << " " << Check;
     First = false;
   }
+  if (const auto &B = R.BaselineResult)
+    OS << "; baseline: " << B->New << " new, " << B->Baselined << " baselined, "
+       << B->Stale.size() << " stale";
+  if (R.OutsideChanges)
+    OS << "; " << *R.OutsideChanges << " outside the changed lines";
   OS << "\n";
   OS.flush();
 }
@@ -139,7 +144,9 @@ json toJson(const RunReport &R) {
                   {"severity", severityName(F.Level)},
                   {"message", F.Message},
                   {"location", locationJson(F.Loc)},
-                  {"notes", Notes}};
+                  {"notes", Notes},
+                  {"fingerprint", F.Fingerprint},
+                  {"project_path", F.ProjectPath}};
     for (auto It = F.Details.begin(); It != F.Details.end(); ++It)
       Entry[It.key()] = It.value();
     Findings.push_back(Entry);
@@ -151,11 +158,27 @@ json toJson(const RunReport &R) {
   json Stats = json::object();
   for (const auto &[Key, Value] : R.Stats)
     Stats[Key] = Value;
+  json Baseline = nullptr;
+  if (const auto &B = R.BaselineResult) {
+    json Stale = json::array();
+    for (const BaselineEntry &E : B->Stale)
+      Stale.push_back({{"fingerprint", E.Fingerprint},
+                       {"check", E.Check},
+                       {"path", E.Path},
+                       {"line", E.Line},
+                       {"message", E.Message}});
+    Baseline = {{"file", B->File},
+                {"new", B->New},
+                {"baselined", B->Baselined},
+                {"stale", B->Stale.size()},
+                {"stale_entries", Stale}};
+  }
   return json{{"schema_version", std::to_string(ReportSchemaMajor) + "." +
                                      std::to_string(ReportSchemaMinor)},
               {"tool", {{"name", "concur"}, {"version", R.ToolVersion}}},
               {"inputs",
                {{"compile_database", R.CompileDatabase},
+                {"project_root", R.ProjectRoot},
                 {"checks", R.Checks},
                 {"fail_on", R.FailOn}}},
               {"files", Files},
@@ -166,67 +189,10 @@ json toJson(const RunReport &R) {
                {{"files_analysed", R.Files.size() - Failed},
                 {"files_failed", Failed},
                 {"findings_by_check", PerCheck},
+                {"baseline", Baseline},
+                {"outside_changes",
+                 R.OutsideChanges ? json(*R.OutsideChanges) : json(nullptr)},
                 {"stats", Stats}}}};
-}
-
-static nlohmann::json sarifLocation(const SourceLoc &L,
-                                    const std::string &Message = "") {
-  nlohmann::json Loc = {
-      {"physicalLocation",
-       {{"artifactLocation", {{"uri", "file://" + L.File}}},
-        {"region", {{"startLine", L.Line}, {"startColumn", L.Column}}}}}};
-  if (!Message.empty())
-    Loc["message"] = {{"text", Message}};
-  return Loc;
-}
-
-json toSarif(const RunReport &R) {
-  json Rules = json::array();
-  for (const CheckInfo &C : allChecks())
-    if (std::find(R.Checks.begin(), R.Checks.end(), C.Name) != R.Checks.end())
-      Rules.push_back({{"id", C.Name},
-                       {"shortDescription", {{"text", C.Summary}}},
-                       {"helpUri", "docs/checks/" + C.Name + ".md"}});
-  json Results = json::array();
-  for (const Finding &F : R.Findings) {
-    const char *Level = F.Level == Severity::Error     ? "error"
-                        : F.Level == Severity::Warning ? "warning"
-                                                       : "note";
-    json Related = json::array();
-    std::string Text = F.Message;
-    for (const FindingNote &N : F.Notes) {
-      if (N.Loc.valid())
-        Related.push_back(sarifLocation(N.Loc, N.Message));
-      else
-        Text += "\n" + N.Message;
-    }
-    json Result = {{"ruleId", F.Check},
-                   {"level", Level},
-                   {"message", {{"text", Text}}},
-                   {"locations", json::array({sarifLocation(F.Loc)})}};
-    if (!Related.empty())
-      Result["relatedLocations"] = Related;
-    Results.push_back(Result);
-  }
-  json Invocation = {{"executionSuccessful", true}};
-  json Notifications = json::array();
-  for (const FileStatus &F : R.Files)
-    if (!F.Parsed) {
-      Invocation["executionSuccessful"] = false;
-      Notifications.push_back(
-          {{"level", "error"}, {"message", {{"text", F.FirstError}}}});
-    }
-  if (!Notifications.empty())
-    Invocation["toolExecutionNotifications"] = Notifications;
-  return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-          {"version", "2.1.0"},
-          {"runs", json::array({{{"tool",
-                                  {{"driver",
-                                    {{"name", "concur"},
-                                     {"version", R.ToolVersion},
-                                     {"rules", Rules}}}}},
-                                 {"invocations", json::array({Invocation})},
-                                 {"results", Results}}})}};
 }
 
 } // namespace concur

@@ -21,6 +21,14 @@ config.substitutions.append(("%src_root", config.concur_src_root))
 if os.path.exists(os.path.join(config.concur_bin_dir, "concur-profile")):
     config.available_features.add("runtime")
 
+# Microsoft's SARIF Multitool, installed by scripts/install-deps from npm;
+# the validation test is skipped only where it is truly absent.
+import shutil
+sarif_multitool = shutil.which("sarif-multitool")
+if sarif_multitool:
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif_multitool", sarif_multitool))
+
 # Tests must not depend on the user's terminal or a config above the tree.
 config.environment["TERM"] = "dumb"
 for var in ["CONCUR_RESOURCE_DIR"]:

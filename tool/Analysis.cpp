@@ -8,9 +8,12 @@
 #include "compdb/CompilationSetup.h"
 #include "facts/ExtractFacts.h"
 #include "facts/FactCache.h"
+#include "report/Fingerprint.h"
 #include "tool/CacheSafety.h"
+#include "tool/ProjectConfig.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -80,6 +83,11 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
   std::vector<std::string> JobFiles;
   for (const CompileJob &J : Jobs)
     JobFiles.push_back(J.File);
+  // .concur.yaml: every check some file's options turn on runs; each
+  // finding is then judged by the options of its own file.
+  ProjectConfigs Options(Request.InlineConfig);
+  if (!checksForFiles(Options, JobFiles, Request.CheckFilter, Checks, Error))
+    return false;
   ConfigSet Configs;
   if (!Configs.load(JobFiles, Request.ConfigPath, Error))
     return false;
@@ -186,7 +194,20 @@ bool runAnalysis(const AnalysisRequest &Request, AnalysisResult &Result,
       if (Wanted.empty() || Wanted.count(F.Loc.File))
         R.Findings.push_back(std::move(F));
   }
+  std::set<std::string> MainFiles(Files.begin(), Files.end());
+  MainFiles.insert(Wanted.begin(), Wanted.end());
+  if (!applyProjectOptions(Options, MainFiles, Request.CheckFilter, R.Findings,
+                           Error))
+    return false;
   sortFindings(R.Findings);
+  if (!Request.ProjectRoot.empty())
+    R.ProjectRoot = absolutePath(Request.ProjectRoot);
+  else if (Request.HasFixedArgs)
+    R.ProjectRoot = defaultProjectRoot(".", Files);
+  else
+    R.ProjectRoot = defaultProjectRoot(
+        llvm::sys::path::parent_path(Setup->source()).str(), Files);
+  fingerprintFindings(Result.Whole, R.ProjectRoot, R.Findings);
 
   const WorkEstimate &Work = WorkEstimate::of(Result.Whole);
   R.Functions = Work.toJson();

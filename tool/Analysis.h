@@ -23,10 +23,16 @@ struct AnalysisRequest {
   bool HasFixedArgs = false;
   std::vector<std::string> FixedArgs;
   std::string ConfigPath;
+  /// --config='{...}': .concur.yaml options for every file instead of the
+  /// ones found upward.
+  std::string InlineConfig;
   std::string CheckFilter;
   unsigned Jobs = 0;    // 0: one per core.
   std::string CacheDir; // Empty: no fact cache.
   bool Quiet = false;   // No progress line on stderr; errors are printed.
+  /// What finding paths in the report and baseline are relative to. Empty:
+  /// the git work tree holding the compile database, else its directory.
+  std::string ProjectRoot;
 };
 
 struct AnalysisResult {

@@ -12,14 +12,20 @@
 #include "tool/Analysis.h"
 
 #include "facts/FactsJson.h"
+#include "report/ChangedLines.h"
 #include "report/OutputFile.h"
+#include "tool/GitDiff.h"
+#include "tool/ProjectConfig.h"
 #include "tool/ResponseFiles.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/WithColor.h"
@@ -111,12 +117,26 @@ cl::opt<std::string> Jobs("j",
 /// translation unit.
 constexpr unsigned MaxJobs = 1024;
 
-cl::opt<std::string>
-    ConfigFile("config",
-               cl::desc("Config file for every file, instead of the "
-                        ".concur.json found upward from each"),
-               cl::value_desc("file"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
-               cl::cat(ConcurCategory));
+cl::opt<std::string> ConfigFile(
+    "config",
+    cl::desc("A .concur.json for every file, instead of the one found "
+             "upward from each; or, clang-tidy style, .concur.yaml options "
+             "for every file: --config='{Checks: \"-*,concur-blocking-*\"}'"),
+    cl::value_desc("file|{yaml}"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
+    cl::cat(ConcurCategory));
+
+cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the .concur.yaml options that apply to the first file "
+             "given (else the current directory) and exit"),
+    cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the .concur.yaml options for the files given (else the "
+             "current directory) and exit: 0 when they are right, 2 with "
+             "one line per problem"),
+    cl::sub(CheckCmd), cl::cat(ConcurCategory));
 
 cl::opt<std::string> CacheDir(
     "cache-dir",
@@ -124,6 +144,45 @@ cl::opt<std::string> CacheDir(
              "did not change is not parsed again"),
     cl::value_desc("dir"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
     cl::cat(ConcurCategory));
+
+cl::opt<std::string> ProjectRoot(
+    "project-root",
+    cl::desc("Paths in the report and the baseline are relative to this "
+             "directory (default: the git work tree holding the compile "
+             "database, else its directory)"),
+    cl::value_desc("dir"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
+cl::opt<std::string> SarifHelpBaseUrl(
+    "sarif-help-base-url",
+    cl::desc("SARIF rules link to URL/<check>.md (an absolute URL where "
+             "docs/checks is published); without it they have no helpUri"),
+    cl::value_desc("url"), cl::sub(CheckCmd), cl::sub(AdviseCmd),
+    cl::cat(ConcurCategory));
+
+cl::opt<std::string> LineFilter(
+    "line-filter",
+    cl::desc("Report only findings on these lines, clang-tidy's JSON: "
+             "'[{\"name\":\"file.cpp\",\"lines\":[[1,3]]}]' (the analysis "
+             "stays whole-program)"),
+    cl::value_desc("json"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
+cl::opt<std::string> DiffRev(
+    "diff",
+    cl::desc("Report only findings whose place, call chain or racing "
+             "accesses touch lines changed since REV (git diff -U0 REV), or "
+             "in the unified diff on standard input with --diff=-"),
+    cl::value_desc("rev|-"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Findings recorded in FILE (by --write-baseline) are not "
+             "reported and do not count for --fail-on"),
+    cl::value_desc("file"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
+cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record every finding of this run in FILE, for --baseline"),
+    cl::value_desc("file"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
 
 cl::opt<std::string> DumpFacts(
     "dump-facts",
@@ -216,7 +275,7 @@ private:
 
 /// Where the report (and --dump-facts) go; opened before the analysis so
 /// that a bad -o fails in a second, not after an hour.
-std::unique_ptr<OutputFile> Output, FactsOutput;
+std::unique_ptr<OutputFile> Output, FactsOutput, BaselineOutput;
 
 int writeOutput(OutputFile &Out, llvm::StringRef Content) {
   std::string Error;
@@ -230,6 +289,19 @@ int writeOutput(OutputFile &Out, llvm::StringRef Content) {
 void printVersion(raw_ostream &OS) {
   OS << "concur " << CONCUR_VERSION << " (LLVM " << LLVM_VERSION_STRING
      << ")\n";
+}
+
+/// scheme://rest (RFC 3986: a letter, then letters, digits, '+', '-', '.'):
+/// what SARIF requires of helpUri.
+bool isAbsoluteUrl(llvm::StringRef Url) {
+  auto [Scheme, Rest] = Url.split("://");
+  return !Scheme.empty() && !Rest.empty() && llvm::isAlpha(Scheme.front()) &&
+         llvm::all_of(Scheme,
+                      [](char C) {
+                        return llvm::isAlnum(C) || C == '+' || C == '-' ||
+                               C == '.';
+                      }) &&
+         llvm::none_of(Url, [](char C) { return llvm::isSpace(C); });
 }
 
 /// The analysis the command line asks for. False with the exit code set
@@ -247,12 +319,27 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
       return false;
     }
   }
+  if (!SarifHelpBaseUrl.empty() && !isAbsoluteUrl(SarifHelpBaseUrl)) {
+    Exit = inputError("--sarif-help-base-url '" + SarifHelpBaseUrl +
+                      "' is not an absolute URL; pass one such as "
+                      "https://example.com/concur/docs/checks");
+    return false;
+  }
+  if (!ProjectRoot.empty() && !llvm::sys::fs::is_directory(ProjectRoot)) {
+    Exit = inputError("--project-root '" + ProjectRoot +
+                      "' is not a directory; pass the top of the source tree");
+    return false;
+  }
   std::string Error;
   Output = OutputFile::open(OutputPath.empty() ? std::string("-") : OutputPath,
                             Error);
-  if (Output && !DumpFacts.empty())
-    FactsOutput = OutputFile::open(DumpFacts, Error);
-  if (!Output || (!DumpFacts.empty() && !FactsOutput)) {
+  bool Opened = Output != nullptr;
+  if (Opened && !DumpFacts.empty())
+    Opened = (FactsOutput = OutputFile::open(DumpFacts, Error)) != nullptr;
+  if (Opened && !WriteBaseline.empty())
+    Opened =
+        (BaselineOutput = OutputFile::open(WriteBaseline, Error)) != nullptr;
+  if (!Opened) {
     Exit = inputError(Error);
     return false;
   }
@@ -261,11 +348,15 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
   Request.Files = SourceFiles;
   Request.HasFixedArgs = HasFixedArgs;
   Request.FixedArgs = FixedArgs;
-  Request.ConfigPath = ConfigFile;
+  if (isInlineConfig(ConfigFile))
+    Request.InlineConfig = ConfigFile;
+  else
+    Request.ConfigPath = ConfigFile;
   Request.CheckFilter = CheckFilter;
   Request.Jobs = JobCount;
   Request.Quiet = Quiet;
   Request.CacheDir = CacheDir;
+  Request.ProjectRoot = ProjectRoot;
   if (!runAnalysis(Request, Result, Error)) {
     Exit = inputError(Error);
     return false;
@@ -274,8 +365,9 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
 }
 
 /// Writes the report in the chosen format to -o or standard output;
-/// RenderText draws the text form.
-int emit(const RunReport &R,
+/// RenderText draws the text form. ExitCode is what the run will exit
+/// with, which SARIF records.
+int emit(const RunReport &R, int ExitCode,
          llvm::function_ref<void(raw_ostream &)> RenderText) {
   std::string Text;
   raw_string_ostream OS(Text);
@@ -284,7 +376,7 @@ int emit(const RunReport &R,
   if (Format == OutputFormat::Json)
     OS << dumpJson(toJson(R)) << "\n";
   else if (Format == OutputFormat::Sarif)
-    OS << dumpJson(toSarif(R)) << "\n";
+    OS << dumpJson(toSarif(R, {SarifHelpBaseUrl, ExitCode})) << "\n";
   else
     RenderText(OS);
   return writeOutput(*Output, OS.str());
@@ -296,7 +388,57 @@ bool allParsed(const RunReport &R) {
                      [](const FileStatus &F) { return F.Parsed; });
 }
 
+/// The files whose .concur.yaml options --dump-config and --verify-config
+/// look at: those given, else a file in the current directory.
+std::vector<std::string> configSubjects() {
+  if (!SourceFiles.empty())
+    return SourceFiles;
+  SmallString<256> Here;
+  llvm::sys::fs::current_path(Here);
+  llvm::sys::path::append(Here, "-");
+  return {std::string(Here)};
+}
+
+int dumpConfig() {
+  ProjectConfigs Configs(isInlineConfig(ConfigFile) ? ConfigFile.getValue()
+                                                    : std::string());
+  ProjectOptions O;
+  std::string Error;
+  if (!Configs.forFile(configSubjects().front(), O, Error))
+    return inputError(Error);
+  outs() << dumpProjectOptions(O);
+  return ExitClean;
+}
+
+int verifyConfig() {
+  ProjectConfigs Configs(isInlineConfig(ConfigFile) ? ConfigFile.getValue()
+                                                    : std::string());
+  std::vector<std::string> Problems;
+  for (const std::string &F : configSubjects()) {
+    ProjectOptions O;
+    std::string Error;
+    if (!Configs.forFile(F, O, Error)) {
+      Problems.push_back(Error);
+      continue;
+    }
+    for (std::string &P : verifyProjectOptions(O))
+      Problems.push_back(std::move(P));
+  }
+  std::sort(Problems.begin(), Problems.end());
+  Problems.erase(std::unique(Problems.begin(), Problems.end()), Problems.end());
+  for (const std::string &P : Problems)
+    WithColor::error(errs(), "concur") << P << "\n";
+  if (!Problems.empty())
+    return ExitInputError;
+  outs() << "concur: no config errors found\n";
+  return ExitClean;
+}
+
 int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
+  if (DumpConfig)
+    return dumpConfig();
+  if (VerifyConfig)
+    return verifyConfig();
   std::optional<Severity> Threshold;
   if (FailOn != "never") {
     Threshold = parseSeverity(FailOn);
@@ -304,11 +446,73 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
       return inputError("unknown --fail-on level '" + FailOn +
                         "'; use never, remark, warning or error");
   }
+  // The changed lines, before the analysis: a bad filter or revision
+  // fails in a second.
+  std::optional<ChangedLines> Changes;
+  if (!LineFilter.empty() && !DiffRev.empty())
+    return inputError("--line-filter and --diff both say which lines to "
+                      "report; pass one of them");
+  if (!LineFilter.empty()) {
+    std::string Error;
+    if (!ChangedLines::fromLineFilter(LineFilter, Changes.emplace(), Error))
+      return inputError(Error);
+  } else if (DiffRev == "-") {
+    auto Input = MemoryBuffer::getSTDIN();
+    std::string Error;
+    SmallString<256> Here;
+    llvm::sys::fs::current_path(Here);
+    if (!Input)
+      return inputError("--diff=-: cannot read standard input: " +
+                        Input.getError().message());
+    if (!ChangedLines::fromUnifiedDiff((*Input)->getBuffer(), std::string(Here),
+                                       Changes.emplace(), Error))
+      return inputError("--diff=-: " + Error);
+  } else if (!DiffRev.empty()) {
+    // Where the project is: --project-root, else the build directory.
+    std::string Dir = !ProjectRoot.empty() ? ProjectRoot
+                      : !BuildPath.empty() ? BuildPath
+                                           : std::string(".");
+    if (!llvm::sys::fs::is_directory(Dir))
+      Dir = llvm::sys::path::parent_path(Dir).str();
+    std::string Diff, Top, Error;
+    if (!gitDiff(DiffRev, Dir.empty() ? std::string(".") : Dir, Diff, Top,
+                 Error))
+      return inputError(Error);
+    if (!ChangedLines::fromUnifiedDiff(Diff, Top, Changes.emplace(), Error))
+      return inputError("--diff=" + DiffRev + ": " + Error);
+  }
+  // Read before the analysis: a bad baseline fails in a second.
+  std::optional<Baseline> Accepted;
+  if (!BaselineFile.empty()) {
+    std::string Error;
+    if (!readBaseline(BaselineFile, Accepted.emplace(), Error))
+      return inputError(Error);
+  }
   AnalysisResult Result;
   int Exit = ExitClean;
   if (!analyse(FixedArgs, HasFixedArgs, ChecksFilter, Result, Exit))
     return Exit;
   Result.Report.FailOn = FailOn;
+  // Every finding of the run, baselined or not: the new baseline is
+  // today's state. Not from an incomplete analysis, whose baseline would
+  // let everything in the files that failed through as new later.
+  if (BaselineOutput) {
+    if (!allParsed(Result.Report))
+      return inputError("baseline '" + WriteBaseline +
+                        "' not written: some files failed to parse; fix "
+                        "them (or their compile flags) first");
+    if ((Exit = writeOutput(*BaselineOutput,
+                            baselineText(Result.Report.Findings,
+                                         Result.Report.ToolVersion))) !=
+        ExitClean)
+      return Exit;
+  }
+  if (Accepted)
+    Result.Report.BaselineResult =
+        applyBaseline(*Accepted, BaselineFile, Result.Report.Findings);
+  // After the baseline, so that entries outside the change are not stale.
+  if (Changes)
+    Result.Report.OutsideChanges = Changes->restrict(Result.Report.Findings);
   if (FactsOutput) {
     nlohmann::json Functions = nlohmann::json::array();
     for (const auto &[Id, F] : Result.Whole.functions())
@@ -317,19 +521,21 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
         ExitClean)
       return Exit;
   }
-  if ((Exit = emit(Result.Report, [&](raw_ostream &OS) {
+  // With a baseline, only new findings are left to count.
+  int Final = ExitClean;
+  if (!allParsed(Result.Report))
+    Final = ExitInputError;
+  else if (Threshold)
+    for (const Finding &F : Result.Report.Findings)
+      if (F.Level >= *Threshold)
+        Final = ExitFindings;
+  if ((Exit = emit(Result.Report, Final, [&](raw_ostream &OS) {
          printText(Result.Report, OS);
        })) != ExitClean)
     return Exit;
   if (!Quiet)
     printSummary(Result.Report, errs());
-  if (!allParsed(Result.Report))
-    return ExitInputError;
-  if (Threshold)
-    for (const Finding &F : Result.Report.Findings)
-      if (F.Level >= *Threshold)
-        return ExitFindings;
-  return ExitClean;
+  return Final;
 }
 
 struct AdviceRow {
@@ -450,11 +656,12 @@ int runAdvise(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
   if (!analyse(FixedArgs, HasFixedArgs, "-*,concur-execution-model", Result,
                Exit))
     return Exit;
-  if ((Exit = emit(Result.Report, [&](raw_ostream &OS) {
+  int Final = allParsed(Result.Report) ? ExitClean : ExitInputError;
+  if ((Exit = emit(Result.Report, Final, [&](raw_ostream &OS) {
          printAdviceTable(adviceRows(Result.Report), OS);
        })) != ExitClean)
     return Exit;
-  return allParsed(Result.Report) ? ExitClean : ExitInputError;
+  return Final;
 }
 
 /// `concur profile ...` is the runtime profiler, a separate binary that

@@ -1,0 +1,2 @@
+#include "slow.h"
+int main() { slow_header(); }
