@@ -62,32 +62,6 @@ CallSite CallModel::makeCall(const Expr *At) {
   return C;
 }
 
-void CallModel::addDestructorCall(const VarDecl *VD, SourceLocation At) {
-  const CXXRecordDecl *Record = VD->getType()->getAsCXXRecordDecl();
-  const CXXDestructorDecl *Dtor = Record ? Record->getDestructor() : nullptr;
-  const FunctionDecl *Def = nullptr;
-  if (!Dtor || !Dtor->isUserProvided() || !Dtor->hasBody(Def) ||
-      S.TU.inSystemHeader(Def->getLocation()))
-    return;
-  auto Object = S.Paths.varPath(VD);
-  if (!Object)
-    return;
-  CallSite C;
-  C.Loc = S.TU.loc(At.isValid() ? At : VD->getLocation());
-  C.LoopDepth = S.Here ? S.Here->LoopDepth : 0;
-  C.Trips = S.Here ? S.Here->Trips : 1;
-  C.OffLoop = S.Locks.Now.OffLoop;
-  C.SwitchedTo = S.Locks.Now.SwitchedTo;
-  C.EndsProcess = S.EndsProcess;
-  C.Order = S.nextOrder();
-  C.Locks = S.heldHere();
-  C.CalleeId = S.TU.usr(Dtor);
-  C.CalleeName = S.TU.displayName(Dtor);
-  appendStep(*Object, "&");
-  C.This = Object;
-  S.Out.Calls.push_back(std::move(C));
-}
-
 void CallModel::addJoin(const AccessPath &Handle, const Expr *At) {
   JoinEvent J;
   J.Handle = Handle;

@@ -66,10 +66,6 @@ public:
   std::optional<ReadyTest> readinessIn(const clang::Expr *Cond);
 
   void addJoin(const AccessPath &Handle, const clang::Expr *At);
-  /// A local's destructor, run where its scope ends (At): a call like any
-  /// other when the program defines it (a pool whose destructor joins its
-  /// workers orders them before what follows).
-  void addDestructorCall(const clang::VarDecl *VD, clang::SourceLocation At);
   /// A spawn of work: the entry points, arguments and handle of a team of
   /// threads or a thread.
   void addSpawn(Spawn Sp);

@@ -237,9 +237,7 @@ void FunctionWalker::visitElement(const CFGElement &E) {
     visitInitializer(Init->getInitializer());
   else if (std::optional<CFGAutomaticObjDtor> Dtor =
                E.getAs<CFGAutomaticObjDtor>())
-    visitScopeEnd(Dtor->getVarDecl(), Dtor->getTriggerStmt()
-                                          ? Dtor->getTriggerStmt()->getEndLoc()
-                                          : SourceLocation());
+    visitScopeEnd(Dtor->getVarDecl());
 }
 
 void FunctionWalker::visitStmt(const Stmt *St) {
@@ -484,15 +482,16 @@ void FunctionWalker::visitInitializer(const CXXCtorInitializer *Init) {
     Fds.copy(Flow.fieldSlot(Field), Init->getInit());
 }
 
-void FunctionWalker::visitScopeEnd(const VarDecl *VD, SourceLocation At) {
-  // Leaving the scope: a guard unlocks what it holds, a jthread joins, a
-  // destructor the program defines runs.
+void FunctionWalker::visitScopeEnd(const VarDecl *VD) {
+  // Leaving the scope: a guard unlocks what it holds, a jthread joins.
   if (S.Locks.guardOf(VD)) {
     S.Locks.endGuard(VD, S.Out.ReleasesOnExit);
     return;
   }
-  if (!VD->hasGlobalStorage())
-    Calls.addDestructorCall(VD, At);
+  // A destructor the program defines (a pool of its own that joins its
+  // workers) is not walked: walking every local's destructor spent the race
+  // check's budgets on cpp-httplib and lost real findings. Pools of
+  // libraries join by the catalog's joins-on-destruction role below.
   QualType T = VD->getType();
   bool Joins = S.Lib.typeHas(T, LibraryRole::JoinsOnDestruction);
   if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(

@@ -72,7 +72,7 @@ private:
   void visitAwait(const clang::CoroutineSuspendExpr *E);
   void visitReturn(const clang::ReturnStmt *R);
   void visitInitializer(const clang::CXXCtorInitializer *Init);
-  void visitScopeEnd(const clang::VarDecl *VD, clang::SourceLocation At);
+  void visitScopeEnd(const clang::VarDecl *VD);
   void finish(const std::vector<HeldLock> &Entry);
 
   FunctionScope S;
