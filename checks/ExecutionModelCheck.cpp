@@ -57,11 +57,11 @@ std::string unsynchronizedGlobalWrite(const Program &P, const std::string &Id,
       if (!Callee->AcquiresOnExit.empty())
         return "";
   for (const MemoryAccess &A : F->Accesses)
-    if (A.Write && !A.Atomic && A.Locks.empty() &&
+    if (A.Write && !A.Atomic && !holdsRealLock(A.Locks) &&
         A.Path.Root == AccessPath::RootKind::Global)
       return A.Path.Name;
   for (const CallSite &C : F->Calls)
-    if (C.Kind == CallKind::Direct && C.Locks.empty() && !C.OnceFlag) {
+    if (C.Kind == CallKind::Direct && !holdsRealLock(C.Locks) && !C.OnceFlag) {
       std::string Found = unsynchronizedGlobalWrite(P, C.CalleeId, Seen);
       if (!Found.empty())
         return Found;

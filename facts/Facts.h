@@ -94,6 +94,19 @@ struct HeldLock {
   bool Awaited = false;
 };
 
+/// The mark of `if (mutex_) ... else ...`'s null branch: "<pointer>?absent"
+/// is held there, so that the race check knows the object has no mutex. It
+/// is no lock: nothing waits for it and nothing is held across a suspension.
+inline bool isMutexAbsence(const HeldLock &L) {
+  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?absent";
+}
+inline bool holdsRealLock(const std::vector<HeldLock> &Locks) {
+  for (const HeldLock &L : Locks)
+    if (!isMutexAbsence(L))
+      return true;
+  return false;
+}
+
 /// A read or write of memory that another thread might also reach.
 struct MemoryAccess {
   AccessPath Path;

@@ -417,10 +417,10 @@ void FunctionWalker::visitAwait(const CoroutineSuspendExpr *E) {
         }
       }
     auto Kept = [&](const HeldLock &L) {
-      return !L.Awaited && std::none_of(Handed.begin(), Handed.end(),
-                                        [&](const AccessPath &H) {
-                                          return sameObject(H, L.Mutex);
-                                        });
+      return !L.Awaited && !isMutexAbsence(L) &&
+             std::none_of(
+                 Handed.begin(), Handed.end(),
+                 [&](const AccessPath &H) { return sameObject(H, L.Mutex); });
     };
     SuspendPoint Point;
     Point.Loc = S.TU.loc(E->getExprLoc());
