@@ -24,19 +24,13 @@ printed as a lost true positive.
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from concur_report import run_concur  # noqa: E402
 
-def run_concur(concur, build, out):
-    cmd = [concur, "check", "-p", build, "--checks=-*,concur-blocking-in-coroutine",
-           "-j", "2", "--format=json", "-o", out, "--quiet"]
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if proc.returncode not in (0, 1):
-        sys.exit("concur failed (exit %d): %s" % (proc.returncode, proc.stderr.strip()))
-    with open(out) as f:
-        return json.load(f)
+CHECK = "concur-blocking-in-coroutine"
 
 
 def main():
@@ -62,10 +56,10 @@ def main():
         with open(args.report) as f:
             report = json.load(f)
     elif args.keep_report:
-        report = run_concur(args.concur, args.build, args.keep_report)
+        report = run_concur(args.concur, args.build, CHECK, args.keep_report)
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            report = run_concur(args.concur, args.build, os.path.join(tmp, "r.json"))
+            report = run_concur(args.concur, args.build, CHECK, os.path.join(tmp, "r.json"))
 
     def rel(path):
         path = os.path.realpath(path)

@@ -35,34 +35,19 @@ import argparse
 import glob
 import json
 import os
-import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from concur_report import other_access, run_concur  # noqa: E402
 
 CHECK = "concur-openmp-race"
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def run_concur(concur, build, out):
-    cmd = [concur, "check", "-p", build, "--checks=-*," + CHECK,
-           "-j", "2", "--format=json", "-o", out, "--quiet"]
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if proc.returncode not in (0, 1):
-        sys.exit("concur failed (exit %d): %s" % (proc.returncode, proc.stderr.strip()))
-    with open(out) as f:
-        return json.load(f)
-
-
 def finding_key(f, rel):
     """(file, line, other_file, other_line): the finding's location and the other access."""
-    loc = f["location"]
-    acc = f.get("accesses") or []
-    if len(acc) >= 2:
-        a0, a1 = acc[0]["location"], acc[1]["location"]
-        same0 = (a0["file"], a0["line"], a0.get("column")) == (loc["file"], loc["line"], loc.get("column"))
-        other = a1 if same0 else a0
-    else:
-        other = loc
+    loc, other = f["location"], other_access(f)
     return (rel(loc["file"]), loc["line"], rel(other["file"]), other["line"])
 
 
@@ -130,7 +115,7 @@ def main():
                 report = json.load(f)
         else:
             with tempfile.TemporaryDirectory() as tmp:
-                report = run_concur(args.concur, spec["build"], os.path.join(tmp, "r.json"))
+                report = run_concur(args.concur, spec["build"], CHECK, os.path.join(tmp, "r.json"))
         results.append(score(spec, report, args.src, args.list_unlabelled))
     for split in ("dev", "test"):
         rs = [r for r in results if r["split"] == split]

@@ -31,33 +31,19 @@ positive when its label says "needs": "warning".
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from concur_report import other_access, run_concur  # noqa: E402
+
 CHECK = "concur-unsynchronized-shared-state"
-
-
-def run_concur(concur, build, out):
-    cmd = [concur, "check", "-p", build, "--checks=-*," + CHECK,
-           "-j", "2", "--format=json", "-o", out, "--quiet"]
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if proc.returncode not in (0, 1):
-        sys.exit("concur failed (exit %d): %s" % (proc.returncode, proc.stderr.strip()))
-    with open(out) as f:
-        return json.load(f)
 
 
 def finding_ident(f, rel):
     """The finding's location (its first access) and the other access of the pair."""
     loc = f["location"]
-    acc = f.get("accesses") or []
-    if len(acc) >= 2:
-        a0, a1 = acc[0]["location"], acc[1]["location"]
-        same0 = (a0["file"], a0["line"], a0.get("column")) == (loc["file"], loc["line"], loc.get("column"))
-        other = a1 if same0 else a0
-    else:
-        other = loc
+    other = other_access(f)
     return {"file": rel(loc["file"]), "line": loc["line"], "column": loc.get("column"),
             "other_file": rel(other["file"]), "other_line": other["line"],
             "other_column": other.get("column"), "variable": f["variable"]["name"]}
@@ -100,7 +86,7 @@ def main():
             report = json.load(f)
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            report = run_concur(args.concur, args.build, os.path.join(tmp, "r.json"))
+            report = run_concur(args.concur, args.build, CHECK, os.path.join(tmp, "r.json"))
 
     def rel(path):
         path = os.path.realpath(path)
