@@ -67,6 +67,9 @@ struct ResolvedLock {
   std::string Key;
   std::string Name;
   bool Shared = false;
+  /// Not a lock but the mark of a null mutex pointer (isMutexAbsence): the
+  /// key of the mutex it would point to, the key its locks have.
+  std::string AbsentMutex;
 };
 
 struct ResolvedAccess {
@@ -375,6 +378,23 @@ private:
     return resolve(*Path, C);
   }
 
+  /// A lock held in the facts, in the context of the call. The mark of a
+  /// null mutex pointer ("<pointer>?absent") also names the mutex it would
+  /// point to ("<pointer>*").
+  std::optional<ResolvedLock> resolveLock(const HeldLock &L, const Context &C) {
+    auto M = resolve(L.Mutex, C);
+    if (!M)
+      return std::nullopt;
+    ResolvedLock R{M->key(), M->Name, L.Shared, ""};
+    if (isMutexAbsence(L)) {
+      AccessPath Pointee = L.Mutex;
+      Pointee.Steps.back() = "*";
+      if (auto P = resolve(Pointee, C))
+        R.AbsentMutex = P->key();
+    }
+    return R;
+  }
+
   std::optional<AbsPath> resolve(const AccessPath &Path, const Context &C) {
     AbsPath Base;
     switch (Path.Root) {
@@ -451,8 +471,8 @@ private:
       Inner.Params.push_back(resolve(A, C));
     Inner.Locks = C.Locks;
     for (const HeldLock &L : Call.Locks)
-      if (auto M = resolve(L.Mutex, C))
-        Inner.Locks.push_back({M->key(), M->Name, L.Shared});
+      if (auto M = resolveLock(L, C))
+        Inner.Locks.push_back(*M);
     Inner.InLoop = C.InLoop || Call.LoopDepth > 0;
     Inner.Depth = C.Depth + 1;
     return Inner;
@@ -522,8 +542,8 @@ private:
     LockEffect Effect;
     Effect.Acquired = Dynamic;
     for (const HeldLock &L : F.AcquiresOnExit)
-      if (auto M = resolve(L.Mutex, C))
-        Effect.Acquired.push_back({M->key(), M->Name, L.Shared});
+      if (auto M = resolveLock(L, C))
+        Effect.Acquired.push_back(*M);
     for (const AccessPath &R : F.ReleasesOnExit)
       if (auto M = resolve(R, C))
         Effect.Released.push_back(M->key());
@@ -549,19 +569,16 @@ private:
     R.Locks = C.Locks;
     R.Locks.insert(R.Locks.end(), Dynamic.begin(), Dynamic.end());
     for (const HeldLock &L : A.Locks)
-      if (auto M = resolve(L.Mutex, C))
-        R.Locks.push_back({M->key(), M->Name, L.Shared});
-    static const std::string AbsentMark = "?absent";
-    for (auto It = R.Locks.begin(); It != R.Locks.end();)
-      if (It->Key.size() > AbsentMark.size() &&
-          It->Key.compare(It->Key.size() - AbsentMark.size(), AbsentMark.size(),
-                          AbsentMark) == 0) {
-        R.Absent.push_back(
-            It->Key.substr(0, It->Key.size() - AbsentMark.size()) + "*");
-        It = R.Locks.erase(It);
-      } else {
-        ++It;
-      }
+      if (auto M = resolveLock(L, C))
+        R.Locks.push_back(*M);
+    for (const ResolvedLock &L : R.Locks)
+      if (!L.AbsentMutex.empty())
+        R.Absent.push_back(L.AbsentMutex);
+    R.Locks.erase(std::remove_if(R.Locks.begin(), R.Locks.end(),
+                                 [](const ResolvedLock &L) {
+                                   return !L.AbsentMutex.empty();
+                                 }),
+                  R.Locks.end());
     R.Loc = A.Loc;
     R.Function = C.Fn->Name;
     R.Volatile = A.Volatile;

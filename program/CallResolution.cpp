@@ -82,12 +82,9 @@ private:
   /// is defined next to, or "" for code every program may link.
   std::string programOf(const std::string &Id) const {
     auto It = Functions.find(Id);
-    if (It == Functions.end() || !ProgramFiles.count(It->second.Loc.File))
-      return "";
-    return It->second.Loc.File;
-  }
-  std::string programOfLoc(const SourceLoc &Loc) const {
-    return ProgramFiles.count(Loc.File) ? Loc.File : "";
+    return It == Functions.end()
+               ? ""
+               : programOfFile(ProgramFiles, It->second.Loc.File);
   }
 
   /// How messages name a function: by its facts, which carry its name.
@@ -152,7 +149,7 @@ private:
       for (const CallableStore &S : F.Stores)
         Collect(S, programOf(Id));
     for (const CallableStore &S : GlobalStores)
-      Collect(S, programOfLoc(S.Loc));
+      Collect(S, programOfFile(ProgramFiles, S.Loc.File));
   }
 
   /// Adds T to what a slot holds; true when that changed it.
@@ -336,6 +333,11 @@ private:
 };
 
 } // namespace
+
+std::string programOfFile(const std::set<std::string> &ProgramFiles,
+                          const std::string &File) {
+  return ProgramFiles.count(File) ? File : std::string();
+}
 
 void resolveCalls(std::map<std::string, FunctionFacts> &Functions,
                   const std::vector<MethodOverride> &Overrides,

@@ -44,6 +44,11 @@ struct UnresolvedCall {
   std::string Reason;
 };
 
+/// The program code in File belongs to: File itself when it defines a main
+/// (one of ProgramFiles), else "" (code any program may link).
+std::string programOfFile(const std::set<std::string> &ProgramFiles,
+                          const std::string &File);
+
 /// Fills CallSite::Targets of virtual and indirect calls and the entry
 /// points of spawns of stored callables; lists the calls left unresolved.
 void resolveCalls(std::map<std::string, FunctionFacts> &Functions,

@@ -108,9 +108,8 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
   return P;
 }
 
-const std::string &Program::programOf(const FunctionFacts &F) const {
-  static const std::string Any;
-  return ProgramFiles.count(F.Loc.File) ? F.Loc.File : Any;
+std::string Program::programOf(const FunctionFacts &F) const {
+  return programOfFile(ProgramFiles, F.Loc.File);
 }
 
 static bool names(const Suppression &S, const std::string &Check) {

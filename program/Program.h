@@ -49,7 +49,7 @@ public:
 
   /// The file holding the main of the one program F belongs to (it is
   /// defined next to that main), or "" for code any program may link.
-  const std::string &programOf(const FunctionFacts &F) const;
+  std::string programOf(const FunctionFacts &F) const;
 
   /// Is a finding of Check at Loc silenced by a NOLINT comment?
   bool isSuppressed(const SourceLoc &Loc, const std::string &Check) const;
