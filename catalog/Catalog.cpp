@@ -179,7 +179,7 @@ static bool readEntry(const json &J, size_t Index, CatalogEntry &E,
       "note",       "op",           "channel",  "role",
       "handle_arg", "executor_arg", "runs_on",  "fd_arg",
       "fd_blocks",  "descriptor",   "elements", "sets",
-      "flags_arg",  "flag",         "when"};
+      "flags_arg",  "flag",         "when",     "awaitable_rewrite"};
   std::string Where = " in " + entryName(Index, J);
   auto Fail = [&](const std::string &Message) {
     Error = Message + Where;
@@ -218,6 +218,21 @@ static bool readEntry(const json &J, size_t Index, CatalogEntry &E,
     E.Alternative = J.at("alternative").get<std::string>();
   if (J.contains("channel"))
     E.Channel = J.at("channel").get<std::string>();
+  if (J.contains("awaitable_rewrite")) {
+    const json &R = J.at("awaitable_rewrite");
+    if (!R.is_object())
+      return Fail("'awaitable_rewrite' must map coroutine types to the "
+                  "awaited call's text");
+    for (auto It = R.begin(); It != R.end(); ++It) {
+      if (!It.value().is_string() ||
+          llvm::StringRef(It.value().get<std::string>()).trim().empty())
+        return Fail("'awaitable_rewrite' of '" + clip(It.key()) +
+                    "' must be the awaited call's text");
+      E.AwaitableRewrites[It.key()] = It.value().get<std::string>();
+    }
+    if (E.Kind != EntryKind::Blocking)
+      return Fail("'awaitable_rewrite' belongs to blocking entries only");
+  }
   if (J.contains("min_args") &&
       !readIndex(J.at("min_args"), "min_args", E.MinArgs, Error))
     return Fail(Error);

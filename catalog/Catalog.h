@@ -29,6 +29,10 @@ struct CatalogEntry {
   bool Blocks = true;
   std::string Severity; // Empty: derived from the category.
   std::string Alternative;
+  /// For blocking entries: the call written as an awaited operation, per
+  /// coroutine type it may be written in ("asio::awaitable"); $0, $1, ...
+  /// stand for the source text of the call's arguments.
+  std::map<std::string, std::string> AwaitableRewrites;
   /// Receivers the entry is limited to: class names of the object (or, for a
   /// free function, of the first argument) or names of global variables such
   /// as std::cin. Empty: any receiver.

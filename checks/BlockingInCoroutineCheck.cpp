@@ -227,6 +227,7 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
       F.Notes.push_back({{},
                          "write 'co_await' before the call to move the "
                          "rest of the coroutine to the other executor"});
+      F.Fixes = Sw.AwaitFix;
       F.Details = {{"kind", "unawaited-switch"},
                    {"coroutine", {{"id", Co.Id}, {"name", Co.Name}}},
                    {"api", Sw.Api}};
@@ -345,6 +346,15 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
            While + Harm +
                (Api->Alternative.empty() ? std::string(".")
                                          : "; " + Api->Alternative)});
+      // The catalog's awaited form of the call itself, for the reader to
+      // judge: while the coroutine waits, other tasks run and may change
+      // what it sees.
+      if (Hops.size() == 1 && !Call.AwaitableRewrite.empty())
+        F.Notes.push_back(
+            {Call.Loc,
+             "await instead, letting the loop run other tasks meanwhile: '" +
+                 Call.AwaitableRewrite.front().Text + "'",
+             Call.AwaitableRewrite});
       if (Where.Kind == ExecutionContext::Unknown ||
           Where.Kind == ExecutionContext::CallingThread)
         F.Notes.push_back({Co.Loc, "where " + quote(Co.Name) +

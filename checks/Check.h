@@ -22,6 +22,9 @@ namespace concur {
 struct FindingNote {
   SourceLoc Loc; // May be invalid: a note about the finding as a whole.
   std::string Message;
+  /// A fix that needs judgement (it changes more than the finding): applied
+  /// only with --fix-notes, as clang-tidy applies fixes attached to notes.
+  std::vector<SourceEdit> Fixes;
 };
 
 struct Finding {
@@ -32,6 +35,9 @@ struct Finding {
   std::vector<FindingNote> Notes;
   /// Check-specific content of the JSON report (chain, accesses, ...).
   nlohmann::json Details = nlohmann::json::object();
+  /// A fix that changes nothing the program does beyond the finding
+  /// (awaiting a switch that was meant to be awaited): applied by --fix.
+  std::vector<SourceEdit> Fixes;
   /// Set by the report stage (report/Fingerprint.h): what identifies the
   /// finding across edits, and its file relative to the project root.
   std::string Fingerprint;

@@ -47,6 +47,8 @@ struct Held {
   SourceLoc TakenAt;
   std::string TakenBy; // A callee that took it, or empty.
   bool Maybe = false;  // On some paths to the suspension only.
+  /// Braces that end the guard's scope before the suspension.
+  std::vector<SourceEdit> ScopeEnd;
 };
 
 } // namespace
@@ -61,9 +63,13 @@ void LockAcrossSuspendCheck::run(const Program &P, std::vector<Finding> &Out,
       ++Suspensions;
       std::vector<Held> Locks;
       for (size_t I = 0; I < Point.Held.size(); ++I)
-        Locks.push_back({Point.Held[I], Point.TakenAt[I], "", false});
+        Locks.push_back({Point.Held[I], Point.TakenAt[I], "", false,
+                         I < Point.ScopeEnds.size()
+                             ? Point.ScopeEnds[I]
+                             : std::vector<SourceEdit>{}});
       for (size_t I = 0; I < Point.MaybeHeld.size(); ++I)
-        Locks.push_back({Point.MaybeHeld[I], Point.MaybeTakenAt[I], "", true});
+        Locks.push_back(
+            {Point.MaybeHeld[I], Point.MaybeTakenAt[I], "", true, {}});
       // Locks a callee took and left held (a lock() wrapper), unless given
       // back before the suspension.
       for (const CallSite &Call : Co.Calls) {
@@ -95,8 +101,11 @@ void LockAcrossSuspendCheck::run(const Program &P, std::vector<Finding> &Out,
                 return sameObject(H.Lock.Mutex, *Mutex);
               }))
             continue;
-          Locks.push_back(
-              {{*Mutex, L.Shared, false}, Call.Loc, Call.CalleeName, false});
+          Locks.push_back({{*Mutex, L.Shared, false},
+                           Call.Loc,
+                           Call.CalleeName,
+                           false,
+                           {}});
         }
       }
       for (const Held &H : Locks) {
@@ -129,6 +138,16 @@ void LockAcrossSuspendCheck::run(const Program &P, std::vector<Finding> &Out,
                  Where +
                  ", or use an asynchronous mutex whose lock is "
                  "awaited"});
+        // Ending the guard's scope early changes which statements the lock
+        // covers: a fix for the reader to judge, attached to a note.
+        if (!H.ScopeEnd.empty())
+          F.Notes.push_back({H.TakenAt,
+                             "end the guard's scope before the " + Where +
+                                 ": braces around it and the statements up "
+                                 "to the " +
+                                 Where +
+                                 " (check they need the lock no longer)",
+                             H.ScopeEnd});
         nlohmann::json Taken = nullptr;
         if (H.TakenAt.valid())
           Taken = {{"file", H.TakenAt.File},

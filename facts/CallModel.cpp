@@ -5,6 +5,8 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
 
@@ -334,6 +336,11 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
       Sw.To = contextOf(*E, Receiver, Args);
       if (Sw.To == ExecutionContext::None)
         Sw.To = ExecutionContext::Unknown;
+      // `co_await` binds tighter than every binary operator, so inserted
+      // where the discarded call's expression starts it awaits just that.
+      if (!Awaited)
+        if (auto Fix = S.TU.insertion(Self->getBeginLoc(), "co_await "))
+          Sw.AwaitFix.push_back(*Fix);
       S.Out.Switches.push_back(Sw);
       if (Awaited && Sw.Moves) {
         S.PendingAwait = Self;
@@ -393,10 +400,57 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
     C.CalleeName = Uses.front().Name;
     C.CalleeId = Callee ? S.TU.usr(Callee) : "";
     C.Apis = std::move(Uses);
+    for (const CatalogEntry *E : Entries)
+      if (C.AwaitableRewrite.empty())
+        C.AwaitableRewrite = awaitableRewrite(*E, Call, Args);
     S.Out.Calls.push_back(std::move(C));
     Described = true;
   }
   return Described;
+}
+
+std::vector<SourceEdit>
+CallModel::awaitableRewrite(const CatalogEntry &E, const Expr *Call,
+                            llvm::ArrayRef<const Expr *> Args) {
+  // Only a call whose value nobody uses can become an awaited operation
+  // that has none; in a lambda inside the coroutine, co_await would belong
+  // to the lambda.
+  if (E.AwaitableRewrites.empty() || !S.Out.IsCoroutine ||
+      !S.Lexical.isDiscarded(S.skip(Call)))
+    return {};
+  const CXXRecordDecl *Type = recordOf(S.FD->getReturnType());
+  if (!Type)
+    return {};
+  auto Form = E.AwaitableRewrites.find(catalogName(Type));
+  if (Form == E.AwaitableRewrites.end())
+    return {};
+  const LangOptions &Lang = S.TU.Ctx.getLangOpts();
+  std::string Text;
+  llvm::StringRef Rest = Form->second;
+  while (!Rest.empty()) {
+    size_t Dollar = Rest.find('$');
+    Text += Rest.take_front(Dollar).str();
+    if (Dollar == llvm::StringRef::npos)
+      break;
+    Rest = Rest.drop_front(Dollar + 1);
+    llvm::StringRef Digits =
+        Rest.take_while([](char C) { return llvm::isDigit(C); });
+    unsigned Index = 0;
+    if (Digits.empty() || Digits.getAsInteger(10, Index) ||
+        Index >= Args.size() || isa<CXXDefaultArgExpr>(Args[Index]))
+      return {};
+    CharSourceRange Range =
+        CharSourceRange::getTokenRange(Args[Index]->getSourceRange());
+    if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+      return {};
+    Text += Lexer::getSourceText(Range, S.TU.SM, Lang).str();
+    Rest = Rest.drop_front(Digits.size());
+  }
+  auto Edit = S.TU.edit(
+      CharSourceRange::getTokenRange(S.skip(Call)->getSourceRange()), Text);
+  if (!Edit)
+    return {};
+  return {*Edit};
 }
 
 ExecutionContext CallModel::contextOf(const CatalogEntry &E,

@@ -76,6 +76,11 @@ private:
                         const CallShape &Shape, const clang::Expr *Call,
                         const clang::Expr *Receiver,
                         llvm::ArrayRef<const clang::Expr *> Args);
+  /// The catalog's awaited form of a blocking call made as a statement of
+  /// its own in a coroutine whose type has one; empty otherwise.
+  std::vector<SourceEdit>
+  awaitableRewrite(const CatalogEntry &E, const clang::Expr *Call,
+                   llvm::ArrayRef<const clang::Expr *> Args);
   void handleSpawn(const CatalogEntry &E, const clang::Expr *Call,
                    const clang::Expr *Receiver,
                    llvm::ArrayRef<const clang::Expr *> Args,

@@ -28,6 +28,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Index/USRGeneration.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Path.h"
@@ -160,6 +161,28 @@ SourceLoc TranslationUnitFacts::loc(SourceLocation L) {
   Result.Line = SM.getSpellingLineNumber(L);
   Result.Column = SM.getSpellingColumnNumber(L);
   return Result;
+}
+
+std::optional<SourceEdit> TranslationUnitFacts::edit(CharSourceRange Range,
+                                                     std::string Text) {
+  SourceLocation B = Range.getBegin(), E = Range.getEnd();
+  if (B.isInvalid() || E.isInvalid() || B.isMacroID() || E.isMacroID() ||
+      inSystemHeader(B))
+    return std::nullopt;
+  if (Range.isTokenRange())
+    E = Lexer::getLocForEndOfToken(E, 0, SM, Ctx.getLangOpts());
+  if (E.isInvalid() || SM.getFileID(B) != SM.getFileID(E))
+    return std::nullopt;
+  SourceEdit Edit;
+  Edit.Begin = loc(B);
+  Edit.End = loc(E);
+  Edit.Text = std::move(Text);
+  return Edit;
+}
+
+std::optional<SourceEdit> TranslationUnitFacts::insertion(SourceLocation At,
+                                                          std::string Text) {
+  return edit(CharSourceRange::getCharRange(At, At), std::move(Text));
 }
 
 std::string TranslationUnitFacts::displayName(const FunctionDecl *FD) {

@@ -55,6 +55,13 @@ public:
   bool inSystemHeader(clang::SourceLocation L) const;
   std::string usr(const clang::Decl *D);
   SourceLoc loc(clang::SourceLocation L);
+  /// An edit replacing the characters of Range with Text; nullopt when the
+  /// range starts or ends in a macro expansion or a system header, text the
+  /// user's fix cannot safely change.
+  std::optional<SourceEdit> edit(clang::CharSourceRange Range,
+                                 std::string Text);
+  std::optional<SourceEdit> insertion(clang::SourceLocation At,
+                                      std::string Text);
   std::string displayName(const clang::FunctionDecl *FD);
 
   /// Summarises one function (once; later calls do nothing).

@@ -29,6 +29,15 @@ struct SourceLoc {
 bool operator<(const SourceLoc &A, const SourceLoc &B);
 bool operator==(const SourceLoc &A, const SourceLoc &B);
 
+/// An edit of one source file, as a fix-it is: the bytes from Begin up to
+/// End (same file; End == Begin inserts) become Text. Columns count bytes,
+/// as clang's do, so the report stage can turn them into file offsets.
+struct SourceEdit {
+  SourceLoc Begin;
+  SourceLoc End;
+  std::string Text;
+};
+
 /// A call that matched an entry of the API catalog.
 struct ApiUse {
   std::string Name; // Catalog name, e.g. "std::this_thread::sleep_for".
@@ -206,6 +215,10 @@ struct CallSite {
   bool SpawnedElsewhere = false;
   /// The call starts the coroutine it calls, as this says.
   std::optional<StartInfo> StartedBy;
+  /// A blocking call the catalog can write as an awaited operation of the
+  /// coroutine's own library (a sleep as an awaited timer): the edits that
+  /// do so. A judgement fix: other tasks run while the coroutine waits.
+  std::vector<SourceEdit> AwaitableRewrite;
   /// Catalog entries the call matched (blocking, cpu-heavy, mt-unsafe).
   std::vector<ApiUse> Apis;
   unsigned Order = 0;
@@ -279,6 +292,9 @@ struct ExecutorSwitch {
   bool Moves = true;
   /// Where the coroutine runs after it.
   ExecutionContext To = ExecutionContext::Unknown;
+  /// For an unawaited switch: the edit that awaits it (inserts co_await
+  /// where the call's expression starts). Empty inside a macro.
+  std::vector<SourceEdit> AwaitFix;
 };
 
 /// A callable stored into a slot: a function pointer variable or field, a
@@ -318,6 +334,11 @@ struct SuspendPoint {
   std::vector<HeldLock> MaybeHeld;
   std::vector<SourceLoc> MaybeTakenAt;
   std::vector<AccessPath> ReleasedBefore;
+  /// Parallel to Held: the edits that end the scope of the guard holding
+  /// the lock just before the statement that suspends (braces around the
+  /// guard and the statements after it), when nothing declared in between
+  /// is used from that statement on. Empty when no such edit is safe.
+  std::vector<std::vector<SourceEdit>> ScopeEnds;
 };
 
 /// An integer-valued expression of the symbols a function knows, as OpenMP's

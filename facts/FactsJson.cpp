@@ -145,6 +145,9 @@ void to_json(json &J, const SuspendPoint &P) {
            {"released_before", P.ReleasedBefore},
            {"maybe_held", P.MaybeHeld},
            {"maybe_taken_at", P.MaybeTakenAt}};
+  if (std::any_of(P.ScopeEnds.begin(), P.ScopeEnds.end(),
+                  [](const auto &E) { return !E.empty(); }))
+    J["scope_ends"] = P.ScopeEnds;
 }
 
 void from_json(const json &J, SuspendPoint &P) {
@@ -156,8 +159,11 @@ void from_json(const json &J, SuspendPoint &P) {
   J.at("released_before").get_to(P.ReleasedBefore);
   J.at("maybe_held").get_to(P.MaybeHeld);
   J.at("maybe_taken_at").get_to(P.MaybeTakenAt);
+  if (J.contains("scope_ends"))
+    J.at("scope_ends").get_to(P.ScopeEnds);
   if (P.TakenAt.size() != P.Held.size() ||
-      P.MaybeTakenAt.size() != P.MaybeHeld.size())
+      P.MaybeTakenAt.size() != P.MaybeHeld.size() ||
+      (!P.ScopeEnds.empty() && P.ScopeEnds.size() != P.Held.size()))
     throw json::other_error::create(503, "held locks and places differ", &J);
 }
 
@@ -205,6 +211,16 @@ void from_json(const json &J, SourceLoc &L) {
   J.at("file").get_to(L.File);
   J.at("line").get_to(L.Line);
   J.at("column").get_to(L.Column);
+}
+
+void to_json(json &J, const SourceEdit &E) {
+  J = json{{"begin", E.Begin}, {"end", E.End}, {"text", E.Text}};
+}
+
+void from_json(const json &J, SourceEdit &E) {
+  J.at("begin").get_to(E.Begin);
+  J.at("end").get_to(E.End);
+  J.at("text").get_to(E.Text);
 }
 
 void to_json(json &J, const ApiUse &A) {
@@ -303,6 +319,8 @@ void to_json(json &J, const CallSite &C) {
     J["switched_to"] = executionContextName(C.SwitchedTo);
   if (C.StartedBy)
     J["started_by"] = *C.StartedBy;
+  if (!C.AwaitableRewrite.empty())
+    J["awaitable_rewrite"] = C.AwaitableRewrite;
 }
 
 void from_json(const json &J, CallSite &C) {
@@ -333,6 +351,8 @@ void from_json(const json &J, CallSite &C) {
     C.SwitchedTo = readWord(J, "switched_to", parseExecutionContext);
   if (J.contains("started_by"))
     C.StartedBy = J.at("started_by").get<StartInfo>();
+  if (J.contains("awaitable_rewrite"))
+    J.at("awaitable_rewrite").get_to(C.AwaitableRewrite);
 }
 
 void to_json(json &J, const Spawn &S) {
@@ -371,6 +391,8 @@ void to_json(json &J, const ExecutorSwitch &S) {
            {"awaited", S.Awaited},
            {"moves", S.Moves},
            {"to", executionContextName(S.To)}};
+  if (!S.AwaitFix.empty())
+    J["await_fix"] = S.AwaitFix;
 }
 
 void from_json(const json &J, ExecutorSwitch &S) {
@@ -379,6 +401,8 @@ void from_json(const json &J, ExecutorSwitch &S) {
   J.at("awaited").get_to(S.Awaited);
   J.at("moves").get_to(S.Moves);
   S.To = readWord(J, "to", parseExecutionContext);
+  if (J.contains("await_fix"))
+    J.at("await_fix").get_to(S.AwaitFix);
 }
 
 void to_json(json &J, const CallableStore &S) {

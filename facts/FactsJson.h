@@ -16,6 +16,8 @@ namespace concur {
 
 void to_json(nlohmann::json &J, const SourceLoc &L);
 void from_json(const nlohmann::json &J, SourceLoc &L);
+void to_json(nlohmann::json &J, const SourceEdit &E);
+void from_json(const nlohmann::json &J, SourceEdit &E);
 void to_json(nlohmann::json &J, const ApiUse &A);
 void from_json(const nlohmann::json &J, ApiUse &A);
 void to_json(nlohmann::json &J, const AccessPath &P);

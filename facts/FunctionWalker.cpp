@@ -1,6 +1,7 @@
 //===- FunctionWalker.cpp - One function's body reduced to facts ----------===//
 
 #include "facts/FunctionWalker.h"
+#include "facts/GuardScope.h"
 #include "facts/OpenMPRegions.h"
 
 #include "clang/AST/Attr.h"
@@ -397,6 +398,16 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
       Flow.store(*Into, RHS);
 }
 
+std::vector<SourceEdit>
+FunctionWalker::scopeEndFor(const HeldLock &L, const CoroutineSuspendExpr *E) {
+  for (const auto &[Var, G] : S.Locks.Now.Guards)
+    if (G.Held && llvm::any_of(G.Mutexes, [&](const AccessPath &M) {
+          return sameObject(M, L.Mutex);
+        }))
+      return endGuardScopeBefore(S.TU, Var, E);
+  return {};
+}
+
 void FunctionWalker::visitAwait(const CoroutineSuspendExpr *E) {
   S.Out.Awaits += S.Here->Trips;
   // Thread-blocking locks held while the coroutine is suspended, except
@@ -430,7 +441,10 @@ void FunctionWalker::visitAwait(const CoroutineSuspendExpr *E) {
       if (Kept(L)) {
         Point.Held.push_back(L);
         Point.TakenAt.push_back(S.Locks.takenAt(L.Mutex));
+        Point.ScopeEnds.push_back(scopeEndFor(L, E));
       }
+    if (llvm::all_of(Point.ScopeEnds, [](const auto &F) { return F.empty(); }))
+      Point.ScopeEnds.clear();
     for (const HeldLock &L : S.Locks.Now.MaybeHeld)
       if (Kept(L)) {
         Point.MaybeHeld.push_back(L);

@@ -70,6 +70,9 @@ private:
                       const clang::CXXForRangeStmt *Loop);
   void visitAssignment(const clang::BinaryOperator *B);
   void visitAwait(const clang::CoroutineSuspendExpr *E);
+  /// The edits that end the scope of the guard holding L before E.
+  std::vector<SourceEdit> scopeEndFor(const HeldLock &L,
+                                      const clang::CoroutineSuspendExpr *E);
   void visitReturn(const clang::ReturnStmt *R);
   void visitInitializer(const clang::CXXCtorInitializer *Init);
   void visitScopeEnd(const clang::VarDecl *VD);

@@ -122,6 +122,19 @@ static json locationJson(const SourceLoc &L) {
   return json{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
 }
 
+/// Fix-its as the report gives them: the file, where the replaced text
+/// starts and ends (line, byte column), and what replaces it.
+static json editsJson(const std::vector<SourceEdit> &Edits) {
+  json Out = json::array();
+  for (const SourceEdit &E : Edits)
+    Out.push_back(
+        {{"file", E.Begin.File},
+         {"begin", {{"line", E.Begin.Line}, {"column", E.Begin.Column}}},
+         {"end", {{"line", E.End.Line}, {"column", E.End.Column}}},
+         {"text", E.Text}});
+  return Out;
+}
+
 json toJson(const RunReport &R) {
   json Files = json::array();
   for (const FileStatus &F : R.Files) {
@@ -137,14 +150,18 @@ json toJson(const RunReport &R) {
     PerCheck[C] = 0;
   for (const Finding &F : R.Findings) {
     json Notes = json::array();
-    for (const FindingNote &N : F.Notes)
-      Notes.push_back(
-          {{"location", locationJson(N.Loc)}, {"message", N.Message}});
+    for (const FindingNote &N : F.Notes) {
+      json Note = {{"location", locationJson(N.Loc)}, {"message", N.Message}};
+      if (!N.Fixes.empty())
+        Note["fixes"] = editsJson(N.Fixes);
+      Notes.push_back(std::move(Note));
+    }
     json Entry = {{"check", F.Check},
                   {"severity", severityName(F.Level)},
                   {"message", F.Message},
                   {"location", locationJson(F.Loc)},
                   {"notes", Notes},
+                  {"fixes", editsJson(F.Fixes)},
                   {"fingerprint", F.Fingerprint},
                   {"project_path", F.ProjectPath}};
     for (auto It = F.Details.begin(); It != F.Details.end(); ++It)

@@ -169,6 +169,32 @@ public:
             {"threadFlows", Threads}};
   }
 
+  /// A proposed fix: its edits grouped by file, as artifactChanges.
+  json fix(const std::vector<SourceEdit> &Edits,
+           const std::string &Description) const {
+    std::vector<std::string> Files;
+    for (const SourceEdit &E : Edits)
+      if (std::find(Files.begin(), Files.end(), E.Begin.File) == Files.end())
+        Files.push_back(E.Begin.File);
+    json Changes = json::array();
+    for (const std::string &File : Files) {
+      json Replacements = json::array();
+      for (const SourceEdit &E : Edits)
+        if (E.Begin.File == File)
+          Replacements.push_back(
+              {{"deletedRegion",
+                {{"startLine", E.Begin.Line},
+                 {"startColumn", std::max(E.Begin.Column, 1u)},
+                 {"endLine", E.End.Line},
+                 {"endColumn", std::max(E.End.Column, 1u)}}},
+               {"insertedContent", {{"text", E.Text}}}});
+      Changes.push_back({{"artifactLocation", artifact(File)},
+                         {"replacements", Replacements}});
+    }
+    return {{"description", {{"text", Description}}},
+            {"artifactChanges", Changes}};
+  }
+
   json result(const Finding &F, size_t RuleIndex) const {
     const char *Level = F.Level == Severity::Error     ? "error"
                         : F.Level == Severity::Warning ? "warning"
@@ -195,6 +221,16 @@ public:
            F.Fingerprint}}}};
     if (!Related.empty())
       Result["relatedLocations"] = Related;
+    // The finding's own fix first (what --fix applies), then those of its
+    // notes, which need judgement (--fix-notes).
+    json Fixes = json::array();
+    if (!F.Fixes.empty())
+      Fixes.push_back(fix(F.Fixes, "fixes the finding and nothing else"));
+    for (const FindingNote &N : F.Notes)
+      if (!N.Fixes.empty())
+        Fixes.push_back(fix(N.Fixes, "needs judgement: " + N.Message));
+    if (!Fixes.empty())
+      Result["fixes"] = Fixes;
     json Flow = nullptr;
     if (F.Details.contains("chain"))
       Flow = chainFlow(F.Details["chain"]);

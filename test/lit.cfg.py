@@ -12,6 +12,7 @@ config.excludes = ["Inputs", "CMakeLists.txt", "unit", "corpus"]
 config.substitutions.append(("%concur", os.path.join(config.concur_bin_dir, "concur")))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%not", config.not_tool))
+config.substitutions.append(("%clang_apply_replacements", config.clang_apply_replacements))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%python", config.python))

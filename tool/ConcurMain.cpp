@@ -13,6 +13,7 @@
 
 #include "facts/FactsJson.h"
 #include "report/ChangedLines.h"
+#include "report/Fixes.h"
 #include "report/OutputFile.h"
 #include "tool/GitDiff.h"
 #include "tool/ProjectConfig.h"
@@ -184,6 +185,27 @@ cl::opt<std::string> WriteBaseline(
     cl::desc("Record every finding of this run in FILE, for --baseline"),
     cl::value_desc("file"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
 
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the findings and their fixes to FILE in the YAML form "
+             "clang-apply-replacements reads (as clang-tidy's "
+             "--export-fixes); fixes of notes only with --fix-notes"),
+    cl::value_desc("file"), cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
+cl::opt<bool> Fix("fix",
+                  cl::desc("Apply the fixes that change nothing beyond the "
+                           "finding (a missing co_await before an executor "
+                           "switch) to the source files"),
+                  cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
+cl::opt<bool> FixNotes(
+    "fix-notes",
+    cl::desc("Also apply, for a finding with no fix of its own, the fix of "
+             "its first note that has one: fixes that need judgement (a "
+             "sleep as an awaited timer, a guard's scope ended early). "
+             "Implies --fix"),
+    cl::sub(CheckCmd), cl::cat(ConcurCategory));
+
 cl::opt<std::string> DumpFacts(
     "dump-facts",
     cl::desc("Also write the merged per-function facts as JSON (debugging)"),
@@ -275,7 +297,7 @@ private:
 
 /// Where the report (and --dump-facts) go; opened before the analysis so
 /// that a bad -o fails in a second, not after an hour.
-std::unique_ptr<OutputFile> Output, FactsOutput, BaselineOutput;
+std::unique_ptr<OutputFile> Output, FactsOutput, BaselineOutput, FixesOutput;
 
 int writeOutput(OutputFile &Out, llvm::StringRef Content) {
   std::string Error;
@@ -339,6 +361,8 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
   if (Opened && !WriteBaseline.empty())
     Opened =
         (BaselineOutput = OutputFile::open(WriteBaseline, Error)) != nullptr;
+  if (Opened && !ExportFixes.empty())
+    Opened = (FixesOutput = OutputFile::open(ExportFixes, Error)) != nullptr;
   if (!Opened) {
     Exit = inputError(Error);
     return false;
@@ -529,12 +553,40 @@ int runCheck(const std::vector<std::string> &FixedArgs, bool HasFixedArgs) {
     for (const Finding &F : Result.Report.Findings)
       if (F.Level >= *Threshold)
         Final = ExitFindings;
+  // Fixes of what is reported: not of baselined findings, nor of those
+  // outside the changed lines.
+  if (FixesOutput) {
+    std::string Yaml, Error;
+    SmallString<256> Here;
+    llvm::sys::fs::current_path(Here);
+    if (!exportFixesYaml(Result.Report.Findings, FixNotes, std::string(Here),
+                         Yaml, Error))
+      return inputError(Error);
+    if ((Exit = writeOutput(*FixesOutput, Yaml)) != ExitClean)
+      return Exit;
+  }
   if ((Exit = emit(Result.Report, Final, [&](raw_ostream &OS) {
          printText(Result.Report, OS);
        })) != ExitClean)
     return Exit;
   if (!Quiet)
     printSummary(Result.Report, errs());
+  if (Fix || FixNotes) {
+    FixOutcome Fixed;
+    std::string Error;
+    if (!applyFixes(Result.Report.Findings, FixNotes, Fixed, Error))
+      return inputError(Error);
+    if (!Quiet) {
+      errs() << "concur: applied the fixes of " << Fixed.Applied << " finding"
+             << (Fixed.Applied == 1 ? "" : "s") << " to " << Fixed.Files.size()
+             << " file" << (Fixed.Files.size() == 1 ? "" : "s");
+      if (Fixed.Skipped)
+        errs() << "; " << Fixed.Skipped
+               << " skipped (they overlap another fix, or the file changed "
+                  "since the analysis): run again";
+      errs() << "\n";
+    }
+  }
   return Final;
 }
 
