@@ -236,7 +236,7 @@ bool applyFixes(const std::vector<Finding> &Findings, bool WithNotes,
       Error = "cannot fix '" + File + "': " + llvm::toString(Fixed.takeError());
       return false;
     }
-    std::unique_ptr<OutputFile> Out = OutputFile::open(File, Error);
+    std::unique_ptr<OutputFile> Out = OutputFile::open(File, "--fix", Error);
     if (!Out || !Out->write(*Fixed, Error))
       return false;
     Outcome.Files.push_back(File);

@@ -56,6 +56,7 @@ static bool resolveLinks(const std::string &Path, std::string &Resolved,
 }
 
 std::unique_ptr<OutputFile> OutputFile::open(const std::string &Path,
+                                             const std::string &Option,
                                              std::string &Error) {
   if (Path == "-")
     return std::unique_ptr<OutputFile>(
@@ -72,7 +73,8 @@ std::unique_ptr<OutputFile> OutputFile::open(const std::string &Path,
     return Fail(Missing.message());
   bool Exists = !Missing;
   if (Exists && Status.type() == fs::file_type::directory_file) {
-    Error = "output '" + Path + "' is a directory; give -o a file name";
+    Error = Option + " '" + Path + "' is a directory; give " + Option +
+            " a file name";
     return nullptr;
   }
   // Devices, FIFOs and sockets are written where they are: replacing

@@ -30,8 +30,9 @@ public:
   /// LLVM's signal handlers). Returns nullptr with a one-line Error for a
   /// directory, a missing parent directory, a symlink loop, or a place that
   /// cannot be written.
-  static std::unique_ptr<OutputFile> open(const std::string &Path,
-                                          std::string &Error);
+  /// Option names the path in messages ("-o", "--write-baseline").
+  static std::unique_ptr<OutputFile>
+  open(const std::string &Path, const std::string &Option, std::string &Error);
 
   /// Writes Content whole: renames the temporary file over the target, or
   /// writes straight into a device, FIFO or standard output. False with a

@@ -354,15 +354,17 @@ bool analyse(const std::vector<std::string> &FixedArgs, bool HasFixedArgs,
   }
   std::string Error;
   Output = OutputFile::open(OutputPath.empty() ? std::string("-") : OutputPath,
-                            Error);
+                            "-o", Error);
   bool Opened = Output != nullptr;
   if (Opened && !DumpFacts.empty())
-    Opened = (FactsOutput = OutputFile::open(DumpFacts, Error)) != nullptr;
+    Opened = (FactsOutput = OutputFile::open(DumpFacts, "--dump-facts",
+                                             Error)) != nullptr;
   if (Opened && !WriteBaseline.empty())
-    Opened =
-        (BaselineOutput = OutputFile::open(WriteBaseline, Error)) != nullptr;
+    Opened = (BaselineOutput = OutputFile::open(
+                  WriteBaseline, "--write-baseline", Error)) != nullptr;
   if (Opened && !ExportFixes.empty())
-    Opened = (FixesOutput = OutputFile::open(ExportFixes, Error)) != nullptr;
+    Opened = (FixesOutput = OutputFile::open(ExportFixes, "--export-fixes",
+                                             Error)) != nullptr;
   if (!Opened) {
     Exit = inputError(Error);
     return false;
