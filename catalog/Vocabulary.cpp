@@ -121,6 +121,7 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::StoresCallable, "stores-callable"},
     {LibraryRole::CallsCallable, "calls-callable"},
     {LibraryRole::AwaitsAll, "awaits-all"},
+    {LibraryRole::CurrentThreadId, "current-thread-id"},
     {LibraryRole::ElementAccess, "element-access"},
     {LibraryRole::NonMutating, "non-mutating"},
     {LibraryRole::InsertsElement, "inserts-element"},
@@ -229,6 +230,7 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::StoresCallable:
   case LibraryRole::CallsCallable:
   case LibraryRole::AwaitsAll:
+  case LibraryRole::CurrentThreadId:
     return K == EntryKind::Function;
   case LibraryRole::ElementAccess:
   case LibraryRole::NonMutating:

@@ -126,6 +126,7 @@ enum class LibraryRole {
   StoresCallable, // Keeps its callable arguments for later; does not call them.
   CallsCallable,  // Calls its callable arguments before it returns.
   AwaitsAll,      // Awaited, completes when all its arguments have (when_all).
+  CurrentThreadId, // Returns the calling thread's id (pthread_self, gettid).
   // Methods of library classes, by name.
   ElementAccess,  // Reaches one element (operator[], at, front).
   NonMutating,    // Does not modify the object, though not const.

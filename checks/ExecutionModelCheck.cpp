@@ -54,7 +54,7 @@ std::string unsynchronizedGlobalWrite(const Program &P, const std::string &Id,
   // lock held) is taken as locking; the race check looks closer.
   for (const CallSite &C : F->Calls)
     if (const FunctionFacts *Callee = P.function(C.CalleeId))
-      if (!Callee->AcquiresOnExit.empty())
+      if (holdsRealLock(Callee->AcquiresOnExit))
         return "";
   for (const MemoryAccess &A : F->Accesses)
     if (A.Write && !A.Atomic && !holdsRealLock(A.Locks) &&

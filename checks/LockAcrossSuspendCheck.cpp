@@ -80,7 +80,7 @@ void LockAcrossSuspendCheck::run(const Program &P, std::vector<Finding> &Out,
           continue;
         for (const HeldLock &L : Callee->AcquiresOnExit) {
           std::optional<AccessPath> Mutex = bind(L.Mutex, Call);
-          if (!Mutex || L.Awaited)
+          if (!Mutex || L.Awaited || isPseudoLock(L))
             continue;
           auto Same = [&](const AccessPath &R) {
             return sameObject(R, *Mutex);

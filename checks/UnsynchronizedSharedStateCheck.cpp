@@ -70,6 +70,9 @@ struct ResolvedLock {
   /// Not a lock but the mark of a null mutex pointer (isMutexAbsence): the
   /// key of the mutex it would point to, the key its locks have.
   std::string AbsentMutex;
+  /// Not a lock but the mark of running on the thread whose id Name is
+  /// (isThreadOwnership).
+  bool Ownership = false;
 };
 
 struct ResolvedAccess {
@@ -218,12 +221,13 @@ private:
   /// Does the function take a lock anywhere (held at an access or a call,
   /// or left held for its caller)?
   static bool takesLocks(const FunctionFacts &F) {
-    return !F.AcquiresOnExit.empty() ||
+    return holdsRealLock(F.AcquiresOnExit) ||
            std::any_of(
                F.Accesses.begin(), F.Accesses.end(),
-               [](const MemoryAccess &A) { return !A.Locks.empty(); }) ||
-           std::any_of(F.Calls.begin(), F.Calls.end(),
-                       [](const CallSite &C) { return !C.Locks.empty(); });
+               [](const MemoryAccess &A) { return holdsRealLock(A.Locks); }) ||
+           std::any_of(F.Calls.begin(), F.Calls.end(), [](const CallSite &C) {
+             return holdsRealLock(C.Locks);
+           });
   }
 
   /// Constructors, destructors and assignments make or replace the whole
@@ -386,6 +390,15 @@ private:
     if (!M)
       return std::nullopt;
     ResolvedLock R{M->key(), M->Name, L.Shared, ""};
+    // Shown by the object whose thread it is: the owner id's path without
+    // the mark.
+    if (isThreadOwnership(L)) {
+      AccessPath Id = L.Mutex;
+      Id.Steps.pop_back();
+      auto P = resolve(Id, C);
+      R.Name = P ? P->Name : L.Mutex.Name;
+      R.Ownership = true;
+    }
     if (isMutexAbsence(L)) {
       AccessPath Pointee = L.Mutex;
       Pointee.Steps.back() = "*";
@@ -876,12 +889,23 @@ private:
     return Threads[chain(T).back()].AssumedFromClass;
   }
 
+  /// The locks held, without the marks of running on an owner's thread.
   static std::string lockList(const ResolvedAccess &A) {
     std::string S;
     for (const ResolvedLock &L : A.Locks)
-      S += (S.empty() ? "'" : ", '") + L.Name + "'" +
-           (L.Shared ? " (shared)" : "");
+      if (!L.Ownership)
+        S += (S.empty() ? "'" : ", '") + L.Name + "'" +
+             (L.Shared ? " (shared)" : "");
     return S;
+  }
+
+  /// ", on the thread whose id is in 'EventLoop::threadId_'", or nothing.
+  static std::string ownerThreads(const ResolvedAccess &A) {
+    std::string S;
+    for (const ResolvedLock &L : A.Locks)
+      if (L.Ownership)
+        S += (S.empty() ? ", on the thread whose id is in '" : "', '") + L.Name;
+    return S.empty() ? S : S + "'";
   }
 
   std::string describe(const ResolvedAccess &A) const {
@@ -891,7 +915,8 @@ private:
                          ? " in '" + threadName(A.Thread) + "'"
                          : " by thread '" + threadName(A.Thread) + "'");
     std::string Locks = lockList(A);
-    return S + (Locks.empty() ? " without a lock" : " holding " + Locks);
+    return S + (Locks.empty() ? " without a lock" : " holding " + Locks) +
+           ownerThreads(A);
   }
 
   static std::string where(const SourceLoc &L) {
@@ -1044,7 +1069,9 @@ private:
     if (threadName(A.Thread) == threadName(B.Thread))
       Other = std::string(B.Write ? "written" : "read") +
               " by another thread '" + threadName(B.Thread) + "'" +
-              (B.Locks.empty() ? " without a lock" : " holding " + lockList(B));
+              (lockList(B).empty() ? " without a lock"
+                                   : " holding " + lockList(B)) +
+              ownerThreads(B);
     // Two names for one memory location: adjacent bit-fields.
     std::string Subject = "'" + Variable + "'";
     if (A.Path.Name != B.Path.Name && A.Path.Steps == B.Path.Steps)

@@ -884,6 +884,8 @@ void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
   }
   bindArguments(Callee, Args, C.Args);
   S.Out.Calls.push_back(std::move(C));
+  if (IsMember)
+    handleOwnerAssertion(Callee, Receiver);
 }
 
 void CallModel::handleConstruct(const CXXConstructExpr *CE) {

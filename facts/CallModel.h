@@ -62,6 +62,13 @@ public:
   std::optional<TryLock> tryLockIn(const clang::Expr *Cond);
   /// A test of whether a pointer to a mutex is null, as a branch condition.
   std::optional<TryLock> mutexAbsentIn(const clang::Expr *E, bool Negated);
+  /// A test that the current thread is the one whose id an object keeps,
+  /// as a branch condition (facts/ThreadAffinity.cpp).
+  std::optional<TryLock> ownerTestIn(const clang::Expr *E, bool Negated);
+  /// After a call to a method that only asserts that the current thread
+  /// owns its object: the code holds the object's owner mark.
+  void handleOwnerAssertion(const clang::FunctionDecl *Callee,
+                            const clang::Expr *Receiver);
   /// A readiness test (f.is_ready()) as a branch condition.
   std::optional<ReadyTest> readinessIn(const clang::Expr *Cond);
 
@@ -71,6 +78,11 @@ public:
   void addSpawn(Spawn Sp);
 
 private:
+  /// "<object>.<fields>?owner": the mark of running on the thread whose id
+  /// the object keeps in those fields (Object null: `this`).
+  std::optional<AccessPath>
+  ownerMarkOf(const clang::Expr *Object,
+              llvm::ArrayRef<const clang::FieldDecl *> Fields);
   /// True when the catalog described the call completely.
   bool handleCatalogued(const clang::FunctionDecl *Callee,
                         const CallShape &Shape, const clang::Expr *Call,

@@ -109,9 +109,22 @@ struct HeldLock {
 inline bool isMutexAbsence(const HeldLock &L) {
   return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?absent";
 }
+/// The mark of code known to run on the thread that owns an object:
+/// "<owner id>?owner" is held after a test of the object's owner thread id
+/// against the current thread's (`if (isInLoopThread())`, or a call to an
+/// assertion of it). Two places holding it for one object run on one
+/// thread, so they exclude each other as a lock would; but nothing waits
+/// for it, and nothing is held across a suspension.
+inline bool isThreadOwnership(const HeldLock &L) {
+  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?owner";
+}
+/// Marks the analysis holds like locks that are none.
+inline bool isPseudoLock(const HeldLock &L) {
+  return isMutexAbsence(L) || isThreadOwnership(L);
+}
 inline bool holdsRealLock(const std::vector<HeldLock> &Locks) {
   for (const HeldLock &L : Locks)
-    if (!isMutexAbsence(L))
+    if (!isPseudoLock(L))
       return true;
   return false;
 }

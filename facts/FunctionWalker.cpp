@@ -428,7 +428,7 @@ void FunctionWalker::visitAwait(const CoroutineSuspendExpr *E) {
         }
       }
     auto Kept = [&](const HeldLock &L) {
-      return !L.Awaited && !isMutexAbsence(L) &&
+      return !L.Awaited && !isPseudoLock(L) &&
              std::none_of(
                  Handed.begin(), Handed.end(),
                  [&](const AccessPath &H) { return sameObject(H, L.Mutex); });

@@ -111,6 +111,8 @@ std::optional<TryLock> CallModel::tryLockIn(const Expr *Cond) {
   }
   if (std::optional<TryLock> Absent = mutexAbsentIn(E, Negated))
     return Absent;
+  if (std::optional<TryLock> Owner = ownerTestIn(E, Negated))
+    return Owner;
   const auto *CE = dyn_cast<CallExpr>(E);
   if (!CE || !CE->getDirectCallee())
     return std::nullopt;

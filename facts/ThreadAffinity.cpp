@@ -1,0 +1,271 @@
+//===- ThreadAffinity.cpp - Code that runs on the thread owning an object -===//
+//
+// Models: event loops and actors that keep the id of the thread they belong
+// to and test it before touching their state: `if (isInLoopThread()) f();
+// else queueInLoop(f);` and `assertInLoopThread();` (muduo, Chromium's
+// sequence checkers, Qt's thread affinity). On the branch where the kept id
+// equals the current thread's, and after a call to a function that only
+// asserts it, the code holds the mark "<kept id>?owner" (isThreadOwnership):
+// two places holding it for the same object run on one thread, so the race
+// check takes it as excluding them, as it would a lock.
+//
+// The current thread's id: a catalogued function (pthread_self, gettid,
+// std::this_thread::get_id), a thread_local variable (a per-thread cache of
+// it), or a function whose every return gives one of those. A test is a
+// comparison of such an id with a kept one (== or !=, maybe negated), or a
+// call to a method whose body only returns such a test of `this`'s fields.
+// An assertion is a method whose body is only `if (<not the owner>) ...;`:
+// it exists to stop (or to complain) when called from another thread, so
+// the code after it is the owner's.
+//
+// Does not model: ids kept in a container, or compared through a helper
+// that is not a method of the object; an assertion that also does other
+// work; which thread an object's id names (threads that own different
+// objects of one abstract object are taken as one).
+//
+//===----------------------------------------------------------------------===//
+
+#include "facts/CallModel.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace concur {
+namespace extract {
+namespace {
+
+constexpr unsigned MaxIdDepth = 3;
+
+bool isCurrentThreadId(const Expr *E, const LibraryModel &Lib,
+                       unsigned Depth = 0);
+
+/// Every return of the function's body gives the current thread's id.
+bool returnsCurrentThreadId(const FunctionDecl *F, const LibraryModel &Lib,
+                            unsigned Depth) {
+  const FunctionDecl *Def = nullptr;
+  if (!F || Depth >= MaxIdDepth || !F->hasBody(Def) || !Def)
+    return false;
+  bool Any = false, All = true;
+  llvm::SmallVector<const Stmt *, 16> Work = {Def->getBody()};
+  while (!Work.empty() && All) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+      Any = true;
+      All = R->getRetValue() &&
+            isCurrentThreadId(R->getRetValue(), Lib, Depth + 1);
+      continue;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return Any && All;
+}
+
+bool isCurrentThreadId(const Expr *E, const LibraryModel &Lib, unsigned Depth) {
+  E = Lib.skipWrappers(E);
+  if (!E)
+    return false;
+  // An id passed by value: the copy of the call's result.
+  if (const auto *Copy = dyn_cast<CXXConstructExpr>(E))
+    return Copy->getNumArgs() == 1 &&
+           Copy->getConstructor()->isCopyOrMoveConstructor() &&
+           Depth < MaxIdDepth &&
+           isCurrentThreadId(Copy->getArg(0), Lib, Depth + 1);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+      return VD->getTLSKind() != VarDecl::TLS_None;
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    return Callee && (Lib.functionHas(Callee, LibraryRole::CurrentThreadId) ||
+                      returnsCurrentThreadId(Callee, Lib, Depth));
+  }
+  return false;
+}
+
+/// In `kept == current` (or !=, !(...)), the kept side; Negated flips for
+/// each negation, so that the test is true on the owner's thread when
+/// Negated ends false.
+const Expr *keptIdIn(const Expr *E, const LibraryModel &Lib, bool &Negated) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    const auto *U = dyn_cast<UnaryOperator>(E);
+    if (!U || U->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = U->getSubExpr();
+  }
+  const Expr *L = nullptr, *R = nullptr;
+  bool Equal = true;
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(E)) {
+    // C++20's a != b as !(a == b), or with the operands swapped.
+    CXXRewrittenBinaryOperator::DecomposedForm Form =
+        Rewritten->getDecomposedForm();
+    if (Form.Opcode != BO_EQ && Form.Opcode != BO_NE)
+      return nullptr;
+    L = Form.LHS;
+    R = Form.RHS;
+    Equal = Form.Opcode == BO_EQ;
+  } else if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    if (B->getOpcode() != BO_EQ && B->getOpcode() != BO_NE)
+      return nullptr;
+    L = B->getLHS();
+    R = B->getRHS();
+    Equal = B->getOpcode() == BO_EQ;
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    // std::thread::id's operator== and !=.
+    if ((Op->getOperator() != OO_EqualEqual &&
+         Op->getOperator() != OO_ExclaimEqual) ||
+        Op->getNumArgs() != 2)
+      return nullptr;
+    L = Op->getArg(0);
+    R = Op->getArg(1);
+    Equal = Op->getOperator() == OO_EqualEqual;
+  } else {
+    return nullptr;
+  }
+  bool LeftCurrent = isCurrentThreadId(L, Lib);
+  bool RightCurrent = isCurrentThreadId(R, Lib);
+  if (LeftCurrent == RightCurrent)
+    return nullptr;
+  if (!Equal)
+    Negated = !Negated;
+  // The kept id as an operand by value (std::thread::id): its copy.
+  const Expr *Kept = (LeftCurrent ? R : L)->IgnoreParenImpCasts();
+  while (const auto *Copy = dyn_cast<CXXConstructExpr>(Kept)) {
+    if (Copy->getNumArgs() != 1 ||
+        !Copy->getConstructor()->isCopyOrMoveConstructor())
+      break;
+    Kept = Copy->getArg(0)->IgnoreParenImpCasts();
+  }
+  return Kept;
+}
+
+/// The fields from `this` to E (`threadId_`, `this->impl_.tid`), outermost
+/// first; false when E is not a chain of fields of `this`.
+bool fieldsOfThis(const Expr *E, std::vector<const FieldDecl *> &Fields) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(E))
+    return true;
+  const auto *ME = dyn_cast<MemberExpr>(E);
+  const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  if (!Field)
+    return false;
+  const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+  if (ME->isArrow() && !isa<CXXThisExpr>(Base))
+    return false;
+  if (!fieldsOfThis(Base, Fields))
+    return false;
+  Fields.push_back(Field);
+  return true;
+}
+
+/// A method whose body is only `return <owner test of this's fields>;`.
+bool ownerTestMethod(const FunctionDecl *F, const LibraryModel &Lib,
+                     std::vector<const FieldDecl *> &Fields, bool &Negated) {
+  const FunctionDecl *Def = nullptr;
+  if (!F || !isa<CXXMethodDecl>(F) || !F->hasBody(Def) || !Def)
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body || Body->size() != 1)
+    return false;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  if (!Return || !Return->getRetValue())
+    return false;
+  const Expr *Kept = keptIdIn(Return->getRetValue(), Lib, Negated);
+  return Kept && fieldsOfThis(Kept, Fields) && !Fields.empty();
+}
+
+} // namespace
+
+std::optional<AccessPath>
+CallModel::ownerMarkOf(const Expr *Object,
+                       llvm::ArrayRef<const FieldDecl *> Fields) {
+  std::optional<AccessPath> Path;
+  if (!Object || isa<CXXThisExpr>(Object->IgnoreParenImpCasts())) {
+    Path = thisPath();
+    if (Path)
+      appendStep(*Path, "*");
+  } else if (Object->getType()->isPointerType()) {
+    Path = S.Paths.pointerValueOf(Object);
+    if (Path)
+      appendStep(*Path, "*");
+  } else {
+    Path = S.Paths.pathOf(Object);
+  }
+  if (!Path)
+    return std::nullopt;
+  for (const FieldDecl *F : Fields) {
+    appendStep(*Path, "." + F->getNameAsString());
+    Path->Name = catalogName(F->getParent()) + "::" + F->getNameAsString();
+  }
+  appendStep(*Path, "?owner");
+  return Path;
+}
+
+std::optional<TryLock> CallModel::ownerTestIn(const Expr *E, bool Negated) {
+  std::optional<AccessPath> Mark;
+  if (const Expr *Kept = keptIdIn(E, S.Lib, Negated)) {
+    // `threadId_ == CurrentThread::tid()` written out in the condition.
+    if (auto Path = S.Paths.pathOf(Kept)) {
+      appendStep(*Path, "?owner");
+      Mark = Path;
+    }
+  } else if (const auto *Call =
+                 dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts())) {
+    // `loop_->isInLoopThread()`.
+    std::vector<const FieldDecl *> Fields;
+    if (ownerTestMethod(Call->getMethodDecl(), S.Lib, Fields, Negated))
+      Mark = ownerMarkOf(Call->getImplicitObjectArgument(), Fields);
+  }
+  if (!Mark)
+    return std::nullopt;
+  TryLock T;
+  T.Negated = Negated;
+  T.Locks.push_back({*Mark, false});
+  return T;
+}
+
+void CallModel::handleOwnerAssertion(const FunctionDecl *Callee,
+                                     const Expr *Receiver) {
+  const FunctionDecl *Def = nullptr;
+  if (!Callee || !isa<CXXMethodDecl>(Callee) || !Callee->hasBody(Def) || !Def)
+    return;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body || Body->size() != 1)
+    return;
+  const auto *If = dyn_cast<IfStmt>(Body->body_front());
+  if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+    return;
+  // The branch taken off the owner's thread is the one that complains:
+  // the condition must be true exactly off it (Negated ends true).
+  bool Negated = false;
+  std::vector<const FieldDecl *> Fields;
+  const Expr *Cond = If->getCond()->IgnoreParenImpCasts();
+  while (const auto *U = dyn_cast<UnaryOperator>(Cond)) {
+    if (U->getOpcode() != UO_LNot)
+      return;
+    Negated = !Negated;
+    Cond = U->getSubExpr()->IgnoreParenImpCasts();
+  }
+  if (const Expr *Kept = keptIdIn(Cond, S.Lib, Negated)) {
+    if (!fieldsOfThis(Kept, Fields) || Fields.empty())
+      return;
+  } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Cond)) {
+    if (!isa<CXXThisExpr>(
+            Call->getImplicitObjectArgument()->IgnoreParenImpCasts()) ||
+        !ownerTestMethod(Call->getMethodDecl(), S.Lib, Fields, Negated))
+      return;
+  } else {
+    return;
+  }
+  if (Negated)
+    if (auto Mark = ownerMarkOf(Receiver, Fields))
+      lock({{*Mark, false}});
+}
+
+} // namespace extract
+} // namespace concur
