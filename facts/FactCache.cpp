@@ -11,6 +11,8 @@
 #include "llvm/Support/SHA1.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
+
 namespace concur {
 
 namespace {
@@ -59,6 +61,28 @@ std::string FactCache::entryPath(const CompileJob &Job,
   return std::string(Path);
 }
 
+/// A floating-point number no integer field could hold: converting it
+/// (nlohmann's get_to on a float) would be undefined behaviour. concur
+/// writes counts as integers and estimates (trip counts) as doubles; an
+/// estimate this large only costs a parse when it is refused.
+static bool holdsUnconvertibleNumber(const nlohmann::json &Root) {
+  constexpr double Limit = 2147483648.0; // 2^31: fits every integer field.
+  std::vector<const nlohmann::json *> Work = {&Root};
+  while (!Work.empty()) {
+    const nlohmann::json *J = Work.back();
+    Work.pop_back();
+    if (J->is_number_float()) {
+      double V = J->get<double>();
+      if (!std::isfinite(V) || V >= Limit || V <= -Limit)
+        return true;
+    } else if (J->is_structured()) {
+      for (const nlohmann::json &Child : *J)
+        Work.push_back(&Child);
+    }
+  }
+  return false;
+}
+
 std::optional<FileFacts>
 FactCache::load(const CompileJob &Job,
                 const std::string &CatalogFingerprint) const {
@@ -77,6 +101,8 @@ FactCache::load(const CompileJob &Job,
           Now->second != Dep.at("mtime").get<int64_t>())
         return std::nullopt;
     }
+    if (holdsUnconvertibleNumber(Entry.at("facts")))
+      return std::nullopt;
     FileFacts Facts = Entry.at("facts").get<FileFacts>();
     if (!Facts.Parsed || Facts.File != Job.File)
       return std::nullopt;
