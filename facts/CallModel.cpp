@@ -418,6 +418,14 @@ CallModel::awaitableRewrite(const CatalogEntry &E, const Expr *Call,
   if (E.AwaitableRewrites.empty() || !S.Out.IsCoroutine ||
       !S.Lexical.isDiscarded(S.skip(Call)))
     return {};
+  // Under a lock that blocks threads the awaited form would suspend holding
+  // it: a fix that makes a concur-lock-across-suspend finding.
+  if (llvm::any_of(
+          S.Locks.Now.Held,
+          [](const HeldLock &L) { return !L.Awaited && !isPseudoLock(L); }) ||
+      llvm::any_of(S.Locks.Now.MaybeHeld,
+                   [](const HeldLock &L) { return !isPseudoLock(L); }))
+    return {};
   const CXXRecordDecl *Type = recordOf(S.FD->getReturnType());
   if (!Type)
     return {};

@@ -80,6 +80,17 @@ asio::awaitable<void> two_awaits() {
   // FIXED-NEXT: {{^}}  co_await asio::post(asio::use_awaitable);
 }
 
+// Negative: a sleep under a lock is not rewritten: awaiting there would
+// suspend holding the lock (a fix that makes a finding).
+asio::awaitable<void> sleeps_under_lock() {
+  std::lock_guard<std::mutex> Guard(M);
+  std::this_thread::sleep_for(1ms);
+  // FOUND: judgement-fixes.cpp:[[@LINE-1]]:3: warning: coroutine 'sleeps_under_lock' blocks: it calls 'std::this_thread::sleep_for'
+  // FOUND-NOT: note: await instead
+  // AFTER: judgement-fixes.cpp:{{[0-9]+}}:3: warning: coroutine 'sleeps_under_lock' blocks: it calls 'std::this_thread::sleep_for'
+  co_return;
+}
+
 // Negative: a sleep whose call is not a statement of its own, and one inside
 // a lambda the coroutine does not await, get no rewrite.
 asio::awaitable<void> sleeps_elsewhere() {
@@ -96,6 +107,7 @@ int main() {
   asio::co_spawn(Io, local_after(), asio::detached);
   asio::co_spawn(Io, sleeps_elsewhere(), asio::detached);
   asio::co_spawn(Io, two_awaits(), asio::detached);
+  asio::co_spawn(Io, sleeps_under_lock(), asio::detached);
   Io.run();
 }
 
