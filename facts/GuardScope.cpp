@@ -52,6 +52,34 @@ std::string indentationOf(SourceManager &SM, SourceLocation Loc) {
   return Before.str();
 }
 
+/// Where a brace closing before the statement at Loc goes: before the
+/// line comments right above it, which belong to that statement.
+SourceLocation aboveItsComments(SourceManager &SM, SourceLocation Loc) {
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+  if (Invalid || Loc.isMacroID())
+    return Loc;
+  unsigned Offset = SM.getFileOffset(Loc);
+  size_t LineStart = Buffer.rfind('\n', Offset == 0 ? 0 : Offset - 1);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  // Only when the statement starts its line.
+  if (!Buffer.slice(LineStart, Offset).trim().empty())
+    return Loc;
+  unsigned Best = Offset;
+  while (LineStart > 0) {
+    size_t PrevStart = Buffer.rfind('\n', LineStart - 2);
+    PrevStart = PrevStart == llvm::StringRef::npos ? 0 : PrevStart + 1;
+    llvm::StringRef Line = Buffer.slice(PrevStart, LineStart - 1);
+    llvm::StringRef Text = Line.ltrim();
+    if (!Text.starts_with("//"))
+      break;
+    Best = PrevStart + (Line.size() - Text.size());
+    LineStart = PrevStart;
+  }
+  return Loc.getLocWithOffset(static_cast<int>(Best) -
+                              static_cast<int>(Offset));
+}
+
 } // namespace
 
 std::vector<SourceEdit> endGuardScopeBefore(TranslationUnitFacts &TU,
@@ -96,7 +124,8 @@ std::vector<SourceEdit> endGuardScopeBefore(TranslationUnitFacts &TU,
     Uses.TraverseStmt(const_cast<Stmt *>(*It));
   if (Uses.Found)
     return {};
-  SourceLocation Open = DS->getBeginLoc(), Close = (*Suspending)->getBeginLoc();
+  SourceLocation Open = DS->getBeginLoc(),
+                 Close = aboveItsComments(TU.SM, (*Suspending)->getBeginLoc());
   auto OpenEdit = TU.insertion(Open, "{\n" + indentationOf(TU.SM, Open));
   auto CloseEdit = TU.insertion(Close, "}\n" + indentationOf(TU.SM, Close));
   if (!OpenEdit || !CloseEdit || OpenEdit->Begin.File != CloseEdit->Begin.File)

@@ -69,6 +69,7 @@ asio::awaitable<int> local_after() {
 asio::awaitable<void> two_awaits() {
   std::lock_guard<std::mutex> Guard(M);
   ++Count;
+  // The comment above a statement stays with it.
   co_await asio::post(asio::use_awaitable);
   // FOUND: judgement-fixes.cpp:[[@LINE-1]]:3: warning: coroutine 'two_awaits' suspends at co_await while it holds 'M'
   co_await asio::post(asio::use_awaitable);
@@ -77,6 +78,7 @@ asio::awaitable<void> two_awaits() {
   // FIXED-NEXT: {{^}}  std::lock_guard<std::mutex> Guard(M);
   // FIXED-NEXT: {{^}}  ++Count;
   // FIXED-NEXT: {{^}}  }
+  // FIXED-NEXT: {{^}}  // The comment above a statement stays with it.
   // FIXED-NEXT: {{^}}  co_await asio::post(asio::use_awaitable);
 }
 
