@@ -88,6 +88,9 @@ struct ResolvedAccess {
   SourceLoc Loc;
   std::string Function;
   bool Volatile = false;
+  /// Through a by-reference capture of the thread's own closure, one object
+  /// per closure (AccessPath::FreshPerClosure).
+  bool FreshPerClosure = false;
   bool Atomic = false;
 };
 
@@ -596,6 +599,9 @@ private:
     R.Function = C.Fn->Name;
     R.Volatile = A.Volatile;
     R.Atomic = A.Atomic;
+    R.FreshPerClosure = A.Path.FreshPerClosure &&
+                        A.Path.Root == AccessPath::RootKind::Local &&
+                        C.Fn->IsLambda;
     Accesses.push_back(std::move(R));
     ++AccessesInThread;
   }
@@ -948,7 +954,11 @@ private:
     std::set<std::string> Locked;
     for (size_t I = 0; I < Accesses.size(); ++I) {
       ByRoot[Accesses[I].Path.Root].push_back(I);
-      if (!Accesses[I].Locks.empty() && Accesses[I].Write)
+      // Not a write on an owner's thread: event-loop classes read their
+      // fields in plain getters that only the loop's own callbacks call.
+      if (Accesses[I].Write &&
+          std::any_of(Accesses[I].Locks.begin(), Accesses[I].Locks.end(),
+                      [](const ResolvedLock &L) { return !L.Ownership; }))
         Locked.insert(Accesses[I].Path.key());
     }
     std::set<std::tuple<std::string, SourceLoc, SourceLoc>> Seen;
@@ -970,6 +980,12 @@ private:
           if (A->Thread == B->Thread &&
               (!Threads[A->Thread].Multi ||
                Root.rfind("L:" + std::to_string(A->Thread) + ":", 0) == 0))
+            continue;
+          // Nor through a by-reference capture each start was handed a
+          // closure of its own for: a range-for's element, a local of the
+          // loop body that makes the closure (AccessPath::FreshPerClosure).
+          if (A->Thread == B->Thread && A->FreshPerClosure &&
+              B->FreshPerClosure)
             continue;
           if (X == Y && !A->Write)
             continue;

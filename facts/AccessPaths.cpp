@@ -3,6 +3,7 @@
 #include "facts/AccessPaths.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
@@ -158,6 +159,64 @@ private:
   std::set<const VarDecl *> &ForCounters;
 };
 
+/// The lambda expression whose call operator MD is.
+const LambdaExpr *lambdaOf(ASTContext &Ctx, const CXXMethodDecl *MD) {
+  const Stmt *Body = MD->getBody();
+  if (!Body)
+    return nullptr;
+  for (const DynTypedNode &Parent : Ctx.getParents(*Body))
+    if (const auto *L = Parent.get<LambdaExpr>())
+      return L;
+  for (const DynTypedNode &Parent : Ctx.getParents(*MD->getParent()))
+    if (const auto *L = Parent.get<LambdaExpr>())
+      return L;
+  return nullptr;
+}
+
+/// Is the closure L made at most once while VD lives, and handed straight
+/// to a call (so that each call, each thread's start, gets a closure of its
+/// own)? No loop may lie between VD's declaration and L.
+bool madeOncePerLifetime(ASTContext &Ctx, const LambdaExpr *L,
+                         const VarDecl *VD) {
+  // Handed straight to a call or a constructor (std::thread's).
+  DynTypedNodeList Up = Ctx.getParents(*L);
+  const Stmt *Holder = Up.size() == 1 ? Up[0].get<Stmt>() : nullptr;
+  while (Holder &&
+         (isa<MaterializeTemporaryExpr>(Holder) ||
+          isa<ImplicitCastExpr>(Holder) || isa<CXXBindTemporaryExpr>(Holder) ||
+          isa<CXXFunctionalCastExpr>(Holder) ||
+          (isa<CXXConstructExpr>(Holder) &&
+           cast<CXXConstructExpr>(Holder)->getNumArgs() == 1 &&
+           cast<CXXConstructExpr>(Holder)
+               ->getConstructor()
+               ->isCopyOrMoveConstructor()))) {
+    Up = Ctx.getParents(*Holder);
+    Holder = Up.size() == 1 ? Up[0].get<Stmt>() : nullptr;
+  }
+  if (!Holder || !(isa<CallExpr>(Holder) || isa<CXXConstructExpr>(Holder)))
+    return false;
+  // Up from the lambda to the block declaring VD, through no loop; a
+  // range-for's own variable is made anew for each pass of its body.
+  const Stmt *At = L;
+  for (unsigned Depth = 0; At && Depth < 256; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*At);
+    const Stmt *Parent = Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+    if (!Parent)
+      return false;
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(Parent))
+      return Range->getLoopVariable() == VD && At == Range->getBody();
+    if (isa<ForStmt>(Parent) || isa<WhileStmt>(Parent) || isa<DoStmt>(Parent))
+      return false;
+    if (const auto *Block = dyn_cast<CompoundStmt>(Parent))
+      for (const Stmt *Child : Block->body())
+        if (const auto *DS = dyn_cast<DeclStmt>(Child))
+          if (llvm::is_contained(DS->decls(), VD))
+            return true;
+    At = Parent;
+  }
+  return false;
+}
+
 } // namespace
 
 PathBuilder::PathBuilder(TranslationUnitFacts &TU, const FunctionDecl *FD)
@@ -170,6 +229,12 @@ PathBuilder::PathBuilder(TranslationUnitFacts &TU, const FunctionDecl *FD)
       for (const auto &[Var, Field] : Captures)
         if (Field && !Field->getType()->isReferenceType())
           CopyCaptures.insert(Var);
+      if (const LambdaExpr *L = lambdaOf(TU.Ctx, MD))
+        for (const LambdaCapture &C : L->captures())
+          if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+            if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
+                VD && madeOncePerLifetime(TU.Ctx, L, VD))
+              FreshCaptures.insert(VD);
     }
 }
 
@@ -266,6 +331,7 @@ std::optional<AccessPath> PathBuilder::varPath(const VarDecl *VD) {
   P.RootId = TU.usr(VD);
   P.OwnerId = TU.usr(Owner);
   P.ByCopy = CopyCaptures.count(VD) != 0;
+  P.FreshPerClosure = FreshCaptures.count(VD) != 0;
   LocalDecls[P.RootId] = VD;
   return P;
 }

@@ -124,6 +124,9 @@ private:
   std::set<const clang::VarDecl *> ForCounters;
   /// For a lambda: which captured variables are copies.
   std::set<const clang::ValueDecl *> CopyCaptures;
+  /// By-reference captures each closure has its own object of
+  /// (AccessPath::FreshPerClosure).
+  std::set<const clang::ValueDecl *> FreshCaptures;
 };
 
 } // namespace extract

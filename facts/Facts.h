@@ -68,6 +68,12 @@ struct AccessPath {
   /// whose stack frame it lives in. ByCopy: a lambda's copy of it.
   std::string OwnerId;
   bool ByCopy = false;
+  /// Local: a lambda's by-reference capture of a variable it is made at
+  /// most once per lifetime of (declared in the loop body that makes the
+  /// lambda, or no loop between them), the lambda being a call's argument:
+  /// each closure handed to a thread reaches its own object (a range-for
+  /// element, a per-iteration local), not one all of them share.
+  bool FreshPerClosure = false;
   std::vector<std::string> Steps;
   /// How people name the state: "g_hits", "Server::requests_", "main::counter".
   std::string Name;

@@ -112,6 +112,8 @@ void to_json(json &J, const AccessPath &P) {
            {"by_copy", P.ByCopy},
            {"steps", P.Steps},
            {"name", P.Name}};
+  if (P.FreshPerClosure)
+    J["fresh_per_closure"] = true;
 }
 
 void from_json(const json &J, AccessPath &P) {
@@ -122,6 +124,7 @@ void from_json(const json &J, AccessPath &P) {
   J.at("by_copy").get_to(P.ByCopy);
   J.at("steps").get_to(P.Steps);
   J.at("name").get_to(P.Name);
+  P.FreshPerClosure = J.value("fresh_per_closure", false);
 }
 
 void to_json(json &J, const HeldLock &L) {
