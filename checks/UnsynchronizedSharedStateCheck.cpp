@@ -842,7 +842,20 @@ private:
       }
       return false;
     };
-    return Excludes(A, B) || Excludes(B, A);
+    if (Excludes(A, B) || Excludes(B, A))
+      return true;
+    // Both on the thread of an owner of one kind (an EventLoop's), owners
+    // the model tells apart only by where it found them (main's loop, a
+    // loop thread's loop) while it merges the objects they own (every
+    // Channel is one): such an object is handled on its owner's thread, and
+    // which owner that is the model does not know. Taken as confined to one
+    // thread (a race between two loops' threads through loop-only code is
+    // missed).
+    for (const ResolvedLock &L : A.Locks)
+      for (const ResolvedLock &M : B.Locks)
+        if (L.Ownership && M.Ownership && L.Name == M.Name)
+          return true;
+    return false;
   }
 
   struct SyncRecord {

@@ -112,6 +112,23 @@ struct Pair {
   }
 };
 
+// Each loop's handlers are used on that loop's thread. The model does not
+// know which handler is whose (an index it cannot evaluate) and tells the
+// loops apart (a local of main, a local of the thread): both places are on
+// the thread of some Loop, and the handler is taken as confined to its
+// loop's.
+struct Handler {
+  int Events = 0;
+};
+Handler Handlers[2];
+int Current;
+void bumpCurrent() { ++Handlers[Current].Events; }
+void runOwnLoop() {
+  Loop Mine;
+  Mine.assertInLoopThread();
+  bumpCurrent();
+}
+
 Actor *TheActor;
 Pair *ThePair;
 
@@ -129,6 +146,12 @@ int main() {
   TheActor->read();
   ThePair->setB(2);
   ThePair->B.Value = 2;
-  // CHECK: thread-affinity.cpp:[[@LINE-1]]:14: warning: 'Actor::Value' is written by thread 'main' without a lock and written by thread 'lambda at {{.*}}' without a lock, on the thread whose id is in 'Actor::Owner' ({{.*}}thread-affinity.cpp:[[@LINE-21]]:9)
+  // CHECK: thread-affinity.cpp:[[@LINE-1]]:14: warning: 'Actor::Value' is written by thread 'main' without a lock and written by thread 'lambda at {{.*}}' without a lock, on the thread whose id is in 'Actor::Owner' ({{.*}}thread-affinity.cpp:{{[0-9]+}}:9)
   T.join();
+  // Last: after this, main runs on MainLoop's thread.
+  Loop MainLoop;
+  std::thread Other(runOwnLoop);
+  MainLoop.assertInLoopThread();
+  bumpCurrent();
+  Other.join();
 }
