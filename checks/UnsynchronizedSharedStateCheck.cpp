@@ -763,8 +763,14 @@ private:
       if (auto X = resolve(S.Executor, C))
         T.ExecutorKey = X->key();
       T.This = resolve(S.This, C);
-      for (const auto &A : S.Args)
-        T.Params.push_back(resolve(A, C));
+      for (size_t I = 0; I < S.Args.size(); ++I) {
+        T.Params.push_back(resolve(S.Args[I], C));
+        // An object this start allocated for its thread is the thread's
+        // own, as its locals are: each start has one.
+        if (T.Params.back() && I < S.FreshArgs.size() && S.FreshArgs[I])
+          T.Params.back()->Root = "L:" + std::to_string(Threads.size()) +
+                                  ":fresh:" + T.Params.back()->key();
+      }
       Threads.push_back(std::move(T));
     }
   }

@@ -195,9 +195,15 @@ bool madeOncePerLifetime(ASTContext &Ctx, const LambdaExpr *L,
   }
   if (!Holder || !(isa<CallExpr>(Holder) || isa<CXXConstructExpr>(Holder)))
     return false;
-  // Up from the lambda to the block declaring VD, through no loop; a
-  // range-for's own variable is made anew for each pass of its body.
-  const Stmt *At = L;
+  return declaredOncePerExecution(Ctx, L, VD);
+}
+
+} // namespace
+
+bool declaredOncePerExecution(ASTContext &Ctx, const Stmt *At,
+                              const VarDecl *VD) {
+  // Up to the block declaring VD, through no loop; a range-for's own
+  // variable is made anew for each pass of its body.
   for (unsigned Depth = 0; At && Depth < 256; ++Depth) {
     DynTypedNodeList Parents = Ctx.getParents(*At);
     const Stmt *Parent = Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
@@ -216,8 +222,6 @@ bool madeOncePerLifetime(ASTContext &Ctx, const LambdaExpr *L,
   }
   return false;
 }
-
-} // namespace
 
 PathBuilder::PathBuilder(TranslationUnitFacts &TU, const FunctionDecl *FD)
     : TU(TU), Lib(TU.Lib), FD(FD) {

@@ -37,6 +37,12 @@ namespace concur {
 namespace extract {
 
 AccessPath thisPath();
+
+/// Is VD made anew each time the code at At runs: declared in a block
+/// that encloses At with no loop in between (or as the variable of a
+/// range-for whose body holds At)?
+bool declaredOncePerExecution(clang::ASTContext &Ctx, const clang::Stmt *At,
+                              const clang::VarDecl *VD);
 /// A place that is no variable: a promise and its future meet on a named
 /// channel, an OpenMP team or critical section is one.
 AccessPath channelPath(const std::string &Channel);

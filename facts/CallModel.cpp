@@ -270,8 +270,10 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
     }
     // Arguments of a new thread are copies unless wrapped in std::ref or
     // pointers: a reference parameter binds to the copy, not the original.
-    for (const Expr *A : Rest)
+    for (const Expr *A : Rest) {
       Sp.Args.push_back(bindOne(A, QualType()));
+      Sp.FreshArgs.push_back(pointsToFreshAllocation(A, Call));
+    }
   }
 
   if (Sp.Model == SpawnModel::Pool || Sp.Model == SpawnModel::Executor) {
@@ -407,6 +409,18 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
     Described = true;
   }
   return Described;
+}
+
+bool CallModel::pointsToFreshAllocation(const Expr *Arg, const Expr *Call) {
+  const Expr *E = S.skip(Arg);
+  if (isa<CXXNewExpr>(E))
+    return true;
+  const VarDecl *VD = referencedVar(E);
+  if (!VD || VD->hasGlobalStorage() || !VD->getType()->isPointerType() ||
+      S.Paths.isModified(VD) || !VD->getInit())
+    return false;
+  return isa<CXXNewExpr>(S.skip(VD->getInit())) &&
+         declaredOncePerExecution(S.TU.Ctx, Call, VD);
 }
 
 std::vector<SourceEdit>

@@ -93,6 +93,11 @@ private:
   std::vector<SourceEdit>
   awaitableRewrite(const CatalogEntry &E, const clang::Expr *Call,
                    llvm::ArrayRef<const clang::Expr *> Args);
+  /// Does Arg point to an object allocated by `new` in this execution of
+  /// the code that reaches Call: `new T` itself, or a local pointer
+  /// initialised so, never assigned again, with no loop between its
+  /// declaration and Call?
+  bool pointsToFreshAllocation(const clang::Expr *Arg, const clang::Expr *Call);
   void handleSpawn(const CatalogEntry &E, const clang::Expr *Call,
                    const clang::Expr *Receiver,
                    llvm::ArrayRef<const clang::Expr *> Args,

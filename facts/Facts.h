@@ -298,6 +298,11 @@ struct Spawn {
   /// object (the future submit() returns): waiting for the pool, or
   /// destroying one whose destructor waits, joins the task too.
   std::optional<AccessPath> Executor;
+  /// Parallel to Args (missing: false): the argument points to an object
+  /// this execution of the spawning code allocated (`Arg *a = new Arg;
+  /// pthread_create(..., a)`, no loop between the allocation and the
+  /// start): each start hands its thread an object of its own.
+  std::vector<bool> FreshArgs;
 };
 
 /// `co_await pool.schedule()` and friends: the rest of the coroutine runs on

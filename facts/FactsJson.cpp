@@ -2,6 +2,7 @@
 
 #include "facts/FactsJson.h"
 
+#include <algorithm>
 #include <tuple>
 
 namespace concur {
@@ -371,6 +372,8 @@ void to_json(json &J, const Spawn &S) {
            {"args", optionalPaths(S.Args)},
            {"handle", optionalJson(S.Handle)},
            {"executor", optionalJson(S.Executor)}};
+  if (std::count(S.FreshArgs.begin(), S.FreshArgs.end(), true))
+    J["fresh_args"] = S.FreshArgs;
 }
 
 void from_json(const json &J, Spawn &S) {
@@ -386,6 +389,8 @@ void from_json(const json &J, Spawn &S) {
   readOptionalPaths(J, "args", S.Args);
   readOptional(J, "handle", S.Handle);
   readOptional(J, "executor", S.Executor);
+  if (J.contains("fresh_args"))
+    J.at("fresh_args").get_to(S.FreshArgs);
 }
 
 void to_json(json &J, const ExecutorSwitch &S) {
