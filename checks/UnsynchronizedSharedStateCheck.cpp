@@ -319,6 +319,12 @@ private:
     C.Fn = Entry;
     C.This = Threads[Index].This;
     C.Params = Threads[Index].Params;
+    // An entry that gives back a lock it did not take (an unlock() method
+    // of a class assumed to be used from several threads) runs with it
+    // held: its callers took it, as a REQUIRES annotation says.
+    for (const AccessPath &R : Entry->ReleasesOnExit)
+      if (auto M = resolve(R, C))
+        C.Locks.push_back({M->key(), M->Name, false, "", false});
     std::vector<std::string> Stack;
     AccessesInThread = 0;
     CallsInThread = 0;
