@@ -67,13 +67,8 @@ void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
     return;
   // Objects the catalog calls thread-safe by name (std::cout: using the
   // standard streams from several threads is no data race).
-  if (P.Root == AccessPath::RootKind::Global) {
-    CallShape Shape;
-    Shape.Names.push_back(P.RootName);
-    Shape.Names.push_back(P.Name);
-    if (S.Lib.Cat.match(Shape, EntryKind::ThreadSafe))
-      return;
-  }
+  if (S.Lib.isThreadSafeGlobal(P))
+    return;
   MemoryAccess A;
   A.Path = std::move(P);
   A.Write = Write;

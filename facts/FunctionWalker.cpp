@@ -481,6 +481,11 @@ void FunctionWalker::visitReturn(const ReturnStmt *R) {
       S.Out.Returns = S.Paths.pathOf(Value);
     else if (Ret->isPointerType())
       S.Out.Returns = S.Paths.pointerValueOf(Value);
+    // A reference to a thread-safe global (a logger's stream() returning
+    // std::cerr) leads callers to no shared memory, as the global itself
+    // does not.
+    if (S.Out.Returns && S.Lib.isThreadSafeGlobal(*S.Out.Returns))
+      S.Out.Returns.reset();
   }
   if (S.Lib.isErasedCallable(Ret))
     Flow.store(Flow.returnSlot(S.FD), Value);

@@ -47,6 +47,15 @@ bool LibraryModel::isSyncObject(QualType T) const {
   return recordHas(RD, LibraryRole::SyncObject);
 }
 
+bool LibraryModel::isThreadSafeGlobal(const AccessPath &P) const {
+  if (P.Root != AccessPath::RootKind::Global)
+    return false;
+  CallShape Shape;
+  Shape.Names.push_back(P.RootName);
+  Shape.Names.push_back(P.Name);
+  return Cat.match(Shape, EntryKind::ThreadSafe) != nullptr;
+}
+
 bool LibraryModel::isThreadSafe(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
   if (!RD)

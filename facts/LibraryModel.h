@@ -17,6 +17,7 @@
 #define CONCUR_FACTS_LIBRARYMODEL_H
 
 #include "catalog/Catalog.h"
+#include "facts/Facts.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -44,6 +45,9 @@ public:
   bool isSyncObject(clang::QualType T) const;
   /// Classes the catalog calls thread-safe (a concurrent queue).
   bool isThreadSafe(clang::QualType T) const;
+  /// A global object the catalog calls thread-safe by name (std::cout:
+  /// using the standard streams from several threads is no data race).
+  bool isThreadSafeGlobal(const AccessPath &P) const;
   bool isSmartPointer(clang::QualType T) const;
   /// Something a call can go through: a function pointer or reference, a
   /// member function pointer, a callable wrapper, a closure or functor.
