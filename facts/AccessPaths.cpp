@@ -230,10 +230,15 @@ PathBuilder::PathBuilder(TranslationUnitFacts &TU, const FunctionDecl *FD)
       llvm::DenseMap<const ValueDecl *, FieldDecl *> Captures;
       FieldDecl *ThisCapture = nullptr;
       MD->getParent()->getCaptureFields(Captures, ThisCapture);
-      for (const auto &[Var, Field] : Captures)
+      bool ByReference = false;
+      for (const auto &[Var, Field] : Captures) {
         if (Field && !Field->getType()->isReferenceType())
           CopyCaptures.insert(Var);
-      if (const LambdaExpr *L = lambdaOf(TU.Ctx, MD))
+        ByReference |= Field && Field->getType()->isReferenceType();
+      }
+      // Only by-reference captures need the lambda expression, and finding
+      // it builds the translation unit's parent map: not for the others.
+      if (const LambdaExpr *L = ByReference ? lambdaOf(TU.Ctx, MD) : nullptr)
         for (const LambdaCapture &C : L->captures())
           if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
             if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
