@@ -74,10 +74,8 @@ public:
       : Escaping(Escaping) {}
 
   bool VisitLambdaExpr(LambdaExpr *L) {
-    for (const LambdaCapture &C : L->captures())
-      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
-          Escaping.insert(VD);
+    for (const VarDecl *VD : referenceCaptures(L))
+      Escaping.insert(VD);
     return true;
   }
   bool VisitUnaryOperator(UnaryOperator *U) {
@@ -239,11 +237,9 @@ PathBuilder::PathBuilder(TranslationUnitFacts &TU, const FunctionDecl *FD)
       // Only by-reference captures need the lambda expression, and finding
       // it builds the translation unit's parent map: not for the others.
       if (const LambdaExpr *L = ByReference ? lambdaOf(TU.Ctx, MD) : nullptr)
-        for (const LambdaCapture &C : L->captures())
-          if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-            if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
-                VD && madeOncePerLifetime(TU.Ctx, L, VD))
-              FreshCaptures.insert(VD);
+        for (const VarDecl *VD : referenceCaptures(L))
+          if (madeOncePerLifetime(TU.Ctx, L, VD))
+            FreshCaptures.insert(VD);
     }
 }
 

@@ -91,6 +91,15 @@ const VarDecl *referencedVar(const Expr *E) {
   return nullptr;
 }
 
+std::vector<const VarDecl *> referenceCaptures(const LambdaExpr *L) {
+  std::vector<const VarDecl *> Vars;
+  for (const LambdaCapture &C : L->captures())
+    if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+      if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+        Vars.push_back(VD);
+  return Vars;
+}
+
 TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx, const Catalog &Cat,
                                            const std::string &Directory,
                                            FileFacts &Out)

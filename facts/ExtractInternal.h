@@ -16,6 +16,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/PrettyPrinter.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -41,6 +42,10 @@ void callOperatorsOf(const clang::CXXRecordDecl *RD,
 /// The variable an expression names, through parentheses and casts.
 const clang::VarDecl *referencedVar(const clang::Expr *E);
 
+/// The variables a lambda captures by reference.
+std::vector<const clang::VarDecl *>
+referenceCaptures(const clang::LambdaExpr *L);
+
 /// Per-translation-unit state shared by the walks: names, locations, USRs.
 class TranslationUnitFacts {
 public:
@@ -63,6 +68,11 @@ public:
   std::optional<SourceEdit> insertion(clang::SourceLocation At,
                                       std::string Text);
   std::string displayName(const clang::FunctionDecl *FD);
+
+  /// Whether a function (and the depth it was asked at) returns the
+  /// current thread's id (facts/ThreadAffinity.cpp).
+  std::map<std::pair<const clang::FunctionDecl *, unsigned>, bool>
+      ReturnsThreadId;
 
   /// Summarises one function (once; later calls do nothing).
   void analyse(const clang::FunctionDecl *FD);

@@ -161,10 +161,8 @@ public:
     return true;
   }
   bool VisitLambdaExpr(LambdaExpr *L) {
-    for (const LambdaCapture &C : L->captures())
-      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
-          Vars.insert(VD);
+    for (const VarDecl *VD : referenceCaptures(L))
+      Vars.insert(VD);
     return true;
   }
 
@@ -231,10 +229,8 @@ public:
     return true;
   }
   bool VisitLambdaExpr(LambdaExpr *L) {
-    for (const LambdaCapture &C : L->captures())
-      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
-          Bad.insert(VD);
+    for (const VarDecl *VD : referenceCaptures(L))
+      Bad.insert(VD);
     return true;
   }
   bool VisitOMPExecutableDirective(OMPExecutableDirective *D) {

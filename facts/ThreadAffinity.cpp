@@ -38,15 +38,20 @@ namespace {
 
 constexpr unsigned MaxIdDepth = 3;
 
-bool isCurrentThreadId(const Expr *E, const LibraryModel &Lib,
+bool isCurrentThreadId(const Expr *E, TranslationUnitFacts &TU,
                        unsigned Depth = 0);
 
 /// Every return of the function's body gives the current thread's id.
-bool returnsCurrentThreadId(const FunctionDecl *F, const LibraryModel &Lib,
+/// Asked for every comparison in a branch condition that calls a function,
+/// so each answer is kept for the translation unit.
+bool returnsCurrentThreadId(const FunctionDecl *F, TranslationUnitFacts &TU,
                             unsigned Depth) {
   const FunctionDecl *Def = nullptr;
   if (!F || Depth >= MaxIdDepth || !F->hasBody(Def) || !Def)
     return false;
+  auto Known = TU.ReturnsThreadId.find({Def, Depth});
+  if (Known != TU.ReturnsThreadId.end())
+    return Known->second;
   bool Any = false, All = true;
   llvm::SmallVector<const Stmt *, 16> Work = {Def->getBody()};
   while (!Work.empty() && All) {
@@ -56,17 +61,18 @@ bool returnsCurrentThreadId(const FunctionDecl *F, const LibraryModel &Lib,
     if (const auto *R = dyn_cast<ReturnStmt>(S)) {
       Any = true;
       All = R->getRetValue() &&
-            isCurrentThreadId(R->getRetValue(), Lib, Depth + 1);
+            isCurrentThreadId(R->getRetValue(), TU, Depth + 1);
       continue;
     }
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }
-  return Any && All;
+  return TU.ReturnsThreadId[{Def, Depth}] = Any && All;
 }
 
-bool isCurrentThreadId(const Expr *E, const LibraryModel &Lib, unsigned Depth) {
-  E = Lib.skipWrappers(E);
+bool isCurrentThreadId(const Expr *E, TranslationUnitFacts &TU,
+                       unsigned Depth) {
+  E = TU.Lib.skipWrappers(E);
   if (!E)
     return false;
   // An id passed by value: the copy of the call's result.
@@ -74,30 +80,36 @@ bool isCurrentThreadId(const Expr *E, const LibraryModel &Lib, unsigned Depth) {
     return Copy->getNumArgs() == 1 &&
            Copy->getConstructor()->isCopyOrMoveConstructor() &&
            Depth < MaxIdDepth &&
-           isCurrentThreadId(Copy->getArg(0), Lib, Depth + 1);
+           isCurrentThreadId(Copy->getArg(0), TU, Depth + 1);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
       return VD->getTLSKind() != VarDecl::TLS_None;
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
-    return Callee && (Lib.functionHas(Callee, LibraryRole::CurrentThreadId) ||
-                      returnsCurrentThreadId(Callee, Lib, Depth));
+    return Callee &&
+           (TU.Lib.functionHas(Callee, LibraryRole::CurrentThreadId) ||
+            returnsCurrentThreadId(Callee, TU, Depth));
   }
   return false;
+}
+
+/// E without its leading `!`s; Negated flips for each.
+const Expr *stripNegations(const Expr *E, bool &Negated) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    const auto *U = dyn_cast<UnaryOperator>(E);
+    if (!U || U->getOpcode() != UO_LNot)
+      return E;
+    Negated = !Negated;
+    E = U->getSubExpr();
+  }
 }
 
 /// In `kept == current` (or !=, !(...)), the kept side; Negated flips for
 /// each negation, so that the test is true on the owner's thread when
 /// Negated ends false.
-const Expr *keptIdIn(const Expr *E, const LibraryModel &Lib, bool &Negated) {
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    const auto *U = dyn_cast<UnaryOperator>(E);
-    if (!U || U->getOpcode() != UO_LNot)
-      break;
-    Negated = !Negated;
-    E = U->getSubExpr();
-  }
+const Expr *keptIdIn(const Expr *E, TranslationUnitFacts &TU, bool &Negated) {
+  E = stripNegations(E, Negated);
   const Expr *L = nullptr, *R = nullptr;
   bool Equal = true;
   if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(E)) {
@@ -127,8 +139,8 @@ const Expr *keptIdIn(const Expr *E, const LibraryModel &Lib, bool &Negated) {
   } else {
     return nullptr;
   }
-  bool LeftCurrent = isCurrentThreadId(L, Lib);
-  bool RightCurrent = isCurrentThreadId(R, Lib);
+  bool LeftCurrent = isCurrentThreadId(L, TU);
+  bool RightCurrent = isCurrentThreadId(R, TU);
   if (LeftCurrent == RightCurrent)
     return nullptr;
   if (!Equal)
@@ -163,20 +175,29 @@ bool fieldsOfThis(const Expr *E, std::vector<const FieldDecl *> &Fields) {
   return true;
 }
 
-/// A method whose body is only `return <owner test of this's fields>;`.
-bool ownerTestMethod(const FunctionDecl *F, const LibraryModel &Lib,
-                     std::vector<const FieldDecl *> &Fields, bool &Negated) {
+/// The only statement of a method's body, if it has one statement.
+const Stmt *onlyStatementOf(const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
   if (!F || !isa<CXXMethodDecl>(F) || !F->hasBody(Def) || !Def)
-    return false;
+    return nullptr;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
-  if (!Body || Body->size() != 1)
-    return false;
-  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
-  if (!Return || !Return->getRetValue())
-    return false;
-  const Expr *Kept = keptIdIn(Return->getRetValue(), Lib, Negated);
+  return Body && Body->size() == 1 ? Body->body_front() : nullptr;
+}
+
+/// `kept == current` written out, the kept id in fields of `this`.
+bool comparesFieldsOfThis(const Expr *E, TranslationUnitFacts &TU,
+                          std::vector<const FieldDecl *> &Fields,
+                          bool &Negated) {
+  const Expr *Kept = keptIdIn(E, TU, Negated);
   return Kept && fieldsOfThis(Kept, Fields) && !Fields.empty();
+}
+
+/// A method whose body is only `return <owner test of this's fields>;`.
+bool ownerTestMethod(const FunctionDecl *F, TranslationUnitFacts &TU,
+                     std::vector<const FieldDecl *> &Fields, bool &Negated) {
+  const auto *Return = dyn_cast_or_null<ReturnStmt>(onlyStatementOf(F));
+  return Return && Return->getRetValue() &&
+         comparesFieldsOfThis(Return->getRetValue(), TU, Fields, Negated);
 }
 
 } // namespace
@@ -208,17 +229,17 @@ CallModel::ownerMarkOf(const Expr *Object,
 
 std::optional<TryLock> CallModel::ownerTestIn(const Expr *E, bool Negated) {
   std::optional<AccessPath> Mark;
-  if (const Expr *Kept = keptIdIn(E, S.Lib, Negated)) {
+  E = stripNegations(E, Negated);
+  if (const Expr *Kept = keptIdIn(E, S.TU, Negated)) {
     // `threadId_ == CurrentThread::tid()` written out in the condition.
     if (auto Path = S.Paths.pathOf(Kept)) {
       appendStep(*Path, "?owner");
       Mark = Path;
     }
-  } else if (const auto *Call =
-                 dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts())) {
+  } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     // `loop_->isInLoopThread()`.
     std::vector<const FieldDecl *> Fields;
-    if (ownerTestMethod(Call->getMethodDecl(), S.Lib, Fields, Negated))
+    if (ownerTestMethod(Call->getMethodDecl(), S.TU, Fields, Negated))
       Mark = ownerMarkOf(Call->getImplicitObjectArgument(), Fields);
   }
   if (!Mark)
@@ -231,38 +252,21 @@ std::optional<TryLock> CallModel::ownerTestIn(const Expr *E, bool Negated) {
 
 void CallModel::handleOwnerAssertion(const FunctionDecl *Callee,
                                      const Expr *Receiver) {
-  const FunctionDecl *Def = nullptr;
-  if (!Callee || !isa<CXXMethodDecl>(Callee) || !Callee->hasBody(Def) || !Def)
-    return;
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
-  if (!Body || Body->size() != 1)
-    return;
-  const auto *If = dyn_cast<IfStmt>(Body->body_front());
+  const auto *If = dyn_cast_or_null<IfStmt>(onlyStatementOf(Callee));
   if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
     return;
   // The branch taken off the owner's thread is the one that complains:
   // the condition must be true exactly off it (Negated ends true).
   bool Negated = false;
   std::vector<const FieldDecl *> Fields;
-  const Expr *Cond = If->getCond()->IgnoreParenImpCasts();
-  while (const auto *U = dyn_cast<UnaryOperator>(Cond)) {
-    if (U->getOpcode() != UO_LNot)
-      return;
-    Negated = !Negated;
-    Cond = U->getSubExpr()->IgnoreParenImpCasts();
-  }
-  if (const Expr *Kept = keptIdIn(Cond, S.Lib, Negated)) {
-    if (!fieldsOfThis(Kept, Fields) || Fields.empty())
-      return;
-  } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Cond)) {
-    if (!isa<CXXThisExpr>(
-            Call->getImplicitObjectArgument()->IgnoreParenImpCasts()) ||
-        !ownerTestMethod(Call->getMethodDecl(), S.Lib, Fields, Negated))
-      return;
-  } else {
-    return;
-  }
-  if (Negated)
+  const Expr *Cond = stripNegations(If->getCond(), Negated);
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(Cond);
+  bool Tests =
+      Call ? isa<CXXThisExpr>(
+                 Call->getImplicitObjectArgument()->IgnoreParenImpCasts()) &&
+                 ownerTestMethod(Call->getMethodDecl(), S.TU, Fields, Negated)
+           : comparesFieldsOfThis(Cond, S.TU, Fields, Negated);
+  if (Tests && Negated)
     if (auto Mark = ownerMarkOf(Receiver, Fields))
       lock({{*Mark, false}});
 }
