@@ -52,10 +52,13 @@ ExecutionContexts::ExecutionContexts(const Program &P) : P(P) {
   MultiThreaded = multiThreadedExecutors(P);
   findThreadContexts();
 
-  // Every call that starts, awaits or creates each coroutine.
-  std::map<std::string,
-           std::vector<std::pair<const FunctionFacts *, const CallSite *>>>
-      Starts;
+  // Every call that starts, awaits or creates each coroutine. Plain code
+  // that makes a coroutine object and keeps it (in a container, a capture)
+  // does not start it: what awaits it from there does. Only when nothing
+  // the program shows does is the keeping call its start (unknown).
+  using StartList =
+      std::vector<std::pair<const FunctionFacts *, const CallSite *>>;
+  std::map<std::string, StartList> Starts, Kept;
   for (const auto &[Id, F] : P.functions())
     for (const CallSite &C : F.Calls) {
       std::vector<std::string> Callees;
@@ -63,11 +66,15 @@ ExecutionContexts::ExecutionContexts(const Program &P) : P(P) {
         Callees.push_back(C.CalleeId);
       for (const CallTarget &T : C.Targets)
         Callees.push_back(T.Id);
+      bool Keeps = C.StoredUnstarted && !C.StartedBy && !F.IsCoroutine;
       for (const std::string &Callee : Callees)
         if (const FunctionFacts *Co = P.function(Callee))
           if (Co->IsCoroutine)
-            Starts[Callee].push_back({&F, &C});
+            (Keeps ? Kept : Starts)[Callee].push_back({&F, &C});
     }
+  for (auto &[Id, List] : Kept)
+    if (!Starts.count(Id))
+      Starts[Id] = std::move(List);
   for (const auto &[Id, F] : P.functions())
     if (F.IsCoroutine)
       Coroutines[Id] = {ExecutionContext::None, ""};

@@ -73,6 +73,23 @@ void CallModel::addJoin(const AccessPath &Handle, const Expr *At) {
   S.Out.Joins.push_back(std::move(J));
 }
 
+void CallModel::addAwaitThrough(const Slot &Through, const Expr *At) {
+  CallSite C = makeCall(At);
+  C.Kind = CallKind::Indirect;
+  C.CalleeName = "stored coroutine";
+  C.Slot = Through.Id;
+  C.SlotName = Through.Name;
+  S.Out.Calls.push_back(std::move(C));
+}
+
+void CallModel::markStoredCoroutines(llvm::ArrayRef<const Expr *> Made) {
+  for (const Expr *Call : Made)
+    if (std::optional<unsigned> Order = S.Paths.orderOf(Call))
+      for (CallSite &C : S.Out.Calls)
+        if (C.Order == *Order && C.Kind == CallKind::Direct)
+          C.StoredUnstarted = true;
+}
+
 void CallModel::addSpawn(Spawn Sp) {
   Sp.LoopDepth = S.Here ? S.Here->LoopDepth : 0;
   Sp.Order = S.nextOrder();
@@ -140,24 +157,10 @@ CallModel::storeArguments(const FunctionDecl *Callee,
       CallableArg Arg = Flow.describe(Args[I], I);
       if (!Arg.TargetIds.empty() || !Arg.FromSlot.empty())
         Passed.push_back(std::move(Arg));
+    } else if (S.Lib.isCoroutineObject(Callee->getParamDecl(I)->getType())) {
+      Flow.store(Flow.paramSlot(Callee, I), Args[I]);
     }
   return Passed;
-}
-
-/// The coroutine a call starts, if the callee is one (its body, wherever
-/// it is defined in this file, is a coroutine body).
-const FunctionDecl *CallModel::coroutineCalled(const CallExpr *Call) const {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee)
-    return nullptr;
-  if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern())
-    if (Pattern->getBody() && isa<CoroutineBodyStmt>(Pattern->getBody()))
-      return Callee;
-  const FunctionDecl *Def = nullptr;
-  if (!Callee->hasBody(Def) || !Def->getBody() ||
-      !isa<CoroutineBodyStmt>(Def->getBody()))
-    return nullptr;
-  return Def;
 }
 
 std::optional<AccessPath> CallModel::handleFor(const Expr *SpawnExpr) {
@@ -207,7 +210,7 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
     // the executor, with the arguments it was called with.
     if (Found.empty())
       if (const auto *CoCall = dyn_cast<CallExpr>(S.Lib.skipWrappers(Args[I])))
-        if (const FunctionDecl *Co = coroutineCalled(CoCall)) {
+        if (const FunctionDecl *Co = calledCoroutine(CoCall)) {
           Found.push_back(Co);
           CoroutineCall = CoCall;
         }
@@ -684,7 +687,7 @@ void CallModel::storeLibraryCallables(const FunctionDecl *Callee,
   if (!Assigns && !Inserts)
     return;
   for (const Expr *A : Args)
-    if (S.Lib.isErasedCallable(A->getType()))
+    if (Flow.tracks(A->getType()))
       Flow.store(Assigns ? *Object : CallableFlow::elements(*Object), A);
 }
 

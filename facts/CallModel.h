@@ -73,6 +73,12 @@ public:
   std::optional<ReadyTest> readinessIn(const clang::Expr *Cond);
 
   void addJoin(const AccessPath &Handle, const clang::Expr *At);
+  /// co_await of coroutine objects kept in Through (a variable, a
+  /// container's elements): an indirect call of whatever was stored there.
+  void addAwaitThrough(const Slot &Through, const clang::Expr *At);
+  /// Calls that made a coroutine object the code then stored (the creating
+  /// calls whose results CallableFlow saw kept) are marked so.
+  void markStoredCoroutines(llvm::ArrayRef<const clang::Expr *> Made);
   /// A spawn of work: the entry points, arguments and handle of a team of
   /// threads or a thread.
   void addSpawn(Spawn Sp);
@@ -145,7 +151,6 @@ private:
   /// coroutine()), sync_wait(coroutine()), coroutine().via(&pool).
   std::optional<StartInfo> startOf(const clang::Expr *Call);
   std::optional<AccessPath> handleFor(const clang::Expr *SpawnExpr);
-  const clang::FunctionDecl *coroutineCalled(const clang::CallExpr *Call) const;
   CallShape shapeOf(const clang::FunctionDecl *Callee,
                     const clang::Expr *Receiver,
                     llvm::ArrayRef<const clang::Expr *> Args, bool System);

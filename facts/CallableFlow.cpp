@@ -109,7 +109,11 @@ std::optional<Slot> CallableFlow::slotOf(const Expr *E) const {
         }
         return std::nullopt;
       }
-      if (TU.Lib.isErasedCallable(Callee->getReturnType()))
+      // A function handing back a callable, or a coroutine object it did
+      // not make by running as a coroutine itself.
+      if (TU.Lib.isErasedCallable(Callee->getReturnType()) ||
+          (TU.Lib.isCoroutineObject(Callee->getReturnType()) &&
+           !calledCoroutine(CE)))
         Root = returnSlot(Callee);
     }
     if (!Root)
@@ -121,9 +125,31 @@ std::optional<Slot> CallableFlow::slotOf(const Expr *E) const {
   return std::nullopt;
 }
 
+const FunctionDecl *CallableFlow::coroutineMadeBy(const Expr *Value) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(TU.Lib.skipWrappers(Value));
+  if (!Call || !TU.Lib.isCoroutineObject(Call->getType()))
+    return nullptr;
+  const FunctionDecl *Co = calledCoroutine(Call);
+  if (!Co || TU.inSystemHeader(Co->getLocation()))
+    return nullptr;
+  return Co;
+}
+
 void CallableFlow::store(const Slot &Into, const Expr *Value) {
   if (!Value)
     return;
+  if (const FunctionDecl *Co = coroutineMadeBy(Value)) {
+    CallableStore Store;
+    Store.Slot = Into.Id;
+    Store.SlotName = Into.Name;
+    Store.Loc = TU.loc(Value->getExprLoc());
+    Store.TargetId = TU.usr(Co);
+    if (Store.TargetId.empty())
+      return;
+    Stores.push_back(std::move(Store));
+    StoredCoroutines.push_back(TU.Lib.skipWrappers(Value));
+    return;
+  }
   std::vector<const FunctionDecl *> Targets;
   TU.Lib.callableTargets(Value, Targets);
   CallableStore Store;
@@ -186,7 +212,7 @@ bool CallableFlow::mayHoldCallable(QualType T) const {
     if (Type.isNull() || Depth > 8)
       continue;
     Type = Type.getNonReferenceType().getCanonicalType();
-    if (TU.Lib.isErasedCallable(Type))
+    if (tracks(Type))
       return true;
     if (const ArrayType *Array = Type->getAsArrayTypeUnsafe()) {
       Work.push_back({Array->getElementType(), Depth + 1});
@@ -242,9 +268,14 @@ void CallableFlow::storeInit(const Slot &Into, const Expr *Init) {
       }
       continue;
     }
-    if (TU.Lib.isErasedCallable(E->getType()))
+    // A callable, a coroutine object, or a copy of a container of them.
+    if (mayHoldCallable(E->getType()))
       store(Target, E);
   }
+}
+
+bool CallableFlow::tracks(QualType T) const {
+  return TU.Lib.isErasedCallable(T) || TU.Lib.isCoroutineObject(T);
 }
 
 } // namespace extract

@@ -11,6 +11,11 @@
 // to a parameter of callable type, a return, an element inserted into a
 // container, a range-for variable taking a container's elements.
 //
+// Coroutine objects (tasks, lazies) flow the same way: a call that makes
+// one stores the coroutine into the slot that keeps the object, and
+// co_await of a slot's object (or of a container's, through when_all) is a
+// call of what the slot holds.
+//
 // Does not model: the order of stores and calls (a slot holds everything
 // ever stored into it), or which object of a class a field belongs to.
 //
@@ -62,13 +67,25 @@ public:
   /// Initialises the object in Into; aggregates give each field and
   /// element its own slot.
   void storeInit(const Slot &Into, const clang::Expr *Init);
-  /// Could a value of this type hold a callable, directly or in a field
-  /// or element of an aggregate?
+  /// Could a value of this type hold a callable (or a coroutine object),
+  /// directly or in a field or element of an aggregate?
   bool mayHoldCallable(clang::QualType T) const;
+  /// Values of this type are followed through slots: erased callables and
+  /// coroutine objects.
+  bool tracks(clang::QualType T) const;
+  /// The calls that made coroutine objects stored into slots so far.
+  llvm::ArrayRef<const clang::Expr *> storedCoroutines() const {
+    return StoredCoroutines;
+  }
 
 private:
+  /// The coroutine a call making a coroutine object runs, when Value is
+  /// such a call to a coroutine of the program.
+  const clang::FunctionDecl *coroutineMadeBy(const clang::Expr *Value) const;
+
   TranslationUnitFacts &TU;
   std::vector<CallableStore> &Stores;
+  std::vector<const clang::Expr *> StoredCoroutines;
 };
 
 } // namespace extract

@@ -83,6 +83,20 @@ const CXXRecordDecl *recordOf(QualType T) {
   return T->getAsCXXRecordDecl();
 }
 
+const FunctionDecl *calledCoroutine(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return nullptr;
+  if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern())
+    if (Pattern->getBody() && isa<CoroutineBodyStmt>(Pattern->getBody()))
+      return Callee;
+  const FunctionDecl *Def = nullptr;
+  if (!Callee->hasBody(Def) || !Def->getBody() ||
+      !isa<CoroutineBodyStmt>(Def->getBody()))
+    return nullptr;
+  return Def;
+}
+
 const VarDecl *referencedVar(const Expr *E) {
   if (!E)
     return nullptr;

@@ -232,6 +232,10 @@ struct CallSite {
   /// A call that makes a coroutine handed to a spawn (co_spawn(ex, f())):
   /// its body runs where the spawn puts it, not here.
   bool SpawnedElsewhere = false;
+  /// A call that makes a coroutine object the code keeps (in a variable, a
+  /// container, a capture, a parameter) instead of awaiting or starting
+  /// it: the coroutine runs where what later awaits it from there does.
+  bool StoredUnstarted = false;
   /// The call starts the coroutine it calls, as this says.
   std::optional<StartInfo> StartedBy;
   /// A blocking call the catalog can write as an awaited operation of the

@@ -303,7 +303,8 @@ void to_json(json &J, const CallSite &C) {
            {"loop_depth", C.LoopDepth},
            {"off_loop", C.OffLoop},
            {"ends_process", C.EndsProcess},
-           {"spawned_elsewhere", C.SpawnedElsewhere}};
+           {"spawned_elsewhere", C.SpawnedElsewhere},
+           {"stored_unstarted", C.StoredUnstarted}};
   if (!C.Apis.empty())
     J["apis"] = C.Apis;
   J["order"] = C.Order;
@@ -336,6 +337,7 @@ void from_json(const json &J, CallSite &C) {
   J.at("off_loop").get_to(C.OffLoop);
   J.at("ends_process").get_to(C.EndsProcess);
   J.at("spawned_elsewhere").get_to(C.SpawnedElsewhere);
+  J.at("stored_unstarted").get_to(C.StoredUnstarted);
   if (J.contains("apis"))
     J.at("apis").get_to(C.Apis);
   J.at("order").get_to(C.Order);

@@ -74,6 +74,7 @@ void FunctionWalker::walk(const Stmt *Root) {
   if (S.Paths.CutAt)
     S.Out.Cuts.push_back("an access path longer than concur follows (at " +
                          shortLocation(*S.Paths.CutAt) + ")");
+  Calls.markStoredCoroutines(Flow.storedCoroutines());
 }
 
 bool FunctionWalker::walkCFG(const Stmt *Root) {
@@ -276,6 +277,10 @@ void FunctionWalker::visitStmt(const Stmt *St) {
     visitAwait(Suspend);
     return;
   }
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(St)) {
+    visitLambda(Lambda);
+    return;
+  }
   if (const auto *Return = dyn_cast<ReturnStmt>(St)) {
     visitReturn(Return);
     return;
@@ -398,6 +403,42 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
       Flow.store(*Into, RHS);
 }
 
+void FunctionWalker::visitLambda(const LambdaExpr *L) {
+  // An init-capture is a variable of the lambda's body, initialised here:
+  // [tasks = std::move(tasks)] keeps what tasks held.
+  for (const LambdaCapture &C : L->captures()) {
+    if (!C.capturesVariable())
+      continue;
+    const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
+    if (VD && VD->isInitCapture() && Flow.mayHoldCallable(VD->getType()))
+      Flow.storeInit(Flow.varSlot(VD), VD->getInit());
+  }
+}
+
+void FunctionWalker::awaitStored(const Expr *Operand) {
+  // co_await task, co_await std::move(tasks[0]): the stored coroutine;
+  // co_await collectAll(std::move(tasks)): every stored one.
+  const Expr *E = S.skip(Operand);
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (calledCoroutine(Call))
+      return; // A direct call: the call itself is the start.
+    if (S.Lib.functionHas(Call->getDirectCallee(), LibraryRole::AwaitsAll)) {
+      for (const Expr *Arg : Call->arguments())
+        awaitStored(Arg);
+      return;
+    }
+  }
+  QualType T = E->getType();
+  if (!Flow.mayHoldCallable(T) || S.Lib.isErasedCallable(T))
+    return;
+  std::optional<Slot> From = Flow.slotOf(E);
+  if (!From)
+    return;
+  Calls.addAwaitThrough(
+      S.Lib.isCoroutineObject(T) ? *From : CallableFlow::elements(*From),
+      Operand);
+}
+
 std::vector<SourceEdit>
 FunctionWalker::scopeEndFor(const HeldLock &L, const CoroutineSuspendExpr *E) {
   for (const auto &[Var, G] : S.Locks.Now.Guards)
@@ -453,6 +494,7 @@ void FunctionWalker::visitAwait(const CoroutineSuspendExpr *E) {
     Point.ReleasedBefore = S.Locks.Now.Released;
     S.Out.Suspends.push_back(std::move(Point));
   }
+  awaitStored(E->getOperand());
   // What was awaited has completed, and so has everything awaited together
   // with when_all.
   const Expr *Operand = S.skip(E->getOperand());
@@ -487,7 +529,7 @@ void FunctionWalker::visitReturn(const ReturnStmt *R) {
     if (S.Out.Returns && S.Lib.isThreadSafeGlobal(*S.Out.Returns))
       S.Out.Returns.reset();
   }
-  if (S.Lib.isErasedCallable(Ret))
+  if (Flow.tracks(Ret))
     Flow.store(Flow.returnSlot(S.FD), Value);
 }
 

@@ -70,6 +70,9 @@ private:
                       const clang::CXXForRangeStmt *Loop);
   void visitAssignment(const clang::BinaryOperator *B);
   void visitAwait(const clang::CoroutineSuspendExpr *E);
+  /// Awaiting coroutine objects kept in a slot starts what it holds.
+  void awaitStored(const clang::Expr *Operand);
+  void visitLambda(const clang::LambdaExpr *L);
   /// The edits that end the scope of the guard holding L before E.
   std::vector<SourceEdit> scopeEndFor(const HeldLock &L,
                                       const clang::CoroutineSuspendExpr *E);

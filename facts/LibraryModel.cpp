@@ -131,6 +131,47 @@ bool LibraryModel::isErasedCallable(QualType T) const {
   return recordHas(T->getAsCXXRecordDecl(), LibraryRole::CallableWrapper);
 }
 
+bool LibraryModel::isCoroutineObject(QualType T) const {
+  if (T.isNull())
+    return false;
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  auto Known = CoroutineObjects.find(RD);
+  if (Known != CoroutineObjects.end())
+    return Known->second;
+  bool Is = findsPromise(RD);
+  CoroutineObjects[RD] = Is;
+  return Is;
+}
+
+bool LibraryModel::findsPromise(const CXXRecordDecl *RD) const {
+  ASTContext &Ctx = RD->getASTContext();
+  if (!RD->lookup(&Ctx.Idents.get("promise_type")).empty())
+    return true;
+  // std::coroutine_traits<R, Args...> specialised for R by the coroutines
+  // of the file that return one.
+  const NamespaceDecl *Std = nullptr;
+  for (const NamedDecl *D :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("std")))
+    if ((Std = dyn_cast<NamespaceDecl>(D)))
+      break;
+  if (!Std)
+    return false;
+  QualType Canonical = Ctx.getCanonicalType(Ctx.getRecordType(RD));
+  for (const NamedDecl *D : Std->lookup(&Ctx.Idents.get("coroutine_traits")))
+    if (const auto *Traits = dyn_cast<ClassTemplateDecl>(D))
+      for (const ClassTemplateSpecializationDecl *Spec :
+           Traits->specializations()) {
+        const TemplateArgumentList &Args = Spec->getTemplateArgs();
+        if (Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+            Ctx.getCanonicalType(Args[0].getAsType()) == Canonical)
+          return true;
+      }
+  return false;
+}
+
 bool LibraryModel::functionHas(const FunctionDecl *F, LibraryRole Role) const {
   return F && Cat.hasRole(catalogName(F), Role);
 }

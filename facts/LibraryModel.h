@@ -57,6 +57,12 @@ public:
   /// through a lambda's or functor's own type are direct in the code that
   /// has that type: only these need the whole program's stores.)
   bool isErasedCallable(clang::QualType T) const;
+  /// A coroutine's return object (a task, a lazy): a class with a nested
+  /// promise_type, where std::coroutine_traits finds the promise, or one a
+  /// specialisation of std::coroutine_traits in the file names (Asio's
+  /// awaitable). Made by a call and kept, it runs where what awaits it
+  /// later does.
+  bool isCoroutineObject(clang::QualType T) const;
 
   /// Where an executor of this type (or a pointer or smart pointer to one)
   /// runs what it is given; None when the type is no known executor.
@@ -79,6 +85,8 @@ public:
 private:
   mutable std::map<std::pair<const clang::CXXRecordDecl *, LibraryRole>, bool>
       Cache;
+  bool findsPromise(const clang::CXXRecordDecl *RD) const;
+  mutable std::map<const clang::CXXRecordDecl *, bool> CoroutineObjects;
 };
 
 } // namespace extract
