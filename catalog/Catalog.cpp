@@ -418,7 +418,8 @@ std::unique_ptr<Catalog> Catalog::parse(const std::string &Text,
   }
   auto C = std::unique_ptr<Catalog>(new Catalog());
   if (!C->readApis(Doc, /*FromConfig=*/false, Error) ||
-      !readStrings(Doc, "memory_filesystems", C->MemoryFileSystems, Error))
+      !readStrings(Doc, "memory_filesystems", C->MemoryFileSystems, Error) ||
+      !readStrings(Doc, "library_namespaces", C->LibraryNamespaces, Error))
     return nullptr;
   C->Fingerprint = digest(Text);
   return C;
@@ -449,14 +450,17 @@ std::unique_ptr<Catalog> Catalog::withConfig(const std::string &ConfigText,
     Error = "the top level must be a JSON object";
     return nullptr;
   }
-  static const std::set<std::string> Keys = {"apis", "severities"};
+  static const std::set<std::string> Keys = {"apis", "severities",
+                                             "library_namespaces"};
   for (auto It = Doc.begin(); It != Doc.end(); ++It)
     if (!Keys.count(It.key())) {
-      Error = "unknown key '" + clip(It.key()) + "' (known: apis, severities)";
+      Error = "unknown key '" + clip(It.key()) +
+              "' (known: apis, severities, library_namespaces)";
       return nullptr;
     }
   auto C = std::make_unique<Catalog>(*this);
-  if (!C->readApis(Doc, /*FromConfig=*/true, Error))
+  if (!C->readApis(Doc, /*FromConfig=*/true, Error) ||
+      !readStrings(Doc, "library_namespaces", C->LibraryNamespaces, Error))
     return nullptr;
   C->Fingerprint = digest(Fingerprint + ConfigText);
   if (Doc.contains("severities")) {
@@ -494,6 +498,17 @@ bool Catalog::isMemoryPath(const std::string &Path) const {
                        return llvm::StringRef(Path).starts_with(Prefix) ||
                               (Prefix.back() == '/' &&
                                Path == Prefix.substr(0, Prefix.size() - 1));
+                     });
+}
+
+bool Catalog::isLibraryNamespace(const std::string &Qualified) const {
+  // "asio" names asio and every namespace in it.
+  llvm::StringRef Name(Qualified);
+  return std::any_of(LibraryNamespaces.begin(), LibraryNamespaces.end(),
+                     [&](const std::string &N) {
+                       return Name == N ||
+                              (Name.starts_with(N) &&
+                               Name.substr(N.size()).starts_with("::"));
                      });
 }
 

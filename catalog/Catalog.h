@@ -141,6 +141,11 @@ public:
   /// Does this constant path name no file on a disk (empty, or under a
   /// file system that lives in memory such as /proc)?
   bool isMemoryPath(const std::string &Path) const;
+  /// Is code in this namespace ("asio::detail") a library's own, judged by
+  /// the catalog's description of the library's public operations and
+  /// never walked, wherever its headers are (a vendored copy included as a
+  /// project header)?
+  bool isLibraryNamespace(const std::string &Qualified) const;
 
   /// Identifies the catalog's contents (built-in text and config), for the
   /// fact cache.
@@ -153,6 +158,7 @@ private:
 
   std::vector<CatalogEntry> Entries;
   std::vector<std::string> MemoryFileSystems;
+  std::vector<std::string> LibraryNamespaces;
   std::string Fingerprint;
   std::map<std::string, std::vector<size_t>> ByName;
   /// Config overrides: by API name or by category.

@@ -497,7 +497,7 @@ std::optional<AccessPath> PathBuilder::pathOf(const Expr *E, unsigned Depth) {
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (!Callee)
       return std::nullopt;
-    if (TU.inSystemHeader(Callee->getLocation()))
+    if (TU.inLibraryCode(Callee))
       return libraryCallPath(CE, Depth);
     // A user function returning a reference: what it returns, bound later.
     if (!Callee->getReturnType()->isReferenceType())
@@ -556,7 +556,7 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (!Callee)
       return std::nullopt;
-    if (TU.inSystemHeader(Callee->getLocation())) {
+    if (TU.inLibraryCode(Callee)) {
       // sp.get(), sp.operator->(): the smart pointer's target.
       if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
         if (Lib.methodHas(Callee, LibraryRole::PointeeAccess))

@@ -105,7 +105,7 @@ void CallModel::addCallbacks(llvm::ArrayRef<const Expr *> Args) {
     std::vector<const FunctionDecl *> Targets;
     S.Lib.callableTargets(A, Targets);
     for (const FunctionDecl *Target : Targets) {
-      if (S.TU.inSystemHeader(Target->getLocation()))
+      if (S.TU.inLibraryCode(Target))
         continue;
       CallSite C = makeCall(A);
       C.Kind = CallKind::Callback;
@@ -527,8 +527,8 @@ std::optional<StartInfo> CallModel::startOf(const Expr *Call) {
     }
     if (!Callee)
       return std::nullopt;
-    CallShape Shape = shapeOf(Callee, Receiver, Args,
-                              S.TU.inSystemHeader(Callee->getLocation()));
+    CallShape Shape =
+        shapeOf(Callee, Receiver, Args, S.TU.inLibraryCode(Callee));
     if (const CatalogEntry *E = S.Lib.Cat.match(Shape, EntryKind::Start)) {
       StartInfo Start;
       Start.Api = E->Names.front();
@@ -820,7 +820,7 @@ void CallModel::handleCall(const CallExpr *CE) {
   for (unsigned I = First; I < CE->getNumArgs(); ++I)
     Args.push_back(CE->getArg(I));
 
-  bool System = S.TU.inSystemHeader(Callee->getLocation());
+  bool System = S.TU.inLibraryCode(Callee);
   CallShape Shape = shapeOf(Callee, Receiver, Args, System);
   // A guard moved into the call (an awaiter that unlocks it) leaves us.
   moveGuards(Args, nullptr);
@@ -940,7 +940,7 @@ void CallModel::handleConstruct(const CXXConstructExpr *CE) {
     if (auto Target = S.Paths.pathOf(Args[0]))
       Recorder.recordPath(*Target, /*Write=*/true, CE, {}, /*Atomic=*/true);
 
-  bool System = S.TU.inSystemHeader(Ctor->getLocation());
+  bool System = S.TU.inLibraryCode(Ctor);
   if (System || !Ctor->isImplicit()) {
     CallShape Shape;
     ShapeBuilder Builder;

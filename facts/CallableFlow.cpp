@@ -89,7 +89,7 @@ std::optional<Slot> CallableFlow::slotOf(const Expr *E) const {
       const FunctionDecl *Callee = CE->getDirectCallee();
       if (!Callee)
         return std::nullopt;
-      if (TU.inSystemHeader(Callee->getLocation())) {
+      if (TU.inLibraryCode(Callee)) {
         if (TU.Lib.functionHas(Callee, LibraryRole::PassThrough) &&
             CE->getNumArgs() >= 1) {
           E = CE->getArg(0);
@@ -130,7 +130,7 @@ const FunctionDecl *CallableFlow::coroutineMadeBy(const Expr *Value) const {
   if (!Call || !TU.Lib.isCoroutineObject(Call->getType()))
     return nullptr;
   const FunctionDecl *Co = calledCoroutine(Call);
-  if (!Co || TU.inSystemHeader(Co->getLocation()))
+  if (!Co || TU.inLibraryCode(Co))
     return nullptr;
   return Co;
 }
@@ -158,7 +158,7 @@ void CallableFlow::store(const Slot &Into, const Expr *Value) {
   Store.Loc = TU.loc(Value->getExprLoc());
   bool Stored = false;
   for (const FunctionDecl *Target : Targets) {
-    if (TU.inSystemHeader(Target->getLocation()))
+    if (TU.inLibraryCode(Target))
       continue;
     Store.TargetId = TU.usr(Target);
     if (!Store.TargetId.empty()) {
@@ -178,7 +178,7 @@ CallableArg CallableFlow::describe(const Expr *Value, unsigned Index) const {
   std::vector<const FunctionDecl *> Targets;
   TU.Lib.callableTargets(Value, Targets);
   for (const FunctionDecl *Target : Targets) {
-    if (TU.inSystemHeader(Target->getLocation()))
+    if (TU.inLibraryCode(Target))
       continue;
     std::string Id = TU.usr(Target);
     if (Id.empty())

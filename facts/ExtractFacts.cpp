@@ -128,6 +128,35 @@ bool TranslationUnitFacts::inSystemHeader(SourceLocation L) const {
   return L.isValid() && SM.isInSystemHeader(SM.getFileLoc(L));
 }
 
+bool TranslationUnitFacts::inLibraryCode(const Decl *D) const {
+  if (!D)
+    return false;
+  if (inSystemHeader(D->getLocation()))
+    return true;
+  const DeclContext *DC =
+      isa<NamespaceDecl>(D) ? cast<DeclContext>(D) : D->getDeclContext();
+  while (DC && !isa<NamespaceDecl>(DC))
+    DC = DC->getParent();
+  if (!DC)
+    return false;
+  auto Known = LibraryNamespaces.find(DC);
+  if (Known != LibraryNamespaces.end())
+    return Known->second;
+  // The namespace as the catalog names it: inline and anonymous ones left
+  // out (asio::detail, not asio::v1::detail).
+  std::vector<llvm::StringRef> Names;
+  for (const DeclContext *At = DC; At; At = At->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(At))
+      if (!NS->isInline() && !NS->isAnonymousNamespace())
+        Names.push_back(NS->getName());
+  std::string Qualified;
+  for (auto It = Names.rbegin(); It != Names.rend(); ++It)
+    Qualified += (Qualified.empty() ? "" : "::") + It->str();
+  bool Is = !Qualified.empty() && Cat.isLibraryNamespace(Qualified);
+  LibraryNamespaces[DC] = Is;
+  return Is;
+}
+
 std::string TranslationUnitFacts::usr(const Decl *D) {
   auto It = USRs.find(D);
   if (It != USRs.end())
@@ -266,8 +295,7 @@ void TranslationUnitFacts::addWorkload(const CXXConstructExpr *Registration) {
 
 void TranslationUnitFacts::addOverrides(const CXXMethodDecl *MD) {
   if (!MD->isVirtual() || MD->size_overridden_methods() == 0 ||
-      inSystemHeader(MD->getLocation()) ||
-      !OverridesDone.insert(MD->getCanonicalDecl()).second)
+      inLibraryCode(MD) || !OverridesDone.insert(MD->getCanonicalDecl()).second)
     return;
   std::string Id = usr(MD->getCanonicalDecl());
   if (Id.empty())
@@ -283,7 +311,7 @@ void TranslationUnitFacts::addOverrides(const CXXMethodDecl *MD) {
 }
 
 void TranslationUnitFacts::addGlobalInit(const VarDecl *VD) {
-  if (!VD->getInit() || inSystemHeader(VD->getLocation()) ||
+  if (!VD->getInit() || inLibraryCode(VD) ||
       VD->getDeclContext()->isDependentContext())
     return;
   CallableFlow Flow(*this, Out.GlobalStores);
@@ -354,7 +382,7 @@ void TranslationUnitFacts::analyse(const FunctionDecl *FD) {
     return;
   if (!Done.insert(FD).second)
     return;
-  if (inSystemHeader(FD->getLocation()) || !FD->getBody())
+  if (inLibraryCode(FD) || !FD->getBody())
     return;
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
   bool IsLambda = MD && MD->getParent()->isLambda();
@@ -431,10 +459,13 @@ public:
     return true;
   }
   bool TraverseDecl(Decl *D) {
-    // Nothing in system headers is summarised; do not even walk it.
+    // Nothing in system headers or a library's namespace is summarised; do
+    // not even walk it. (A namespace or linkage block in a system header
+    // may still hold what the program declares there.)
+    bool System = D && TU.inSystemHeader(D->getLocation());
     if (D && !isa<TranslationUnitDecl>(D) &&
-        TU.inSystemHeader(D->getLocation()) && !isa<NamespaceDecl>(D) &&
-        !isa<LinkageSpecDecl>(D))
+        ((System && !isa<NamespaceDecl>(D) && !isa<LinkageSpecDecl>(D)) ||
+         (!System && TU.inLibraryCode(D))))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }

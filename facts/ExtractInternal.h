@@ -63,6 +63,10 @@ public:
   LibraryModel Lib;
 
   bool inSystemHeader(clang::SourceLocation L) const;
+  /// Library code: declared in a system header, or in a namespace the
+  /// catalog lists as a library's own (a vendored Asio). It is judged by
+  /// the catalog, never summarised or walked.
+  bool inLibraryCode(const clang::Decl *D) const;
   std::string usr(const clang::Decl *D);
   SourceLoc loc(clang::SourceLocation L);
   /// An edit replacing the characters of Range with Text; nullopt when the
@@ -109,6 +113,7 @@ private:
   std::map<unsigned, clang::FileID> FileIDs;
   std::set<const clang::FunctionDecl *> Done;
   std::set<const clang::CXXMethodDecl *> OverridesDone;
+  mutable std::map<const clang::DeclContext *, bool> LibraryNamespaces;
 };
 
 /// Describes a call for the catalog.

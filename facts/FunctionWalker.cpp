@@ -345,8 +345,7 @@ void FunctionWalker::visitReturnedGuard(const VarDecl *VD) {
       VD->getInit() ? S.skip(VD->getInit()) : nullptr);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   const CXXRecordDecl *Type = VD->getType()->getAsCXXRecordDecl();
-  if (!Callee || !Type || S.TU.inSystemHeader(Callee->getLocation()) ||
-      S.Locks.guardOf(VD))
+  if (!Callee || !Type || S.TU.inLibraryCode(Callee) || S.Locks.guardOf(VD))
     return;
   CallShape Shape;
   Shape.Names.push_back(catalogName(Type) + "::" + Type->getNameAsString());

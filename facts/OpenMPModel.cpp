@@ -1545,8 +1545,8 @@ private:
   }
 
   bool userFunction(const FunctionDecl *Callee) const {
-    return Callee && !TU.inSystemHeader(Callee->getLocation()) &&
-           !Callee->isImplicit() && !Callee->getBuiltinID();
+    return Callee && !TU.inLibraryCode(Callee) && !Callee->isImplicit() &&
+           !Callee->getBuiltinID();
   }
 
   void walkCall(const CallExpr *Call) {
