@@ -1009,8 +1009,14 @@ private:
           // Nor through a by-reference capture each start was handed a
           // closure of its own for: a range-for's element, a local of the
           // loop body that makes the closure (AccessPath::FreshPerClosure).
-          if (A->Thread == B->Thread && A->FreshPerClosure &&
-              B->FreshPerClosure)
+          // Two starts of one closure's code at two places are two
+          // evaluations of its lambda (a function template's instantiations
+          // share its facts), each capturing the variable of its own
+          // execution.
+          if (A->FreshPerClosure && B->FreshPerClosure &&
+              (A->Thread == B->Thread ||
+               (A->Function == B->Function &&
+                Threads[A->Thread].EntryId == Threads[B->Thread].EntryId)))
             continue;
           if (X == Y && !A->Write)
             continue;

@@ -38,7 +38,23 @@ void one_closure_many_starts(std::vector<int> &Counts) {
     T.join();
 }
 
+// Each instantiation of a function template starts its own task with its
+// own local: the two starts of the one lambda share nothing. The spawner
+// still races with the task it started on that local.
+template <class F> void retry_until(F Step) {
+  int Tries = 0;
+  std::thread([&Tries, &Step] {
+    while (++Tries < 100)
+      Step();
+  }).detach();
+  while (Tries < 100) {
+    // CHECK: closure-captures.cpp:[[@LINE-1]]:10: warning: 'retry_until{{.*}}::Tries' is read by 'retry_until{{.*}}' without a lock and written by thread 'lambda at {{.*}}'
+  }
+}
+
 int main() {
+  retry_until([] {});
+  retry_until([] { return 1; });
   std::vector<int> Counts(4);
   per_element(Counts);
   shared_counter();
