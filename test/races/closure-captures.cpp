@@ -45,7 +45,7 @@ template <class F> void retry_until(F Step) {
   int Tries = 0;
   std::thread([&Tries, &Step] {
     while (++Tries < 100)
-      // CHECK: closure-captures.cpp:[[@LINE-1]]:14: warning: 'retry_until<(lambda)>::Tries' is written by thread 'lambda at {{.*}}' without a lock and read by thread 'main' without a lock (/{{.*}}closure-captures.cpp:[[@LINE+4]]:10)
+      // CHECK: closure-captures.cpp:[[@LINE-1]]:14: warning: 'retry_until<(lambda)>::Tries' is written by thread 'lambda at {{.*}}' without a lock and read by thread 'main' without a lock (/{{.*}}closure-captures.cpp:[[@LINE+3]]:10)
       Step();
   }).detach();
   while (Tries < 100) {
