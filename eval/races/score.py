@@ -3,6 +3,7 @@
 
     eval/races/score.py LABELS.json (--build DIR | --report JSON) [--concur PATH]
                         [--src ROOT] [--json OUT] [--list-unlabelled]
+                        [--list-fp] [--keep-report JSON]
 
 LABELS.json names a codebase (repository, commit), where its source tree was
 checked out when it was labelled (`src_root`), how its compile database was
@@ -72,6 +73,8 @@ def main():
     ap.add_argument("--src", help="source root (default: the labels' src_root)")
     ap.add_argument("--json", help="write the scores here as JSON")
     ap.add_argument("--list-unlabelled", action="store_true")
+    ap.add_argument("--list-fp", action="store_true", help="list the warnings labelled FP, with their causes")
+    ap.add_argument("--keep-report", help="with --build: keep concur's report here")
     args = ap.parse_args()
 
     with open(args.labels) as f:
@@ -84,6 +87,8 @@ def main():
     if args.report:
         with open(args.report) as f:
             report = json.load(f)
+    elif args.keep_report:
+        report = run_concur(args.concur, args.build, CHECK, args.keep_report)
     else:
         with tempfile.TemporaryDirectory() as tmp:
             report = run_concur(args.concur, args.build, CHECK, os.path.join(tmp, "r.json"))
@@ -115,6 +120,8 @@ def main():
         if warn:
             tp_w += label["label"] == "TP"
             fp_w += label["label"] == "FP"
+            if args.list_fp and label["label"] == "FP":
+                print("  FP %s:%d <-> %s:%d %s: %s" % (key + (label.get("variable", ""), label["cause"][:160])))
         else:
             tp_r += label["label"] == "TP"
             fp_r += label["label"] == "FP"
