@@ -9,11 +9,14 @@ import subprocess
 import sys
 
 
-def run_concur(concur, build, check, out):
-    """Runs one check of concur on the compile database in BUILD, writes the
-    JSON report to OUT and returns it; exits on anything but 0 or 1."""
+def run_concur(concur, build, check, out, config=None):
+    """Runs one check of concur on the compile database in BUILD (with the
+    .concur.json CONFIG for every file, if given), writes the JSON report to
+    OUT and returns it; exits on anything but 0 or 1."""
     cmd = [concur, "check", "-p", build, "--checks=-*," + check,
            "-j", "2", "--format=json", "-o", out, "--quiet"]
+    if config:
+        cmd.append("--config=" + config)
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if proc.returncode not in (0, 1):
         sys.exit("concur failed (exit %d): %s" % (proc.returncode, proc.stderr.strip()))

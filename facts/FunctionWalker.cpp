@@ -419,13 +419,15 @@ void FunctionWalker::awaitStored(const Expr *Operand) {
   // co_await collectAll(std::move(tasks)): every stored one.
   const Expr *E = S.skip(Operand);
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    if (calledCoroutine(Call))
-      return; // A direct call: the call itself is the start.
+    // when_all may be a coroutine itself: what it is given is still
+    // awaited here.
     if (S.Lib.functionHas(Call->getDirectCallee(), LibraryRole::AwaitsAll)) {
       for (const Expr *Arg : Call->arguments())
         awaitStored(Arg);
       return;
     }
+    if (calledCoroutine(Call))
+      return; // A direct call: the call itself is the start.
   }
   QualType T = E->getType();
   if (!Flow.mayHoldCallable(T) || S.Lib.isErasedCallable(T))

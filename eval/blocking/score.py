@@ -41,6 +41,7 @@ def main():
     ap.add_argument("--src", help="source root (default: the labels' src_root)")
     ap.add_argument("--json", help="write the scores here as JSON")
     ap.add_argument("--list-unlabelled", action="store_true")
+    ap.add_argument("--config", help="run concur with this .concur.json for every file (a project's adoption config)")
     ap.add_argument("--report", help="score this concur JSON report instead of running concur")
     ap.add_argument("--keep-report", help="keep the report concur wrote here")
     args = ap.parse_args()
@@ -56,10 +57,10 @@ def main():
         with open(args.report) as f:
             report = json.load(f)
     elif args.keep_report:
-        report = run_concur(args.concur, args.build, CHECK, args.keep_report)
+        report = run_concur(args.concur, args.build, CHECK, args.keep_report, args.config)
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            report = run_concur(args.concur, args.build, CHECK, os.path.join(tmp, "r.json"))
+            report = run_concur(args.concur, args.build, CHECK, os.path.join(tmp, "r.json"), args.config)
 
     def rel(path):
         path = os.path.realpath(path)

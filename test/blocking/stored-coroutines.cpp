@@ -32,8 +32,9 @@ template <class T> struct Lazy {
   void await_resume() {}
 };
 inline Lazy<void> LazyPromise::get_return_object() { return {}; }
+// A coroutine itself, as in async_simple's newer versions.
 template <class T> Lazy<void> collectAll(std::vector<Lazy<T>> &&Tasks) {
-  return {};
+  co_return;
 }
 template <class L> void syncAwait(L &&Task) {}
 } // namespace coro
