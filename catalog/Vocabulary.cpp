@@ -122,6 +122,7 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::CallsCallable, "calls-callable"},
     {LibraryRole::AwaitsAll, "awaits-all"},
     {LibraryRole::CurrentThreadId, "current-thread-id"},
+    {LibraryRole::ThreadIdEquality, "thread-id-equality"},
     {LibraryRole::ElementAccess, "element-access"},
     {LibraryRole::NonMutating, "non-mutating"},
     {LibraryRole::InsertsElement, "inserts-element"},
@@ -231,6 +232,7 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::CallsCallable:
   case LibraryRole::AwaitsAll:
   case LibraryRole::CurrentThreadId:
+  case LibraryRole::ThreadIdEquality:
     return K == EntryKind::Function;
   case LibraryRole::ElementAccess:
   case LibraryRole::NonMutating:

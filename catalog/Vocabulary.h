@@ -126,7 +126,8 @@ enum class LibraryRole {
   StoresCallable, // Keeps its callable arguments for later; does not call them.
   CallsCallable,  // Calls its callable arguments before it returns.
   AwaitsAll,      // Awaited, completes when all its arguments have (when_all).
-  CurrentThreadId, // Returns the calling thread's id (pthread_self, gettid).
+  CurrentThreadId,  // Returns the calling thread's id (pthread_self, gettid).
+  ThreadIdEquality, // Compares two thread ids for equality (pthread_equal).
   // Methods of library classes, by name.
   ElementAccess,  // Reaches one element (operator[], at, front).
   NonMutating,    // Does not modify the object, though not const.

@@ -92,6 +92,8 @@ struct ResolvedAccess {
   /// per closure (AccessPath::FreshPerClosure).
   bool FreshPerClosure = false;
   bool Atomic = false;
+  /// A kept thread id read to compare it with the current thread's.
+  bool KeptIdTest = false;
 };
 
 /// What a walked function leaves to its caller: locks taken and not
@@ -605,6 +607,7 @@ private:
     R.Function = C.Fn->Name;
     R.Volatile = A.Volatile;
     R.Atomic = A.Atomic;
+    R.KeptIdTest = A.KeptIdTest;
     R.FreshPerClosure = A.Path.FreshPerClosure &&
                         A.Path.Root == AccessPath::RootKind::Local &&
                         C.Fn->IsLambda;
@@ -1029,6 +1032,13 @@ private:
           const std::string &Assumed = !assumedClass(A->Thread).empty()
                                            ? assumedClass(A->Thread)
                                            : assumedClass(B->Thread);
+          // The assumption does not extend to an owner test's read of the
+          // kept thread id: that is how the class asks, from any thread,
+          // whether it runs on its owner's
+          // (isLockedByThisThread, AssertHeld); only the owner stores its
+          // own id there, so no other thread's read can find it.
+          if (!Assumed.empty() && (A->KeptIdTest || B->KeptIdTest))
+            continue;
           // A thread the class's constructor starts really runs while the
           // object's methods are called: only the callers are assumed.
           bool Consistency =

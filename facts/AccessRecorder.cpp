@@ -58,7 +58,11 @@ void AccessRecorder::record(const Expr *E, bool Write) {
   auto P = S.Paths.pathOf(E);
   if (!P)
     return;
+  size_t Before = S.Out.Accesses.size();
   recordPath(*P, Write, E, guardedBy(E, *P));
+  if (!Write && S.Out.Accesses.size() > Before &&
+      S.KeptIdReads.count(E->IgnoreParenImpCasts()))
+    S.Out.Accesses.back().KeptIdTest = true;
 }
 
 void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,

@@ -49,6 +49,11 @@ struct ReadyTest {
   bool Negated = false;
 };
 
+/// The kept ids that the owner tests in Body compare with the current
+/// thread's (facts/ThreadAffinity.cpp).
+void findKeptIdReads(const clang::Stmt *Body, TranslationUnitFacts &TU,
+                     std::set<const clang::Expr *> &Out);
+
 class CallModel {
 public:
   CallModel(FunctionScope &S, AccessRecorder &Recorder, CallableFlow &Flow,

@@ -146,6 +146,10 @@ struct MemoryAccess {
   /// Through std::atomic_ref or an __atomic builtin: races only with plain
   /// accesses of the same memory.
   bool Atomic = false;
+  /// A read of a kept thread id to compare it with the current thread's
+  /// (holder_ == tid()): how an object tests from any thread whether it is
+  /// on its owner's (facts/ThreadAffinity.cpp).
+  bool KeptIdTest = false;
 };
 
 /// Synchronisation that orders accesses without a lock: a release in one

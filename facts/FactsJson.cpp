@@ -175,6 +175,8 @@ void to_json(json &J, const MemoryAccess &A) {
   J = json{{"path", A.Path},    {"write", A.Write}, {"loc", A.Loc},
            {"order", A.Order},  {"locks", A.Locks}, {"volatile", A.Volatile},
            {"atomic", A.Atomic}};
+  if (A.KeptIdTest)
+    J["kept_id_test"] = true;
 }
 
 void from_json(const json &J, MemoryAccess &A) {
@@ -185,6 +187,7 @@ void from_json(const json &J, MemoryAccess &A) {
   J.at("locks").get_to(A.Locks);
   J.at("volatile").get_to(A.Volatile);
   J.at("atomic").get_to(A.Atomic);
+  A.KeptIdTest = J.value("kept_id_test", false);
 }
 
 void to_json(json &J, const SyncEvent &E) {

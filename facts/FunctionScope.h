@@ -54,6 +54,9 @@ struct FunctionScope {
   /// Variables holding the coroutine's own executor (co_await of an
   /// executor query), and where they were set.
   std::map<const clang::VarDecl *, std::string> ExecutorHolders;
+  /// Kept thread ids read to compare them with the current thread's
+  /// (findKeptIdReads).
+  std::set<const clang::Expr *> KeptIdReads;
   /// threads.emplace_back(f): where the thread started in place is kept.
   std::map<const clang::Expr *, AccessPath> InPlaceHandles;
 

@@ -30,6 +30,7 @@ void FunctionWalker::run() {
   if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Root))
     Root = Coroutine->getBody();
   S.Paths.findLocalUses(S.FD->getBody());
+  findKeptIdReads(S.FD->getBody(), S.TU, S.KeptIdReads);
   // Thread Safety Analysis: REQUIRES(mu) means the caller holds mu here.
   for (const auto *A : S.FD->specific_attrs<RequiresCapabilityAttr>())
     for (const Expr *Arg : A->args())

@@ -136,6 +136,14 @@ const Expr *keptIdIn(const Expr *E, TranslationUnitFacts &TU, bool &Negated) {
     L = Op->getArg(0);
     R = Op->getArg(1);
     Equal = Op->getOperator() == OO_EqualEqual;
+  } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    // pthread_equal(kept, pthread_self()).
+    if (Call->getNumArgs() != 2 ||
+        !TU.Lib.functionHas(Call->getDirectCallee(),
+                            LibraryRole::ThreadIdEquality))
+      return nullptr;
+    L = Call->getArg(0);
+    R = Call->getArg(1);
   } else {
     return nullptr;
   }
@@ -201,6 +209,25 @@ bool ownerTestMethod(const FunctionDecl *F, TranslationUnitFacts &TU,
 }
 
 } // namespace
+
+void findKeptIdReads(const Stmt *Body, TranslationUnitFacts &TU,
+                     std::set<const Expr *> &Out) {
+  llvm::SmallVector<const Stmt *, 32> Work = {Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S);
+        E && (isa<BinaryOperator>(E) || isa<CXXOperatorCallExpr>(E) ||
+              isa<CXXRewrittenBinaryOperator>(E) || isa<CallExpr>(E))) {
+      bool Negated = false;
+      if (const Expr *Kept = keptIdIn(E, TU, Negated))
+        Out.insert(Kept->IgnoreParenImpCasts());
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+}
 
 std::optional<AccessPath>
 CallModel::ownerMarkOf(const Expr *Object,
