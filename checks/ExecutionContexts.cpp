@@ -4,6 +4,7 @@
 #include "program/ExecutorRunners.h"
 
 #include <deque>
+#include <set>
 
 namespace concur {
 namespace {
@@ -54,11 +55,14 @@ ExecutionContexts::ExecutionContexts(const Program &P) : P(P) {
 
   // Every call that starts, awaits or creates each coroutine. Plain code
   // that makes a coroutine object and keeps it (in a container, a capture)
-  // does not start it: what awaits it from there does. Only when nothing
-  // the program shows does is the keeping call its start (unknown).
+  // does not start it: a co_await of what a slot holds does. The keeping
+  // call counts as a start (of unknown context) unless some such await
+  // reaches the coroutine: kept objects handed on some other way (to a
+  // spawn through a variable, to code in another file) are not followed.
   using StartList =
       std::vector<std::pair<const FunctionFacts *, const CallSite *>>;
   std::map<std::string, StartList> Starts, Kept;
+  std::set<std::string> AwaitedFromSlots;
   for (const auto &[Id, F] : P.functions())
     for (const CallSite &C : F.Calls) {
       std::vector<std::string> Callees;
@@ -69,12 +73,15 @@ ExecutionContexts::ExecutionContexts(const Program &P) : P(P) {
       bool Keeps = C.StoredUnstarted && !C.StartedBy && !F.IsCoroutine;
       for (const std::string &Callee : Callees)
         if (const FunctionFacts *Co = P.function(Callee))
-          if (Co->IsCoroutine)
+          if (Co->IsCoroutine) {
             (Keeps ? Kept : Starts)[Callee].push_back({&F, &C});
+            if (C.Kind == CallKind::Indirect && F.IsCoroutine)
+              AwaitedFromSlots.insert(Callee);
+          }
     }
   for (auto &[Id, List] : Kept)
-    if (!Starts.count(Id))
-      Starts[Id] = std::move(List);
+    if (!AwaitedFromSlots.count(Id))
+      Starts[Id].insert(Starts[Id].end(), List.begin(), List.end());
   for (const auto &[Id, F] : P.functions())
     if (F.IsCoroutine)
       Coroutines[Id] = {ExecutionContext::None, ""};

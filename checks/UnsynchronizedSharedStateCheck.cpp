@@ -1012,14 +1012,15 @@ private:
           // Nor through a by-reference capture each start was handed a
           // closure of its own for: a range-for's element, a local of the
           // loop body that makes the closure (AccessPath::FreshPerClosure).
-          // Two starts of one closure's code at two places are two
-          // evaluations of its lambda (a function template's instantiations
-          // share its facts), each capturing the variable of its own
-          // execution.
+          // One start expression reached twice is a function template's
+          // instantiations (they share its facts): two evaluations of the
+          // lambda, each capturing the variable of its own execution. (Two
+          // start expressions given one closure share it.)
           if (A->FreshPerClosure && B->FreshPerClosure &&
               (A->Thread == B->Thread ||
                (A->Function == B->Function &&
-                Threads[A->Thread].EntryId == Threads[B->Thread].EntryId)))
+                Threads[A->Thread].EntryId == Threads[B->Thread].EntryId &&
+                Threads[A->Thread].StartLoc == Threads[B->Thread].StartLoc)))
             continue;
           if (X == Y && !A->Write)
             continue;
@@ -1037,7 +1038,9 @@ private:
           // whether it runs on its owner's
           // (isLockedByThisThread, AssertHeld); only the owner stores its
           // own id there, so no other thread's read can find it.
-          if (!Assumed.empty() && (A->KeptIdTest || B->KeptIdTest))
+          if (!assumedClass(A->Thread).empty() &&
+              !assumedClass(B->Thread).empty() && !startedByClass(A->Thread) &&
+              !startedByClass(B->Thread) && (A->KeptIdTest || B->KeptIdTest))
             continue;
           // A thread the class's constructor starts really runs while the
           // object's methods are called: only the callers are assumed.

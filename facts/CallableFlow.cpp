@@ -109,11 +109,12 @@ std::optional<Slot> CallableFlow::slotOf(const Expr *E) const {
         }
         return std::nullopt;
       }
-      // A function handing back a callable, or a coroutine object it did
-      // not make by running as a coroutine itself.
+      // A function handing back a callable, or a factory handing back a
+      // coroutine object (a body here that is no coroutine: a coroutine, or
+      // a function defined elsewhere, stores nothing concur could see).
       if (TU.Lib.isErasedCallable(Callee->getReturnType()) ||
           (TU.Lib.isCoroutineObject(Callee->getReturnType()) &&
-           !calledCoroutine(CE)))
+           Callee->hasBody() && !calledCoroutine(CE)))
         Root = returnSlot(Callee);
     }
     if (!Root)

@@ -39,12 +39,12 @@ const clang::CXXRecordDecl *recordOf(clang::QualType T);
 void callOperatorsOf(const clang::CXXRecordDecl *RD,
                      std::vector<const clang::FunctionDecl *> &Out);
 
-/// The variable an expression names, through parentheses and casts.
 /// The coroutine a call runs (its definition, or the instantiation whose
 /// pattern is one), or null when the callee is no coroutine this file
 /// defines.
 const clang::FunctionDecl *calledCoroutine(const clang::CallExpr *Call);
 
+/// The variable an expression names, through parentheses and casts.
 const clang::VarDecl *referencedVar(const clang::Expr *E);
 
 /// The variables a lambda captures by reference.

@@ -65,9 +65,6 @@ Lazy<void> read_file() {
   sleep(1);
   co_return;
 }
-Lazy<void> read_later() {
-  co_return;
-}
 void run_reads() {
   Lazy<void> Read = read_file();
   auto Later = [&Read]() -> Lazy<void> { co_await std::move(Read); };
@@ -93,6 +90,20 @@ asio::awaitable<void> made_by_factory() {
 asio::awaitable<void> factory() { return made_by_factory(); }
 asio::awaitable<void> on_loop() {
   co_await factory();
+}
+
+// Kept and handed to code concur cannot see, and also run elsewhere on a
+// waiting thread: the kept object's context stays unknown.
+Lazy<void> handed_on() {
+  sleep(5);
+  // CHECK: stored-coroutines.cpp:[[@LINE-1]]:3: warning: coroutine 'handed_on' blocks: it calls 'sleep' (sleep)
+  // CHECK: note: where 'handed_on' runs is unknown: created in 'enqueue' (stored-coroutines.cpp:[[@LINE+5]]) and started where concur cannot see
+  co_return;
+}
+void push_elsewhere(Lazy<void> &&Task);
+void enqueue() {
+  Lazy<void> Task = handed_on();
+  push_elsewhere(std::move(Task));
 }
 
 // Kept where nothing awaits it: where it runs stays unknown.
@@ -122,4 +133,6 @@ int main() {
 
   std::vector<Lazy<void>> Kept;
   Kept.push_back(parked());
+  enqueue();
+  syncAwait(handed_on());
 }

@@ -52,7 +52,17 @@ template <class F> void retry_until(F Step) {
   }
 }
 
+// One closure given to two starts in one instantiation: they share it.
+template <class F> void twice(F Work) {
+  std::thread A(Work), B(Work);
+  A.join();
+  B.join();
+}
+
 int main() {
+  int Hits = 0;
+  twice([&Hits] { ++Hits; });
+  // CHECK: closure-captures.cpp:[[@LINE-1]]:21: warning: 'main::Hits' is written by thread 'lambda at {{.*}}' without a lock and written by another thread
   retry_until([] {});
   retry_until([] { return 1; });
   std::vector<int> Counts(4);

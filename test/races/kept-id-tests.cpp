@@ -52,6 +52,24 @@ private:
   pid_t Owner = 0;
 };
 
+// A thread the class's own constructor starts really runs: its write of the
+// kept id races with the owner test called from outside.
+class Worker {
+public:
+  Worker() : T([this] { loop(); }) {}
+  ~Worker() { T.join(); }
+  bool onWorker() const { return Owner == std::this_thread::get_id(); }
+  void lock() { pthread_mutex_lock(&M); }
+  void unlock() { pthread_mutex_unlock(&M); }
+
+private:
+  void loop() { Owner = std::this_thread::get_id(); }
+  // CHECK: kept-id-tests.cpp:[[@LINE-1]]:17: warning: 'Worker::Owner' is written by thread 'lambda at {{.*}}' without a lock and read in 'Worker::onWorker' without a lock
+  pthread_mutex_t M = PTHREAD_MUTEX_INITIALIZER;
+  std::thread::id Owner;
+  std::thread T;
+};
+
 // Threads the program starts: the owner test races with the locker.
 class ThreadsLock {
 public:
