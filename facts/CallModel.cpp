@@ -83,11 +83,15 @@ void CallModel::addAwaitThrough(const Slot &Through, const Expr *At) {
 }
 
 void CallModel::markStoredCoroutines(llvm::ArrayRef<const Expr *> Made) {
+  std::set<unsigned> Orders;
   for (const Expr *Call : Made)
     if (std::optional<unsigned> Order = S.Paths.orderOf(Call))
-      for (CallSite &C : S.Out.Calls)
-        if (C.Order == *Order && C.Kind == CallKind::Direct)
-          C.StoredUnstarted = true;
+      Orders.insert(*Order);
+  if (Orders.empty())
+    return;
+  for (CallSite &C : S.Out.Calls)
+    if (C.Kind == CallKind::Direct && Orders.count(C.Order))
+      C.StoredUnstarted = true;
 }
 
 void CallModel::addSpawn(Spawn Sp) {
