@@ -46,6 +46,9 @@ struct AbsPath {
   std::vector<std::string> Steps;
   std::string Name;
   std::string Display;
+  /// Reached from an object a caller handed to a method assumed to run from
+  /// any thread: "some object" of that kind, for one class's methods only.
+  bool HandedIn = false;
 
   std::string key() const {
     std::string K = Root;
@@ -223,6 +226,23 @@ private:
     return Object;
   }
 
+  /// "Some object" of a parameter's class, as the methods of one class
+  /// assumed to run from any thread are handed it (RacerD's unowned
+  /// formals): one per class and owner, so that only the owner's methods
+  /// are compared on it, and a mutex handed in is one lock for them.
+  static AbsPath handedInObject(const ParamObject &PO,
+                                const std::string &OwnerId,
+                                const std::string &OwnerName) {
+    AbsPath Object;
+    Object.Root = "O:" + PO.ClassId + "@" + OwnerId;
+    Object.Name = Object.Display =
+        PO.ClassName + " (handed to the methods of " + OwnerName + ")";
+    Object.HandedIn = true;
+    if (!PO.ByReference)
+      appendStep(Object, "&");
+    return Object;
+  }
+
   /// Does the function take a lock anywhere (held at an access or a call,
   /// or left held for its caller)?
   static bool takesLocks(const FunctionFacts &F) {
@@ -290,6 +310,11 @@ private:
         Root.Multi = true;
         Root.This = Object;
         Root.AssumedFromClass = C.Name;
+        for (const ParamObject &PO : F->ParamObjects) {
+          if (Root.Params.size() <= PO.Index)
+            Root.Params.resize(PO.Index + 1);
+          Root.Params[PO.Index] = handedInObject(PO, ClassId, C.Name);
+        }
         Threads.push_back(Root);
       }
       // The constructor's threads; its own accesses come before anyone
@@ -1052,6 +1077,11 @@ private:
           // that protocol under callers it only assumes.
           if (!Assumed.empty() && !Consistency &&
               (Root.rfind("O:", 0) != 0 || !LockingClasses.count(Assumed)))
+            continue;
+          // Objects handed in by callers are judged by lock consistency
+          // only: most callers hand each call an object of its own.
+          if ((A->Path.HandedIn || B->Path.HandedIn) &&
+              !(Locked.count(A->Path.key()) || Locked.count(B->Path.key())))
             continue;
           // Report at a write; of two writes, at the one without locks.
           if (!A->Write || (B->Write && (B->Locks.size() < A->Locks.size() ||

@@ -376,6 +376,32 @@ void ShapeBuilder::addTypeTokens(QualType T, std::vector<std::string> &Tokens,
   }
 }
 
+std::vector<ParamObject>
+TranslationUnitFacts::paramObjects(const CXXMethodDecl *MD) {
+  std::vector<ParamObject> Out;
+  for (unsigned I = 0; I < MD->getNumParams(); ++I) {
+    QualType T = MD->getParamDecl(I)->getType();
+    if (!T->isPointerType() && !T->isReferenceType())
+      continue;
+    QualType Pointee = T->getPointeeType();
+    const CXXRecordDecl *RD = Pointee->getAsCXXRecordDecl();
+    if (!RD || RD->isLambda() || !RD->hasDefinition())
+      continue;
+    // A library's containers and strings are not objects a caller shares
+    // by handing them in: each call passes its own. Its mutexes are locks.
+    if (inLibraryCode(RD) && !Lib.isSyncObject(Pointee))
+      continue;
+    ParamObject P;
+    P.Index = I;
+    P.ClassId = usr(RD->getCanonicalDecl());
+    P.ClassName = catalogName(RD);
+    P.ByReference = T->isReferenceType();
+    if (!P.ClassId.empty())
+      Out.push_back(std::move(P));
+  }
+  return Out;
+}
+
 void TranslationUnitFacts::analyse(const FunctionDecl *FD) {
   if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
       FD->isDefaulted() || FD->isDeleted())
@@ -413,6 +439,7 @@ void TranslationUnitFacts::analyse(const FunctionDecl *FD) {
         T = AT->getElementType();
       F.ClassSynchronises |= Lib.isAtomic(T) || Lib.isSyncObject(T);
     }
+    F.ParamObjects = paramObjects(MD);
   }
   F.IsCoroutine = isa<CoroutineBodyStmt>(FD->getBody());
   FunctionWalker(*this, FD, F).run();

@@ -85,6 +85,9 @@ public:
 
   /// Summarises one function (once; later calls do nothing).
   void analyse(const clang::FunctionDecl *FD);
+  /// The parameters of MD that hand it an object of a class the program
+  /// defines, or a mutex, by pointer or reference.
+  std::vector<ParamObject> paramObjects(const clang::CXXMethodDecl *MD);
 
   /// Summarises an OpenMP parallel region of FD as a function of its own.
   void analyseRegion(const clang::FunctionDecl *FD, const clang::Stmt *Body,

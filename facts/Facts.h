@@ -501,6 +501,16 @@ struct OmpSkeleton {
   bool HasDirectives = false;
 };
 
+/// A method's parameter that points to, or refers to, an object of a class
+/// the program defines, or to a mutex: the object a caller hands in.
+struct ParamObject {
+  unsigned Index = 0;
+  std::string ClassId;
+  std::string ClassName;
+  /// A reference names the object itself; a pointer holds its address.
+  bool ByReference = false;
+};
+
 struct FunctionFacts {
   std::string Id;   // Clang USR.
   std::string Name; // Human-readable qualified name.
@@ -522,6 +532,8 @@ struct FunctionFacts {
   /// The class holds a mutex, an atomic or another synchronisation object
   /// as a field (arrays of them too): it is meant for several threads.
   bool ClassSynchronises = false;
+  /// Methods: the parameters through which callers hand in objects.
+  std::vector<ParamObject> ParamObjects;
   /// Static work estimate of the function's own code: arithmetic and memory
   /// operations, each weighted by the trip counts of its enclosing loops.
   double Ops = 0;

@@ -647,6 +647,20 @@ void from_json(const json &J, OmpSkeleton &S) {
     J.at("facts").get_to(S.Facts);
 }
 
+void to_json(json &J, const ParamObject &P) {
+  J = json{{"index", P.Index},
+           {"class_id", P.ClassId},
+           {"class_name", P.ClassName},
+           {"by_reference", P.ByReference}};
+}
+
+void from_json(const json &J, ParamObject &P) {
+  J.at("index").get_to(P.Index);
+  J.at("class_id").get_to(P.ClassId);
+  J.at("class_name").get_to(P.ClassName);
+  J.at("by_reference").get_to(P.ByReference);
+}
+
 void to_json(json &J, const FunctionFacts &F) {
   J = json{{"id", F.Id},
            {"name", F.Name},
@@ -661,6 +675,7 @@ void to_json(json &J, const FunctionFacts &F) {
            {"destructor", F.IsDestructor},
            {"class_single_threaded", F.ClassSingleThreaded},
            {"class_synchronises", F.ClassSynchronises},
+           {"param_objects", F.ParamObjects},
            {"ops", F.Ops},
            {"awaits", F.Awaits},
            {"loops", F.Loops},
@@ -697,6 +712,8 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("destructor").get_to(F.IsDestructor);
   J.at("class_single_threaded").get_to(F.ClassSingleThreaded);
   J.at("class_synchronises").get_to(F.ClassSynchronises);
+  if (J.contains("param_objects"))
+    J.at("param_objects").get_to(F.ParamObjects);
   J.at("ops").get_to(F.Ops);
   J.at("awaits").get_to(F.Awaits);
   J.at("loops").get_to(F.Loops);
