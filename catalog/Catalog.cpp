@@ -419,7 +419,9 @@ std::unique_ptr<Catalog> Catalog::parse(const std::string &Text,
   auto C = std::unique_ptr<Catalog>(new Catalog());
   if (!C->readApis(Doc, /*FromConfig=*/false, Error) ||
       !readStrings(Doc, "memory_filesystems", C->MemoryFileSystems, Error) ||
-      !readStrings(Doc, "library_namespaces", C->LibraryNamespaces, Error))
+      !readStrings(Doc, "library_namespaces", C->LibraryNamespaces, Error) ||
+      !readStrings(Doc, "atomic_function_prefixes", C->AtomicFunctionPrefixes,
+                   Error))
     return nullptr;
   C->Fingerprint = digest(Text);
   return C;
@@ -498,6 +500,13 @@ bool Catalog::isMemoryPath(const std::string &Path) const {
                        return llvm::StringRef(Path).starts_with(Prefix) ||
                               (Prefix.back() == '/' &&
                                Path == Prefix.substr(0, Prefix.size() - 1));
+                     });
+}
+
+bool Catalog::isAtomicFunction(const std::string &Name) const {
+  return std::any_of(AtomicFunctionPrefixes.begin(),
+                     AtomicFunctionPrefixes.end(), [&](const std::string &P) {
+                       return llvm::StringRef(Name).starts_with(P);
                      });
 }
 

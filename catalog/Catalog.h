@@ -146,6 +146,11 @@ public:
   /// never walked, wherever its headers are (a vendored copy included as a
   /// project header)?
   bool isLibraryNamespace(const std::string &Qualified) const;
+  /// Does a function of this name run as one atomic step, by the naming
+  /// convention of a verifier's API (SV-COMP's "__VERIFIER_atomic_")? Its
+  /// calls hold the pseudo-lock "atomic-section", as the API's explicit
+  /// atomic blocks do.
+  bool isAtomicFunction(const std::string &Name) const;
 
   /// Identifies the catalog's contents (built-in text and config), for the
   /// fact cache.
@@ -159,6 +164,7 @@ private:
   std::vector<CatalogEntry> Entries;
   std::vector<std::string> MemoryFileSystems;
   std::vector<std::string> LibraryNamespaces;
+  std::vector<std::string> AtomicFunctionPrefixes;
   std::string Fingerprint;
   std::map<std::string, std::vector<size_t>> ByName;
   /// Config overrides: by API name or by category.

@@ -891,6 +891,12 @@ void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
   }
 
   std::vector<CallableArg> Passed = storeArguments(Callee, Args);
+  // A function the verifier's API runs as one atomic step: its body holds
+  // the API's atomic section, as __VERIFIER_atomic_begin() takes it.
+  bool Atomic =
+      !IsMember && S.Lib.Cat.isAtomicFunction(Callee->getNameAsString());
+  if (Atomic)
+    lock({{channelPath("atomic-section"), false}});
   CallSite C = makeCall(CE);
   C.CalleeId = S.TU.usr(Callee);
   C.CalleeName = S.TU.displayName(Callee);
@@ -913,6 +919,8 @@ void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
   }
   bindArguments(Callee, Args, C.Args);
   S.Out.Calls.push_back(std::move(C));
+  if (Atomic)
+    unlock({channelPath("atomic-section")});
   if (IsMember)
     handleOwnerAssertion(Callee, Receiver);
 }
