@@ -452,17 +452,20 @@ std::unique_ptr<Catalog> Catalog::withConfig(const std::string &ConfigText,
     Error = "the top level must be a JSON object";
     return nullptr;
   }
-  static const std::set<std::string> Keys = {"apis", "severities",
-                                             "library_namespaces"};
+  static const std::set<std::string> Keys = {
+      "apis", "severities", "library_namespaces", "atomic_function_prefixes"};
   for (auto It = Doc.begin(); It != Doc.end(); ++It)
     if (!Keys.count(It.key())) {
       Error = "unknown key '" + clip(It.key()) +
-              "' (known: apis, severities, library_namespaces)";
+              "' (known: apis, severities, library_namespaces, "
+              "atomic_function_prefixes)";
       return nullptr;
     }
   auto C = std::make_unique<Catalog>(*this);
   if (!C->readApis(Doc, /*FromConfig=*/true, Error) ||
-      !readStrings(Doc, "library_namespaces", C->LibraryNamespaces, Error))
+      !readStrings(Doc, "library_namespaces", C->LibraryNamespaces, Error) ||
+      !readStrings(Doc, "atomic_function_prefixes", C->AtomicFunctionPrefixes,
+                   Error))
     return nullptr;
   C->Fingerprint = digest(Fingerprint + ConfigText);
   if (Doc.contains("severities")) {
