@@ -1,0 +1,657 @@
+#!/usr/bin/env python3
+"""Recreates the evaluation corpora (work trees and compile databases).
+
+    eval/corpora/make.py [options] NAME... | all
+    eval/corpora/make.py --check NAME... | all     (also parse every TU)
+    eval/corpora/make.py --list                    (names and what they need)
+    eval/corpora/make.py --apt                     (print the apt-get line)
+
+NAME is a codebase of eval/blocking/labels, eval/races/labels, or `omp`
+(LULESH, NPB-CPP and Rodinia of eval/openmp, whose databases
+eval/openmp/make_db.py writes). Each labels file gives the repository, the
+commit and the work tree (`src_root`); this script reads them from there,
+so the labels stay the one place that says which commit is meant.
+
+Nothing is downloaded. The repository must already be on this machine as a
+git directory: by default MIRRORS/<owner>+<name>/repo (what the search
+tool's fetch of github:<owner>/<name> leaves under /work/.mirror), or the
+path given with --mirror NAME=PATH. The work tree is a clone of it checked
+out (detached) at the labels' commit. Blobs a snapshot lacks (files of
+4 MiB and more are not stored) are left out of the work tree with a sparse
+checkout and reported.
+
+Layout, for each corpus C of ROOT (/work/corpora by default):
+    ROOT/C/src                         the work tree (the labels' src_root)
+    ROOT/C/build/compile_commands.json the database the scorers are given
+    ROOT/C/cmake-build[-ibv]           CMake's own build directories, whose
+                                       full compile_commands.json the
+                                       database is filtered from
+  memcached's autotools build is ROOT/memcached/build itself; the OpenMP
+  corpora are ROOT/omp/{LULESH,NPB-CPP,rodinia}/{src,build,build-heldout}.
+
+The subsets are rules, not lists (see each function): "coroutine TUs" are
+the TUs whose own text (the main file, not its headers) contains co_await,
+co_return, co_yield or coroutine_handle; one entry is kept per source file
+(the first CMake lists). cpp-httplib, thread-pool and corral's extra test
+are written by hand, as their labels say.
+"""
+import argparse
+import concurrent.futures
+import glob
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EVAL = os.path.dirname(HERE)
+LABEL_DIRS = [os.path.join(EVAL, "blocking", "labels"), os.path.join(EVAL, "races", "labels")]
+OMP_LABELS = os.path.join(EVAL, "openmp", "labels")
+DEFAULT_ROOT = "/work/corpora"   # the prefix of every src_root in the labels
+JOBS = 2
+
+# Debian packages the configures and the parse check need (Debian 12).
+# libboost1.81-dev, not libboost-dev: corral's CMake wants Boost >= 1.77.
+APT = ["clang-19", "libomp-19-dev", "g++", "cmake", "ninja-build", "make", "autoconf", "automake",
+       "libtool", "pkg-config", "libgtest-dev", "libgmock-dev", "libbenchmark-dev",
+       "libasio-dev", "catch2", "libboost1.81-dev", "libssl-dev", "zlib1g-dev",
+       "libbrotli-dev", "libzstd-dev", "libcurl4-openssl-dev", "libevent-dev",
+       "libprotobuf-dev", "protobuf-compiler", "pybind11-dev", "python3-dev",
+       "libibverbs-dev"]
+
+COROUTINE_RE = re.compile(r"\bco_(?:await|return|yield)\b|\bcoroutine_handle\b")
+
+
+def log(*a):
+    print(*a, file=sys.stderr, flush=True)
+
+
+def run(cmd, cwd=None, out=None, env=None):
+    log("+", " ".join(shlex.quote(c) for c in cmd), ("  (in %s)" % cwd) if cwd else "")
+    if out is None:
+        subprocess.run(cmd, cwd=cwd, check=True, env=env)
+        return None
+    with open(out, "w") as f:
+        r = subprocess.run(cmd, cwd=cwd, stdout=f, stderr=subprocess.STDOUT, env=env)
+    if r.returncode:
+        sys.exit("failed (%d): %s; see %s" % (r.returncode, cmd[0], out))
+    return None
+
+
+def git(src, *args, capture=False):
+    cmd = ["git", "-C", src] + list(args)
+    if capture:
+        return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    subprocess.run(cmd, check=True)
+    return None
+
+
+# ---------------------------------------------------------------- labels
+
+def load_labels():
+    """codebase -> labels dict without its findings (only what setup needs)."""
+    out = {}
+    for d in LABEL_DIRS + [OMP_LABELS]:
+        for path in sorted(glob.glob(os.path.join(d, "*.json"))):
+            with open(path) as f:
+                spec = json.load(f)
+            out[spec["codebase"]] = {k: spec[k] for k in ("codebase", "repository", "commit", "src_root")
+                                     if k in spec}
+            out[spec["codebase"]]["labels_file"] = os.path.relpath(path, os.path.dirname(EVAL))
+    return out
+
+
+class Ctx:
+    def __init__(self, args, labels):
+        self.root = os.path.abspath(args.root)
+        self.mirrors = args.mirrors
+        self.mirror_override = dict(m.split("=", 1) for m in args.mirror)
+        self.labels = labels
+        self.check = args.check
+        self.summary = []
+
+    def src_root(self, name):
+        s = self.labels[name]["src_root"]
+        if s.startswith(DEFAULT_ROOT + "/"):
+            s = self.root + s[len(DEFAULT_ROOT):]
+        return s
+
+    def corpus_dir(self, name):
+        return os.path.dirname(self.src_root(name))
+
+    def mirror(self, name):
+        repo = self.labels[name]["repository"]
+        owner_name = repo.split(":", 1)[1]
+        if name in self.mirror_override:
+            path = self.mirror_override[name]
+        else:
+            path = os.path.join(self.mirrors, owner_name.replace("/", "+"))
+        for cand in (os.path.join(path, "repo"), path):
+            if os.path.isdir(cand) and subprocess.run(
+                    ["git", "--git-dir", cand, "rev-parse", "--git-dir"],
+                    capture_output=True).returncode == 0:
+                return cand
+        sys.exit("%s: no git directory at %s: fetch %s first (the search tool's fetch), "
+                 "or pass --mirror %s=PATH" % (name, path, repo, name))
+
+
+# ---------------------------------------------------------------- checkout
+
+def missing_blobs(gitdir, commit):
+    """Paths at `commit` whose blobs the snapshot does not hold."""
+    tree = subprocess.run(["git", "--git-dir", gitdir, "ls-tree", "-r", "-z", commit],
+                          check=True, capture_output=True).stdout.decode("utf-8", "surrogateescape")
+    blobs = []
+    for rec in tree.split("\0"):
+        if not rec:
+            continue
+        meta, path = rec.split("\t", 1)
+        mode, typ, sha = meta.split()
+        if typ == "blob":
+            blobs.append((sha, path))
+    if not blobs:
+        return []
+    r = subprocess.run(["git", "--git-dir", gitdir, "cat-file", "--batch-check"],
+                       input="".join(s + "\n" for s, _ in blobs), capture_output=True, text=True, check=True)
+    missing = {l.split()[0] for l in r.stdout.splitlines() if l.endswith(" missing")}
+    return sorted(p for s, p in blobs if s in missing)
+
+
+def glob_escape(path):
+    return re.sub(r"([\\*?\[\]!#])", r"\\\1", path)
+
+
+def checkout(ctx, name):
+    """Clone the mirror into src_root and check out the labels' commit."""
+    spec = ctx.labels[name]
+    src = ctx.src_root(name)
+    commit = spec["commit"]
+    mirror = ctx.mirror(name)
+    if subprocess.run(["git", "--git-dir", mirror, "cat-file", "-e", commit + "^{commit}"],
+                      capture_output=True).returncode:
+        head = subprocess.run(["git", "--git-dir", mirror, "rev-parse", "HEAD"],
+                              capture_output=True, text=True).stdout.strip()
+        sys.exit("%s: commit %s is not in %s (its HEAD is %s); not guessing" % (name, commit, mirror, head))
+    if os.path.isdir(os.path.join(src, ".git")):
+        if git(src, "rev-parse", "HEAD", capture=True).strip() == commit:
+            log("%s: %s already at %s" % (name, src, commit[:12]))
+            return src, missing_blobs(mirror, commit)
+        git(src, "fetch", "-q", mirror, commit)
+    elif os.path.exists(src) and os.listdir(src):
+        sys.exit("%s: %s exists and is not a git work tree; remove it first" % (name, src))
+    else:
+        os.makedirs(os.path.dirname(src), exist_ok=True)
+        run(["git", "clone", "-q", "--no-checkout", mirror, src])
+    missing = missing_blobs(mirror, commit)
+    if missing:
+        log("%s: the snapshot lacks %d file(s), left out of the work tree: %s"
+            % (name, len(missing), ", ".join(missing)))
+        # Non-cone sparse checkout; the patterns are written directly, as
+        # `git sparse-checkout set` would try to read the absent blobs.
+        git(src, "config", "core.sparseCheckout", "true")
+        git(src, "config", "core.sparseCheckoutCone", "false")
+        info = os.path.join(git(src, "rev-parse", "--absolute-git-dir", capture=True).strip(), "info")
+        os.makedirs(info, exist_ok=True)
+        with open(os.path.join(info, "sparse-checkout"), "w") as f:
+            f.write("/*\n" + "".join("!/" + glob_escape(p) + "\n" for p in missing))
+    git(src, "-c", "advice.detachedHead=false", "checkout", "-q", "--detach", commit)
+    return src, missing
+
+
+# ---------------------------------------------------------------- databases
+
+def read_db(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def write_db(ctx, name, build, entries, note, missing=(), src=None):
+    os.makedirs(build, exist_ok=True)
+    path = os.path.join(build, "compile_commands.json")
+    with open(path, "w") as f:
+        json.dump(entries, f, indent=1)
+    files = {e["file"] for e in entries}
+    ctx.summary.append({"corpus": name, "src": src, "commit": ctx.labels[name]["commit"] if name in ctx.labels else "",
+                        "database": path, "entries": len(entries), "files": len(files),
+                        "missing": list(missing), "note": note})
+    log("%s: wrote %s (%d entries, %d files)" % (name, path, len(entries), len(files)))
+    return path
+
+
+def one_per_file(entries):
+    seen, out = set(), []
+    for e in entries:
+        f = os.path.normpath(os.path.join(e["directory"], e["file"]))
+        if f not in seen:
+            seen.add(f)
+            out.append(e)
+    return out
+
+
+def own_text_uses_coroutines(entry):
+    """The TU's main file (not the headers it includes) uses coroutines."""
+    path = os.path.join(entry["directory"], entry["file"])
+    with open(path, errors="replace") as f:
+        return COROUTINE_RE.search(f.read()) is not None
+
+
+def cmake(src, bdir, flags, out_log):
+    os.makedirs(bdir, exist_ok=True)
+    run(["cmake", "-S", src, "-B", bdir] + flags, out=out_log)
+    generate_sources(bdir)
+    return read_db(os.path.join(bdir, "compile_commands.json"))
+
+
+def generate_sources(bdir):
+    """Build the sources and headers CMake generates at build time (protoc's)."""
+    r = subprocess.run(["ninja", "-C", bdir, "-t", "targets", "all"], capture_output=True, text=True, check=True)
+    gen = []
+    for line in r.stdout.splitlines():
+        target, _, rule = line.rpartition(": ")
+        if rule == "CUSTOM_COMMAND" and not target.startswith("/") and re.search(
+                r"\.(h|hh|hpp|hxx|inc|c|cc|cpp|cxx)$", target):
+            gen.append(target)
+    if gen:
+        run(["ninja", "-C", bdir, "-j", str(JOBS)] + gen)
+
+
+def parse_args_of(entry):
+    return entry["arguments"] if "arguments" in entry else shlex.split(entry["command"])
+
+
+def syntax_only(entry):
+    """clang-19 -fsyntax-only with the entry's own flags; (ok, first error lines)."""
+    args = parse_args_of(entry)
+    f = entry["file"]
+    cxx = not f.endswith(".c")
+    cmd = ["clang++-19" if cxx else "clang-19"]
+    skip = False
+    for a in args[1:]:
+        if skip:
+            skip = False
+            continue
+        if a == "-o":
+            skip = True
+            continue
+        if a == "-c" or a.startswith("-o"):
+            continue
+        cmd.append(a)
+    cmd.append("-fsyntax-only")
+    r = subprocess.run(cmd, cwd=entry["directory"], capture_output=True, text=True)
+    errs = [l for l in r.stderr.splitlines() if "error:" in l]
+    return r.returncode == 0, errs[:3]
+
+
+def check_entries(entries):
+    with concurrent.futures.ThreadPoolExecutor(JOBS) as ex:
+        return list(ex.map(lambda e: (e, ) + syntax_only(e), entries))
+
+
+# ---------------------------------------------------------------- corpora
+
+def coroutine_subset(entries):
+    return one_per_file([e for e in entries if own_text_uses_coroutines(e)])
+
+
+def make_async_simple(ctx):
+    n = "async_simple"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    full = cmake(src, os.path.join(d, "cmake-build"), [
+        "-G", "Ninja", "-DCMAKE_CXX_COMPILER=clang++-19", "-DCMAKE_C_COMPILER=clang-19",
+        "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON", "-DASYNC_SIMPLE_ENABLE_ASAN=OFF",
+        "-DFETCHCONTENT_FULLY_DISCONNECTED=ON"], os.path.join(d, "cmake.log"))
+    keep = coroutine_subset(full)
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "coroutine TUs of %d CMake entries (%d files)" % (len(full), len({e['file'] for e in full})),
+             missing, src)
+
+
+def make_cinatra(ctx):
+    n = "cinatra"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    full = cmake(src, os.path.join(d, "cmake-build"), [
+        "-G", "Ninja", "-DCMAKE_CXX_COMPILER=clang++-19", "-DCMAKE_BUILD_TYPE=Debug",
+        "-DENABLE_SANITIZER=OFF", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON", "-DBUILD_UNIT_TESTS=ON",
+        "-DBUILD_EXAMPLES=ON", "-DBUILD_BENCHMARK=ON", "-DBUILD_PRESS_TOOL=ON"],
+        os.path.join(d, "cmake.log"))
+    keep = coroutine_subset(full)
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "coroutine TUs of %d CMake entries" % len(full), missing, src)
+
+
+def make_corral(ctx):
+    n = "corral"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    full = cmake(src, os.path.join(d, "cmake-build"), [
+        "-G", "Ninja", "-DCMAKE_CXX_COMPILER=clang++-19", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
+        "-DCORRAL_CATCH2=/usr/include", "-DCORRAL_BOOST=/usr/include"], os.path.join(d, "cmake.log"))
+    # test/degenerate_thread_pool_test.cc is in no CMake target: by hand, with
+    # the flags of the Catch2 test executable (those of test/basic_test.cc).
+    basic = [e for e in full if e["file"].endswith("/test/basic_test.cc")]
+    extra = os.path.join(src, "test", "degenerate_thread_pool_test.cc")
+    if basic and os.path.exists(extra) and not any(e["file"] == extra for e in full):
+        e = dict(basic[0])
+        e["file"] = extra
+        if "command" in e:
+            e["command"] = e["command"].replace("basic_test.cc", "degenerate_thread_pool_test.cc")
+        else:
+            e["arguments"] = [a.replace("basic_test.cc", "degenerate_thread_pool_test.cc") for a in e["arguments"]]
+        e["output"] = e.get("output", "").replace("basic_test.cc", "degenerate_thread_pool_test.cc")
+        if not e["output"]:
+            del e["output"]
+        full = full + [e]
+    keep = coroutine_subset(full)
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "coroutine TUs of %d entries (CMake + degenerate_thread_pool_test.cc by hand)" % len(full),
+             missing, src)
+
+
+def make_cppcoro(ctx):
+    n = "cppcoro"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    full = cmake(src, os.path.join(d, "cmake-build"), [
+        "-G", "Ninja", "-DCMAKE_CXX_COMPILER=clang++-19", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
+        "-DBUILD_TESTING=ON"], os.path.join(d, "cmake.log"))
+    keep = coroutine_subset(full)
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "coroutine TUs of %d CMake entries" % len(full), missing, src)
+
+
+def make_yaclib(ctx):
+    # Held out (split "test"): set up only; its sources are not to be read.
+    n = "yaclib"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    full = cmake(src, os.path.join(d, "cmake-build"), [
+        "-G", "Ninja", "-DCMAKE_CXX_COMPILER=clang++-19", "-DCMAKE_C_COMPILER=clang-19",
+        "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON", "-DCMAKE_BUILD_TYPE=Debug", "-DYACLIB_CXX_STANDARD=20",
+        "-DYACLIB_TEST=ON", "-DYACLIB_FLAGS=CORO"], os.path.join(d, "cmake.log"))
+    keep = coroutine_subset(full)
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "coroutine TUs of %d CMake entries (%d files)" % (len(full), len({e['file'] for e in full})),
+             missing, src)
+
+
+def make_yalantinglibs(ctx):
+    n = "yalantinglibs"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    common = ["-G", "Ninja", "-DCMAKE_CXX_COMPILER=clang++-19", "-DCMAKE_C_COMPILER=clang-19",
+              "-DCMAKE_BUILD_TYPE=Debug", "-DENABLE_SANITIZER=OFF", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
+              "-DBUILD_EXAMPLES=ON", "-DBUILD_UNIT_TESTS=ON", "-DBUILD_BENCHMARK=ON",
+              "-DGENERATE_BENCHMARK_DATA=ON", "-DENABLE_go=ON", "-DYLT_ENABLE_SSL=ON"]
+    common += ["-DBUILD_%s=OFF" % m for m in ("EASYLOG", "METRIC", "REFLECTION", "STRUCT_JSON", "STRUCT_PACK",
+                                              "STRUCT_PB", "STRUCT_XML", "STRUCT_YAML", "UTIL", "INCLUDE")]
+    # First configure: without ibverbs. cmake/Find/find_ibverbs.cmake turns
+    # YLT_ENABLE_IBV on by itself whenever libibverbs is installed; presetting
+    # its check's cache variable keeps this configure ibverbs-free as the
+    # labels' one was.
+    first = cmake(src, os.path.join(d, "cmake-build"), common + ["-DYLT_HAVE_IBVERBS=OFF"],
+                  os.path.join(d, "cmake.log"))
+    # Second configure, for the TUs only it adds (ibverbs tests, the pybind
+    # examples, zero_copy, rdma_example). pybind11's FindPythonLibsNew must
+    # find a real interpreter (a pyenv shim of an absent version fails).
+    py = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else shutil.which("python3")
+    second = cmake(src, os.path.join(d, "cmake-build-ibv"), common + [
+        "-DYLT_ENABLE_IBV=ON", "-DENABLE_pybind11=ON", "-DENABLE_rpc_pybind11=ON",
+        "-DPYTHON_EXECUTABLE=" + py], os.path.join(d, "cmake-ibv.log"))
+    first_files = {e["file"] for e in first}
+    added = [e for e in second if e["file"] not in first_files]
+    full = first + added
+    keep = coroutine_subset(full)
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "coroutine TUs of %d files (%d from the first configure, %d added by the ibverbs/pybind11 one)"
+             % (len({e['file'] for e in full}), len(first_files), len({e['file'] for e in added})),
+             missing, src)
+
+
+def make_muduo(ctx):
+    n = "muduo"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    full = cmake(src, os.path.join(d, "cmake-build"), [
+        "-G", "Ninja", "-DCMAKE_C_COMPILER=clang-19", "-DCMAKE_CXX_COMPILER=clang++-19",
+        "-DCMAKE_BUILD_TYPE=Debug", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON", "-DMUDUO_BUILD_EXAMPLES=ON"],
+        os.path.join(d, "cmake.log"))
+    # Only the library and its tests: files under src/muduo/base and
+    # src/muduo/net (not protoc's rpc.pb.cc, which is in the build
+    # directory), and of those only the ones clang-19 parses: TimeZone.cc and
+    # EventLoopThreadPool.cc fail under -Werror (VLA extension).
+    under = tuple(os.path.join(src, "muduo", p) + os.sep for p in ("base", "net"))
+    cand = one_per_file([e for e in full if os.path.normpath(e["file"]).startswith(under)])
+    keep, dropped = [], []
+    for e, ok, errs in check_entries(cand):
+        (keep if ok else dropped).append(e)
+        if not ok:
+            log("muduo: dropped %s: %s" % (os.path.relpath(e["file"], src), errs[:1]))
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "%d entries under muduo/base and muduo/net, %d dropped as not parsing (%s)"
+             % (len(cand), len(dropped), ", ".join(os.path.relpath(e["file"], src) for e in dropped)),
+             missing, src)
+
+
+HTTPLIB_DEFINES = ["-DCPPHTTPLIB_OPENSSL_SUPPORT", "-DCPPHTTPLIB_ZLIB_SUPPORT", "-DCPPHTTPLIB_BROTLI_SUPPORT",
+                   "-DCPPHTTPLIB_ZSTD_SUPPORT", "-DCPPHTTPLIB_USE_NON_BLOCKING_GETADDRINFO"]
+
+
+def make_cpp_httplib(ctx):
+    """By hand after test/Makefile and example/Makefile: test/*.cc,
+    test/fuzzing/*.{cc,cpp}, example/*.cc, benchmark/cpp-httplib/main.cpp,
+    each compiled in its Makefile's directory with -I<repo> (httplib.h as user
+    code, not -isystem)."""
+    n = "cpp-httplib"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    base = ["clang++-19", "-std=c++11", "-pthread"] + HTTPLIB_DEFINES
+    test_dir = os.path.join(src, "test")
+    test_inc = ["-I" + src, "-I" + test_dir, "-I" + os.path.join(test_dir, "gtest"),
+                "-I" + os.path.join(test_dir, "gtest", "include")]
+    groups = [
+        (sorted(glob.glob(os.path.join(test_dir, "*.cc"))), test_dir, test_inc),
+        (sorted(glob.glob(os.path.join(test_dir, "fuzzing", "*.cc")) +
+                glob.glob(os.path.join(test_dir, "fuzzing", "*.cpp"))), test_dir,
+         test_inc + ["-I" + os.path.join(test_dir, "fuzzing")]),
+        (sorted(glob.glob(os.path.join(src, "example", "*.cc"))), os.path.join(src, "example"), ["-I" + src]),
+        ([os.path.join(src, "benchmark", "cpp-httplib", "main.cpp")], os.path.join(src, "benchmark"),
+         ["-I" + src]),
+    ]
+    entries = []
+    for files, cwd, inc in groups:
+        for f in files:
+            entries.append({"directory": cwd, "file": f, "arguments": base + inc + ["-c", f]})
+    write_db(ctx, n, os.path.join(d, "build"), entries, "hand-written (Makefile flags)", missing, src)
+
+
+def make_thread_pool(ctx):
+    """By hand: the one test TU with compile_cpp.yaml's clang++ flags minus
+    -march, -stdlib and the modules' defines."""
+    n = "thread-pool"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    f = os.path.join(src, "tests", "BS_thread_pool_test.cpp")
+    args = ["clang++-19", "-std=c++17", "-Iinclude", "-pthread", "-DBS_THREAD_POOL_NATIVE_EXTENSIONS",
+            "-Wall", "-Wextra", "-Wconversion", "-Wsign-conversion", "-Wpedantic", "-Wshadow", "-Weffc++",
+            "-Wdocumentation", "-c", f]
+    write_db(ctx, n, os.path.join(d, "build"), [{"directory": src, "file": f, "arguments": args}],
+             "hand-written", missing, src)
+
+
+def make_memcached(ctx):
+    # Held out (split "test"): set up only; its sources are not to be read.
+    n = "memcached"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    build = os.path.join(d, "build")
+    if not os.path.exists(os.path.join(src, "configure")):
+        run(["./autogen.sh"], cwd=src, out=os.path.join(d, "autogen.log"))
+    os.makedirs(build, exist_ok=True)
+    if not os.path.exists(os.path.join(build, "Makefile")):
+        run([os.path.relpath(os.path.join(src, "configure"), build), "CC=clang-19", "--enable-tls"],
+            cwd=build, out=os.path.join(d, "configure.log"))
+    r = subprocess.run(["make", "-n", "V=1", "all", "sizes", "testapp", "timedrun"], cwd=build,
+                       capture_output=True, text=True, check=True)
+    entries, seen = [], set()
+    for line in r.stdout.splitlines():
+        if not line.startswith("clang-19 ") or " -c " not in line:
+            continue
+        # Automake's VPATH idiom: `test -f 'x.c' || echo '../src/'`x.c
+        line = re.sub(r"`test -f '([^']+)' \|\| echo '([^']+)'`(\S+)",
+                      lambda m: m.group(3) if os.path.exists(os.path.join(build, m.group(1)))
+                      else m.group(2) + m.group(3), line)
+        args, words, i = [], shlex.split(line), 0
+        while i < len(words):       # drop the dependency-tracking flags
+            w = words[i]
+            if w in ("-MT", "-MF", "-MQ"):
+                i += 2
+                continue
+            if w in ("-MD", "-MP", "-MMD"):
+                i += 1
+                continue
+            args.append(w)
+            i += 1
+        srcs = [a for a in args if a.endswith(".c")]
+        if len(srcs) != 1:
+            sys.exit("memcached: cannot tell the source of: " + line)
+        f = os.path.normpath(os.path.join(build, srcs[0]))
+        if f in seen:               # deduped by file: the first command wins
+            continue
+        seen.add(f)
+        entries.append({"directory": build, "file": f, "arguments": args})
+    write_db(ctx, n, build, entries, "from make -n V=1 all sizes testapp timedrun", missing, src)
+
+
+NPB_CLASS = "S"   # NPB-OMP/Makefile's default CLASS
+
+
+def npb_params(src):
+    """Each NPB benchmark includes its npbparams.hpp, which no commit holds:
+    NPB's own `config` step writes it (builds sys/setparams with make.def's
+    UCC, g++, and runs `setparams <bench> <class>` in the benchmark's dir)."""
+    omp = os.path.join(src, "NPB-OMP")
+    for b in ("BT", "CG", "EP", "FT", "IS", "LU", "MG", "SP"):
+        if not os.path.exists(os.path.join(omp, b, "npbparams.hpp")):
+            run(["make", "-s", "-C", os.path.join(omp, b), "CLASS=" + NPB_CLASS, "config"],
+                out=os.path.join(os.path.dirname(src), "setparams-%s.log" % b))
+
+
+def make_omp(ctx):
+    """LULESH, NPB-CPP, Rodinia: work trees, then eval/openmp/make_db.py."""
+    omp_root = None
+    for name in ("LULESH", "NPB-CPP", "rodinia"):
+        src, missing = checkout(ctx, name)
+        omp_root = os.path.dirname(os.path.dirname(src))
+        ctx.summary.append({"corpus": name, "src": src, "commit": ctx.labels[name]["commit"],
+                            "database": None, "missing": missing})
+        if name == "NPB-CPP":
+            npb_params(src)
+    run([sys.executable, os.path.join(EVAL, "openmp", "make_db.py"), omp_root])
+    for name, build in (("LULESH", "build"), ("NPB-CPP", "build"), ("rodinia", "build"),
+                        ("rodinia-heldout", "build-heldout")):
+        path = os.path.join(omp_root, "rodinia" if name.startswith("rodinia") else name, build,
+                            "compile_commands.json")
+        entries = read_db(path)
+        row = next((r for r in ctx.summary if r["corpus"] == name), None)
+        if row is None:
+            row = {"corpus": name, "src": os.path.join(omp_root, "rodinia", "src"),
+                   "commit": ctx.labels[name]["commit"], "missing": []}
+            ctx.summary.append(row)
+        row.update({"database": path, "entries": len(entries), "files": len({e["file"] for e in entries}),
+                    "note": "eval/openmp/make_db.py"})
+
+
+CORPORA = {
+    "async_simple": make_async_simple,
+    "cinatra": make_cinatra,
+    "corral": make_corral,
+    "cppcoro": make_cppcoro,
+    "yaclib": make_yaclib,
+    "yalantinglibs": make_yalantinglibs,
+    "cpp-httplib": make_cpp_httplib,
+    "memcached": make_memcached,
+    "muduo": make_muduo,
+    "thread-pool": make_thread_pool,
+    "omp": make_omp,
+}
+
+
+def check_db(path):
+    entries = read_db(path)
+    res = check_entries(entries)
+    bad = [(e, errs) for e, ok, errs in res if not ok]
+    for e, errs in bad:
+        log("  parse FAILS: %s: %s" % (e["file"], errs[:1]))
+    return len(entries), len(bad)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    ap.add_argument("names", nargs="*", help="corpora to make, or `all`")
+    ap.add_argument("--root", default=DEFAULT_ROOT, help="where corpora go (default %(default)s)")
+    ap.add_argument("--mirrors", default="/work/.mirror",
+                    help="directory holding <owner>+<name>[/repo] git dirs (default %(default)s)")
+    ap.add_argument("--mirror", action="append", default=[], metavar="CODEBASE=GITDIR",
+                    help="git directory for one codebase (its labels' codebase name)")
+    ap.add_argument("--check", action="store_true",
+                    help="then run clang-19 -fsyntax-only on every TU of each database made")
+    ap.add_argument("--check-only", action="store_true", help="only check existing databases")
+    ap.add_argument("--list", action="store_true")
+    ap.add_argument("--apt", action="store_true", help="print the apt-get command for the dependencies")
+    args = ap.parse_args()
+
+    if args.apt:
+        print("apt-get install -y " + " ".join(APT))
+        return
+    labels = load_labels()
+    if args.list:
+        for n in CORPORA:
+            names = ["LULESH", "NPB-CPP", "rodinia"] if n == "omp" else [n]
+            for m in names:
+                l = labels[m]
+                print("%-14s %-32s %s  %s" % (n, l["repository"], l["commit"][:12], l["labels_file"]))
+        return
+    names = list(CORPORA) if args.names == ["all"] else args.names
+    unknown = [n for n in names if n not in CORPORA]
+    if unknown or not names:
+        ap.error("unknown corpus %s; known: %s, all" % (unknown, ", ".join(CORPORA)))
+    ctx = Ctx(args, labels)
+    for n in names:
+        if args.check_only:
+            continue
+        log("==== " + n)
+        CORPORA[n](ctx)
+    if args.check_only:
+        for n in names:
+            if n == "omp":
+                base = os.path.join(args.root, "omp")
+                dbs = [os.path.join(base, p, "compile_commands.json")
+                       for p in ("LULESH/build", "NPB-CPP/build", "rodinia/build", "rodinia/build-heldout")]
+            else:
+                dbs = [os.path.join(ctx.corpus_dir(n), "build", "compile_commands.json")]
+            for p in dbs:
+                ctx.summary.append({"corpus": n, "database": p})
+    for row in ctx.summary:
+        if row.get("database"):
+            print("%-16s %s" % (row["corpus"], row["database"]))
+            if row.get("src"):
+                print("    src %s @ %s" % (row["src"], row["commit"]))
+            if "entries" in row:
+                print("    %d entries, %d files; %s" % (row["entries"], row["files"], row.get("note", "")))
+            if row.get("missing"):
+                print("    not in the snapshot (left out): %s" % ", ".join(row["missing"]))
+            if args.check or args.check_only:
+                total, bad = check_db(row["database"])
+                print("    clang-19 -fsyntax-only: %d of %d parse" % (total - bad, total))
+        elif row.get("missing"):
+            print("%-16s not in the snapshot (left out): %s" % (row["corpus"], ", ".join(row["missing"])))
+
+
+if __name__ == "__main__":
+    main()
