@@ -289,13 +289,20 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
     else if (Args.size() >= 2) // post(executor, task): the executor first.
       Sp.Executor = S.Paths.pathOf(Args[0]);
   }
-  Sp.Handle = Handle ? Handle : handleFor(Call);
+  // An API that writes the handle through an argument (pthread_create)
+  // returns a status: `int rc = pthread_create(&t, ...)` keeps no handle
+  // in rc.
+  if (Handle) {
+    Sp.Handle = Handle;
+  } else if (E.HandleArg && *E.HandleArg < Args.size()) {
+    Sp.Handle = S.Paths.pointerValueOf(Args[*E.HandleArg]);
+    if (Sp.Handle)
+      appendStep(*Sp.Handle, "*");
+  } else {
+    Sp.Handle = handleFor(Call);
+  }
   if (!Sp.Handle) {
-    if (E.HandleArg && *E.HandleArg < Args.size()) {
-      Sp.Handle = S.Paths.pointerValueOf(Args[*E.HandleArg]);
-      if (Sp.Handle)
-        appendStep(*Sp.Handle, "*");
-    } else if (Receiver) {
+    if (Receiver) {
       Sp.Handle = S.Paths.objectOf(Receiver);
     } else if ((Sp.Model == SpawnModel::Pool ||
                 Sp.Model == SpawnModel::Executor) &&
