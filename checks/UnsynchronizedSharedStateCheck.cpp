@@ -138,6 +138,9 @@ struct Context {
   const FunctionFacts *Fn = nullptr;
   std::optional<AbsPath> This;
   std::vector<std::optional<AbsPath>> Params;
+  /// The functions the caller passed to parameters of callable type, when
+  /// it named them: a thread-start wrapper starts what this call gave it.
+  std::map<unsigned, std::vector<std::string>> Callables;
   std::vector<ResolvedLock> Locks;
   bool InLoop = false;
   unsigned Depth = 0;
@@ -518,6 +521,15 @@ private:
     Inner.This = resolve(Call.This, C);
     for (const auto &A : Call.Args)
       Inner.Params.push_back(resolve(A, C));
+    for (const CallableArg &A : Call.CallableArgs) {
+      if (!A.TargetIds.empty()) {
+        Inner.Callables[A.Index] = A.TargetIds;
+      } else if (auto Own = ownParamIndex(A.FromSlot, *C.Fn)) {
+        auto It = C.Callables.find(*Own);
+        if (It != C.Callables.end())
+          Inner.Callables[A.Index] = It->second;
+      }
+    }
     Inner.Locks = C.Locks;
     for (const HeldLock &L : Call.Locks)
       if (auto M = resolveLock(L, C))
@@ -762,6 +774,33 @@ private:
            (S.Handle && MultiThreadedExecutors.count(executorKey(*S.Handle)));
   }
 
+  /// The index of Fn's own parameter that Slot names, if it names one.
+  static std::optional<unsigned> ownParamIndex(const std::string &Slot,
+                                               const FunctionFacts &Fn) {
+    std::string Own = "param:" + Fn.Id + "#";
+    if (Slot.compare(0, Own.size(), Own) != 0 ||
+        Slot.find_first_not_of("0123456789", Own.size()) != std::string::npos ||
+        Slot.size() == Own.size())
+      return std::nullopt;
+    return static_cast<unsigned>(std::stoul(Slot.substr(Own.size())));
+  }
+
+  /// Whether S's entry I runs from this walk of its function: an entry the
+  /// whole program found in the function's own parameter does only when
+  /// this call passed it, if the call named what it passed. (Else every
+  /// start through a wrapper would start every function any caller hands
+  /// it, and each of those the wrapper again.)
+  static bool passedHere(const Spawn &S, size_t I, const Context &C) {
+    if (I >= S.EntryFromSlots.size() || S.EntryFromSlots[I].empty())
+      return true;
+    auto Own = ownParamIndex(S.EntryFromSlots[I], *C.Fn);
+    if (!Own)
+      return true;
+    auto It = C.Callables.find(*Own);
+    return It == C.Callables.end() ||
+           std::count(It->second.begin(), It->second.end(), S.EntryIds[I]);
+  }
+
   void onSpawn(const Spawn &S, const Context &C,
                const std::vector<std::string> &Stack) {
     // OpenMP regions are concur-openmp-race's: OpenMP's own rules decide
@@ -773,6 +812,8 @@ private:
       const std::string &EntryId = S.EntryIds[I];
       if (I < S.EntryPrograms.size() &&
           !inProgram(S.EntryPrograms[I], C.Thread))
+        continue;
+      if (!passedHere(S, I, C))
         continue;
       const FunctionFacts *Entry = P.function(EntryId);
       size_t Limit =

@@ -296,6 +296,11 @@ struct Spawn {
   /// EntryPrograms[i] is CallTarget::Program of EntryIds[i] (missing or
   /// empty: any program).
   std::vector<std::string> EntryPrograms;
+  /// Set by the whole-program stage alongside EntryPrograms: the slot
+  /// EntryIds[i] was added from (missing or empty: named at the spawn). A
+  /// slot that is the spawning function's own parameter holds whatever any
+  /// caller passed; one walk of a call knows which of them this one did.
+  std::vector<std::string> EntryFromSlots;
   unsigned Order = 0;
   /// What the new thread's entry sees: its `this` and parameters.
   std::optional<AccessPath> This;

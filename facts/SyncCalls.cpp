@@ -350,6 +350,7 @@ bool CallModel::handleSync(const CatalogEntry &E, const Expr *Call,
   case SyncOp::TryLock:
   case SyncOp::TryLockShared:
   case SyncOp::GuardOwns:
+  case SyncOp::TryJoin:
   case SyncOp::None:
     break; // Branch conditions: the CFG walk asks tryLockIn.
   }

@@ -70,9 +70,11 @@ public:
             if (std::find(S.EntryIds.begin(), S.EntryIds.end(), TargetId) ==
                 S.EntryIds.end()) {
               S.EntryPrograms.resize(S.EntryIds.size());
+              S.EntryFromSlots.resize(S.EntryIds.size());
               S.EntryIds.push_back(TargetId);
               S.EntryNames.push_back(T.Name);
               S.EntryPrograms.push_back(T.Program);
+              S.EntryFromSlots.push_back(Slot);
             }
     }
   }
