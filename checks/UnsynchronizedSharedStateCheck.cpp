@@ -36,6 +36,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 namespace concur {
 namespace {
@@ -594,7 +595,7 @@ private:
       case Sync:
         if (auto Object = resolve(F.Syncs[What.second].Object, C))
           Syncs.push_back({Object->key(), F.Syncs[What.second].Release,
-                           NextPos++, C.Thread});
+                           eventPos(), C.Thread});
         break;
       }
     }
@@ -648,8 +649,39 @@ private:
     R.FreshPerClosure = A.Path.FreshPerClosure &&
                         A.Path.Root == AccessPath::RootKind::Local &&
                         C.Fn->IsLambda;
-    Accesses.push_back(std::move(R));
     ++AccessesInThread;
+    if (AccessKeys.insert(identityOf(R)).second)
+      Accesses.push_back(std::move(R));
+  }
+
+  /// A spawn, join or synchronisation: what orders accesses. Accesses of
+  /// one thread between two such events are alike to every ordering
+  /// question (their positions are only ever compared with events').
+  unsigned eventPos() {
+    ++Epoch;
+    return NextPos++;
+  }
+
+  /// What makes an access differ from another for pairing and reporting:
+  /// the same place reached again through other call paths, with the same
+  /// path, locks and thread between the same events, adds no pair. (Walks
+  /// inline callees at every call site: a server's walk reaches one place
+  /// thousands of times, and pairs grow with the square.)
+  std::string identityOf(const ResolvedAccess &R) const {
+    std::string K = std::to_string(R.Thread) + "|" + std::to_string(Epoch) +
+                    "|" + R.Loc.File + ":" + std::to_string(R.Loc.Line) + ":" +
+                    std::to_string(R.Loc.Column) + "|" + R.Function + "|" +
+                    R.Path.key() + "|" + R.Path.Name + "|" + R.Path.Display +
+                    "|";
+    for (bool Flag : {R.Write, R.Volatile, R.FreshPerClosure, R.Atomic,
+                      R.KeptIdTest, R.Path.HandedIn})
+      K += Flag ? '1' : '0';
+    for (const ResolvedLock &L : R.Locks)
+      K += "|" + L.Key + "," + L.Name + (L.Shared ? ",s" : ",x") +
+           (L.Ownership ? ",o" : "");
+    for (const std::string &A : R.Absent)
+      K += "|absent:" + A;
+    return K;
   }
 
   LockEffect onCall(const CallSite &Call, const Context &C,
@@ -750,8 +782,8 @@ private:
     LockEffect Effect = walkFunction(Inner, Stack);
     if (Once) {
       // Whoever returns from call_once sees what the once-function did.
-      Syncs.push_back({"once:" + Once->key(), true, NextPos++, C.Thread});
-      Syncs.push_back({"once:" + Once->key(), false, NextPos++, C.Thread});
+      Syncs.push_back({"once:" + Once->key(), true, eventPos(), C.Thread});
+      Syncs.push_back({"once:" + Once->key(), false, eventPos(), C.Thread});
     }
     // A constructor's locks are its guard object's, released by the
     // destructor at the end of the scope: not an effect on the caller.
@@ -807,7 +839,7 @@ private:
     // what a team shares and what orders it.
     if (!startsThread(S, C) || S.Model == SpawnModel::OpenMP)
       return;
-    unsigned Pos = NextPos++;
+    unsigned Pos = eventPos();
     for (size_t I = 0; I < S.EntryIds.size(); ++I) {
       const std::string &EntryId = S.EntryIds[I];
       if (I < S.EntryPrograms.size() &&
@@ -863,7 +895,7 @@ private:
              Key.compare(0, Container.size(), Container) == 0 &&
              Key.compare(Container.size(), 2, "[]") == 0;
     };
-    unsigned Pos = NextPos++;
+    unsigned Pos = eventPos();
     for (ThreadInstance &T : Threads)
       if (((T.HandleKey && (*T.HandleKey == Key || ElementsOf(*T.HandleKey))) ||
            (T.ExecutorKey && *T.ExecutorKey == Key)) &&
@@ -1273,6 +1305,8 @@ private:
   /// Callables stored somewhere, by the `this` of the code storing them.
   std::map<std::string, AbsPath> CreatorThis;
   unsigned NextPos = 1;
+  unsigned Epoch = 0;
+  std::unordered_set<std::string> AccessKeys;
   size_t AccessesInThread = 0;
   size_t CallsInThread = 0;
   size_t CallBudget = MaxCallsPerThread;
