@@ -36,6 +36,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace concur {
@@ -768,26 +769,69 @@ private:
     if (!Callee || C.Depth >= MaxDepth ||
         std::find(Stack.begin(), Stack.end(), Callee->Id) != Stack.end())
       return {};
+    Context Inner = calleeContext(Call, *Callee, C);
+    Inner.This = thisFor(Call, CalleeId, C);
+    Inner.Locks.insert(Inner.Locks.end(), Dynamic.begin(), Dynamic.end());
+    // The same callee on the same objects, with the same locks, in this
+    // thread between the same ordering events, was walked already: what it
+    // does again is what it did (its accesses merge with the first walk's),
+    // and its effect on the caller's locks is the same.
+    std::string Memo = Call.OnceFlag ? "" : walkKey(Inner);
+    if (!Memo.empty()) {
+      auto Done = Walked.find(Memo);
+      if (Done != Walked.end())
+        return Done->second;
+    }
     if (++CallsInThread > CallBudget) {
       Truncated = true;
       return {};
     }
-    Context Inner = calleeContext(Call, *Callee, C);
-    Inner.This = thisFor(Call, CalleeId, C);
-    Inner.Locks.insert(Inner.Locks.end(), Dynamic.begin(), Dynamic.end());
+    unsigned EpochBefore = Epoch;
     std::optional<AbsPath> Once;
     if (Call.OnceFlag)
       if ((Once = resolve(*Call.OnceFlag, C)))
         Inner.Locks.push_back({"once:" + Once->key(), "call_once", false});
     LockEffect Effect = walkFunction(Inner, Stack);
+    LockEffect Result = calleeEffect(*Callee, Inner, std::move(Effect));
+    // A walk that spawned, joined or synchronised moved the epoch: the next
+    // call is another point in the thread's order and is walked again.
+    if (!Memo.empty() && Epoch == EpochBefore)
+      Walked.emplace(std::move(Memo), Result);
     if (Once) {
       // Whoever returns from call_once sees what the once-function did.
       Syncs.push_back({"once:" + Once->key(), true, eventPos(), C.Thread});
       Syncs.push_back({"once:" + Once->key(), false, eventPos(), C.Thread});
     }
+    return Result;
+  }
+
+  /// What a call's walk in context C looks like from outside: the thread,
+  /// the point in its order, the function and what it runs on.
+  std::string walkKey(const Context &C) const {
+    std::string K = std::to_string(C.Thread) + "|" + std::to_string(Epoch) +
+                    "|" + C.Fn->Id + "|" + (C.InLoop ? "loop" : "") + "|" +
+                    (C.This ? C.This->key() + "," + C.This->Name : "-");
+    for (const auto &Param : C.Params)
+      K += "|" + (Param ? Param->key() + "," + Param->Name +
+                              (Param->HandedIn ? ",h" : "")
+                        : std::string("-"));
+    for (const auto &[Index, Ids] : C.Callables) {
+      K += "|c" + std::to_string(Index);
+      for (const std::string &Id : Ids)
+        K += "," + Id;
+    }
+    for (const ResolvedLock &L : C.Locks)
+      K += "|" + L.Key + "," + L.Name + (L.Shared ? ",s" : ",x") +
+           (L.Ownership ? ",o" : "") + "," + L.AbsentMutex;
+    return K;
+  }
+
+  /// The part of a callee's lock effect that is the caller's to apply.
+  LockEffect calleeEffect(const FunctionFacts &Callee, const Context &Inner,
+                          LockEffect Effect) const {
     // A constructor's locks are its guard object's, released by the
     // destructor at the end of the scope: not an effect on the caller.
-    if (Callee->IsConstructor)
+    if (Callee.IsConstructor)
       return {};
     // Only what the callee added to the caller's locks is its effect.
     std::vector<ResolvedLock> Added;
@@ -1307,6 +1351,7 @@ private:
   unsigned NextPos = 1;
   unsigned Epoch = 0;
   std::unordered_set<std::string> AccessKeys;
+  std::unordered_map<std::string, LockEffect> Walked;
   size_t AccessesInThread = 0;
   size_t CallsInThread = 0;
   size_t CallBudget = MaxCallsPerThread;
