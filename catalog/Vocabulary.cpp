@@ -115,6 +115,7 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::InlineExecutor, "inline-executor"},
     {LibraryRole::ExecutorQuery, "executor-query"},
     {LibraryRole::SingleThreaded, "single-threaded"},
+    {LibraryRole::ThreadHandle, "thread-handle"},
     {LibraryRole::PassThrough, "pass-through"},
     {LibraryRole::ReferenceWrapper, "reference-wrapper"},
     {LibraryRole::BindsCallable, "binds-callable"},
@@ -224,6 +225,7 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::InlineExecutor:
   case LibraryRole::ExecutorQuery:
   case LibraryRole::SingleThreaded:
+  case LibraryRole::ThreadHandle:
     return K == EntryKind::Type;
   case LibraryRole::PassThrough:
   case LibraryRole::ReferenceWrapper:

@@ -119,6 +119,7 @@ enum class LibraryRole {
   InlineExecutor,          // Runs what it is given on the calling thread.
   ExecutorQuery, // Awaited, gives the coroutine's executor (none: it has none).
   SingleThreaded, // A class used from one thread: never assumed concurrent.
+  ThreadHandle,   // Names a thread (pthread_t): a copy names the same thread.
   // Functions.
   PassThrough,      // Returns (a reference to) its argument.
   ReferenceWrapper, // std::ref: hands a new thread the object, not a copy.

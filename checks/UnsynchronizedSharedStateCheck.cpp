@@ -117,6 +117,8 @@ struct ThreadInstance {
   bool Multi = false;
   SourceLoc StartLoc;
   std::optional<std::string> HandleKey;
+  /// Where copies of the handle went (a wrapper's `*idp = thread_id`).
+  std::vector<std::string> HandleCopies;
   /// The pool the thread's task was handed to: waiting for it joins.
   std::optional<std::string> ExecutorKey;
   std::optional<AbsPath> This;
@@ -557,7 +559,7 @@ private:
     Stack.push_back(F.Id);
 
     // Merge the function's events by program order.
-    enum Kind { Access, Call, Spawn_, Join, Sync };
+    enum Kind { Access, Call, Spawn_, Join, Sync, Copy };
     std::vector<std::pair<unsigned, std::pair<Kind, size_t>>> Events;
     for (size_t I = 0; I < F.Accesses.size(); ++I)
       Events.push_back({F.Accesses[I].Order, {Access, I}});
@@ -569,6 +571,8 @@ private:
       Events.push_back({F.Joins[I].Order, {Join, I}});
     for (size_t I = 0; I < F.Syncs.size(); ++I)
       Events.push_back({F.Syncs[I].Order, {Sync, I}});
+    for (size_t I = 0; I < F.HandleCopies.size(); ++I)
+      Events.push_back({F.HandleCopies[I].Order, {Copy, I}});
     std::sort(Events.begin(), Events.end());
 
     for (const auto &[Order, What] : Events) {
@@ -592,6 +596,9 @@ private:
         break;
       case Join:
         onJoin(F.Joins[What.second], C);
+        break;
+      case Copy:
+        onHandleCopy(F.HandleCopies[What.second], C);
         break;
       case Sync:
         if (auto Object = resolve(F.Syncs[What.second].Object, C))
@@ -926,6 +933,41 @@ private:
     }
   }
 
+  /// A copy of a live thread's handle names the thread too. A variable
+  /// holds one handle at a time: the thread its last start or copy stored
+  /// (elements of an array of handles hold one each, and stay merged).
+  void onHandleCopy(const HandleCopy &Copy, const Context &C) {
+    auto From = resolve(Copy.From, C);
+    auto To = resolve(Copy.To, C);
+    if (!From || !To)
+      return;
+    std::string FromKey = From->key(), ToKey = To->key();
+    auto Names = [&](const ThreadInstance &T, const std::string &Key) {
+      return (T.HandleKey && *T.HandleKey == Key) ||
+             std::count(T.HandleCopies.begin(), T.HandleCopies.end(), Key);
+    };
+    bool Elements = FromKey.find('[') != std::string::npos;
+    int Latest = -1;
+    for (size_t I = 0; I < Threads.size(); ++I)
+      if (Threads[I].JoinPos == UINT_MAX && Names(Threads[I], FromKey) &&
+          (Latest < 0 || Threads[I].SpawnPos > Threads[Latest].SpawnPos))
+        Latest = static_cast<int>(I);
+    if (Latest < 0)
+      return;
+    bool Overwrites = ToKey.find('[') == std::string::npos;
+    for (size_t I = 0; I < Threads.size(); ++I) {
+      ThreadInstance &T = Threads[I];
+      bool Gets = static_cast<int>(I) == Latest ||
+                  (Elements && T.JoinPos == UINT_MAX && Names(T, FromKey));
+      if (Gets && !Names(T, ToKey))
+        T.HandleCopies.push_back(ToKey);
+      else if (!Gets && Overwrites)
+        T.HandleCopies.erase(
+            std::remove(T.HandleCopies.begin(), T.HandleCopies.end(), ToKey),
+            T.HandleCopies.end());
+    }
+  }
+
   void onJoin(const JoinEvent &J, const Context &C) {
     auto Handle = resolve(J.Handle, C);
     if (!Handle)
@@ -940,10 +982,17 @@ private:
              Key.compare(Container.size(), 2, "[]") == 0;
     };
     unsigned Pos = eventPos();
+    auto Names = [&](const ThreadInstance &T) {
+      if (T.HandleKey && (*T.HandleKey == Key || ElementsOf(*T.HandleKey)))
+        return true;
+      for (const std::string &Copy : T.HandleCopies)
+        if (Copy == Key || ElementsOf(Copy))
+          return true;
+      return T.ExecutorKey && *T.ExecutorKey == Key;
+    };
     for (ThreadInstance &T : Threads)
-      if (((T.HandleKey && (*T.HandleKey == Key || ElementsOf(*T.HandleKey))) ||
-           (T.ExecutorKey && *T.ExecutorKey == Key)) &&
-          T.JoinPos == UINT_MAX && T.Parent == static_cast<int>(C.Thread))
+      if (Names(T) && T.JoinPos == UINT_MAX &&
+          T.Parent == static_cast<int>(C.Thread))
         T.JoinPos = Pos;
   }
 

@@ -135,6 +135,10 @@ std::optional<AccessPath> CallModel::bindOne(const Expr *Arg,
       return S.Paths.pathOf(CE->getArg(0));
   if (!ParamType.isNull() && ParamType->isReferenceType())
     return S.Paths.pathOf(Arg);
+  // A thread's handle passed by value (mg_join_thread(pthread_t t)) still
+  // names the caller's thread: the callee's join through it joins that.
+  if (!ParamType.isNull() && S.Lib.isThreadHandle(ParamType))
+    return S.Paths.pathOf(S.skip(Arg));
   QualType T = Arg->getType();
   if (T->isPointerType() || S.Lib.isSmartPointer(T))
     return S.Paths.pointerValueOf(Arg);

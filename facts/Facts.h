@@ -167,6 +167,14 @@ struct JoinEvent {
   SourceLoc Loc;
 };
 
+/// A thread's handle copied (`*idp = thread_id;`, `pthread_t t = ctx->tid;`):
+/// a join through the copy joins the thread.
+struct HandleCopy {
+  AccessPath From;
+  AccessPath To;
+  unsigned Order = 0;
+};
+
 enum class CallKind {
   Direct,   // The callee is known statically.
   Virtual,  // Dispatched through a vtable: targets from the class hierarchy.
@@ -553,6 +561,7 @@ struct FunctionFacts {
   std::vector<MemoryAccess> Accesses;
   std::vector<SyncEvent> Syncs;
   std::vector<JoinEvent> Joins;
+  std::vector<HandleCopy> HandleCopies;
   /// What a function returning a reference or pointer hands back.
   std::optional<AccessPath> Returns;
   /// Locks still held when the function returns (a lock() method), and

@@ -210,6 +210,16 @@ void from_json(const json &J, JoinEvent &E) {
   J.at("loc").get_to(E.Loc);
 }
 
+void to_json(json &J, const HandleCopy &C) {
+  J = json{{"from", C.From}, {"to", C.To}, {"order", C.Order}};
+}
+
+void from_json(const json &J, HandleCopy &C) {
+  J.at("from").get_to(C.From);
+  J.at("to").get_to(C.To);
+  J.at("order").get_to(C.Order);
+}
+
 void to_json(json &J, const SourceLoc &L) {
   J = json{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
 }
@@ -686,6 +696,7 @@ void to_json(json &J, const FunctionFacts &F) {
            {"accesses", F.Accesses},
            {"syncs", F.Syncs},
            {"joins", F.Joins},
+           {"handle_copies", F.HandleCopies},
            {"returns", optionalJson(F.Returns)},
            {"acquires_on_exit", F.AcquiresOnExit},
            {"releases_on_exit", F.ReleasesOnExit},
@@ -724,6 +735,8 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("accesses").get_to(F.Accesses);
   J.at("syncs").get_to(F.Syncs);
   J.at("joins").get_to(F.Joins);
+  if (J.contains("handle_copies"))
+    J.at("handle_copies").get_to(F.HandleCopies);
   readOptional(J, "returns", F.Returns);
   J.at("acquires_on_exit").get_to(F.AcquiresOnExit);
   J.at("releases_on_exit").get_to(F.ReleasesOnExit);

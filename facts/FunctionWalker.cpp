@@ -323,6 +323,8 @@ void FunctionWalker::visitDecl(const VarDecl *VD) {
       Flow.storeInit(Flow.varSlot(VD), Init);
     if (T->isIntegralOrEnumerationType())
       Fds.copy(Flow.varSlot(VD), Init);
+    if (S.Lib.isThreadHandle(T))
+      copyHandle(Init, S.Paths.varPath(VD));
     // What a co_await produced is complete: its results are there.
     if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(S.skip(Init))) {
       if (auto P = S.Paths.varPath(VD))
@@ -394,6 +396,8 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   if (B->getOpcode() == BO_Assign && isa<CoroutineSuspendExpr>(S.skip(RHS)))
     if (auto P = S.Paths.pathOf(LHS))
       S.Locks.Now.Ready.push_back(*P);
+  if (B->getOpcode() == BO_Assign && S.Lib.isThreadHandle(LHS->getType()))
+    copyHandle(RHS, S.Paths.pathOf(LHS));
   if (B->getOpcode() == BO_Assign &&
       LHS->getType()->isIntegralOrEnumerationType())
     if (std::optional<Slot> Into = Flow.slotOf(LHS))
@@ -401,6 +405,14 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   if (B->getOpcode() == BO_Assign && S.Lib.isErasedCallable(LHS->getType()))
     if (std::optional<Slot> Into = Flow.slotOf(LHS))
       Flow.store(*Into, RHS);
+}
+
+void FunctionWalker::copyHandle(const Expr *From,
+                                std::optional<AccessPath> To) {
+  std::optional<AccessPath> Source = S.Paths.pathOf(S.skip(From));
+  if (!Source || !To)
+    return;
+  S.Out.HandleCopies.push_back({*Source, *To, S.nextOrder()});
 }
 
 void FunctionWalker::visitLambda(const LambdaExpr *L) {

@@ -69,6 +69,8 @@ private:
   void visitRangeLoop(const clang::VarDecl *RangeVar,
                       const clang::CXXForRangeStmt *Loop);
   void visitAssignment(const clang::BinaryOperator *B);
+  /// A thread's handle copied into To: a join through To joins the thread.
+  void copyHandle(const clang::Expr *From, std::optional<AccessPath> To);
   void visitAwait(const clang::CoroutineSuspendExpr *E);
   /// Awaiting coroutine objects kept in a slot starts what it holds.
   void awaitStored(const clang::Expr *Operand);

@@ -76,6 +76,22 @@ bool LibraryModel::isThreadSafe(QualType T) const {
   return Cache[Key] = Cat.match(Shape, EntryKind::ThreadSafe) != nullptr;
 }
 
+bool LibraryModel::isThreadHandle(QualType T) const {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  while (const auto *TT = T->getAs<TypedefType>()) {
+    if (Cat.hasRole(TT->getDecl()->getQualifiedNameAsString(),
+                    LibraryRole::ThreadHandle))
+      return true;
+    QualType Under = TT->desugar();
+    if (Under == T)
+      break;
+    T = Under;
+  }
+  return typeHas(T, LibraryRole::ThreadHandle);
+}
+
 bool LibraryModel::isSmartPointer(QualType T) const {
   return recordHas(T.getNonReferenceType()->getAsCXXRecordDecl(),
                    LibraryRole::SmartPointer);

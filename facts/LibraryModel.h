@@ -49,6 +49,9 @@ public:
   /// using the standard streams from several threads is no data race).
   bool isThreadSafeGlobal(const AccessPath &P) const;
   bool isSmartPointer(clang::QualType T) const;
+  /// A type the catalog says names a thread: a typedef (pthread_t) through
+  /// any typedefs of it, or a class.
+  bool isThreadHandle(clang::QualType T) const;
   /// Something a call can go through: a function pointer or reference, a
   /// member function pointer, a callable wrapper, a closure or functor.
   bool isCallable(clang::QualType T) const;
