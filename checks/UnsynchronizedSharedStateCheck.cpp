@@ -174,6 +174,7 @@ public:
     createClassRoots();
     for (size_t I = FirstClassRoot; I < Threads.size(); ++I)
       walkThread(static_cast<unsigned>(I));
+    dropSetupBeforeStart();
     for (size_t I = 0; I < Threads.size(); ++I)
       computeMulti(static_cast<unsigned>(I));
     indexSyncs();
@@ -221,6 +222,37 @@ private:
         Root.This = someObject(F.ClassId, F.ClassName);
       Threads.push_back(Root);
     }
+  }
+
+  /// A public method that starts threads (ThreadPool::start) is the second
+  /// half of a constructor: its caller owns the object and sets it up
+  /// before anyone else holds it, as a constructor's caller does. What the
+  /// method does before its first start is not assumed to run at once with
+  /// the class's other methods; the threads it starts, and what it does
+  /// while they run, are.
+  void dropSetupBeforeStart() {
+    std::map<unsigned, unsigned> FirstStart;
+    for (size_t I = FirstClassRoot; I < Threads.size(); ++I) {
+      const ThreadInstance &T = Threads[I];
+      if (T.Parent < 0 || static_cast<size_t>(T.Parent) < FirstClassRoot)
+        continue;
+      const ThreadInstance &Root = Threads[T.Parent];
+      if (Root.Parent >= 0 || Root.Constructing ||
+          Root.AssumedFromClass.empty())
+        continue;
+      auto [It, New] = FirstStart.try_emplace(T.Parent, T.SpawnPos);
+      if (!New)
+        It->second = std::min(It->second, T.SpawnPos);
+    }
+    if (FirstStart.empty())
+      return;
+    Accesses.erase(std::remove_if(Accesses.begin(), Accesses.end(),
+                                  [&](const ResolvedAccess &A) {
+                                    auto It = FirstStart.find(A.Thread);
+                                    return It != FirstStart.end() &&
+                                           A.Pos < It->second;
+                                  }),
+                   Accesses.end());
   }
 
   /// "Some object of this class": every root assumed on the class shares it.
