@@ -99,6 +99,9 @@ struct ResolvedAccess {
   bool Atomic = false;
   /// A kept thread id read to compare it with the current thread's.
   bool KeptIdTest = false;
+  /// In a lazy initialisation of this global ("G:<usr>"), which runs only
+  /// while it is still zero (MemoryAccess::LazyInitOf).
+  std::string LazyInitOf;
 };
 
 /// What a walked function leaves to its caller: locks taken and not
@@ -175,6 +178,7 @@ public:
     for (size_t I = FirstClassRoot; I < Threads.size(); ++I)
       walkThread(static_cast<unsigned>(I));
     dropSetupBeforeStart();
+    dropLazyInitialisedBeforeStart();
     for (size_t I = 0; I < Threads.size(); ++I)
       computeMulti(static_cast<unsigned>(I));
     indexSyncs();
@@ -252,6 +256,39 @@ private:
                                     return It != FirstStart.end() &&
                                            A.Pos < It->second;
                                   }),
+                   Accesses.end());
+  }
+
+  /// `if (v == 0) { v = ...; }` run by a thread: v is no longer zero there
+  /// afterwards, nor in the threads it starts afterwards (and theirs), so
+  /// the branch does not run again in them. (A program that sets v back to
+  /// zero is taken not to.)
+  void dropLazyInitialisedBeforeStart() {
+    std::map<std::pair<unsigned, std::string>, unsigned> FirstInit;
+    for (const ResolvedAccess &A : Accesses)
+      if (A.Write && !A.LazyInitOf.empty() && A.Path.key() == A.LazyInitOf) {
+        auto [It, New] = FirstInit.try_emplace({A.Thread, A.LazyInitOf}, A.Pos);
+        if (!New)
+          It->second = std::min(It->second, A.Pos);
+      }
+    if (FirstInit.empty())
+      return;
+    auto Dead = [&](const ResolvedAccess &A) {
+      if (A.LazyInitOf.empty())
+        return false;
+      auto Own = FirstInit.find({A.Thread, A.LazyInitOf});
+      if (Own != FirstInit.end() && Own->second < A.Pos)
+        return true;
+      std::vector<int> Chain = chain(A.Thread);
+      for (size_t I = 1; I < Chain.size(); ++I) {
+        auto It = FirstInit.find({Chain[I], A.LazyInitOf});
+        if (It != FirstInit.end() &&
+            It->second < Threads[Chain[I - 1]].SpawnPos)
+          return true;
+      }
+      return false;
+    };
+    Accesses.erase(std::remove_if(Accesses.begin(), Accesses.end(), Dead),
                    Accesses.end());
   }
 
@@ -686,6 +723,8 @@ private:
     R.Volatile = A.Volatile;
     R.Atomic = A.Atomic;
     R.KeptIdTest = A.KeptIdTest;
+    if (!A.LazyInitOf.empty())
+      R.LazyInitOf = "G:" + A.LazyInitOf;
     R.FreshPerClosure = A.Path.FreshPerClosure &&
                         A.Path.Root == AccessPath::RootKind::Local &&
                         C.Fn->IsLambda;
@@ -721,6 +760,7 @@ private:
            (L.Ownership ? ",o" : "");
     for (const std::string &A : R.Absent)
       K += "|absent:" + A;
+    K += "|" + R.LazyInitOf;
     return K;
   }
 

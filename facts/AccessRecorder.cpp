@@ -3,6 +3,7 @@
 #include "facts/AccessRecorder.h"
 
 #include "clang/AST/Attr.h"
+#include "clang/AST/ParentMapContext.h"
 
 #include <algorithm>
 
@@ -65,6 +66,72 @@ void AccessRecorder::record(const Expr *E, bool Write) {
     S.Out.Accesses.back().KeptIdTest = true;
 }
 
+/// Does S assign to V anywhere?
+static bool assigns(const Stmt *S, const VarDecl *V) {
+  if (!S)
+    return false;
+  if (const auto *B = dyn_cast<BinaryOperator>(S))
+    if (B->isAssignmentOp())
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts()))
+        if (DRE->getDecl() == V)
+          return true;
+  for (const Stmt *Child : S->children())
+    if (assigns(Child, V))
+      return true;
+  return false;
+}
+
+/// The variable a condition tests for zero (`!v`, `v == 0`, `v == NULL`).
+static const VarDecl *testedForZero(const Expr *Cond, ASTContext &Ctx) {
+  Cond = Cond->IgnoreParenImpCasts();
+  auto VarOf = [](const Expr *E) -> const VarDecl * {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    return nullptr;
+  };
+  auto IsZero = [&](const Expr *E) {
+    if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return true;
+    Expr::EvalResult R;
+    return !E->isValueDependent() && E->EvaluateAsInt(R, Ctx) &&
+           R.Val.getInt() == 0;
+  };
+  if (const auto *U = dyn_cast<UnaryOperator>(Cond))
+    if (U->getOpcode() == UO_LNot)
+      return VarOf(U->getSubExpr());
+  if (const auto *B = dyn_cast<BinaryOperator>(Cond))
+    if (B->getOpcode() == BO_EQ) {
+      if (IsZero(B->getRHS()))
+        return VarOf(B->getLHS());
+      if (IsZero(B->getLHS()))
+        return VarOf(B->getRHS());
+    }
+  return nullptr;
+}
+
+/// `if (v == 0) { v = ...; ... }` around At, v of static storage: the
+/// branch initialises v on first use, and runs only while v is still zero.
+static const VarDecl *lazyInitialisation(const Expr *At, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*At);
+  for (unsigned Depth = 0; Depth < 32; ++Depth) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return nullptr;
+    if (const auto *If = Parents[0].get<IfStmt>()) {
+      const Stmt *Child = Node.get<Stmt>();
+      if (Child && Child == If->getThen())
+        if (const VarDecl *V = testedForZero(If->getCond(), Ctx))
+          if (V->hasGlobalStorage() && assigns(If->getThen(), V))
+            return V;
+    }
+    if (Parents[0].get<FunctionDecl>() || Parents[0].get<LambdaExpr>())
+      return nullptr;
+    Node = Parents[0];
+  }
+  return nullptr;
+}
+
 void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
                                 std::vector<HeldLock> Extra, bool Atomic) {
   if (!isSharedCandidate(P))
@@ -82,6 +149,8 @@ void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
   A.Locks.insert(A.Locks.end(), Extra.begin(), Extra.end());
   A.Volatile = At->getType().isVolatileQualified();
   A.Atomic = Atomic || (S.Here && S.Here->Atomic);
+  if (const VarDecl *V = lazyInitialisation(At, S.TU.Ctx))
+    A.LazyInitOf = S.TU.usr(V);
   S.Out.Accesses.push_back(std::move(A));
 }
 

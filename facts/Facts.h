@@ -150,6 +150,9 @@ struct MemoryAccess {
   /// (holder_ == tid()): how an object tests from any thread whether it is
   /// on its owner's (facts/ThreadAffinity.cpp).
   bool KeptIdTest = false;
+  /// In the branch of `if (v == 0) { v = ...; }` on a static variable v
+  /// (its USR): lazy initialisation, which runs only while v is still zero.
+  std::string LazyInitOf;
 };
 
 /// Synchronisation that orders accesses without a lock: a release in one

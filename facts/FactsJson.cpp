@@ -177,6 +177,8 @@ void to_json(json &J, const MemoryAccess &A) {
            {"atomic", A.Atomic}};
   if (A.KeptIdTest)
     J["kept_id_test"] = true;
+  if (!A.LazyInitOf.empty())
+    J["lazy_init_of"] = A.LazyInitOf;
 }
 
 void from_json(const json &J, MemoryAccess &A) {
@@ -188,6 +190,7 @@ void from_json(const json &J, MemoryAccess &A) {
   J.at("volatile").get_to(A.Volatile);
   J.at("atomic").get_to(A.Atomic);
   A.KeptIdTest = J.value("kept_id_test", false);
+  A.LazyInitOf = J.value("lazy_init_of", std::string());
 }
 
 void to_json(json &J, const SyncEvent &E) {
