@@ -1103,11 +1103,48 @@ private:
     return SA.size() < SB.size() ? A.Write : B.Write;
   }
 
+  /// The key of the object whose field the access reaches ("" when the path
+  /// names no field): `q->queue_` is in the object `*q`.
+  static std::string objectKey(const AbsPath &Path) {
+    size_t Field = Path.Steps.size();
+    while (Field > 0 && (Path.Steps[Field - 1].empty() ||
+                         Path.Steps[Field - 1].front() != '.'))
+      --Field;
+    if (Field == 0)
+      return "";
+    std::string K = Path.Root;
+    for (size_t I = 0; I + 1 < Field; ++I)
+      K += Path.Steps[I];
+    return K;
+  }
+
+  /// The lock as a field of the accessed object (".mutex_"), if it is one.
+  static std::string ownLock(const ResolvedLock &L, const std::string &Object) {
+    if (Object.empty() || L.Key.size() <= Object.size() ||
+        L.Key.compare(0, Object.size(), Object) != 0 ||
+        L.Key[Object.size()] != '.')
+      return "";
+    return L.Key.substr(Object.size());
+  }
+
   static bool commonLock(const ResolvedAccess &A, const ResolvedAccess &B) {
     for (const ResolvedLock &L : A.Locks)
       for (const ResolvedLock &M : B.Locks)
         if (L.Key == M.Key && !(L.Shared && M.Shared))
           return true;
+    // Each side holds the mutex of the object it accesses (queue_ under
+    // mutex_ of the same queue): where the two accesses are to one object,
+    // so are the locks, even when the model names the object in two ways
+    // (queues_[0] and queues_[id]) and cannot tell whether they are one.
+    std::string ObjectA = objectKey(A.Path), ObjectB = objectKey(B.Path);
+    for (const ResolvedLock &L : A.Locks) {
+      std::string Own = ownLock(L, ObjectA);
+      if (Own.empty())
+        continue;
+      for (const ResolvedLock &M : B.Locks)
+        if (ownLock(M, ObjectB) == Own && !(L.Shared && M.Shared))
+          return true;
+    }
     // One side runs on objects made without the mutex the other locks, or
     // both do: an object made without its mutex is not meant to be shared.
     auto Excludes = [](const ResolvedAccess &X, const ResolvedAccess &Y) {
