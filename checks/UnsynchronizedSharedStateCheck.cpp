@@ -733,6 +733,20 @@ private:
       Accesses.push_back(std::move(R));
   }
 
+  /// A held lock as the memo and access keys spell it.
+  static std::string lockIdentity(const ResolvedLock &L) {
+    return "|" + L.Key + "," + L.Name + (L.Shared ? ",s" : ",x") +
+           (L.Ownership ? ",o" : "") + "," + L.AbsentMutex;
+  }
+
+  /// Does one of the names the thread's handle has (where its start put
+  /// it, and where copies went) satisfy Match?
+  template <typename Predicate>
+  static bool anyHandleName(const ThreadInstance &T, Predicate Match) {
+    return (T.HandleKey && Match(*T.HandleKey)) ||
+           std::any_of(T.HandleCopies.begin(), T.HandleCopies.end(), Match);
+  }
+
   /// A spawn, join or synchronisation: what orders accesses. Accesses of
   /// one thread between two such events are alike to every ordering
   /// question (their positions are only ever compared with events').
@@ -756,8 +770,7 @@ private:
                       R.KeptIdTest, R.Path.HandedIn})
       K += Flag ? '1' : '0';
     for (const ResolvedLock &L : R.Locks)
-      K += "|" + L.Key + "," + L.Name + (L.Shared ? ",s" : ",x") +
-           (L.Ownership ? ",o" : "");
+      K += lockIdentity(L);
     for (const std::string &A : R.Absent)
       K += "|absent:" + A;
     K += "|" + R.LazyInitOf;
@@ -900,8 +913,7 @@ private:
         K += "," + Id;
     }
     for (const ResolvedLock &L : C.Locks)
-      K += "|" + L.Key + "," + L.Name + (L.Shared ? ",s" : ",x") +
-           (L.Ownership ? ",o" : "") + "," + L.AbsentMutex;
+      K += lockIdentity(L);
     return K;
   }
 
@@ -1014,9 +1026,8 @@ private:
     if (!From || !To)
       return;
     std::string FromKey = From->key(), ToKey = To->key();
-    auto Names = [&](const ThreadInstance &T, const std::string &Key) {
-      return (T.HandleKey && *T.HandleKey == Key) ||
-             std::count(T.HandleCopies.begin(), T.HandleCopies.end(), Key);
+    auto Names = [](const ThreadInstance &T, const std::string &Key) {
+      return anyHandleName(T, [&](const std::string &N) { return N == Key; });
     };
     bool Elements = FromKey.find('[') != std::string::npos;
     int Latest = -1;
@@ -1055,12 +1066,11 @@ private:
     };
     unsigned Pos = eventPos();
     auto Names = [&](const ThreadInstance &T) {
-      if (T.HandleKey && (*T.HandleKey == Key || ElementsOf(*T.HandleKey)))
-        return true;
-      for (const std::string &Copy : T.HandleCopies)
-        if (Copy == Key || ElementsOf(Copy))
-          return true;
-      return T.ExecutorKey && *T.ExecutorKey == Key;
+      return anyHandleName(T,
+                           [&](const std::string &N) {
+                             return N == Key || ElementsOf(N);
+                           }) ||
+             (T.ExecutorKey && *T.ExecutorKey == Key);
     };
     for (ThreadInstance &T : Threads)
       if (Names(T) && T.JoinPos == UINT_MAX &&
