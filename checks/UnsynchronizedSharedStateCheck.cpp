@@ -28,6 +28,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "checks/UnsynchronizedSharedStateCheck.h"
+#include "program/CallResolution.h"
 #include "program/ExecutorRunners.h"
 
 #include <algorithm>
@@ -597,7 +598,7 @@ private:
     for (const CallableArg &A : Call.CallableArgs) {
       if (!A.TargetIds.empty()) {
         Inner.Callables[A.Index] = A.TargetIds;
-      } else if (auto Own = ownParamIndex(A.FromSlot, *C.Fn)) {
+      } else if (auto Own = ownParamSlotIndex(A.FromSlot, C.Fn->Id)) {
         auto It = C.Callables.find(*Own);
         if (It != C.Callables.end())
           Inner.Callables[A.Index] = It->second;
@@ -941,17 +942,6 @@ private:
            (S.Handle && MultiThreadedExecutors.count(executorKey(*S.Handle)));
   }
 
-  /// The index of Fn's own parameter that Slot names, if it names one.
-  static std::optional<unsigned> ownParamIndex(const std::string &Slot,
-                                               const FunctionFacts &Fn) {
-    std::string Own = "param:" + Fn.Id + "#";
-    if (Slot.compare(0, Own.size(), Own) != 0 ||
-        Slot.find_first_not_of("0123456789", Own.size()) != std::string::npos ||
-        Slot.size() == Own.size())
-      return std::nullopt;
-    return static_cast<unsigned>(std::stoul(Slot.substr(Own.size())));
-  }
-
   /// Whether S's entry I runs from this walk of its function: an entry the
   /// whole program found in the function's own parameter does only when
   /// this call passed it, if the call named what it passed. (Else every
@@ -960,7 +950,7 @@ private:
   static bool passedHere(const Spawn &S, size_t I, const Context &C) {
     if (I >= S.EntryFromSlots.size() || S.EntryFromSlots[I].empty())
       return true;
-    auto Own = ownParamIndex(S.EntryFromSlots[I], *C.Fn);
+    auto Own = ownParamSlotIndex(S.EntryFromSlots[I], C.Fn->Id);
     if (!Own)
       return true;
     auto It = C.Callables.find(*Own);

@@ -223,9 +223,9 @@ private:
     for (auto &[Id, F] : Functions) {
       std::string Own = "param:" + Id + "#";
       for (CallSite &C : F.Calls)
-        if (C.Kind == CallKind::Indirect && C.Slot.rfind(Own, 0) == 0 &&
-            C.Slot.find('[') == std::string::npos) {
-          C.ThroughParam = std::stoi(C.Slot.substr(Own.size()));
+        if (auto Index = ownParamSlotIndex(C.Slot, Id);
+            Index && C.Kind == CallKind::Indirect) {
+          C.ThroughParam = static_cast<int>(*Index);
           if (Invokes[Id].insert(C.ThroughParam).second)
             Work.push_back({Id, C.ThroughParam});
         }
@@ -335,6 +335,15 @@ private:
 };
 
 } // namespace
+
+std::optional<unsigned> ownParamSlotIndex(const std::string &Slot,
+                                          const std::string &Function) {
+  std::string Own = "param:" + Function + "#";
+  if (Slot.size() == Own.size() || Slot.compare(0, Own.size(), Own) != 0 ||
+      Slot.find_first_not_of("0123456789", Own.size()) != std::string::npos)
+    return std::nullopt;
+  return static_cast<unsigned>(std::stoul(Slot.substr(Own.size())));
+}
 
 std::string programOfFile(const std::set<std::string> &ProgramFiles,
                           const std::string &File) {

@@ -28,6 +28,7 @@
 #include "facts/Facts.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -48,6 +49,11 @@ struct UnresolvedCall {
 /// (one of ProgramFiles), else "" (code any program may link).
 std::string programOfFile(const std::set<std::string> &ProgramFiles,
                           const std::string &File);
+
+/// The index of Function's own parameter that a callable slot names
+/// ("param:<function>#<index>"), if it names one and not a part of it.
+std::optional<unsigned> ownParamSlotIndex(const std::string &Slot,
+                                          const std::string &Function);
 
 /// Fills CallSite::Targets of virtual and indirect calls and the entry
 /// points of spawns of stored callables; lists the calls left unresolved.
