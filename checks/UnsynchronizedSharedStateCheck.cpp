@@ -103,6 +103,8 @@ struct ResolvedAccess {
   /// In a lazy initialisation of this global ("G:<usr>"), which runs only
   /// while it is still zero (MemoryAccess::LazyInitOf).
   std::string LazyInitOf;
+  /// The one program this access runs in (Context::Program), or "".
+  std::string Program;
 };
 
 /// What a walked function leaves to its caller: locks taken and not
@@ -139,6 +141,8 @@ struct ThreadInstance {
   std::string AssumedFromClass;
   /// A constructor walked for the threads it starts, not for its accesses.
   bool Constructing = false;
+  /// Its walk stopped at a budget: what it starts is not all known.
+  bool Truncated = false;
 };
 
 struct Context {
@@ -152,6 +156,10 @@ struct Context {
   std::vector<ResolvedLock> Locks;
   bool InLoop = false;
   unsigned Depth = 0;
+  /// The one program this call runs in: the thread's, or, for a root
+  /// assumed from a library class, the program whose own code the walk
+  /// entered (a test's callback), or "" while it is still library code.
+  std::string Program;
 };
 
 constexpr unsigned MaxDepth = 40;
@@ -387,6 +395,7 @@ private:
         Root.Multi = true;
         Root.This = Object;
         Root.AssumedFromClass = C.Name;
+        Root.Program = P.programOf(*F);
         for (const ParamObject &PO : F->ParamObjects) {
           if (Root.Params.size() <= PO.Index)
             Root.Params.resize(PO.Index + 1);
@@ -402,6 +411,7 @@ private:
         Root.EntryName = F->Name;
         Root.This = Object;
         Root.AssumedFromClass = C.Name;
+        Root.Program = P.programOf(*F);
         Root.Constructing = true;
         Threads.push_back(Root);
       }
@@ -429,13 +439,18 @@ private:
     for (const AccessPath &R : Entry->ReleasesOnExit)
       if (auto M = resolve(R, C))
         C.Locks.push_back({M->key(), M->Name, false, "", false});
+    C.Program = Threads[Index].Program;
     std::vector<std::string> Stack;
     AccessesInThread = 0;
     CallsInThread = 0;
     bool Assumed = !assumedClass(Index).empty();
     CallBudget = Assumed ? MaxCallsPerClassRoot : MaxCallsPerThread;
     AccessBudget = Assumed ? MaxAccessesPerClassRoot : MaxAccessesPerThread;
+    bool TruncatedBefore = Truncated;
+    Truncated = false;
     walkFunction(C, Stack);
+    Threads[Index].Truncated = Truncated;
+    Truncated |= TruncatedBefore;
   }
 
   /// Started in a loop, or by a thread that runs several times at once.
@@ -452,7 +467,24 @@ private:
     return C;
   }
 
+  /// A program whose main's whole walk started no thread runs all its code
+  /// on that one thread, whatever the classes it uses assume of callers.
+  bool singleThreaded(const std::string &Program) const {
+    if (Program.empty() || ThreadedPrograms.count(Program))
+      return false;
+    for (size_t I = 0; I < FirstClassRoot; ++I)
+      if (Threads[I].IsProgram && Threads[I].Program == Program)
+        return !Threads[I].Truncated;
+    return false;
+  }
+
   bool concurrent(const ResolvedAccess &A, const ResolvedAccess &B) const {
+    // Two programs never share memory; the code of one that starts no
+    // thread never runs at once with itself.
+    if (!A.Program.empty() && !B.Program.empty() && A.Program != B.Program)
+      return false;
+    if (singleThreaded(A.Program.empty() ? B.Program : A.Program))
+      return false;
     if (A.Thread == B.Thread)
       return Threads[A.Thread].Multi;
     std::vector<int> CA = chain(A.Thread), CB = chain(B.Thread);
@@ -610,6 +642,8 @@ private:
         Inner.Locks.push_back(*M);
     Inner.InLoop = C.InLoop || Call.LoopDepth > 0;
     Inner.Depth = C.Depth + 1;
+    // Code defined next to a main exists only in that main's program.
+    Inner.Program = C.Program.empty() ? P.programOf(Callee) : C.Program;
     return Inner;
   }
 
@@ -618,10 +652,14 @@ private:
   LockEffect walkFunction(const Context &C, std::vector<std::string> &Stack) {
     const FunctionFacts &F = *C.Fn;
     // A lambda stored here and called later through a std::function sees
-    // the `this` of the function that made it.
+    // the `this` of the function that made it: in this thread, the latest
+    // store's (a bind made just before the call that runs it).
     for (const CallableStore &S : F.Stores)
-      if (!S.TargetId.empty() && C.This)
+      if (!S.TargetId.empty() && C.This) {
         CreatorThis.emplace(S.TargetId, *C.This);
+        CreatorThisInThread[{C.Thread, S.TargetId}].push_back(
+            {NextPos, *C.This});
+      }
     // Locks taken or dropped by callees, in effect for what follows here.
     std::vector<ResolvedLock> Dynamic;
     ThreadInstance &T = Threads[C.Thread];
@@ -726,6 +764,7 @@ private:
     R.KeptIdTest = A.KeptIdTest;
     if (!A.LazyInitOf.empty())
       R.LazyInitOf = "G:" + A.LazyInitOf;
+    R.Program = C.Program;
     R.FreshPerClosure = A.Path.FreshPerClosure &&
                         A.Path.Root == AccessPath::RootKind::Local &&
                         C.Fn->IsLambda;
@@ -774,7 +813,7 @@ private:
       K += lockIdentity(L);
     for (const std::string &A : R.Absent)
       K += "|absent:" + A;
-    K += "|" + R.LazyInitOf;
+    K += "|" + R.LazyInitOf + "|" + R.Program;
     return K;
   }
 
@@ -786,16 +825,15 @@ private:
     // A virtual or indirect call: each target the whole program resolved
     // may run here. What they leave locked is not known; none is assumed.
     for (const CallTarget &T : Call.Targets)
-      if (inProgram(T.Program, C.Thread) && framesLive(T.Id, C.Thread, Stack))
-        onCallTo(Call, T.Id, C, Dynamic, Stack);
+      if (inProgram(T.Program, C) && framesLive(T.Id, C.Thread, Stack))
+        onCallTo(Call, T.Id, C, Dynamic, Stack, T.Program);
     return {};
   }
 
   /// Code that exists only in another program of the database (its test
-  /// defines or stores it) does not run in this thread's program.
-  bool inProgram(const std::string &Program, unsigned Thread) const {
-    const std::string &Own = Threads[Thread].Program;
-    return Program.empty() || Own.empty() || Program == Own;
+  /// defines or stores it) does not run in this walk's program.
+  static bool inProgram(const std::string &Program, const Context &C) {
+    return Program.empty() || C.Program.empty() || Program == C.Program;
   }
 
   /// Functions whose locals a function reaches without owning them: the
@@ -836,6 +874,19 @@ private:
   thisFor(const CallSite &Call, const std::string &CalleeId, const Context &C) {
     if (Call.This || Call.Kind != CallKind::Indirect)
       return resolve(Call.This, C);
+    // Stored by this thread, or by the threads that started it before they
+    // did; else by any walk (a callable another root stored).
+    std::vector<int> Chain = chain(C.Thread);
+    for (size_t I = 0; I < Chain.size(); ++I) {
+      auto Own =
+          CreatorThisInThread.find({static_cast<unsigned>(Chain[I]), CalleeId});
+      if (Own == CreatorThisInThread.end())
+        continue;
+      unsigned Before = I ? Threads[Chain[I - 1]].SpawnPos : UINT_MAX;
+      for (auto It = Own->second.rbegin(); It != Own->second.rend(); ++It)
+        if (It->first < Before)
+          return It->second;
+    }
     auto It = CreatorThis.find(CalleeId);
     if (It == CreatorThis.end())
       return std::nullopt;
@@ -845,7 +896,8 @@ private:
   LockEffect onCallTo(const CallSite &Call, const std::string &CalleeId,
                       const Context &C,
                       const std::vector<ResolvedLock> &Dynamic,
-                      std::vector<std::string> &Stack) {
+                      std::vector<std::string> &Stack,
+                      const std::string &TargetProgram = "") {
     // Posted to a context several threads run: the spawn models it there.
     if (Call.PostedTo &&
         MultiThreadedExecutors.count(executorKey(*Call.PostedTo)))
@@ -865,6 +917,9 @@ private:
     Context Inner = calleeContext(Call, *Callee, C);
     Inner.This = thisFor(Call, CalleeId, C);
     Inner.Locks.insert(Inner.Locks.end(), Dynamic.begin(), Dynamic.end());
+    // A callable only one program stores runs only in that program.
+    if (Inner.Program.empty())
+      Inner.Program = TargetProgram;
     // The same callee on the same objects, with the same locks, in this
     // thread between the same ordering events, was walked already: what it
     // does again is what it did (its accesses merge with the first walk's),
@@ -915,7 +970,7 @@ private:
     }
     for (const ResolvedLock &L : C.Locks)
       K += lockIdentity(L);
-    return K;
+    return K + "|" + C.Program;
   }
 
   /// The part of a callee's lock effect that is the caller's to apply.
@@ -965,10 +1020,11 @@ private:
     if (!startsThread(S, C) || S.Model == SpawnModel::OpenMP)
       return;
     unsigned Pos = eventPos();
+    if (!C.Program.empty())
+      ThreadedPrograms.insert(C.Program);
     for (size_t I = 0; I < S.EntryIds.size(); ++I) {
       const std::string &EntryId = S.EntryIds[I];
-      if (I < S.EntryPrograms.size() &&
-          !inProgram(S.EntryPrograms[I], C.Thread))
+      if (I < S.EntryPrograms.size() && !inProgram(S.EntryPrograms[I], C))
         continue;
       if (!passedHere(S, I, C))
         continue;
@@ -984,7 +1040,11 @@ private:
       T.EntryId = EntryId;
       T.EntryName = Entry->Name;
       T.Parent = static_cast<int>(C.Thread);
-      T.Program = Threads[C.Thread].Program;
+      T.Program = C.Program;
+      if (T.Program.empty() && I < S.EntryPrograms.size())
+        T.Program = S.EntryPrograms[I];
+      if (!T.Program.empty())
+        ThreadedPrograms.insert(T.Program);
       T.SpawnPos = Pos;
       T.Multi = S.LoopDepth > 0 || C.InLoop || S.Model == SpawnModel::OpenMP ||
                 S.Model == SpawnModel::Executor;
@@ -1041,6 +1101,28 @@ private:
     }
   }
 
+  /// Does a join through the handle JoinKey join the thread whose handle
+  /// is Name? A join through each element of a container ("[]", a loop
+  /// over threads_) joins the one a start put at any index of it.
+  static bool joinsName(const std::string &JoinKey, const std::string &Name) {
+    size_t I = 0, J = 0;
+    while (I < JoinKey.size() && J < Name.size()) {
+      if (JoinKey.compare(I, 2, "[]") == 0 && Name[J] == '[') {
+        size_t Close = Name.find(']', J);
+        if (Close == std::string::npos)
+          return false;
+        I += 2;
+        J = Close + 1;
+        continue;
+      }
+      if (JoinKey[I] != Name[J])
+        return false;
+      ++I;
+      ++J;
+    }
+    return I == JoinKey.size() && J == Name.size();
+  }
+
   void onJoin(const JoinEvent &J, const Context &C) {
     auto Handle = resolve(J.Handle, C);
     if (!Handle)
@@ -1058,7 +1140,7 @@ private:
     auto Names = [&](const ThreadInstance &T) {
       return anyHandleName(T,
                            [&](const std::string &N) {
-                             return N == Key || ElementsOf(N);
+                             return joinsName(Key, N) || ElementsOf(N);
                            }) ||
              (T.ExecutorKey && *T.ExecutorKey == Key);
     };
@@ -1503,9 +1585,15 @@ private:
   std::set<std::string> MultiThreadedExecutors;
   /// Classes assumed concurrent whose methods take locks.
   std::set<std::string> LockingClasses;
+  /// Programs some walk saw start a thread (Context::Program).
+  std::set<std::string> ThreadedPrograms;
   std::map<std::string, std::set<std::string>> CapturedFrames;
   /// Callables stored somewhere, by the `this` of the code storing them.
   std::map<std::string, AbsPath> CreatorThis;
+  /// The same, per thread, with the position of each store, latest last.
+  std::map<std::pair<unsigned, std::string>,
+           std::vector<std::pair<unsigned, AbsPath>>>
+      CreatorThisInThread;
   unsigned NextPos = 1;
   unsigned Epoch = 0;
   std::unordered_set<std::string> AccessKeys;
