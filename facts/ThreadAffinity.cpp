@@ -224,6 +224,18 @@ void findKeptIdReads(const Stmt *Body, TranslationUnitFacts &TU,
       if (const Expr *Kept = keptIdIn(E, TU, Negated))
         Out.insert(Kept->IgnoreParenImpCasts());
     }
+    // `has_owner_ && owner_ == current`: the flag that says the kept id is
+    // valid is read only to ask the same question, as part of the test.
+    if (const auto *B = dyn_cast<BinaryOperator>(S);
+        B && B->getOpcode() == BO_LAnd) {
+      bool FlagNegated = false, TestNegated = false;
+      const Expr *Flag =
+          stripNegations(B->getLHS(), FlagNegated)->IgnoreParenImpCasts();
+      if ((isa<MemberExpr>(Flag) || isa<DeclRefExpr>(Flag)) &&
+          Flag->getType()->isBooleanType() &&
+          keptIdIn(B->getRHS()->IgnoreParens(), TU, TestNegated))
+        Out.insert(Flag);
+    }
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }

@@ -20,10 +20,19 @@ public:
     Held = false;
     pthread_mutex_unlock(&M);
   }
-  // The owner test: no finding for Holder. The flag beside it is a plain
-  // unlocked read of a field written under the lock.
+  // The owner test: no finding for Holder, nor for the flag that says
+  // Holder is valid, read only to ask the same question (gtest's
+  // has_owner_ && pthread_equal(owner_, pthread_self())).
   bool heldByMe() const { return Held && pthread_equal(Holder, pthread_self()); }
-  // CHECK: kept-id-tests.cpp:[[@LINE-1]]:34: warning: 'RecordingLock::Held' is read in 'RecordingLock::heldByMe' without a lock and written in 'RecordingLock::lock' holding 'RecordingLock::M'
+  // The flag read on its own is a plain unlocked read of a field written
+  // under the lock.
+  bool held() const { return Held; }
+  // CHECK: kept-id-tests.cpp:[[@LINE-1]]:30: warning: 'RecordingLock::Held' is read in 'RecordingLock::held' without a lock and written in 'RecordingLock::lock' holding 'RecordingLock::M'
+  // Nor does a flag beside some other test say anything of the owner.
+  bool heldAndSet() const { return Held && Holder == Holder; }
+  // CHECK: kept-id-tests.cpp:[[@LINE-1]]:36: warning: 'RecordingLock::Held' is read in 'RecordingLock::heldAndSet' without a lock and written in 'RecordingLock::lock' holding 'RecordingLock::M'
+  // CHECK: kept-id-tests.cpp:[[@LINE-2]]:44: warning: 'RecordingLock::Holder' is read in 'RecordingLock::heldAndSet' without a lock
+  // CHECK: kept-id-tests.cpp:[[@LINE-3]]:54: warning: 'RecordingLock::Holder' is read in 'RecordingLock::heldAndSet' without a lock
   // A getter that hands the id out is no owner test.
   pthread_t holder() const { return Holder; }
   // CHECK: kept-id-tests.cpp:[[@LINE-1]]:37: warning: 'RecordingLock::Holder' is read in 'RecordingLock::holder' without a lock and written in 'RecordingLock::lock' holding 'RecordingLock::M'
