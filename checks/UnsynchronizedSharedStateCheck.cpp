@@ -824,8 +824,17 @@ private:
       return onCallTo(Call, Call.CalleeId, C, Dynamic, Stack);
     // A virtual or indirect call: each target the whole program resolved
     // may run here. What they leave locked is not known; none is assumed.
+    // Through the function's own parameter, only what this call's caller
+    // passed there runs, when it named it.
+    const std::vector<std::string> *Passed = nullptr;
+    if (Call.ThroughParam >= 0) {
+      auto It = C.Callables.find(static_cast<unsigned>(Call.ThroughParam));
+      if (It != C.Callables.end())
+        Passed = &It->second;
+    }
     for (const CallTarget &T : Call.Targets)
-      if (inProgram(T.Program, C) && framesLive(T.Id, C.Thread, Stack))
+      if ((!Passed || std::count(Passed->begin(), Passed->end(), T.Id)) &&
+          inProgram(T.Program, C) && framesLive(T.Id, C.Thread, Stack))
         onCallTo(Call, T.Id, C, Dynamic, Stack, T.Program);
     return {};
   }
