@@ -42,3 +42,14 @@ inline void flush_cache() {
   pthread_mutex_lock(&M);
 }
 } // namespace vendor
+
+// yalantinglibs' logger, which the built-in catalog lists as a library's
+// own: a record is queued for a writer thread by default, so its internals'
+// file I/O is not the caller's.
+#include <stdio.h>
+namespace easylog {
+inline void write_record(const char *Path) {
+  if (FILE *F = fopen(Path, "a"))
+    fclose(F);
+}
+} // namespace easylog
