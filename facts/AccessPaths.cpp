@@ -405,6 +405,17 @@ std::optional<AccessPath> PathBuilder::libraryCallPath(const CallExpr *CE,
   }
   if (!Lib.methodHas(Callee, LibraryRole::ElementAccess))
     return std::nullopt;
+  // unique_ptr<T[]>'s p[i] is the array it owns indexed, as a raw
+  // pointer's p[i] is: the pointee's element, by what the index is made of.
+  if (Method->getOverloadedOperator() == OO_Subscript && Receiver && Index &&
+      smartPointerObject(Receiver)) {
+    auto P = pathOf(smartPointerObject(Receiver), Depth + 1);
+    if (P) {
+      appendStep(*P, "*");
+      appendStep(*P, elementStep(Index));
+    }
+    return P;
+  }
   auto P = objectOf(Receiver, Depth + 1);
   if (!P)
     return P;
