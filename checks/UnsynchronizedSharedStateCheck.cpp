@@ -190,6 +190,7 @@ public:
     dropLazyInitialisedBeforeStart();
     for (size_t I = 0; I < Threads.size(); ++I)
       computeMulti(static_cast<unsigned>(I));
+    findSingleThreadedPrograms();
     indexSyncs();
     report(Out);
     Stats["threads_modelled"] += static_cast<unsigned>(FirstClassRoot);
@@ -469,13 +470,12 @@ private:
 
   /// A program whose main's whole walk started no thread runs all its code
   /// on that one thread, whatever the classes it uses assume of callers.
-  bool singleThreaded(const std::string &Program) const {
-    if (Program.empty() || ThreadedPrograms.count(Program))
-      return false;
+  void findSingleThreadedPrograms() {
     for (size_t I = 0; I < FirstClassRoot; ++I)
-      if (Threads[I].IsProgram && Threads[I].Program == Program)
-        return !Threads[I].Truncated;
-    return false;
+      if (Threads[I].IsProgram && !Threads[I].Truncated &&
+          !Threads[I].Program.empty() &&
+          !ThreadedPrograms.count(Threads[I].Program))
+        SingleThreadedPrograms.insert(Threads[I].Program);
   }
 
   bool concurrent(const ResolvedAccess &A, const ResolvedAccess &B) const {
@@ -483,7 +483,7 @@ private:
     // thread never runs at once with itself.
     if (!A.Program.empty() && !B.Program.empty() && A.Program != B.Program)
       return false;
-    if (singleThreaded(A.Program.empty() ? B.Program : A.Program))
+    if (SingleThreadedPrograms.count(A.Program.empty() ? B.Program : A.Program))
       return false;
     if (A.Thread == B.Thread)
       return Threads[A.Thread].Multi;
@@ -885,16 +885,14 @@ private:
       return resolve(Call.This, C);
     // Stored by this thread, or by the threads that started it before they
     // did; else by any walk (a callable another root stored).
-    std::vector<int> Chain = chain(C.Thread);
-    for (size_t I = 0; I < Chain.size(); ++I) {
-      auto Own =
-          CreatorThisInThread.find({static_cast<unsigned>(Chain[I]), CalleeId});
-      if (Own == CreatorThisInThread.end())
-        continue;
-      unsigned Before = I ? Threads[Chain[I - 1]].SpawnPos : UINT_MAX;
-      for (auto It = Own->second.rbegin(); It != Own->second.rend(); ++It)
-        if (It->first < Before)
-          return It->second;
+    unsigned Before = UINT_MAX;
+    for (int T = static_cast<int>(C.Thread); T >= 0; T = Threads[T].Parent) {
+      auto Own = CreatorThisInThread.find({static_cast<unsigned>(T), CalleeId});
+      if (Own != CreatorThisInThread.end())
+        for (auto It = Own->second.rbegin(); It != Own->second.rend(); ++It)
+          if (It->first < Before)
+            return It->second;
+      Before = Threads[T].SpawnPos;
     }
     auto It = CreatorThis.find(CalleeId);
     if (It == CreatorThis.end())
@@ -1596,6 +1594,8 @@ private:
   std::set<std::string> LockingClasses;
   /// Programs some walk saw start a thread (Context::Program).
   std::set<std::string> ThreadedPrograms;
+  /// Programs whose main's whole walk started none.
+  std::set<std::string> SingleThreadedPrograms;
   std::map<std::string, std::set<std::string>> CapturedFrames;
   /// Callables stored somewhere, by the `this` of the code storing them.
   std::map<std::string, AbsPath> CreatorThis;
