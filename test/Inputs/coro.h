@@ -66,3 +66,14 @@ schedule_operation resume_on(std::shared_ptr<Executor> Ex) {
   return {};
 }
 } // namespace concurrencpp
+
+// yaclib: executors derive from one interface that On() takes by reference.
+namespace yaclib {
+class IExecutor {
+public:
+  virtual ~IExecutor() = default;
+};
+class FairThreadPool : public IExecutor {};
+class ManualExecutor : public IExecutor {};
+inline schedule_operation On(IExecutor &E) { return {}; }
+} // namespace yaclib

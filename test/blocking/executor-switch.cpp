@@ -88,3 +88,29 @@ task to_own_thread(std::shared_ptr<concurrencpp::thread_executor> Ex) {
   slow();
   co_return;
 }
+
+// The executor reaches the switch through its interface: its own type, before
+// the conversion to the base, says what it is.
+task to_fair_pool(yaclib::FairThreadPool &Pool) {
+  co_await yaclib::On(Pool);
+  slow();
+  // CHECK: executor-switch.cpp:[[@LINE-1]]:3: remark: coroutine 'to_fair_pool' holds a pool worker
+  // CHECK: note: 'to_fair_pool' runs on a shared thread pool: after co_await yaclib::On
+  co_return;
+}
+
+// Only the interface is known: where the coroutine runs stays unknown.
+task to_some_executor(yaclib::IExecutor &Executor) {
+  co_await yaclib::On(Executor);
+  slow();
+  // CHECK: executor-switch.cpp:[[@LINE-1]]:3: warning: coroutine 'to_some_executor' blocks
+  co_return;
+}
+
+// A manual executor runs its tasks on whichever thread drains it.
+task to_manual(yaclib::ManualExecutor &Manual) {
+  co_await yaclib::On(Manual);
+  slow();
+  // CHECK: executor-switch.cpp:[[@LINE-1]]:3: warning: coroutine 'to_manual' blocks
+  co_return;
+}
