@@ -683,20 +683,44 @@ private:
       Events.push_back({F.HandleCopies[I].Order, {Copy, I}});
     std::sort(Events.begin(), Events.end());
 
+    // The calls' lock effects in program order: an event on a path that
+    // bypasses some of them (the early return after an unlock() in one
+    // branch) sees only the others.
+    std::vector<std::pair<unsigned, LockEffect>> Effects;
+    auto apply = [](std::vector<ResolvedLock> &Locks, const LockEffect &E) {
+      for (const std::string &Key : E.Released)
+        Locks.erase(std::remove_if(Locks.begin(), Locks.end(),
+                                   [&](const ResolvedLock &L) {
+                                     return L.Key == Key;
+                                   }),
+                    Locks.end());
+      Locks.insert(Locks.end(), E.Acquired.begin(), E.Acquired.end());
+    };
+    auto dynamicAt = [&](const std::vector<unsigned> &Unreached) {
+      if (Unreached.empty())
+        return Dynamic;
+      std::vector<ResolvedLock> Locks;
+      for (const auto &[CallOrder, E] : Effects)
+        if (std::find(Unreached.begin(), Unreached.end(), CallOrder) ==
+            Unreached.end())
+          apply(Locks, E);
+      return Locks;
+    };
+
     for (const auto &[Order, What] : Events) {
       switch (What.first) {
-      case Access:
-        onAccess(F.Accesses[What.second], C, Dynamic);
+      case Access: {
+        const MemoryAccess &A = F.Accesses[What.second];
+        onAccess(A, C, dynamicAt(A.UnreachedCalls));
         break;
+      }
       case Call: {
-        LockEffect E = onCall(F.Calls[What.second], C, Dynamic, Stack);
-        for (const std::string &Key : E.Released)
-          Dynamic.erase(std::remove_if(Dynamic.begin(), Dynamic.end(),
-                                       [&](const ResolvedLock &L) {
-                                         return L.Key == Key;
-                                       }),
-                        Dynamic.end());
-        Dynamic.insert(Dynamic.end(), E.Acquired.begin(), E.Acquired.end());
+        const CallSite &Site = F.Calls[What.second];
+        LockEffect E =
+            onCall(Site, C, dynamicAt(Site.UnreachedCalls), Stack);
+        apply(Dynamic, E);
+        if (!E.Acquired.empty() || !E.Released.empty())
+          Effects.push_back({Site.Order, std::move(E)});
         break;
       }
       case Spawn_:

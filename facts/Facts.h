@@ -142,6 +142,9 @@ struct MemoryAccess {
   SourceLoc Loc;
   unsigned Order = 0; // Program order within the function.
   std::vector<HeldLock> Locks;
+  /// Earlier calls (by order) on no path to this access: the locks they
+  /// take or give back do not apply here.
+  std::vector<unsigned> UnreachedCalls;
   bool Volatile = false;
   /// Through std::atomic_ref or an __atomic builtin: races only with plain
   /// accesses of the same memory.
@@ -261,6 +264,8 @@ struct CallSite {
   std::vector<ApiUse> Apis;
   unsigned Order = 0;
   std::vector<HeldLock> Locks; // Held at the call, so held in the callee.
+  /// Earlier calls (by order) on no path to this one.
+  std::vector<unsigned> UnreachedCalls;
   std::optional<AccessPath> This;
   std::vector<std::optional<AccessPath>> Args; // Per parameter.
   /// std::call_once: the callee runs once per flag, ordered before every

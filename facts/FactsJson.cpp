@@ -175,6 +175,8 @@ void to_json(json &J, const MemoryAccess &A) {
   J = json{{"path", A.Path},    {"write", A.Write}, {"loc", A.Loc},
            {"order", A.Order},  {"locks", A.Locks}, {"volatile", A.Volatile},
            {"atomic", A.Atomic}};
+  if (!A.UnreachedCalls.empty())
+    J["unreached_calls"] = A.UnreachedCalls;
   if (A.KeptIdTest)
     J["kept_id_test"] = true;
   if (!A.LazyInitOf.empty())
@@ -189,6 +191,8 @@ void from_json(const json &J, MemoryAccess &A) {
   J.at("locks").get_to(A.Locks);
   J.at("volatile").get_to(A.Volatile);
   J.at("atomic").get_to(A.Atomic);
+  if (J.contains("unreached_calls"))
+    J.at("unreached_calls").get_to(A.UnreachedCalls);
   A.KeptIdTest = J.value("kept_id_test", false);
   A.LazyInitOf = J.value("lazy_init_of", std::string());
 }
@@ -326,6 +330,8 @@ void to_json(json &J, const CallSite &C) {
   J["order"] = C.Order;
   J["trips"] = C.Trips;
   J["locks"] = C.Locks;
+  if (!C.UnreachedCalls.empty())
+    J["unreached_calls"] = C.UnreachedCalls;
   J["this"] = optionalJson(C.This);
   J["args"] = optionalPaths(C.Args);
   J["once_flag"] = optionalJson(C.OnceFlag);
@@ -359,6 +365,8 @@ void from_json(const json &J, CallSite &C) {
   J.at("order").get_to(C.Order);
   J.at("trips").get_to(C.Trips);
   J.at("locks").get_to(C.Locks);
+  if (J.contains("unreached_calls"))
+    J.at("unreached_calls").get_to(C.UnreachedCalls);
   readOptional(J, "this", C.This);
   readOptionalPaths(J, "args", C.Args);
   readOptional(J, "once_flag", C.OnceFlag);

@@ -60,7 +60,23 @@ struct FunctionScope {
   /// threads.emplace_back(f): where the thread started in place is kept.
   std::map<const clang::Expr *, AccessPath> InPlaceHandles;
 
-  unsigned nextOrder() { return Order++; }
+  unsigned nextOrder() {
+    if (Locks.Now.Reached.size() <= Order)
+      Locks.Now.Reached.resize(Order + 1);
+    Locks.Now.Reached.set(Order);
+    return Order++;
+  }
+  /// The calls so far that are on no path to here (by their order): their
+  /// lock effects do not reach here.
+  std::vector<unsigned> unreachedCalls() const {
+    std::vector<unsigned> Unreached;
+    if (Locks.Now.Reached.count() == Order)
+      return Unreached;
+    for (const CallSite &C : Out.Calls)
+      if (C.Order >= Locks.Now.Reached.size() || !Locks.Now.Reached[C.Order])
+        Unreached.push_back(C.Order);
+    return Unreached;
+  }
   const clang::Expr *skip(const clang::Expr *E) const {
     return Lib.skipWrappers(E);
   }

@@ -23,7 +23,7 @@ static constexpr unsigned MaxCFGNesting = 100000;
 FunctionWalker::FunctionWalker(TranslationUnitFacts &TU, const FunctionDecl *FD,
                                FunctionFacts &Out)
     : S(TU, FD, Out), Recorder(S), Flow(TU, Out.Stores), Fds(S, Flow),
-      Calls(S, Recorder, Flow, Fds) {}
+      Calls(S, Recorder, Flow, Fds), Flags(S) {}
 
 void FunctionWalker::run() {
   const Stmt *Root = S.FD->getBody();
@@ -287,8 +287,12 @@ void FunctionWalker::visitStmt(const Stmt *St) {
     return;
   }
   if (const auto *B = dyn_cast<BinaryOperator>(St)) {
-    if (B->isAssignmentOp())
+    if (B->isAssignmentOp()) {
       visitAssignment(B);
+      Flags.noteSet(B);
+    } else {
+      Flags.noteTest(B);
+    }
     return;
   }
   if (const auto *U = dyn_cast<UnaryOperator>(St)) {

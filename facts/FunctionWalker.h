@@ -26,6 +26,7 @@
 #include "facts/CallModel.h"
 #include "facts/CallableFlow.h"
 #include "facts/Descriptors.h"
+#include "facts/FlagLocks.h"
 #include "facts/FunctionScope.h"
 
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
@@ -88,6 +89,7 @@ private:
   CallableFlow Flow;
   Descriptors Fds;
   CallModel Calls;
+  FlagLocks Flags;
 };
 
 } // namespace extract

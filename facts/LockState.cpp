@@ -59,6 +59,10 @@ FlowState FlowState::join(const FlowState &A, const FlowState &B) {
     if (std::any_of(B.Ready.begin(), B.Ready.end(),
                     [&](const AccessPath &Q) { return sameObject(P, Q); }))
       R.Ready.push_back(P);
+  R.Reached = A.Reached;
+  if (R.Reached.size() < B.Reached.size())
+    R.Reached.resize(B.Reached.size());
+  R.Reached |= B.Reached;
   // A guard in scope on both paths; it holds its mutexes only if both
   // paths left them held.
   for (const auto &[Var, G] : A.Guards) {

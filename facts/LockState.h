@@ -23,6 +23,7 @@
 #include "facts/Facts.h"
 
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/BitVector.h"
 
 #include <map>
 #include <vector>
@@ -56,6 +57,10 @@ struct FlowState {
   /// produced by a co_await, or tested ready. Waiting on them returns at
   /// once.
   std::vector<AccessPath> Ready;
+  /// The events (by program order) on some path to here: a call's lock
+  /// effects reach what it is on a path to, not what merely follows it in
+  /// program order (an unlock() in the branch that returns early).
+  llvm::BitVector Reached;
 
   bool holds(const AccessPath &Mutex) const;
   /// Is the object at Path, or the object holding it, known ready?

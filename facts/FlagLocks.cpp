@@ -1,0 +1,65 @@
+//===- FlagLocks.cpp - Locks built from a flag inside one atomic step -----===//
+
+#include "facts/FlagLocks.h"
+
+#include <optional>
+
+using namespace clang;
+
+namespace concur {
+namespace extract {
+
+namespace {
+
+std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt().getExtValue();
+}
+
+} // namespace
+
+bool FlagLocks::inAtomicStep() const {
+  return (S.FD && S.Lib.Cat.isAtomicFunction(S.FD->getNameAsString())) ||
+         S.Locks.Now.holds(channelPath("atomic-section"));
+}
+
+void FlagLocks::noteTest(const BinaryOperator *B) {
+  if (B->getOpcode() != BO_EQ || !inAtomicStep())
+    return;
+  const Expr *Sides[2] = {B->getLHS()->IgnoreParenImpCasts(),
+                          B->getRHS()->IgnoreParenImpCasts()};
+  for (int I = 0; I < 2; ++I) {
+    std::optional<int64_t> Value = constantOf(Sides[1 - I], S.TU.Ctx);
+    if (!Value || !Sides[I]->getType()->isIntegerType())
+      continue;
+    if (std::optional<AccessPath> Flag = S.Paths.pathOf(Sides[I])) {
+      Tests.push_back({*Flag, *Value});
+      return;
+    }
+  }
+}
+
+void FlagLocks::noteSet(const BinaryOperator *B) {
+  if (B->getOpcode() != BO_Assign || Tests.empty() || !inAtomicStep() ||
+      !B->getLHS()->getType()->isIntegerType())
+    return;
+  std::optional<int64_t> Value =
+      constantOf(B->getRHS()->IgnoreParenImpCasts(), S.TU.Ctx);
+  std::optional<AccessPath> Flag = S.Paths.pathOf(B->getLHS());
+  if (!Value || !Flag)
+    return;
+  for (const FlagTest &T : Tests) {
+    if (!sameObject(T.Flag, *Flag))
+      continue;
+    if (T.Value == 0 && *Value != 0)
+      S.Locks.lock({{*Flag, false}}, S.CurrentLoc);
+    else if (T.Value != 0 && *Value == 0)
+      S.Locks.unlock({*Flag}, S.Out.ReleasesOnExit);
+    return;
+  }
+}
+
+} // namespace extract
+} // namespace concur
