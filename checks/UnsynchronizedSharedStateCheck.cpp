@@ -689,11 +689,10 @@ private:
     std::vector<std::pair<unsigned, LockEffect>> Effects;
     auto apply = [](std::vector<ResolvedLock> &Locks, const LockEffect &E) {
       for (const std::string &Key : E.Released)
-        Locks.erase(std::remove_if(Locks.begin(), Locks.end(),
-                                   [&](const ResolvedLock &L) {
-                                     return L.Key == Key;
-                                   }),
-                    Locks.end());
+        Locks.erase(
+            std::remove_if(Locks.begin(), Locks.end(),
+                           [&](const ResolvedLock &L) { return L.Key == Key; }),
+            Locks.end());
       Locks.insert(Locks.end(), E.Acquired.begin(), E.Acquired.end());
     };
     auto dynamicAt = [&](const std::vector<unsigned> &Unreached) {
@@ -716,8 +715,7 @@ private:
       }
       case Call: {
         const CallSite &Site = F.Calls[What.second];
-        LockEffect E =
-            onCall(Site, C, dynamicAt(Site.UnreachedCalls), Stack);
+        LockEffect E = onCall(Site, C, dynamicAt(Site.UnreachedCalls), Stack);
         apply(Dynamic, E);
         if (!E.Acquired.empty() || !E.Released.empty())
           Effects.push_back({Site.Order, std::move(E)});
