@@ -337,10 +337,15 @@ void BlockingInCoroutineCheck::run(const Program &P, std::vector<Finding> &Out,
       std::string While = Api->Category == "lock"
                               ? "while it waits for the lock"
                               : "while it blocks";
-      std::string Harm = OnPool
-                             ? ", one of its pool's workers runs nothing else"
-                             : ", no other task on this coroutine's "
-                               "event loop runs";
+      // Where the coroutine runs is unknown: say what is certain, not that
+      // it stalls an event loop.
+      bool Unplaced = Where.Kind == ExecutionContext::Unknown ||
+                      Where.Kind == ExecutionContext::CallingThread;
+      std::string Harm =
+          OnPool     ? ", one of its pool's workers runs nothing else"
+          : Unplaced ? ", the thread it runs on runs nothing else (on an "
+                       "event loop, none of the loop's other tasks)"
+                     : ", no other task on this coroutine's event loop runs";
       F.Notes.push_back(
           {{},
            While + Harm +

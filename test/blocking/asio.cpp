@@ -24,7 +24,7 @@ awaitable<void> session(tcp::socket Socket) {
     // Wrong: synchronous socket operations inside the coroutine.
     Socket.read_some(asio::buffer(Data));
     // CHECK: asio.cpp:[[@LINE-1]]:12: warning: coroutine 'session' blocks: it calls 'asio::basic_stream_socket::read_some' (net-io)
-    // CHECK-NEXT: note: while it blocks, no other task on this coroutine's event loop runs; use socket.async_read_some(buffer, asio::use_awaitable)
+    // CHECK-NEXT: note: while it blocks, the thread it runs on runs nothing else (on an event loop, none of the loop's other tasks); use socket.async_read_some(buffer, asio::use_awaitable)
     asio::write(Socket, asio::buffer(Data, N));
     // CHECK: asio.cpp:[[@LINE-1]]:5: warning: coroutine 'session' blocks: it calls 'asio::write' (net-io)
     Timer.wait();

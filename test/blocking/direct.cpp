@@ -15,7 +15,7 @@ std::mutex Mu;
 task sleeper() {
   std::this_thread::sleep_for(std::chrono::seconds(1));
   // CHECK: direct.cpp:[[@LINE-1]]:3: warning: coroutine 'sleeper' blocks: it calls 'std::this_thread::sleep_for' (sleep) [concur-blocking-in-coroutine]
-  // CHECK-NEXT: note: while it blocks, no other task on this coroutine's event loop runs; use asio::steady_timer::async_wait{{.*}}
+  // CHECK-NEXT: note: while it blocks, the thread it runs on runs nothing else (on an event loop, none of the loop's other tasks); use asio::steady_timer::async_wait{{.*}}
   usleep(10);
   // CHECK: direct.cpp:[[@LINE-1]]:3: warning: coroutine 'sleeper' blocks: it calls 'usleep' (sleep)
   co_return;
@@ -44,7 +44,7 @@ task waiter(std::future<int> Fut, std::thread &T, std::condition_variable &CV,
 task locker() {
   std::lock_guard<std::mutex> Guard(Mu);
   // CHECK: direct.cpp:[[@LINE-1]]:31: remark: coroutine 'locker' blocks: it calls 'std::lock_guard::lock_guard' (lock)
-  // CHECK-NEXT: note: while it waits for the lock, no other task
+  // CHECK-NEXT: note: while it waits for the lock, the thread it runs on runs nothing else
   std::unique_lock<std::mutex> Deferred(Mu, std::defer_lock);
   co_return;
 }

@@ -77,6 +77,7 @@ task to_loop(cppcoro::io_service &Io) {
   co_await Io.schedule();
   slow();
   // CHECK: executor-switch.cpp:[[@LINE-1]]:3: warning: coroutine 'to_loop' blocks: it calls 'slow'
+  // CHECK: note: while it blocks, no other task on this coroutine's event loop runs;
   // CHECK: note: 'to_loop' runs on an event loop: after co_await cppcoro::io_service::schedule
   co_return;
 }
@@ -104,6 +105,7 @@ task to_some_executor(yaclib::IExecutor &Executor) {
   co_await yaclib::On(Executor);
   slow();
   // CHECK: executor-switch.cpp:[[@LINE-1]]:3: warning: coroutine 'to_some_executor' blocks
+  // CHECK: note: while it blocks, the thread it runs on runs nothing else (on an event loop, none of the loop's other tasks);
   co_return;
 }
 
