@@ -547,6 +547,17 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
     return pointerValueOf(Cast->getSubExpr(), Depth + 1);
   if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
     return pointerValueOf(M->getSubExpr(), Depth + 1);
+  // ({ ...; value; }): a GNU statement expression is its last expression
+  // (the container_of macro).
+  if (const auto *SE = dyn_cast<StmtExpr>(E)) {
+    const auto *Last = SE->getSubStmt()->body_empty()
+                           ? nullptr
+                           : dyn_cast<Expr>(SE->getSubStmt()->body_back());
+    return Last ? pointerValueOf(Last, Depth + 1) : std::nullopt;
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E))
+    if (B->getOpcode() == BO_Sub)
+      return containerOf(B, Depth);
   if (isa<CXXThisExpr>(E))
     return thisPath();
   if (const auto *U = dyn_cast<UnaryOperator>(E)) {
@@ -589,6 +600,31 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
       (E->getType()->isPointerType() || Lib.isSmartPointer(E->getType())))
     return pathOf(E, Depth + 1);
   return std::nullopt;
+}
+
+/// (T *)((char *)p - offsetof(T, m)): p points to the field m of a T, and
+/// the result to that T (the kernel's container_of).
+std::optional<AccessPath> PathBuilder::containerOf(const BinaryOperator *B,
+                                                   unsigned Depth) {
+  const auto *Offset =
+      dyn_cast<OffsetOfExpr>(B->getRHS()->IgnoreParenImpCasts());
+  if (!Offset || Offset->getNumComponents() == 0)
+    return std::nullopt;
+  std::vector<std::string> Up;
+  for (unsigned I = 0; I < Offset->getNumComponents(); ++I) {
+    const OffsetOfNode &Node = Offset->getComponent(I);
+    if (Node.getKind() != OffsetOfNode::Field)
+      return std::nullopt;
+    Up.push_back("^." + memoryLocationOf(Node.getField())->getNameAsString());
+  }
+  auto P = pointerValueOf(B->getLHS(), Depth + 1);
+  if (!P)
+    return std::nullopt;
+  appendStep(*P, "*");
+  for (auto It = Up.rbegin(); It != Up.rend(); ++It)
+    appendStep(*P, *It);
+  appendStep(*P, "&");
+  return P;
 }
 
 /// "[k]" for a constant index; "[@]" for an index made only of what a

@@ -105,6 +105,8 @@ public:
 
 private:
   std::optional<AccessPath> pathOf(const clang::Expr *E, unsigned Depth);
+  std::optional<AccessPath> containerOf(const clang::BinaryOperator *B,
+                                        unsigned Depth);
   std::optional<AccessPath> pointerValueOf(const clang::Expr *E,
                                            unsigned Depth);
   std::optional<AccessPath> objectOf(const clang::Expr *Receiver,

@@ -84,11 +84,15 @@ struct AccessPath {
 const char *rootKindName(AccessPath::RootKind K);
 
 /// Appends a step to a path, cancelling "&" followed by "*" and the reverse:
-/// the object at an address is the object.
+/// the object at an address is the object. "^.f" steps up from field f to
+/// the object holding it (container_of), cancelling a ".f" before it.
 inline void appendPathStep(std::vector<std::string> &Steps,
                            const std::string &Step) {
-  if (!Steps.empty() && ((Step == "*" && Steps.back() == "&") ||
-                         (Step == "&" && Steps.back() == "*"))) {
+  if (!Steps.empty() &&
+      ((Step == "*" && Steps.back() == "&") ||
+       (Step == "&" && Steps.back() == "*") ||
+       (Step.size() > 1 && Step[0] == '^' &&
+        Steps.back().compare(0, std::string::npos, Step, 1) == 0))) {
     Steps.pop_back();
     return;
   }
