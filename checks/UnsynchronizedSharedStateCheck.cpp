@@ -695,15 +695,17 @@ private:
             Locks.end());
       Locks.insert(Locks.end(), E.Acquired.begin(), E.Acquired.end());
     };
-    auto dynamicAt = [&](const std::vector<unsigned> &Unreached) {
+    std::vector<ResolvedLock> Bypassing;
+    auto dynamicAt = [&](const std::vector<unsigned> &Unreached)
+        -> const std::vector<ResolvedLock> & {
       if (Unreached.empty())
         return Dynamic;
-      std::vector<ResolvedLock> Locks;
+      Bypassing.clear();
       for (const auto &[CallOrder, E] : Effects)
         if (std::find(Unreached.begin(), Unreached.end(), CallOrder) ==
             Unreached.end())
-          apply(Locks, E);
-      return Locks;
+          apply(Bypassing, E);
+      return Bypassing;
     };
 
     for (const auto &[Order, What] : Events) {
