@@ -407,9 +407,9 @@ std::optional<AccessPath> PathBuilder::libraryCallPath(const CallExpr *CE,
     return std::nullopt;
   // unique_ptr<T[]>'s p[i] is the array it owns indexed, as a raw
   // pointer's p[i] is: the pointee's element, by what the index is made of.
-  if (Method->getOverloadedOperator() == OO_Subscript && Receiver && Index &&
-      smartPointerObject(Receiver)) {
-    auto P = pathOf(smartPointerObject(Receiver), Depth + 1);
+  const Expr *Owner = Receiver ? smartPointerObject(Receiver) : nullptr;
+  if (Method->getOverloadedOperator() == OO_Subscript && Owner && Index) {
+    auto P = pathOf(Owner, Depth + 1);
     if (P) {
       appendStep(*P, "*");
       appendStep(*P, elementStep(Index));

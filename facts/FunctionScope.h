@@ -59,6 +59,8 @@ struct FunctionScope {
   std::set<const clang::Expr *> KeptIdReads;
   /// threads.emplace_back(f): where the thread started in place is kept.
   std::map<const clang::Expr *, AccessPath> InPlaceHandles;
+  /// unreachedCalls() for the CFG block being walked.
+  std::vector<unsigned> Unreached;
 
   unsigned nextOrder() {
     if (Locks.Now.Reached.size() <= Order)
@@ -67,15 +69,16 @@ struct FunctionScope {
     return Order++;
   }
   /// The calls so far that are on no path to here (by their order): their
-  /// lock effects do not reach here.
-  std::vector<unsigned> unreachedCalls() const {
-    std::vector<unsigned> Unreached;
+  /// lock effects do not reach here. Set where a CFG block begins (every
+  /// call the block itself makes is on the path).
+  const std::vector<unsigned> &unreachedCalls() const { return Unreached; }
+  void enterBlock() {
+    Unreached.clear();
     if (Locks.Now.Reached.count() == Order)
-      return Unreached;
+      return;
     for (const CallSite &C : Out.Calls)
       if (C.Order >= Locks.Now.Reached.size() || !Locks.Now.Reached[C.Order])
         Unreached.push_back(C.Order);
-    return Unreached;
   }
   const clang::Expr *skip(const clang::Expr *E) const {
     return Lib.skipWrappers(E);

@@ -96,12 +96,14 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
   for (const CFGBlock *Block : Order) {
     S.Locks.Now =
         Block == &Graph->getEntry() ? Initial : entryState(Block, Exits);
+    S.enterBlock();
     S.EndsProcess = Ending[Block->getBlockID()];
     for (const CFGElement &E : *Block)
       visitElement(E);
     Exits[Block->getBlockID()] = S.Locks.Now;
   }
   S.EndsProcess = false;
+  S.Unreached.clear();
   // The state every return leaves (none, when nothing returns).
   const std::optional<FlowState> &AtExit = Exits[Graph->getExit().getBlockID()];
   S.Locks.Now = AtExit ? *AtExit : FlowState();
