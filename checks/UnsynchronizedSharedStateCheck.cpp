@@ -65,6 +65,14 @@ void appendStep(AbsPath &P, const std::string &Step) {
   appendPathStep(P.Steps, Step);
 }
 
+/// The object of a once-flag's test and set ("<flag>?once", OnceFlags).
+const std::string OnceMark = "?once";
+bool isOnceKey(const std::string &Key) {
+  return Key.size() >= OnceMark.size() &&
+         Key.compare(Key.size() - OnceMark.size(), OnceMark.size(), OnceMark) ==
+             0;
+}
+
 bool isIndex(const std::string &Step) {
   return !Step.empty() && Step.front() == '[';
 }
@@ -79,6 +87,9 @@ struct ResolvedLock {
   /// Not a lock but the mark of running on the thread whose id Name is
   /// (isThreadOwnership).
   bool Ownership = false;
+  /// Not a lock but the mark of a hand-made once's branch (isOnceBranch):
+  /// the key of its flag.
+  std::string OnceFlag;
 };
 
 struct ResolvedAccess {
@@ -91,6 +102,10 @@ struct ResolvedAccess {
   /// object was made without its mutex, so no holder of "*<pointer>" shares
   /// it.
   std::vector<std::string> Absent;
+  /// The flags of the hand-made onces whose branch this is in
+  /// ("<flag>?oncebranch"): it runs once, before whatever any thread does
+  /// after its own test of the flag.
+  std::vector<std::string> OnceFlags;
   SourceLoc Loc;
   std::string Function;
   bool Volatile = false;
@@ -544,6 +559,14 @@ private:
       R.Name = P ? P->Name : L.Mutex.Name;
       R.Ownership = true;
     }
+    if (isOnceBranch(L)) {
+      AccessPath Flag = L.Mutex;
+      Flag.Steps.pop_back();
+      if (auto P = resolve(Flag, C))
+        R.OnceFlag = P->key();
+      else
+        return std::nullopt;
+    }
     if (isMutexAbsence(L)) {
       AccessPath Pointee = L.Mutex;
       Pointee.Steps.back() = "*";
@@ -596,7 +619,7 @@ private:
       if (S == "*")
         Base.Display = "*" + Base.Display;
       else if (S != "&")
-        Base.Display += S == "[]" ? "[]" : S;
+        Base.Display += isClaimedIndex(S) ? "[]" : S;
     }
     if (HasField)
       Base.Name = Path.Name;
@@ -732,11 +755,18 @@ private:
       case Copy:
         onHandleCopy(F.HandleCopies[What.second], C);
         break;
-      case Sync:
-        if (auto Object = resolve(F.Syncs[What.second].Object, C))
-          Syncs.push_back({Object->key(), F.Syncs[What.second].Release,
-                           eventPos(), C.Thread});
+      case Sync: {
+        const SyncEvent &E = F.Syncs[What.second];
+        if (E.Once && !lockedAt(E, C, dynamicAt(E.UnreachedCalls)))
+          break;
+        if (auto Object = resolve(E.Object, C)) {
+          std::string Key = Object->key();
+          if (E.Once && !E.Release)
+            LockedOnceTests.insert(Key.substr(0, Key.size() - OnceMark.size()));
+          Syncs.push_back({std::move(Key), E.Release, eventPos(), C.Thread});
+        }
         break;
+      }
       }
     }
     Stack.pop_back();
@@ -750,6 +780,22 @@ private:
       if (auto M = resolve(R, C))
         Effect.Released.push_back(M->key());
     return Effect;
+  }
+
+  /// Is a lock held at the test or the set of a once-flag (a real one: not
+  /// the mark of a missing mutex or of an owner's thread)?
+  bool lockedAt(const SyncEvent &E, const Context &C,
+                const std::vector<ResolvedLock> &Dynamic) {
+    auto Real = [](const ResolvedLock &L) {
+      return !L.Ownership && L.AbsentMutex.empty() && L.OnceFlag.empty();
+    };
+    if (std::any_of(C.Locks.begin(), C.Locks.end(), Real) ||
+        std::any_of(Dynamic.begin(), Dynamic.end(), Real))
+      return true;
+    for (const HeldLock &L : E.Locks)
+      if (auto M = resolveLock(L, C); M && Real(*M))
+        return true;
+    return false;
   }
 
   void onAccess(const MemoryAccess &A, const Context &C,
@@ -773,12 +819,17 @@ private:
     for (const HeldLock &L : A.Locks)
       if (auto M = resolveLock(L, C))
         R.Locks.push_back(*M);
-    for (const ResolvedLock &L : R.Locks)
+    for (const ResolvedLock &L : R.Locks) {
       if (!L.AbsentMutex.empty())
         R.Absent.push_back(L.AbsentMutex);
+      // A branch whose test held no lock is no once.
+      if (!L.OnceFlag.empty() && LockedOnceTests.count(L.OnceFlag))
+        R.OnceFlags.push_back(L.OnceFlag);
+    }
     R.Locks.erase(std::remove_if(R.Locks.begin(), R.Locks.end(),
                                  [](const ResolvedLock &L) {
-                                   return !L.AbsentMutex.empty();
+                                   return !L.AbsentMutex.empty() ||
+                                          !L.OnceFlag.empty();
                                  }),
                   R.Locks.end());
     R.Loc = A.Loc;
@@ -837,6 +888,8 @@ private:
       K += lockIdentity(L);
     for (const std::string &A : R.Absent)
       K += "|absent:" + A;
+    for (const std::string &O : R.OnceFlags)
+      K += "|once:" + O;
     K += "|" + R.LazyInitOf + "|" + R.Program;
     return K;
   }
@@ -1190,10 +1243,13 @@ private:
     const auto &SA = A.Path.Steps, &SB = B.Path.Steps;
     size_t N = std::min(SA.size(), SB.size());
     for (size_t I = 0; I < N; ++I) {
-      bool KnownA = SA[I] != "[]" && SA[I] != "[@]";
-      bool KnownB = SB[I] != "[]" && SB[I] != "[@]";
+      bool KnownA = SA[I] != "[]" && SA[I] != "[@]" && !isClaimedIndex(SA[I]);
+      bool KnownB = SB[I] != "[]" && SB[I] != "[@]" && !isClaimedIndex(SB[I]);
       if (SA[I] == SB[I] && KnownA)
         continue;
+      // Two indexes taken from one counter: no two takes return one value.
+      if (SA[I] == SB[I] && isClaimedIndex(SA[I]))
+        return false;
       if (!isIndex(SA[I]) || !isIndex(SB[I]) || (KnownA && KnownB))
         return false;
       // Elements at indexes unknown statically. Copies of one thread's code
@@ -1272,6 +1328,10 @@ private:
     };
     if (Excludes(A, B) || Excludes(B, A))
       return true;
+    // Both in the branch of one hand-made once: it runs once.
+    for (const std::string &Flag : A.OnceFlags)
+      if (std::count(B.OnceFlags.begin(), B.OnceFlags.end(), Flag))
+        return true;
     // Both on the thread of an owner of one kind (an EventLoop's), owners
     // the model tells apart only by where it found them (main's loop, a
     // loop thread's loop) while it merges the objects they own (every
@@ -1301,6 +1361,14 @@ private:
       unsigned LastRelease = It->second.first;
       if (LastRelease == 0 || LastRelease < A.Pos)
         continue;
+      // A once-flag's set orders what its branch did, not what came before
+      // the test or what a thread that found the flag set does.
+      if (isOnceKey(It->first.second)) {
+        const std::string &Key = It->first.second;
+        std::string Flag = Key.substr(0, Key.size() - OnceMark.size());
+        if (!std::count(A.OnceFlags.begin(), A.OnceFlags.end(), Flag))
+          continue;
+      }
       auto Other = SyncIndex.find({B.Thread, It->first.second});
       if (Other != SyncIndex.end() && Other->second.second != UINT_MAX &&
           Other->second.second < B.Pos)
@@ -1613,6 +1681,9 @@ private:
   std::vector<ThreadInstance> Threads;
   std::vector<ResolvedAccess> Accesses;
   std::vector<SyncRecord> Syncs;
+  /// The flags of hand-made onces tested holding a lock somewhere (keys):
+  /// only their branches hold the once's mark.
+  std::set<std::string> LockedOnceTests;
   std::set<std::string> MultiThreadedExecutors;
   /// Classes assumed concurrent whose methods take locks.
   std::set<std::string> LockingClasses;

@@ -244,6 +244,7 @@ PathBuilder::PathBuilder(TranslationUnitFacts &TU, const FunctionDecl *FD)
 }
 
 void PathBuilder::findLocalUses(const Stmt *Body) {
+  this->Body = Body;
   // RecursiveASTVisitor walks statements with a queue of its own, not the
   // call stack.
   EscapeFinder(Escaping).TraverseStmt(const_cast<Stmt *>(Body));
@@ -636,6 +637,13 @@ std::string PathBuilder::elementStep(const Expr *Index) {
   std::string Step = indexStep(Index, TU.Ctx);
   if (Step != "[]" || !Index)
     return Step;
+  if (Body) {
+    if (!Claims)
+      Claims = std::make_unique<ClaimedIndexes>(TU, Body);
+    std::string Claimed = Claims->stepOf(Index);
+    if (!Claimed.empty())
+      return Claimed;
+  }
   class SlotCheck : public RecursiveASTVisitor<SlotCheck> {
   public:
     SlotCheck(const PathBuilder &W) : W(W) {}

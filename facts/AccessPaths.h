@@ -7,7 +7,8 @@
 // element). References and pointers initialised from a place alias it, so a
 // write through them is a write of the place. Element indexes are kept when
 // they are constants, marked "[@]" when made only of what the thread was
-// given (each copy of a thread's code indexes its own slot), "[]" otherwise.
+// given (each copy of a thread's code indexes its own slot), "[#<counter>]"
+// when taken from a shared counter (ClaimedIndexes), "[]" otherwise.
 // Library containers, strings and smart pointers are not walked into:
 // element access and dereference are modelled by the library's roles.
 //
@@ -24,11 +25,13 @@
 #ifndef CONCUR_FACTS_ACCESSPATHS_H
 #define CONCUR_FACTS_ACCESSPATHS_H
 
+#include "facts/ClaimedIndexes.h"
 #include "facts/ExtractInternal.h"
 
 #include "clang/AST/Expr.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -132,6 +135,10 @@ private:
   std::set<const clang::VarDecl *> ForCounters;
   /// For a lambda: which captured variables are copies.
   std::set<const clang::ValueDecl *> CopyCaptures;
+  /// The body findLocalUses saw, and the indexes taken from shared counters
+  /// in it (worked out at the first element access that may be one).
+  const clang::Stmt *Body = nullptr;
+  std::unique_ptr<ClaimedIndexes> Claims;
   /// By-reference captures each closure has its own object of
   /// (AccessPath::FreshPerClosure).
   std::set<const clang::ValueDecl *> FreshCaptures;

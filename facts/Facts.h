@@ -56,8 +56,10 @@ struct ApiUse {
 /// a global, one of its locals, `this`, a parameter, or what a call returned.
 /// Steps walk from there: ".field", "*" (dereference), "&" (address of) and
 /// an element: "[k]" (constant index k), "[@]" (an index made of what a
-/// thread was given) or "[]" (any element). A path is a symbolic lvalue; the
-/// whole-program stage binds `this` and parameters to the caller's paths.
+/// thread was given), "[#<counter>]" (an index taken from a shared counter,
+/// which no other take from it returns) or "[]" (any element). A path is a
+/// symbolic lvalue; the whole-program stage binds `this` and parameters to the
+/// caller's paths.
 struct AccessPath {
   enum class RootKind { Global, Local, This, Param, Return };
   RootKind Root = RootKind::Global;
@@ -128,9 +130,20 @@ inline bool isMutexAbsence(const HeldLock &L) {
 inline bool isThreadOwnership(const HeldLock &L) {
   return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?owner";
 }
+/// An element step whose index was taken from a shared counter.
+inline bool isClaimedIndex(const std::string &Step) {
+  return Step.size() > 3 && Step.compare(0, 2, "[#") == 0;
+}
+/// The mark of the branch of a hand-made once (OnceFlags):
+/// "<flag>?oncebranch" is held where a test under a lock found the flag at
+/// its first value, and the branch sets it. The branch runs once, so two
+/// places holding it for one flag exclude each other as a lock would.
+inline bool isOnceBranch(const HeldLock &L) {
+  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?oncebranch";
+}
 /// Marks the analysis holds like locks that are none.
 inline bool isPseudoLock(const HeldLock &L) {
-  return isMutexAbsence(L) || isThreadOwnership(L);
+  return isMutexAbsence(L) || isThreadOwnership(L) || isOnceBranch(L);
 }
 inline bool holdsRealLock(const std::vector<HeldLock> &Locks) {
   for (const HeldLock &L : Locks)
@@ -168,6 +181,14 @@ struct SyncEvent {
   AccessPath Object;
   bool Release = false; // Otherwise an acquire.
   unsigned Order = 0;
+  /// The test (acquire) or the set (release) of a flag that guards a
+  /// one-time initialisation ("<flag>?once", OnceFlags): it orders only where
+  /// a lock is held, and a set orders only what its branch did (the places
+  /// that hold "<flag>?oncebranch"). Locks and UnreachedCalls as a
+  /// MemoryAccess has them.
+  bool Once = false;
+  std::vector<HeldLock> Locks;
+  std::vector<unsigned> UnreachedCalls;
 };
 
 /// Waiting for started work: std::thread::join, pthread_join, future::get.

@@ -199,12 +199,22 @@ void from_json(const json &J, MemoryAccess &A) {
 
 void to_json(json &J, const SyncEvent &E) {
   J = json{{"object", E.Object}, {"release", E.Release}, {"order", E.Order}};
+  if (E.Once) {
+    J["once"] = true;
+    J["locks"] = E.Locks;
+    J["unreached_calls"] = E.UnreachedCalls;
+  }
 }
 
 void from_json(const json &J, SyncEvent &E) {
   J.at("object").get_to(E.Object);
   J.at("release").get_to(E.Release);
   J.at("order").get_to(E.Order);
+  E.Once = J.value("once", false);
+  if (E.Once) {
+    J.at("locks").get_to(E.Locks);
+    J.at("unreached_calls").get_to(E.UnreachedCalls);
+  }
 }
 
 void to_json(json &J, const JoinEvent &E) {

@@ -23,7 +23,7 @@ static constexpr unsigned MaxCFGNesting = 100000;
 FunctionWalker::FunctionWalker(TranslationUnitFacts &TU, const FunctionDecl *FD,
                                FunctionFacts &Out)
     : S(TU, FD, Out), Recorder(S), Flow(TU, Out.Stores), Fds(S, Flow),
-      Calls(S, Recorder, Flow, Fds), Flags(S) {}
+      Calls(S, Recorder, Flow, Fds), Flags(S), Once(S) {}
 
 void FunctionWalker::run() {
   const Stmt *Root = S.FD->getBody();
@@ -100,6 +100,7 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
     S.EndsProcess = Ending[Block->getBlockID()];
     for (const CFGElement &E : *Block)
       visitElement(E);
+    Once.noteBranch(Block->getTerminatorStmt());
     Exits[Block->getBlockID()] = S.Locks.Now;
   }
   S.EndsProcess = false;
@@ -179,6 +180,8 @@ FunctionWalker::entryState(const CFGBlock *Block,
             S.Locks.Now.Ready.push_back(Test->Object);
         noExecutorEdge(E, TrueEdge);
       }
+    if (std::optional<HeldLock> Mark = Once.markOnEdge(From, Block))
+      S.Locks.lock({*Mark});
     Joined = Joined ? FlowState::join(*Joined, S.Locks.Now) : S.Locks.Now;
   }
   return Joined ? *Joined : FlowState();
@@ -292,6 +295,7 @@ void FunctionWalker::visitStmt(const Stmt *St) {
     if (B->isAssignmentOp()) {
       visitAssignment(B);
       Flags.noteSet(B);
+      Once.noteSet(B);
     } else {
       Flags.noteTest(B);
     }

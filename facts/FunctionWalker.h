@@ -28,6 +28,7 @@
 #include "facts/Descriptors.h"
 #include "facts/FlagLocks.h"
 #include "facts/FunctionScope.h"
+#include "facts/OnceFlags.h"
 
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
@@ -90,6 +91,7 @@ private:
   Descriptors Fds;
   CallModel Calls;
   FlagLocks Flags;
+  OnceFlags Once;
 };
 
 } // namespace extract
