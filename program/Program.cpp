@@ -50,7 +50,8 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
       } else if (It->second.Loc.File != Fn.Loc.File) {
         // Another definition elsewhere: a second program in the same
         // database (each test or tool has its own main). Calls resolve to
-        // the first; this one stays visible under its own id.
+        // the first (unless it is a program's own and this one is not:
+        // below); this one stays visible under its own id.
         std::string Id = Fn.Id + "@" + Fn.Loc.File;
         Fn.Id = Id;
         P.Functions.emplace(Id, std::move(Fn));
@@ -66,6 +67,34 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
     for (Suppression &S : F.Suppressions)
       if (SeenSuppressions[S.File].insert({S.Line, S.Kind, S.Checks}).second)
         P.Suppressions[S.File].push_back(std::move(S));
+  }
+  // Each file defining a main is a program of its own, linked with the
+  // code of files that define none.
+  for (const auto &[Id, F] : P.Functions)
+    if (F.Name == "main" && !F.IsLambda)
+      P.ProgramFiles.insert(F.Loc.File);
+  // A function defined in a program's own file (a test's stub of a lock
+  // wrapper) and in code every program links: the calls from elsewhere are
+  // to the linked one, whichever file came first.
+  std::vector<std::pair<std::string, std::string>> Linked;
+  for (const auto &[Id, F] : P.Functions) {
+    size_t At = Id.rfind("@" + F.Loc.File);
+    if (At == std::string::npos || At + 1 + F.Loc.File.size() != Id.size())
+      continue;
+    auto First = P.Functions.find(Id.substr(0, At));
+    if (First != P.Functions.end() &&
+        !programOfFile(P.ProgramFiles, First->second.Loc.File).empty() &&
+        programOfFile(P.ProgramFiles, F.Loc.File).empty())
+      Linked.push_back({First->first, Id});
+  }
+  for (const auto &[Plain, Copy] : Linked) {
+    FunctionFacts Shared = std::move(P.Functions.at(Copy));
+    FunctionFacts Own = std::move(P.Functions.at(Plain));
+    P.Functions.erase(Copy);
+    Shared.Id = Plain;
+    Own.Id = Plain + "@" + Own.Loc.File;
+    P.Functions[Plain] = std::move(Shared);
+    P.Functions[Own.Id] = std::move(Own);
   }
   // A second program's calls to its own copy of a function (same USR,
   // another file) stay in that file: rewrite the calls made from it.
@@ -92,11 +121,6 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
           if (N.Kind == OmpNodeKind::Call)
             Local(N.Callee);
     }
-  // Each file defining a main is a program of its own, linked with the
-  // code of files that define none.
-  for (const auto &[Id, F] : P.Functions)
-    if (F.Name == "main" && !F.IsLambda)
-      P.ProgramFiles.insert(F.Loc.File);
   resolveCalls(P.Functions, Overrides, GlobalStores, P.ProgramFiles,
                P.Unresolved);
   resolveDescriptors(P.Functions);
