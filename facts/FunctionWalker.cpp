@@ -39,9 +39,11 @@ void FunctionWalker::run() {
   std::vector<HeldLock> Entry = S.Locks.Now.Held;
   S.Lexical.build(S.TU.Ctx, S.Lib, S.FD, Root, /*InRegion=*/false);
   walk(Root);
-  // What a lock()/unlock() style function leaves behind for its caller.
+  // What a lock()/unlock() style function leaves behind for its caller (a
+  // once's branch ends with the function that tested the flag).
   for (const HeldLock &L : S.Locks.Now.Held)
-    if (std::none_of(Entry.begin(), Entry.end(), [&](const HeldLock &E) {
+    if (!isOnceBranch(L) &&
+        std::none_of(Entry.begin(), Entry.end(), [&](const HeldLock &E) {
           return sameObject(E.Mutex, L.Mutex);
         }))
       S.Out.AcquiresOnExit.push_back(L);
