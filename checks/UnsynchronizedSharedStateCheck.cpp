@@ -95,7 +95,10 @@ struct ResolvedLock {
 struct ResolvedAccess {
   AbsPath Path;
   bool Write = false;
+  /// Where the thread first and last made this access between the same
+  /// ordering events (a release falls between them, not an event).
   unsigned Pos = 0;
+  unsigned LastPos = 0;
   unsigned Thread = 0;
   std::vector<ResolvedLock> Locks;
   /// Mutex pointers found null on the way here ("<pointer>?absent"): the
@@ -763,7 +766,7 @@ private:
           std::string Key = Object->key();
           if (E.Once && !E.Release)
             LockedOnceTests.insert(Key.substr(0, Key.size() - OnceMark.size()));
-          Syncs.push_back({std::move(Key), E.Release, eventPos(), C.Thread});
+          recordSync(std::move(Key), E.Release, C.Thread);
         }
         break;
       }
@@ -812,7 +815,7 @@ private:
     ResolvedAccess R;
     R.Path = *Path;
     R.Write = A.Write;
-    R.Pos = NextPos++;
+    R.Pos = R.LastPos = NextPos++;
     R.Thread = C.Thread;
     R.Locks = C.Locks;
     R.Locks.insert(R.Locks.end(), Dynamic.begin(), Dynamic.end());
@@ -844,8 +847,52 @@ private:
                         A.Path.Root == AccessPath::RootKind::Local &&
                         C.Fn->IsLambda;
     ++AccessesInThread;
-    if (AccessKeys.insert(identityOf(R)).second)
+    auto [It, New] = AccessIndex.try_emplace(identityOf(R), Accesses.size());
+    if (New)
       Accesses.push_back(std::move(R));
+    else
+      Accesses[It->second].LastPos = R.Pos;
+    touch({false, It->second});
+  }
+
+  /// What a walk did that a later call answered from its memo does again:
+  /// its accesses and releases, in order, at new positions (a release
+  /// orders what came before it, so the repeated call's accesses move past
+  /// the releases made since the first).
+  struct Touch {
+    bool Release;
+    size_t Index; // In Syncs for a release, else in Accesses.
+  };
+
+  void touch(Touch T) {
+    if (!Touches.empty())
+      Touches.back().push_back(T);
+  }
+
+  /// Only the last touch of an access and the last release of an object
+  /// decide an order (LastPos, orderedBySync's last release): the earlier
+  /// ones are dropped, keeping the order of the rest.
+  std::vector<Touch> lastTouches(std::vector<Touch> All) const {
+    std::unordered_set<size_t> SeenAccesses;
+    std::unordered_set<std::string> SeenReleases;
+    std::vector<Touch> Last;
+    for (auto It = All.rbegin(); It != All.rend(); ++It)
+      if (It->Release ? SeenReleases.insert(Syncs[It->Index].Key).second
+                      : SeenAccesses.insert(It->Index).second)
+        Last.push_back(*It);
+    std::reverse(Last.begin(), Last.end());
+    return Last;
+  }
+
+  void replay(const std::vector<Touch> &Done, unsigned Thread) {
+    for (const Touch &T : Done)
+      if (!T.Release) {
+        Accesses[T.Index].LastPos = NextPos++;
+        touch(T);
+      } else {
+        std::string Key = Syncs[T.Index].Key;
+        recordSync(std::move(Key), true, Thread);
+      }
   }
 
   /// A held lock as the memo and access keys spell it.
@@ -860,6 +907,25 @@ private:
   static bool anyHandleName(const ThreadInstance &T, Predicate Match) {
     return (T.HandleKey && Match(*T.HandleKey)) ||
            std::any_of(T.HandleCopies.begin(), T.HandleCopies.end(), Match);
+  }
+
+  /// Only a thread's first acquire of an object orders anything
+  /// (orderedBySync: what follows it sees the other threads' releases), so
+  /// a repeated one is no event: it keeps the epoch, and the callee that
+  /// made it stays memoised (a wait in a loop's helper otherwise has every
+  /// call path to it walked again). Only the last release counts, and an
+  /// access is before it when its last position is.
+  void recordSync(std::string Key, bool Release, unsigned Thread) {
+    if (!Release && !AcquiredInThread.insert({Thread, Key}).second)
+      return;
+    // A release moves no epoch: it orders what came before it, and an
+    // access made again after it keeps its last position (LastPos).
+    if (Release) {
+      touch({true, Syncs.size()});
+      Syncs.push_back({std::move(Key), true, NextPos++, Thread});
+      return;
+    }
+    Syncs.push_back({std::move(Key), false, eventPos(), Thread});
   }
 
   /// A spawn, join or synchronisation: what orders accesses. Accesses of
@@ -1011,8 +1077,10 @@ private:
     std::string Memo = Call.OnceFlag ? "" : walkKey(Inner);
     if (!Memo.empty()) {
       auto Done = Walked.find(Memo);
-      if (Done != Walked.end())
-        return Done->second;
+      if (Done != Walked.end()) {
+        replay(Done->second.Touched, C.Thread);
+        return Done->second.Effect;
+      }
     }
     if (++CallsInThread > CallBudget) {
       Truncated = true;
@@ -1021,18 +1089,29 @@ private:
     unsigned EpochBefore = Epoch;
     std::optional<AbsPath> Once;
     if (Call.OnceFlag)
-      if ((Once = resolve(*Call.OnceFlag, C)))
+      if ((Once = resolve(*Call.OnceFlag, C))) {
+        // A thread that came back from this once already finds it done:
+        // the function does not run again, and nothing new is seen.
+        if (AcquiredInThread.count({C.Thread, "once:" + Once->key()}))
+          return {};
         Inner.Locks.push_back({"once:" + Once->key(), "call_once", false});
+      }
+    Touches.emplace_back();
     LockEffect Effect = walkFunction(Inner, Stack);
+    std::vector<Touch> Touched = lastTouches(std::move(Touches.back()));
+    Touches.pop_back();
+    if (!Touches.empty())
+      Touches.back().insert(Touches.back().end(), Touched.begin(),
+                            Touched.end());
     LockEffect Result = calleeEffect(*Callee, Inner, std::move(Effect));
-    // A walk that spawned, joined or synchronised moved the epoch: the next
+    // A walk that spawned, joined or acquired moved the epoch: the next
     // call is another point in the thread's order and is walked again.
     if (!Memo.empty() && Epoch == EpochBefore)
-      Walked.emplace(std::move(Memo), Result);
+      Walked.emplace(std::move(Memo), WalkMemo{Result, std::move(Touched)});
     if (Once) {
       // Whoever returns from call_once sees what the once-function did.
-      Syncs.push_back({"once:" + Once->key(), true, eventPos(), C.Thread});
-      Syncs.push_back({"once:" + Once->key(), false, eventPos(), C.Thread});
+      recordSync("once:" + Once->key(), true, C.Thread);
+      recordSync("once:" + Once->key(), false, C.Thread);
     }
     return Result;
   }
@@ -1103,7 +1182,8 @@ private:
     // what a team shares and what orders it.
     if (!startsThread(S, C) || S.Model == SpawnModel::OpenMP)
       return;
-    unsigned Pos = eventPos();
+    // A start merged into a live twin is no event: the twin runs already.
+    unsigned Pos = 0;
     if (!C.Program.empty())
       ThreadedPrograms.insert(C.Program);
     for (size_t I = 0; I < S.EntryIds.size(); ++I) {
@@ -1129,7 +1209,6 @@ private:
         T.Program = S.EntryPrograms[I];
       if (!T.Program.empty())
         ThreadedPrograms.insert(T.Program);
-      T.SpawnPos = Pos;
       T.Multi = S.LoopDepth > 0 || C.InLoop || S.Model == SpawnModel::OpenMP ||
                 S.Model == SpawnModel::Executor;
       T.StartLoc = S.Loc;
@@ -1147,8 +1226,54 @@ private:
           T.Params.back()->Root = "L:" + std::to_string(Threads.size()) +
                                   ":fresh:" + T.Params.back()->key();
       }
+      if (mergeIntoLiveTwin(T))
+        continue;
+      if (!Pos)
+        Pos = eventPos();
+      T.SpawnPos = Pos;
       Threads.push_back(std::move(T));
     }
+  }
+
+  /// A start that repeats one still running, from the same place with the
+  /// same objects and handle, is a second run of the same walk: the first
+  /// instance stands for both, now concurrent with itself. (A walk reaches
+  /// one start through every call path to it; a pool's launcher reached
+  /// from each of a program's loops made hundreds of identical threads.)
+  /// A twin already joined is not live: the new start is ordered after it
+  /// and gets an instance of its own.
+  bool mergeIntoLiveTwin(const ThreadInstance &T) {
+    // An object each start allocates for its thread is rooted at the
+    // instance ("L:<n>:fresh:<key>"): twins have one each, alike.
+    auto Fresh = [](const std::string &Key) {
+      size_t At = Key.find(":fresh:");
+      return Key.rfind("L:", 0) == 0 && At != std::string::npos ? Key.substr(At)
+                                                                : Key;
+    };
+    auto Same = [&](const std::optional<AbsPath> &X,
+                    const std::optional<AbsPath> &Y) {
+      return X.has_value() == Y.has_value() &&
+             (!X || (Fresh(X->key()) == Fresh(Y->key()) && X->Name == Y->Name &&
+                     X->HandedIn == Y->HandedIn));
+    };
+    for (size_t I = 0; I < Threads.size(); ++I) {
+      ThreadInstance &Twin = Threads[I];
+      if (Twin.JoinPos != UINT_MAX || Twin.Parent != T.Parent ||
+          Twin.EntryId != T.EntryId || !(Twin.StartLoc == T.StartLoc) ||
+          Twin.HandleKey != T.HandleKey || Twin.ExecutorKey != T.ExecutorKey ||
+          Twin.Program != T.Program || !Same(Twin.This, T.This) ||
+          Twin.Params.size() != T.Params.size())
+        continue;
+      bool SameParams = true;
+      for (size_t K = 0; K < T.Params.size() && SameParams; ++K)
+        SameParams = Same(Twin.Params[K], T.Params[K]);
+      if (!SameParams)
+        continue;
+      Twin.Multi = true;
+      Twin.LiveAtSpawn.insert(T.LiveAtSpawn.begin(), T.LiveAtSpawn.end());
+      return true;
+    }
+    return false;
   }
 
   /// A copy of a live thread's handle names the thread too. A variable
@@ -1220,7 +1345,6 @@ private:
              Key.compare(0, Container.size(), Container) == 0 &&
              Key.compare(Container.size(), 2, "[]") == 0;
     };
-    unsigned Pos = eventPos();
     auto Names = [&](const ThreadInstance &T) {
       return anyHandleName(T,
                            [&](const std::string &N) {
@@ -1228,10 +1352,15 @@ private:
                            }) ||
              (T.ExecutorKey && *T.ExecutorKey == Key);
     };
+    // A join that ends no running thread (all joined already) is no event.
+    unsigned Pos = 0;
     for (ThreadInstance &T : Threads)
       if (Names(T) && T.JoinPos == UINT_MAX &&
-          T.Parent == static_cast<int>(C.Thread))
+          T.Parent == static_cast<int>(C.Thread)) {
+        if (!Pos)
+          Pos = eventPos();
         T.JoinPos = Pos;
+      }
   }
 
   //===-- Pairs ----------------------------------------------------------===//
@@ -1359,7 +1488,7 @@ private:
     for (auto It = SyncIndex.lower_bound({A.Thread, ""});
          It != SyncIndex.end() && It->first.first == A.Thread; ++It) {
       unsigned LastRelease = It->second.first;
-      if (LastRelease == 0 || LastRelease < A.Pos)
+      if (LastRelease == 0 || LastRelease < A.LastPos)
         continue;
       // A once-flag's set orders what its branch did, not what came before
       // the test or what a thread that found the flag set does.
@@ -1700,8 +1829,17 @@ private:
       CreatorThisInThread;
   unsigned NextPos = 1;
   unsigned Epoch = 0;
-  std::unordered_set<std::string> AccessKeys;
-  std::unordered_map<std::string, LockEffect> Walked;
+  /// Accesses by identityOf, for merging one made again.
+  std::unordered_map<std::string, size_t> AccessIndex;
+  /// What each walk in progress did, innermost last (Touch).
+  std::vector<std::vector<Touch>> Touches;
+  /// The objects each thread acquired already (recordSync).
+  std::set<std::pair<unsigned, std::string>> AcquiredInThread;
+  struct WalkMemo {
+    LockEffect Effect;
+    std::vector<Touch> Touched;
+  };
+  std::unordered_map<std::string, WalkMemo> Walked;
   size_t AccessesInThread = 0;
   size_t CallsInThread = 0;
   size_t CallBudget = MaxCallsPerThread;
