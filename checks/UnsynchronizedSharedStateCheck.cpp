@@ -552,6 +552,14 @@ private:
     auto M = resolve(L.Mutex, C);
     if (!M)
       return std::nullopt;
+    // A lock of an array taken at an index known only at run time is the
+    // array's one lock to the model (lock striping: the element is chosen
+    // by what it guards). An index made of what the thread was given ("[@]",
+    // its own slot among copies of its code) is such an index as well: a
+    // helper's parameter is a slot only as far as the function can tell.
+    for (std::string &Step : M->Steps)
+      if (Step == "[@]")
+        Step = "[]";
     ResolvedLock R{M->key(), M->Name, L.Shared, ""};
     // Shown by the object whose thread it is: the owner id's path without
     // the mark.
