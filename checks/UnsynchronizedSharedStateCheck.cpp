@@ -90,6 +90,8 @@ struct ResolvedLock {
   /// Not a lock but the mark of a hand-made once's branch (isOnceBranch):
   /// the key of its flag.
   std::string OnceFlag;
+  /// The key with every element of an array of locks taken as one.
+  std::string ArrayKey;
 };
 
 struct ResolvedAccess {
@@ -552,6 +554,7 @@ private:
     auto M = resolve(L.Mutex, C);
     if (!M)
       return std::nullopt;
+    ResolvedLock R{M->key(), M->Name, L.Shared, ""};
     // A lock of an array taken at an index known only at run time is the
     // array's one lock to the model (lock striping: the element is chosen
     // by what it guards). An index made of what the thread was given ("[@]",
@@ -560,7 +563,7 @@ private:
     for (std::string &Step : M->Steps)
       if (Step == "[@]")
         Step = "[]";
-    ResolvedLock R{M->key(), M->Name, L.Shared, ""};
+    R.ArrayKey = M->key();
     // Shown by the object whose thread it is: the owner id's path without
     // the mark.
     if (isThreadOwnership(L)) {
@@ -629,7 +632,7 @@ private:
         HasField = true;
       if (S == "*")
         Base.Display = "*" + Base.Display;
-      else if (S != "&")
+      else if (S != "&" && S != TakenMark)
         Base.Display += isClaimedIndex(S) ? "[]" : S;
     }
     if (HasField)
@@ -1373,17 +1376,51 @@ private:
 
   //===-- Pairs ----------------------------------------------------------===//
 
+  /// Is the place past the object a take holds (the mark at I): in an
+  /// object it points to?
+  static bool pastTakenObject(const std::vector<std::string> &Steps, size_t I) {
+    return std::count(Steps.begin() + I + 1, Steps.end(), "*") > 1;
+  }
+
+  /// Both reached through objects two takes from one list hold, past them.
+  static bool bothPastTaken(const ResolvedAccess &A, const ResolvedAccess &B) {
+    const auto &SA = A.Path.Steps, &SB = B.Path.Steps;
+    auto It = std::find(SA.begin(), SA.end(), TakenMark);
+    size_t I = It - SA.begin();
+    return It != SA.end() && I < SB.size() && SB[I] == TakenMark &&
+           std::equal(SA.begin(), It, SB.begin()) &&
+           (pastTakenObject(SA, I) || pastTakenObject(SB, I));
+  }
+
   /// Do the two paths name overlapping memory, as far as we can tell?
   bool overlap(const ResolvedAccess &A, const ResolvedAccess &B) const {
     if (A.Path.Root != B.Path.Root)
       return false;
-    const auto &SA = A.Path.Steps, &SB = B.Path.Steps;
+    // An object taken from a shared list (TakenMark) is one of the list's
+    // objects to an access that did not take it (a look at the head).
+    std::vector<std::string> TakenA = A.Path.Steps, TakenB = B.Path.Steps;
+    auto Marks = [](const std::vector<std::string> &S) {
+      return std::count(S.begin(), S.end(), TakenMark);
+    };
+    if (Marks(TakenA) != Marks(TakenB)) {
+      for (auto *S : {&TakenA, &TakenB})
+        S->erase(std::remove(S->begin(), S->end(), TakenMark), S->end());
+    }
+    const auto &SA = TakenA, &SB = TakenB;
     size_t N = std::min(SA.size(), SB.size());
     for (size_t I = 0; I < N; ++I) {
       bool KnownA = SA[I] != "[]" && SA[I] != "[@]" && !isClaimedIndex(SA[I]);
       bool KnownB = SB[I] != "[]" && SB[I] != "[@]" && !isClaimedIndex(SB[I]);
       if (SA[I] == SB[I] && KnownA)
         continue;
+      // Two takes hold two objects. What the objects point to is theirs
+      // too (a job's buffers), unless they share it (a context every job
+      // points to): that is left to lock consistency (report()).
+      if (SA[I] == SB[I] && SA[I] == TakenMark) {
+        if (pastTakenObject(SA, I) || pastTakenObject(SB, I))
+          continue;
+        return false;
+      }
       // Two indexes taken from one counter: no two takes return one value.
       if (SA[I] == SB[I] && isClaimedIndex(SA[I]))
         return false;
@@ -1436,7 +1473,9 @@ private:
   static bool commonLock(const ResolvedAccess &A, const ResolvedAccess &B) {
     for (const ResolvedLock &L : A.Locks)
       for (const ResolvedLock &M : B.Locks)
-        if (L.Key == M.Key && !(L.Shared && M.Shared))
+        if ((L.Key == M.Key ||
+             (!L.ArrayKey.empty() && L.ArrayKey == M.ArrayKey)) &&
+            !(L.Shared && M.Shared))
           return true;
     // Each side holds the mutex of the object it accesses (queue_ under
     // mutex_ of the same queue): where the two accesses are to one object,
@@ -1597,15 +1636,17 @@ private:
     // it needs one. A read under a lock says less: the lock may be held for
     // something else around it (a request's socket lock around reading the
     // client's timeouts, which a setter writes before any request).
-    std::set<std::string> Locked;
+    std::set<std::string> Locked, LockedNames;
     for (size_t I = 0; I < Accesses.size(); ++I) {
       ByRoot[Accesses[I].Path.Root].push_back(I);
       // Not a write on an owner's thread: event-loop classes read their
       // fields in plain getters that only the loop's own callbacks call.
       if (Accesses[I].Write &&
           std::any_of(Accesses[I].Locks.begin(), Accesses[I].Locks.end(),
-                      [](const ResolvedLock &L) { return !L.Ownership; }))
+                      [](const ResolvedLock &L) { return !L.Ownership; })) {
         Locked.insert(Accesses[I].Path.key());
+        LockedNames.insert(Accesses[I].Path.Name);
+      }
     }
     std::set<std::tuple<std::string, SourceLoc, SourceLoc>> Seen;
     std::set<std::pair<std::string, SourceLoc>> AssumedSeen;
@@ -1670,6 +1711,12 @@ private:
           // that protocol under callers it only assumes.
           if (!Assumed.empty() && !Consistency &&
               (Root.rfind("O:", 0) != 0 || !LockingClasses.count(Assumed)))
+            continue;
+          // Nor what taken objects point to: mostly what each one owns. A
+          // field some code writes under a lock, on any object of its kind,
+          // is shared.
+          if (bothPastTaken(*A, *B) && !LockedNames.count(A->Path.Name) &&
+              !LockedNames.count(B->Path.Name))
             continue;
           // Objects handed in by callers are judged by lock consistency
           // only: most callers hand each call an object of its own.

@@ -69,8 +69,30 @@ int totals() {
   return Sum;
 }
 
+// Not an array of locks but an array of objects, each with its mutex: the
+// object's own lock still guards it, however its element was chosen.
+struct Channel {
+  pthread_mutex_t Mutex;
+  int Pending;
+};
+Channel Channels[4];
+
+void send(Channel *C) {
+  pthread_mutex_lock(&C->Mutex);
+  C->Pending++;
+  pthread_mutex_unlock(&C->Mutex);
+}
+
+void *sender(void *Arg) {
+  send(&Channels[reinterpret_cast<long>(Arg)]);
+  return nullptr;
+}
+
 int main() {
-  pthread_t A, B, W[4];
+  pthread_t A, B, W[4], S[4];
+  for (long I = 0; I < 4; ++I)
+    pthread_create(&S[I], nullptr, sender, reinterpret_cast<void *>(I));
+  send(&Channels[2]);
   pthread_create(&A, nullptr, linker, nullptr);
   pthread_create(&B, nullptr, maintainer, nullptr);
   for (long I = 0; I < 4; ++I)
