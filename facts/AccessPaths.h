@@ -84,6 +84,13 @@ public:
   void aliasReference(const clang::VarDecl *VD, const AccessPath &P);
   void setPointerValue(const clang::VarDecl *VD,
                        const std::optional<AccessPath> &P);
+  /// Where a local pointer points now, when the walk knows.
+  std::optional<AccessPath> pointerValue(const clang::VarDecl *VD) const {
+    auto It = PointerValues.find(VD);
+    if (It == PointerValues.end())
+      return std::nullopt;
+    return It->second;
+  }
 
   /// Calls are numbered by the walk; a user function returning a reference
   /// or pointer makes a "return" path bound to that number.

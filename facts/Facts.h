@@ -130,6 +130,10 @@ inline bool isMutexAbsence(const HeldLock &L) {
 inline bool isThreadOwnership(const HeldLock &L) {
   return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?owner";
 }
+/// The step after a pointer loaded from a shared list and unlinked from it
+/// under a lock (TakenObjects): the object one take holds, which no other
+/// take holds. A claimed index, so two such steps name different objects.
+inline const std::string TakenMark = "[#taken]";
 /// An element step whose index was taken from a shared counter.
 inline bool isClaimedIndex(const std::string &Step) {
   return Step.size() > 3 && Step.compare(0, 2, "[#") == 0;

@@ -23,7 +23,7 @@ static constexpr unsigned MaxCFGNesting = 100000;
 FunctionWalker::FunctionWalker(TranslationUnitFacts &TU, const FunctionDecl *FD,
                                FunctionFacts &Out)
     : S(TU, FD, Out), Recorder(S), Flow(TU, Out.Stores), Fds(S, Flow),
-      Calls(S, Recorder, Flow, Fds), Flags(S), Once(S) {}
+      Calls(S, Recorder, Flow, Fds), Flags(S), Once(S), Taken(S) {}
 
 void FunctionWalker::run() {
   const Stmt *Root = S.FD->getBody();
@@ -322,6 +322,7 @@ void FunctionWalker::visitDecl(const VarDecl *VD) {
     } else if (T->isPointerType()) {
       if (auto P = S.Paths.pointerValueOf(Init))
         S.Paths.setPointerValue(VD, P);
+      Taken.noteLoad(VD, Init);
     } else if (S.Lib.isSmartPointer(T) && Init->isGLValue()) {
       if (auto P = S.Paths.pathOf(Init))
         S.Paths.setPointerValue(VD, P);
@@ -403,8 +404,12 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   Recorder.record(LHS, /*Write=*/true);
   // A local pointer now points where the right-hand side points.
   if (const VarDecl *VD = referencedVar(LHS))
-    if (VD->getType()->isPointerType() && !VD->hasGlobalStorage())
+    if (VD->getType()->isPointerType() && !VD->hasGlobalStorage()) {
       S.Paths.setPointerValue(VD, S.Paths.pointerValueOf(RHS));
+      Taken.noteLoad(VD, B->getOpcode() == BO_Assign ? RHS : nullptr);
+    }
+  if (B->getOpcode() == BO_Assign)
+    Taken.noteStore(LHS);
   if (B->getOpcode() == BO_Assign && isa<CoroutineSuspendExpr>(S.skip(RHS)))
     if (auto P = S.Paths.pathOf(LHS))
       S.Locks.Now.Ready.push_back(*P);

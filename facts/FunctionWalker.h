@@ -29,6 +29,7 @@
 #include "facts/FlagLocks.h"
 #include "facts/FunctionScope.h"
 #include "facts/OnceFlags.h"
+#include "facts/TakenObjects.h"
 
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
@@ -92,6 +93,7 @@ private:
   CallModel Calls;
   FlagLocks Flags;
   OnceFlags Once;
+  TakenObjects Taken;
 };
 
 } // namespace extract
