@@ -551,6 +551,8 @@ private:
   /// null mutex pointer ("<pointer>?absent") also names the mutex it would
   /// point to ("<pointer>*").
   std::optional<ResolvedLock> resolveLock(const HeldLock &L, const Context &C) {
+    if (isLockedOnReturn(L))
+      return lockedOnReturn(std::stoul(L.Mutex.RootId), C);
     auto M = resolve(L.Mutex, C);
     if (!M)
       return std::nullopt;
@@ -638,6 +640,23 @@ private:
     if (HasField)
       Base.Name = Path.Name;
     return Base;
+  }
+
+  /// The lock the call at Order in C's function returned holding, where
+  /// its result is not null (a trylock wrapper returning the mutex).
+  std::optional<ResolvedLock> lockedOnReturn(unsigned Order, const Context &C) {
+    if (C.Depth > MaxDepth)
+      return std::nullopt;
+    for (const CallSite &Call : C.Fn->Calls) {
+      if (Call.Order != Order)
+        continue;
+      const FunctionFacts *Callee = P.function(Call.CalleeId);
+      if (!Callee || Callee->AcquiresOnNonNullReturn.empty())
+        return std::nullopt;
+      Context Inner = calleeContext(Call, *Callee, C);
+      return resolveLock(Callee->AcquiresOnNonNullReturn.front(), Inner);
+    }
+    return std::nullopt;
   }
 
   /// What the call at Order in C's function returned.
@@ -749,7 +768,18 @@ private:
       switch (What.first) {
       case Access: {
         const MemoryAccess &A = F.Accesses[What.second];
-        onAccess(A, C, dynamicAt(A.UnreachedCalls));
+        // A call's result locked on its non-null edge is a lock of the
+        // function's own, which a later call can give back.
+        auto ReleasedSince = [&](unsigned Since, const std::string &Key) {
+          for (const auto &[CallOrder, E] : Effects)
+            if (CallOrder > Since &&
+                !std::count(A.UnreachedCalls.begin(), A.UnreachedCalls.end(),
+                            CallOrder) &&
+                std::count(E.Released.begin(), E.Released.end(), Key))
+              return true;
+          return false;
+        };
+        onAccess(A, C, dynamicAt(A.UnreachedCalls), ReleasedSince);
         break;
       }
       case Call: {
@@ -812,8 +842,10 @@ private:
     return false;
   }
 
+  template <typename ReleasedSinceFn>
   void onAccess(const MemoryAccess &A, const Context &C,
-                const std::vector<ResolvedLock> &Dynamic) {
+                const std::vector<ResolvedLock> &Dynamic,
+                ReleasedSinceFn ReleasedSince) {
     if (AccessesInThread >= AccessBudget) {
       Truncated = true;
       return;
@@ -832,7 +864,9 @@ private:
     R.Locks.insert(R.Locks.end(), Dynamic.begin(), Dynamic.end());
     for (const HeldLock &L : A.Locks)
       if (auto M = resolveLock(L, C))
-        R.Locks.push_back(*M);
+        if (!isLockedOnReturn(L) ||
+            !ReleasedSince(std::stoul(L.Mutex.RootId), M->Key))
+          R.Locks.push_back(*M);
     for (const ResolvedLock &L : R.Locks) {
       if (!L.AbsentMutex.empty())
         R.Absent.push_back(L.AbsentMutex);
@@ -1471,11 +1505,25 @@ private:
   }
 
   static bool commonLock(const ResolvedAccess &A, const ResolvedAccess &B) {
+    // An element of an array of locks taken at an index known only at run
+    // time stands for the element that guards the data's own element
+    // (striping): it orders accesses to elements of arrays, not to one
+    // scalar that holders of two elements both touch (a hash table's
+    // expansion cursor, read under whichever bucket's lock).
+    auto SomeElement = [](const std::string &Key) {
+      return Key.find("[]") != std::string::npos ||
+             Key.find("[@]") != std::string::npos;
+    };
+    auto PerElement = [](const AbsPath &Path) {
+      return std::any_of(Path.Steps.begin(), Path.Steps.end(), isIndex);
+    };
+    bool Striped = PerElement(A.Path) && PerElement(B.Path);
     for (const ResolvedLock &L : A.Locks)
       for (const ResolvedLock &M : B.Locks)
         if ((L.Key == M.Key ||
              (!L.ArrayKey.empty() && L.ArrayKey == M.ArrayKey)) &&
-            !(L.Shared && M.Shared))
+            !(L.Shared && M.Shared) &&
+            (Striped || !SomeElement(L.ArrayKey.empty() ? L.Key : L.ArrayKey)))
           return true;
     // Each side holds the mutex of the object it accesses (queue_ under
     // mutex_ of the same queue): where the two accesses are to one object,

@@ -145,9 +145,19 @@ inline bool isClaimedIndex(const std::string &Step) {
 inline bool isOnceBranch(const HeldLock &L) {
   return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?oncebranch";
 }
-/// Marks the analysis holds like locks that are none.
+/// "<call>?lockedonreturn", a Return path: held where the result of the
+/// call at that order was found not null, the lock the callee returned
+/// holding (FunctionFacts::AcquiresOnNonNullReturn), resolved by the
+/// whole-program stage.
+inline bool isLockedOnReturn(const HeldLock &L) {
+  return L.Mutex.Root == AccessPath::RootKind::Return &&
+         !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?lockedonreturn";
+}
+/// Marks the analysis holds like locks that are none (or, for a call's
+/// result, not yet: only the whole program says which lock it is).
 inline bool isPseudoLock(const HeldLock &L) {
-  return isMutexAbsence(L) || isThreadOwnership(L) || isOnceBranch(L);
+  return isMutexAbsence(L) || isThreadOwnership(L) || isOnceBranch(L) ||
+         isLockedOnReturn(L);
 }
 inline bool holdsRealLock(const std::vector<HeldLock> &Locks) {
   for (const HeldLock &L : Locks)
@@ -605,6 +615,10 @@ struct FunctionFacts {
   /// locks it releases that it did not take (an unlock() method).
   std::vector<HeldLock> AcquiresOnExit;
   std::vector<AccessPath> ReleasesOnExit;
+  /// Locks held at every return of a pointer that is not null, and not at
+  /// the others (a trylock wrapper returning the mutex it took, or NULL):
+  /// the caller holds them where it found the result not null.
+  std::vector<HeldLock> AcquiresOnNonNullReturn;
   /// io_context::run() and friends: this function's thread runs the
   /// handlers posted to these contexts.
   std::vector<AccessPath> ExecutorRuns;

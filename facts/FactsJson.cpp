@@ -721,6 +721,7 @@ void to_json(json &J, const FunctionFacts &F) {
            {"returns", optionalJson(F.Returns)},
            {"acquires_on_exit", F.AcquiresOnExit},
            {"releases_on_exit", F.ReleasesOnExit},
+           {"acquires_on_non_null_return", F.AcquiresOnNonNullReturn},
            {"executor_runs", F.ExecutorRuns},
            {"stores", F.Stores},
            {"descriptors", F.Descriptors},
@@ -761,6 +762,8 @@ void from_json(const json &J, FunctionFacts &F) {
   readOptional(J, "returns", F.Returns);
   J.at("acquires_on_exit").get_to(F.AcquiresOnExit);
   J.at("releases_on_exit").get_to(F.ReleasesOnExit);
+  if (J.contains("acquires_on_non_null_return"))
+    J.at("acquires_on_non_null_return").get_to(F.AcquiresOnNonNullReturn);
   J.at("executor_runs").get_to(F.ExecutorRuns);
   J.at("stores").get_to(F.Stores);
   J.at("descriptors").get_to(F.Descriptors);

@@ -41,12 +41,22 @@ void FunctionWalker::run() {
   walk(Root);
   // What a lock()/unlock() style function leaves behind for its caller (a
   // once's branch ends with the function that tested the flag).
+  auto Taken = [&](const HeldLock &L) {
+    return std::none_of(Entry.begin(), Entry.end(), [&](const HeldLock &E) {
+      return sameObject(E.Mutex, L.Mutex);
+    });
+  };
   for (const HeldLock &L : S.Locks.Now.Held)
-    if (!isOnceBranch(L) &&
-        std::none_of(Entry.begin(), Entry.end(), [&](const HeldLock &E) {
-          return sameObject(E.Mutex, L.Mutex);
-        }))
+    if (!isOnceBranch(L) && Taken(L))
       S.Out.AcquiresOnExit.push_back(L);
+  // A trylock wrapper: what it holds only where it returns a pointer.
+  if (NonNullReturnLocks)
+    for (const HeldLock &L : *NonNullReturnLocks)
+      if (Taken(L) &&
+          std::none_of(
+              S.Out.AcquiresOnExit.begin(), S.Out.AcquiresOnExit.end(),
+              [&](const HeldLock &E) { return sameObject(E.Mutex, L.Mutex); }))
+        S.Out.AcquiresOnNonNullReturn.push_back(L);
 }
 
 void FunctionWalker::runRegion(const Stmt *Body,
@@ -177,6 +187,8 @@ FunctionWalker::entryState(const CFGBlock *Block,
             for (const AccessPath &Handle : Try->Joined)
               Calls.addJoin(Handle, E);
           }
+        if (std::optional<HeldLock> Result = lockedResultOnEdge(E, TrueEdge))
+          S.Locks.lock({*Result});
         if (std::optional<ReadyTest> Test = Calls.readinessIn(E))
           if (TrueEdge != Test->Negated)
             S.Locks.Now.Ready.push_back(Test->Object);
@@ -323,6 +335,7 @@ void FunctionWalker::visitDecl(const VarDecl *VD) {
       if (auto P = S.Paths.pointerValueOf(Init))
         S.Paths.setPointerValue(VD, P);
       Taken.noteLoad(VD, Init);
+      noteResult(VD, Init);
     } else if (S.Lib.isSmartPointer(T) && Init->isGLValue()) {
       if (auto P = S.Paths.pathOf(Init))
         S.Paths.setPointerValue(VD, P);
@@ -407,6 +420,7 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
     if (VD->getType()->isPointerType() && !VD->hasGlobalStorage()) {
       S.Paths.setPointerValue(VD, S.Paths.pointerValueOf(RHS));
       Taken.noteLoad(VD, B->getOpcode() == BO_Assign ? RHS : nullptr);
+      noteResult(VD, B->getOpcode() == BO_Assign ? RHS : nullptr);
     }
   if (B->getOpcode() == BO_Assign)
     Taken.noteStore(LHS);
@@ -562,6 +576,98 @@ void FunctionWalker::visitReturn(const ReturnStmt *R) {
   }
   if (Flow.tracks(Ret))
     Flow.store(Flow.returnSlot(S.FD), Value);
+  // The locks held where a pointer that is not null is returned.
+  if (Ret->isPointerType() &&
+      !Value->isNullPointerConstant(S.TU.Ctx,
+                                    Expr::NPC_ValueDependentIsNotNull)) {
+    std::vector<HeldLock> Held;
+    for (const HeldLock &L : S.Locks.Now.Held)
+      if (!isPseudoLock(L))
+        Held.push_back(L);
+    if (!NonNullReturnLocks) {
+      NonNullReturnLocks = std::move(Held);
+    } else {
+      auto &Kept = *NonNullReturnLocks;
+      Kept.erase(std::remove_if(Kept.begin(), Kept.end(),
+                                [&](const HeldLock &K) {
+                                  return std::none_of(Held.begin(), Held.end(),
+                                                      [&](const HeldLock &H) {
+                                                        return sameObject(
+                                                            H.Mutex, K.Mutex);
+                                                      });
+                                }),
+                 Kept.end());
+    }
+  }
+}
+
+void FunctionWalker::noteResult(const VarDecl *VD, const Expr *Value) {
+  const auto *Call =
+      Value ? dyn_cast<CallExpr>(Value->IgnoreParenCasts()) : nullptr;
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (Callee && !S.TU.inLibraryCode(Callee) &&
+      Callee->getReturnType()->isPointerType())
+    ResultOf[VD] = Call;
+  else
+    ResultOf.erase(VD);
+}
+
+std::optional<HeldLock> FunctionWalker::lockedResultOnEdge(const Expr *Cond,
+                                                           bool TrueEdge) {
+  // The test: the result, negated or compared with null.
+  bool NonNullOnTrue = true;
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_LNot) {
+      NonNullOnTrue = !NonNullOnTrue;
+      E = U->getSubExpr()->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(E);
+        B && (B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE)) {
+      auto IsNull = [&](const Expr *X) {
+        return X->isNullPointerConstant(S.TU.Ctx,
+                                        Expr::NPC_ValueDependentIsNotNull);
+      };
+      const Expr *Other = IsNull(B->getRHS())   ? B->getLHS()
+                          : IsNull(B->getLHS()) ? B->getRHS()
+                                                : nullptr;
+      if (!Other)
+        return std::nullopt;
+      if (B->getOpcode() == BO_EQ)
+        NonNullOnTrue = !NonNullOnTrue;
+      E = Other->IgnoreParenImpCasts();
+      continue;
+    }
+    break;
+  }
+  if (TrueEdge != NonNullOnTrue)
+    return std::nullopt;
+  // The result: the call itself, assigned in the test, or a local holding
+  // it.
+  if (const auto *B = dyn_cast<BinaryOperator>(E);
+      B && B->getOpcode() == BO_Assign)
+    E = B->getRHS()->IgnoreParenCasts();
+  const CallExpr *Call = dyn_cast<CallExpr>(E);
+  if (const VarDecl *VD = referencedVar(E)) {
+    auto It = ResultOf.find(VD);
+    Call = It == ResultOf.end() ? nullptr : It->second;
+  }
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || S.TU.inLibraryCode(Callee) ||
+      !Callee->getReturnType()->isPointerType())
+    return std::nullopt;
+  std::optional<unsigned> Order = S.Paths.orderOf(Call);
+  if (!Order)
+    return std::nullopt;
+  HeldLock L;
+  L.Mutex.Root = AccessPath::RootKind::Return;
+  L.Mutex.RootId = std::to_string(*Order);
+  L.Mutex.RootName = S.TU.displayName(Callee) + "()";
+  L.Mutex.Name = "the lock " + L.Mutex.RootName + " returned holding";
+  L.Mutex.Steps.push_back("?lockedonreturn");
+  return L;
 }
 
 void FunctionWalker::visitInitializer(const CXXCtorInitializer *Init) {

@@ -36,6 +36,8 @@
 
 #include "clang/Analysis/CFG.h"
 
+#include <map>
+#include <optional>
 #include <set>
 
 namespace concur {
@@ -63,6 +65,12 @@ private:
                       const clang::PostOrderCFGView &Order);
   void walkStraight();
   void noExecutorEdge(const clang::Expr *Cond, bool TrueEdge);
+  /// On the edge where a call's result is found not null, the lock the
+  /// callee returned holding (FunctionFacts::AcquiresOnNonNullReturn).
+  std::optional<HeldLock> lockedResultOnEdge(const clang::Expr *Cond,
+                                             bool TrueEdge);
+  /// Notes the call a local pointer's new value comes from.
+  void noteResult(const clang::VarDecl *VD, const clang::Expr *Value);
   FlowState entryState(const clang::CFGBlock *Block,
                        const std::vector<std::optional<FlowState>> &Exits);
   void visitElement(const clang::CFGElement &E);
@@ -94,6 +102,11 @@ private:
   FlagLocks Flags;
   OnceFlags Once;
   TakenObjects Taken;
+  /// The real locks held at every return of a non-null pointer so far.
+  std::optional<std::vector<HeldLock>> NonNullReturnLocks;
+  /// The call of the program whose result each local pointer last took
+  /// (`h = item_trylock(hv)`).
+  std::map<const clang::VarDecl *, const clang::CallExpr *> ResultOf;
 };
 
 } // namespace extract
