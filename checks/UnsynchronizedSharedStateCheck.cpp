@@ -645,34 +645,32 @@ private:
   /// The lock the call at Order in C's function returned holding, where
   /// its result is not null (a trylock wrapper returning the mutex).
   std::optional<ResolvedLock> lockedOnReturn(unsigned Order, const Context &C) {
-    if (C.Depth > MaxDepth)
+    const CallSite *Call = callAt(Order, C);
+    const FunctionFacts *Callee = Call ? P.function(Call->CalleeId) : nullptr;
+    if (!Callee || Callee->AcquiresOnNonNullReturn.empty())
       return std::nullopt;
-    for (const CallSite &Call : C.Fn->Calls) {
-      if (Call.Order != Order)
-        continue;
-      const FunctionFacts *Callee = P.function(Call.CalleeId);
-      if (!Callee || Callee->AcquiresOnNonNullReturn.empty())
-        return std::nullopt;
-      Context Inner = calleeContext(Call, *Callee, C);
-      return resolveLock(Callee->AcquiresOnNonNullReturn.front(), Inner);
-    }
-    return std::nullopt;
+    return resolveLock(Callee->AcquiresOnNonNullReturn.front(),
+                       calleeContext(*Call, *Callee, C));
   }
 
   /// What the call at Order in C's function returned.
   std::optional<AbsPath> resolveReturn(unsigned Order, const Context &C) {
-    if (C.Depth > MaxDepth)
+    const CallSite *Call = callAt(Order, C);
+    const FunctionFacts *Callee = Call ? P.function(Call->CalleeId) : nullptr;
+    if (!Callee || !Callee->Returns)
       return std::nullopt;
-    for (const CallSite &Call : C.Fn->Calls) {
-      if (Call.Order != Order)
-        continue;
-      const FunctionFacts *Callee = P.function(Call.CalleeId);
-      if (!Callee || !Callee->Returns)
-        return std::nullopt;
-      Context Inner = calleeContext(Call, *Callee, C);
-      return resolve(*Callee->Returns, Inner);
-    }
-    return std::nullopt;
+    return resolve(*Callee->Returns, calleeContext(*Call, *Callee, C));
+  }
+
+  /// The call at Order in C's function, unless the walk is too deep to
+  /// follow it.
+  const CallSite *callAt(unsigned Order, const Context &C) const {
+    if (C.Depth > MaxDepth)
+      return nullptr;
+    for (const CallSite &Call : C.Fn->Calls)
+      if (Call.Order == Order)
+        return &Call;
+    return nullptr;
   }
 
   Context calleeContext(const CallSite &Call, const FunctionFacts &Callee,
@@ -1432,15 +1430,19 @@ private:
       return false;
     // An object taken from a shared list (TakenMark) is one of the list's
     // objects to an access that did not take it (a look at the head).
-    std::vector<std::string> TakenA = A.Path.Steps, TakenB = B.Path.Steps;
+    // Copied only then: overlap() runs for every pair of accesses.
     auto Marks = [](const std::vector<std::string> &S) {
       return std::count(S.begin(), S.end(), TakenMark);
     };
-    if (Marks(TakenA) != Marks(TakenB)) {
-      for (auto *S : {&TakenA, &TakenB})
-        S->erase(std::remove(S->begin(), S->end(), TakenMark), S->end());
-    }
-    const auto &SA = TakenA, &SB = TakenB;
+    std::vector<std::string> UntakenA, UntakenB;
+    bool Unmark = Marks(A.Path.Steps) != Marks(B.Path.Steps);
+    if (Unmark)
+      for (auto [From, To] : {std::pair{&A.Path.Steps, &UntakenA},
+                              std::pair{&B.Path.Steps, &UntakenB}})
+        std::remove_copy(From->begin(), From->end(), std::back_inserter(*To),
+                         TakenMark);
+    const auto &SA = Unmark ? UntakenA : A.Path.Steps;
+    const auto &SB = Unmark ? UntakenB : B.Path.Steps;
     size_t N = std::min(SA.size(), SB.size());
     for (size_t I = 0; I < N; ++I) {
       bool KnownA = SA[I] != "[]" && SA[I] != "[@]" && !isClaimedIndex(SA[I]);

@@ -201,35 +201,49 @@ FunctionWalker::entryState(const CFGBlock *Block,
   return Joined ? *Joined : FlowState();
 }
 
+/// What a branch condition tests against null (`p`, `!p`, `p == NULL`,
+/// `NULL != p`), and whether its true edge is the one where that is null.
+static const Expr *nullTested(const Expr *Cond, ASTContext &Ctx,
+                              bool &NullOnTrue) {
+  NullOnTrue = false;
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  auto IsNull = [&](const Expr *X) {
+    return X->IgnoreParenImpCasts()->isNullPointerConstant(
+        Ctx, Expr::NPC_ValueDependentIsNotNull);
+  };
+  while (true) {
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_LNot) {
+      NullOnTrue = !NullOnTrue;
+      E = U->getSubExpr()->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isEqualityOp()) {
+      const Expr *Tested = IsNull(B->getRHS())   ? B->getLHS()
+                           : IsNull(B->getLHS()) ? B->getRHS()
+                                                 : nullptr;
+      if (!Tested)
+        break;
+      if (B->getOpcode() == BO_EQ)
+        NullOnTrue = !NullOnTrue;
+      E = Tested->IgnoreParenImpCasts();
+      continue;
+    }
+    break;
+  }
+  return E;
+}
+
 /// if (!ex) after ex = co_await CurrentExecutor{}: on the edge where the
 /// coroutine has no executor, it runs on the thread that started it, which
 /// waits for it.
 void FunctionWalker::noExecutorEdge(const Expr *Cond, bool TrueEdge) {
   if (S.ExecutorHolders.empty())
     return;
-  bool Negated = false;
-  const Expr *E = Cond->IgnoreParenImpCasts();
-  while (true) {
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && U->getOpcode() == UO_LNot) {
-      Negated = !Negated;
-      E = U->getSubExpr()->IgnoreParenImpCasts();
-      continue;
-    }
-    if (const auto *B = dyn_cast<BinaryOperator>(E);
-        B && B->isEqualityOp() &&
-        B->getRHS()->IgnoreParenImpCasts()->isNullPointerConstant(
-            S.TU.Ctx, Expr::NPC_ValueDependentIsNotNull)) {
-      if (B->getOpcode() == BO_EQ)
-        Negated = !Negated;
-      E = B->getLHS()->IgnoreParenImpCasts();
-      continue;
-    }
-    break;
-  }
-  const VarDecl *Var = referencedVar(E);
+  bool NullOnTrue = false;
+  const VarDecl *Var = referencedVar(nullTested(Cond, S.TU.Ctx, NullOnTrue));
   auto Holder = S.ExecutorHolders.find(Var);
-  if (Holder == S.ExecutorHolders.end() || TrueEdge != Negated)
+  if (Holder == S.ExecutorHolders.end() || TrueEdge != NullOnTrue)
     return;
   ExecutorSwitch None;
   None.Api = Holder->second + " found no executor";
@@ -614,35 +628,9 @@ void FunctionWalker::noteResult(const VarDecl *VD, const Expr *Value) {
 
 std::optional<HeldLock> FunctionWalker::lockedResultOnEdge(const Expr *Cond,
                                                            bool TrueEdge) {
-  // The test: the result, negated or compared with null.
-  bool NonNullOnTrue = true;
-  const Expr *E = Cond->IgnoreParenImpCasts();
-  while (true) {
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && U->getOpcode() == UO_LNot) {
-      NonNullOnTrue = !NonNullOnTrue;
-      E = U->getSubExpr()->IgnoreParenImpCasts();
-      continue;
-    }
-    if (const auto *B = dyn_cast<BinaryOperator>(E);
-        B && (B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE)) {
-      auto IsNull = [&](const Expr *X) {
-        return X->isNullPointerConstant(S.TU.Ctx,
-                                        Expr::NPC_ValueDependentIsNotNull);
-      };
-      const Expr *Other = IsNull(B->getRHS())   ? B->getLHS()
-                          : IsNull(B->getLHS()) ? B->getRHS()
-                                                : nullptr;
-      if (!Other)
-        return std::nullopt;
-      if (B->getOpcode() == BO_EQ)
-        NonNullOnTrue = !NonNullOnTrue;
-      E = Other->IgnoreParenImpCasts();
-      continue;
-    }
-    break;
-  }
-  if (TrueEdge != NonNullOnTrue)
+  bool NullOnTrue = false;
+  const Expr *E = nullTested(Cond, S.TU.Ctx, NullOnTrue);
+  if (TrueEdge == NullOnTrue)
     return std::nullopt;
   // The result: the call itself, assigned in the test, or a local holding
   // it.

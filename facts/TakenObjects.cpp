@@ -11,11 +11,6 @@ namespace extract {
 
 namespace {
 
-bool samePath(const AccessPath &A, const AccessPath &B) {
-  return A.Root == B.Root && A.RootId == B.RootId && A.OwnerId == B.OwnerId &&
-         A.Steps == B.Steps;
-}
-
 /// Is P a place in the object the pointer at Pointer points to?
 bool throughPointer(const AccessPath &P, const AccessPath &Pointer) {
   size_t N = Pointer.Steps.size();
@@ -72,7 +67,7 @@ void TakenObjects::noteStore(const Expr *Target) {
   if (!Written)
     return;
   for (auto It = Loads.begin(); It != Loads.end(); ++It) {
-    if (!samePath(It->Source, *Written))
+    if (!sameObject(It->Source, *Written))
       continue;
     // Under one of the load's locks, not let go and taken again since.
     bool Held = false;
@@ -81,7 +76,7 @@ void TakenObjects::noteStore(const Expr *Target) {
         Held = true;
     // The local still holds what it loaded.
     auto Now = S.Paths.pointerValue(It->Local);
-    if (!Held || !Now || !samePath(*Now, It->Value))
+    if (!Held || !Now || !sameObject(*Now, It->Value))
       continue;
     // The object, marked as one take's: two takes never hold one object.
     AccessPath Taken = It->Value;
