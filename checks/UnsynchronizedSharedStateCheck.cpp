@@ -140,6 +140,9 @@ struct ThreadInstance {
   int Parent = -1;
   unsigned SpawnPos = 0;
   unsigned JoinPos = UINT_MAX;
+  /// Another thread than its parent that joins it (a server's master
+  /// thread joining the workers the main thread started), or -1.
+  int JoinedBy = -1;
   bool Multi = false;
   SourceLoc StartLoc;
   std::optional<std::string> HandleKey;
@@ -206,6 +209,7 @@ public:
     createClassRoots();
     for (size_t I = FirstClassRoot; I < Threads.size(); ++I)
       walkThread(static_cast<unsigned>(I));
+    joinThroughJoiners();
     dropSetupBeforeStart();
     dropLazyInitialisedBeforeStart();
     for (size_t I = 0; I < Threads.size(); ++I)
@@ -1397,13 +1401,39 @@ private:
     };
     // A join that ends no running thread (all joined already) is no event.
     unsigned Pos = 0;
-    for (ThreadInstance &T : Threads)
-      if (Names(T) && T.JoinPos == UINT_MAX &&
-          T.Parent == static_cast<int>(C.Thread)) {
-        if (!Pos)
-          Pos = eventPos();
-        T.JoinPos = Pos;
+    int Joiner = static_cast<int>(C.Thread);
+    for (size_t I = 0; I < Threads.size(); ++I) {
+      ThreadInstance &T = Threads[I];
+      if (!Names(T) || T.JoinPos != UINT_MAX || static_cast<int>(I) == Joiner)
+        continue;
+      if (T.Parent != Joiner) {
+        if (T.JoinedBy < 0)
+          T.JoinedBy = Joiner;
+        continue;
       }
+      if (!Pos)
+        Pos = eventPos();
+      T.JoinPos = Pos;
+    }
+  }
+
+  /// A thread joined by a sibling has ended when the parent joins that
+  /// sibling: its window in the parent's trace closes there. (Positions
+  /// are the parent's; a joiner elsewhere in the tree orders nothing the
+  /// parent can see.)
+  void joinThroughJoiners() {
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (ThreadInstance &T : Threads) {
+        if (T.JoinPos != UINT_MAX || T.JoinedBy < 0)
+          continue;
+        const ThreadInstance &Joiner = Threads[T.JoinedBy];
+        if (Joiner.Parent == T.Parent && Joiner.JoinPos != UINT_MAX) {
+          T.JoinPos = Joiner.JoinPos;
+          Changed = true;
+        }
+      }
+    }
   }
 
   //===-- Pairs ----------------------------------------------------------===//
