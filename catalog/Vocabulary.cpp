@@ -124,6 +124,7 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::AwaitsAll, "awaits-all"},
     {LibraryRole::CurrentThreadId, "current-thread-id"},
     {LibraryRole::ThreadIdEquality, "thread-id-equality"},
+    {LibraryRole::Allocates, "allocates"},
     {LibraryRole::ElementAccess, "element-access"},
     {LibraryRole::NonMutating, "non-mutating"},
     {LibraryRole::InsertsElement, "inserts-element"},
@@ -235,6 +236,7 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::AwaitsAll:
   case LibraryRole::CurrentThreadId:
   case LibraryRole::ThreadIdEquality:
+  case LibraryRole::Allocates:
     return K == EntryKind::Function;
   case LibraryRole::ElementAccess:
   case LibraryRole::NonMutating:

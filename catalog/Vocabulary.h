@@ -129,6 +129,7 @@ enum class LibraryRole {
   AwaitsAll,      // Awaited, completes when all its arguments have (when_all).
   CurrentThreadId,  // Returns the calling thread's id (pthread_self, gettid).
   ThreadIdEquality, // Compares two thread ids for equality (pthread_equal).
+  Allocates,        // Returns a pointer to a new object (malloc, calloc).
   // Methods of library classes, by name.
   ElementAccess,  // Reaches one element (operator[], at, front).
   NonMutating,    // Does not modify the object, though not const.

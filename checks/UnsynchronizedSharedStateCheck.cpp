@@ -92,6 +92,9 @@ struct ResolvedLock {
   std::string OnceFlag;
   /// The key with every element of an array of locks taken as one.
   std::string ArrayKey;
+  /// Not a lock but the mark of a start that failed (isStartFailure): the
+  /// threads that start would have made.
+  std::vector<unsigned> NotStarted;
 };
 
 struct ResolvedAccess {
@@ -111,6 +114,8 @@ struct ResolvedAccess {
   /// ("<flag>?oncebranch"): it runs once, before whatever any thread does
   /// after its own test of the flag.
   std::vector<std::string> OnceFlags;
+  /// Threads whose start failed where this access is (isStartFailure).
+  std::vector<unsigned> NotStarted;
   SourceLoc Loc;
   std::string Function;
   bool Volatile = false;
@@ -171,6 +176,8 @@ struct ThreadInstance {
 struct Context {
   unsigned Thread = 0;
   const FunctionFacts *Fn = nullptr;
+  /// The position at which this call of Fn began.
+  unsigned EntryPos = 0;
   std::optional<AbsPath> This;
   std::vector<std::optional<AbsPath>> Params;
   /// The functions the caller passed to parameters of callable type, when
@@ -512,6 +519,16 @@ private:
     if (A.Thread == B.Thread)
       return Threads[A.Thread].Multi;
     std::vector<int> CA = chain(A.Thread), CB = chain(B.Thread);
+    // Where a start failed, its threads (and theirs) do not run.
+    auto NotStartedFor = [](const ResolvedAccess &X,
+                            const std::vector<int> &Chain) {
+      return std::any_of(Chain.begin(), Chain.end(), [&](int T) {
+        return std::count(X.NotStarted.begin(), X.NotStarted.end(),
+                          static_cast<unsigned>(T)) != 0;
+      });
+    };
+    if (NotStartedFor(A, CB) || NotStartedFor(B, CA))
+      return false;
     auto InWindow = [&](int Child, unsigned Pos) {
       return Threads[Child].SpawnPos < Pos && Pos < Threads[Child].JoinPos;
     };
@@ -557,6 +574,15 @@ private:
   std::optional<ResolvedLock> resolveLock(const HeldLock &L, const Context &C) {
     if (isLockedOnReturn(L))
       return lockedOnReturn(std::stoul(L.Mutex.RootId), C);
+    if (isStartFailure(L)) {
+      auto It = StartedBy.find(
+          startKey(C.Thread, C.Fn->Id, std::stoul(L.Mutex.RootId)));
+      if (It == StartedBy.end())
+        return std::nullopt;
+      ResolvedLock R{"?startfailed:" + It->first, L.Mutex.Name, false, ""};
+      R.NotStarted = It->second;
+      return R;
+    }
     auto M = resolve(L.Mutex, C);
     if (!M)
       return std::nullopt;
@@ -663,7 +689,45 @@ private:
     const FunctionFacts *Callee = Call ? P.function(Call->CalleeId) : nullptr;
     if (!Callee || !Callee->Returns)
       return std::nullopt;
-    return resolve(*Callee->Returns, calleeContext(*Call, *Callee, C));
+    auto R = resolve(*Callee->Returns, calleeContext(*Call, *Callee, C));
+    // An allocation wrapper (xmalloc) makes a new object at each call:
+    // named by the call, two calls of it make two objects.
+    if (R && handsOnAllocation(*Callee, *R)) {
+      R->Root = "L:" + std::to_string(ownerOf(C.Fn->Id, C.Thread)) + ":" +
+                HeapRootPrefix + C.Fn->Id + "#" + std::to_string(Order);
+      R->Name = R->Display = "(" + Callee->Name + "())";
+    }
+    return R;
+  }
+
+  /// Does F return, as R, the address of an object it allocated itself
+  /// and did nothing else with (no access, no call given it)?
+  static bool handsOnAllocation(const FunctionFacts &F, const AbsPath &R) {
+    if (R.Steps != std::vector<std::string>{"&"})
+      return false;
+    size_t At = R.Root.find(":" + HeapRootPrefix);
+    if (R.Root.rfind("L:", 0) != 0 || At == std::string::npos)
+      return false;
+    size_t Site = At + 1 + HeapRootPrefix.size();
+    size_t End = Site + F.Id.size();
+    if (R.Root.compare(Site, F.Id.size(), F.Id) != 0 || End >= R.Root.size() ||
+        (R.Root[End] != '@' && R.Root[End] != '#'))
+      return false;
+    const AccessPath &Returned = *F.Returns;
+    auto SameRoot = [&](const AccessPath &P) {
+      return P.Root == Returned.Root && P.RootId == Returned.RootId;
+    };
+    auto SameOptionalRoot = [&](const std::optional<AccessPath> &P) {
+      return P && SameRoot(*P);
+    };
+    for (const MemoryAccess &A : F.Accesses)
+      if (SameRoot(A.Path))
+        return false;
+    for (const CallSite &Call : F.Calls)
+      if (SameOptionalRoot(Call.This) ||
+          std::any_of(Call.Args.begin(), Call.Args.end(), SameOptionalRoot))
+        return false;
+    return true;
   }
 
   /// The call at Order in C's function, unless the walk is too deep to
@@ -700,6 +764,7 @@ private:
         Inner.Locks.push_back(*M);
     Inner.InLoop = C.InLoop || Call.LoopDepth > 0;
     Inner.Depth = C.Depth + 1;
+    Inner.EntryPos = NextPos;
     // Code defined next to a main exists only in that main's program.
     Inner.Program = C.Program.empty() ? P.programOf(Callee) : C.Program;
     return Inner;
@@ -875,11 +940,14 @@ private:
       // A branch whose test held no lock is no once.
       if (!L.OnceFlag.empty() && LockedOnceTests.count(L.OnceFlag))
         R.OnceFlags.push_back(L.OnceFlag);
+      R.NotStarted.insert(R.NotStarted.end(), L.NotStarted.begin(),
+                          L.NotStarted.end());
     }
     R.Locks.erase(std::remove_if(R.Locks.begin(), R.Locks.end(),
                                  [](const ResolvedLock &L) {
                                    return !L.AbsentMutex.empty() ||
-                                          !L.OnceFlag.empty();
+                                          !L.OnceFlag.empty() ||
+                                          !L.NotStarted.empty();
                                  }),
                   R.Locks.end());
     R.Loc = A.Loc;
@@ -1003,6 +1071,8 @@ private:
       K += "|absent:" + A;
     for (const std::string &O : R.OnceFlags)
       K += "|once:" + O;
+    for (unsigned T : R.NotStarted)
+      K += "|notstarted:" + std::to_string(T);
     K += "|" + R.LazyInitOf + "|" + R.Program;
     return K;
   }
@@ -1231,6 +1301,7 @@ private:
       return;
     // A start merged into a live twin is no event: the twin runs already.
     unsigned Pos = 0;
+    std::vector<unsigned> Started;
     if (!C.Program.empty())
       ThreadedPrograms.insert(C.Program);
     for (size_t I = 0; I < S.EntryIds.size(); ++I) {
@@ -1273,13 +1344,64 @@ private:
           T.Params.back()->Root = "L:" + std::to_string(Threads.size()) +
                                   ":fresh:" + T.Params.back()->key();
       }
-      if (mergeIntoLiveTwin(T))
+      if (int Twin = mergeIntoLiveTwin(T); Twin >= 0) {
+        Started.push_back(static_cast<unsigned>(Twin));
         continue;
+      }
       if (!Pos)
         Pos = eventPos();
       T.SpawnPos = Pos;
+      Started.push_back(static_cast<unsigned>(Threads.size()));
       Threads.push_back(std::move(T));
     }
+    for (unsigned Index : Started)
+      handSlotSetup(Index, C);
+    StartedBy[startKey(C.Thread, C.Fn->Id, S.Order)] = std::move(Started);
+  }
+
+  /// A thread handed the address of an array element at an index known
+  /// only at run time (`start(worker, &conns[i])` in a loop) is handed a
+  /// slot of its own: each start is handed another. Its path says so
+  /// ("[@]", the thread's own slot). The spawner's writes into that slot
+  /// in this call (`conns[i].ctx = c;` before the start) set it up for the
+  /// new thread alone: they become the new thread's own, as if it made
+  /// them first, and what another thread does to its own slot does not
+  /// meet them.
+  void handSlotSetup(unsigned Index, const Context &C) {
+    for (std::optional<AbsPath> &Param : Threads[Index].Params) {
+      if (!Param || Param->Steps.empty() || Param->Steps.back() != "&" ||
+          std::none_of(Param->Steps.begin(), Param->Steps.end(),
+                       isUnknownIndex))
+        continue;
+      std::string Slot = Param->key();
+      Slot.resize(Slot.size() - 1);
+      std::replace_if(Param->Steps.begin(), Param->Steps.end(), isUnknownIndex,
+                      std::string("[@]"));
+      for (size_t I = Accesses.size(); I-- > 0;) {
+        ResolvedAccess &A = Accesses[I];
+        if (A.Pos < C.EntryPos)
+          break;
+        std::string Key = A.Path.key();
+        if (A.Thread != C.Thread || !A.Write ||
+            Key.compare(0, Slot.size(), Slot) != 0 ||
+            (Key.size() != Slot.size() && Key[Slot.size()] != '.'))
+          continue;
+        A.Thread = Index;
+        for (size_t K = 0;
+             K + 1 < Param->Steps.size() && K < A.Path.Steps.size(); ++K)
+          A.Path.Steps[K] = Param->Steps[K];
+      }
+    }
+  }
+
+  static bool isUnknownIndex(const std::string &Step) {
+    return Step == "[]" || Step == "[@]";
+  }
+
+  static std::string startKey(unsigned Thread, const std::string &Function,
+                              unsigned Order) {
+    return std::to_string(Thread) + ":" + Function + "#" +
+           std::to_string(Order);
   }
 
   /// A start that repeats one still running, from the same place with the
@@ -1289,7 +1411,8 @@ private:
   /// from each of a program's loops made hundreds of identical threads.)
   /// A twin already joined is not live: the new start is ordered after it
   /// and gets an instance of its own.
-  bool mergeIntoLiveTwin(const ThreadInstance &T) {
+  /// Returns the twin's index, or -1.
+  int mergeIntoLiveTwin(const ThreadInstance &T) {
     // An object each start allocates for its thread is rooted at the
     // instance ("L:<n>:fresh:<key>"): twins have one each, alike.
     auto Fresh = [](const std::string &Key) {
@@ -1318,9 +1441,9 @@ private:
         continue;
       Twin.Multi = true;
       Twin.LiveAtSpawn.insert(T.LiveAtSpawn.begin(), T.LiveAtSpawn.end());
-      return true;
+      return static_cast<int>(I);
     }
-    return false;
+    return -1;
   }
 
   /// A copy of a live thread's handle names the thread too. A variable
@@ -1404,7 +1527,8 @@ private:
     int Joiner = static_cast<int>(C.Thread);
     for (size_t I = 0; I < Threads.size(); ++I) {
       ThreadInstance &T = Threads[I];
-      if (!Names(T) || T.JoinPos != UINT_MAX || static_cast<int>(I) == Joiner)
+      if (!Names(T) || T.JoinPos != UINT_MAX || static_cast<int>(I) == Joiner ||
+          notStartedHere(I, C.Locks))
         continue;
       if (T.Parent != Joiner) {
         if (T.JoinedBy < 0)
@@ -1415,6 +1539,13 @@ private:
         Pos = eventPos();
       T.JoinPos = Pos;
     }
+  }
+
+  /// Is thread I one whose start failed where these locks are held?
+  static bool notStartedHere(size_t I, const std::vector<ResolvedLock> &Locks) {
+    return std::any_of(Locks.begin(), Locks.end(), [&](const ResolvedLock &L) {
+      return std::count(L.NotStarted.begin(), L.NotStarted.end(), I) != 0;
+    });
   }
 
   /// A thread joined by a sibling has ended when the parent joins that
@@ -1497,9 +1628,15 @@ private:
       // slots; an index computed from data may be the same in two copies,
       // and different code reading and writing one array (a log and its
       // reader) is taken as overlapping.
+      // What a slot points to is not the slot's: two slots may point to
+      // one shared object (each worker's context holds the one engine).
       if (SA[I] == "[@]" && SB[I] == "[@]" &&
-          Threads[A.Thread].EntryId == Threads[B.Thread].EntryId)
-        return false;
+          Threads[A.Thread].EntryId == Threads[B.Thread].EntryId) {
+        if (std::find(SA.begin() + I, SA.end(), "*") == SA.end() &&
+            std::find(SB.begin() + I, SB.end(), "*") == SB.end())
+          return false;
+        continue;
+      }
     }
     if (SA.size() == SB.size())
       return true;
@@ -1943,6 +2080,10 @@ private:
 
   const Program &P;
   std::vector<ThreadInstance> Threads;
+  /// The threads each start made at its last run, by startKey (the
+  /// thread, function and order of the spawn): where its status says it
+  /// failed, they do not run.
+  std::map<std::string, std::vector<unsigned>> StartedBy;
   std::vector<ResolvedAccess> Accesses;
   std::vector<SyncRecord> Syncs;
   /// The flags of hand-made onces tested holding a lock somewhere (keys):

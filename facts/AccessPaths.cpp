@@ -370,6 +370,25 @@ std::optional<AccessPath> PathBuilder::returnedBy(const CallExpr *CE,
   return P;
 }
 
+/// The address of the object an allocation makes: a local of this function
+/// named by where the allocation is (each execution of it makes another
+/// object, as each call has its own locals).
+std::optional<AccessPath> PathBuilder::allocatedBy(const Expr *Allocation) {
+  SourceLoc At = TU.loc(Allocation->getBeginLoc());
+  AccessPath P;
+  P.Root = AccessPath::RootKind::Local;
+  P.OwnerId = TU.usr(FD);
+  P.RootId = HeapRootPrefix + P.OwnerId + "@" + std::to_string(At.Line) + ":" +
+             std::to_string(At.Column);
+  std::string What = "new object";
+  if (const auto *CE = dyn_cast<CallExpr>(Allocation))
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      What = TU.displayName(Callee) + "()";
+  P.RootName = P.Name = "(" + What + ")";
+  appendStep(P, "&");
+  return P;
+}
+
 /// The object a smart pointer operation applies to, as written (operator->
 /// is declared in a base class, so the argument arrives converted).
 const Expr *PathBuilder::smartPointerObject(const Expr *E) const {
@@ -561,6 +580,8 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
       return containerOf(B, Depth);
   if (isa<CXXThisExpr>(E))
     return thisPath();
+  if (isa<CXXNewExpr>(E))
+    return allocatedBy(E);
   if (const auto *U = dyn_cast<UnaryOperator>(E)) {
     if (U->getOpcode() != UO_AddrOf)
       return std::nullopt;
@@ -580,6 +601,8 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
     if (!Callee)
       return std::nullopt;
     if (TU.inLibraryCode(Callee)) {
+      if (Lib.functionHas(Callee, LibraryRole::Allocates))
+        return allocatedBy(CE);
       // sp.get(), sp.operator->(): the smart pointer's target.
       if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
         if (Lib.methodHas(Callee, LibraryRole::PointeeAccess))

@@ -16,9 +16,13 @@
 // address taken, bound to a non-const reference), which are modified after
 // their initialisation, and which are for-loop counters.
 //
-// Does not model: pointer arithmetic beyond array indexing, aliasing between
-// two parameters, or heap objects by allocation site: a pointer that was not
-// initialised from a known place has no path.
+// An object a call allocates (malloc, `new`) is a place of its own, named by
+// the allocation (HeapRootPrefix), and a pointer initialised or assigned from
+// the allocation points to it.
+//
+// Does not model: pointer arithmetic beyond array indexing, or aliasing
+// between two parameters: a pointer that was not initialised from a known
+// place has no path.
 //
 //===----------------------------------------------------------------------===//
 
@@ -125,6 +129,7 @@ private:
                                             unsigned Depth);
   std::optional<AccessPath> returnedBy(const clang::CallExpr *CE,
                                        const clang::FunctionDecl *Callee);
+  std::optional<AccessPath> allocatedBy(const clang::Expr *Allocation);
   const clang::Expr *smartPointerObject(const clang::Expr *E) const;
   std::string elementStep(const clang::Expr *Index);
   bool isThreadGiven(const clang::VarDecl *VD, unsigned Depth) const;

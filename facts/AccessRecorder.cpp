@@ -173,7 +173,8 @@ bool AccessRecorder::isSharedCandidate(const AccessPath &P) const {
     return Dereferences;
   }
   case AccessPath::RootKind::Local: {
-    if (Dereferences)
+    // An allocated object is shared once its address is handed on.
+    if (Dereferences || isHeapRoot(P.RootId))
       return true;
     if (P.ByCopy)
       return false;

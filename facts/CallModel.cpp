@@ -316,6 +316,11 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
     }
   }
   addSpawn(std::move(Sp));
+  if (const auto *CE = dyn_cast<CallExpr>(S.skip(Call)))
+    if (const FunctionDecl *Callee = CE->getDirectCallee();
+        Callee && Callee->getReturnType()->isIntegerType() &&
+        !Callee->getReturnType()->isBooleanType())
+      SpawnOrders[CE] = S.Out.Spawns.back().Order;
 }
 
 /// The name of the entry the call matched under (an entry lists many).

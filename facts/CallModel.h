@@ -65,6 +65,9 @@ public:
 
   /// A trylock (or a guard's owns_lock) as a branch condition.
   std::optional<TryLock> tryLockIn(const clang::Expr *Cond);
+  /// A test of a spawn's status (pthread_create's int) as a branch
+  /// condition: "?startfailed" is held on the edge where it failed.
+  std::optional<TryLock> startFailureIn(const clang::Expr *E, bool Negated);
   /// A test of whether a pointer to a mutex is null, as a branch condition.
   std::optional<TryLock> mutexAbsentIn(const clang::Expr *E, bool Negated);
   /// A test that the current thread is the one whose id an object keeps,
@@ -186,6 +189,8 @@ private:
   AccessRecorder &Recorder;
   CallableFlow &Flow;
   Descriptors &Fds;
+  /// The order of the spawn each status-returning start call made.
+  std::map<const clang::Expr *, unsigned> SpawnOrders;
 };
 
 } // namespace extract

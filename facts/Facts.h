@@ -134,6 +134,14 @@ inline bool isThreadOwnership(const HeldLock &L) {
 /// under a lock (TakenObjects): the object one take holds, which no other
 /// take holds. A claimed index, so two such steps name different objects.
 inline const std::string TakenMark = "[#taken]";
+/// The root of an object a call allocated (LibraryRole::Allocates, `new`):
+/// a local of the allocating function named by the allocation's place
+/// ("heap:<function>@<line>:<column>"), so it is each thread's own, as a
+/// local is, until a thread hands its address on.
+inline const std::string HeapRootPrefix = "heap:";
+inline bool isHeapRoot(const std::string &RootId) {
+  return RootId.compare(0, HeapRootPrefix.size(), HeapRootPrefix) == 0;
+}
 /// An element step whose index was taken from a shared counter.
 inline bool isClaimedIndex(const std::string &Step) {
   return Step.size() > 3 && Step.compare(0, 2, "[#") == 0;
@@ -153,11 +161,19 @@ inline bool isLockedOnReturn(const HeldLock &L) {
   return L.Mutex.Root == AccessPath::RootKind::Return &&
          !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?lockedonreturn";
 }
+/// "<spawn>?startfailed", a Return path naming the spawn at that order:
+/// held where its status said the thread was not started (the nonzero
+/// edge of `if (pthread_create(...) != 0)`). The threads of that spawn do
+/// not run there, and a join there joins none of them.
+inline bool isStartFailure(const HeldLock &L) {
+  return L.Mutex.Root == AccessPath::RootKind::Return &&
+         !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?startfailed";
+}
 /// Marks the analysis holds like locks that are none (or, for a call's
 /// result, not yet: only the whole program says which lock it is).
 inline bool isPseudoLock(const HeldLock &L) {
   return isMutexAbsence(L) || isThreadOwnership(L) || isOnceBranch(L) ||
-         isLockedOnReturn(L);
+         isLockedOnReturn(L) || isStartFailure(L);
 }
 inline bool holdsRealLock(const std::vector<HeldLock> &Locks) {
   for (const HeldLock &L : Locks)

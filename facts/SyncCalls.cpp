@@ -81,6 +81,28 @@ std::optional<TryLock> CallModel::mutexAbsentIn(const Expr *E, bool Negated) {
   return T;
 }
 
+/// A start API returning a status (pthread_create, thrd_create, a wrapper
+/// declared as a spawn) reports success as zero: on the nonzero edge of
+/// the call, or of a local it initialised, its thread was not started.
+std::optional<TryLock> CallModel::startFailureIn(const Expr *E, bool Negated) {
+  const Expr *Call = E;
+  if (const VarDecl *VD = referencedVar(E))
+    if (!VD->hasGlobalStorage() && !S.Paths.isModified(VD) && VD->getInit())
+      Call = VD->getInit();
+  auto It = SpawnOrders.find(S.skip(Call));
+  if (It == SpawnOrders.end())
+    return std::nullopt;
+  AccessPath Start;
+  Start.Root = AccessPath::RootKind::Return;
+  Start.RootId = std::to_string(It->second);
+  Start.RootName = Start.Name = "the start's failure";
+  appendStep(Start, "?startfailed");
+  TryLock T;
+  T.Negated = Negated;
+  T.Locks.push_back({Start, false});
+  return T;
+}
+
 std::optional<TryLock> CallModel::tryLockIn(const Expr *Cond) {
   if (!Cond)
     return std::nullopt;
@@ -109,6 +131,8 @@ std::optional<TryLock> CallModel::tryLockIn(const Expr *Cond) {
     }
     break;
   }
+  if (std::optional<TryLock> Failed = startFailureIn(E, Negated))
+    return Failed;
   if (std::optional<TryLock> Absent = mutexAbsentIn(E, Negated))
     return Absent;
   if (std::optional<TryLock> Owner = ownerTestIn(E, Negated))
