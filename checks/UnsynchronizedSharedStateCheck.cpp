@@ -1344,6 +1344,7 @@ private:
           T.Params.back()->Root = "L:" + std::to_string(Threads.size()) +
                                   ":fresh:" + T.Params.back()->key();
       }
+      ownSlots(T);
       if (int Twin = mergeIntoLiveTwin(T); Twin >= 0) {
         Started.push_back(static_cast<unsigned>(Twin));
         continue;
@@ -1362,34 +1363,47 @@ private:
   /// A thread handed the address of an array element at an index known
   /// only at run time (`start(worker, &conns[i])` in a loop) is handed a
   /// slot of its own: each start is handed another. Its path says so
-  /// ("[@]", the thread's own slot). The spawner's writes into that slot
+  /// ("[@]", the thread's own slot).
+  static void ownSlots(ThreadInstance &T) {
+    for (std::optional<AbsPath> &Param : T.Params)
+      if (Param && !Param->Steps.empty() && Param->Steps.back() == "&")
+        std::replace_if(Param->Steps.begin(), Param->Steps.end(),
+                        isUnknownIndex, std::string("[@]"));
+  }
+
+  /// The spawner's writes into the slot handed to a thread (ownSlots)
   /// in this call (`conns[i].ctx = c;` before the start) set it up for the
   /// new thread alone: they become the new thread's own, as if it made
   /// them first, and what another thread does to its own slot does not
   /// meet them.
   void handSlotSetup(unsigned Index, const Context &C) {
-    for (std::optional<AbsPath> &Param : Threads[Index].Params) {
+    for (const std::optional<AbsPath> &Param : Threads[Index].Params) {
       if (!Param || Param->Steps.empty() || Param->Steps.back() != "&" ||
           std::none_of(Param->Steps.begin(), Param->Steps.end(),
                        isUnknownIndex))
         continue;
-      std::string Slot = Param->key();
-      Slot.resize(Slot.size() - 1);
-      std::replace_if(Param->Steps.begin(), Param->Steps.end(), isUnknownIndex,
-                      std::string("[@]"));
+      // The slot is the parameter's path without its "&" (ownSlot made its
+      // unknown indexes "[@]"; the starter's writes have them as written).
+      size_t SlotSteps = Param->Steps.size() - 1;
+      auto InSlot = [&](const AbsPath &P) {
+        if (P.Root != Param->Root || P.Steps.size() < SlotSteps ||
+            (P.Steps.size() > SlotSteps && P.Steps[SlotSteps].front() != '.'))
+          return false;
+        for (size_t K = 0; K < SlotSteps; ++K)
+          if (P.Steps[K] != Param->Steps[K] &&
+              !(isUnknownIndex(P.Steps[K]) && isUnknownIndex(Param->Steps[K])))
+            return false;
+        return true;
+      };
       for (size_t I = Accesses.size(); I-- > 0;) {
         ResolvedAccess &A = Accesses[I];
         if (A.Pos < C.EntryPos)
           break;
-        std::string Key = A.Path.key();
-        if (A.Thread != C.Thread || !A.Write ||
-            Key.compare(0, Slot.size(), Slot) != 0 ||
-            (Key.size() != Slot.size() && Key[Slot.size()] != '.'))
+        if (A.Thread != C.Thread || !A.Write || !InSlot(A.Path))
           continue;
         A.Thread = Index;
-        for (size_t K = 0;
-             K + 1 < Param->Steps.size() && K < A.Path.Steps.size(); ++K)
-          A.Path.Steps[K] = Param->Steps[K];
+        std::copy(Param->Steps.begin(), Param->Steps.begin() + SlotSteps,
+                  A.Path.Steps.begin());
       }
     }
   }
@@ -1525,10 +1539,14 @@ private:
     // A join that ends no running thread (all joined already) is no event.
     unsigned Pos = 0;
     int Joiner = static_cast<int>(C.Thread);
+    std::vector<ResolvedLock> Failed = C.Locks;
+    for (const HeldLock &L : J.StartFailures)
+      if (auto R = resolveLock(L, C))
+        Failed.push_back(*R);
     for (size_t I = 0; I < Threads.size(); ++I) {
       ThreadInstance &T = Threads[I];
       if (!Names(T) || T.JoinPos != UINT_MAX || static_cast<int>(I) == Joiner ||
-          notStartedHere(I, C.Locks))
+          notStartedHere(I, Failed))
         continue;
       if (T.Parent != Joiner) {
         if (T.JoinedBy < 0)

@@ -71,6 +71,9 @@ void CallModel::addJoin(const AccessPath &Handle, const Expr *At) {
   J.Order = S.nextOrder();
   if (At)
     J.Loc = S.TU.loc(At->getExprLoc());
+  for (const HeldLock &L : S.heldHere())
+    if (isStartFailure(L))
+      J.StartFailures.push_back(L);
   S.Out.Joins.push_back(std::move(J));
 }
 

@@ -226,6 +226,9 @@ struct JoinEvent {
   AccessPath Handle;
   unsigned Order = 0;
   SourceLoc Loc;
+  /// The failed starts ("?startfailed") where the join is: it joins none
+  /// of their threads.
+  std::vector<HeldLock> StartFailures;
 };
 
 /// A thread's handle copied (`*idp = thread_id;`, `pthread_t t = ctx->tid;`):

@@ -219,12 +219,16 @@ void from_json(const json &J, SyncEvent &E) {
 
 void to_json(json &J, const JoinEvent &E) {
   J = json{{"handle", E.Handle}, {"order", E.Order}, {"loc", E.Loc}};
+  if (!E.StartFailures.empty())
+    J["start_failures"] = E.StartFailures;
 }
 
 void from_json(const json &J, JoinEvent &E) {
   J.at("handle").get_to(E.Handle);
   J.at("order").get_to(E.Order);
   J.at("loc").get_to(E.Loc);
+  if (J.contains("start_failures"))
+    J.at("start_failures").get_to(E.StartFailures);
 }
 
 void to_json(json &J, const HandleCopy &C) {

@@ -36,6 +36,16 @@ void startWorker(Engine *E, int I) {
   pthread_create(&Slots[I].Id, nullptr, io, &Slots[I]);
 }
 
+// The index is the loop's own here: unknown, and the slot still the
+// thread's.
+void startAll(Engine *E, int N) {
+  for (int I = 0; I < 4; ++I) {
+    Slots[I].E = E;
+    Slots[I].Depth = 0;
+    pthread_create(&Slots[I].Id, nullptr, io, &Slots[I]);
+  }
+}
+
 // Starts more workers on demand, while the first ones run.
 void *master(void *Arg) {
   for (int I = 4; I < 8; ++I)
@@ -45,8 +55,9 @@ void *master(void *Arg) {
 
 int main(int Argc, char **) {
   Engine *E = static_cast<Engine *>(calloc(1, sizeof(Engine)));
-  for (int I = 0; I < Argc && I < 4; ++I)
-    startWorker(E, I);
+  // Two call paths to one start: the same thread, twice.
+  startAll(E, Argc);
+  startAll(E, Argc);
   pthread_t Master;
   pthread_create(&Master, nullptr, master, E);
   pthread_join(Master, nullptr);

@@ -11,7 +11,7 @@ pthread_t T;
 
 void *work(void *) {
   Shared = 2;
-  // CHECK: start-failures.cpp:[[@LINE-1]]:3: warning: 'Shared' is written by thread 'work' without a lock and written by thread 'main' without a lock ({{.*}}start-failures.cpp:[[#@LINE+39]]:3)
+  // CHECK: start-failures.cpp:[[@LINE-1]]:3: warning: 'Shared' is written by thread 'work' without a lock and written by thread 'main' without a lock ({{.*}}start-failures.cpp:[[#@LINE+62]]:3)
   return nullptr;
 }
 
@@ -39,6 +39,28 @@ int start() {
 }
 } // namespace kept
 
+// A join made right in the failure branch joins nothing either.
+namespace direct {
+int Value;
+pthread_t T;
+
+void *work(void *) {
+  Value = 1;
+  // CHECK: start-failures.cpp:[[@LINE-1]]:3: warning: 'direct::Value' is written by thread 'direct::work' without a lock and written by thread 'main' without a lock ({{.*}}start-failures.cpp:[[#@LINE+9]]:3)
+  return nullptr;
+}
+
+int run() {
+  if (pthread_create(&T, nullptr, work, nullptr)) {
+    pthread_join(T, nullptr);
+    return 1;
+  }
+  Value = 2;
+  pthread_join(T, nullptr);
+  return 0;
+}
+} // namespace direct
+
 void cleanup() {
   Shared = 0;
   pthread_join(T, nullptr);
@@ -46,6 +68,7 @@ void cleanup() {
 
 int main() {
   kept::start();
+  direct::run();
   if (pthread_create(&T, nullptr, work, nullptr) != 0) {
     cleanup();
     return 1;
