@@ -1,8 +1,10 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
 // The pthread idiom: each start allocates its thread's argument and hands it
-// over. Threads started in a loop then each have an object of their own;
+// over (`new`, or malloc and its kin). Threads started in a loop then each
+// have an object of their own;
 // one object allocated before the loop is shared by all of them.
 
+#include <cstdlib>
 #include <pthread.h>
 
 struct Arg {
@@ -32,6 +34,12 @@ int main() {
     Arg *Mine = new Arg{I, 0};
     pthread_create(&Workers[I], nullptr, work, Mine);
   }
+  pthread_t Allocated[4];
+  for (int I = 0; I < 4; ++I) {
+    Arg *Mine = static_cast<Arg *>(malloc(sizeof(Arg)));
+    Mine->Id = I;
+    pthread_create(&Allocated[I], nullptr, work, Mine);
+  }
   pthread_t Direct[2];
   for (int I = 0; I < 2; ++I)
     pthread_create(&Direct[I], nullptr, work, new Arg{I, 0});
@@ -40,6 +48,8 @@ int main() {
   for (int I = 0; I < 2; ++I)
     pthread_create(&Counters[I], nullptr, count, One);
   for (pthread_t T : Workers)
+    pthread_join(T, nullptr);
+  for (pthread_t T : Allocated)
     pthread_join(T, nullptr);
   for (pthread_t T : Direct)
     pthread_join(T, nullptr);
