@@ -703,15 +703,15 @@ private:
   /// Does F return, as R, the address of an object it allocated itself
   /// and did nothing else with (no access, no call given it)?
   static bool handsOnAllocation(const FunctionFacts &F, const AbsPath &R) {
-    if (R.Steps != std::vector<std::string>{"&"})
-      return false;
-    size_t At = R.Root.find(":" + HeapRootPrefix);
-    if (R.Root.rfind("L:", 0) != 0 || At == std::string::npos)
-      return false;
-    size_t Site = At + 1 + HeapRootPrefix.size();
-    size_t End = Site + F.Id.size();
-    if (R.Root.compare(Site, F.Id.size(), F.Id) != 0 || End >= R.Root.size() ||
-        (R.Root[End] != '@' && R.Root[End] != '#'))
+    // Allocated in F: "L:<thread>:heap:<F>@<place>", or named by one of
+    // F's calls, "L:<thread>:heap:<F>#<order>".
+    std::string Site = ":" + HeapRootPrefix + F.Id;
+    size_t End = R.Root.find(Site);
+    if (End != std::string::npos)
+      End += Site.size();
+    if (R.Steps != std::vector<std::string>{"&"} ||
+        R.Root.rfind("L:", 0) != 0 || End == std::string::npos ||
+        End >= R.Root.size() || (R.Root[End] != '@' && R.Root[End] != '#'))
       return false;
     const AccessPath &Returned = *F.Returns;
     auto SameRoot = [&](const AccessPath &P) {

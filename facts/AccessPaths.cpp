@@ -22,6 +22,14 @@ AccessPath thisPath() {
   return P;
 }
 
+AccessPath returnPath(unsigned Order, const std::string &RootName) {
+  AccessPath P;
+  P.Root = AccessPath::RootKind::Return;
+  P.RootId = std::to_string(Order);
+  P.RootName = P.Name = RootName;
+  return P;
+}
+
 AccessPath channelPath(const std::string &Channel) {
   AccessPath P;
   P.Root = AccessPath::RootKind::Global;
@@ -362,12 +370,7 @@ std::optional<AccessPath> PathBuilder::returnedBy(const CallExpr *CE,
   auto Order = CallOrders.find(Lib.skipWrappers(CE));
   if (Order == CallOrders.end())
     return std::nullopt;
-  AccessPath P;
-  P.Root = AccessPath::RootKind::Return;
-  P.RootId = std::to_string(Order->second);
-  P.RootName = TU.displayName(Callee) + "()";
-  P.Name = P.RootName;
-  return P;
+  return returnPath(Order->second, TU.displayName(Callee) + "()");
 }
 
 /// The address of the object an allocation makes: a local of this function

@@ -44,6 +44,9 @@ namespace concur {
 namespace extract {
 
 AccessPath thisPath();
+/// What the call at Order returned ("<callee>()"), bound to the callee's
+/// result by the whole-program stage.
+AccessPath returnPath(unsigned Order, const std::string &RootName);
 
 /// Is VD made anew each time the code at At runs: declared in a block
 /// that encloses At with no loop in between (or as the variable of a

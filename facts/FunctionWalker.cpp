@@ -650,9 +650,7 @@ std::optional<HeldLock> FunctionWalker::lockedResultOnEdge(const Expr *Cond,
   if (!Order)
     return std::nullopt;
   HeldLock L;
-  L.Mutex.Root = AccessPath::RootKind::Return;
-  L.Mutex.RootId = std::to_string(*Order);
-  L.Mutex.RootName = S.TU.displayName(Callee) + "()";
+  L.Mutex = returnPath(*Order, S.TU.displayName(Callee) + "()");
   L.Mutex.Name = "the lock " + L.Mutex.RootName + " returned holding";
   L.Mutex.Steps.push_back("?lockedonreturn");
   return L;

@@ -92,10 +92,7 @@ std::optional<TryLock> CallModel::startFailureIn(const Expr *E, bool Negated) {
   auto It = SpawnOrders.find(S.skip(Call));
   if (It == SpawnOrders.end())
     return std::nullopt;
-  AccessPath Start;
-  Start.Root = AccessPath::RootKind::Return;
-  Start.RootId = std::to_string(It->second);
-  Start.RootName = Start.Name = "the start's failure";
+  AccessPath Start = returnPath(It->second, "the start's failure");
   appendStep(Start, "?startfailed");
   TryLock T;
   T.Negated = Negated;
