@@ -125,6 +125,7 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::CurrentThreadId, "current-thread-id"},
     {LibraryRole::ThreadIdEquality, "thread-id-equality"},
     {LibraryRole::Allocates, "allocates"},
+    {LibraryRole::PointsIntoArgument, "points-into-argument"},
     {LibraryRole::ElementAccess, "element-access"},
     {LibraryRole::NonMutating, "non-mutating"},
     {LibraryRole::InsertsElement, "inserts-element"},
@@ -237,6 +238,7 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::CurrentThreadId:
   case LibraryRole::ThreadIdEquality:
   case LibraryRole::Allocates:
+  case LibraryRole::PointsIntoArgument:
     return K == EntryKind::Function;
   case LibraryRole::ElementAccess:
   case LibraryRole::NonMutating:

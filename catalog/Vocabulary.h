@@ -127,9 +127,10 @@ enum class LibraryRole {
   StoresCallable, // Keeps its callable arguments for later; does not call them.
   CallsCallable,  // Calls its callable arguments before it returns.
   AwaitsAll,      // Awaited, completes when all its arguments have (when_all).
-  CurrentThreadId,  // Returns the calling thread's id (pthread_self, gettid).
-  ThreadIdEquality, // Compares two thread ids for equality (pthread_equal).
-  Allocates,        // Returns a pointer to a new object (malloc, calloc).
+  CurrentThreadId,    // Returns the calling thread's id (pthread_self, gettid).
+  ThreadIdEquality,   // Compares two thread ids for equality (pthread_equal).
+  Allocates,          // Returns a pointer to a new object (malloc, calloc).
+  PointsIntoArgument, // Returns a pointer into its first argument (strchr).
   // Methods of library classes, by name.
   ElementAccess,  // Reaches one element (operator[], at, front).
   NonMutating,    // Does not modify the object, though not const.

@@ -67,6 +67,12 @@ void appendStep(AbsPath &P, const std::string &Step) {
 
 /// The object of a once-flag's test and set ("<flag>?once", OnceFlags).
 const std::string OnceMark = "?once";
+/// Before the key of a volatile flag's handshake (SyncEvent::Volatile): it
+/// orders nothing, and is only asked what it would order.
+const std::string VolatileMark = "volatile:";
+bool isVolatileKey(const std::string &Key) {
+  return Key.rfind(VolatileMark, 0) == 0;
+}
 bool isOnceKey(const std::string &Key) {
   return Key.size() >= OnceMark.size() &&
          Key.compare(Key.size() - OnceMark.size(), OnceMark.size(), OnceMark) ==
@@ -222,6 +228,7 @@ public:
     for (size_t I = 0; I < Threads.size(); ++I)
       computeMulti(static_cast<unsigned>(I));
     findSingleThreadedPrograms();
+    findOwnPointerCells();
     indexSyncs();
     report(Out);
     Stats["threads_modelled"] += static_cast<unsigned>(FirstClassRoot);
@@ -871,7 +878,7 @@ private:
         if (E.Once && !lockedAt(E, C, dynamicAt(E.UnreachedCalls)))
           break;
         if (auto Object = resolve(E.Object, C)) {
-          std::string Key = Object->key();
+          std::string Key = (E.Volatile ? VolatileMark : "") + Object->key();
           if (E.Once && !E.Release)
             LockedOnceTests.insert(Key.substr(0, Key.size() - OnceMark.size()));
           recordSync(std::move(Key), E.Release, C.Thread);
@@ -922,6 +929,8 @@ private:
     auto Path = resolve(A.Path, C);
     if (!Path)
       return;
+    if (A.Write && A.Stored)
+      noteSlotStore(*Path, *A.Stored, C);
     ResolvedAccess R;
     R.Path = *Path;
     R.Write = A.Write;
@@ -968,6 +977,70 @@ private:
     else
       Accesses[It->second].LastPos = R.Pos;
     touch({false, It->second});
+  }
+
+  /// A pointer in the thread's own slot set (`conn->buf = malloc(n)`):
+  /// kept to tell later whether the slot's pointers point at objects of
+  /// the thread's own (ownPointerCells).
+  void noteSlotStore(const AbsPath &Cell, const AccessPath &Value,
+                     const Context &C) {
+    if (std::find(Cell.Steps.begin(), Cell.Steps.end(), "[@]") ==
+        Cell.Steps.end())
+      return;
+    std::optional<AbsPath> Pointee = resolve(Value, C);
+    if (!Pointee)
+      return;
+    appendStep(*Pointee, "*");
+    std::string Key =
+        std::to_string(C.Thread) + "|" + Cell.key() + "|" + Pointee->key();
+    if (SlotStoreSeen.insert(Key).second)
+      SlotStores.push_back({C.Thread, Cell.key(), std::move(*Pointee)});
+  }
+
+  /// Does every dereference after Steps[From] (an own slot, "[@]") read a
+  /// pointer of that slot which each copy of the thread's code points at
+  /// objects of its own?
+  bool ownDereferences(const std::string &Root,
+                       const std::vector<std::string> &Steps, size_t From,
+                       const std::string &EntryId) const {
+    std::string Cell = Root;
+    for (size_t I = 0; I < Steps.size(); ++I) {
+      if (I > From && Steps[I] == "*" &&
+          !OwnPointerCells.count({EntryId, Cell}))
+        return false;
+      Cell += Steps[I];
+    }
+    return true;
+  }
+
+  /// The pointers of own slots that point at objects of the thread's own:
+  /// every address stored there is the thread's own (a local, an object it
+  /// allocated, a place in its own slot), or reached through such a
+  /// pointer. The least set that holds: a pointer some store fills from
+  /// elsewhere (each worker's context pointing at the one engine) or that
+  /// only the starter fills (ownSlots) stays shared.
+  void findOwnPointerCells() {
+    std::map<std::pair<std::string, std::string>, std::vector<size_t>> Cells;
+    for (size_t I = 0; I < SlotStores.size(); ++I)
+      Cells[{Threads[SlotStores[I].Thread].EntryId, SlotStores[I].Cell}]
+          .push_back(I);
+    auto OwnPointee = [&](const SlotStore &S) {
+      const AbsPath &P = S.Pointee;
+      if (P.Root.rfind("L:" + std::to_string(S.Thread) + ":", 0) == 0)
+        return true;
+      auto Slot = std::find(P.Steps.begin(), P.Steps.end(), "[@]");
+      return Slot != P.Steps.end() &&
+             ownDereferences(P.Root, P.Steps, Slot - P.Steps.begin(),
+                             Threads[S.Thread].EntryId);
+    };
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const auto &[Cell, Stores] : Cells)
+        if (!OwnPointerCells.count(Cell) &&
+            std::all_of(Stores.begin(), Stores.end(),
+                        [&](size_t I) { return OwnPointee(SlotStores[I]); }))
+          Changed = OwnPointerCells.insert(Cell).second;
+    }
   }
 
   /// What a walk did that a later call answered from its memo does again:
@@ -1647,11 +1720,13 @@ private:
       // and different code reading and writing one array (a log and its
       // reader) is taken as overlapping.
       // What a slot points to is not the slot's: two slots may point to
-      // one shared object (each worker's context holds the one engine).
+      // one shared object (each worker's context holds the one engine),
+      // unless each copy points it at its own (findOwnPointerCells).
       if (SA[I] == "[@]" && SB[I] == "[@]" &&
           Threads[A.Thread].EntryId == Threads[B.Thread].EntryId) {
-        if (std::find(SA.begin() + I, SA.end(), "*") == SA.end() &&
-            std::find(SB.begin() + I, SB.end(), "*") == SB.end())
+        const std::string &Entry = Threads[A.Thread].EntryId;
+        if (ownDereferences(A.Path.Root, SA, I, Entry) &&
+            ownDereferences(B.Path.Root, SB, I, Entry))
           return false;
         continue;
       }
@@ -1765,10 +1840,14 @@ private:
   };
 
   /// A release in A's thread after A, and an acquire of the same object in
-  /// B's thread before B.
-  bool orderedBySync(const ResolvedAccess &A, const ResolvedAccess &B) const {
+  /// B's thread before B: the object's key, or "". Through a volatile
+  /// flag's handshake only when asked (Volatile).
+  std::string orderedBySync(const ResolvedAccess &A, const ResolvedAccess &B,
+                            bool Volatile = false) const {
     for (auto It = SyncIndex.lower_bound({A.Thread, ""});
          It != SyncIndex.end() && It->first.first == A.Thread; ++It) {
+      if (isVolatileKey(It->first.second) != Volatile)
+        continue;
       unsigned LastRelease = It->second.first;
       if (LastRelease == 0 || LastRelease < A.LastPos)
         continue;
@@ -1783,9 +1862,9 @@ private:
       auto Other = SyncIndex.find({B.Thread, It->first.second});
       if (Other != SyncIndex.end() && Other->second.second != UINT_MAX &&
           Other->second.second < B.Pos)
-        return true;
+        return It->first.second;
     }
-    return false;
+    return "";
   }
 
   void indexSyncs() {
@@ -1800,7 +1879,16 @@ private:
   }
 
   bool ordered(const ResolvedAccess &A, const ResolvedAccess &B) const {
-    return orderedBySync(A, B) || orderedBySync(B, A);
+    return !orderedBySync(A, B).empty() || !orderedBySync(B, A).empty();
+  }
+
+  /// The volatile flag whose handshake alone orders A and B ("" if none).
+  std::string orderedByVolatileFlag(const ResolvedAccess &A,
+                                    const ResolvedAccess &B) const {
+    std::string Key = orderedBySync(A, B, /*Volatile=*/true);
+    if (Key.empty())
+      Key = orderedBySync(B, A, /*Volatile=*/true);
+    return Key.empty() ? "" : Key.substr(VolatileMark.size());
   }
 
   std::string threadName(unsigned T) const { return Threads[T].EntryName; }
@@ -1983,8 +2071,27 @@ private:
           Out.push_back(makeFinding(*A, *B, Variable, Shorter));
           if (!Assumed.empty())
             assumedFrom(Out.back(), *A, *B, Assumed, Consistency);
+          if (std::string Flag = orderedByVolatileFlag(*A, *B); !Flag.empty())
+            orderedOnlyByVolatile(Out.back(), Flag);
         }
     }
+  }
+
+  /// A pair a volatile flag's handshake orders (`stop = 1;` here, `while
+  /// (stop != 2) ...;` there) races in C++, but only because the flag does:
+  /// the flag's own race is the warning to fix, and making the flag atomic
+  /// orders this pair. Reported as that consequence, a remark.
+  void orderedOnlyByVolatile(Finding &F, const std::string &FlagKey) const {
+    std::string Flag = FlagKey;
+    for (const ResolvedAccess &X : Accesses)
+      if (X.Path.key() == FlagKey) {
+        Flag = X.Path.Name;
+        break;
+      }
+    F.Level = Severity::Remark;
+    F.Message += "; ordered only by the handshake on volatile '" + Flag +
+                 "', which orders nothing in C++ (make the flag atomic)";
+    F.Details["ordered_by_volatile"] = Flag;
   }
 
   /// Says that the concurrency is assumed, from which class, and lowers an
@@ -2140,6 +2247,16 @@ private:
   size_t AccessBudget = MaxAccessesPerThread;
   size_t FirstClassRoot = 0;
   bool Truncated = false;
+  /// Pointer stores into own slots (noteSlotStore), and the pointers found
+  /// to point at each copy's own objects: (thread entry, pointer's key).
+  struct SlotStore {
+    unsigned Thread;
+    std::string Cell;
+    AbsPath Pointee;
+  };
+  std::vector<SlotStore> SlotStores;
+  std::unordered_set<std::string> SlotStoreSeen;
+  std::set<std::pair<std::string, std::string>> OwnPointerCells;
   /// Per thread and sync object: the last release and the first acquire.
   std::map<std::pair<unsigned, std::string>, std::pair<unsigned, unsigned>>
       SyncIndex;

@@ -541,6 +541,15 @@ std::optional<AccessPath> PathBuilder::pathOf(const Expr *E, unsigned Depth) {
   return std::nullopt;
 }
 
+/// The address of some element of what the address points to.
+static std::optional<AccessPath>
+someElementOf(std::optional<AccessPath> Address) {
+  if (Address)
+    for (const char *Step : {"*", "[]", "&"})
+      appendStep(*Address, Step);
+  return Address;
+}
+
 std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
                                                       unsigned Depth) {
   if (!E || tooDeep(E, Depth))
@@ -578,9 +587,17 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
                            : dyn_cast<Expr>(SE->getSubStmt()->body_back());
     return Last ? pointerValueOf(Last, Depth + 1) : std::nullopt;
   }
-  if (const auto *B = dyn_cast<BinaryOperator>(E))
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
     if (B->getOpcode() == BO_Sub)
-      return containerOf(B, Depth);
+      if (auto P = containerOf(B, Depth))
+        return P;
+    // p + n, n + p, p - n: the address of some element of what p points to.
+    if (B->isAdditiveOp() && E->getType()->isPointerType()) {
+      const Expr *Ptr =
+          B->getLHS()->getType()->isPointerType() ? B->getLHS() : B->getRHS();
+      return someElementOf(pointerValueOf(Ptr, Depth + 1));
+    }
+  }
   if (isa<CXXThisExpr>(E))
     return thisPath();
   if (isa<CXXNewExpr>(E))
@@ -606,6 +623,10 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
     if (TU.inLibraryCode(Callee)) {
       if (Lib.functionHas(Callee, LibraryRole::Allocates))
         return allocatedBy(CE);
+      // strchr(s, c): the address of some character of *s.
+      if (Lib.functionHas(Callee, LibraryRole::PointsIntoArgument) &&
+          CE->getNumArgs() > 0)
+        return someElementOf(pointerValueOf(CE->getArg(0), Depth + 1));
       // sp.get(), sp.operator->(): the smart pointer's target.
       if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
         if (Lib.methodHas(Callee, LibraryRole::PointeeAccess))

@@ -152,7 +152,16 @@ void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
   A.Atomic = Atomic || (S.Here && S.Here->Atomic);
   if (const VarDecl *V = lazyInitialisation(At, S.TU.Ctx))
     A.LazyInitOf = S.TU.usr(V);
+  // Writing a volatile flag would publish what came before it to a loop
+  // that waits for it, were it atomic (FunctionWalker::acquirePolledFlags).
+  bool Publishes = A.Write && A.Volatile;
+  AccessPath Flag = Publishes ? A.Path : AccessPath();
   S.Out.Accesses.push_back(std::move(A));
+  if (Publishes) {
+    SyncEvent E{std::move(Flag), /*Release=*/true, S.nextOrder()};
+    E.Volatile = true;
+    S.Out.Syncs.push_back(std::move(E));
+  }
 }
 
 bool AccessRecorder::isSharedCandidate(const AccessPath &P) const {

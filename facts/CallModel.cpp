@@ -104,8 +104,10 @@ void CallModel::addSpawn(Spawn Sp) {
   S.Out.Spawns.push_back(std::move(Sp));
 }
 
-void CallModel::addSync(const AccessPath &Object, bool Release) {
-  S.Out.Syncs.push_back({Object, Release, S.nextOrder()});
+void CallModel::addSync(const AccessPath &Object, bool Release, bool Volatile) {
+  SyncEvent E{Object, Release, S.nextOrder()};
+  E.Volatile = Volatile;
+  S.Out.Syncs.push_back(std::move(E));
 }
 
 void CallModel::addCallbacks(llvm::ArrayRef<const Expr *> Args) {

@@ -203,6 +203,11 @@ struct MemoryAccess {
   /// In the branch of `if (v == 0) { v = ...; }` on a static variable v
   /// (its USR): lazy initialisation, which runs only while v is still zero.
   std::string LazyInitOf;
+  /// A write of a pointer by `p = v`: where v points (the address it holds,
+  /// as PathBuilder::pointerValueOf spells it). Whether each copy of a
+  /// thread's code points its own slot's pointers at objects of its own
+  /// depends on it.
+  std::optional<AccessPath> Stored;
 };
 
 /// Synchronisation that orders accesses without a lock: a release in one
@@ -219,6 +224,10 @@ struct SyncEvent {
   bool Once = false;
   std::vector<HeldLock> Locks;
   std::vector<unsigned> UnreachedCalls;
+  /// A write of a volatile flag, or the exit of a loop that waits for one:
+  /// a handshake that orders nothing in C++, but would if the flag were
+  /// atomic. The check tells what it alone orders apart.
+  bool Volatile = false;
 };
 
 /// Waiting for started work: std::thread::join, pthread_join, future::get.

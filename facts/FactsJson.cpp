@@ -181,6 +181,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["kept_id_test"] = true;
   if (!A.LazyInitOf.empty())
     J["lazy_init_of"] = A.LazyInitOf;
+  if (A.Stored)
+    J["stored"] = *A.Stored;
 }
 
 void from_json(const json &J, MemoryAccess &A) {
@@ -195,6 +197,8 @@ void from_json(const json &J, MemoryAccess &A) {
     J.at("unreached_calls").get_to(A.UnreachedCalls);
   A.KeptIdTest = J.value("kept_id_test", false);
   A.LazyInitOf = J.value("lazy_init_of", std::string());
+  if (J.contains("stored"))
+    A.Stored = J.at("stored").get<AccessPath>();
 }
 
 void to_json(json &J, const SyncEvent &E) {
@@ -204,6 +208,8 @@ void to_json(json &J, const SyncEvent &E) {
     J["locks"] = E.Locks;
     J["unreached_calls"] = E.UnreachedCalls;
   }
+  if (E.Volatile)
+    J["volatile"] = true;
 }
 
 void from_json(const json &J, SyncEvent &E) {
@@ -215,6 +221,7 @@ void from_json(const json &J, SyncEvent &E) {
     J.at("locks").get_to(E.Locks);
     J.at("unreached_calls").get_to(E.UnreachedCalls);
   }
+  E.Volatile = J.value("volatile", false);
 }
 
 void to_json(json &J, const JoinEvent &E) {

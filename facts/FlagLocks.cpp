@@ -53,9 +53,10 @@ void FlagLocks::noteSet(const BinaryOperator *B) {
   for (const FlagTest &T : Tests) {
     if (!sameObject(T.Flag, *Flag))
       continue;
-    if (T.Value == 0 && *Value != 0)
+    if (T.Value == 0 && *Value != 0) {
       S.Locks.lock({{*Flag, false}}, S.CurrentLoc);
-    else if (T.Value != 0 && *Value == 0)
+      S.TriedLocks.push_back(*Flag);
+    } else if (T.Value != 0 && *Value == 0)
       S.Locks.unlock({*Flag}, S.Out.ReleasesOnExit);
     return;
   }

@@ -57,6 +57,10 @@ struct FunctionScope {
   /// Kept thread ids read to compare them with the current thread's
   /// (findKeptIdReads).
   std::set<const clang::Expr *> KeptIdReads;
+  /// Mutexes taken only where a test of their own state succeeded (a
+  /// trylock's success edge, a flag's test-and-set): a caller of a function
+  /// that may return holding one cannot take it as held.
+  std::vector<AccessPath> TriedLocks;
   /// threads.emplace_back(f): where the thread started in place is kept.
   std::map<const clang::Expr *, AccessPath> InPlaceHandles;
   /// unreachedCalls() for the CFG block being walked.

@@ -49,6 +49,22 @@ void FunctionWalker::run() {
   for (const HeldLock &L : S.Locks.Now.Held)
     if (!isOnceBranch(L) && Taken(L))
       S.Out.AcquiresOnExit.push_back(L);
+  auto AmongPaths = [](const std::vector<AccessPath> &Paths,
+                       const HeldLock &L) {
+    return std::any_of(Paths.begin(), Paths.end(), [&](const AccessPath &P) {
+      return sameObject(P, L.Mutex);
+    });
+  };
+  // A lock function that locks only where a setting asks for it
+  // (`if (ctx->threaded) pthread_mutex_lock(&ctx->mu);`) leaves its caller
+  // no result to tell the cases apart: where it matters, it locked. Not a
+  // mutex given back on some path (a lock leaked on another), nor one taken
+  // where a test of its own state succeeded (FunctionScope::TriedLocks).
+  if (S.FD->getReturnType()->isVoidType())
+    for (const HeldLock &L : MaybeHeldOnReturn)
+      if (!isPseudoLock(L) && Taken(L) && !S.Locks.Now.holds(L.Mutex) &&
+          !AmongPaths(S.Locks.EverReleased, L) && !AmongPaths(S.TriedLocks, L))
+        S.Out.AcquiresOnExit.push_back(L);
   // A trylock wrapper: what it holds only where it returns a pointer.
   if (NonNullReturnLocks)
     for (const HeldLock &L : *NonNullReturnLocks)
@@ -110,6 +126,7 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
         Block == &Graph->getEntry() ? Initial : entryState(Block, Exits);
     S.enterBlock();
     S.EndsProcess = Ending[Block->getBlockID()];
+    acquirePolledFlags(Block);
     for (const CFGElement &E : *Block)
       visitElement(E);
     Once.noteBranch(Block->getTerminatorStmt());
@@ -120,6 +137,20 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
   // The state every return leaves (none, when nothing returns).
   const std::optional<FlowState> &AtExit = Exits[Graph->getExit().getBlockID()];
   S.Locks.Now = AtExit ? *AtExit : FlowState();
+  std::optional<FlowState> Returning;
+  for (const CFGBlock::AdjacentBlock &Pred : Graph->getExit().preds()) {
+    const CFGBlock *From = Pred.getReachableBlock();
+    // A call that may throw: its second successor is the exception's.
+    bool Throws =
+        From && !From->getTerminatorStmt() && From->succ_size() == 2 &&
+        (From->succ_begin() + 1)->getReachableBlock() == &Graph->getExit();
+    if (!From || Throws || !Exits[From->getBlockID()])
+      continue;
+    const FlowState &State = *Exits[From->getBlockID()];
+    Returning = Returning ? FlowState::join(*Returning, State) : State;
+  }
+  if (Returning)
+    MaybeHeldOnReturn = Returning->MaybeHeld;
   return true;
 }
 
@@ -164,6 +195,49 @@ FunctionWalker::processEndingBlocks(const CFG &Graph,
   return Ending;
 }
 
+/// The volatile lvalues an expression reads (not through a call).
+static void volatileReads(const Expr *E, std::vector<const Expr *> &Out) {
+  if (!E)
+    return;
+  E = E->IgnoreParens();
+  if ((isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) && E->isGLValue() &&
+      E->getType().isVolatileQualified()) {
+    Out.push_back(E);
+    return;
+  }
+  if (isa<CallExpr>(E) || isa<LambdaExpr>(E))
+    return;
+  for (const Stmt *Child : E->children())
+    if (const auto *C = dyn_cast_or_null<Expr>(Child))
+      volatileReads(C, Out);
+}
+
+/// A loop that waits for a volatile flag (`while (ctx->stop != 2)
+/// sleep(1);`) has seen the value some thread wrote once it leaves: what
+/// follows would be ordered after what that thread did before writing it
+/// if the flag were the atomic it should be. Only the exit edge acquires
+/// (the body runs before the flag changed). In C++ the handshake orders
+/// nothing (SyncEvent::Volatile): the check reports what it alone orders
+/// as a consequence of the flag's race.
+void FunctionWalker::acquirePolledFlags(const CFGBlock *Block) {
+  for (const CFGBlock::AdjacentBlock &Pred : Block->preds()) {
+    const CFGBlock *From = Pred.getReachableBlock();
+    if (!From || From->succ_size() != 2 ||
+        (From->succ_begin() + 1)->getReachableBlock() != Block)
+      continue;
+    const Stmt *Loop = From->getTerminatorStmt();
+    if (!Loop ||
+        !(isa<WhileStmt>(Loop) || isa<DoStmt>(Loop) || isa<ForStmt>(Loop)))
+      continue;
+    std::vector<const Expr *> Flags;
+    if (const Stmt *Cond = From->getTerminatorCondition(/*StripParens=*/true))
+      volatileReads(dyn_cast<Expr>(Cond), Flags);
+    for (const Expr *Flag : Flags)
+      if (auto P = S.Paths.pathOf(Flag))
+        Calls.addSync(*P, /*Release=*/false, /*Volatile=*/true);
+  }
+}
+
 FlowState
 FunctionWalker::entryState(const CFGBlock *Block,
                            const std::vector<std::optional<FlowState>> &Exits) {
@@ -184,6 +258,8 @@ FunctionWalker::entryState(const CFGBlock *Block,
         if (std::optional<TryLock> Try = Calls.tryLockIn(E))
           if (TrueEdge != Try->Negated) {
             S.Locks.lock(Try->Locks);
+            for (const HeldLock &L : Try->Locks)
+              S.TriedLocks.push_back(L.Mutex);
             for (const AccessPath &Handle : Try->Joined)
               Calls.addJoin(Handle, E);
           }
@@ -428,7 +504,11 @@ void FunctionWalker::visitRangeLoop(const VarDecl *RangeVar,
 
 void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   const Expr *LHS = B->getLHS(), *RHS = B->getRHS();
+  size_t Before = S.Out.Accesses.size();
   Recorder.record(LHS, /*Write=*/true);
+  if (B->getOpcode() == BO_Assign && LHS->getType()->isPointerType() &&
+      S.Out.Accesses.size() > Before)
+    S.Out.Accesses.back().Stored = S.Paths.pointerValueOf(RHS);
   // A local pointer now points where the right-hand side points.
   if (const VarDecl *VD = referencedVar(LHS))
     if (VD->getType()->isPointerType() && !VD->hasGlobalStorage()) {

@@ -71,6 +71,7 @@ private:
                                              bool TrueEdge);
   /// Notes the call a local pointer's new value comes from.
   void noteResult(const clang::VarDecl *VD, const clang::Expr *Value);
+  void acquirePolledFlags(const clang::CFGBlock *Block);
   FlowState entryState(const clang::CFGBlock *Block,
                        const std::vector<std::optional<FlowState>> &Exits);
   void visitElement(const clang::CFGElement &E);
@@ -104,6 +105,9 @@ private:
   TakenObjects Taken;
   /// The real locks held at every return of a non-null pointer so far.
   std::optional<std::vector<HeldLock>> NonNullReturnLocks;
+  /// The locks that may be held where the function returns normally (not
+  /// where an exception leaves it: unwinding runs the guards' destructors).
+  std::vector<HeldLock> MaybeHeldOnReturn;
   /// The call of the program whose result each local pointer last took
   /// (`h = item_trylock(hv)`).
   std::map<const clang::VarDecl *, const clang::CallExpr *> ResultOf;

@@ -114,6 +114,7 @@ void LockState::forget(const std::vector<AccessPath> &Mutexes) {
 void LockState::unlock(const std::vector<AccessPath> &Mutexes,
                        std::vector<AccessPath> &ReleasesOnExit) {
   for (const AccessPath &M : Mutexes) {
+    EverReleased.push_back(M);
     Now.MaybeHeld.erase(std::remove_if(Now.MaybeHeld.begin(),
                                        Now.MaybeHeld.end(),
                                        [&](const HeldLock &L) {

@@ -74,6 +74,8 @@ struct FlowState {
 class LockState {
 public:
   FlowState Now;
+  /// Every mutex the function gives back somewhere, on any path.
+  std::vector<AccessPath> EverReleased;
 
   void lock(const std::vector<HeldLock> &Locks, const SourceLoc &At = {});
   /// Where each lock held now was taken (the last time).

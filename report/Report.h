@@ -21,7 +21,7 @@ namespace concur {
 /// Bumped whenever a field changes meaning or disappears; additions that old
 /// readers can ignore bump the minor number only.
 constexpr int ReportSchemaMajor = 1;
-constexpr int ReportSchemaMinor = 5;
+constexpr int ReportSchemaMinor = 6;
 
 struct RunReport {
   std::string ToolVersion;

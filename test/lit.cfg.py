@@ -4,7 +4,7 @@ import lit.formats
 
 config.name = "concur"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".cpp", ".test"]
+config.suffixes = [".cpp", ".c", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.concur_obj_root, "test")
 config.excludes = ["Inputs", "CMakeLists.txt", "unit", "corpus"]
