@@ -67,6 +67,11 @@ void appendStep(AbsPath &P, const std::string &Step) {
 
 /// The object of a once-flag's test and set ("<flag>?once", OnceFlags).
 const std::string OnceMark = "?once";
+/// Is Root a local (or heap object) of that thread instance?
+bool isLocalOf(const std::string &Root, unsigned Thread) {
+  return Root.rfind("L:" + std::to_string(Thread) + ":", 0) == 0;
+}
+
 /// Before the key of a volatile flag's handshake (SyncEvent::Volatile): it
 /// orders nothing, and is only asked what it would order.
 const std::string VolatileMark = "volatile:";
@@ -129,6 +134,8 @@ struct ResolvedAccess {
   /// per closure (AccessPath::FreshPerClosure).
   bool FreshPerClosure = false;
   bool Atomic = false;
+  /// A write of a pointer (MemoryAccess::StoresPointer).
+  bool StoresPointer = false;
   /// A kept thread id read to compare it with the current thread's.
   bool KeptIdTest = false;
   /// In a lazy initialisation of this global ("G:<usr>"), which runs only
@@ -929,8 +936,8 @@ private:
     auto Path = resolve(A.Path, C);
     if (!Path)
       return;
-    if (A.Write && A.Stored)
-      noteSlotStore(*Path, *A.Stored, C);
+    if (A.Write && A.StoresPointer)
+      noteSlotStore(*Path, A.Stored, C);
     ResolvedAccess R;
     R.Path = *Path;
     R.Write = A.Write;
@@ -963,6 +970,7 @@ private:
     R.Function = C.Fn->Name;
     R.Volatile = A.Volatile;
     R.Atomic = A.Atomic;
+    R.StoresPointer = A.StoresPointer;
     R.KeptIdTest = A.KeptIdTest;
     if (!A.LazyInitOf.empty())
       R.LazyInitOf = "G:" + A.LazyInitOf;
@@ -979,30 +987,36 @@ private:
     touch({false, It->second});
   }
 
-  /// A pointer in the thread's own slot set (`conn->buf = malloc(n)`):
-  /// kept to tell later whether the slot's pointers point at objects of
-  /// the thread's own (ownPointerCells).
-  void noteSlotStore(const AbsPath &Cell, const AccessPath &Value,
-                     const Context &C) {
+  /// The thread stores an address into a pointer of its own slot
+  /// (`conn->buf = malloc(n)`): kept to tell later whether the slot's
+  /// pointers point at objects of the thread's own (findOwnPointerCells).
+  /// An address concur cannot follow is taken as someone else's.
+  void noteSlotStore(const AbsPath &Cell,
+                     const std::optional<AccessPath> &Value, const Context &C) {
     if (std::find(Cell.Steps.begin(), Cell.Steps.end(), "[@]") ==
         Cell.Steps.end())
       return;
-    std::optional<AbsPath> Pointee = resolve(Value, C);
+    std::optional<AbsPath> Pointee = Value ? resolve(*Value, C) : std::nullopt;
     if (!Pointee)
       return;
     appendStep(*Pointee, "*");
-    std::string Key =
-        std::to_string(C.Thread) + "|" + Cell.key() + "|" + Pointee->key();
+    noteSlotStore(C.Thread, Cell.key(), std::move(*Pointee));
+  }
+
+  void noteSlotStore(unsigned Thread, std::string Cell, AbsPath Pointee) {
+    std::string Key = std::to_string(Thread) + "|" + Cell + "|" + Pointee.key();
     if (SlotStoreSeen.insert(Key).second)
-      SlotStores.push_back({C.Thread, Cell.key(), std::move(*Pointee)});
+      SlotStores.push_back({Thread, std::move(Cell), std::move(Pointee)});
   }
 
   /// Does every dereference after Steps[From] (an own slot, "[@]") read a
   /// pointer of that slot which each copy of the thread's code points at
   /// objects of its own?
-  bool ownDereferences(const std::string &Root,
-                       const std::vector<std::string> &Steps, size_t From,
-                       const std::string &EntryId) const {
+  bool dereferencesStayOwn(const std::string &Root,
+                           const std::vector<std::string> &Steps, size_t From,
+                           const std::string &EntryId) const {
+    if (OwnPointerCells.empty())
+      return std::find(Steps.begin() + From, Steps.end(), "*") == Steps.end();
     std::string Cell = Root;
     for (size_t I = 0; I < Steps.size(); ++I) {
       if (I > From && Steps[I] == "*" &&
@@ -1026,12 +1040,12 @@ private:
           .push_back(I);
     auto OwnPointee = [&](const SlotStore &S) {
       const AbsPath &P = S.Pointee;
-      if (P.Root.rfind("L:" + std::to_string(S.Thread) + ":", 0) == 0)
+      if (isLocalOf(P.Root, S.Thread))
         return true;
       auto Slot = std::find(P.Steps.begin(), P.Steps.end(), "[@]");
       return Slot != P.Steps.end() &&
-             ownDereferences(P.Root, P.Steps, Slot - P.Steps.begin(),
-                             Threads[S.Thread].EntryId);
+             dereferencesStayOwn(P.Root, P.Steps, Slot - P.Steps.begin(),
+                                 Threads[S.Thread].EntryId);
     };
     for (bool Changed = true; Changed;) {
       Changed = false;
@@ -1477,6 +1491,9 @@ private:
         A.Thread = Index;
         std::copy(Param->Steps.begin(), Param->Steps.begin() + SlotSteps,
                   A.Path.Steps.begin());
+        // What the starter points the slot at is not the thread's own.
+        if (A.StoresPointer)
+          noteSlotStore(Index, A.Path.key(), AbsPath());
       }
     }
   }
@@ -1725,8 +1742,8 @@ private:
       if (SA[I] == "[@]" && SB[I] == "[@]" &&
           Threads[A.Thread].EntryId == Threads[B.Thread].EntryId) {
         const std::string &Entry = Threads[A.Thread].EntryId;
-        if (ownDereferences(A.Path.Root, SA, I, Entry) &&
-            ownDereferences(B.Path.Root, SB, I, Entry))
+        if (dereferencesStayOwn(A.Path.Root, SA, I, Entry) &&
+            dereferencesStayOwn(B.Path.Root, SB, I, Entry))
           return false;
         continue;
       }
@@ -1988,8 +2005,7 @@ private:
           // One access races with itself only in a thread started several
           // times, and then not on that thread's own locals.
           if (A->Thread == B->Thread &&
-              (!Threads[A->Thread].Multi ||
-               Root.rfind("L:" + std::to_string(A->Thread) + ":", 0) == 0))
+              (!Threads[A->Thread].Multi || isLocalOf(Root, A->Thread)))
             continue;
           // Nor through a by-reference capture each start was handed a
           // closure of its own for: a range-for's element, a local of the
@@ -2071,6 +2087,9 @@ private:
           Out.push_back(makeFinding(*A, *B, Variable, Shorter));
           if (!Assumed.empty())
             assumedFrom(Out.back(), *A, *B, Assumed, Consistency);
+          // The flag's unordered pairs (its write and the loop that
+          // polls it) stay warnings: they are the race to fix. Any pair the
+          // handshake orders, two writes of the flag included, follows.
           if (std::string Flag = orderedByVolatileFlag(*A, *B); !Flag.empty())
             orderedOnlyByVolatile(Out.back(), Flag);
         }

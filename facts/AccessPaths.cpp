@@ -541,12 +541,21 @@ std::optional<AccessPath> PathBuilder::pathOf(const Expr *E, unsigned Depth) {
   return std::nullopt;
 }
 
-/// The address of some element of what the address points to.
+/// The address of some element of what the address points to; of the
+/// same array when it is already an element's (`&buf[2] + 1`).
 static std::optional<AccessPath>
 someElementOf(std::optional<AccessPath> Address) {
-  if (Address)
-    for (const char *Step : {"*", "[]", "&"})
-      appendStep(*Address, Step);
+  if (!Address)
+    return Address;
+  std::vector<std::string> &Steps = Address->Steps;
+  if (Steps.size() >= 2 && Steps.back() == "&" &&
+      !Steps[Steps.size() - 2].empty() &&
+      Steps[Steps.size() - 2].front() == '[') {
+    Steps[Steps.size() - 2] = "[]";
+    return Address;
+  }
+  for (const char *Step : {"*", "[]", "&"})
+    appendStep(*Address, Step);
   return Address;
 }
 

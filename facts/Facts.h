@@ -203,10 +203,11 @@ struct MemoryAccess {
   /// In the branch of `if (v == 0) { v = ...; }` on a static variable v
   /// (its USR): lazy initialisation, which runs only while v is still zero.
   std::string LazyInitOf;
-  /// A write of a pointer by `p = v`: where v points (the address it holds,
-  /// as PathBuilder::pointerValueOf spells it). Whether each copy of a
-  /// thread's code points its own slot's pointers at objects of its own
-  /// depends on it.
+  /// A write of a pointer by `p = v`, v not null: where v points (the
+  /// address it holds, as PathBuilder::pointerValueOf spells it; empty when
+  /// concur cannot tell). Whether each copy of a thread's code points its
+  /// own slot's pointers at objects of its own depends on it.
+  bool StoresPointer = false;
   std::optional<AccessPath> Stored;
 };
 

@@ -181,8 +181,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["kept_id_test"] = true;
   if (!A.LazyInitOf.empty())
     J["lazy_init_of"] = A.LazyInitOf;
-  if (A.Stored)
-    J["stored"] = *A.Stored;
+  if (A.StoresPointer)
+    J["stored"] = optionalJson(A.Stored);
 }
 
 void from_json(const json &J, MemoryAccess &A) {
@@ -197,8 +197,8 @@ void from_json(const json &J, MemoryAccess &A) {
     J.at("unreached_calls").get_to(A.UnreachedCalls);
   A.KeptIdTest = J.value("kept_id_test", false);
   A.LazyInitOf = J.value("lazy_init_of", std::string());
-  if (J.contains("stored"))
-    A.Stored = J.at("stored").get<AccessPath>();
+  A.StoresPointer = J.contains("stored");
+  readOptional(J, "stored", A.Stored);
 }
 
 void to_json(json &J, const SyncEvent &E) {

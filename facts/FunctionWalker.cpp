@@ -55,23 +55,26 @@ void FunctionWalker::run() {
       return sameObject(P, L.Mutex);
     });
   };
+  auto AmongLocks = [](const std::vector<HeldLock> &Locks, const HeldLock &L) {
+    return std::any_of(Locks.begin(), Locks.end(), [&](const HeldLock &M) {
+      return sameObject(M.Mutex, L.Mutex);
+    });
+  };
   // A lock function that locks only where a setting asks for it
   // (`if (ctx->threaded) pthread_mutex_lock(&ctx->mu);`) leaves its caller
   // no result to tell the cases apart: where it matters, it locked. Not a
   // mutex given back on some path (a lock leaked on another), nor one taken
   // where a test of its own state succeeded (FunctionScope::TriedLocks).
   if (S.FD->getReturnType()->isVoidType())
-    for (const HeldLock &L : MaybeHeldOnReturn)
+    for (const HeldLock &L : HeldOnSomeReturn)
       if (!isPseudoLock(L) && Taken(L) && !S.Locks.Now.holds(L.Mutex) &&
-          !AmongPaths(S.Locks.EverReleased, L) && !AmongPaths(S.TriedLocks, L))
+          !AmongPaths(S.Locks.EverReleased, L) &&
+          !AmongPaths(S.TriedLocks, L) && !AmongLocks(S.Out.AcquiresOnExit, L))
         S.Out.AcquiresOnExit.push_back(L);
   // A trylock wrapper: what it holds only where it returns a pointer.
   if (NonNullReturnLocks)
     for (const HeldLock &L : *NonNullReturnLocks)
-      if (Taken(L) &&
-          std::none_of(
-              S.Out.AcquiresOnExit.begin(), S.Out.AcquiresOnExit.end(),
-              [&](const HeldLock &E) { return sameObject(E.Mutex, L.Mutex); }))
+      if (Taken(L) && !AmongLocks(S.Out.AcquiresOnExit, L))
         S.Out.AcquiresOnNonNullReturn.push_back(L);
 }
 
@@ -137,20 +140,24 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
   // The state every return leaves (none, when nothing returns).
   const std::optional<FlowState> &AtExit = Exits[Graph->getExit().getBlockID()];
   S.Locks.Now = AtExit ? *AtExit : FlowState();
+  // The states of the normal returns: not an exception's way out (a call
+  // that may throw reaches the exit through its second successor), nor a
+  // call that ends the process.
   std::optional<FlowState> Returning;
   for (const CFGBlock::AdjacentBlock &Pred : Graph->getExit().preds()) {
     const CFGBlock *From = Pred.getReachableBlock();
-    // A call that may throw: its second successor is the exception's.
-    bool Throws =
-        From && !From->getTerminatorStmt() && From->succ_size() == 2 &&
-        (From->succ_begin() + 1)->getReachableBlock() == &Graph->getExit();
-    if (!From || Throws || !Exits[From->getBlockID()])
+    if (!From || Ending[From->getBlockID()] || !Exits[From->getBlockID()] ||
+        From->succ_begin()->getReachableBlock() != &Graph->getExit())
       continue;
     const FlowState &State = *Exits[From->getBlockID()];
     Returning = Returning ? FlowState::join(*Returning, State) : State;
   }
-  if (Returning)
-    MaybeHeldOnReturn = Returning->MaybeHeld;
+  if (Returning) {
+    HeldOnSomeReturn = Returning->Held;
+    HeldOnSomeReturn.insert(HeldOnSomeReturn.end(),
+                            Returning->MaybeHeld.begin(),
+                            Returning->MaybeHeld.end());
+  }
   return true;
 }
 
@@ -506,9 +513,13 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   const Expr *LHS = B->getLHS(), *RHS = B->getRHS();
   size_t Before = S.Out.Accesses.size();
   Recorder.record(LHS, /*Write=*/true);
+  // A pointer store keeps where it points; null points nowhere.
   if (B->getOpcode() == BO_Assign && LHS->getType()->isPointerType() &&
-      S.Out.Accesses.size() > Before)
+      S.Out.Accesses.size() > Before && S.Out.Accesses.back().Write &&
+      !RHS->isNullPointerConstant(S.TU.Ctx, Expr::NPC_ValueDependentIsNull)) {
+    S.Out.Accesses.back().StoresPointer = true;
     S.Out.Accesses.back().Stored = S.Paths.pointerValueOf(RHS);
+  }
   // A local pointer now points where the right-hand side points.
   if (const VarDecl *VD = referencedVar(LHS))
     if (VD->getType()->isPointerType() && !VD->hasGlobalStorage()) {

@@ -105,9 +105,10 @@ private:
   TakenObjects Taken;
   /// The real locks held at every return of a non-null pointer so far.
   std::optional<std::vector<HeldLock>> NonNullReturnLocks;
-  /// The locks that may be held where the function returns normally (not
-  /// where an exception leaves it: unwinding runs the guards' destructors).
-  std::vector<HeldLock> MaybeHeldOnReturn;
+  /// The locks held on some of the function's normal returns (not where an
+  /// exception leaves it: unwinding runs the guards' destructors; nor where
+  /// a call ends the process).
+  std::vector<HeldLock> HeldOnSomeReturn;
   /// The call of the program whose result each local pointer last took
   /// (`h = item_trylock(hv)`).
   std::map<const clang::VarDecl *, const clang::CallExpr *> ResultOf;

@@ -152,11 +152,11 @@ def main():
         len(lost), len(unlabelled), unl_w, len(stale)))
     # A precision over labelled warnings says nothing of warnings nobody
     # read: say so, with the floor they would set if all were false alarms.
+    floor = tp_w / (tp_w + fp_w + unl_w) if tp_w + fp_w + unl_w else None
+    result["precision_floor"] = floor
     if unl_w:
-        floor = tp_w / (tp_w + fp_w + unl_w)
         print("NOTE: %d warnings have no label; precision above covers labelled ones only "
               "(%.3f if every unlabelled warning were a false alarm)" % (unl_w, floor))
-    result["precision_floor"] = tp_w / (tp_w + fp_w + unl_w) if tp_w + fp_w + unl_w else None
     if args.list_unlabelled:
         for key, sev, msg in unlabelled:
             print("  unlabelled %s:%d <-> %s:%d %s: %s" % (key[0], key[1], key[2], key[3], sev, msg))

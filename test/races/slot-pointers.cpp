@@ -22,6 +22,7 @@ struct Conn {
   char *Name;
   Stats *Shared;
   Stats *Counted;
+  char *Out;
   pthread_t Id;
 };
 
@@ -39,6 +40,11 @@ void *worker(void *Arg) {
   C->Query[1] = 0;
   C->Name = copyOf("index");
   C->Name[0] = 'I';
+  // The starter may have pointed it at shared memory already.
+  if (!C->Out)
+    C->Out = static_cast<char *>(malloc(8));
+  C->Out[0] = 'O';
+  // CHECK: slot-pointers.cpp:[[@LINE-1]]:3: warning: 'Conn::Out' is written by thread 'worker' without a lock, and 'worker' runs in more than one thread at once
   // Filled by the starter: every slot points at the one Stats.
   C->Shared->Served = C->Shared->Served + 1;
   // CHECK: slot-pointers.cpp:[[@LINE-1]]:14: warning: 'Stats::Served' is written by thread 'worker' without a lock and read by another thread 'worker'
@@ -52,8 +58,10 @@ void *worker(void *Arg) {
 
 int main() {
   static Stats One;
+  static char Outs[64];
   for (int I = 0; I < 8; ++I) {
     Conns[I].Shared = &One;
+    Conns[I].Out = Outs;
     pthread_create(&Conns[I].Id, nullptr, worker, &Conns[I]);
   }
   for (int I = 0; I < 8; ++I)
