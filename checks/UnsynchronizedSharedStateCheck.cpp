@@ -67,9 +67,14 @@ void appendStep(AbsPath &P, const std::string &Step) {
 
 /// The object of a once-flag's test and set ("<flag>?once", OnceFlags).
 const std::string OnceMark = "?once";
+/// The root of a local (or heap object) Id of a thread instance: each
+/// instance has its own.
+std::string localRoot(unsigned Thread, const std::string &Id) {
+  return "L:" + std::to_string(Thread) + ":" + Id;
+}
 /// Is Root a local (or heap object) of that thread instance?
 bool isLocalOf(const std::string &Root, unsigned Thread) {
-  return Root.rfind("L:" + std::to_string(Thread) + ":", 0) == 0;
+  return Root.rfind(localRoot(Thread, ""), 0) == 0;
 }
 
 /// Before the key of a volatile flag's handshake (SyncEvent::Volatile): it
@@ -646,8 +651,7 @@ private:
         Base.Name = Path.Name;
       break;
     case AccessPath::RootKind::Local:
-      Base.Root = "L:" + std::to_string(ownerOf(Path.OwnerId, C.Thread)) + ":" +
-                  Path.RootId;
+      Base.Root = localRoot(ownerOf(Path.OwnerId, C.Thread), Path.RootId);
       Base.Name = Path.Name;
       Base.Display = Path.RootName;
       break;
@@ -707,8 +711,9 @@ private:
     // An allocation wrapper (xmalloc) makes a new object at each call:
     // named by the call, two calls of it make two objects.
     if (R && handsOnAllocation(*Callee, *R)) {
-      R->Root = "L:" + std::to_string(ownerOf(C.Fn->Id, C.Thread)) + ":" +
-                HeapRootPrefix + C.Fn->Id + "#" + std::to_string(Order);
+      R->Root =
+          localRoot(ownerOf(C.Fn->Id, C.Thread),
+                    HeapRootPrefix + C.Fn->Id + "#" + std::to_string(Order));
       R->Name = R->Display = "(" + Callee->Name + "())";
     }
     return R;
@@ -886,6 +891,9 @@ private:
           break;
         if (auto Object = resolve(E.Object, C)) {
           std::string Key = (E.Volatile ? VolatileMark : "") + Object->key();
+          if (E.Volatile)
+            VolatileFlagNames.try_emplace(Key.substr(VolatileMark.size()),
+                                          Object->Name);
           if (E.Once && !E.Release)
             LockedOnceTests.insert(Key.substr(0, Key.size() - OnceMark.size()));
           recordSync(std::move(Key), E.Release, C.Thread);
@@ -1428,8 +1436,8 @@ private:
         // An object this start allocated for its thread is the thread's
         // own, as its locals are: each start has one.
         if (T.Params.back() && I < S.FreshArgs.size() && S.FreshArgs[I])
-          T.Params.back()->Root = "L:" + std::to_string(Threads.size()) +
-                                  ":fresh:" + T.Params.back()->key();
+          T.Params.back()->Root =
+              localRoot(Threads.size(), "fresh:" + T.Params.back()->key());
       }
       ownSlots(T);
       if (int Twin = mergeIntoLiveTwin(T); Twin >= 0) {
@@ -2101,12 +2109,9 @@ private:
   /// the flag's own race is the warning to fix, and making the flag atomic
   /// orders this pair. Reported as that consequence, a remark.
   void orderedOnlyByVolatile(Finding &F, const std::string &FlagKey) const {
-    std::string Flag = FlagKey;
-    for (const ResolvedAccess &X : Accesses)
-      if (X.Path.key() == FlagKey) {
-        Flag = X.Path.Name;
-        break;
-      }
+    auto Name = VolatileFlagNames.find(FlagKey);
+    const std::string &Flag =
+        Name != VolatileFlagNames.end() ? Name->second : FlagKey;
     F.Level = Severity::Remark;
     F.Message += "; ordered only by the handshake on volatile '" + Flag +
                  "', which orders nothing in C++ (make the flag atomic)";
@@ -2228,6 +2233,8 @@ private:
   /// thread, function and order of the spawn): where its status says it
   /// failed, they do not run.
   std::map<std::string, std::vector<unsigned>> StartedBy;
+  /// The names of the volatile flags whose handshakes were seen, by key.
+  std::map<std::string, std::string> VolatileFlagNames;
   std::vector<ResolvedAccess> Accesses;
   std::vector<SyncRecord> Syncs;
   /// The flags of hand-made onces tested holding a lock somewhere (keys):

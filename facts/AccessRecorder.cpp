@@ -155,13 +155,9 @@ void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
   // Writing a volatile flag would publish what came before it to a loop
   // that waits for it, were it atomic (FunctionWalker::acquirePolledFlags).
   bool Publishes = A.Write && A.Volatile;
-  AccessPath Flag = Publishes ? A.Path : AccessPath();
   S.Out.Accesses.push_back(std::move(A));
-  if (Publishes) {
-    SyncEvent E{std::move(Flag), /*Release=*/true, S.nextOrder()};
-    E.Volatile = true;
-    S.Out.Syncs.push_back(std::move(E));
-  }
+  if (Publishes)
+    S.addSync(S.Out.Accesses.back().Path, /*Release=*/true, /*Volatile=*/true);
 }
 
 bool AccessRecorder::isSharedCandidate(const AccessPath &P) const {

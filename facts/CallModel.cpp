@@ -104,10 +104,8 @@ void CallModel::addSpawn(Spawn Sp) {
   S.Out.Spawns.push_back(std::move(Sp));
 }
 
-void CallModel::addSync(const AccessPath &Object, bool Release, bool Volatile) {
-  SyncEvent E{Object, Release, S.nextOrder()};
-  E.Volatile = Volatile;
-  S.Out.Syncs.push_back(std::move(E));
+void CallModel::addSync(const AccessPath &Object, bool Release) {
+  S.addSync(Object, Release);
 }
 
 void CallModel::addCallbacks(llvm::ArrayRef<const Expr *> Args) {

@@ -90,8 +90,6 @@ public:
   /// A spawn of work: the entry points, arguments and handle of a team of
   /// threads or a thread.
   void addSpawn(Spawn Sp);
-  /// A release or acquire of an object, in program order.
-  void addSync(const AccessPath &Object, bool Release, bool Volatile = false);
 
 private:
   /// "<object>.<fields>?owner": the mark of running on the thread whose id
@@ -174,6 +172,7 @@ private:
   void handleScopedCapability(const clang::CXXConstructExpr *CE,
                               llvm::ArrayRef<const clang::Expr *> Args);
   std::vector<AccessPath> mutexArgs(llvm::ArrayRef<const clang::Expr *> Args);
+  void addSync(const AccessPath &Object, bool Release);
   /// Locks taken by the call being visited (awaited: an asynchronous
   /// mutex's, which no thread blocks on).
   void lock(std::vector<HeldLock> Locks);

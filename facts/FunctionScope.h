@@ -72,6 +72,13 @@ struct FunctionScope {
     Locks.Now.Reached.set(Order);
     return Order++;
   }
+  /// A release or acquire of an object, in program order (Volatile: a
+  /// volatile flag's handshake, SyncEvent::Volatile).
+  void addSync(const AccessPath &Object, bool Release, bool Volatile = false) {
+    SyncEvent E{Object, Release, nextOrder()};
+    E.Volatile = Volatile;
+    Out.Syncs.push_back(std::move(E));
+  }
   /// The calls so far that are on no path to here (by their order): their
   /// lock effects do not reach here. Set where a CFG block begins (every
   /// call the block itself makes is on the path).

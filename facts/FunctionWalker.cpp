@@ -241,7 +241,7 @@ void FunctionWalker::acquirePolledFlags(const CFGBlock *Block) {
       volatileReads(dyn_cast<Expr>(Cond), Flags);
     for (const Expr *Flag : Flags)
       if (auto P = S.Paths.pathOf(Flag))
-        Calls.addSync(*P, /*Release=*/false, /*Volatile=*/true);
+        S.addSync(*P, /*Release=*/false, /*Volatile=*/true);
   }
 }
 
