@@ -379,6 +379,22 @@ private:
     return Object;
   }
 
+  /// The object a method or constructor of class OwnerId is handed. One of
+  /// the class itself is "some object" of it, the one its methods are
+  /// assumed to share: a copy constructor reads it while its methods may
+  /// write it (RacerD's unowned formals of constructors).
+  static AbsPath paramObject(const ParamObject &PO, const std::string &OwnerId,
+                             const std::string &OwnerName) {
+    if (PO.ClassId != OwnerId)
+      return handedInObject(PO, OwnerId, OwnerName);
+    AbsPath Object;
+    Object.Root = "O:" + OwnerId;
+    Object.Name = Object.Display = OwnerName;
+    if (!PO.ByReference)
+      appendStep(Object, "&");
+    return Object;
+  }
+
   /// Does the function take a lock anywhere (held at an access or a call,
   /// or left held for its caller)?
   static bool takesLocks(const FunctionFacts &F) {
@@ -410,6 +426,9 @@ private:
       std::vector<const FunctionFacts *> Api;
       /// Constructors that start threads on the object.
       std::vector<const FunctionFacts *> Starters;
+      /// Public constructors handed objects: they read them while their
+      /// owners may use them.
+      std::vector<const FunctionFacts *> HandedObjects;
     };
     std::map<std::string, ClassInfo> Classes;
     for (const auto &[Id, F] : P.functions()) {
@@ -427,6 +446,9 @@ private:
       if (F.IsConstructor && !F.Spawns.empty()) {
         C.Starters.push_back(&F);
         C.Synchronises = true;
+      } else if (F.IsConstructor && F.IsPublic && !F.IsLambda &&
+                 !F.ParamObjects.empty()) {
+        C.HandedObjects.push_back(&F);
       }
     }
     for (const auto &[ClassId, C] : Classes) {
@@ -450,7 +472,32 @@ private:
         for (const ParamObject &PO : F->ParamObjects) {
           if (Root.Params.size() <= PO.Index)
             Root.Params.resize(PO.Index + 1);
-          Root.Params[PO.Index] = handedInObject(PO, ClassId, C.Name);
+          Root.Params[PO.Index] = paramObject(PO, ClassId, C.Name);
+        }
+        Threads.push_back(Root);
+      }
+      // A constructor builds an object nobody else holds yet (its own, as
+      // a local is), from objects others may be using at the same time.
+      for (const FunctionFacts *F : C.HandedObjects) {
+        if (Threads.size() - FirstClassRoot >= MaxClassRoots) {
+          Truncated = true;
+          return;
+        }
+        ThreadInstance Root;
+        Root.EntryId = F->Id;
+        Root.EntryName = F->Name;
+        Root.Multi = true;
+        AbsPath Built;
+        Built.Root = localRoot(Threads.size(), "this");
+        Built.Name = Built.Display = C.Name + " (under construction)";
+        appendStep(Built, "&");
+        Root.This = Built;
+        Root.AssumedFromClass = C.Name;
+        Root.Program = P.programOf(*F);
+        for (const ParamObject &PO : F->ParamObjects) {
+          if (Root.Params.size() <= PO.Index)
+            Root.Params.resize(PO.Index + 1);
+          Root.Params[PO.Index] = paramObject(PO, ClassId, C.Name);
         }
         Threads.push_back(Root);
       }

@@ -381,7 +381,10 @@ TranslationUnitFacts::paramObjects(const CXXMethodDecl *MD) {
   std::vector<ParamObject> Out;
   for (unsigned I = 0; I < MD->getNumParams(); ++I) {
     QualType T = MD->getParamDecl(I)->getType();
-    if (!T->isPointerType() && !T->isReferenceType())
+    // An rvalue is handed over: the caller gives it up, so nobody else
+    // uses it while the callee does (a move constructor's source).
+    if ((!T->isPointerType() && !T->isReferenceType()) ||
+        T->isRValueReferenceType())
       continue;
     QualType Pointee = T->getPointeeType();
     const CXXRecordDecl *RD = Pointee->getAsCXXRecordDecl();
