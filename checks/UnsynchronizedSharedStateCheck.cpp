@@ -220,6 +220,8 @@ constexpr size_t MaxCallsPerThread = 200000;
 constexpr unsigned MaxClassRoots = 4000;
 constexpr size_t MaxCallsPerClassRoot = 2000;
 constexpr size_t MaxAccessesPerClassRoot = 5000;
+/// Pointers followed per buffer of thread handles: a pool keeps one or two.
+constexpr size_t MaxBufferPointers = 8;
 
 class RaceFinder {
 public:
@@ -991,8 +993,10 @@ private:
     auto Path = resolve(A.Path, C);
     if (!Path)
       return;
-    if (A.Write && A.StoresPointer)
+    if (A.Write && A.StoresPointer) {
       noteSlotStore(*Path, A.Stored, C);
+      noteBufferPointer(*Path, A.Stored, C);
+    }
     ResolvedAccess R;
     R.Path = *Path;
     R.Write = A.Write;
@@ -1056,6 +1060,56 @@ private:
       return;
     appendStep(*Pointee, "*");
     noteSlotStore(C.Thread, Cell.key(), std::move(*Pointee));
+  }
+
+  /// `pool->threads = grown;`: the handles starts put in the buffer a
+  /// pointer now points to are named through that pointer too, so a join
+  /// through `pool->threads[i]` joins them, whether the pointer was stored
+  /// before the starts (a pool growing its array) or after.
+  void noteBufferPointer(const AbsPath &Cell,
+                         const std::optional<AccessPath> &Value,
+                         const Context &C) {
+    std::optional<AbsPath> Buffer = Value ? resolve(*Value, C) : std::nullopt;
+    if (!Buffer)
+      return;
+    appendStep(*Buffer, "*");
+    AbsPath Through = Cell;
+    appendStep(Through, "*");
+    std::string From = Buffer->key(), To = Through.key();
+    std::vector<std::string> &Names = BufferPointers[From];
+    if (From == To || Names.size() >= MaxBufferPointers ||
+        std::count(Names.begin(), Names.end(), To))
+      return;
+    Names.push_back(To);
+    for (unsigned I : ThreadsWithHandles)
+      nameThroughPointer(Threads[I], From, To);
+  }
+
+  /// If T's handle is in the buffer From, names it through To as well.
+  static void nameThroughPointer(ThreadInstance &T, const std::string &From,
+                                 const std::string &To) {
+    const std::string &Key = *T.HandleKey;
+    if (Key.size() <= From.size() || Key.compare(0, From.size(), From) != 0 ||
+        (Key[From.size()] != '[' && Key[From.size()] != '.'))
+      return;
+    std::string Copy = To + Key.substr(From.size());
+    if (!std::count(T.HandleCopies.begin(), T.HandleCopies.end(), Copy))
+      T.HandleCopies.push_back(std::move(Copy));
+  }
+
+  /// A new thread's handle in a buffer that pointers were stored to point
+  /// at earlier.
+  void nameThroughStoredPointers(ThreadInstance &T) {
+    const std::string &Key = *T.HandleKey;
+    for (size_t End = 1; End < Key.size(); ++End) {
+      if (Key[End] != '[' && Key[End] != '.')
+        continue;
+      auto It = BufferPointers.find(Key.substr(0, End));
+      if (It == BufferPointers.end())
+        continue;
+      for (const std::string &To : It->second)
+        nameThroughPointer(T, It->first, To);
+    }
   }
 
   void noteSlotStore(unsigned Thread, std::string Cell, AbsPath Pointee) {
@@ -1494,6 +1548,10 @@ private:
       if (!Pos)
         Pos = eventPos();
       T.SpawnPos = Pos;
+      if (T.HandleKey) {
+        nameThroughStoredPointers(T);
+        ThreadsWithHandles.push_back(static_cast<unsigned>(Threads.size()));
+      }
       Started.push_back(static_cast<unsigned>(Threads.size()));
       Threads.push_back(std::move(T));
     }
@@ -2329,6 +2387,9 @@ private:
   };
   std::vector<SlotStore> SlotStores;
   std::unordered_set<std::string> SlotStoreSeen;
+  /// Buffer -> the pointers stored to point at it (noteBufferPointer).
+  std::unordered_map<std::string, std::vector<std::string>> BufferPointers;
+  std::vector<unsigned> ThreadsWithHandles;
   std::set<std::pair<std::string, std::string>> OwnPointerCells;
   /// Per thread and sync object: the last release and the first acquire.
   std::map<std::pair<unsigned, std::string>, std::pair<unsigned, unsigned>>
