@@ -437,6 +437,23 @@ def make_muduo(ctx):
              missing, src)
 
 
+def make_zstd(ctx):
+    n = "zstd"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    full = cmake(os.path.join(src, "build", "cmake"), os.path.join(d, "cmake-build"), [
+        "-G", "Ninja", "-DCMAKE_C_COMPILER=clang-19", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
+        "-DZSTD_BUILD_TESTS=OFF", "-DZSTD_BUILD_CONTRIB=OFF", "-DZSTD_MULTITHREAD_SUPPORT=ON",
+        "-DZSTD_BUILD_SHARED=OFF", "-DZSTD_LEGACY_SUPPORT=OFF"],
+        os.path.join(d, "cmake.log"))
+    # The static library and the zstd program, one entry per C file (the
+    # assembly file huf_decompress_amd64.S is no C).
+    keep = one_per_file([e for e in full if e["file"].endswith(".c")])
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "%d C files of the static library and the zstd program, multithreaded" % len(keep),
+             missing, src)
+
+
 HTTPLIB_DEFINES = ["-DCPPHTTPLIB_OPENSSL_SUPPORT", "-DCPPHTTPLIB_ZLIB_SUPPORT", "-DCPPHTTPLIB_BROTLI_SUPPORT",
                    "-DCPPHTTPLIB_ZSTD_SUPPORT", "-DCPPHTTPLIB_USE_NON_BLOCKING_GETADDRINFO"]
 
@@ -577,6 +594,7 @@ CORPORA = {
     "memcached": make_memcached,
     "muduo": make_muduo,
     "thread-pool": make_thread_pool,
+    "zstd": make_zstd,
     "omp": make_omp,
 }
 
