@@ -204,6 +204,84 @@ bool madeOncePerLifetime(ASTContext &Ctx, const LambdaExpr *L,
   return declaredOncePerExecution(Ctx, L, VD);
 }
 
+/// Does the local only hand on what it was initialised with: every use
+/// after its initialiser reads it (a copy, a capture, a dereference), none
+/// assigns, resets, swaps or takes its address?
+bool keepsInitialValue(ASTContext &Ctx, const VarDecl *VD) {
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!Owner || !Owner->getBody())
+    return false;
+  struct Uses : RecursiveASTVisitor<Uses> {
+    ASTContext &Ctx;
+    const VarDecl *VD;
+    bool Changed = false;
+    Uses(ASTContext &Ctx, const VarDecl *VD) : Ctx(Ctx), VD(VD) {}
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (DRE->getDecl() != VD)
+        return true;
+      // Up through the casts to a base (a smart pointer's operator-> is
+      // its base's) and to const.
+      const Stmt *Parent = DRE;
+      for (;;) {
+        DynTypedNodeList Up = Ctx.getParents(*Parent);
+        Parent = Up.size() == 1 ? Up[0].get<Stmt>() : nullptr;
+        const auto *ICE = dyn_cast_or_null<ImplicitCastExpr>(Parent);
+        if (!ICE || (ICE->getCastKind() != CK_NoOp &&
+                     ICE->getCastKind() != CK_DerivedToBase &&
+                     ICE->getCastKind() != CK_UncheckedDerivedToBase))
+          break;
+      }
+      bool Reads = false;
+      if (const auto *ICE = dyn_cast_or_null<ImplicitCastExpr>(Parent))
+        Reads = ICE->getCastKind() == CK_LValueToRValue;
+      else if (const auto *ME = dyn_cast_or_null<MemberExpr>(Parent))
+        // p->field, or a const method of the smart pointer (get, ->, bool).
+        if (const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl()))
+          Reads = M->isConst();
+        else
+          Reads = ME->isArrow();
+      else if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Parent))
+        Reads = Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star;
+      else if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Parent))
+        Reads = CE->getConstructor()->isCopyConstructor();
+      else if (isa_and_nonnull<LambdaExpr>(Parent))
+        Reads = true;
+      Changed |= !Reads;
+      return !Changed;
+    }
+  } Finder(Ctx, VD);
+  Finder.TraverseStmt(Owner->getBody());
+  return !Finder.Changed;
+}
+
+/// A lambda's copy of a pointer (or smart pointer) initialised with a new
+/// object, made at most once while the variable lives and never changed:
+/// each closure points at an object of its own execution
+/// (AccessPath::FreshPerClosure).
+bool copiesFreshPointer(ASTContext &Ctx, const LibraryModel &Lib,
+                        const LambdaExpr *L, const VarDecl *VD) {
+  if (!VD->getType()->isPointerType() && !Lib.isSmartPointer(VD->getType()))
+    return false;
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return false;
+  // The call under the temporaries and copies of its smart pointer.
+  for (const Expr *Inner = nullptr; Inner != Init;) {
+    Inner = Init;
+    Init = Init->IgnoreImplicit()->IgnoreParenCasts();
+    if (const auto *C = dyn_cast<CXXConstructExpr>(Init);
+        C && C->getNumArgs() == 1)
+      Init = C->getArg(0);
+  }
+  const auto *CE = dyn_cast<CallExpr>(Init);
+  bool Allocated =
+      isa<CXXNewExpr>(Init) ||
+      (CE && Lib.functionHas(CE->getDirectCallee(), LibraryRole::Allocates));
+  return Allocated && madeOncePerLifetime(Ctx, L, VD) &&
+         keepsInitialValue(Ctx, VD);
+}
+
 } // namespace
 
 bool declaredOncePerExecution(ASTContext &Ctx, const Stmt *At,
@@ -237,17 +315,45 @@ PathBuilder::PathBuilder(TranslationUnitFacts &TU, const FunctionDecl *FD)
       FieldDecl *ThisCapture = nullptr;
       MD->getParent()->getCaptureFields(Captures, ThisCapture);
       bool ByReference = false;
+      std::vector<const VarDecl *> CopiedPointers;
       for (const auto &[Var, Field] : Captures) {
-        if (Field && !Field->getType()->isReferenceType())
+        if (Field && !Field->getType()->isReferenceType()) {
           CopyCaptures.insert(Var);
+          const auto *VD = dyn_cast<VarDecl>(Var);
+          if (VD && (VD->getType()->isPointerType() ||
+                     Lib.isSmartPointer(VD->getType())))
+            CopiedPointers.push_back(VD);
+        }
         ByReference |= Field && Field->getType()->isReferenceType();
       }
-      // Only by-reference captures need the lambda expression, and finding
-      // it builds the translation unit's parent map: not for the others.
-      if (const LambdaExpr *L = ByReference ? lambdaOf(TU.Ctx, MD) : nullptr)
+      // Only by-reference captures and copied pointers need the lambda
+      // expression, and finding it builds the translation unit's parent
+      // map: not for the others.
+      const LambdaExpr *L = ByReference || !CopiedPointers.empty()
+                                ? lambdaOf(TU.Ctx, MD)
+                                : nullptr;
+      if (L && ByReference)
         for (const VarDecl *VD : referenceCaptures(L))
           if (madeOncePerLifetime(TU.Ctx, L, VD))
             FreshCaptures.insert(VD);
+      if (L)
+        for (const VarDecl *VD : CopiedPointers)
+          if (copiesFreshPointer(TU.Ctx, Lib, L, VD))
+            FreshCaptures.insert(VD);
+      // A copied raw pointer that keeps its initial value points where the
+      // enclosing function's own uses of it do (an object it allocated, a
+      // local, a global): the same path in both, not one through the copy.
+      for (const VarDecl *VD : CopiedPointers) {
+        const auto *Owner =
+            dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+        if (!L || !Owner || !VD->getType()->isPointerType() || !VD->getInit() ||
+            !keepsInitialValue(TU.Ctx, VD))
+          continue;
+        AllocatingFunction = Owner;
+        if (auto P = pointerValueOf(VD->getInit(), 0))
+          PointerValues[VD] = *P;
+        AllocatingFunction = nullptr;
+      }
     }
 }
 
@@ -380,7 +486,7 @@ std::optional<AccessPath> PathBuilder::allocatedBy(const Expr *Allocation) {
   SourceLoc At = TU.loc(Allocation->getBeginLoc());
   AccessPath P;
   P.Root = AccessPath::RootKind::Local;
-  P.OwnerId = TU.usr(FD);
+  P.OwnerId = TU.usr(AllocatingFunction ? AllocatingFunction : FD);
   P.RootId = HeapRootPrefix + P.OwnerId + "@" + std::to_string(At.Line) + ":" +
              std::to_string(At.Column);
   std::string What = "new object";
@@ -622,8 +728,11 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
       auto Value = PointerValues.find(VD);
-      if (Value != PointerValues.end())
-        return Value->second;
+      if (Value != PointerValues.end()) {
+        AccessPath P = Value->second;
+        P.FreshPerClosure |= FreshCaptures.count(VD) != 0;
+        return P;
+      }
     }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = CE->getDirectCallee();

@@ -154,9 +154,12 @@ private:
   /// in it (worked out at the first element access that may be one).
   const clang::Stmt *Body = nullptr;
   std::unique_ptr<ClaimedIndexes> Claims;
-  /// By-reference captures each closure has its own object of
-  /// (AccessPath::FreshPerClosure).
+  /// By-reference captures, and copied pointers to new objects, each
+  /// closure has its own object of (AccessPath::FreshPerClosure).
   std::set<const clang::ValueDecl *> FreshCaptures;
+  /// Set while a lambda works out its copies' values: the function whose
+  /// allocations they are.
+  const clang::FunctionDecl *AllocatingFunction = nullptr;
 };
 
 } // namespace extract

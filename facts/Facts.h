@@ -74,7 +74,9 @@ struct AccessPath {
   /// most once per lifetime of (declared in the loop body that makes the
   /// lambda, or no loop between them), the lambda being a call's argument:
   /// each closure handed to a thread reaches its own object (a range-for
-  /// element, a per-iteration local), not one all of them share.
+  /// element, a per-iteration local), not one all of them share. So does
+  /// its copy of such a pointer, initialised with a new object (`new`,
+  /// std::make_shared) and never changed: the object is its own.
   bool FreshPerClosure = false;
   std::vector<std::string> Steps;
   /// How people name the state: "g_hits", "Server::requests_", "main::counter".
