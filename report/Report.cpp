@@ -113,6 +113,12 @@ void printSummary(const RunReport &R, llvm::raw_ostream &OS) {
   if (R.OutsideChanges)
     OS << "; " << *R.OutsideChanges << " outside the changed lines";
   OS << "\n";
+  // No finding from a walk that stopped short says nothing: say so.
+  if (auto It = R.Stats.find("race_analysis_truncated");
+      It != R.Stats.end() && It->second)
+    OS << "concur: note: the race analysis stopped at its budget in the "
+          "walk of some thread's calls; threads started and accesses made "
+          "past that point were not compared, so races may be missing\n";
   OS.flush();
 }
 
