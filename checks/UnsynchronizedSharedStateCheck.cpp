@@ -1034,9 +1034,17 @@ private:
     if (!A.LazyInitOf.empty())
       R.LazyInitOf = "G:" + A.LazyInitOf;
     R.Program = C.Program;
+    // Only the closure's own object is its own: what a pointer in it
+    // leads to (a task's pointer to the shared context) is not. A copied
+    // pointer is dereferenced once to reach its object; a variable
+    // captured by reference, or the object a copy's value names, not at
+    // all.
+    unsigned OwnDerefs = A.Path.ByCopy && !isHeapRoot(A.Path.RootId) ? 1 : 0;
     R.FreshPerClosure = A.Path.FreshPerClosure &&
                         A.Path.Root == AccessPath::RootKind::Local &&
-                        C.Fn->IsLambda;
+                        C.Fn->IsLambda &&
+                        std::count(A.Path.Steps.begin(), A.Path.Steps.end(),
+                                   "*") <= static_cast<long>(OwnDerefs);
     ++AccessesInThread;
     auto [It, New] = AccessIndex.try_emplace(identityOf(R), Accesses.size());
     if (New)
@@ -1065,7 +1073,10 @@ private:
   /// `pool->threads = grown;`: the handles starts put in the buffer a
   /// pointer now points to are named through that pointer too, so a join
   /// through `pool->threads[i]` joins them, whether the pointer was stored
-  /// before the starts (a pool growing its array) or after.
+  /// before the starts (a pool growing its array) or after. A pointer
+  /// aimed at another buffer later keeps naming the first one's handles:
+  /// a growing pool copies them over (memcpy, realloc), which the facts do
+  /// not show.
   void noteBufferPointer(const AbsPath &Cell,
                          const std::optional<AccessPath> &Value,
                          const Context &C) {
@@ -1076,10 +1087,15 @@ private:
     AbsPath Through = Cell;
     appendStep(Through, "*");
     std::string From = Buffer->key(), To = Through.key();
-    std::vector<std::string> &Names = BufferPointers[From];
-    if (From == To || Names.size() >= MaxBufferPointers ||
-        std::count(Names.begin(), Names.end(), To))
+    if (From == To)
       return;
+    std::vector<std::string> &Names = BufferPointers[From];
+    if (std::count(Names.begin(), Names.end(), To))
+      return;
+    if (Names.size() >= MaxBufferPointers) {
+      Truncated = true;
+      return;
+    }
     Names.push_back(To);
     for (unsigned I : ThreadsWithHandles)
       nameThroughPointer(Threads[I], From, To);

@@ -261,7 +261,10 @@ bool keepsInitialValue(ASTContext &Ctx, const VarDecl *VD) {
 /// (AccessPath::FreshPerClosure).
 bool copiesFreshPointer(ASTContext &Ctx, const LibraryModel &Lib,
                         const LambdaExpr *L, const VarDecl *VD) {
-  if (!VD->getType()->isPointerType() && !Lib.isSmartPointer(VD->getType()))
+  // A parameter's "initialiser" is its default argument, not what a caller
+  // passed.
+  if (!VD->isLocalVarDecl() ||
+      (!VD->getType()->isPointerType() && !Lib.isSmartPointer(VD->getType())))
     return false;
   const Expr *Init = VD->getInit();
   if (!Init)
@@ -280,6 +283,26 @@ bool copiesFreshPointer(ASTContext &Ctx, const LibraryModel &Lib,
       (CE && Lib.functionHas(CE->getDirectCallee(), LibraryRole::Allocates));
   return Allocated && madeOncePerLifetime(Ctx, L, VD) &&
          keepsInitialValue(Ctx, VD);
+}
+
+/// An initialiser whose pointer value reads the same from inside a lambda
+/// as in the function that declares the variable: a new object, the
+/// address of a variable (not of an element: its index may be a local the
+/// lambda does not know), or a smart pointer's get().
+bool readsAlikeInLambda(const LibraryModel &Lib, const Expr *Init) {
+  Init = Init->IgnoreParenCasts();
+  if (isa<CXXNewExpr>(Init))
+    return true;
+  if (const auto *U = dyn_cast<UnaryOperator>(Init))
+    return U->getOpcode() == UO_AddrOf &&
+           isa<DeclRefExpr>(U->getSubExpr()->IgnoreParens());
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Init))
+    return Lib.methodHas(MC->getMethodDecl(), LibraryRole::PointeeAccess) &&
+           isa<DeclRefExpr>(
+               MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  if (const auto *CE = dyn_cast<CallExpr>(Init))
+    return Lib.functionHas(CE->getDirectCallee(), LibraryRole::Allocates);
+  return false;
 }
 
 } // namespace
@@ -346,7 +369,9 @@ PathBuilder::PathBuilder(TranslationUnitFacts &TU, const FunctionDecl *FD)
       for (const VarDecl *VD : CopiedPointers) {
         const auto *Owner =
             dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
-        if (!L || !Owner || !VD->getType()->isPointerType() || !VD->getInit() ||
+        if (!L || !Owner || !VD->isLocalVarDecl() ||
+            !VD->getType()->isPointerType() || !VD->getInit() ||
+            !readsAlikeInLambda(Lib, VD->getInit()) ||
             !keepsInitialValue(TU.Ctx, VD))
           continue;
         AllocatingFunction = Owner;

@@ -116,8 +116,8 @@ void printSummary(const RunReport &R, llvm::raw_ostream &OS) {
   // No finding from a walk that stopped short says nothing: say so.
   if (auto It = R.Stats.find("race_analysis_truncated");
       It != R.Stats.end() && It->second)
-    OS << "concur: note: the race analysis stopped at its budget in the "
-          "walk of some thread's calls; threads started and accesses made "
+    OS << "concur: note: the race analysis stopped at one of its budgets "
+          "(threads, calls, accesses); threads started and accesses made "
           "past that point were not compared, so races may be missing\n";
   OS.flush();
 }

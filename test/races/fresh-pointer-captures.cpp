@@ -76,10 +76,53 @@ void starterWritesAfter() {
   E.join();
 }
 
+// The object is the closure's own; what a pointer in it leads to is not.
+struct Context {
+  int Hits = 0;
+};
+struct Task {
+  Context *Ctx = nullptr;
+  int Own = 0;
+};
+Context TheContext;
+
+void throughOwnObject() {
+  std::vector<std::thread> Ts;
+  for (int I = 0; I < 4; ++I) {
+    Task *T = new Task;
+    T->Ctx = &TheContext;
+    // CHECK: fresh-pointer-captures.cpp:[[@LINE+1]]:35: warning: 'Context::Hits' is written by thread 'lambda at {{.*}}' without a lock, and 'lambda at {{.*}}' runs in more than one thread at once
+    Ts.emplace_back([T] { T->Ctx->Hits++; T->Own++; });
+  }
+  for (auto &T : Ts)
+    T.join();
+}
+
+// An element's address names another element in each call: the lambda
+// does not know the index, so the copy is not taken for the element.
+Task Slots[4];
+void startOne(int K) {
+  Task *P = &Slots[K];
+  // CHECK: fresh-pointer-captures.cpp:[[@LINE+1]]:24: warning: 'Task::Own' is written by thread 'lambda at {{.*}}' without a lock, and 'lambda at {{.*}}' runs in more than one thread at once
+  std::thread([P] { P->Own++; }).detach();
+}
+
+// A parameter's default argument is no initial value: the caller may pass
+// one object to every call.
+void startWith(Task *P = new Task) {
+  // CHECK: fresh-pointer-captures.cpp:[[@LINE+1]]:24: warning: 'Task::Own' is written by thread 'lambda at {{.*}}' without a lock, and 'lambda at {{.*}}' runs in more than one thread at once
+  std::thread([P] { P->Own--; }).detach();
+}
+
 int main() {
   perPass();
   sharedByTwo();
   madeOutsideTheLoop();
   changedAfterwards();
   starterWritesAfter();
+  throughOwnObject();
+  startOne(1);
+  startOne(1);
+  startWith(Slots);
+  startWith(Slots);
 }

@@ -42,6 +42,6 @@ int main(void) {
 }
 
 // CHECK: concur: 1 file analysed, 0 failed to parse; 0 concur-unsynchronized-shared-state
-// CHECK-NEXT: concur: note: the race analysis stopped at its budget in the walk of some thread's calls; threads started and accesses made past that point were not compared, so races may be missing
+// CHECK-NEXT: concur: note: the race analysis stopped at one of its budgets (threads, calls, accesses); threads started and accesses made past that point were not compared, so races may be missing
 // WHOLE: concur: 1 file analysed, 0 failed to parse; 0 concur-unsynchronized-shared-state
 // WHOLE-NOT: note: the race analysis stopped
