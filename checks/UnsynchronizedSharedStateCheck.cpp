@@ -1092,21 +1092,25 @@ private:
     std::vector<std::string> &Names = BufferPointers[From];
     if (std::count(Names.begin(), Names.end(), To))
       return;
-    if (Names.size() >= MaxBufferPointers) {
-      Truncated = true;
+    if (Names.size() >= MaxBufferPointers)
       return;
-    }
     Names.push_back(To);
     for (unsigned I : ThreadsWithHandles)
       nameThroughPointer(Threads[I], From, To);
   }
 
-  /// If T's handle is in the buffer From, names it through To as well.
+  /// If T's handle is an element of the buffer From, names it through To
+  /// as well. Only arrays of handles: a handle in a struct that other
+  /// structs point to (a list's `th->next = threads; threads = th;`) would
+  /// be named anew by every link, and each join matched so would split the
+  /// thread's later starts into instances of their own (the walk and the
+  /// pairs grow with them: a held-out compressor took minutes, not a
+  /// second).
   static void nameThroughPointer(ThreadInstance &T, const std::string &From,
                                  const std::string &To) {
     const std::string &Key = *T.HandleKey;
     if (Key.size() <= From.size() || Key.compare(0, From.size(), From) != 0 ||
-        (Key[From.size()] != '[' && Key[From.size()] != '.'))
+        Key[From.size()] != '[')
       return;
     std::string Copy = To + Key.substr(From.size());
     if (!std::count(T.HandleCopies.begin(), T.HandleCopies.end(), Copy))
@@ -1118,7 +1122,7 @@ private:
   void nameThroughStoredPointers(ThreadInstance &T) {
     const std::string &Key = *T.HandleKey;
     for (size_t End = 1; End < Key.size(); ++End) {
-      if (Key[End] != '[' && Key[End] != '.')
+      if (Key[End] != '[')
         continue;
       auto It = BufferPointers.find(Key.substr(0, End));
       if (It == BufferPointers.end())
