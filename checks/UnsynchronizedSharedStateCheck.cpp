@@ -419,6 +419,31 @@ private:
     return Method != "operator=";
   }
 
+  /// A root for F, a public method or constructor of the class ClassId
+  /// assumed to run from any thread at once with itself, on This and on
+  /// the objects its callers hand it. False at the cap on class roots.
+  bool addClassRoot(const FunctionFacts &F, const AbsPath &This,
+                    const std::string &ClassId, const std::string &ClassName) {
+    if (Threads.size() - FirstClassRoot >= MaxClassRoots) {
+      Truncated = true;
+      return false;
+    }
+    ThreadInstance Root;
+    Root.EntryId = F.Id;
+    Root.EntryName = F.Name;
+    Root.Multi = true;
+    Root.This = This;
+    Root.AssumedFromClass = ClassName;
+    Root.Program = P.programOf(F);
+    for (const ParamObject &PO : F.ParamObjects) {
+      if (Root.Params.size() <= PO.Index)
+        Root.Params.resize(PO.Index + 1);
+      Root.Params[PO.Index] = paramObject(PO, ClassId, ClassName);
+    }
+    Threads.push_back(std::move(Root));
+    return true;
+  }
+
   void createClassRoots() {
     struct ClassInfo {
       std::string Name;
@@ -448,8 +473,7 @@ private:
       if (F.IsConstructor && !F.Spawns.empty()) {
         C.Starters.push_back(&F);
         C.Synchronises = true;
-      } else if (F.IsConstructor && F.IsPublic && !F.IsLambda &&
-                 !F.ParamObjects.empty()) {
+      } else if (F.IsConstructor && F.IsPublic && !F.ParamObjects.empty()) {
         C.HandedObjects.push_back(&F);
       }
     }
@@ -459,49 +483,18 @@ private:
       if (C.Locks)
         LockingClasses.insert(C.Name);
       AbsPath Object = someObject(ClassId, C.Name);
-      for (const FunctionFacts *F : C.Api) {
-        if (Threads.size() - FirstClassRoot >= MaxClassRoots) {
-          Truncated = true;
+      for (const FunctionFacts *F : C.Api)
+        if (!addClassRoot(*F, Object, ClassId, C.Name))
           return;
-        }
-        ThreadInstance Root;
-        Root.EntryId = F->Id;
-        Root.EntryName = F->Name;
-        Root.Multi = true;
-        Root.This = Object;
-        Root.AssumedFromClass = C.Name;
-        Root.Program = P.programOf(*F);
-        for (const ParamObject &PO : F->ParamObjects) {
-          if (Root.Params.size() <= PO.Index)
-            Root.Params.resize(PO.Index + 1);
-          Root.Params[PO.Index] = paramObject(PO, ClassId, C.Name);
-        }
-        Threads.push_back(Root);
-      }
       // A constructor builds an object nobody else holds yet (its own, as
       // a local is), from objects others may be using at the same time.
       for (const FunctionFacts *F : C.HandedObjects) {
-        if (Threads.size() - FirstClassRoot >= MaxClassRoots) {
-          Truncated = true;
-          return;
-        }
-        ThreadInstance Root;
-        Root.EntryId = F->Id;
-        Root.EntryName = F->Name;
-        Root.Multi = true;
         AbsPath Built;
         Built.Root = localRoot(Threads.size(), "this");
         Built.Name = Built.Display = C.Name + " (under construction)";
         appendStep(Built, "&");
-        Root.This = Built;
-        Root.AssumedFromClass = C.Name;
-        Root.Program = P.programOf(*F);
-        for (const ParamObject &PO : F->ParamObjects) {
-          if (Root.Params.size() <= PO.Index)
-            Root.Params.resize(PO.Index + 1);
-          Root.Params[PO.Index] = paramObject(PO, ClassId, C.Name);
-        }
-        Threads.push_back(Root);
+        if (!addClassRoot(*F, Built, ClassId, C.Name))
+          return;
       }
       // The constructor's threads; its own accesses come before anyone
       // else holds the object, so they are not recorded.

@@ -255,21 +255,12 @@ bool keepsInitialValue(ASTContext &Ctx, const VarDecl *VD) {
   return !Finder.Changed;
 }
 
-/// A lambda's copy of a pointer (or smart pointer) initialised with a new
-/// object, made at most once while the variable lives and never changed:
-/// each closure points at an object of its own execution
-/// (AccessPath::FreshPerClosure).
-bool copiesFreshPointer(ASTContext &Ctx, const LibraryModel &Lib,
-                        const LambdaExpr *L, const VarDecl *VD) {
-  // A parameter's "initialiser" is its default argument, not what a caller
-  // passed.
-  if (!VD->isLocalVarDecl() ||
-      (!VD->getType()->isPointerType() && !Lib.isSmartPointer(VD->getType())))
-    return false;
+/// Is a pointer (or smart pointer) variable initialised with a new object,
+/// under the temporaries and copies of its smart pointer?
+bool initialisedWithNewObject(const LibraryModel &Lib, const VarDecl *VD) {
   const Expr *Init = VD->getInit();
   if (!Init)
     return false;
-  // The call under the temporaries and copies of its smart pointer.
   for (const Expr *Inner = nullptr; Inner != Init;) {
     Inner = Init;
     Init = Init->IgnoreImplicit()->IgnoreParenCasts();
@@ -277,12 +268,7 @@ bool copiesFreshPointer(ASTContext &Ctx, const LibraryModel &Lib,
         C && C->getNumArgs() == 1)
       Init = C->getArg(0);
   }
-  const auto *CE = dyn_cast<CallExpr>(Init);
-  bool Allocated =
-      isa<CXXNewExpr>(Init) ||
-      (CE && Lib.functionHas(CE->getDirectCallee(), LibraryRole::Allocates));
-  return Allocated && madeOncePerLifetime(Ctx, L, VD) &&
-         keepsInitialValue(Ctx, VD);
+  return isAllocation(Lib, Init);
 }
 
 /// An initialiser whose pointer value reads the same from inside a lambda
@@ -291,7 +277,7 @@ bool copiesFreshPointer(ASTContext &Ctx, const LibraryModel &Lib,
 /// lambda does not know), or a smart pointer's get().
 bool readsAlikeInLambda(const LibraryModel &Lib, const Expr *Init) {
   Init = Init->IgnoreParenCasts();
-  if (isa<CXXNewExpr>(Init))
+  if (isAllocation(Lib, Init))
     return true;
   if (const auto *U = dyn_cast<UnaryOperator>(Init))
     return U->getOpcode() == UO_AddrOf &&
@@ -300,12 +286,17 @@ bool readsAlikeInLambda(const LibraryModel &Lib, const Expr *Init) {
     return Lib.methodHas(MC->getMethodDecl(), LibraryRole::PointeeAccess) &&
            isa<DeclRefExpr>(
                MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
-  if (const auto *CE = dyn_cast<CallExpr>(Init))
-    return Lib.functionHas(CE->getDirectCallee(), LibraryRole::Allocates);
   return false;
 }
 
 } // namespace
+
+bool isAllocation(const LibraryModel &Lib, const Expr *E) {
+  E = E->IgnoreParenCasts();
+  const auto *CE = dyn_cast<CallExpr>(E);
+  return isa<CXXNewExpr>(E) ||
+         (CE && Lib.functionHas(CE->getDirectCallee(), LibraryRole::Allocates));
+}
 
 bool declaredOncePerExecution(ASTContext &Ctx, const Stmt *At,
                               const VarDecl *VD) {
@@ -359,20 +350,25 @@ PathBuilder::PathBuilder(TranslationUnitFacts &TU, const FunctionDecl *FD)
         for (const VarDecl *VD : referenceCaptures(L))
           if (madeOncePerLifetime(TU.Ctx, L, VD))
             FreshCaptures.insert(VD);
-      if (L)
-        for (const VarDecl *VD : CopiedPointers)
-          if (copiesFreshPointer(TU.Ctx, Lib, L, VD))
-            FreshCaptures.insert(VD);
-      // A copied raw pointer that keeps its initial value points where the
-      // enclosing function's own uses of it do (an object it allocated, a
-      // local, a global): the same path in both, not one through the copy.
+      // A copy of a pointer to a new object, made at most once while the
+      // variable lives and never changed, points at an object of its own
+      // closure's execution (AccessPath::FreshPerClosure). A copied raw
+      // pointer that keeps its initial value points where the enclosing
+      // function's own uses of it do (an object it allocated, a local, a
+      // global): the same path in both, not one through the copy. A
+      // parameter's "initialiser" is its default argument, not what a
+      // caller passed.
       for (const VarDecl *VD : CopiedPointers) {
         const auto *Owner =
             dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
-        if (!L || !Owner || !VD->isLocalVarDecl() ||
-            !VD->getType()->isPointerType() || !VD->getInit() ||
-            !readsAlikeInLambda(Lib, VD->getInit()) ||
+        if (!L || !Owner || !VD->isLocalVarDecl() || !VD->getInit() ||
             !keepsInitialValue(TU.Ctx, VD))
+          continue;
+        if (initialisedWithNewObject(Lib, VD) &&
+            madeOncePerLifetime(TU.Ctx, L, VD))
+          FreshCaptures.insert(VD);
+        if (!VD->getType()->isPointerType() ||
+            !readsAlikeInLambda(Lib, VD->getInit()))
           continue;
         AllocatingFunction = Owner;
         if (auto P = pointerValueOf(VD->getInit(), 0))

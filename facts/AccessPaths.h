@@ -48,6 +48,9 @@ AccessPath thisPath();
 /// result by the whole-program stage.
 AccessPath returnPath(unsigned Order, const std::string &RootName);
 
+/// A new object at each run: `new`, or a call of a function with the
+/// catalog role `allocates` (malloc, std::make_shared).
+bool isAllocation(const LibraryModel &Lib, const clang::Expr *E);
 /// Is VD made anew each time the code at At runs: declared in a block
 /// that encloses At with no loop in between (or as the variable of a
 /// range-for whose body holds At)?

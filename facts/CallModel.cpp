@@ -440,22 +440,14 @@ bool CallModel::handleCatalogued(const FunctionDecl *Callee,
 
 bool CallModel::pointsToFreshAllocation(const Expr *Arg, const Expr *Call) {
   // `new`, or a library allocation (malloc): a new object at each run.
-  auto Allocates = [&](const Expr *X) {
-    X = X->IgnoreParenCasts(); // static_cast<Arg *>(malloc(...))
-    if (isa<CXXNewExpr>(X))
-      return true;
-    const auto *CE = dyn_cast<CallExpr>(X);
-    return CE &&
-           S.Lib.functionHas(CE->getDirectCallee(), LibraryRole::Allocates);
-  };
   const Expr *E = S.skip(Arg);
-  if (Allocates(E))
+  if (isAllocation(S.Lib, E))
     return true;
   const VarDecl *VD = referencedVar(E);
   if (!VD || VD->hasGlobalStorage() || !VD->getType()->isPointerType() ||
       S.Paths.isModified(VD) || !VD->getInit())
     return false;
-  return Allocates(S.skip(VD->getInit())) &&
+  return isAllocation(S.Lib, S.skip(VD->getInit())) &&
          declaredOncePerExecution(S.TU.Ctx, Call, VD);
 }
 
