@@ -879,6 +879,22 @@ private:
             Locks.end());
       Locks.insert(Locks.end(), E.Acquired.begin(), E.Acquired.end());
     };
+    const LockHandover Handover = handedOverLocks(C);
+    // The dynamic locks at an event, with those a later release settles.
+    std::vector<ResolvedLock> WithSettled;
+    auto settledAt = [&](const std::vector<ResolvedLock> &Locks,
+                         const std::vector<HeldLock> &Maybe,
+                         unsigned Order) -> const std::vector<ResolvedLock> & {
+      if (Maybe.empty() || Handover.Releases.empty())
+        return Locks;
+      std::vector<ResolvedLock> Settled =
+          settledLocks(Maybe, Order, C, Handover);
+      if (Settled.empty())
+        return Locks;
+      WithSettled = Locks;
+      WithSettled.insert(WithSettled.end(), Settled.begin(), Settled.end());
+      return WithSettled;
+    };
     std::vector<ResolvedLock> Bypassing;
     auto dynamicAt = [&](const std::vector<unsigned> &Unreached)
         -> const std::vector<ResolvedLock> & {
@@ -907,12 +923,22 @@ private:
               return true;
           return false;
         };
-        onAccess(A, C, dynamicAt(A.UnreachedCalls), ReleasedSince);
+        onAccess(A, C,
+                 settledAt(dynamicAt(A.UnreachedCalls), A.MaybeLocks, A.Order),
+                 ReleasedSince);
         break;
       }
       case Call: {
         const CallSite &Site = F.Calls[What.second];
-        LockEffect E = onCall(Site, C, dynamicAt(Site.UnreachedCalls), Stack);
+        LockEffect E = onCall(Site, C,
+                              settledAt(dynamicAt(Site.UnreachedCalls),
+                                        Site.MaybeLocks, Site.Order),
+                              Stack);
+        if (auto H = Handover.AtCall.find(Site.Order);
+            H != Handover.AtCall.end())
+          for (const ResolvedLock &L : H->second)
+            if (!heldIn(Dynamic, L.Key) && !heldIn(E.Acquired, L.Key))
+              E.Acquired.push_back(L);
         apply(Dynamic, E);
         if (!E.Acquired.empty() || !E.Released.empty())
           Effects.push_back({Site.Order, std::move(E)});
@@ -955,6 +981,85 @@ private:
       if (auto M = resolve(R, C))
         Effect.Released.push_back(M->key());
     return Effect;
+  }
+
+  static bool heldIn(const std::vector<ResolvedLock> &Locks,
+                     const std::string &Key) {
+    return std::any_of(Locks.begin(), Locks.end(),
+                       [&](const ResolvedLock &L) { return L.Key == Key; });
+  }
+
+  /// What a function's calls settle about locks it did not take: a call
+  /// that gives back a lock neither this function nor its callers took
+  /// (releases, by order) says the lock was held on the way to it. It was
+  /// taken by an earlier call that may return holding it (a trylock of the
+  /// item it hands back through an out-parameter; AtCall, by that call's
+  /// order), or it is one held here on some paths only (MaybeLocks): the
+  /// path that took it is the one that reaches the release.
+  struct LockHandover {
+    std::map<unsigned, std::vector<ResolvedLock>> AtCall;
+    std::vector<std::pair<unsigned, std::string>> Releases;
+  };
+
+  LockHandover handedOverLocks(const Context &C) {
+    LockHandover Out;
+    std::vector<const CallSite *> Calls;
+    bool Releases = false;
+    for (const CallSite &Call : C.Fn->Calls)
+      if (Call.Kind == CallKind::Direct)
+        if (const FunctionFacts *Callee = P.function(Call.CalleeId))
+          if (!Callee->MayHoldOnReturn.empty() ||
+              !Callee->ReleasesOnExit.empty()) {
+            Calls.push_back(&Call);
+            Releases |= !Callee->ReleasesOnExit.empty();
+          }
+    if (!Releases)
+      return Out;
+    std::sort(Calls.begin(), Calls.end(),
+              [](const CallSite *A, const CallSite *B) {
+                return A->Order < B->Order;
+              });
+    std::vector<std::pair<unsigned, ResolvedLock>> MayHold;
+    for (const CallSite *Call : Calls) {
+      const FunctionFacts &Callee = *P.function(Call->CalleeId);
+      Context Inner = calleeContext(*Call, Callee, C);
+      for (const AccessPath &R : Callee.ReleasesOnExit) {
+        auto M = resolveLock(HeldLock{R, false}, Inner);
+        if (!M || heldIn(C.Locks, M->Key) ||
+            std::any_of(Call->Locks.begin(), Call->Locks.end(),
+                        [&](const HeldLock &L) {
+                          auto Own = resolveLock(L, C);
+                          return Own && Own->Key == M->Key;
+                        }))
+          continue;
+        Out.Releases.push_back({Call->Order, M->Key});
+        for (auto It = MayHold.rbegin(); It != MayHold.rend(); ++It)
+          if (It->second.Key == M->Key) {
+            Out.AtCall[It->first].push_back(It->second);
+            break;
+          }
+      }
+      for (const HeldLock &L : Callee.MayHoldOnReturn)
+        if (auto M = resolveLock(L, Inner))
+          MayHold.push_back({Call->Order, *M});
+    }
+    return Out;
+  }
+
+  /// The locks held on some paths to the event at Order that a later call
+  /// gives back: held there (LockHandover).
+  std::vector<ResolvedLock> settledLocks(const std::vector<HeldLock> &Maybe,
+                                         unsigned Order, const Context &C,
+                                         const LockHandover &H) {
+    std::vector<ResolvedLock> Held;
+    for (const HeldLock &L : Maybe)
+      if (auto M = resolveLock(L, C))
+        if (std::any_of(H.Releases.begin(), H.Releases.end(),
+                        [&](const auto &R) {
+                          return R.first > Order && R.second == M->Key;
+                        }))
+          Held.push_back(*M);
+    return Held;
   }
 
   /// Is a lock held at the test or the set of a once-flag (a real one: not

@@ -147,6 +147,7 @@ void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
   A.Order = S.nextOrder();
   A.Locks = S.heldHere();
   A.Locks.insert(A.Locks.end(), Extra.begin(), Extra.end());
+  A.MaybeLocks = S.maybeHeldHere();
   A.UnreachedCalls = S.unreachedCalls();
   A.Volatile = At->getType().isVolatileQualified();
   A.Atomic = Atomic || (S.Here && S.Here->Atomic);

@@ -60,6 +60,7 @@ CallSite CallModel::makeCall(const Expr *At) {
   C.EndsProcess = S.EndsProcess;
   C.Order = S.nextOrder();
   C.Locks = S.heldHere();
+  C.MaybeLocks = S.maybeHeldHere();
   C.UnreachedCalls = S.unreachedCalls();
   S.Paths.noteCall(At, C.Order);
   return C;

@@ -191,6 +191,9 @@ struct MemoryAccess {
   SourceLoc Loc;
   unsigned Order = 0; // Program order within the function.
   std::vector<HeldLock> Locks;
+  /// Locks held here on some paths, not on all (a lock a trylock's result
+  /// carries, dropped where the loop that took it exits).
+  std::vector<HeldLock> MaybeLocks;
   /// Earlier calls (by order) on no path to this access: the locks they
   /// take or give back do not apply here.
   std::vector<unsigned> UnreachedCalls;
@@ -334,6 +337,7 @@ struct CallSite {
   std::vector<ApiUse> Apis;
   unsigned Order = 0;
   std::vector<HeldLock> Locks; // Held at the call, so held in the callee.
+  std::vector<HeldLock> MaybeLocks; // Held on some paths to the call.
   /// Earlier calls (by order) on no path to this one.
   std::vector<unsigned> UnreachedCalls;
   std::optional<AccessPath> This;
@@ -650,6 +654,11 @@ struct FunctionFacts {
   /// the others (a trylock wrapper returning the mutex it took, or NULL):
   /// the caller holds them where it found the result not null.
   std::vector<HeldLock> AcquiresOnNonNullReturn;
+  /// Locks it takes and still holds on some of its returns but not on
+  /// every one (a trylock inside a loop that may hand the item it locked to
+  /// the caller). Held in the caller only where the caller gives them back
+  /// later without taking them itself: the lock was handed over.
+  std::vector<HeldLock> MayHoldOnReturn;
   /// io_context::run() and friends: this function's thread runs the
   /// handlers posted to these contexts.
   std::vector<AccessPath> ExecutorRuns;

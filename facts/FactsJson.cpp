@@ -177,6 +177,8 @@ void to_json(json &J, const MemoryAccess &A) {
            {"atomic", A.Atomic}};
   if (!A.UnreachedCalls.empty())
     J["unreached_calls"] = A.UnreachedCalls;
+  if (!A.MaybeLocks.empty())
+    J["maybe_locks"] = A.MaybeLocks;
   if (A.KeptIdTest)
     J["kept_id_test"] = true;
   if (!A.LazyInitOf.empty())
@@ -195,6 +197,8 @@ void from_json(const json &J, MemoryAccess &A) {
   J.at("atomic").get_to(A.Atomic);
   if (J.contains("unreached_calls"))
     J.at("unreached_calls").get_to(A.UnreachedCalls);
+  if (J.contains("maybe_locks"))
+    J.at("maybe_locks").get_to(A.MaybeLocks);
   A.KeptIdTest = J.value("kept_id_test", false);
   A.LazyInitOf = J.value("lazy_init_of", std::string());
   A.StoresPointer = J.contains("stored");
@@ -353,6 +357,8 @@ void to_json(json &J, const CallSite &C) {
   J["locks"] = C.Locks;
   if (!C.UnreachedCalls.empty())
     J["unreached_calls"] = C.UnreachedCalls;
+  if (!C.MaybeLocks.empty())
+    J["maybe_locks"] = C.MaybeLocks;
   J["this"] = optionalJson(C.This);
   J["args"] = optionalPaths(C.Args);
   J["once_flag"] = optionalJson(C.OnceFlag);
@@ -388,6 +394,8 @@ void from_json(const json &J, CallSite &C) {
   J.at("locks").get_to(C.Locks);
   if (J.contains("unreached_calls"))
     J.at("unreached_calls").get_to(C.UnreachedCalls);
+  if (J.contains("maybe_locks"))
+    J.at("maybe_locks").get_to(C.MaybeLocks);
   readOptional(J, "this", C.This);
   readOptionalPaths(J, "args", C.Args);
   readOptional(J, "once_flag", C.OnceFlag);
@@ -733,6 +741,7 @@ void to_json(json &J, const FunctionFacts &F) {
            {"acquires_on_exit", F.AcquiresOnExit},
            {"releases_on_exit", F.ReleasesOnExit},
            {"acquires_on_non_null_return", F.AcquiresOnNonNullReturn},
+           {"may_hold_on_return", F.MayHoldOnReturn},
            {"executor_runs", F.ExecutorRuns},
            {"stores", F.Stores},
            {"descriptors", F.Descriptors},
@@ -775,6 +784,8 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("releases_on_exit").get_to(F.ReleasesOnExit);
   if (J.contains("acquires_on_non_null_return"))
     J.at("acquires_on_non_null_return").get_to(F.AcquiresOnNonNullReturn);
+  if (J.contains("may_hold_on_return"))
+    J.at("may_hold_on_return").get_to(F.MayHoldOnReturn);
   J.at("executor_runs").get_to(F.ExecutorRuns);
   J.at("stores").get_to(F.Stores);
   J.at("descriptors").get_to(F.Descriptors);

@@ -101,6 +101,16 @@ struct FunctionScope {
       Held.insert(Held.end(), Here->Critical.begin(), Here->Critical.end());
     return Held;
   }
+  /// Locks held here on some paths only: the lock of a trylock's result or
+  /// of a call that returned holding it (the others the join drops are
+  /// guards unlocked in one branch, which no later release settles).
+  std::vector<HeldLock> maybeHeldHere() const {
+    std::vector<HeldLock> Maybe;
+    for (const HeldLock &L : Locks.Now.MaybeHeld)
+      if (!isPseudoLock(L) || isLockedOnReturn(L))
+        Maybe.push_back(L);
+    return Maybe;
+  }
 };
 
 } // namespace extract

@@ -76,6 +76,14 @@ void FunctionWalker::run() {
     for (const HeldLock &L : *NonNullReturnLocks)
       if (Taken(L) && !AmongLocks(S.Out.AcquiresOnExit, L))
         S.Out.AcquiresOnNonNullReturn.push_back(L);
+  // What some returns still hold: a lock of its own, or one a callee's
+  // result carried (a trylock wrapper's, where it was not null).
+  for (const HeldLock &L : HeldOnSomeReturn)
+    if ((!isPseudoLock(L) || isLockedOnReturn(L)) && Taken(L) &&
+        !AmongLocks(S.Out.AcquiresOnExit, L) &&
+        !AmongLocks(S.Out.AcquiresOnNonNullReturn, L) &&
+        !AmongLocks(S.Out.MayHoldOnReturn, L))
+      S.Out.MayHoldOnReturn.push_back(L);
 }
 
 void FunctionWalker::runRegion(const Stmt *Body,
