@@ -1047,7 +1047,8 @@ private:
   }
 
   /// The locks held on some paths to the event at Order that a later call
-  /// gives back: held there (LockHandover).
+  /// gives back: held there (LockHandover). A call between that takes the
+  /// lock again is not looked for: the release is read as the first one's.
   std::vector<ResolvedLock> settledLocks(const std::vector<HeldLock> &Maybe,
                                          unsigned Order, const Context &C,
                                          const LockHandover &H) {

@@ -101,9 +101,10 @@ struct FunctionScope {
       Held.insert(Held.end(), Here->Critical.begin(), Here->Critical.end());
     return Held;
   }
-  /// Locks held here on some paths only: the lock of a trylock's result or
-  /// of a call that returned holding it (the others the join drops are
-  /// guards unlocked in one branch, which no later release settles).
+  /// Locks held here on some paths only, as the race check reads them: real
+  /// locks, and the lock of a call's result tested not null (a trylock
+  /// wrapper's); not the other marks held like locks. A later release in
+  /// the whole program may settle them (a lock handed over).
   std::vector<HeldLock> maybeHeldHere() const {
     std::vector<HeldLock> Maybe;
     for (const HeldLock &L : Locks.Now.MaybeHeld)

@@ -11,9 +11,10 @@
 // Also here: which objects (futures, tasks, results) are known complete,
 // with the same join.
 //
-// Does not model: lock counts of recursive mutexes (a lock is held or not),
-// or locks held on some paths but not others (they are dropped at the join,
-// where TSA would warn).
+// Does not model: lock counts of recursive mutexes (a lock is held or not).
+// Locks held on some paths but not others are dropped at the join (where
+// TSA would warn) and kept as MaybeHeld: the race check counts them held
+// only where a later release of the lock settles which path was taken.
 //
 //===----------------------------------------------------------------------===//
 
