@@ -243,6 +243,7 @@ public:
       computeMulti(static_cast<unsigned>(I));
     findSingleThreadedPrograms();
     findOwnPointerCells();
+    nameLocksThroughSinglePointers();
     indexSyncs();
     report(Out);
     Stats["threads_modelled"] += static_cast<unsigned>(FirstClassRoot);
@@ -762,7 +763,7 @@ private:
   }
 
   /// Does F return, as R, the address of an object it allocated itself
-  /// and did nothing else with (no access, no call given it)?
+  /// and did nothing else with (no access, no call or thread given it)?
   static bool handsOnAllocation(const FunctionFacts &F, const AbsPath &R) {
     // Allocated in F: "L:<thread>:heap:<F>@<place>", or named by one of
     // F's calls, "L:<thread>:heap:<F>#<order>".
@@ -787,6 +788,12 @@ private:
     for (const CallSite &Call : F.Calls)
       if (SameOptionalRoot(Call.This) ||
           std::any_of(Call.Args.begin(), Call.Args.end(), SameOptionalRoot))
+        return false;
+    // Nor handed to a thread it started (a start function returning the
+    // object its thread runs on): one object, which the thread shares.
+    for (const Spawn &S : F.Spawns)
+      if (SameOptionalRoot(S.This) || SameOptionalRoot(S.Handle) ||
+          std::any_of(S.Args.begin(), S.Args.end(), SameOptionalRoot))
         return false;
     return true;
   }
@@ -1180,12 +1187,17 @@ private:
                          const std::optional<AccessPath> &Value,
                          const Context &C) {
     std::optional<AbsPath> Buffer = Value ? resolve(*Value, C) : std::nullopt;
-    if (!Buffer)
-      return;
-    appendStep(*Buffer, "*");
+    if (Buffer)
+      appendStep(*Buffer, "*");
     AbsPath Through = Cell;
     appendStep(Through, "*");
-    std::string From = Buffer->key(), To = Through.key();
+    std::string To = Through.key();
+    std::set<std::string> &Pointees = StoredPointees[To];
+    if (Pointees.size() < 2)
+      Pointees.insert(Buffer ? Buffer->key() : std::string());
+    if (!Buffer)
+      return;
+    std::string From = Buffer->key();
     if (From == To)
       return;
     std::vector<std::string> &Names = BufferPointers[From];
@@ -1214,6 +1226,37 @@ private:
     std::string Copy = To + Key.substr(From.size());
     if (!std::count(T.HandleCopies.begin(), T.HandleCopies.end(), Copy))
       T.HandleCopies.push_back(std::move(Copy));
+  }
+
+  /// A pointer into which the whole walk stores the address of one object
+  /// and nothing else (`settings.rebalancer = t`, t the object the
+  /// rebalancer's thread was handed) names that object: a lock reached
+  /// through the pointer is that object's lock, by whichever name each
+  /// thread took it. A store of an address concur cannot follow, or of
+  /// another object's, keeps the names apart.
+  void nameLocksThroughSinglePointers() {
+    std::vector<std::pair<std::string, std::string>> Aliases;
+    for (const auto &[Through, Pointees] : StoredPointees)
+      if (Pointees.size() == 1 && !Pointees.begin()->empty() &&
+          *Pointees.begin() != Through)
+        Aliases.push_back({Through, *Pointees.begin()});
+    if (Aliases.empty())
+      return;
+    auto Rename = [&](std::string &Key) {
+      for (const auto &[Through, Object] : Aliases)
+        if (Key.size() > Through.size() &&
+            Key.compare(0, Through.size(), Through) == 0 &&
+            (Key[Through.size()] == '.' || Key[Through.size()] == '[')) {
+          Key = Object + Key.substr(Through.size());
+          return;
+        }
+    };
+    for (ResolvedAccess &A : Accesses)
+      for (ResolvedLock &L : A.Locks) {
+        Rename(L.Key);
+        if (!L.ArrayKey.empty())
+          Rename(L.ArrayKey);
+      }
   }
 
   /// A new thread's handle in a buffer that pointers were stored to point
@@ -2508,6 +2551,9 @@ private:
   std::unordered_set<std::string> SlotStoreSeen;
   /// Buffer -> the pointers stored to point at it (noteBufferPointer).
   std::unordered_map<std::string, std::vector<std::string>> BufferPointers;
+  /// For each pointer stored to ("<cell>*"), the objects stored there
+  /// ("<object>*"; "" for an address concur cannot follow), up to two.
+  std::unordered_map<std::string, std::set<std::string>> StoredPointees;
   std::vector<unsigned> ThreadsWithHandles;
   std::set<std::pair<std::string, std::string>> OwnPointerCells;
   /// Per thread and sync object: the last release and the first acquire.

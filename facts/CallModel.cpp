@@ -9,6 +9,7 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
+#include <functional>
 
 using namespace clang;
 
@@ -449,7 +450,34 @@ bool CallModel::pointsToFreshAllocation(const Expr *Arg, const Expr *Call) {
       S.Paths.isModified(VD) || !VD->getInit())
     return false;
   return isAllocation(S.Lib, S.skip(VD->getInit())) &&
-         declaredOncePerExecution(S.TU.Ctx, Call, VD);
+         declaredOncePerExecution(S.TU.Ctx, Call, VD) &&
+         !handedOnBeyondFrame(VD);
+}
+
+/// Does the function give VD's value to more than its own locals: return
+/// it (a start function returning the object its thread was handed, which
+/// the caller keeps in a global), or store it where others reach it?
+bool CallModel::handedOnBeyondFrame(const VarDecl *VD) {
+  auto IsVD = [&](const Expr *E) {
+    return E && referencedVar(S.skip(E)) == VD;
+  };
+  std::function<bool(const Stmt *)> Visit = [&](const Stmt *St) {
+    if (!St)
+      return false;
+    if (const auto *R = dyn_cast<ReturnStmt>(St); R && IsVD(R->getRetValue()))
+      return true;
+    if (const auto *B = dyn_cast<BinaryOperator>(St);
+        B && B->getOpcode() == BO_Assign && IsVD(B->getRHS())) {
+      const VarDecl *Target = referencedVar(B->getLHS()->IgnoreParenImpCasts());
+      if (!Target || Target->hasGlobalStorage())
+        return true;
+    }
+    for (const Stmt *Child : St->children())
+      if (Visit(Child))
+        return true;
+    return false;
+  };
+  return Visit(S.FD ? S.FD->getBody() : nullptr);
 }
 
 std::vector<SourceEdit>

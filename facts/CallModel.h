@@ -112,6 +112,7 @@ private:
   /// initialised so, never assigned again, with no loop between its
   /// declaration and Call?
   bool pointsToFreshAllocation(const clang::Expr *Arg, const clang::Expr *Call);
+  bool handedOnBeyondFrame(const clang::VarDecl *VD);
   void handleSpawn(const CatalogEntry &E, const clang::Expr *Call,
                    const clang::Expr *Receiver,
                    llvm::ArrayRef<const clang::Expr *> Args,
