@@ -213,6 +213,15 @@ struct Context {
 constexpr unsigned MaxDepth = 40;
 constexpr unsigned MaxInstances = 512;
 constexpr size_t MaxAccessesPerThread = 200000;
+/// The distinct accesses of all threads together, by the bytes of their
+/// names, places and locks: the memory the analysis keeps (about three
+/// times this; cpp-httplib's tests keep 1.07 GiB of it). A database whose programs start hundreds of thread instances
+/// that each reach the per-thread budgets (xz's encoders) would otherwise
+/// keep gigabytes per thread.
+constexpr size_t MaxAccessBytesTotal = size_t(1280) << 20;
+/// Pairs of accesses to one root looked at for a race: quadratic in the
+/// accesses, so bounded as well.
+constexpr size_t MaxPairsExamined = 2000000000;
 /// Calls inlined per thread: the walk re-enters a callee at each call site,
 /// which is exact but grows with the number of call paths.
 constexpr size_t MaxCallsPerThread = 200000;
@@ -540,8 +549,16 @@ private:
     bool Assumed = !assumedClass(Index).empty();
     CallBudget = Assumed ? MaxCallsPerClassRoot : MaxCallsPerThread;
     AccessBudget = Assumed ? MaxAccessesPerClassRoot : MaxAccessesPerThread;
+    if (AccessBytes >= MaxAccessBytesTotal) {
+      Threads[Index].Truncated = Truncated = true;
+      return;
+    }
     bool TruncatedBefore = Truncated;
     Truncated = false;
+    // Memo keys name their thread: another thread's walks never match.
+    // Kept, they held every thread's walks at once (a database of several
+    // programs whose mains each reach the call budget ran out of memory).
+    Walked.clear();
     walkFunction(C, Stack);
     Threads[Index].Truncated = Truncated;
     Truncated |= TruncatedBefore;
@@ -1152,10 +1169,18 @@ private:
                         std::count(A.Path.Steps.begin(), A.Path.Steps.end(),
                                    "*") <= static_cast<long>(OwnDerefs);
     ++AccessesInThread;
-    auto [It, New] = AccessIndex.try_emplace(identityOf(R), Accesses.size());
-    if (New)
+    std::string Identity = identityOf(R);
+    auto Known = AccessIndex.find(Identity);
+    if (Known == AccessIndex.end() && AccessBytes >= MaxAccessBytesTotal) {
+      Truncated = true;
+      return;
+    }
+    auto [It, New] =
+        AccessIndex.try_emplace(std::move(Identity), Accesses.size());
+    if (New) {
+      AccessBytes += footprint(R) + It->first.size();
       Accesses.push_back(std::move(R));
-    else
+    } else
       Accesses[It->second].LastPos = R.Pos;
     touch({false, It->second});
   }
@@ -1355,6 +1380,20 @@ private:
         Last.push_back(*It);
     std::reverse(Last.begin(), Last.end());
     return Last;
+  }
+
+  /// The bytes an access keeps beyond its fixed size: its names, place
+  /// and locks.
+  static size_t footprint(const ResolvedAccess &A) {
+    size_t Bytes = sizeof(ResolvedAccess) + A.Path.Root.size() +
+                   A.Path.Name.size() + A.Path.Display.size() +
+                   A.Loc.File.size() + A.Function.size() + A.Program.size();
+    for (const std::string &S : A.Path.Steps)
+      Bytes += sizeof(std::string) + S.size();
+    for (const ResolvedLock &L : A.Locks)
+      Bytes += sizeof(ResolvedLock) + L.Key.size() + L.Name.size() +
+               L.ArrayKey.size();
+    return Bytes;
   }
 
   void replay(const std::vector<Touch> &Done, unsigned Thread) {
@@ -2263,6 +2302,7 @@ private:
         LockedNames.insert(Accesses[I].Path.Name);
       }
     }
+    size_t PairsExamined = 0;
     std::set<std::tuple<std::string, SourceLoc, SourceLoc>> Seen;
     std::set<std::pair<std::string, SourceLoc>> AssumedSeen;
     for (const auto &[Root, Indexes] : ByRoot) {
@@ -2270,6 +2310,10 @@ private:
         // Partners first, the access with itself last: a place is
         // reported with another place when it has one.
         for (size_t K = X + 1; K <= Indexes.size(); ++K) {
+          if (++PairsExamined > MaxPairsExamined) {
+            Truncated = true;
+            return;
+          }
           size_t Y = K == Indexes.size() ? X : K;
           const ResolvedAccess *A = &Accesses[Indexes[X]];
           const ResolvedAccess *B = &Accesses[Indexes[Y]];
@@ -2535,6 +2579,8 @@ private:
   };
   std::unordered_map<std::string, WalkMemo> Walked;
   size_t AccessesInThread = 0;
+  /// footprint() of all accesses kept, and their identities.
+  size_t AccessBytes = 0;
   size_t CallsInThread = 0;
   size_t CallBudget = MaxCallsPerThread;
   size_t AccessBudget = MaxAccessesPerThread;

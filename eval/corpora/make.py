@@ -454,6 +454,23 @@ def make_zstd(ctx):
              missing, src)
 
 
+def make_xz(ctx):
+    n = "xz"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    full = cmake(src, os.path.join(d, "cmake-build"), [
+        "-G", "Ninja", "-DCMAKE_C_COMPILER=clang-19", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
+        "-DBUILD_TESTING=OFF", "-DENABLE_THREADS=posix", "-DBUILD_SHARED_LIBS=OFF",
+        "-DXZ_NLS=OFF"],
+        os.path.join(d, "cmake.log"))
+    # liblzma (its multithreaded encoder and decoder) and the xz program, one
+    # entry per C file.
+    keep = one_per_file([e for e in full if e["file"].endswith(".c")])
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "%d C files of liblzma and the xz programs, POSIX threads" % len(keep),
+             missing, src)
+
+
 HTTPLIB_DEFINES = ["-DCPPHTTPLIB_OPENSSL_SUPPORT", "-DCPPHTTPLIB_ZLIB_SUPPORT", "-DCPPHTTPLIB_BROTLI_SUPPORT",
                    "-DCPPHTTPLIB_ZSTD_SUPPORT", "-DCPPHTTPLIB_USE_NON_BLOCKING_GETADDRINFO"]
 
@@ -595,6 +612,7 @@ CORPORA = {
     "muduo": make_muduo,
     "thread-pool": make_thread_pool,
     "zstd": make_zstd,
+    "xz": make_xz,
     "omp": make_omp,
 }
 
