@@ -215,9 +215,10 @@ constexpr unsigned MaxInstances = 512;
 constexpr size_t MaxAccessesPerThread = 200000;
 /// The distinct accesses of all threads together, by the bytes of their
 /// names, places and locks: the memory the analysis keeps (about three
-/// times this; cpp-httplib's tests keep 1.07 GiB of it). A database whose programs start hundreds of thread instances
-/// that each reach the per-thread budgets (xz's encoders) would otherwise
-/// keep gigabytes per thread.
+/// times this; cpp-httplib's tests keep 1.07 GiB of it). A database whose
+/// programs start hundreds of thread instances that each reach the
+/// per-thread budgets (xz's encoders) would otherwise keep gigabytes per
+/// thread.
 constexpr size_t MaxAccessBytesTotal = size_t(1280) << 20;
 /// Pairs of accesses to one root looked at for a race: quadratic in the
 /// accesses, so bounded as well.
