@@ -1661,8 +1661,7 @@ private:
     // Only what the callee added to the caller's locks is its effect.
     std::vector<ResolvedLock> Added;
     for (const ResolvedLock &L : Effect.Acquired)
-      if (std::none_of(Inner.Locks.begin(), Inner.Locks.end(),
-                       [&](const ResolvedLock &M) { return M.Key == L.Key; }))
+      if (!heldIn(Inner.Locks, L.Key))
         Added.push_back(L);
     Effect.Acquired = Added;
     return Effect;

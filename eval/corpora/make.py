@@ -437,38 +437,32 @@ def make_muduo(ctx):
              missing, src)
 
 
-def make_zstd(ctx):
-    n = "zstd"
+def make_cmake_c(ctx, n, cmake_dir, options, what):
+    """A C codebase built by CMake with clang-19: one entry per C file
+    (assembly files are no C). cmake_dir: the CMake project, relative to the
+    checkout."""
     src, missing = checkout(ctx, n)
     d = ctx.corpus_dir(n)
-    full = cmake(os.path.join(src, "build", "cmake"), os.path.join(d, "cmake-build"), [
-        "-G", "Ninja", "-DCMAKE_C_COMPILER=clang-19", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
+    full = cmake(os.path.join(src, cmake_dir), os.path.join(d, "cmake-build"), [
+        "-G", "Ninja", "-DCMAKE_C_COMPILER=clang-19", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"] + options,
+        os.path.join(d, "cmake.log"))
+    keep = one_per_file([e for e in full if e["file"].endswith(".c")])
+    write_db(ctx, n, os.path.join(d, "build"), keep, "%d C files of %s" % (len(keep), what),
+             missing, src)
+
+
+def make_zstd(ctx):
+    make_cmake_c(ctx, "zstd", os.path.join("build", "cmake"), [
         "-DZSTD_BUILD_TESTS=OFF", "-DZSTD_BUILD_CONTRIB=OFF", "-DZSTD_MULTITHREAD_SUPPORT=ON",
         "-DZSTD_BUILD_SHARED=OFF", "-DZSTD_LEGACY_SUPPORT=OFF"],
-        os.path.join(d, "cmake.log"))
-    # The static library and the zstd program, one entry per C file (the
-    # assembly file huf_decompress_amd64.S is no C).
-    keep = one_per_file([e for e in full if e["file"].endswith(".c")])
-    write_db(ctx, n, os.path.join(d, "build"), keep,
-             "%d C files of the static library and the zstd program, multithreaded" % len(keep),
-             missing, src)
+        "the static library and the zstd program, multithreaded")
 
 
 def make_xz(ctx):
-    n = "xz"
-    src, missing = checkout(ctx, n)
-    d = ctx.corpus_dir(n)
-    full = cmake(src, os.path.join(d, "cmake-build"), [
-        "-G", "Ninja", "-DCMAKE_C_COMPILER=clang-19", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
-        "-DBUILD_TESTING=OFF", "-DENABLE_THREADS=posix", "-DBUILD_SHARED_LIBS=OFF",
-        "-DXZ_NLS=OFF"],
-        os.path.join(d, "cmake.log"))
-    # liblzma (its multithreaded encoder and decoder) and the xz program, one
-    # entry per C file.
-    keep = one_per_file([e for e in full if e["file"].endswith(".c")])
-    write_db(ctx, n, os.path.join(d, "build"), keep,
-             "%d C files of liblzma and the xz programs, POSIX threads" % len(keep),
-             missing, src)
+    # liblzma (its multithreaded encoder and decoder) and the xz programs.
+    make_cmake_c(ctx, "xz", "", [
+        "-DBUILD_TESTING=OFF", "-DENABLE_THREADS=posix", "-DBUILD_SHARED_LIBS=OFF", "-DXZ_NLS=OFF"],
+        "liblzma and the xz programs, POSIX threads")
 
 
 HTTPLIB_DEFINES = ["-DCPPHTTPLIB_OPENSSL_SUPPORT", "-DCPPHTTPLIB_ZLIB_SUPPORT", "-DCPPHTTPLIB_BROTLI_SUPPORT",
