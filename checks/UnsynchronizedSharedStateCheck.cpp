@@ -783,15 +783,7 @@ private:
   /// Does F return, as R, the address of an object it allocated itself
   /// and did nothing else with (no access, no call or thread given it)?
   static bool handsOnAllocation(const FunctionFacts &F, const AbsPath &R) {
-    // Allocated in F: "L:<thread>:heap:<F>@<place>", or named by one of
-    // F's calls, "L:<thread>:heap:<F>#<order>".
-    std::string Site = ":" + HeapRootPrefix + F.Id;
-    size_t End = R.Root.find(Site);
-    if (End != std::string::npos)
-      End += Site.size();
-    if (R.Steps != std::vector<std::string>{"&"} ||
-        R.Root.rfind("L:", 0) != 0 || End == std::string::npos ||
-        End >= R.Root.size() || (R.Root[End] != '@' && R.Root[End] != '#'))
+    if (R.Steps != std::vector<std::string>{"&"} || !madeBy(R.Root, F))
       return false;
     const AccessPath &Returned = *F.Returns;
     auto SameRoot = [&](const AccessPath &P) {
@@ -814,6 +806,25 @@ private:
           std::any_of(S.Args.begin(), S.Args.end(), SameOptionalRoot))
         return false;
     return true;
+  }
+
+  /// Is Root an object F made, in the activation being walked: allocated
+  /// in it, "L:<thread>:heap:<USR>@<place>", or returned new by one of its
+  /// calls, "L:<thread>:heap:<id>#<order>"? (A second program's copy of a
+  /// function has the id "<USR>@<file>", its facts' paths the USR.)
+  static bool madeBy(const std::string &Root, const FunctionFacts &F) {
+    if (Root.rfind("L:", 0) != 0)
+      return false;
+    auto MadeAt = [&](const std::string &Id, char Mark) {
+      std::string Site = ":" + HeapRootPrefix + Id + Mark;
+      return Root.find(Site) != std::string::npos;
+    };
+    std::string Usr = F.Id;
+    std::string Suffix = "@" + F.Loc.File;
+    if (Usr.size() > Suffix.size() &&
+        Usr.compare(Usr.size() - Suffix.size(), Suffix.size(), Suffix) == 0)
+      Usr.resize(Usr.size() - Suffix.size());
+    return MadeAt(Usr, '@') || MadeAt(F.Id, '#');
   }
 
   /// The call at Order in C's function, unless the walk is too deep to
@@ -905,15 +916,16 @@ private:
       Locks.insert(Locks.end(), E.Acquired.begin(), E.Acquired.end());
     };
     const LockHandover Handover = handedOverLocks(C);
+    const HeldFromEntry FromEntry = heldFromEntry(C);
     // The dynamic locks at an event, with those a later release settles.
     std::vector<ResolvedLock> WithSettled;
     auto settledAt = [&](const std::vector<ResolvedLock> &Locks,
                          const std::vector<HeldLock> &Maybe,
                          unsigned Order) -> const std::vector<ResolvedLock> & {
-      if (Maybe.empty() || Handover.Releases.empty())
-        return Locks;
-      std::vector<ResolvedLock> Settled =
-          settledLocks(Maybe, Order, C, Handover);
+      std::vector<ResolvedLock> Settled;
+      if (!Maybe.empty() && !Handover.Releases.empty())
+        Settled = settledLocks(Maybe, Order, C, Handover);
+      FromEntry.addHeldAt(Order, Locks, Settled);
       if (Settled.empty())
         return Locks;
       WithSettled = Locks;
@@ -1071,6 +1083,55 @@ private:
     return Out;
   }
 
+  /// Locks the function gives back without having taken them
+  /// (FunctionFacts::UntakenReleases): held from its entry to the release,
+  /// unless a call in between takes them (a lock wrapper's).
+  struct HeldFromEntry {
+    std::vector<std::pair<unsigned, ResolvedLock>> Releases;
+    std::vector<std::pair<unsigned, std::string>> TakenByCalls;
+
+    /// Adds to Out those held at the event at Order (not among Locks).
+    void addHeldAt(unsigned Order, const std::vector<ResolvedLock> &Locks,
+                   std::vector<ResolvedLock> &Out) const {
+      for (const auto &[ReleaseOrder, L] : Releases) {
+        if (ReleaseOrder <= Order || heldIn(Locks, L.Key) || heldIn(Out, L.Key))
+          continue;
+        if (std::none_of(
+                TakenByCalls.begin(), TakenByCalls.end(),
+                [&, &L = L, ReleaseOrder = ReleaseOrder](const auto &T) {
+                  return T.first > Order && T.first < ReleaseOrder &&
+                         T.second == L.Key;
+                }))
+          Out.push_back(L);
+      }
+    }
+  };
+
+  HeldFromEntry heldFromEntry(const Context &C) {
+    HeldFromEntry Out;
+    for (const auto &[Mutex, Order] : C.Fn->UntakenReleases)
+      if (auto M = resolveLock(HeldLock{Mutex, false}, C))
+        if (!heldIn(C.Locks, M->Key))
+          Out.Releases.push_back({Order, *M});
+    if (Out.Releases.empty())
+      return Out;
+    for (const CallSite &Call : C.Fn->Calls) {
+      const FunctionFacts *Callee = P.function(Call.CalleeId);
+      if (!Callee)
+        continue;
+      Context Inner = calleeContext(Call, *Callee, C);
+      auto Note = [&](const std::vector<HeldLock> &Locks) {
+        for (const HeldLock &L : Locks)
+          if (auto M = resolveLock(L, Inner))
+            Out.TakenByCalls.push_back({Call.Order, M->Key});
+      };
+      Note(Callee->AcquiresOnExit);
+      Note(Callee->AcquiresOnNonNullReturn);
+      Note(Callee->MayHoldOnReturn);
+    }
+    return Out;
+  }
+
   /// The locks held on some paths to the event at Order that a later call
   /// gives back: held there (LockHandover). A call between that takes the
   /// lock again is not looked for: the release is read as the first one's.
@@ -1121,6 +1182,11 @@ private:
       noteSlotStore(*Path, A.Stored, C);
       noteBufferPointer(*Path, A.Stored, C);
     }
+    // The function made the object and has not handed it on: only this
+    // thread reaches it (earlier objects of the same site other threads
+    // hold are others).
+    if (A.Unpublished && madeBy(Path->Root, *C.Fn))
+      return;
     ResolvedAccess R;
     R.Path = *Path;
     R.Write = A.Write;
@@ -2479,9 +2545,15 @@ private:
               (lockList(B).empty() ? " without a lock"
                                    : " holding " + lockList(B)) +
               ownerThreads(B);
-    // Two names for one memory location: adjacent bit-fields.
+    // Two fields for one memory location: adjacent bit-fields. (Two names
+    // of the objects holding one field are not.)
+    auto FieldOf = [](const std::string &Name) {
+      size_t At = Name.find_last_of(".>:");
+      return At == std::string::npos ? Name : Name.substr(At + 1);
+    };
     std::string Subject = "'" + Variable + "'";
-    if (A.Path.Name != B.Path.Name && A.Path.Steps == B.Path.Steps)
+    if (FieldOf(A.Path.Name) != FieldOf(B.Path.Name) &&
+        A.Path.Steps == B.Path.Steps)
       Subject += " (a bit-field sharing its memory location with '" +
                  (A.Path.Name == Variable ? B.Path.Name : A.Path.Name) + "')";
     if (A.Thread == B.Thread && A.Loc == B.Loc)

@@ -759,9 +759,12 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (!Callee)
       return std::nullopt;
+    // Also a function of the program that a project's config says
+    // allocates (one whose allocator is a function pointer concur cannot
+    // follow).
+    if (Lib.functionHas(Callee, LibraryRole::Allocates))
+      return allocatedBy(CE);
     if (TU.inLibraryCode(Callee)) {
-      if (Lib.functionHas(Callee, LibraryRole::Allocates))
-        return allocatedBy(CE);
       // strchr(s, c): the address of some character of *s.
       if (Lib.functionHas(Callee, LibraryRole::PointsIntoArgument) &&
           CE->getNumArgs() > 0)

@@ -1,6 +1,7 @@
 //===- AccessRecorder.cpp - Reads and writes another thread might see -----===//
 
 #include "facts/AccessRecorder.h"
+#include "facts/UnpublishedObjects.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/ParentMapContext.h"
@@ -151,6 +152,8 @@ void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
   A.UnreachedCalls = S.unreachedCalls();
   A.Volatile = At->getType().isVolatileQualified();
   A.Atomic = Atomic || (S.Here && S.Here->Atomic);
+  if (const DeclRefExpr *Base = baseUse(At))
+    A.Unpublished = S.UnpublishedUses.count(Base) != 0;
   if (const VarDecl *V = lazyInitialisation(At, S.TU.Ctx))
     A.LazyInitOf = S.TU.usr(V);
   // Writing a volatile flag would publish what came before it to a loop

@@ -214,6 +214,11 @@ struct MemoryAccess {
   /// own slot's pointers at objects of its own depends on it.
   bool StoresPointer = false;
   std::optional<AccessPath> Stored;
+  /// Through a local pointer to an object the function made, before any
+  /// path could have handed the pointer on (facts/UnpublishedObjects.h):
+  /// no other thread reaches this object yet, if the whole program finds
+  /// the object new (an allocation, or a function returning one).
+  bool Unpublished = false;
 };
 
 /// Synchronisation that orders accesses without a lock: a release in one
@@ -659,6 +664,12 @@ struct FunctionFacts {
   /// the caller). Held in the caller only where the caller gives them back
   /// later without taking them itself: the lock was handed over.
   std::vector<HeldLock> MayHoldOnReturn;
+  /// Releases of a lock taken on no path through the function (an unlock
+  /// it makes directly), each with the order of the first event after it:
+  /// whoever called it holds the lock until then, unless a call in between
+  /// took it (a lock wrapper's). Releasing a mutex one does not hold is
+  /// undefined, so the events before the release are under that lock.
+  std::vector<std::pair<AccessPath, unsigned>> UntakenReleases;
   /// io_context::run() and friends: this function's thread runs the
   /// handlers posted to these contexts.
   std::vector<AccessPath> ExecutorRuns;

@@ -181,6 +181,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["maybe_locks"] = A.MaybeLocks;
   if (A.KeptIdTest)
     J["kept_id_test"] = true;
+  if (A.Unpublished)
+    J["unpublished"] = true;
   if (!A.LazyInitOf.empty())
     J["lazy_init_of"] = A.LazyInitOf;
   if (A.StoresPointer)
@@ -200,6 +202,7 @@ void from_json(const json &J, MemoryAccess &A) {
   if (J.contains("maybe_locks"))
     J.at("maybe_locks").get_to(A.MaybeLocks);
   A.KeptIdTest = J.value("kept_id_test", false);
+  A.Unpublished = J.value("unpublished", false);
   A.LazyInitOf = J.value("lazy_init_of", std::string());
   A.StoresPointer = J.contains("stored");
   readOptional(J, "stored", A.Stored);
@@ -742,6 +745,7 @@ void to_json(json &J, const FunctionFacts &F) {
            {"releases_on_exit", F.ReleasesOnExit},
            {"acquires_on_non_null_return", F.AcquiresOnNonNullReturn},
            {"may_hold_on_return", F.MayHoldOnReturn},
+           {"untaken_releases", F.UntakenReleases},
            {"executor_runs", F.ExecutorRuns},
            {"stores", F.Stores},
            {"descriptors", F.Descriptors},
@@ -786,6 +790,8 @@ void from_json(const json &J, FunctionFacts &F) {
     J.at("acquires_on_non_null_return").get_to(F.AcquiresOnNonNullReturn);
   if (J.contains("may_hold_on_return"))
     J.at("may_hold_on_return").get_to(F.MayHoldOnReturn);
+  if (J.contains("untaken_releases"))
+    J.at("untaken_releases").get_to(F.UntakenReleases);
   J.at("executor_runs").get_to(F.ExecutorRuns);
   J.at("stores").get_to(F.Stores);
   J.at("descriptors").get_to(F.Descriptors);

@@ -63,6 +63,9 @@ struct FunctionScope {
   std::vector<AccessPath> TriedLocks;
   /// threads.emplace_back(f): where the thread started in place is kept.
   std::map<const clang::Expr *, AccessPath> InPlaceHandles;
+  /// Uses of local pointers to an object the function made that nothing
+  /// can have handed on yet (findUnpublishedUses).
+  std::set<const clang::DeclRefExpr *> UnpublishedUses;
   /// unreachedCalls() for the CFG block being walked.
   std::vector<unsigned> Unreached;
 

@@ -3,6 +3,7 @@
 #include "facts/FunctionWalker.h"
 #include "facts/GuardScope.h"
 #include "facts/OpenMPRegions.h"
+#include "facts/UnpublishedObjects.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -128,6 +129,8 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
       CFG::buildCFG(S.FD, const_cast<Stmt *>(Root), &S.TU.Ctx, Options);
   if (!Graph)
     return false;
+  if (!S.InRegion)
+    S.UnpublishedUses = findUnpublishedUses(*Graph, Root, S);
   FlowState Initial = S.Locks.Now;
   std::vector<std::optional<FlowState>> Exits(Graph->getNumBlockIDs());
   PostOrderCFGView Order(Graph.get());
@@ -347,8 +350,10 @@ void FunctionWalker::noExecutorEdge(const Expr *Cond, bool TrueEdge) {
 }
 
 void FunctionWalker::walkStraight() {
-  for (const Stmt *St : S.Lexical.postOrder())
+  for (const Stmt *St : S.Lexical.postOrder()) {
     visitStmt(St);
+    noteUntakenReleases();
+  }
   // Guards still in scope end with the function.
   std::vector<const VarDecl *> InScope;
   for (const auto &[Var, G] : S.Locks.Now.Guards)
@@ -365,6 +370,13 @@ void FunctionWalker::visitElement(const CFGElement &E) {
   else if (std::optional<CFGAutomaticObjDtor> Dtor =
                E.getAs<CFGAutomaticObjDtor>())
     visitScopeEnd(Dtor->getVarDecl());
+  noteUntakenReleases();
+}
+
+void FunctionWalker::noteUntakenReleases() {
+  for (AccessPath &M : S.Locks.Untaken)
+    S.Out.UntakenReleases.push_back({std::move(M), S.Order});
+  S.Locks.Untaken.clear();
 }
 
 void FunctionWalker::visitStmt(const Stmt *St) {

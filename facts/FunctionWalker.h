@@ -75,6 +75,9 @@ private:
   FlowState entryState(const clang::CFGBlock *Block,
                        const std::vector<std::optional<FlowState>> &Exits);
   void visitElement(const clang::CFGElement &E);
+  /// Moves the releases of locks no path took into the facts, ordered
+  /// before the next event.
+  void noteUntakenReleases();
   void visitStmt(const clang::Stmt *S);
   void visitDecl(const clang::VarDecl *VD);
   void visitReturnedGuard(const clang::VarDecl *VD);

@@ -115,18 +115,19 @@ void LockState::unlock(const std::vector<AccessPath> &Mutexes,
                        std::vector<AccessPath> &ReleasesOnExit) {
   for (const AccessPath &M : Mutexes) {
     EverReleased.push_back(M);
-    Now.MaybeHeld.erase(std::remove_if(Now.MaybeHeld.begin(),
-                                       Now.MaybeHeld.end(),
-                                       [&](const HeldLock &L) {
-                                         return sameObject(L.Mutex, M);
-                                       }),
-                        Now.MaybeHeld.end());
+    auto Maybe = std::remove_if(
+        Now.MaybeHeld.begin(), Now.MaybeHeld.end(),
+        [&](const HeldLock &L) { return sameObject(L.Mutex, M); });
+    bool MaybeTaken = Maybe != Now.MaybeHeld.end();
+    Now.MaybeHeld.erase(Maybe, Now.MaybeHeld.end());
     auto It =
         std::find_if(Now.Held.rbegin(), Now.Held.rend(),
                      [&](const HeldLock &L) { return sameObject(L.Mutex, M); });
     if (It != Now.Held.rend())
       Now.Held.erase(std::next(It).base());
     else {
+      if (!MaybeTaken)
+        Untaken.push_back(M);
       // Taken by whoever called us, or by a callee of ours.
       if (std::none_of(ReleasesOnExit.begin(), ReleasesOnExit.end(),
                        [&](const AccessPath &R) { return sameObject(R, M); }))

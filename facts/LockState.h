@@ -77,6 +77,10 @@ public:
   FlowState Now;
   /// Every mutex the function gives back somewhere, on any path.
   std::vector<AccessPath> EverReleased;
+  /// Mutexes given back where no path so far took them (not even on some
+  /// paths only: a lock taken where a flag says so): the walk drains them
+  /// into FunctionFacts::UntakenReleases with their order.
+  std::vector<AccessPath> Untaken;
 
   void lock(const std::vector<HeldLock> &Locks, const SourceLoc &At = {});
   /// Where each lock held now was taken (the last time).

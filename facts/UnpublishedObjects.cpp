@@ -1,0 +1,439 @@
+//===- UnpublishedObjects.cpp - Objects no other thread can reach yet -----===//
+
+#include "facts/UnpublishedObjects.h"
+#include "facts/FunctionScope.h"
+
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+#include <map>
+#include <vector>
+
+using namespace clang;
+
+namespace concur {
+namespace extract {
+
+namespace {
+
+/// A place in the CFG: block id and element index.
+using Position = std::pair<unsigned, unsigned>;
+
+enum class UseKind {
+  Access, // Reaches the object's memory, handing nothing on.
+  Benign, // A test against null, an argument of a call that keeps nothing.
+  HandOn, // Anything else: the pointer may be kept where others reach it.
+};
+
+/// A new object, or a call's result (whether it is new is the whole
+/// program's to tell): not a new object of a class whose constructor does
+/// something, which could hand `this` on.
+bool isFreshValue(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (isa<CallExpr>(E))
+    return true;
+  if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
+    const CXXConstructExpr *Ctor = New->getConstructExpr();
+    return !Ctor || Ctor->getConstructor()->isTrivial();
+  }
+  return false;
+}
+
+/// The local pointer a plain use of which E is, if it is one.
+const VarDecl *localPointer(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
+      !VD->getType()->isPointerType())
+    return nullptr;
+  return VD;
+}
+
+/// The uses of local pointers whose every value is fresh (isFreshValue):
+/// set by their initialiser or by plain assignments (`c = malloc(n);`, the
+/// definitions), never changed otherwise, their address never taken.
+class UseCollector : public RecursiveASTVisitor<UseCollector> {
+public:
+  explicit UseCollector(const FunctionScope &S) : S(S) {}
+
+  std::map<const VarDecl *, std::vector<const DeclRefExpr *>> Uses;
+  /// The assignments that define each local.
+  std::map<const VarDecl *, std::vector<const BinaryOperator *>> Assignments;
+
+  void collect(const Stmt *Body) {
+    TraverseStmt(const_cast<Stmt *>(Body));
+    for (auto It = Uses.begin(); It != Uses.end();)
+      It = Fresh.count(It->first) && !Disqualified.count(It->first)
+               ? std::next(It)
+               : Uses.erase(It);
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (!VD->isLocalVarDecl() || VD->isStaticLocal() ||
+        !VD->getType()->isPointerType())
+      return true;
+    if (S.Paths.isEscaping(VD))
+      Disqualified.insert(VD);
+    else if (const Expr *Init = VD->getInit()) {
+      if (isFreshValue(Init))
+        Fresh.insert(VD);
+      else if (!Init->isNullPointerConstant(VD->getASTContext(),
+                                            Expr::NPC_ValueDependentIsNotNull))
+        Disqualified.insert(VD);
+    }
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (!B->isAssignmentOp())
+      return true;
+    if (const VarDecl *VD = localPointer(B->getLHS())) {
+      if (B->getOpcode() == BO_Assign && isFreshValue(B->getRHS())) {
+        Assignments[VD].push_back(B);
+        Fresh.insert(VD);
+        Defining.insert(B->getLHS()->IgnoreParens());
+      } else {
+        Disqualified.insert(VD);
+      }
+    }
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp())
+      if (const VarDecl *VD = localPointer(U->getSubExpr()))
+        Disqualified.insert(VD);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const VarDecl *VD = localPointer(DRE))
+      if (!Defining.count(DRE))
+        Uses[VD].push_back(DRE);
+    return true;
+  }
+
+private:
+  const FunctionScope &S;
+  std::set<const VarDecl *> Disqualified;
+  /// Locals given a fresh value somewhere.
+  std::set<const VarDecl *> Fresh;
+  /// The left-hand sides of definitions: no uses.
+  std::set<const Expr *> Defining;
+};
+
+class UseClassifier {
+public:
+  UseClassifier(const ParentMap &Parents, const SourceManager &SM)
+      : Parents(Parents), SM(SM) {}
+
+  UseKind classify(const DeclRefExpr *Use) const {
+    // Inside a lambda's body: the closure holds a copy.
+    if (Use->refersToEnclosingVariableOrCapture())
+      return UseKind::HandOn;
+    if (isUnevaluated(Use))
+      return UseKind::Benign; // sizeof *c
+    const Stmt *Child = Use;
+    const Stmt *Parent = climbCasts(Child);
+    if (!Parent)
+      return UseKind::HandOn;
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Parent))
+      if (Cast->getCastKind() == CK_PointerToBoolean)
+        return UseKind::Benign;
+    if (const auto *ME = dyn_cast<MemberExpr>(Parent))
+      if (ME->isArrow() && ME->getBase()->IgnoreParenCasts() == Use)
+        return partUse(ME);
+    if (const auto *U = dyn_cast<UnaryOperator>(Parent)) {
+      if (U->getOpcode() == UO_Deref)
+        return partUse(U);
+      if (U->getOpcode() == UO_LNot)
+        return UseKind::Benign;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Parent))
+      if (AS->getBase()->IgnoreParenCasts() == Use)
+        return partUse(AS);
+    if (const auto *B = dyn_cast<BinaryOperator>(Parent))
+      if (B->isComparisonOp())
+        return UseKind::Benign;
+    if (const auto *Call = dyn_cast<CallExpr>(Parent))
+      if (isArgument(Call, Child) && keepsNothing(Call))
+        return UseKind::Benign;
+    return UseKind::HandOn;
+  }
+
+private:
+  /// In the operand of sizeof or alignof.
+  bool isUnevaluated(const Stmt *S) const {
+    for (const Stmt *P = Parents.getParent(S); P && isa<Expr>(P);
+         P = Parents.getParent(P))
+      if (isa<UnaryExprOrTypeTraitExpr>(P))
+        return true;
+    return false;
+  }
+
+  /// The parent of E above parentheses and casts between pointers (Child
+  /// is set to the outermost of them).
+  const Stmt *climbCasts(const Stmt *&Child) const {
+    const Stmt *Parent = Parents.getParent(Child);
+    while (Parent) {
+      const auto *Cast = dyn_cast<CastExpr>(Parent);
+      bool Transparent = isa<ParenExpr>(Parent) ||
+                         (Cast && (isa<ExplicitCastExpr>(Cast) ||
+                                   Cast->getCastKind() == CK_LValueToRValue ||
+                                   Cast->getCastKind() == CK_NoOp ||
+                                   Cast->getCastKind() == CK_BitCast));
+      if (!Transparent)
+        break;
+      Child = Parent;
+      Parent = Parents.getParent(Child);
+    }
+    return Parent;
+  }
+
+  /// A use of Part, an lvalue inside the object (`c->a.b[i]`, `*c`).
+  UseKind partUse(const Expr *Part) const {
+    const Stmt *Top = Part;
+    for (;;) {
+      const Stmt *Parent = Parents.getParent(Top);
+      while (isa_and_nonnull<ParenExpr>(Parent)) {
+        Top = Parent;
+        Parent = Parents.getParent(Top);
+      }
+      if (!Parent)
+        return UseKind::HandOn;
+      if (const auto *ME = dyn_cast<MemberExpr>(Parent)) {
+        if (!ME->isArrow() && isa<FieldDecl>(ME->getMemberDecl())) {
+          Top = ME; // c->a.b
+          continue;
+        }
+        // c->obj.method(): the method is given `this`.
+        const auto *Call = dyn_cast_or_null<CallExpr>(Parents.getParent(ME));
+        return Call && keepsNothing(Call) ? UseKind::Access : UseKind::HandOn;
+      }
+      if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Parent)) {
+        switch (Cast->getCastKind()) {
+        case CK_LValueToRValue:
+          return UseKind::Access; // Read.
+        case CK_NoOp:
+          Top = Cast;
+          continue;
+        case CK_ArrayToPointerDecay: {
+          const Stmt *Above = Parents.getParent(Cast);
+          if (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(Above))
+            if (AS->getBase() == Cast) {
+              Top = AS; // c->buf[i]
+              continue;
+            }
+          return addressUse(Cast);
+        }
+        default:
+          return UseKind::HandOn;
+        }
+      }
+      if (const auto *B = dyn_cast<BinaryOperator>(Parent))
+        return B->isAssignmentOp() && B->getLHS()->IgnoreParens() == Top
+                   ? UseKind::Access
+                   : UseKind::HandOn;
+      if (const auto *U = dyn_cast<UnaryOperator>(Parent)) {
+        if (U->isIncrementDecrementOp())
+          return UseKind::Access;
+        if (U->getOpcode() == UO_AddrOf)
+          return addressUse(U);
+        return UseKind::HandOn;
+      }
+      if (const auto *Call = dyn_cast<CallExpr>(Parent))
+        return isArgument(Call, Top) && keepsNothing(Call) ? UseKind::Access
+                                                           : UseKind::HandOn;
+      return UseKind::HandOn;
+    }
+  }
+
+  /// The address of a part of the object: given to a call that keeps
+  /// nothing (pthread_mutex_init(&c->mu, 0), memset(c->buf, ...)), or kept.
+  UseKind addressUse(const Expr *Address) const {
+    const Stmt *Child = Address;
+    const Stmt *Parent = climbCasts(Child);
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent))
+      if (isArgument(Call, Child) && keepsNothing(Call))
+        return UseKind::Access;
+    return UseKind::HandOn;
+  }
+
+  static bool isArgument(const CallExpr *Call, const Stmt *Arg) {
+    for (const Expr *A : Call->arguments())
+      if (A == Arg)
+        return true;
+    return false;
+  }
+
+  /// A library function, given no function to call: it keeps no pointer.
+  bool keepsNothing(const CallExpr *Call) const {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return false;
+    bool Library = Callee->getBuiltinID() != 0 ||
+                   SM.isInSystemHeader(Callee->getFirstDecl()->getLocation());
+    if (!Library)
+      return false;
+    for (const Expr *A : Call->arguments()) {
+      QualType T = A->IgnoreParenImpCasts()->getType();
+      if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
+          T->isBlockPointerType() || T->isFunctionType() || T->isRecordType())
+        return false;
+    }
+    return true;
+  }
+
+  const ParentMap &Parents;
+  const SourceManager &SM;
+};
+
+class Reachability {
+public:
+  explicit Reachability(const CFG &Graph) : Blocks(Graph.getNumBlockIDs()) {
+    for (const CFGBlock *Block : Graph) {
+      Blocks[Block->getBlockID()] = Block;
+      unsigned Index = 0;
+      for (const CFGElement &E : *Block) {
+        if (auto S = E.getAs<CFGStmt>()) {
+          Where.try_emplace(S->getStmt(), Position{Block->getBlockID(), Index});
+          if (const auto *DS = dyn_cast<DeclStmt>(S->getStmt()))
+            for (const Decl *D : DS->decls())
+              if (const auto *VD = dyn_cast<VarDecl>(D))
+                Declared[VD].insert({Block->getBlockID(), Index});
+        }
+        ++Index;
+      }
+    }
+  }
+
+  /// Where S is evaluated: its own element or the nearest enclosing one.
+  std::optional<Position> positionOf(const Stmt *S,
+                                     const ParentMap &Parents) const {
+    for (; S; S = Parents.getParent(S))
+      if (auto It = Where.find(S); It != Where.end())
+        return It->second;
+    return std::nullopt;
+  }
+
+  /// Where VD is declared (each pass declares it anew).
+  std::set<Position> declarations(const VarDecl *VD) const {
+    auto It = Declared.find(VD);
+    return It == Declared.end() ? std::set<Position>() : It->second;
+  }
+
+  /// Is there a path from just after From to To that passes none of Kills?
+  bool reaches(Position From, Position To,
+               const std::set<Position> &Kills) const {
+    // 1: reached To; 0: passed a kill first; -1: went past the block.
+    auto Scan = [&](const CFGBlock *Block, unsigned Start) {
+      for (unsigned I = Start; I < Block->size(); ++I) {
+        Position Here{Block->getBlockID(), I};
+        if (Here == To)
+          return 1;
+        if (Kills.count(Here))
+          return 0;
+      }
+      return -1;
+    };
+    const CFGBlock *Start = Blocks[From.first];
+    if (!Start || From == To)
+      return true;
+    int R = Scan(Start, From.second + 1);
+    if (R >= 0)
+      return R == 1;
+    std::vector<const CFGBlock *> Work;
+    std::vector<bool> Seen(Blocks.size(), false);
+    auto Push = [&](const CFGBlock *Block) {
+      for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
+        if (const CFGBlock *To = Succ.getReachableBlock())
+          if (!Seen[To->getBlockID()]) {
+            Seen[To->getBlockID()] = true;
+            Work.push_back(To);
+          }
+    };
+    Push(Start);
+    while (!Work.empty()) {
+      const CFGBlock *Block = Work.back();
+      Work.pop_back();
+      R = Scan(Block, 0);
+      if (R == 1)
+        return true;
+      if (R == -1)
+        Push(Block);
+    }
+    return false;
+  }
+
+private:
+  std::vector<const CFGBlock *> Blocks;
+  std::map<const Stmt *, Position> Where;
+  std::map<const VarDecl *, std::set<Position>> Declared;
+};
+
+} // namespace
+
+const DeclRefExpr *baseUse(const Expr *At) {
+  const Expr *E = At;
+  for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
+    E = E->IgnoreParenCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE;
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      E = ME->getBase();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      E = AS->getBase();
+    else if (const auto *U = dyn_cast<UnaryOperator>(E);
+             U && U->getOpcode() == UO_Deref)
+      E = U->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+std::set<const DeclRefExpr *> findUnpublishedUses(const CFG &Graph,
+                                                  const Stmt *Body,
+                                                  const FunctionScope &S) {
+  std::set<const DeclRefExpr *> Owned;
+  UseCollector Collector(S);
+  Collector.collect(Body);
+  if (Collector.Uses.empty())
+    return Owned;
+  ParentMap Parents(const_cast<Stmt *>(Body));
+  UseClassifier Classifier(Parents, S.TU.Ctx.getSourceManager());
+  Reachability Paths(Graph);
+  for (const auto &[VD, VarUses] : Collector.Uses) {
+    // A new value, or a new pass of the declaration, starts afresh.
+    std::set<Position> Kills = Paths.declarations(VD);
+    bool Unplaced = false;
+    for (const BinaryOperator *Assignment : Collector.Assignments[VD]) {
+      if (auto At = Paths.positionOf(Assignment, Parents))
+        Kills.insert(*At);
+      else
+        Unplaced = true;
+    }
+    if (Unplaced)
+      continue;
+    std::vector<std::optional<Position>> HandOns;
+    std::vector<std::pair<const DeclRefExpr *, Position>> Accesses;
+    for (const DeclRefExpr *Use : VarUses) {
+      UseKind Kind = Classifier.classify(Use);
+      std::optional<Position> At = Paths.positionOf(Use, Parents);
+      if (Kind == UseKind::HandOn)
+        HandOns.push_back(At);
+      else if (Kind == UseKind::Access && At)
+        Accesses.push_back({Use, *At});
+    }
+    // A hand-on whose place is unknown may come before anything.
+    if (std::any_of(HandOns.begin(), HandOns.end(),
+                    [](const auto &P) { return !P; }))
+      continue;
+    for (const auto &[Use, At] : Accesses)
+      if (std::none_of(HandOns.begin(), HandOns.end(), [&](const auto &H) {
+            return Paths.reaches(*H, At, Kills);
+          }))
+        Owned.insert(Use);
+  }
+  return Owned;
+}
+
+} // namespace extract
+} // namespace concur

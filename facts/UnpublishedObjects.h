@@ -1,0 +1,53 @@
+//===- UnpublishedObjects.h - Objects no other thread can reach yet -------===//
+//
+// RacerD's ownership: a function that makes an object (`c = malloc(...)`)
+// holds the only pointer to it until it hands the pointer on. What it does
+// to the object before that, no other thread can see, whichever earlier
+// objects of the same allocation site other threads hold (a pool made twice:
+// the second pool's setup is not a race with the first pool's threads).
+//
+// Here, per function, the uses of a local pointer that reach the object it
+// was initialised with while no hand-on of the pointer can have happened
+// since that initialisation, on any path of the CFG (loops included: a
+// hand-on in one iteration reaches the next, unless the local is declared
+// anew in between). A hand-on is any use but a dereference (reading,
+// writing or taking the address of a part of the object only to give it to
+// a call that keeps nothing, see below), a test against null, or an
+// argument of such a call. A library function (declared in a system header)
+// is taken to keep no pointer it is given unless it is also given a
+// function to call: pthread_create does, memset and pthread_mutex_init do
+// not. Calls of the program's own functions, stores, copies into other
+// variables, captures and returns all hand the pointer on.
+//
+// Whether the local's object is new at all (an allocation, or a call of a
+// function that returns one) is the whole-program stage's to tell.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_FACTS_UNPUBLISHEDOBJECTS_H
+#define CONCUR_FACTS_UNPUBLISHEDOBJECTS_H
+
+#include "clang/AST/Expr.h"
+#include "clang/Analysis/CFG.h"
+
+#include <set>
+
+namespace concur {
+namespace extract {
+
+struct FunctionScope;
+
+/// The uses (DeclRefExprs) of local pointers at which no hand-on of the
+/// pointer since its initialisation can have happened.
+std::set<const clang::DeclRefExpr *>
+findUnpublishedUses(const clang::CFG &Graph, const clang::Stmt *Body,
+                    const FunctionScope &S);
+
+/// The use of a local through which the lvalue At reaches memory
+/// (`c->a.b[i]`, `*c`): the DeclRefExpr of c, or null.
+const clang::DeclRefExpr *baseUse(const clang::Expr *At);
+
+} // namespace extract
+} // namespace concur
+
+#endif // CONCUR_FACTS_UNPUBLISHEDOBJECTS_H
