@@ -1790,12 +1790,15 @@ private:
         T.Program = S.EntryPrograms[I];
       if (!T.Program.empty())
         ThreadedPrograms.insert(T.Program);
-      T.Multi = S.LoopDepth > 0 || C.InLoop || S.Model == SpawnModel::OpenMP ||
-                S.Model == SpawnModel::Executor;
-      T.StartLoc = S.Loc;
-      T.LiveAtSpawn.insert(Stack.begin(), Stack.end());
       if (auto H = resolve(S.Handle, C))
         T.HandleKey = H->key();
+      // A call made in a loop starts the thread at each pass, but one it
+      // joins before it returns has ended before the next pass starts it.
+      T.Multi =
+          S.LoopDepth > 0 || (C.InLoop && !joinedLater(S, T.HandleKey, C)) ||
+          S.Model == SpawnModel::OpenMP || S.Model == SpawnModel::Executor;
+      T.StartLoc = S.Loc;
+      T.LiveAtSpawn.insert(Stack.begin(), Stack.end());
       if (auto X = resolve(S.Executor, C))
         T.ExecutorKey = X->key();
       T.This = resolve(S.This, C);
@@ -1825,6 +1828,19 @@ private:
     for (unsigned Index : Started)
       handSlotSetup(Index, C);
     StartedBy[startKey(C.Thread, C.Fn->Id, S.Order)] = std::move(Started);
+  }
+
+  /// Does the function that makes the start S join the thread through its
+  /// handle (HandleKey) later, in the same call?
+  bool joinedLater(const Spawn &S, const std::optional<std::string> &HandleKey,
+                   const Context &C) {
+    if (!HandleKey)
+      return false;
+    for (const JoinEvent &J : C.Fn->Joins)
+      if (J.Order > S.Order)
+        if (auto H = resolve(J.Handle, C); H && joinsName(H->key(), *HandleKey))
+          return true;
+    return false;
   }
 
   /// A thread handed the address of an array element at an index known
