@@ -226,6 +226,9 @@ constexpr size_t MaxPairsExamined = 2000000000;
 /// Calls inlined per thread: the walk re-enters a callee at each call site,
 /// which is exact but grows with the number of call paths.
 constexpr size_t MaxCallsPerThread = 200000;
+/// Calls a thread's walk past its budget may still make towards the
+/// threads it starts (mayStartThreads).
+constexpr size_t MaxDiscoveryCalls = 200000;
 /// Roots assumed from classes: one per public method, each walk smaller.
 constexpr unsigned MaxClassRoots = 4000;
 constexpr size_t MaxCallsPerClassRoot = 2000;
@@ -1169,7 +1172,7 @@ private:
   void onAccess(const MemoryAccess &A, const Context &C,
                 const std::vector<ResolvedLock> &Dynamic,
                 ReleasedSinceFn ReleasedSince) {
-    if (AccessesInThread >= AccessBudget) {
+    if (AccessesInThread >= AccessBudget || CallsInThread > CallBudget) {
       Truncated = true;
       return;
     }
@@ -1664,8 +1667,14 @@ private:
       }
     }
     if (++CallsInThread > CallBudget) {
+      // Past the budget, the walk follows only the calls that may start a
+      // thread, for the threads (a server's main that reads its config
+      // with thousands of calls before it starts its workers): its own
+      // accesses from here on are not compared.
       Truncated = true;
-      return {};
+      if (CallsInThread > CallBudget + MaxDiscoveryCalls ||
+          !mayStartThreads(CalleeId))
+        return {};
     }
     unsigned EpochBefore = Epoch;
     std::optional<AbsPath> Once;
@@ -1695,6 +1704,23 @@ private:
       recordSync("once:" + Once->key(), false, C.Thread);
     }
     return Result;
+  }
+
+  /// Does the function, or one it may call, start a thread?
+  bool mayStartThreads(const std::string &Id) {
+    auto [It, New] = StartsThreads.try_emplace(Id, false);
+    if (!New)
+      return It->second; // Known, or being worked out (a cycle: no).
+    const FunctionFacts *F = P.function(Id);
+    bool Starts = F && !F->Spawns.empty();
+    for (size_t I = 0; F && !Starts && I < F->Calls.size(); ++I) {
+      const CallSite &Call = F->Calls[I];
+      Starts = !Call.CalleeId.empty() && mayStartThreads(Call.CalleeId);
+      for (size_t J = 0; !Starts && J < Call.Targets.size(); ++J)
+        Starts = mayStartThreads(Call.Targets[J].Id);
+    }
+    StartsThreads[Id] = Starts;
+    return Starts;
   }
 
   /// What a call's walk in context C looks like from outside: the thread,
@@ -2666,6 +2692,8 @@ private:
     std::vector<Touch> Touched;
   };
   std::unordered_map<std::string, WalkMemo> Walked;
+  /// mayStartThreads, by function id.
+  std::unordered_map<std::string, bool> StartsThreads;
   size_t AccessesInThread = 0;
   /// footprint() of all accesses kept, and their identities.
   size_t AccessBytes = 0;

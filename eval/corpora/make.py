@@ -465,6 +465,28 @@ def make_xz(ctx):
         "liblzma and the xz programs, POSIX threads")
 
 
+def make_redis(ctx):
+    """By hand: the C files of src/Makefile's REDIS_SERVER_OBJ (the server,
+    its threads: background jobs in bio.c, I/O threads in networking.c),
+    each compiled in src/ with the Makefile's include directories, no
+    allocator (-DREDIS_STATIC= as the Makefile's default)."""
+    n = "redis"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    srcdir = os.path.join(src, "src")
+    makefile = open(os.path.join(srcdir, "Makefile")).read()
+    m = re.search(r"^REDIS_SERVER_OBJ=((?:.*\\\n)*.*)$", makefile, re.M)
+    objs = m.group(1).replace("\\\n", " ").split()
+    files = [os.path.join(srcdir, o[:-2] + ".c") for o in objs if o.endswith(".o")]
+    inc = ["-I../deps/" + x for x in ["hiredis", "linenoise", "lua/src", "hdr_histogram", "fpconv",
+                                      "fast_float"]]
+    entries = [{"directory": srcdir, "file": f,
+                "arguments": ["clang-19", "-std=gnu11", "-w", "-DREDIS_STATIC="] + inc + ["-c", f]}
+               for f in files]
+    write_db(ctx, n, os.path.join(d, "build"), entries,
+             "hand-written: %d C files of REDIS_SERVER_OBJ" % len(entries), missing, src)
+
+
 HTTPLIB_DEFINES = ["-DCPPHTTPLIB_OPENSSL_SUPPORT", "-DCPPHTTPLIB_ZLIB_SUPPORT", "-DCPPHTTPLIB_BROTLI_SUPPORT",
                    "-DCPPHTTPLIB_ZSTD_SUPPORT", "-DCPPHTTPLIB_USE_NON_BLOCKING_GETADDRINFO"]
 
@@ -607,6 +629,7 @@ CORPORA = {
     "thread-pool": make_thread_pool,
     "zstd": make_zstd,
     "xz": make_xz,
+    "redis": make_redis,
     "omp": make_omp,
 }
 
