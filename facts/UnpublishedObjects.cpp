@@ -319,47 +319,41 @@ public:
     return It == Declared.end() ? std::set<Position>() : It->second;
   }
 
-  /// Is there a path from just after From to To that passes none of Kills?
-  bool reaches(Position From, Position To,
-               const std::set<Position> &Kills) const {
-    // 1: reached To; 0: passed a kill first; -1: went past the block.
-    auto Scan = [&](const CFGBlock *Block, unsigned Start) {
+  /// The places some path reaches from one of Sources (each source's own
+  /// place included) without passing one of Kills: one forward pass over
+  /// the CFG for all sources, loops included.
+  std::set<Position> reachedFrom(const std::vector<Position> &Sources,
+                                 const std::set<Position> &Kills) const {
+    std::set<Position> Reached;
+    std::vector<bool> EntryReached(Blocks.size(), false);
+    std::vector<const CFGBlock *> Work;
+    // Marks the block's places from Start on, up to a kill; past its end,
+    // its successors' entries.
+    auto Sweep = [&](const CFGBlock *Block, unsigned Start) {
       for (unsigned I = Start; I < Block->size(); ++I) {
         Position Here{Block->getBlockID(), I};
-        if (Here == To)
-          return 1;
-        if (Kills.count(Here))
-          return 0;
+        if (I != Start && Kills.count(Here))
+          return;
+        Reached.insert(Here);
       }
-      return -1;
-    };
-    const CFGBlock *Start = Blocks[From.first];
-    if (!Start || From == To)
-      return true;
-    int R = Scan(Start, From.second + 1);
-    if (R >= 0)
-      return R == 1;
-    std::vector<const CFGBlock *> Work;
-    std::vector<bool> Seen(Blocks.size(), false);
-    auto Push = [&](const CFGBlock *Block) {
       for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
         if (const CFGBlock *To = Succ.getReachableBlock())
-          if (!Seen[To->getBlockID()]) {
-            Seen[To->getBlockID()] = true;
+          if (!EntryReached[To->getBlockID()]) {
+            EntryReached[To->getBlockID()] = true;
             Work.push_back(To);
           }
     };
-    Push(Start);
+    for (const Position &From : Sources)
+      if (From.first < Blocks.size() && Blocks[From.first])
+        Sweep(Blocks[From.first], From.second);
     while (!Work.empty()) {
       const CFGBlock *Block = Work.back();
       Work.pop_back();
-      R = Scan(Block, 0);
-      if (R == 1)
-        return true;
-      if (R == -1)
-        Push(Block);
+      if (!Block->empty() && Kills.count({Block->getBlockID(), 0}))
+        continue;
+      Sweep(Block, 0);
     }
-    return false;
+    return Reached;
   }
 
 private:
@@ -412,24 +406,27 @@ std::set<const DeclRefExpr *> findUnpublishedUses(const CFG &Graph,
     }
     if (Unplaced)
       continue;
-    std::vector<std::optional<Position>> HandOns;
+    std::vector<Position> HandOns;
     std::vector<std::pair<const DeclRefExpr *, Position>> Accesses;
     for (const DeclRefExpr *Use : VarUses) {
       UseKind Kind = Classifier.classify(Use);
       std::optional<Position> At = Paths.positionOf(Use, Parents);
-      if (Kind == UseKind::HandOn)
-        HandOns.push_back(At);
-      else if (Kind == UseKind::Access && At)
+      if (Kind == UseKind::HandOn) {
+        // A hand-on whose place is unknown may come before anything.
+        if (!At) {
+          Unplaced = true;
+          break;
+        }
+        HandOns.push_back(*At);
+      } else if (Kind == UseKind::Access && At) {
         Accesses.push_back({Use, *At});
+      }
     }
-    // A hand-on whose place is unknown may come before anything.
-    if (std::any_of(HandOns.begin(), HandOns.end(),
-                    [](const auto &P) { return !P; }))
+    if (Unplaced || Accesses.empty())
       continue;
+    std::set<Position> HandedOn = Paths.reachedFrom(HandOns, Kills);
     for (const auto &[Use, At] : Accesses)
-      if (std::none_of(HandOns.begin(), HandOns.end(), [&](const auto &H) {
-            return Paths.reaches(*H, At, Kills);
-          }))
+      if (!HandedOn.count(At))
         Owned.insert(Use);
   }
   return Owned;
