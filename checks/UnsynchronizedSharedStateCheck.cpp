@@ -143,6 +143,8 @@ struct ResolvedAccess {
   bool StoresPointer = false;
   /// A kept thread id read to compare it with the current thread's.
   bool KeptIdTest = false;
+  /// Made on the way to ending the process (Context::Dying).
+  bool Dying = false;
   /// In a lazy initialisation of this global ("G:<usr>"), which runs only
   /// while it is still zero (MemoryAccess::LazyInitOf).
   std::string LazyInitOf;
@@ -203,6 +205,9 @@ struct Context {
   std::map<unsigned, std::vector<std::string>> Callables;
   std::vector<ResolvedLock> Locks;
   bool InLoop = false;
+  /// On the way to ending the process: inside a call every path from which
+  /// ends it (a panic's crash report, an error's exit).
+  bool Dying = false;
   unsigned Depth = 0;
   /// The one program this call runs in: the thread's, or, for a root
   /// assumed from a library class, the program whose own code the walk
@@ -863,6 +868,7 @@ private:
       if (auto M = resolveLock(L, C))
         Inner.Locks.push_back(*M);
     Inner.InLoop = C.InLoop || Call.LoopDepth > 0;
+    Inner.Dying = C.Dying || Call.EndsProcess;
     Inner.Depth = C.Depth + 1;
     Inner.EntryPos = NextPos;
     // Code defined next to a main exists only in that main's program.
@@ -1195,6 +1201,7 @@ private:
     R.Write = A.Write;
     R.Pos = R.LastPos = NextPos++;
     R.Thread = C.Thread;
+    R.Dying = C.Dying;
     R.Locks = C.Locks;
     R.Locks.insert(R.Locks.end(), Dynamic.begin(), Dynamic.end());
     for (const HeldLock &L : A.Locks)
@@ -1530,7 +1537,7 @@ private:
                     R.Path.key() + "|" + R.Path.Name + "|" + R.Path.Display +
                     "|";
     for (bool Flag : {R.Write, R.Volatile, R.FreshPerClosure, R.Atomic,
-                      R.KeptIdTest, R.Path.HandedIn})
+                      R.KeptIdTest, R.Path.HandedIn, R.Dying})
       K += Flag ? '1' : '0';
     for (const ResolvedLock &L : R.Locks)
       K += lockIdentity(L);
@@ -1727,7 +1734,8 @@ private:
   /// the point in its order, the function and what it runs on.
   std::string walkKey(const Context &C) const {
     std::string K = std::to_string(C.Thread) + "|" + std::to_string(Epoch) +
-                    "|" + C.Fn->Id + "|" + (C.InLoop ? "loop" : "") + "|" +
+                    "|" + C.Fn->Id + "|" + (C.InLoop ? "loop" : "") +
+                    (C.Dying ? "dying" : "") + "|" +
                     (C.This ? C.This->key() + "," + C.This->Name : "-");
     for (const auto &Param : C.Params)
       K += "|" + (Param ? Param->key() + "," + Param->Name +
@@ -2519,8 +2527,18 @@ private:
           // handshake orders, two writes of the flag included, follows.
           if (std::string Flag = orderedByVolatileFlag(*A, *B); !Flag.empty())
             orderedOnlyByVolatile(Out.back(), Flag);
+          if (A->Dying || B->Dying)
+            onTheWayOut(Out.back());
         }
     }
+  }
+
+  /// A pair one of whose accesses runs only on the way to ending the
+  /// process (a crash report reading what other threads still change)
+  /// races, but matters only to what that path prints: a remark.
+  static void onTheWayOut(Finding &F) {
+    F.Level = Severity::Remark;
+    F.Message += "; one access runs only on a path that ends the process";
   }
 
   /// A pair a volatile flag's handshake orders (`stop = 1;` here, `while
