@@ -1105,12 +1105,11 @@ private:
       for (const auto &[ReleaseOrder, L] : Releases) {
         if (ReleaseOrder <= Order || heldIn(Locks, L.Key) || heldIn(Out, L.Key))
           continue;
-        if (std::none_of(
-                TakenByCalls.begin(), TakenByCalls.end(),
-                [&, &L = L, ReleaseOrder = ReleaseOrder](const auto &T) {
-                  return T.first > Order && T.first < ReleaseOrder &&
-                         T.second == L.Key;
-                }))
+        bool TakenBetween = false;
+        for (const auto &[CallOrder, Key] : TakenByCalls)
+          TakenBetween |=
+              CallOrder > Order && CallOrder < ReleaseOrder && Key == L.Key;
+        if (!TakenBetween)
           Out.push_back(L);
       }
     }

@@ -7,10 +7,11 @@
 // the second pool's setup is not a race with the first pool's threads).
 //
 // Here, per function, the uses of a local pointer that reach the object it
-// was initialised with while no hand-on of the pointer can have happened
-// since that initialisation, on any path of the CFG (loops included: a
-// hand-on in one iteration reaches the next, unless the local is declared
-// anew in between). A hand-on is any use but a dereference (reading,
+// was last given (by its initialiser or a plain assignment, each a call's
+// result or a new object) while no hand-on of the pointer can have happened
+// since, on any path of the CFG (loops included: a hand-on in one iteration
+// reaches the next, unless the local is declared or assigned anew in
+// between). A hand-on is any use but a dereference (reading,
 // writing or taking the address of a part of the object only to give it to
 // a call that keeps nothing, see below), a test against null, or an
 // argument of such a call. A library function (declared in a system header)
