@@ -111,6 +111,11 @@ struct ResolvedLock {
   /// Not a lock but the mark of a start that failed (isStartFailure): the
   /// threads that start would have made.
   std::vector<unsigned> NotStarted;
+  /// Held because a call returned holding it and a later call gives it
+  /// back (a lookup that locks the item it finds): it orders what is done
+  /// under it, but was not taken for it, so says nothing about what the
+  /// program means to protect.
+  bool HandedOver = false;
 };
 
 struct ResolvedAccess {
@@ -157,6 +162,10 @@ struct ResolvedAccess {
 struct LockEffect {
   std::vector<ResolvedLock> Acquired;
   std::vector<std::string> Released;
+  /// Held on some of the callee's returns, not on every one (a lookup that
+  /// gives the item's lock back only where it returns NULL): held in the
+  /// caller only where the caller gives it back later without taking it.
+  std::vector<ResolvedLock> MayHold;
 };
 
 struct ThreadInstance {
@@ -217,7 +226,11 @@ struct Context {
 
 constexpr unsigned MaxDepth = 40;
 constexpr unsigned MaxInstances = 512;
-constexpr size_t MaxAccessesPerThread = 200000;
+/// Accesses a thread's walk makes, repeats counted: a server's main that
+/// runs its protocol handlers makes 200k in 38k calls (memcached). The call
+/// budget is what bounds a walk's time; this one only stops a walk whose
+/// calls each make thousands of accesses.
+constexpr size_t MaxAccessesPerThread = 1000000;
 /// The distinct accesses of all threads together, by the bytes of their
 /// names, places and locks: the memory the analysis keeps (about three
 /// times this; cpp-httplib's tests keep 1.07 GiB of it). A database whose
@@ -568,6 +581,7 @@ private:
     // Kept, they held every thread's walks at once (a database of several
     // programs whose mains each reach the call budget ran out of memory).
     Walked.clear();
+    LockPointers.clear();
     walkFunction(C, Stack);
     Threads[Index].Truncated = Truncated;
     Truncated |= TruncatedBefore;
@@ -926,6 +940,9 @@ private:
     };
     const LockHandover Handover = handedOverLocks(C);
     const HeldFromEntry FromEntry = heldFromEntry(C);
+    // Callees' locks held on some of their returns that no later call
+    // here gives back: maybe held on this function's returns too.
+    std::vector<ResolvedLock> PassedUp;
     // The dynamic locks at an event, with those a later release settles.
     std::vector<ResolvedLock> WithSettled;
     auto settledAt = [&](const std::vector<ResolvedLock> &Locks,
@@ -982,9 +999,22 @@ private:
                               Stack);
         if (auto H = Handover.AtCall.find(Site.Order);
             H != Handover.AtCall.end())
-          for (const ResolvedLock &L : H->second)
-            if (!heldIn(Dynamic, L.Key) && !heldIn(E.Acquired, L.Key))
-              E.Acquired.push_back(L);
+          for (ResolvedLock L : H->second)
+            if (!heldIn(Dynamic, L.Key) && !heldIn(E.Acquired, L.Key)) {
+              L.HandedOver = true;
+              E.Acquired.push_back(std::move(L));
+            }
+        for (ResolvedLock &L : E.MayHold) {
+          if (heldIn(Dynamic, L.Key) || heldIn(E.Acquired, L.Key))
+            continue;
+          if (Handover.releasedAfter(
+                  Site.Order, L.Key,
+                  [&](const std::string &K) { return lockPointee(K); })) {
+            L.HandedOver = true;
+            E.Acquired.push_back(std::move(L));
+          } else
+            PassedUp.push_back(std::move(L));
+        }
         apply(Dynamic, E);
         if (!E.Acquired.empty() || !E.Released.empty())
           Effects.push_back({Site.Order, std::move(E)});
@@ -1025,8 +1055,49 @@ private:
         Effect.Acquired.push_back(*M);
     for (const AccessPath &R : F.ReleasesOnExit)
       if (auto M = resolve(R, C))
-        Effect.Released.push_back(M->key());
+        Effect.Released.push_back(lockPointee(M->key()));
+    Effect.MayHold = heldOnSomeReturn(C, Effects, Effect.Acquired);
+    for (const HeldLock &L : F.MayHoldOnReturn)
+      if (auto M = resolveLock(L, C))
+        if (!heldIn(Effect.Acquired, M->Key) && !heldIn(Effect.MayHold, M->Key))
+          Effect.MayHold.push_back(std::move(*M));
+    for (ResolvedLock &L : PassedUp) {
+      bool ReleasedLater = false;
+      for (const auto &[Order, E] : Effects)
+        ReleasedLater |=
+            std::count(E.Released.begin(), E.Released.end(), L.Key);
+      if (!ReleasedLater && !heldIn(Effect.Acquired, L.Key) &&
+          !heldIn(Effect.MayHold, L.Key))
+        Effect.MayHold.push_back(std::move(L));
+    }
     return Effect;
+  }
+
+  /// The locks calls took here that a later call gives back on some paths
+  /// to a return but not on all (SkippedOnSomeReturn): held on the returns
+  /// that skip the release. Held is what every return holds.
+  std::vector<ResolvedLock>
+  heldOnSomeReturn(const Context &C,
+                   const std::vector<std::pair<unsigned, LockEffect>> &Effects,
+                   const std::vector<ResolvedLock> &Held) const {
+    std::vector<ResolvedLock> Kept;
+    for (const auto &[Order, E] : Effects) {
+      const CallSite *Call = callAt(Order, C);
+      if (!Call || !Call->SkippedOnSomeReturn)
+        for (const std::string &Key : E.Released)
+          Kept.erase(std::remove_if(
+                         Kept.begin(), Kept.end(),
+                         [&](const ResolvedLock &L) { return L.Key == Key; }),
+                     Kept.end());
+      for (const ResolvedLock &L : E.Acquired)
+        if (!heldIn(Kept, L.Key))
+          Kept.push_back(L);
+    }
+    Kept.erase(std::remove_if(
+                   Kept.begin(), Kept.end(),
+                   [&](const ResolvedLock &L) { return heldIn(Held, L.Key); }),
+               Kept.end());
+    return Kept;
   }
 
   static bool heldIn(const std::vector<ResolvedLock> &Locks,
@@ -1045,6 +1116,15 @@ private:
   struct LockHandover {
     std::map<unsigned, std::vector<ResolvedLock>> AtCall;
     std::vector<std::pair<unsigned, std::string>> Releases;
+
+    /// Pointee names the mutex a released pointer holds by then.
+    template <typename PointeeFn>
+    bool releasedAfter(unsigned Order, const std::string &Key,
+                       PointeeFn Pointee) const {
+      return std::any_of(Releases.begin(), Releases.end(), [&](const auto &R) {
+        return R.first > Order && Pointee(R.second) == Key;
+      });
+    }
   };
 
   LockHandover handedOverLocks(const Context &C) {
@@ -1190,6 +1270,8 @@ private:
       noteSlotStore(*Path, A.Stored, C);
       noteBufferPointer(*Path, A.Stored, C);
     }
+    if (A.Write && A.Stored)
+      noteLockPointer(*Path, *A.Stored, C);
     // The function made the object and has not handed it on: only this
     // thread reaches it (earlier objects of the same site other threads
     // hold are others).
@@ -1259,6 +1341,27 @@ private:
     } else
       Accesses[It->second].LastPos = R.Pos;
     touch({false, It->second});
+  }
+
+  /// `a->hold = trylock_item(k)`: the pointer holds the mutex the call
+  /// returned holding, so a release through it (`unlock_held(a->hold)`)
+  /// gives back that mutex. Kept per cell, the latest store's.
+  void noteLockPointer(const AbsPath &Cell, const AccessPath &Value,
+                       const Context &C) {
+    if (Value.Root != AccessPath::RootKind::Return || !Value.Steps.empty())
+      return;
+    std::string Through = Cell.key() + "*";
+    if (auto L = lockedOnReturn(std::stoul(Value.RootId), C))
+      LockPointers[Through] = L->Key;
+    else
+      LockPointers.erase(Through);
+  }
+
+  /// The mutex a lock key names: the one a pointer was last given by a
+  /// call that returned holding it (noteLockPointer), else itself.
+  const std::string &lockPointee(const std::string &Key) const {
+    auto It = LockPointers.find(Key);
+    return It == LockPointers.end() ? Key : It->second;
   }
 
   /// The thread stores an address into a pointer of its own slot
@@ -1486,7 +1589,8 @@ private:
   /// A held lock as the memo and access keys spell it.
   static std::string lockIdentity(const ResolvedLock &L) {
     return "|" + L.Key + "," + L.Name + (L.Shared ? ",s" : ",x") +
-           (L.Ownership ? ",o" : "") + "," + L.AbsentMutex;
+           (L.Ownership ? ",o" : "") + (L.HandedOver ? ",h" : "") + "," +
+           L.AbsentMutex;
   }
 
   /// Does one of the names the thread's handle has (where its start put
@@ -1565,11 +1669,17 @@ private:
       if (It != C.Callables.end())
         Passed = &It->second;
     }
+    // What one of them may return holding may be held after the call.
+    LockEffect Effect;
     for (const CallTarget &T : Call.Targets)
       if ((!Passed || std::count(Passed->begin(), Passed->end(), T.Id)) &&
-          inProgram(T.Program, C) && framesLive(T.Id, C.Thread, Stack))
-        onCallTo(Call, T.Id, C, Dynamic, Stack, T.Program);
-    return {};
+          inProgram(T.Program, C) && framesLive(T.Id, C.Thread, Stack)) {
+        LockEffect Target = onCallTo(Call, T.Id, C, Dynamic, Stack, T.Program);
+        for (ResolvedLock &L : Target.MayHold)
+          if (!heldIn(Effect.MayHold, L.Key))
+            Effect.MayHold.push_back(std::move(L));
+      }
+    return Effect;
   }
 
   /// Code that exists only in another program of the database (its test
@@ -1763,6 +1873,12 @@ private:
       if (!heldIn(Inner.Locks, L.Key))
         Added.push_back(L);
     Effect.Acquired = Added;
+    Effect.MayHold.erase(std::remove_if(Effect.MayHold.begin(),
+                                        Effect.MayHold.end(),
+                                        [&](const ResolvedLock &L) {
+                                          return heldIn(Inner.Locks, L.Key);
+                                        }),
+                         Effect.MayHold.end());
     return Effect;
   }
 
@@ -2410,9 +2526,12 @@ private:
       ByRoot[Accesses[I].Path.Root].push_back(I);
       // Not a write on an owner's thread: event-loop classes read their
       // fields in plain getters that only the loop's own callbacks call.
+      // Nor a lock a lookup handed over.
       if (Accesses[I].Write &&
           std::any_of(Accesses[I].Locks.begin(), Accesses[I].Locks.end(),
-                      [](const ResolvedLock &L) { return !L.Ownership; })) {
+                      [](const ResolvedLock &L) {
+                        return !L.Ownership && !L.HandedOver;
+                      })) {
         Locked.insert(Accesses[I].Path.key());
         LockedNames.insert(Accesses[I].Path.Name);
       }
@@ -2733,6 +2852,8 @@ private:
   /// For each pointer stored to ("<cell>*"), the objects stored there
   /// ("<object>*"; "" for an address concur cannot follow), up to two.
   std::unordered_map<std::string, std::set<std::string>> StoredPointees;
+  /// Pointers holding a mutex a call returned holding (noteLockPointer).
+  std::unordered_map<std::string, std::string> LockPointers;
   std::vector<unsigned> ThreadsWithHandles;
   std::set<std::pair<std::string, std::string>> OwnPointerCells;
   /// Per thread and sync object: the last release and the first acquire.

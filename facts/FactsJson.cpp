@@ -360,6 +360,8 @@ void to_json(json &J, const CallSite &C) {
   J["locks"] = C.Locks;
   if (!C.UnreachedCalls.empty())
     J["unreached_calls"] = C.UnreachedCalls;
+  if (C.SkippedOnSomeReturn)
+    J["skipped_on_some_return"] = true;
   if (!C.MaybeLocks.empty())
     J["maybe_locks"] = C.MaybeLocks;
   J["this"] = optionalJson(C.This);
@@ -397,6 +399,8 @@ void from_json(const json &J, CallSite &C) {
   J.at("locks").get_to(C.Locks);
   if (J.contains("unreached_calls"))
     J.at("unreached_calls").get_to(C.UnreachedCalls);
+  if (J.contains("skipped_on_some_return"))
+    J.at("skipped_on_some_return").get_to(C.SkippedOnSomeReturn);
   if (J.contains("maybe_locks"))
     J.at("maybe_locks").get_to(C.MaybeLocks);
   readOptional(J, "this", C.This);

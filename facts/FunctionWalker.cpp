@@ -163,6 +163,10 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
     const FlowState &State = *Exits[From->getBlockID()];
     Returning = Returning ? FlowState::join(*Returning, State) : State;
   }
+  if (Returning)
+    for (CallSite &Call : S.Out.Calls)
+      Call.SkippedOnSomeReturn = Call.Order >= Returning->MustReached.size() ||
+                                 !Returning->MustReached[Call.Order];
   if (Returning) {
     HeldOnSomeReturn = Returning->Held;
     HeldOnSomeReturn.insert(HeldOnSomeReturn.end(),

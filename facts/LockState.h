@@ -62,6 +62,8 @@ struct FlowState {
   /// effects reach what it is on a path to, not what merely follows it in
   /// program order (an unlock() in the branch that returns early).
   llvm::BitVector Reached;
+  /// The events on every path to here.
+  llvm::BitVector MustReached;
 
   bool holds(const AccessPath &Mutex) const;
   /// Is the object at Path, or the object holding it, known ready?
