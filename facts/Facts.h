@@ -345,9 +345,10 @@ struct CallSite {
   std::vector<HeldLock> MaybeLocks; // Held on some paths to the call.
   /// Earlier calls (by order) on no path to this one.
   std::vector<unsigned> UnreachedCalls;
-  /// Some path from the function's entry to one of its returns does not
-  /// make this call (an unlock in the branch that returns NULL): what the
-  /// call gives back may still be held when the function returns.
+  /// Some path from the function's entry to one of its returns makes no
+  /// call like this one, to the same callee with the same arguments (an
+  /// unlock only in the branch that returns NULL, not one in each
+  /// branch): what the call gives back may still be held on that return.
   bool SkippedOnSomeReturn = false;
   std::optional<AccessPath> This;
   std::vector<std::optional<AccessPath>> Args; // Per parameter.

@@ -73,9 +73,6 @@ struct FunctionScope {
     if (Locks.Now.Reached.size() <= Order)
       Locks.Now.Reached.resize(Order + 1);
     Locks.Now.Reached.set(Order);
-    if (Locks.Now.MustReached.size() <= Order)
-      Locks.Now.MustReached.resize(Order + 1);
-    Locks.Now.MustReached.set(Order);
     return Order++;
   }
   /// A release or acquire of an object, in program order (Volatile: a

@@ -141,8 +141,15 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
     S.enterBlock();
     S.EndsProcess = Ending[Block->getBlockID()];
     acquirePolledFlags(Block);
+    size_t CallsBefore = S.Out.Calls.size();
     for (const CFGElement &E : *Block)
       visitElement(E);
+    for (size_t I = CallsBefore; I < S.Out.Calls.size(); ++I) {
+      unsigned Kind = callKind(S.Out.Calls[I]);
+      if (S.Locks.Now.MustCalled.size() <= Kind)
+        S.Locks.Now.MustCalled.resize(Kind + 1);
+      S.Locks.Now.MustCalled.set(Kind);
+    }
     Once.noteBranch(Block->getTerminatorStmt());
     Exits[Block->getBlockID()] = S.Locks.Now;
   }
@@ -164,9 +171,11 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
     Returning = Returning ? FlowState::join(*Returning, State) : State;
   }
   if (Returning)
-    for (CallSite &Call : S.Out.Calls)
-      Call.SkippedOnSomeReturn = Call.Order >= Returning->MustReached.size() ||
-                                 !Returning->MustReached[Call.Order];
+    for (CallSite &Call : S.Out.Calls) {
+      unsigned Kind = callKind(Call);
+      Call.SkippedOnSomeReturn =
+          Kind >= Returning->MustCalled.size() || !Returning->MustCalled[Kind];
+    }
   if (Returning) {
     HeldOnSomeReturn = Returning->Held;
     HeldOnSomeReturn.insert(HeldOnSomeReturn.end(),
@@ -174,6 +183,23 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
                             Returning->MaybeHeld.end());
   }
   return true;
+}
+
+unsigned FunctionWalker::callKind(const CallSite &Call) {
+  std::string Key = Call.CalleeId + "(";
+  auto Append = [&](const std::optional<AccessPath> &P) {
+    if (P) {
+      Key += rootKindName(P->Root);
+      Key += ":" + P->RootId;
+      for (const std::string &Step : P->Steps)
+        Key += Step;
+    }
+    Key += ",";
+  };
+  Append(Call.This);
+  for (const std::optional<AccessPath> &Arg : Call.Args)
+    Append(Arg);
+  return CallKinds.try_emplace(Key, CallKinds.size()).first->second;
 }
 
 /// Blocks from which every path reaches a call that does not return

@@ -64,6 +64,10 @@ private:
   processEndingBlocks(const clang::CFG &Graph,
                       const clang::PostOrderCFGView &Order);
   void walkStraight();
+  /// Calls to one callee with the same arguments are one kind: the unlock
+  /// in each branch of an if gives back one lock on every path.
+  unsigned callKind(const CallSite &Call);
+  std::map<std::string, unsigned> CallKinds;
   void noExecutorEdge(const clang::Expr *Cond, bool TrueEdge);
   /// On the edge where a call's result is found not null, the lock the
   /// callee returned holding (FunctionFacts::AcquiresOnNonNullReturn).

@@ -63,13 +63,13 @@ FlowState FlowState::join(const FlowState &A, const FlowState &B) {
   if (R.Reached.size() < B.Reached.size())
     R.Reached.resize(B.Reached.size());
   R.Reached |= B.Reached;
-  // Bits past a state's end are events that state never reached.
-  R.MustReached = A.MustReached;
-  if (R.MustReached.size() > B.MustReached.size())
-    R.MustReached.resize(B.MustReached.size());
-  llvm::BitVector Other = B.MustReached;
-  Other.resize(R.MustReached.size());
-  R.MustReached &= Other;
+  // Bits past a state's end are calls that state never made.
+  R.MustCalled = A.MustCalled;
+  if (R.MustCalled.size() > B.MustCalled.size())
+    R.MustCalled.resize(B.MustCalled.size());
+  llvm::BitVector Other = B.MustCalled;
+  Other.resize(R.MustCalled.size());
+  R.MustCalled &= Other;
   // A guard in scope on both paths; it holds its mutexes only if both
   // paths left them held.
   for (const auto &[Var, G] : A.Guards) {

@@ -62,8 +62,9 @@ struct FlowState {
   /// effects reach what it is on a path to, not what merely follows it in
   /// program order (an unlock() in the branch that returns early).
   llvm::BitVector Reached;
-  /// The events on every path to here.
-  llvm::BitVector MustReached;
+  /// The kinds of call (callee and arguments, FunctionWalker::callKind)
+  /// made on every path to here.
+  llvm::BitVector MustCalled;
 
   bool holds(const AccessPath &Mutex) const;
   /// Is the object at Path, or the object holding it, known ready?

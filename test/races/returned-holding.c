@@ -67,6 +67,36 @@ void *peeker(void *Arg) {
 // CHECK-DAG: :[[@LINE-3]]:8: warning: 'entry::Hits' is written by thread 'peeker' without a lock and written by thread 'owner' holding 'EntryLocks'
 // CHECK-DAG: :[[@LINE-4]]:8: warning: 'entry::Hits' is written by thread 'peeker' without a lock and written by thread 'reader' holding 'EntryLocks'
 // CHECK-DAG: :[[@LINE-5]]:8: warning: 'entry::Hits' is written by thread 'peeker' without a lock and written by thread 'mover' holding 'EntryLocks'
+// CHECK-DAG: :[[@LINE-6]]:8: warning: 'entry::Hits' is written by thread 'peeker' without a lock and written by thread 'counter' holding 'EntryLocks'
+
+// Gives the lock back on every path, by one unlock in each branch.
+int slotOf(unsigned K) {
+  int Slot;
+  entryLock(K);
+  if (Table[K & 7].Refs > 100) {
+    entryUnlock(K);
+    Slot = -1;
+  } else {
+    Slot = (int)(K & 7);
+    entryUnlock(K);
+  }
+  return Slot;
+}
+
+// Holds nothing where it writes: slotOf returned without the lock, and
+// the release below is of the lock taken just before it.
+void *counter(void *Arg) {
+  unsigned K = (unsigned)(size_t)Arg;
+  int Slot = slotOf(K);
+  if (Slot >= 0) {
+    Table[Slot].Refs = 1;
+    entryLock(K);
+    Table[K & 7].Hits++;
+    entryUnlock(K);
+  }
+  return NULL;
+}
+// CHECK-DAG: :[[@LINE-7]]:17: warning: 'entry::Refs' is written by thread 'counter' without a lock and read by thread 'reader' holding 'EntryLocks'
 
 struct move_arg {
   unsigned Key;
@@ -113,14 +143,16 @@ void *owner(void *Arg) {
 }
 
 int main(void) {
-  pthread_t A, B, C, D;
+  pthread_t A, B, C, D, E;
   pthread_create(&A, NULL, reader, (void *)1);
   pthread_create(&B, NULL, peeker, (void *)2);
   pthread_create(&C, NULL, mover, (void *)3);
   pthread_create(&D, NULL, owner, (void *)4);
+  pthread_create(&E, NULL, counter, (void *)5);
   pthread_join(A, NULL);
   pthread_join(B, NULL);
   pthread_join(C, NULL);
   pthread_join(D, NULL);
+  pthread_join(E, NULL);
   return 0;
 }
