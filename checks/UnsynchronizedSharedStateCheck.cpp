@@ -251,6 +251,9 @@ constexpr size_t MaxDiscoveryCalls = 200000;
 constexpr unsigned MaxClassRoots = 4000;
 constexpr size_t MaxCallsPerClassRoot = 2000;
 constexpr size_t MaxAccessesPerClassRoot = 5000;
+/// How deep the walk looks through direct calls for locks a call gives
+/// back: an iterator's finish() calls an unlock wrapper, which unlocks.
+constexpr unsigned MaxGiveBackDepth = 3;
 /// Pointers followed per buffer of thread handles: a pool keeps one or two.
 constexpr size_t MaxBufferPointers = 8;
 
@@ -1133,12 +1136,13 @@ private:
     bool Releases = false;
     for (const CallSite &Call : C.Fn->Calls)
       if (Call.Kind == CallKind::Direct)
-        if (const FunctionFacts *Callee = P.function(Call.CalleeId))
-          if (!Callee->MayHoldOnReturn.empty() ||
-              !Callee->ReleasesOnExit.empty()) {
+        if (const FunctionFacts *Callee = P.function(Call.CalleeId)) {
+          bool Gives = mayGiveBack(Call.CalleeId);
+          if (!Callee->MayHoldOnReturn.empty() || Gives) {
             Calls.push_back(&Call);
-            Releases |= !Callee->ReleasesOnExit.empty();
+            Releases |= Gives;
           }
+        }
     if (!Releases)
       return Out;
     std::sort(Calls.begin(), Calls.end(),
@@ -1149,18 +1153,19 @@ private:
     for (const CallSite *Call : Calls) {
       const FunctionFacts &Callee = *P.function(Call->CalleeId);
       Context Inner = calleeContext(*Call, Callee, C);
-      for (const AccessPath &R : Callee.ReleasesOnExit) {
-        auto M = resolveLock(HeldLock{R, false}, Inner);
-        if (!M || heldIn(C.Locks, M->Key) ||
+      std::vector<std::string> Given;
+      givenBack(Callee, Inner, 0, Given);
+      for (const std::string &Key : Given) {
+        if (heldIn(C.Locks, Key) ||
             std::any_of(Call->Locks.begin(), Call->Locks.end(),
                         [&](const HeldLock &L) {
                           auto Own = resolveLock(L, C);
-                          return Own && Own->Key == M->Key;
+                          return Own && Own->Key == Key;
                         }))
           continue;
-        Out.Releases.push_back({Call->Order, M->Key});
+        Out.Releases.push_back({Call->Order, Key});
         for (auto It = MayHold.rbegin(); It != MayHold.rend(); ++It)
-          if (It->second.Key == M->Key) {
+          if (It->second.Key == Key) {
             Out.AtCall[It->first].push_back(It->second);
             break;
           }
@@ -1170,6 +1175,64 @@ private:
           MayHold.push_back({Call->Order, *M});
     }
     return Out;
+  }
+
+  /// Does the function give back a lock it did not take, itself or through
+  /// the functions it calls directly (an iterator's `finish()` that calls
+  /// the item's unlock wrapper)? Context-free, for the walk to skip calls
+  /// that give nothing back; a function met again in a cycle: no.
+  bool mayGiveBack(const std::string &Id) {
+    if (auto It = GivesBack.find(Id); It != GivesBack.end())
+      return It->second;
+    const FunctionFacts *F = P.function(Id);
+    if (!F)
+      return false;
+    GivesBack[Id] = false;
+    bool Gives = !F->ReleasesOnExit.empty();
+    for (size_t I = 0; !Gives && I < F->Calls.size(); ++I)
+      Gives = F->Calls[I].Kind == CallKind::Direct &&
+              mayGiveBack(F->Calls[I].CalleeId);
+    return GivesBack[Id] = Gives;
+  }
+
+  /// The locks (by key) a call of F in context C gives back that F did not
+  /// take itself: its own releases and those of its direct callees, a few
+  /// calls deep, less what it or those callees take (a wrapper that locks
+  /// and unlocks around its work gives nothing back).
+  void givenBack(const FunctionFacts &F, const Context &C, unsigned Depth,
+                 std::vector<std::string> &Out) {
+    std::vector<std::string> Given, Taken;
+    for (const AccessPath &R : F.ReleasesOnExit)
+      if (auto M = resolveLock(HeldLock{R, false}, C))
+        Given.push_back(M->Key);
+    for (const CallSite &Call : F.Calls) {
+      for (const HeldLock &L : Call.Locks)
+        if (auto M = resolveLock(L, C))
+          Taken.push_back(M->Key);
+      const FunctionFacts *Callee =
+          Call.Kind == CallKind::Direct ? P.function(Call.CalleeId) : nullptr;
+      if (!Callee)
+        continue;
+      bool Takes = !Callee->AcquiresOnExit.empty() ||
+                   !Callee->AcquiresOnNonNullReturn.empty() ||
+                   !Callee->MayHoldOnReturn.empty();
+      bool Gives = Depth < MaxGiveBackDepth && mayGiveBack(Call.CalleeId);
+      if (!Takes && !Gives)
+        continue;
+      Context Inner = calleeContext(Call, *Callee, C);
+      for (const auto *Locks :
+           {&Callee->AcquiresOnExit, &Callee->AcquiresOnNonNullReturn,
+            &Callee->MayHoldOnReturn})
+        for (const HeldLock &L : *Locks)
+          if (auto M = resolveLock(L, Inner))
+            Taken.push_back(M->Key);
+      if (Gives)
+        givenBack(*Callee, Inner, Depth + 1, Given);
+    }
+    for (std::string &Key : Given)
+      if (!std::count(Taken.begin(), Taken.end(), Key) &&
+          !std::count(Out.begin(), Out.end(), Key))
+        Out.push_back(std::move(Key));
   }
 
   /// Locks the function gives back without having taken them
@@ -2852,6 +2915,8 @@ private:
   /// For each pointer stored to ("<cell>*"), the objects stored there
   /// ("<object>*"; "" for an address concur cannot follow), up to two.
   std::unordered_map<std::string, std::set<std::string>> StoredPointees;
+  /// mayGiveBack's answers, by function id.
+  std::unordered_map<std::string, bool> GivesBack;
   /// Pointers holding a mutex a call returned holding (noteLockPointer).
   std::unordered_map<std::string, std::string> LockPointers;
   std::vector<unsigned> ThreadsWithHandles;
