@@ -1180,19 +1180,16 @@ private:
   /// Does the function give back a lock it did not take, itself or through
   /// the functions it calls directly (an iterator's `finish()` that calls
   /// the item's unlock wrapper)? Context-free, for the walk to skip calls
-  /// that give nothing back; a function met again in a cycle: no.
+  /// that give nothing back.
   bool mayGiveBack(const std::string &Id) {
-    if (auto It = GivesBack.find(Id); It != GivesBack.end())
-      return It->second;
-    const FunctionFacts *F = P.function(Id);
-    if (!F)
-      return false;
-    GivesBack[Id] = false;
-    bool Gives = !F->ReleasesOnExit.empty();
-    for (size_t I = 0; !Gives && I < F->Calls.size(); ++I)
-      Gives = F->Calls[I].Kind == CallKind::Direct &&
-              mayGiveBack(F->Calls[I].CalleeId);
-    return GivesBack[Id] = Gives;
+    if (!GivesBack)
+      GivesBack = closeOverCallers(
+          [](const FunctionFacts &F) { return !F.ReleasesOnExit.empty(); },
+          [](const CallSite &Call, auto Edge) {
+            if (Call.Kind == CallKind::Direct)
+              Edge(Call.CalleeId);
+          });
+    return GivesBack->count(Id) != 0;
   }
 
   /// The locks (by key) a call of F in context C gives back that F did not
@@ -1887,19 +1884,47 @@ private:
 
   /// Does the function, or one it may call, start a thread?
   bool mayStartThreads(const std::string &Id) {
-    auto [It, New] = StartsThreads.try_emplace(Id, false);
-    if (!New)
-      return It->second; // Known, or being worked out (a cycle: no).
-    const FunctionFacts *F = P.function(Id);
-    bool Starts = F && !F->Spawns.empty();
-    for (size_t I = 0; F && !Starts && I < F->Calls.size(); ++I) {
-      const CallSite &Call = F->Calls[I];
-      Starts = !Call.CalleeId.empty() && mayStartThreads(Call.CalleeId);
-      for (size_t J = 0; !Starts && J < Call.Targets.size(); ++J)
-        Starts = mayStartThreads(Call.Targets[J].Id);
+    if (!ThreadStarters)
+      ThreadStarters = closeOverCallers(
+          [](const FunctionFacts &F) { return !F.Spawns.empty(); },
+          [](const CallSite &Call, auto Edge) {
+            if (!Call.CalleeId.empty())
+              Edge(Call.CalleeId);
+            for (const CallTarget &T : Call.Targets)
+              Edge(T.Id);
+          });
+    return ThreadStarters->count(Id) != 0;
+  }
+
+  /// The functions of which Own holds, with every function that may call
+  /// one of them through the edges Edges gives a call (worked out once,
+  /// backwards over the whole program's calls: a cycle of calls needs no
+  /// guess).
+  template <typename OwnFn, typename EdgesFn>
+  std::unordered_set<std::string> closeOverCallers(OwnFn Own,
+                                                   EdgesFn Edges) const {
+    std::unordered_map<std::string, std::vector<const std::string *>> Callers;
+    std::vector<const std::string *> Work;
+    std::unordered_set<std::string> Out;
+    for (const auto &[Id, F] : P.functions()) {
+      for (const CallSite &Call : F.Calls)
+        Edges(Call, [&, Caller = &Id](const std::string &Callee) {
+          Callers[Callee].push_back(Caller);
+        });
+      if (Own(F) && Out.insert(Id).second)
+        Work.push_back(&Id);
     }
-    StartsThreads[Id] = Starts;
-    return Starts;
+    while (!Work.empty()) {
+      const std::string *Id = Work.back();
+      Work.pop_back();
+      auto It = Callers.find(*Id);
+      if (It == Callers.end())
+        continue;
+      for (const std::string *Caller : It->second)
+        if (Out.insert(*Caller).second)
+          Work.push_back(Caller);
+    }
+    return Out;
   }
 
   /// What a call's walk in context C looks like from outside: the thread,
@@ -2891,8 +2916,8 @@ private:
     std::vector<Touch> Touched;
   };
   std::unordered_map<std::string, WalkMemo> Walked;
-  /// mayStartThreads, by function id.
-  std::unordered_map<std::string, bool> StartsThreads;
+  /// mayStartThreads's answer for the whole program, once asked.
+  std::optional<std::unordered_set<std::string>> ThreadStarters;
   size_t AccessesInThread = 0;
   /// footprint() of all accesses kept, and their identities.
   size_t AccessBytes = 0;
@@ -2915,8 +2940,8 @@ private:
   /// For each pointer stored to ("<cell>*"), the objects stored there
   /// ("<object>*"; "" for an address concur cannot follow), up to two.
   std::unordered_map<std::string, std::set<std::string>> StoredPointees;
-  /// mayGiveBack's answers, by function id.
-  std::unordered_map<std::string, bool> GivesBack;
+  /// mayGiveBack's answer for the whole program, once asked.
+  std::optional<std::unordered_set<std::string>> GivesBack;
   /// Pointers holding a mutex a call returned holding (noteLockPointer).
   std::unordered_map<std::string, std::string> LockPointers;
   std::vector<unsigned> ThreadsWithHandles;
