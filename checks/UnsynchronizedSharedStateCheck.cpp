@@ -1882,18 +1882,27 @@ private:
     return Result;
   }
 
-  /// Does the function, or one it may call, start a thread?
+  /// Does the function, or one it may call, start a thread? Worked out
+  /// depth first with a memo, so a function met again inside a call cycle
+  /// while it is being worked out counts as "no" there. That keeps the
+  /// walk past its budget out of big cycles: the exact answer
+  /// (closeOverCallers) says yes for 2671 of redis's 3991 functions, and
+  /// the walk then spent its discovery budget in them before main reached
+  /// the calls that start the background threads.
   bool mayStartThreads(const std::string &Id) {
-    if (!ThreadStarters)
-      ThreadStarters = closeOverCallers(
-          [](const FunctionFacts &F) { return !F.Spawns.empty(); },
-          [](const CallSite &Call, auto Edge) {
-            if (!Call.CalleeId.empty())
-              Edge(Call.CalleeId);
-            for (const CallTarget &T : Call.Targets)
-              Edge(T.Id);
-          });
-    return ThreadStarters->count(Id) != 0;
+    auto [It, New] = StartsThreads.try_emplace(Id, false);
+    if (!New)
+      return It->second; // Known, or being worked out (a cycle: no).
+    const FunctionFacts *F = P.function(Id);
+    bool Starts = F && !F->Spawns.empty();
+    for (size_t I = 0; F && !Starts && I < F->Calls.size(); ++I) {
+      const CallSite &Call = F->Calls[I];
+      Starts = !Call.CalleeId.empty() && mayStartThreads(Call.CalleeId);
+      for (size_t J = 0; !Starts && J < Call.Targets.size(); ++J)
+        Starts = mayStartThreads(Call.Targets[J].Id);
+    }
+    StartsThreads[Id] = Starts;
+    return Starts;
   }
 
   /// The functions of which Own holds, with every function that may call
@@ -2916,8 +2925,8 @@ private:
     std::vector<Touch> Touched;
   };
   std::unordered_map<std::string, WalkMemo> Walked;
-  /// mayStartThreads's answer for the whole program, once asked.
-  std::optional<std::unordered_set<std::string>> ThreadStarters;
+  /// mayStartThreads, by function id.
+  std::unordered_map<std::string, bool> StartsThreads;
   size_t AccessesInThread = 0;
   /// footprint() of all accesses kept, and their identities.
   size_t AccessBytes = 0;
