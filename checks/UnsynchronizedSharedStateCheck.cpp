@@ -944,8 +944,9 @@ private:
     const LockHandover Handover = handedOverLocks(C);
     const HeldFromEntry FromEntry = heldFromEntry(C);
     // Callees' locks held on some of their returns that no later call
-    // here gives back: maybe held on this function's returns too.
-    std::vector<ResolvedLock> PassedUp;
+    // here gives back (by the order of the call that may hold them): maybe
+    // held on this function's returns too.
+    std::vector<std::pair<unsigned, ResolvedLock>> PassedUp;
     // The dynamic locks at an event, with those a later release settles.
     std::vector<ResolvedLock> WithSettled;
     auto settledAt = [&](const std::vector<ResolvedLock> &Locks,
@@ -1016,7 +1017,7 @@ private:
             L.HandedOver = true;
             E.Acquired.push_back(std::move(L));
           } else
-            PassedUp.push_back(std::move(L));
+            PassedUp.push_back({Site.Order, std::move(L)});
         }
         apply(Dynamic, E);
         if (!E.Acquired.empty() || !E.Released.empty())
@@ -1064,10 +1065,11 @@ private:
       if (auto M = resolveLock(L, C))
         if (!heldIn(Effect.Acquired, M->Key) && !heldIn(Effect.MayHold, M->Key))
           Effect.MayHold.push_back(std::move(*M));
-    for (ResolvedLock &L : PassedUp) {
+    for (auto &[HoldOrder, L] : PassedUp) {
       bool ReleasedLater = false;
       for (const auto &[Order, E] : Effects)
         ReleasedLater |=
+            Order > HoldOrder &&
             std::count(E.Released.begin(), E.Released.end(), L.Key);
       if (!ReleasedLater && !heldIn(Effect.Acquired, L.Key) &&
           !heldIn(Effect.MayHold, L.Key))

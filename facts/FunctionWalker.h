@@ -34,8 +34,6 @@
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 
-#include "clang/Analysis/CFG.h"
-
 #include <map>
 #include <optional>
 #include <set>
