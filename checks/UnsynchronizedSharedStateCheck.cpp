@@ -1344,7 +1344,7 @@ private:
     R.Write = A.Write;
     R.Pos = R.LastPos = NextPos++;
     R.Thread = C.Thread;
-    R.Dying = C.Dying || A.EndsProcess;
+    R.Dying = C.Dying;
     R.Locks = C.Locks;
     R.Locks.insert(R.Locks.end(), Dynamic.begin(), Dynamic.end());
     for (const HeldLock &L : A.Locks)

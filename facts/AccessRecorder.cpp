@@ -154,7 +154,6 @@ void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
   A.Atomic = Atomic || (S.Here && S.Here->Atomic);
   if (const DeclRefExpr *Base = baseUse(At))
     A.Unpublished = S.UnpublishedUses.count(Base) != 0;
-  A.EndsProcess = S.EndsProcess;
   if (const VarDecl *V = lazyInitialisation(At, S.TU.Ctx))
     A.LazyInitOf = S.TU.usr(V);
   // Writing a volatile flag would publish what came before it to a loop

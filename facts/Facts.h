@@ -219,10 +219,6 @@ struct MemoryAccess {
   /// no other thread reaches this object yet, if the whole program finds
   /// the object new (an allocation, or a function returning one).
   bool Unpublished = false;
-  /// Every path from the access ends the process (it is in a block that
-  /// exits or aborts, as CallSite::EndsProcess): what it reads matters
-  /// only to what the dying process prints.
-  bool EndsProcess = false;
 };
 
 /// Synchronisation that orders accesses without a lock: a release in one

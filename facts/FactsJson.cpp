@@ -183,8 +183,6 @@ void to_json(json &J, const MemoryAccess &A) {
     J["kept_id_test"] = true;
   if (A.Unpublished)
     J["unpublished"] = true;
-  if (A.EndsProcess)
-    J["ends_process"] = true;
   if (!A.LazyInitOf.empty())
     J["lazy_init_of"] = A.LazyInitOf;
   if (A.StoresPointer)
@@ -205,7 +203,6 @@ void from_json(const json &J, MemoryAccess &A) {
     J.at("maybe_locks").get_to(A.MaybeLocks);
   A.KeptIdTest = J.value("kept_id_test", false);
   A.Unpublished = J.value("unpublished", false);
-  A.EndsProcess = J.value("ends_process", false);
   A.LazyInitOf = J.value("lazy_init_of", std::string());
   A.StoresPointer = J.contains("stored");
   readOptional(J, "stored", A.Stored);
