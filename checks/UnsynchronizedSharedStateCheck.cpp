@@ -933,14 +933,6 @@ private:
     // bypasses some of them (the early return after an unlock() in one
     // branch) sees only the others.
     std::vector<std::pair<unsigned, LockEffect>> Effects;
-    auto apply = [](std::vector<ResolvedLock> &Locks, const LockEffect &E) {
-      for (const std::string &Key : E.Released)
-        Locks.erase(
-            std::remove_if(Locks.begin(), Locks.end(),
-                           [&](const ResolvedLock &L) { return L.Key == Key; }),
-            Locks.end());
-      Locks.insert(Locks.end(), E.Acquired.begin(), E.Acquired.end());
-    };
     const LockHandover Handover = handedOverLocks(C);
     const HeldFromEntry FromEntry = heldFromEntry(C);
     // Callees' locks held on some of their returns that no later call
@@ -971,7 +963,7 @@ private:
       for (const auto &[CallOrder, E] : Effects)
         if (std::find(Unreached.begin(), Unreached.end(), CallOrder) ==
             Unreached.end())
-          apply(Bypassing, E);
+          applyEffect(Bypassing, E);
       return Bypassing;
     };
 
@@ -1019,7 +1011,7 @@ private:
           } else
             PassedUp.push_back({Site.Order, std::move(L)});
         }
-        apply(Dynamic, E);
+        applyEffect(Dynamic, E);
         if (!E.Acquired.empty() || !E.Released.empty())
           Effects.push_back({Site.Order, std::move(E)});
         break;
@@ -1088,21 +1080,33 @@ private:
     std::vector<ResolvedLock> Kept;
     for (const auto &[Order, E] : Effects) {
       const CallSite *Call = callAt(Order, C);
-      if (!Call || !Call->SkippedOnSomeReturn)
-        for (const std::string &Key : E.Released)
-          Kept.erase(std::remove_if(
-                         Kept.begin(), Kept.end(),
-                         [&](const ResolvedLock &L) { return L.Key == Key; }),
-                     Kept.end());
-      for (const ResolvedLock &L : E.Acquired)
-        if (!heldIn(Kept, L.Key))
-          Kept.push_back(L);
+      bool Skipped = Call && Call->SkippedOnSomeReturn;
+      applyEffect(Kept, E, /*Release=*/!Skipped);
     }
-    Kept.erase(std::remove_if(
-                   Kept.begin(), Kept.end(),
-                   [&](const ResolvedLock &L) { return heldIn(Held, L.Key); }),
-               Kept.end());
+    dropHeld(Kept, Held);
     return Kept;
+  }
+
+  /// A call's lock effect on the locks held after it; without Release,
+  /// only what it takes.
+  static void applyEffect(std::vector<ResolvedLock> &Locks, const LockEffect &E,
+                          bool Release = true) {
+    if (Release)
+      for (const std::string &Key : E.Released)
+        Locks.erase(
+            std::remove_if(Locks.begin(), Locks.end(),
+                           [&](const ResolvedLock &L) { return L.Key == Key; }),
+            Locks.end());
+    Locks.insert(Locks.end(), E.Acquired.begin(), E.Acquired.end());
+  }
+
+  /// Removes from Locks those held in Held, by key.
+  static void dropHeld(std::vector<ResolvedLock> &Locks,
+                       const std::vector<ResolvedLock> &Held) {
+    Locks.erase(std::remove_if(
+                    Locks.begin(), Locks.end(),
+                    [&](const ResolvedLock &L) { return heldIn(Held, L.Key); }),
+                Locks.end());
   }
 
   static bool heldIn(const std::vector<ResolvedLock> &Locks,
@@ -1967,17 +1971,8 @@ private:
     if (Callee.IsConstructor)
       return {};
     // Only what the callee added to the caller's locks is its effect.
-    std::vector<ResolvedLock> Added;
-    for (const ResolvedLock &L : Effect.Acquired)
-      if (!heldIn(Inner.Locks, L.Key))
-        Added.push_back(L);
-    Effect.Acquired = Added;
-    Effect.MayHold.erase(std::remove_if(Effect.MayHold.begin(),
-                                        Effect.MayHold.end(),
-                                        [&](const ResolvedLock &L) {
-                                          return heldIn(Inner.Locks, L.Key);
-                                        }),
-                         Effect.MayHold.end());
+    dropHeld(Effect.Acquired, Inner.Locks);
+    dropHeld(Effect.MayHold, Inner.Locks);
     return Effect;
   }
 
