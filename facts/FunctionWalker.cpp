@@ -2,6 +2,7 @@
 
 #include "facts/FunctionWalker.h"
 #include "facts/GuardScope.h"
+#include "facts/LoopEntry.h"
 #include "facts/OpenMPRegions.h"
 #include "facts/UnpublishedObjects.h"
 
@@ -135,7 +136,10 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
   std::vector<std::optional<FlowState>> Exits(Graph->getNumBlockIDs());
   PostOrderCFGView Order(Graph.get());
   std::vector<bool> Ending = processEndingBlocks(*Graph, Order);
+  VisitedAt.assign(Graph->getNumBlockIDs(), 0);
+  unsigned Visits = 0;
   for (const CFGBlock *Block : Order) {
+    VisitedAt[Block->getBlockID()] = ++Visits;
     S.Locks.Now =
         Block == &Graph->getEntry() ? Initial : entryState(Block, Exits);
     S.enterBlock();
@@ -297,6 +301,26 @@ FunctionWalker::entryState(const CFGBlock *Block,
     if (!From || !Exits[From->getBlockID()])
       continue;
     S.Locks.Now = *Exits[From->getBlockID()];
+    // The way out of a loop whose condition holds when first tested is
+    // taken at a later test only: from the state its passes end in.
+    if (From->succ_size() == 2 &&
+        (From->succ_begin() + 1)->getReachableBlock() == Block &&
+        From->succ_begin()->getReachableBlock() != Block &&
+        holdsOnFirstTest(From->getTerminatorStmt(), S.TU.Ctx)) {
+      std::optional<FlowState> AfterPass;
+      for (const CFGBlock::AdjacentBlock &Back : From->preds()) {
+        const CFGBlock *Latch = Back.getReachableBlock();
+        if (!Latch || !Exits[Latch->getBlockID()] ||
+            VisitedAt[Latch->getBlockID()] <= VisitedAt[From->getBlockID()])
+          continue;
+        const FlowState &State = *Exits[Latch->getBlockID()];
+        AfterPass = AfterPass ? FlowState::join(*AfterPass, State) : State;
+      }
+      // No pass comes back to the test: this way out is never taken.
+      if (!AfterPass)
+        continue;
+      S.Locks.Now = *AfterPass;
+    }
     // A trylock as the branch condition: held on its success edge; a
     // readiness test: the object is ready on its true edge.
     if (const Stmt *Cond = From->getTerminatorCondition(/*StripParens=*/true))

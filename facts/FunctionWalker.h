@@ -74,6 +74,9 @@ private:
   /// Notes the call a local pointer's new value comes from.
   void noteResult(const clang::VarDecl *VD, const clang::Expr *Value);
   void acquirePolledFlags(const clang::CFGBlock *Block);
+  /// The order in which walkCFG visited each block (by id; 0: not yet): a
+  /// predecessor visited after a block reaches it by a back edge.
+  std::vector<unsigned> VisitedAt;
   FlowState entryState(const clang::CFGBlock *Block,
                        const std::vector<std::optional<FlowState>> &Exits);
   void visitElement(const clang::CFGElement &E);

@@ -1,0 +1,28 @@
+//===- LoopEntry.h - Loops whose condition holds when first tested -*- C++
+//-*-===//
+//
+// A loop whose condition holds when it is first tested runs its body at
+// least once, and leaves through the test only after a pass: the scoped-lock
+// macro `for (int i_ = (lock(&m), 0); i_ == 0; unlock(&m), ++i_) body`
+// (xz's mythread_sync) holds the mutex in the body and not after the loop.
+// A walk that ignores back edges would otherwise take the way out of the
+// first test, with the mutex still held, as a path.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_FACTS_LOOPENTRY_H
+#define CONCUR_FACTS_LOOPENTRY_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Stmt.h"
+
+namespace concur {
+
+/// Is Loop a for loop whose init gives its variable a constant value for
+/// which its condition (a comparison of the variable with a constant, or
+/// the variable's truth) holds?
+bool holdsOnFirstTest(const clang::Stmt *Loop, clang::ASTContext &Ctx);
+
+} // namespace concur
+
+#endif
