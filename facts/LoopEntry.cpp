@@ -1,4 +1,4 @@
-//===- LoopEntry.cpp - Loops whose condition holds when first tested ------===//
+//===- LoopEntry.cpp - Loops that run at least once -----------------------===//
 
 #include "facts/LoopEntry.h"
 

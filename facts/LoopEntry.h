@@ -1,5 +1,4 @@
-//===- LoopEntry.h - Loops whose condition holds when first tested -*- C++
-//-*-===//
+//===- LoopEntry.h - Loops that run at least once ---------------*- C++ -*-===//
 //
 // A loop whose condition holds when it is first tested runs its body at
 // least once, and leaves through the test only after a pass: the scoped-lock
