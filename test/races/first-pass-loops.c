@@ -1,10 +1,10 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
 // A loop whose condition holds when first tested leaves only after a pass:
 // the scoped-lock macro that takes the mutex in a for's init and gives it
-// back in its increment (xz's mythread_sync) holds it in the body and not
-// after the loop. A walk that ignored the back edge took the way out of the
-// first test, with the mutex held, as a path, and everything after such a
-// block looked locked.
+// back in its increment holds it in the body and not after the loop. A
+// walk that ignored the back edge took the way out of the first test, with
+// the mutex held, as a path, and everything after such a block looked
+// locked.
 
 #include <pthread.h>
 
