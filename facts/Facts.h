@@ -86,6 +86,14 @@ struct AccessPath {
 };
 
 const char *rootKindName(AccessPath::RootKind K);
+/// A path as one string (root kind, root id, steps): the same object by the
+/// same name gives the same key.
+inline std::string pathKey(const AccessPath &P) {
+  std::string Key = std::string(rootKindName(P.Root)) + ":" + P.RootId;
+  for (const std::string &S : P.Steps)
+    Key += S;
+  return Key;
+}
 
 /// Appends a step to a path, cancelling "&" followed by "*" and the reverse:
 /// the object at an address is the object. "^.f" steps up from field f to

@@ -192,12 +192,8 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
 unsigned FunctionWalker::callKind(const CallSite &Call) {
   std::string Key = Call.CalleeId + "(";
   auto Append = [&](const std::optional<AccessPath> &P) {
-    if (P) {
-      Key += rootKindName(P->Root);
-      Key += ":" + P->RootId;
-      for (const std::string &Step : P->Steps)
-        Key += Step;
-    }
+    if (P)
+      Key += pathKey(*P);
     Key += ",";
   };
   Append(Call.This);

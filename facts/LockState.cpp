@@ -83,22 +83,15 @@ FlowState FlowState::join(const FlowState &A, const FlowState &B) {
   return R;
 }
 
-static std::string keyOf(const AccessPath &P) {
-  std::string Key = std::string(rootKindName(P.Root)) + ":" + P.RootId;
-  for (const std::string &S : P.Steps)
-    Key += S;
-  return Key;
-}
-
 void LockState::lock(const std::vector<HeldLock> &Locks, const SourceLoc &At) {
   for (const HeldLock &L : Locks) {
     Now.Held.push_back(L);
-    TakenAt[keyOf(L.Mutex)] = At;
+    TakenAt[pathKey(L.Mutex)] = At;
   }
 }
 
 SourceLoc LockState::takenAt(const AccessPath &Mutex) const {
-  auto It = TakenAt.find(keyOf(Mutex));
+  auto It = TakenAt.find(pathKey(Mutex));
   return It == TakenAt.end() ? SourceLoc() : It->second;
 }
 

@@ -1,6 +1,7 @@
 //===- LoopEntry.cpp - Loops that run at least once -----------------------===//
 
 #include "facts/LoopEntry.h"
+#include "facts/ExtractInternal.h"
 
 #include "clang/AST/Expr.h"
 
@@ -10,11 +11,7 @@ using namespace clang;
 
 namespace concur {
 
-/// The variable E names, through implicit casts and parentheses.
-static const VarDecl *namedVar(const Expr *E) {
-  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-}
+using extract::referencedVar;
 
 /// E's value as an integer constant; side effects (the lock call before
 /// the comma) do not change it.
@@ -39,7 +36,7 @@ static const VarDecl *initialised(const ForStmt *Loop, ASTContext &Ctx,
     Initial = Var ? Var->getInit() : nullptr;
   } else if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Init);
              Assign && Assign->getOpcode() == BO_Assign) {
-    Var = namedVar(Assign->getLHS());
+    Var = referencedVar(Assign->getLHS());
     Initial = Assign->getRHS();
   }
   if (!Var || !Var->getType()->isIntegerType())
@@ -82,19 +79,19 @@ bool holdsOnFirstTest(const Stmt *Loop, ASTContext &Ctx) {
   if (!Var || Value.getSignificantBits() > 64)
     return false;
   const Expr *Cond = For->getCond()->IgnoreParenImpCasts();
-  if (namedVar(Cond) == Var)
+  if (referencedVar(Cond) == Var)
     return Value != 0;
   if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
       Not && Not->getOpcode() == UO_LNot)
-    return namedVar(Not->getSubExpr()) == Var && Value == 0;
+    return referencedVar(Not->getSubExpr()) == Var && Value == 0;
   const auto *Cmp = dyn_cast<BinaryOperator>(Cond);
   if (!Cmp || !Cmp->isComparisonOp())
     return false;
   std::optional<llvm::APSInt> Other;
   BinaryOperatorKind Op = Cmp->getOpcode();
-  if (namedVar(Cmp->getLHS()) == Var) {
+  if (referencedVar(Cmp->getLHS()) == Var) {
     Other = constantOf(Cmp->getRHS(), Ctx);
-  } else if (namedVar(Cmp->getRHS()) == Var) {
+  } else if (referencedVar(Cmp->getRHS()) == Var) {
     Other = constantOf(Cmp->getLHS(), Ctx);
     Op = BinaryOperator::reverseComparisonOp(Op);
   }

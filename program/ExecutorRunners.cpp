@@ -6,12 +6,7 @@
 
 namespace concur {
 
-std::string executorKey(const AccessPath &P) {
-  std::string Key = std::string(rootKindName(P.Root)) + ":" + P.RootId;
-  for (const std::string &S : P.Steps)
-    Key += S;
-  return Key;
-}
+std::string executorKey(const AccessPath &P) { return pathKey(P); }
 
 std::set<std::string> multiThreadedExecutors(const Program &P) {
   std::map<std::string, unsigned> StartsOf;
