@@ -178,6 +178,10 @@ struct ThreadInstance {
   /// thread joining the workers the main thread started), or -1.
   int JoinedBy = -1;
   bool Multi = false;
+  /// Started again by the same instance of its parent (a start in a loop,
+  /// a function that starts it called twice): its runs share what their
+  /// parent's run owns. A thread only Multi through its parent is not.
+  bool Restarted = false;
   SourceLoc StartLoc;
   std::optional<std::string> HandleKey;
   /// Where copies of the handle went (a wrapper's `*idp = thread_id`).
@@ -585,9 +589,27 @@ private:
     // programs whose mains each reach the call budget ran out of memory).
     Walked.clear();
     LockPointers.clear();
+    // The entry's touches too, for moveEscapingAccesses.
+    Touches.emplace_back();
     walkFunction(C, Stack);
+    Touches.pop_back();
     Threads[Index].Truncated = Truncated;
     Truncated |= TruncatedBefore;
+  }
+
+  /// Is Root a local (or heap object) that each run of thread T has of its
+  /// own: T's, or an ancestor's that T's runs do not share (no thread from
+  /// T up to that ancestor was started again by the same run of its
+  /// parent: each WebSocket a connection's task makes starts one heartbeat
+  /// thread, on its own socket).
+  bool ownedByEachRun(const std::string &Root, unsigned T) const {
+    for (int X = static_cast<int>(T); X >= 0; X = Threads[X].Parent) {
+      if (isLocalOf(Root, static_cast<unsigned>(X)))
+        return true;
+      if (Threads[X].Restarted)
+        return false;
+    }
+    return false;
   }
 
   /// Started in a loop, or by a thread that runs several times at once.
@@ -967,7 +989,9 @@ private:
       return Bypassing;
     };
 
+    std::vector<EventTouches> Spans;
     for (const auto &[Order, What] : Events) {
+      size_t TouchesBefore = Touches.empty() ? 0 : Touches.back().size();
       switch (What.first) {
       case Access: {
         const MemoryAccess &A = F.Accesses[What.second];
@@ -1041,7 +1065,10 @@ private:
         break;
       }
       }
+      if (!Touches.empty() && Touches.back().size() > TouchesBefore)
+        Spans.push_back({Order, TouchesBefore, Touches.back().size()});
     }
+    moveEscapingAccesses(F, C, Spans);
     Stack.pop_back();
 
     LockEffect Effect;
@@ -1652,6 +1679,98 @@ private:
       }
   }
 
+  /// What one event of a function's walk touched: Touches.back() from
+  /// Begin to End (a call's, all its callees touched).
+  struct EventTouches {
+    unsigned Order;
+    size_t Begin, End;
+  };
+
+  /// A release orders an access before it only where every way from the
+  /// access on passes a release. In a thread's entry function (walked once
+  /// per thread, so no later run of it stands behind its later events), a
+  /// way to its return that passes none (`if (done) { unlock; return; }`
+  /// before the loop's signal) leaves the access the thread's last, with
+  /// nothing after it ordering it: such an access is touched again after
+  /// the function's releases. (In a function called again and again, its
+  /// later events in another branch stand for later calls: they are left
+  /// as they are.)
+  void moveEscapingAccesses(const FunctionFacts &F, const Context &C,
+                            const std::vector<EventTouches> &Spans) {
+    if (C.Depth != 0 || F.BlockSuccessors.empty() || Touches.empty())
+      return;
+    const std::vector<Touch> &Done = Touches.back();
+    // The orders of the events that released something, in order.
+    std::vector<unsigned> Releasing;
+    for (const EventTouches &E : Spans)
+      for (size_t T = E.Begin; T < E.End; ++T)
+        if (Done[T].Release) {
+          Releasing.push_back(E.Order);
+          break;
+        }
+    std::vector<size_t> Escaping;
+    for (size_t I = 0; I < Spans.size(); ++I) {
+      // The event's own releases follow the accesses it made before them.
+      size_t LastRelease = Spans[I].Begin;
+      bool Accessed = false;
+      for (size_t T = Spans[I].Begin; T < Spans[I].End; ++T) {
+        if (Done[T].Release)
+          LastRelease = T + 1;
+        else if (T >= LastRelease)
+          Accessed = true;
+      }
+      if (!Accessed)
+        continue;
+      std::vector<unsigned> Later(
+          std::upper_bound(Releasing.begin(), Releasing.end(), Spans[I].Order),
+          Releasing.end());
+      if (!reachesReturnPast(F, Spans[I].Order, Later))
+        continue;
+      for (size_t T = LastRelease; T < Spans[I].End; ++T)
+        if (!Done[T].Release)
+          Escaping.push_back(Done[T].Index);
+    }
+    for (size_t Index : Escaping) {
+      Accesses[Index].LastPos = NextPos++;
+      touch({false, Index});
+    }
+  }
+
+  /// Is F's return reached from the event at Order From on a way that
+  /// passes none of the events at the orders in Past, all later than From?
+  /// (Unknown places are taken not to be.)
+  static bool reachesReturnPast(const FunctionFacts &F, unsigned From,
+                                const std::vector<unsigned> &Past) {
+    size_t N = F.BlockSuccessors.size();
+    if (From >= F.OrderBlocks.size() || F.OrderBlocks[From] >= N ||
+        F.ExitBlock >= N)
+      return false;
+    unsigned Start = F.OrderBlocks[From];
+    std::vector<bool> Blocked(N, false), Seen(N, false);
+    for (unsigned Order : Past) {
+      if (Order >= F.OrderBlocks.size() || F.OrderBlocks[Order] >= N)
+        return false;
+      // Later in the start's own block: passed on every way on.
+      if (F.OrderBlocks[Order] == Start)
+        return false;
+      Blocked[F.OrderBlocks[Order]] = true;
+    }
+    std::vector<unsigned> Work{Start};
+    Seen[Start] = true;
+    while (!Work.empty()) {
+      unsigned B = Work.back();
+      Work.pop_back();
+      if (B == F.ExitBlock)
+        return true;
+      for (unsigned Next : F.BlockSuccessors[B])
+        if (Next < N && !Blocked[Next] && !Seen[Next]) {
+          Seen[Next] = true;
+          Work.push_back(Next);
+        }
+    }
+    return false;
+  }
+
   /// A held lock as the memo and access keys spell it.
   static std::string lockIdentity(const ResolvedLock &L) {
     return "|" + L.Key + "," + L.Name + (L.Shared ? ",s" : ",x") +
@@ -1725,6 +1844,15 @@ private:
                     std::vector<std::string> &Stack) {
     if (Call.Kind == CallKind::Direct || Call.Kind == CallKind::Callback)
       return onCallTo(Call, Call.CalleeId, C, Dynamic, Stack);
+    // A local's destructor, followed where it joins the object's threads
+    // (a member std::thread it started): what follows the scope is after
+    // them.
+    if (Call.Kind == CallKind::ScopeEnd) {
+      const FunctionFacts *Dtor = P.function(Call.CalleeId);
+      if (!Dtor || Dtor->Joins.empty())
+        return {};
+      return onCallTo(Call, Call.CalleeId, C, Dynamic, Stack);
+    }
     // A virtual or indirect call: each target the whole program resolved
     // may run here. What they leave locked is not known; none is assumed.
     // Through the function's own parameter, only what this call's caller
@@ -2040,6 +2168,7 @@ private:
       T.Multi =
           S.LoopDepth > 0 || (C.InLoop && !joinedLater(S, T.HandleKey, C)) ||
           S.Model == SpawnModel::OpenMP || S.Model == SpawnModel::Executor;
+      T.Restarted = T.Multi;
       T.StartLoc = S.Loc;
       T.LiveAtSpawn.insert(Stack.begin(), Stack.end());
       if (auto X = resolve(S.Executor, C))
@@ -2182,7 +2311,7 @@ private:
         SameParams = Same(Twin.Params[K], T.Params[K]);
       if (!SameParams)
         continue;
-      Twin.Multi = true;
+      Twin.Multi = Twin.Restarted = true;
       Twin.LiveAtSpawn.insert(T.LiveAtSpawn.begin(), T.LiveAtSpawn.end());
       return static_cast<int>(I);
     }
@@ -2631,7 +2760,10 @@ private:
       }
     }
     size_t PairsExamined = 0;
-    std::set<std::tuple<std::string, SourceLoc, SourceLoc>> Seen;
+    /// Each pair of lines reported: its finding in Out, and its rank.
+    std::map<std::tuple<std::string, SourceLoc, SourceLoc>,
+             std::pair<size_t, int>>
+        Seen;
     std::set<std::pair<std::string, SourceLoc>> AssumedSeen;
     for (const auto &[Root, Indexes] : ByRoot) {
       for (size_t X = 0; X < Indexes.size(); ++X)
@@ -2650,9 +2782,9 @@ private:
           if (A->Atomic && B->Atomic)
             continue;
           // One access races with itself only in a thread started several
-          // times, and then not on that thread's own locals.
+          // times, and then not on what each of its runs has of its own.
           if (A->Thread == B->Thread &&
-              (!Threads[A->Thread].Multi || isLocalOf(Root, A->Thread)))
+              (!Threads[A->Thread].Multi || ownedByEachRun(Root, A->Thread)))
             continue;
           // Nor through a by-reference capture each start was handed a
           // closure of its own for: a range-for's element, a local of the
@@ -2720,9 +2852,19 @@ private:
           const AbsPath &Shorter =
               A->Path.Steps.size() <= B->Path.Steps.size() ? A->Path : B->Path;
           std::string Variable = Shorter.Name;
-          SourceLoc First = std::min(A->Loc, B->Loc);
-          SourceLoc Second = std::max(A->Loc, B->Loc);
-          if (!Seen.insert({Variable, First, Second}).second)
+          // Once per pair of lines: two accesses on one line (`n = n + 1;`)
+          // are one place to the reader, and would give two findings with
+          // one fingerprint. Of a line pair's pairs, two writes tell most.
+          auto LineOf = [](SourceLoc L) {
+            L.Column = 0;
+            return L;
+          };
+          auto Lines =
+              std::make_tuple(Variable, LineOf(std::min(A->Loc, B->Loc)),
+                              LineOf(std::max(A->Loc, B->Loc)));
+          int Rank = A->Write && B->Write ? 1 : 0;
+          auto Prior = Seen.find(Lines);
+          if (Prior != Seen.end() && Prior->second.second >= Rank)
             continue;
           // An assumption is stated once per place, not once per partner.
           if (!Assumed.empty() &&
@@ -2731,16 +2873,23 @@ private:
           if (P.isSuppressed(A->Loc, UnsynchronizedSharedStateCheck::Name) ||
               P.isSuppressed(B->Loc, UnsynchronizedSharedStateCheck::Name))
             continue;
-          Out.push_back(makeFinding(*A, *B, Variable, Shorter));
+          Finding F = makeFinding(*A, *B, Variable, Shorter);
           if (!Assumed.empty())
-            assumedFrom(Out.back(), *A, *B, Assumed, Consistency);
+            assumedFrom(F, *A, *B, Assumed, Consistency);
           // The flag's unordered pairs (its write and the loop that
           // polls it) stay warnings: they are the race to fix. Any pair the
           // handshake orders, two writes of the flag included, follows.
           if (std::string Flag = orderedByVolatileFlag(*A, *B); !Flag.empty())
-            orderedOnlyByVolatile(Out.back(), Flag);
+            orderedOnlyByVolatile(F, Flag);
           if (A->Dying || B->Dying)
-            onTheWayOut(Out.back());
+            onTheWayOut(F);
+          if (Prior != Seen.end()) {
+            Out[Prior->second.first] = std::move(F);
+            Prior->second.second = Rank;
+          } else {
+            Seen.emplace(std::move(Lines), std::make_pair(Out.size(), Rank));
+            Out.push_back(std::move(F));
+          }
         }
     }
   }

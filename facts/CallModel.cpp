@@ -67,6 +67,27 @@ CallSite CallModel::makeCall(const Expr *At) {
   return C;
 }
 
+void CallModel::addScopeEndDestructor(const VarDecl *VD,
+                                      const CXXDestructorDecl *Dtor,
+                                      const AccessPath &Object) {
+  CallSite C;
+  C.Loc = S.CurrentLoc.valid() ? S.CurrentLoc : S.TU.loc(VD->getLocation());
+  C.LoopDepth = S.Here ? S.Here->LoopDepth : 0;
+  C.Trips = S.Here ? S.Here->Trips : 1;
+  C.OffLoop = S.Locks.Now.OffLoop;
+  C.SwitchedTo = S.Locks.Now.SwitchedTo;
+  C.EndsProcess = S.EndsProcess;
+  C.Order = S.nextOrder();
+  C.Locks = S.heldHere();
+  C.MaybeLocks = S.maybeHeldHere();
+  C.UnreachedCalls = S.unreachedCalls();
+  C.Kind = CallKind::ScopeEnd;
+  C.CalleeId = S.TU.usr(Dtor);
+  C.CalleeName = S.TU.displayName(Dtor);
+  C.This = Object;
+  S.Out.Calls.push_back(std::move(C));
+}
+
 void CallModel::addJoin(const AccessPath &Handle, const Expr *At) {
   JoinEvent J;
   J.Handle = Handle;

@@ -81,6 +81,11 @@ public:
   std::optional<ReadyTest> readinessIn(const clang::Expr *Cond);
 
   void addJoin(const AccessPath &Handle, const clang::Expr *At);
+  /// The program's own destructor of the local VD, run where its scope
+  /// ends (CallKind::ScopeEnd).
+  void addScopeEndDestructor(const clang::VarDecl *VD,
+                             const clang::CXXDestructorDecl *Dtor,
+                             const AccessPath &Object);
   /// co_await of coroutine objects kept in Through (a variable, a
   /// container's elements): an indirect call of whatever was stored there.
   void addAwaitThrough(const Slot &Through, const clang::Expr *At);

@@ -272,6 +272,11 @@ enum class CallKind {
   Virtual,  // Dispatched through a vtable: targets from the class hierarchy.
   Indirect, // Through a function pointer or a stored callable (Slot).
   Callback, // A callable handed to an opaque function that may call it here.
+  /// The destructor the program defines for a local, run where its scope
+  /// ends. Only the race check follows it, and only into a destructor
+  /// that joins a thread (the object's own worker): walking every local's
+  /// destructor spends the walk's budgets on code that orders nothing.
+  ScopeEnd,
 };
 
 /// A callable passed to a parameter of callable type: the functions it
@@ -662,6 +667,14 @@ struct FunctionFacts {
   std::vector<SyncEvent> Syncs;
   std::vector<JoinEvent> Joins;
   std::vector<HandleCopy> HandleCopies;
+  /// The function's control flow, for what must follow what: the CFG block
+  /// of each event, by its order (UINT_MAX where no block was walked); each
+  /// block's successors, without exceptions' edges (a block from which
+  /// every path ends the process has none); and the exit's block. Empty
+  /// when the function was walked without a CFG.
+  std::vector<unsigned> OrderBlocks;
+  std::vector<std::vector<unsigned>> BlockSuccessors;
+  unsigned ExitBlock = 0;
   /// What a function returning a reference or pointer hands back.
   std::optional<AccessPath> Returns;
   /// Locks still held when the function returns (a lock() method), and

@@ -28,13 +28,15 @@ const char *callKindName(CallKind K) {
     return "indirect";
   case CallKind::Callback:
     return "callback";
+  case CallKind::ScopeEnd:
+    return "scope_end";
   }
   return "direct";
 }
 
 std::optional<CallKind> parseCallKind(const std::string &S) {
   for (CallKind K : {CallKind::Direct, CallKind::Virtual, CallKind::Indirect,
-                     CallKind::Callback})
+                     CallKind::Callback, CallKind::ScopeEnd})
     if (S == callKindName(K))
       return K;
   return std::nullopt;
@@ -744,6 +746,9 @@ void to_json(json &J, const FunctionFacts &F) {
            {"syncs", F.Syncs},
            {"joins", F.Joins},
            {"handle_copies", F.HandleCopies},
+           {"order_blocks", F.OrderBlocks},
+           {"block_successors", F.BlockSuccessors},
+           {"exit_block", F.ExitBlock},
            {"returns", optionalJson(F.Returns)},
            {"acquires_on_exit", F.AcquiresOnExit},
            {"releases_on_exit", F.ReleasesOnExit},
@@ -787,6 +792,11 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("joins").get_to(F.Joins);
   if (J.contains("handle_copies"))
     J.at("handle_copies").get_to(F.HandleCopies);
+  if (J.contains("order_blocks")) {
+    J.at("order_blocks").get_to(F.OrderBlocks);
+    J.at("block_successors").get_to(F.BlockSuccessors);
+    J.at("exit_block").get_to(F.ExitBlock);
+  }
   readOptional(J, "returns", F.Returns);
   J.at("acquires_on_exit").get_to(F.AcquiresOnExit);
   J.at("releases_on_exit").get_to(F.ReleasesOnExit);

@@ -15,6 +15,7 @@
 #include "facts/LexicalContext.h"
 #include "facts/LockState.h"
 
+#include <climits>
 #include <map>
 #include <set>
 
@@ -41,6 +42,8 @@ struct FunctionScope {
   /// Events in program order: the whole-program stage orders a thread's
   /// start and join against accesses by these numbers.
   unsigned Order = 0;
+  /// The CFG block being walked (FunctionFacts::OrderBlocks).
+  unsigned CurrentBlock = UINT_MAX;
   /// Walking an OpenMP region: the enclosing function's locals are shared
   /// by the team unless a clause makes them private.
   bool InRegion = false;
@@ -73,6 +76,9 @@ struct FunctionScope {
     if (Locks.Now.Reached.size() <= Order)
       Locks.Now.Reached.resize(Order + 1);
     Locks.Now.Reached.set(Order);
+    if (Out.OrderBlocks.size() <= Order)
+      Out.OrderBlocks.resize(Order + 1, UINT_MAX);
+    Out.OrderBlocks[Order] = CurrentBlock;
     return Order++;
   }
   /// A release or acquire of an object, in program order (Volatile: a

@@ -136,10 +136,17 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
   std::vector<std::optional<FlowState>> Exits(Graph->getNumBlockIDs());
   PostOrderCFGView Order(Graph.get());
   std::vector<bool> Ending = processEndingBlocks(*Graph, Order);
+  // An OpenMP region's walk has a graph of its own; the function's events
+  // are placed in the function's.
+  bool KeepsGraph = !S.InRegion && S.Out.BlockSuccessors.empty();
+  if (KeepsGraph)
+    keepGraph(*Graph, Ending);
   VisitedAt.assign(Graph->getNumBlockIDs(), 0);
   unsigned Visits = 0;
   for (const CFGBlock *Block : Order) {
     VisitedAt[Block->getBlockID()] = ++Visits;
+    if (KeepsGraph)
+      S.CurrentBlock = Block->getBlockID();
     S.Locks.Now =
         Block == &Graph->getEntry() ? Initial : entryState(Block, Exits);
     S.enterBlock();
@@ -158,6 +165,7 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
     Exits[Block->getBlockID()] = S.Locks.Now;
   }
   S.EndsProcess = false;
+  S.CurrentBlock = UINT_MAX;
   S.Unreached.clear();
   // The state every return leaves (none, when nothing returns).
   const std::optional<FlowState> &AtExit = Exits[Graph->getExit().getBlockID()];
@@ -187,6 +195,29 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
                             Returning->MaybeHeld.end());
   }
   return true;
+}
+
+void FunctionWalker::keepGraph(const CFG &Graph,
+                               const std::vector<bool> &Ending) {
+  S.Out.ExitBlock = Graph.getExit().getBlockID();
+  S.Out.BlockSuccessors.assign(Graph.getNumBlockIDs(), {});
+  for (const CFGBlock *Block : Graph) {
+    if (Ending[Block->getBlockID()])
+      continue;
+    // A call that may throw ends its block with two successors, the
+    // normal one first: the exception's way out is left out, as an
+    // exception is no path the code means to take.
+    unsigned Considered =
+        !Block->getTerminatorStmt() && Block->succ_size() == 2 ? 1 : ~0u;
+    std::vector<unsigned> &Successors =
+        S.Out.BlockSuccessors[Block->getBlockID()];
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+      if (Considered-- == 0)
+        break;
+      if (const CFGBlock *To = Succ.getReachableBlock())
+        Successors.push_back(To->getBlockID());
+    }
+  }
 }
 
 unsigned FunctionWalker::callKind(const CallSite &Call) {
@@ -838,6 +869,16 @@ void FunctionWalker::visitScopeEnd(const VarDecl *VD) {
   // check's budgets on cpp-httplib and lost real findings. Pools of
   // libraries join by the catalog's joins-on-destruction role below.
   QualType T = VD->getType();
+  // The race check follows it only where it joins (CallKind::ScopeEnd).
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    if (const CXXDestructorDecl *Dtor = RD->getDestructor();
+        Dtor && Dtor->isUserProvided() && !VD->hasGlobalStorage() &&
+        !T->isReferenceType())
+      if (auto P = S.Paths.varPath(VD)) {
+        AccessPath Object = *P;
+        appendStep(Object, "&");
+        Calls.addScopeEndDestructor(VD, Dtor, Object);
+      }
   bool Joins = S.Lib.typeHas(T, LibraryRole::JoinsOnDestruction);
   if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
           T->getAsCXXRecordDecl()))

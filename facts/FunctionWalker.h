@@ -61,6 +61,8 @@ private:
   static std::vector<bool>
   processEndingBlocks(const clang::CFG &Graph,
                       const clang::PostOrderCFGView &Order);
+  /// Keeps the graph in the facts (FunctionFacts::BlockSuccessors).
+  void keepGraph(const clang::CFG &Graph, const std::vector<bool> &Ending);
   void walkStraight();
   /// Calls to one callee with the same arguments are one kind: the unlock
   /// in each branch of an if gives back one lock on every path.
