@@ -1687,8 +1687,8 @@ private:
   };
 
   /// A release orders an access before it only where every way from the
-  /// access on passes a release. In a thread's entry function (walked once
-  /// per thread, so no later run of it stands behind its later events), a
+  /// access on passes a release. In a thread's entry function (run once per
+  /// thread, so no later run of it stands behind its later events), a
   /// way to its return that passes none (`if (done) { unlock; return; }`
   /// before the loop's signal) leaves the access the thread's last, with
   /// nothing after it ordering it: such an access is touched again after
@@ -1697,7 +1697,10 @@ private:
   /// as they are.)
   void moveEscapingAccesses(const FunctionFacts &F, const Context &C,
                             const std::vector<EventTouches> &Spans) {
-    if (C.Depth != 0 || F.BlockSuccessors.empty() || Touches.empty())
+    // A class's public method taken as a thread of its own is called
+    // again and again: not an entry walked once per thread.
+    if (C.Depth != 0 || F.BlockSuccessors.empty() || Touches.empty() ||
+        !Threads[C.Thread].AssumedFromClass.empty())
       return;
     const std::vector<Touch> &Done = Touches.back();
     // The orders of the events that released something, in order.
@@ -2168,7 +2171,12 @@ private:
       T.Multi =
           S.LoopDepth > 0 || (C.InLoop && !joinedLater(S, T.HandleKey, C)) ||
           S.Model == SpawnModel::OpenMP || S.Model == SpawnModel::Executor;
-      T.Restarted = T.Multi;
+      // Started again by this run of the parent: in a loop of the start's
+      // own function, or by a pool or team. (A start reached in a caller's
+      // loop is made again on each pass, usually with that pass's own
+      // objects; how it ends, a destructor's join, may lie elsewhere.)
+      T.Restarted = S.LoopDepth > 0 || S.Model == SpawnModel::OpenMP ||
+                    S.Model == SpawnModel::Executor;
       T.StartLoc = S.Loc;
       T.LiveAtSpawn.insert(Stack.begin(), Stack.end());
       if (auto X = resolve(S.Executor, C))
@@ -2863,9 +2871,13 @@ private:
               std::make_tuple(Variable, LineOf(std::min(A->Loc, B->Loc)),
                               LineOf(std::max(A->Loc, B->Loc)));
           int Rank = A->Write && B->Write ? 1 : 0;
-          auto Prior = Seen.find(Lines);
-          if (Prior != Seen.end() && Prior->second.second >= Rank)
+          // Taken even when not reported below: a pair of lines is
+          // judged by its first pair (and a better one).
+          auto [Prior, New] =
+              Seen.try_emplace(std::move(Lines), SIZE_MAX, Rank);
+          if (!New && Prior->second.second >= Rank)
             continue;
+          Prior->second.second = Rank;
           // An assumption is stated once per place, not once per partner.
           if (!Assumed.empty() &&
               !AssumedSeen.insert({Variable, A->Loc}).second)
@@ -2883,11 +2895,10 @@ private:
             orderedOnlyByVolatile(F, Flag);
           if (A->Dying || B->Dying)
             onTheWayOut(F);
-          if (Prior != Seen.end()) {
+          if (Prior->second.first != SIZE_MAX) {
             Out[Prior->second.first] = std::move(F);
-            Prior->second.second = Rank;
           } else {
-            Seen.emplace(std::move(Lines), std::make_pair(Out.size(), Rank));
+            Prior->second.first = Out.size();
             Out.push_back(std::move(F));
           }
         }
