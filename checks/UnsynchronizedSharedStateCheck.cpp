@@ -2768,7 +2768,8 @@ private:
       }
     }
     size_t PairsExamined = 0;
-    /// Each pair of lines reported: its finding in Out, and its rank.
+    /// Each pair of lines met: its finding in Out (SIZE_MAX while none was
+    /// reported), and the rank of the best pair judged.
     std::map<std::tuple<std::string, SourceLoc, SourceLoc>,
              std::pair<size_t, int>>
         Seen;
