@@ -52,8 +52,14 @@ std::optional<ApiKind> apiKindOf(EntryKind K) {
 } // namespace
 
 CallSite CallModel::makeCall(const Expr *At) {
+  CallSite C = callHere(S.TU.loc(At->getExprLoc()));
+  S.Paths.noteCall(At, C.Order);
+  return C;
+}
+
+CallSite CallModel::callHere(SourceLoc Loc) {
   CallSite C;
-  C.Loc = S.TU.loc(At->getExprLoc());
+  C.Loc = std::move(Loc);
   C.LoopDepth = S.Here ? S.Here->LoopDepth : 0;
   C.Trips = S.Here ? S.Here->Trips : 1;
   C.OffLoop = S.Locks.Now.OffLoop;
@@ -63,24 +69,14 @@ CallSite CallModel::makeCall(const Expr *At) {
   C.Locks = S.heldHere();
   C.MaybeLocks = S.maybeHeldHere();
   C.UnreachedCalls = S.unreachedCalls();
-  S.Paths.noteCall(At, C.Order);
   return C;
 }
 
 void CallModel::addScopeEndDestructor(const VarDecl *VD,
                                       const CXXDestructorDecl *Dtor,
                                       const AccessPath &Object) {
-  CallSite C;
-  C.Loc = S.CurrentLoc.valid() ? S.CurrentLoc : S.TU.loc(VD->getLocation());
-  C.LoopDepth = S.Here ? S.Here->LoopDepth : 0;
-  C.Trips = S.Here ? S.Here->Trips : 1;
-  C.OffLoop = S.Locks.Now.OffLoop;
-  C.SwitchedTo = S.Locks.Now.SwitchedTo;
-  C.EndsProcess = S.EndsProcess;
-  C.Order = S.nextOrder();
-  C.Locks = S.heldHere();
-  C.MaybeLocks = S.maybeHeldHere();
-  C.UnreachedCalls = S.unreachedCalls();
+  CallSite C = callHere(S.CurrentLoc.valid() ? S.CurrentLoc
+                                             : S.TU.loc(VD->getLocation()));
   C.Kind = CallKind::ScopeEnd;
   C.CalleeId = S.TU.usr(Dtor);
   C.CalleeName = S.TU.displayName(Dtor);

@@ -156,6 +156,9 @@ private:
   std::optional<AccessPath> bindOne(const clang::Expr *Arg,
                                     clang::QualType ParamType);
   CallSite makeCall(const clang::Expr *At);
+  /// A call site at Loc with the walk's state here (makeCall's, for a call
+  /// no expression stands for: a destructor where a scope ends).
+  CallSite callHere(SourceLoc Loc);
   /// Where an executor entry (a start or a switch) sends what it runs: its
   /// executor argument's type, its own word, or its receiver's type.
   ExecutionContext contextOf(const CatalogEntry &E, const clang::Expr *Receiver,

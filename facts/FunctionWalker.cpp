@@ -204,20 +204,25 @@ void FunctionWalker::keepGraph(const CFG &Graph,
   for (const CFGBlock *Block : Graph) {
     if (Ending[Block->getBlockID()])
       continue;
-    // A call that may throw ends its block with two successors, the
-    // normal one first: the exception's way out is left out, as an
-    // exception is no path the code means to take.
-    unsigned Considered =
-        !Block->getTerminatorStmt() && Block->succ_size() == 2 ? 1 : ~0u;
-    std::vector<unsigned> &Successors =
-        S.Out.BlockSuccessors[Block->getBlockID()];
-    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-      if (Considered-- == 0)
-        break;
-      if (const CFGBlock *To = Succ.getReachableBlock())
-        Successors.push_back(To->getBlockID());
-    }
+    for (const CFGBlock *To : normalSuccessors(*Block))
+      S.Out.BlockSuccessors[Block->getBlockID()].push_back(To->getBlockID());
   }
+}
+
+std::vector<const CFGBlock *>
+FunctionWalker::normalSuccessors(const CFGBlock &Block) {
+  // A call that may throw ends its block with two successors, the normal
+  // one first: the exception's way out is no path the code means to take.
+  unsigned Considered =
+      !Block.getTerminatorStmt() && Block.succ_size() == 2 ? 1 : ~0u;
+  std::vector<const CFGBlock *> Successors;
+  for (const CFGBlock::AdjacentBlock &Succ : Block.succs()) {
+    if (Considered-- == 0)
+      break;
+    if (const CFGBlock *To = Succ.getReachableBlock())
+      Successors.push_back(To);
+  }
+  return Successors;
 }
 
 unsigned FunctionWalker::callKind(const CallSite &Call) {
@@ -251,20 +256,13 @@ FunctionWalker::processEndingBlocks(const CFG &Graph,
       if (Ending[Block->getBlockID()] || Block == &Graph.getExit())
         continue;
       bool All = Block->succ_size() > 0;
-      // A call that may throw ends its block with two successors, the
-      // normal one first; the exception's way out is not taken as a path
-      // back to the loop (the blocking call before it has happened anyway).
-      unsigned Considered =
-          !Block->getTerminatorStmt() && Block->succ_size() == 2 ? 1 : ~0u;
-      for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-        if (Considered-- == 0)
-          break;
-        const CFGBlock *To = Succ.getReachableBlock();
-        if (To && !Ending[To->getBlockID()]) {
+      // An exception's way out is not taken as a path back to the loop
+      // (the blocking call before it has happened anyway).
+      for (const CFGBlock *To : normalSuccessors(*Block))
+        if (!Ending[To->getBlockID()]) {
           All = false;
           break;
         }
-      }
       if (All) {
         Ending[Block->getBlockID()] = true;
         Changed = true;

@@ -61,6 +61,10 @@ private:
   static std::vector<bool>
   processEndingBlocks(const clang::CFG &Graph,
                       const clang::PostOrderCFGView &Order);
+  /// The successors a block's normal way on reaches (not a throwing
+  /// call's exception edge).
+  static std::vector<const clang::CFGBlock *>
+  normalSuccessors(const clang::CFGBlock &Block);
   /// Keeps the graph in the facts (FunctionFacts::BlockSuccessors).
   void keepGraph(const clang::CFG &Graph, const std::vector<bool> &Ending);
   void walkStraight();
