@@ -93,6 +93,76 @@ bool isIndex(const std::string &Step) {
   return !Step.empty() && Step.front() == '[';
 }
 
+/// The accesses of one root that may overlap one another, found without
+/// trying every pair: two paths overlap only if, up to the shorter one's
+/// length, each step is the same or both are indexes (RaceFinder::overlap).
+/// So paths are filed by their steps with every index made one ("the
+/// skeleton"), and an access's partners are the paths whose skeleton is a
+/// prefix of its own or has its own as a prefix. Paths through a taken
+/// object, whose mark overlap() may drop, pair with every path. A small
+/// root is paired exhaustively, as it always was.
+class OverlapCandidates {
+public:
+  template <typename PathOf>
+  OverlapCandidates(size_t Count, PathOf Path) : Count(Count) {
+    if (Count <= ExhaustiveUpTo)
+      return;
+    Skeletons.resize(Count);
+    for (size_t I = 0; I < Count; ++I) {
+      const std::vector<std::string> &Steps = Path(I);
+      if (std::find(Steps.begin(), Steps.end(), TakenMark) != Steps.end()) {
+        Anywhere.push_back(I);
+        Skeletons[I].clear();
+        continue;
+      }
+      std::string &Skeleton = Skeletons[I];
+      for (const std::string &Step : Steps)
+        (Skeleton += isIndex(Step) ? "[" : Step) += '\x1f';
+      BySkeleton[Skeleton].push_back(I);
+    }
+  }
+
+  /// The partners of access X, in the order every pair was once tried:
+  /// the later accesses, ascending, then X itself.
+  void partnersOf(size_t X, std::vector<size_t> &Out) const {
+    Out.clear();
+    if (Count <= ExhaustiveUpTo ||
+        std::binary_search(Anywhere.begin(), Anywhere.end(), X)) {
+      for (size_t Y = X + 1; Y < Count; ++Y)
+        Out.push_back(Y);
+      Out.push_back(X);
+      return;
+    }
+    auto Take = [&](const std::vector<size_t> &From) {
+      for (auto It = std::upper_bound(From.begin(), From.end(), X);
+           It != From.end(); ++It)
+        Out.push_back(*It);
+    };
+    const std::string &Own = Skeletons[X];
+    // Shorter paths (and its own skeleton): the prefixes ending at a step.
+    for (size_t End = 0; End <= Own.size(); ++End)
+      if (End == 0 || Own[End - 1] == '\x1f')
+        if (auto It = BySkeleton.find(Own.substr(0, End));
+            It != BySkeleton.end())
+          Take(It->second);
+    // Longer paths under it.
+    for (auto It = BySkeleton.upper_bound(Own);
+         It != BySkeleton.end() && It->first.compare(0, Own.size(), Own) == 0;
+         ++It)
+      Take(It->second);
+    Take(Anywhere);
+    std::sort(Out.begin(), Out.end());
+    Out.push_back(X);
+  }
+
+private:
+  static constexpr size_t ExhaustiveUpTo = 4096;
+  size_t Count;
+  std::vector<std::string> Skeletons;
+  std::map<std::string, std::vector<size_t>> BySkeleton;
+  std::vector<size_t> Anywhere;
+};
+
 struct ResolvedLock {
   std::string Key;
   std::string Name;
@@ -2774,16 +2844,21 @@ private:
              std::pair<size_t, int>>
         Seen;
     std::set<std::pair<std::string, SourceLoc>> AssumedSeen;
+    std::vector<size_t> Partners;
     for (const auto &[Root, Indexes] : ByRoot) {
-      for (size_t X = 0; X < Indexes.size(); ++X)
+      OverlapCandidates Candidates(
+          Indexes.size(), [&](size_t I) -> auto & {
+            return Accesses[Indexes[I]].Path.Steps;
+          });
+      for (size_t X = 0; X < Indexes.size(); ++X) {
         // Partners first, the access with itself last: a place is
         // reported with another place when it has one.
-        for (size_t K = X + 1; K <= Indexes.size(); ++K) {
+        Candidates.partnersOf(X, Partners);
+        for (size_t Y : Partners) {
           if (++PairsExamined > MaxPairsExamined) {
             Truncated = true;
             return;
           }
-          size_t Y = K == Indexes.size() ? X : K;
           const ResolvedAccess *A = &Accesses[Indexes[X]];
           const ResolvedAccess *B = &Accesses[Indexes[Y]];
           if (!A->Write && !B->Write)
@@ -2903,6 +2978,7 @@ private:
             Out.push_back(std::move(F));
           }
         }
+      }
     }
   }
 
