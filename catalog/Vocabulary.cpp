@@ -126,6 +126,8 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::ThreadIdEquality, "thread-id-equality"},
     {LibraryRole::Allocates, "allocates"},
     {LibraryRole::PointsIntoArgument, "points-into-argument"},
+    {LibraryRole::WritesFirstPointee, "writes-first-pointee"},
+    {LibraryRole::ReadsSecondPointee, "reads-second-pointee"},
     {LibraryRole::ElementAccess, "element-access"},
     {LibraryRole::NonMutating, "non-mutating"},
     {LibraryRole::InsertsElement, "inserts-element"},
@@ -239,6 +241,8 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::ThreadIdEquality:
   case LibraryRole::Allocates:
   case LibraryRole::PointsIntoArgument:
+  case LibraryRole::WritesFirstPointee:
+  case LibraryRole::ReadsSecondPointee:
     return K == EntryKind::Function;
   case LibraryRole::ElementAccess:
   case LibraryRole::NonMutating:

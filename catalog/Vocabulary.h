@@ -131,6 +131,8 @@ enum class LibraryRole {
   ThreadIdEquality,   // Compares two thread ids for equality (pthread_equal).
   Allocates,          // Returns a pointer to a new object (malloc, calloc).
   PointsIntoArgument, // Returns a pointer into its first argument (strchr).
+  WritesFirstPointee, // Writes what its first argument points to (memset).
+  ReadsSecondPointee, // Reads what its second argument points to (memcpy).
   // Methods of library classes, by name.
   ElementAccess,  // Reaches one element (operator[], at, front).
   NonMutating,    // Does not modify the object, though not const.

@@ -925,6 +925,7 @@ void CallModel::handleCall(const CallExpr *CE) {
     handleCapabilityAttributes(Callee, Receiver);
 
   if (System) {
+    recordPointeeAccesses(Callee, Args, CE);
     storeLibraryCallables(Callee, Receiver, Args);
     // A callable wrapper's operator() calls whatever was stored in it.
     if (!Catalogued && IsMember && Receiver &&
@@ -938,6 +939,23 @@ void CallModel::handleCall(const CallExpr *CE) {
   if (Catalogued)
     return; // A user-configured API: its entry says what it does.
   handleUserCall(CE, Callee, Receiver, Args);
+}
+
+void CallModel::recordPointeeAccesses(const FunctionDecl *Callee,
+                                      llvm::ArrayRef<const Expr *> Args,
+                                      const CallExpr *CE) {
+  auto Record = [&](size_t Index, bool Write) {
+    if (Index >= Args.size())
+      return;
+    if (auto Target = S.Paths.pointerValueOf(Args[Index])) {
+      appendStep(*Target, "*");
+      Recorder.recordPath(*Target, Write, Args[Index]);
+    }
+  };
+  if (S.Lib.functionHas(Callee, LibraryRole::WritesFirstPointee))
+    Record(0, /*Write=*/true);
+  if (S.Lib.functionHas(Callee, LibraryRole::ReadsSecondPointee))
+    Record(1, /*Write=*/false);
 }
 
 void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,

@@ -132,6 +132,11 @@ private:
                          llvm::ArrayRef<const clang::Expr *> Args);
   void handleIndirect(const clang::CallExpr *CE, const clang::Expr *Through,
                       const clang::FunctionDecl *Operator);
+  /// A library function that writes or reads what its arguments point to
+  /// (memset, memcpy, free): an access of those objects at the call.
+  void recordPointeeAccesses(const clang::FunctionDecl *Callee,
+                             llvm::ArrayRef<const clang::Expr *> Args,
+                             const clang::CallExpr *CE);
   void handleUserCall(const clang::CallExpr *CE,
                       const clang::FunctionDecl *Callee,
                       const clang::Expr *Receiver,
