@@ -418,7 +418,9 @@ std::set<const DeclRefExpr *> findUnpublishedUses(const CFG &Graph,
           break;
         }
         HandOns.push_back(*At);
-      } else if (Kind == UseKind::Access && At) {
+      } else if (At) {
+        // A benign use too: a library call that keeps nothing may still
+        // write the object through it (memset(c, 0, ...)).
         Accesses.push_back({Use, *At});
       }
     }

@@ -37,6 +37,7 @@ static struct ctx *create(int N) {
   if (!C)
     return 0;
   memset(C, 0, sizeof *C);
+  // FACTS: [[@LINE-1]]: unpublished
   pthread_mutex_init(&C->Mu, 0);
   C->Busy = 0;
   // FACTS: [[@LINE-1]]: unpublished
