@@ -112,7 +112,6 @@ public:
       const std::vector<std::string> &Steps = Path(I);
       if (std::find(Steps.begin(), Steps.end(), TakenMark) != Steps.end()) {
         Anywhere.push_back(I);
-        Skeletons[I].clear();
         continue;
       }
       std::string &Skeleton = Skeletons[I];

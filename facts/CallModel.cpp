@@ -913,19 +913,15 @@ void CallModel::handleCall(const CallExpr *CE) {
 
   // __atomic_fetch_add(&x, ...): an atomic access of x.
   if (AtomicBuiltin && !Args.empty())
-    if (auto Target = S.Paths.pointerValueOf(Args[0])) {
-      appendStep(*Target, "*");
-      Recorder.recordPath(*Target,
-                          /*Write=*/Name.find("load") == std::string::npos, CE,
-                          {}, /*Atomic=*/true);
-    }
+    recordPointee(Args[0], /*Write=*/Name.find("load") == std::string::npos, CE,
+                  /*Atomic=*/true);
 
   bool Catalogued = handleCatalogued(Callee, Shape, CE, Receiver, Args);
   if (Receiver && !System)
     handleCapabilityAttributes(Callee, Receiver);
 
   if (System) {
-    recordPointeeAccesses(Callee, Args, CE);
+    recordPointeeAccesses(Callee, Args);
     storeLibraryCallables(Callee, Receiver, Args);
     // A callable wrapper's operator() calls whatever was stored in it.
     if (!Catalogued && IsMember && Receiver &&
@@ -941,21 +937,22 @@ void CallModel::handleCall(const CallExpr *CE) {
   handleUserCall(CE, Callee, Receiver, Args);
 }
 
+void CallModel::recordPointee(const Expr *Pointer, bool Write, const Expr *At,
+                              bool Atomic) {
+  if (auto Target = S.Paths.pointerValueOf(Pointer)) {
+    appendStep(*Target, "*");
+    Recorder.recordPath(*Target, Write, At, {}, Atomic);
+  }
+}
+
 void CallModel::recordPointeeAccesses(const FunctionDecl *Callee,
-                                      llvm::ArrayRef<const Expr *> Args,
-                                      const CallExpr *CE) {
-  auto Record = [&](size_t Index, bool Write) {
-    if (Index >= Args.size())
-      return;
-    if (auto Target = S.Paths.pointerValueOf(Args[Index])) {
-      appendStep(*Target, "*");
-      Recorder.recordPath(*Target, Write, Args[Index]);
-    }
-  };
-  if (S.Lib.functionHas(Callee, LibraryRole::WritesFirstPointee))
-    Record(0, /*Write=*/true);
-  if (S.Lib.functionHas(Callee, LibraryRole::ReadsSecondPointee))
-    Record(1, /*Write=*/false);
+                                      llvm::ArrayRef<const Expr *> Args) {
+  if (Args.size() > 0 &&
+      S.Lib.functionHas(Callee, LibraryRole::WritesFirstPointee))
+    recordPointee(Args[0], /*Write=*/true, Args[0]);
+  if (Args.size() > 1 &&
+      S.Lib.functionHas(Callee, LibraryRole::ReadsSecondPointee))
+    recordPointee(Args[1], /*Write=*/false, Args[1]);
 }
 
 void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,

@@ -132,11 +132,14 @@ private:
                          llvm::ArrayRef<const clang::Expr *> Args);
   void handleIndirect(const clang::CallExpr *CE, const clang::Expr *Through,
                       const clang::FunctionDecl *Operator);
+  /// An access, at At, of what Pointer points to.
+  void recordPointee(const clang::Expr *Pointer, bool Write,
+                     const clang::Expr *At, bool Atomic = false);
   /// A library function that writes or reads what its arguments point to
-  /// (memset, memcpy, free): an access of those objects at the call.
+  /// (memset; memcpy where a project's config says so): an access of those
+  /// objects at the call.
   void recordPointeeAccesses(const clang::FunctionDecl *Callee,
-                             llvm::ArrayRef<const clang::Expr *> Args,
-                             const clang::CallExpr *CE);
+                             llvm::ArrayRef<const clang::Expr *> Args);
   void handleUserCall(const clang::CallExpr *CE,
                       const clang::FunctionDecl *Callee,
                       const clang::Expr *Receiver,
