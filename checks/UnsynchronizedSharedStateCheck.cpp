@@ -37,6 +37,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -141,7 +142,7 @@ public:
     // Shorter paths (and its own skeleton): the prefixes ending at a step.
     for (size_t End = 0; End <= Own.size(); ++End)
       if (End == 0 || Own[End - 1] == '\x1f')
-        if (auto It = BySkeleton.find(Own.substr(0, End));
+        if (auto It = BySkeleton.find(std::string_view(Own).substr(0, End));
             It != BySkeleton.end())
           Take(It->second);
     // Longer paths under it.
@@ -158,7 +159,7 @@ private:
   static constexpr size_t ExhaustiveUpTo = 4096;
   size_t Count;
   std::vector<std::string> Skeletons;
-  std::map<std::string, std::vector<size_t>> BySkeleton;
+  std::map<std::string, std::vector<size_t>, std::less<>> BySkeleton;
   std::vector<size_t> Anywhere;
 };
 
@@ -2235,17 +2236,16 @@ private:
         ThreadedPrograms.insert(T.Program);
       if (auto H = resolve(S.Handle, C))
         T.HandleKey = H->key();
-      // A call made in a loop starts the thread at each pass, but one it
-      // joins before it returns has ended before the next pass starts it.
-      T.Multi =
-          S.LoopDepth > 0 || (C.InLoop && !joinedLater(S, T.HandleKey, C)) ||
-          S.Model == SpawnModel::OpenMP || S.Model == SpawnModel::Executor;
       // Started again by this run of the parent: in a loop of the start's
       // own function, or by a pool or team. (A start reached in a caller's
       // loop is made again on each pass, usually with that pass's own
       // objects; how it ends, a destructor's join, may lie elsewhere.)
       T.Restarted = S.LoopDepth > 0 || S.Model == SpawnModel::OpenMP ||
                     S.Model == SpawnModel::Executor;
+      // A call made in a loop starts the thread at each pass, but one it
+      // joins before it returns has ended before the next pass starts it.
+      T.Multi =
+          T.Restarted || (C.InLoop && !joinedLater(S, T.HandleKey, C));
       T.StartLoc = S.Loc;
       T.LiveAtSpawn.insert(Stack.begin(), Stack.end());
       if (auto X = resolve(S.Executor, C))
