@@ -176,6 +176,9 @@ struct ResolvedLock {
   /// Not a lock but the mark of a hand-made once's branch (isOnceBranch):
   /// the key of its flag.
   std::string OnceFlag;
+  /// Not a lock but the mark of holding the last reference to an object
+  /// (isLastReference): the object.
+  std::optional<AbsPath> LastReferenceTo;
   /// The key with every element of an array of locks taken as one.
   std::string ArrayKey;
   /// Not a lock but the mark of a start that failed (isStartFailure): the
@@ -808,6 +811,13 @@ private:
       if (auto P = resolve(Flag, C))
         R.OnceFlag = P->key();
       else
+        return std::nullopt;
+    }
+    if (isLastReference(L)) {
+      AccessPath Object = L.Mutex;
+      Object.Steps.pop_back();
+      R.LastReferenceTo = resolve(Object, C);
+      if (!R.LastReferenceTo)
         return std::nullopt;
     }
     if (isMutexAbsence(L)) {
@@ -1453,6 +1463,11 @@ private:
         if (!isLockedOnReturn(L) ||
             !ReleasedSince(std::stoul(L.Mutex.RootId), M->Key))
           R.Locks.push_back(*M);
+    // A field of an object the thread holds the last reference to: every
+    // other holder's use came before (LastReference.h).
+    for (const ResolvedLock &L : R.Locks)
+      if (L.LastReferenceTo && ownField(*L.LastReferenceTo, R.Path))
+        return;
     for (const ResolvedLock &L : R.Locks) {
       if (!L.AbsentMutex.empty())
         R.Absent.push_back(L.AbsentMutex);
@@ -1466,6 +1481,7 @@ private:
                                  [](const ResolvedLock &L) {
                                    return !L.AbsentMutex.empty() ||
                                           !L.OnceFlag.empty() ||
+                                          L.LastReferenceTo ||
                                           !L.NotStarted.empty();
                                  }),
                   R.Locks.end());
@@ -2521,6 +2537,14 @@ private:
   }
 
   //===-- Pairs ----------------------------------------------------------===//
+
+  /// Is Place in Object itself, not in what a pointer of it points to?
+  static bool ownField(const AbsPath &Object, const AbsPath &Place) {
+    const auto &O = Object.Steps, &P = Place.Steps;
+    return Object.Root == Place.Root && P.size() >= O.size() &&
+           std::equal(O.begin(), O.end(), P.begin()) &&
+           std::find(P.begin() + O.size(), P.end(), "*") == P.end();
+  }
 
   /// Is the place past the object a take holds (the mark at I): in an
   /// object it points to?

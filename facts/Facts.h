@@ -179,11 +179,19 @@ inline bool isStartFailure(const HeldLock &L) {
   return L.Mutex.Root == AccessPath::RootKind::Return &&
          !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?startfailed";
 }
+/// "<object>?lastref", held where a decrement took the object's reference
+/// count to zero (facts/LastReference.h): the thread holds the last
+/// reference, so what it does to the object's own fields races with
+/// nothing.
+inline const std::string LastReferenceMark = "?lastref";
+inline bool isLastReference(const HeldLock &L) {
+  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == LastReferenceMark;
+}
 /// Marks the analysis holds like locks that are none (or, for a call's
 /// result, not yet: only the whole program says which lock it is).
 inline bool isPseudoLock(const HeldLock &L) {
   return isMutexAbsence(L) || isThreadOwnership(L) || isOnceBranch(L) ||
-         isLockedOnReturn(L) || isStartFailure(L);
+         isLockedOnReturn(L) || isStartFailure(L) || isLastReference(L);
 }
 inline bool holdsRealLock(const std::vector<HeldLock> &Locks) {
   for (const HeldLock &L : Locks)

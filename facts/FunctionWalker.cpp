@@ -2,6 +2,7 @@
 
 #include "facts/FunctionWalker.h"
 #include "facts/GuardScope.h"
+#include "facts/LastReference.h"
 #include "facts/LoopEntry.h"
 #include "facts/OpenMPRegions.h"
 #include "facts/UnpublishedObjects.h"
@@ -362,6 +363,8 @@ FunctionWalker::entryState(const CFGBlock *Block,
           }
         if (std::optional<HeldLock> Result = lockedResultOnEdge(E, TrueEdge))
           S.Locks.lock({*Result});
+        if (std::optional<HeldLock> Last = lastReferenceOnEdge(E, TrueEdge, S))
+          S.Locks.lock({*Last});
         if (std::optional<ReadyTest> Test = Calls.readinessIn(E))
           if (TrueEdge != Test->Negated)
             S.Locks.Now.Ready.push_back(Test->Object);

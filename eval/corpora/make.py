@@ -515,6 +515,10 @@ def make_cpp_httplib(ctx):
     entries = []
     for files, cwd, inc in groups:
         for f in files:
+            # Windows' own header test: windows.h is not on a Debian
+            # machine, so the TU cannot be analysed here.
+            if os.path.basename(f) == "include_windows_h.cc":
+                continue
             entries.append({"directory": cwd, "file": f, "arguments": base + inc + ["-c", f]})
     write_db(ctx, n, os.path.join(d, "build"), entries, "hand-written (Makefile flags)", missing, src)
 

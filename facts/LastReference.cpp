@@ -1,0 +1,149 @@
+//===- LastReference.cpp - The branch where a reference count reached zero ===//
+
+#include "facts/LastReference.h"
+#include "facts/ExtractInternal.h"
+
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace concur {
+namespace extract {
+
+namespace {
+
+/// A decrement of a counter by one whose value the test reads: the new
+/// value (--c, __atomic_sub_fetch) or the old one (c--, fetch_sub).
+struct Decrement {
+  const Expr *Counter = nullptr;
+  bool YieldsOld = false;
+};
+
+bool isOne(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  return E->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 1;
+}
+
+std::optional<Decrement> decrementIn(const Expr *E, const FunctionScope &S) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() == UO_PreDec)
+      return Decrement{U->getSubExpr(), false};
+    if (U->getOpcode() == UO_PostDec)
+      return Decrement{U->getSubExpr(), true};
+    return std::nullopt;
+  }
+  // An atomic's operator--: prefix has the object only, postfix an int too.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() != OO_MinusMinus || Op->getNumArgs() == 0 ||
+        !S.Lib.isAtomic(Op->getArg(0)->getType()))
+      return std::nullopt;
+    return Decrement{Op->getArg(0), Op->getNumArgs() == 2};
+  }
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = M->getMethodDecl();
+    if (!Method || Method->getName() != "fetch_sub" || M->getNumArgs() == 0 ||
+        !isOne(M->getArg(0), S.TU.Ctx) ||
+        !S.Lib.isAtomic(M->getImplicitObjectArgument()->getType()))
+      return std::nullopt;
+    return Decrement{M->getImplicitObjectArgument(), true};
+  }
+  // The compiler's atomic builtins take the counter's address: the
+  // __atomic and __c11 ones are AtomicExprs, the __sync ones calls (of a
+  // sized variant, __sync_fetch_and_sub_4).
+  const Expr *Address = nullptr;
+  bool YieldsOld = false;
+  if (const auto *A = dyn_cast<AtomicExpr>(E)) {
+    switch (A->getOp()) {
+    case AtomicExpr::AO__atomic_sub_fetch:
+      break;
+    case AtomicExpr::AO__atomic_fetch_sub:
+    case AtomicExpr::AO__c11_atomic_fetch_sub:
+      YieldsOld = true;
+      break;
+    default:
+      return std::nullopt;
+    }
+    if (A->getNumSubExprs() < 3 || !isOne(A->getVal1(), S.TU.Ctx))
+      return std::nullopt;
+    Address = A->getPtr();
+  } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !Callee->getBuiltinID() || Call->getNumArgs() < 2 ||
+        !isOne(Call->getArg(1), S.TU.Ctx))
+      return std::nullopt;
+    llvm::StringRef Name = Callee->getName();
+    if (Name.starts_with("__sync_fetch_and_sub"))
+      YieldsOld = true;
+    else if (!Name.starts_with("__sync_sub_and_fetch"))
+      return std::nullopt;
+    Address = Call->getArg(0);
+  } else {
+    return std::nullopt;
+  }
+  const auto *AddrOf = dyn_cast<UnaryOperator>(Address->IgnoreParenImpCasts());
+  if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+    return std::nullopt;
+  return Decrement{AddrOf->getSubExpr(), YieldsOld};
+}
+
+} // namespace
+
+std::optional<HeldLock> lastReferenceOnEdge(const Expr *Cond, bool TrueEdge,
+                                            FunctionScope &S) {
+  // Cond is "the decrement's value == Compared", negated when Negated:
+  // `!--c` and `--c == 0` alike, `--c` and `--c != 0` negated.
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  bool Negated = false;
+  while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  }
+  llvm::APSInt Compared(64);
+  std::optional<Decrement> Dec;
+  if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isEqualityOp()) {
+    Expr::EvalResult R;
+    const Expr *Other = nullptr;
+    if (B->getRHS()->EvaluateAsInt(R, S.TU.Ctx))
+      Other = B->getLHS();
+    else if (B->getLHS()->EvaluateAsInt(R, S.TU.Ctx))
+      Other = B->getRHS();
+    if (!Other)
+      return std::nullopt;
+    Compared = R.Val.getInt();
+    if (B->getOpcode() == BO_NE)
+      Negated = !Negated;
+    Dec = decrementIn(Other, S);
+  } else {
+    // A truth test of the value: "!= 0".
+    Compared = llvm::APSInt::get(0);
+    Negated = !Negated;
+    Dec = decrementIn(E, S);
+  }
+  if (!Dec)
+    return std::nullopt;
+  // Zero reached: the new value is 0, or the old one 1.
+  if (Compared != (Dec->YieldsOld ? 1 : 0) || TrueEdge == Negated)
+    return std::nullopt;
+  // The object the count is a field of: the place up to the last
+  // dereference (`it->refcount`, `o->hdr.refs`). A count of no object
+  // reached through a pointer (a global) counts references to nothing this
+  // thread can come to hold alone.
+  std::optional<AccessPath> Object = S.Paths.pathOf(Dec->Counter);
+  if (!Object)
+    return std::nullopt;
+  while (!Object->Steps.empty() && Object->Steps.back() != "*")
+    Object->Steps.pop_back();
+  if (Object->Steps.empty())
+    return std::nullopt;
+  HeldLock L;
+  L.Mutex = *Object;
+  L.Mutex.Name = "the last reference to " + Object->RootName;
+  L.Mutex.Steps.push_back(LastReferenceMark);
+  return L;
+}
+
+} // namespace extract
+} // namespace concur
