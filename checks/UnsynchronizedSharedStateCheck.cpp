@@ -221,6 +221,8 @@ struct ResolvedAccess {
   bool StoresPointer = false;
   /// A kept thread id read to compare it with the current thread's.
   bool KeptIdTest = false;
+  /// A copy of a whole struct (MemoryAccess::WholeValue).
+  bool WholeValue = false;
   /// Made on the way to ending the process (Context::Dying).
   bool Dying = false;
   /// In a lazy initialisation of this global ("G:<usr>"), which runs only
@@ -1491,6 +1493,7 @@ private:
     R.Atomic = A.Atomic;
     R.StoresPointer = A.StoresPointer;
     R.KeptIdTest = A.KeptIdTest;
+    R.WholeValue = A.WholeValue;
     if (!A.LazyInitOf.empty())
       R.LazyInitOf = "G:" + A.LazyInitOf;
     R.Program = C.Program;
@@ -1914,7 +1917,7 @@ private:
                     R.Path.key() + "|" + R.Path.Name + "|" + R.Path.Display +
                     "|";
     for (bool Flag : {R.Write, R.Volatile, R.FreshPerClosure, R.Atomic,
-                      R.KeptIdTest, R.Path.HandedIn, R.Dying})
+                      R.KeptIdTest, R.WholeValue, R.Path.HandedIn, R.Dying})
       K += Flag ? '1' : '0';
     for (const ResolvedLock &L : R.Locks)
       K += lockIdentity(L);
@@ -2619,13 +2622,15 @@ private:
     }
     if (SA.size() == SB.size())
       return true;
-    // Writing a whole object conflicts with any part of it; reading the
-    // object (a container's size) does not conflict with writing a part.
-    // What a pointer points to is another object than the pointer.
+    // Writing a whole object conflicts with any part of it, and so does
+    // copying it; reading the object as such (a container's size) does not
+    // conflict with writing a part. What a pointer points to is another
+    // object than the pointer, wherever the pointer is in the object.
     const auto &Longer = SA.size() < SB.size() ? SB : SA;
-    if (Longer[N] == "*")
+    if (std::find(Longer.begin() + N, Longer.end(), "*") != Longer.end())
       return false;
-    return SA.size() < SB.size() ? A.Write : B.Write;
+    const ResolvedAccess &Whole = SA.size() < SB.size() ? A : B;
+    return Whole.Write || Whole.WholeValue;
   }
 
   /// The key of the object whose field the access reaches ("" when the path

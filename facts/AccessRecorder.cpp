@@ -67,6 +67,13 @@ void AccessRecorder::record(const Expr *E, bool Write) {
     S.Out.Accesses.back().KeptIdTest = true;
 }
 
+void AccessRecorder::recordCopy(const Expr *E) {
+  size_t Before = S.Out.Accesses.size();
+  record(E, /*Write=*/false);
+  if (S.Out.Accesses.size() > Before && E->getType()->isRecordType())
+    S.Out.Accesses.back().WholeValue = true;
+}
+
 /// Does S assign to V anywhere?
 static bool assigns(const Stmt *S, const VarDecl *V) {
   if (!S)

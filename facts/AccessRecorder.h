@@ -31,6 +31,8 @@ public:
 
   /// An access of the place an lvalue expression names.
   void record(const clang::Expr *E, bool Write);
+  /// A copy of the struct an lvalue names: a read of all of it.
+  void recordCopy(const clang::Expr *E);
   /// An access of a known place, at an expression.
   void recordPath(AccessPath P, bool Write, const clang::Expr *At,
                   std::vector<HeldLock> Extra = {}, bool Atomic = false);

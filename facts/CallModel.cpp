@@ -968,7 +968,7 @@ void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
       Recorder.recordPath(*Obj, /*Write=*/true, Receiver);
     for (const Expr *A : Args)
       if (A->isGLValue())
-        Recorder.record(A, /*Write=*/false);
+        Recorder.recordCopy(A);
     return;
   }
 
@@ -1024,9 +1024,16 @@ void CallModel::handleConstruct(const CXXConstructExpr *CE) {
   if (moveGuards(Args, Into))
     return;
   // A copy reads its source; a move writes it.
+  // An implicit one copies every member, as a C struct copy does.
   if (Ctor->isCopyOrMoveConstructor() && Args.size() == 1 &&
-      Args[0]->isGLValue() && !S.Lib.isAtomic(Args[0]->getType()))
-    Recorder.record(Args[0], Ctor->isMoveConstructor());
+      Args[0]->isGLValue() && !S.Lib.isAtomic(Args[0]->getType())) {
+    if (Ctor->isMoveConstructor())
+      Recorder.record(Args[0], /*Write=*/true);
+    else if (Ctor->isImplicit() || Ctor->isDefaulted())
+      Recorder.recordCopy(Args[0]);
+    else
+      Recorder.record(Args[0], /*Write=*/false);
+  }
 
   // std::atomic_ref<T>(x): atomic operations on x.
   if (S.Lib.recordHas(Ctor->getParent(), LibraryRole::AtomicRef) &&

@@ -221,6 +221,11 @@ struct MemoryAccess {
   /// (holder_ == tid()): how an object tests from any thread whether it is
   /// on its owner's (facts/ThreadAffinity.cpp).
   bool KeptIdTest = false;
+  /// A read of every byte of a struct (a copy of it: `struct s c = x.in;`,
+  /// an implicit copy constructor or operator=): it conflicts with a write
+  /// of any part, which reading the object as such (a container's size)
+  /// does not.
+  bool WholeValue = false;
   /// In the branch of `if (v == 0) { v = ...; }` on a static variable v
   /// (its USR): lazy initialisation, which runs only while v is still zero.
   std::string LazyInitOf;

@@ -183,6 +183,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["maybe_locks"] = A.MaybeLocks;
   if (A.KeptIdTest)
     J["kept_id_test"] = true;
+  if (A.WholeValue)
+    J["whole_value"] = true;
   if (A.Unpublished)
     J["unpublished"] = true;
   if (!A.LazyInitOf.empty())
@@ -204,6 +206,7 @@ void from_json(const json &J, MemoryAccess &A) {
   if (J.contains("maybe_locks"))
     J.at("maybe_locks").get_to(A.MaybeLocks);
   A.KeptIdTest = J.value("kept_id_test", false);
+  A.WholeValue = J.value("whole_value", false);
   A.Unpublished = J.value("unpublished", false);
   A.LazyInitOf = J.value("lazy_init_of", std::string());
   A.StoresPointer = J.contains("stored");

@@ -521,7 +521,7 @@ void FunctionWalker::visitStmt(const Stmt *St) {
   }
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(St))
     if (Cast->getCastKind() == CK_LValueToRValue)
-      Recorder.record(Cast->getSubExpr(), /*Write=*/false);
+      Recorder.recordCopy(Cast->getSubExpr());
 }
 
 void FunctionWalker::visitDecl(const VarDecl *VD) {
