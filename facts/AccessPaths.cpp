@@ -438,10 +438,23 @@ bool PathBuilder::tooDeep(const Expr *E, unsigned Depth) {
 }
 
 std::optional<AccessPath> PathBuilder::varPath(const VarDecl *VD) {
-  if (!VD || VD->getTSCSpec() != TSCS_unspecified)
-    return std::nullopt; // thread_local: every thread has its own.
+  if (!VD)
+    return std::nullopt;
   AccessPath P;
   P.RootName = VD->getNameAsString();
+  // thread_local: every thread has its own, as it has its own locals. No
+  // frame owns it, so the whole-program stage names it by whichever thread
+  // runs the access; it is shared only once its address is handed on.
+  if (VD->getTLSKind() != VarDecl::TLS_None) {
+    const auto *Owner =
+        dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+    P.Root = AccessPath::RootKind::Local;
+    P.RootId = TU.usr(VD);
+    P.Name =
+        Owner ? TU.displayName(Owner) + "::" + P.RootName : catalogName(VD);
+    LocalDecls[P.RootId] = VD;
+    return P;
+  }
   if (VD->hasGlobalStorage()) {
     P.Root = AccessPath::RootKind::Global;
     P.RootId = TU.usr(VD);

@@ -478,6 +478,9 @@ def make_redis(ctx):
     m = re.search(r"^REDIS_SERVER_OBJ=((?:.*\\\n)*.*)$", makefile, re.M)
     objs = m.group(1).replace("\\\n", " ").split()
     files = [os.path.join(srcdir, o[:-2] + ".c") for o in objs if o.endswith(".o")]
+    # release.c includes release.h, which the Makefile generates first.
+    if not os.path.exists(os.path.join(srcdir, "release.h")):
+        run(["sh", "mkreleasehdr.sh"], cwd=srcdir)
     inc = ["-I../deps/" + x for x in ["hiredis", "linenoise", "lua/src", "hdr_histogram", "fpconv",
                                       "fast_float"]]
     entries = [{"directory": srcdir, "file": f,
