@@ -2,7 +2,6 @@
 
 #include "facts/FunctionWalker.h"
 #include "facts/GuardScope.h"
-#include "facts/LastReference.h"
 #include "facts/LoopEntry.h"
 #include "facts/OpenMPRegions.h"
 #include "facts/UnpublishedObjects.h"
@@ -26,7 +25,7 @@ static constexpr unsigned MaxCFGNesting = 100000;
 FunctionWalker::FunctionWalker(TranslationUnitFacts &TU, const FunctionDecl *FD,
                                FunctionFacts &Out)
     : S(TU, FD, Out), Recorder(S), Flow(TU, Out.Stores), Fds(S, Flow),
-      Calls(S, Recorder, Flow, Fds), Flags(S), Once(S), Taken(S) {}
+      Calls(S, Recorder, Flow, Fds), Flags(S), Once(S), Taken(S), Counts(S) {}
 
 void FunctionWalker::run() {
   const Stmt *Root = S.FD->getBody();
@@ -363,7 +362,8 @@ FunctionWalker::entryState(const CFGBlock *Block,
           }
         if (std::optional<HeldLock> Result = lockedResultOnEdge(E, TrueEdge))
           S.Locks.lock({*Result});
-        if (std::optional<HeldLock> Last = lastReferenceOnEdge(E, TrueEdge, S))
+        if (std::optional<HeldLock> Last =
+                lastReferenceOnEdge(E, TrueEdge, S, Counts))
           S.Locks.lock({*Last});
         if (std::optional<ReadyTest> Test = Calls.readinessIn(E))
           if (TrueEdge != Test->Negated)
@@ -546,8 +546,10 @@ void FunctionWalker::visitDecl(const VarDecl *VD) {
     }
     if (Flow.mayHoldCallable(T))
       Flow.storeInit(Flow.varSlot(VD), Init);
-    if (T->isIntegralOrEnumerationType())
+    if (T->isIntegralOrEnumerationType()) {
       Fds.copy(Flow.varSlot(VD), Init);
+      Counts.note(VD, Init);
+    }
     if (S.Lib.isThreadHandle(T))
       copyHandle(Init, S.Paths.varPath(VD));
     // What a co_await produced is complete: its results are there.
@@ -622,6 +624,9 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
     S.Out.Accesses.back().StoresPointer = true;
     S.Out.Accesses.back().Stored = S.Paths.pointerValueOf(RHS);
   }
+  if (const VarDecl *VD = referencedVar(LHS))
+    if (!VD->hasGlobalStorage())
+      Counts.note(VD, B->getOpcode() == BO_Assign ? RHS : nullptr);
   // A local pointer now points where the right-hand side points.
   if (const VarDecl *VD = referencedVar(LHS))
     if (VD->getType()->isPointerType() && !VD->hasGlobalStorage()) {

@@ -28,6 +28,7 @@
 #include "facts/Descriptors.h"
 #include "facts/FlagLocks.h"
 #include "facts/FunctionScope.h"
+#include "facts/LastReference.h"
 #include "facts/OnceFlags.h"
 #include "facts/TakenObjects.h"
 
@@ -117,6 +118,7 @@ private:
   FlagLocks Flags;
   OnceFlags Once;
   TakenObjects Taken;
+  CountHolders Counts;
   /// The real locks held at every return of a non-null pointer so far.
   std::optional<std::vector<HeldLock>> NonNullReturnLocks;
   /// The locks held on some of the function's normal returns (not where an

@@ -89,8 +89,22 @@ std::optional<Decrement> decrementIn(const Expr *E, const FunctionScope &S) {
 
 } // namespace
 
+void CountHolders::note(const VarDecl *VD, const Expr *Value) {
+  if (Value && VD->getType()->isIntegralOrEnumerationType() &&
+      decrementIn(Value, S))
+    Values[VD] = Value;
+  else
+    Values.erase(VD);
+}
+
+const Expr *CountHolders::valueOf(const VarDecl *VD) const {
+  auto It = Values.find(VD);
+  return It == Values.end() ? nullptr : It->second;
+}
+
 std::optional<HeldLock> lastReferenceOnEdge(const Expr *Cond, bool TrueEdge,
-                                            FunctionScope &S) {
+                                            FunctionScope &S,
+                                            const CountHolders &Held) {
   // Cond is "the decrement's value == Compared", negated when Negated:
   // `!--c` and `--c == 0` alike, `--c` and `--c != 0` negated.
   const Expr *E = Cond->IgnoreParenImpCasts();
@@ -101,6 +115,13 @@ std::optional<HeldLock> lastReferenceOnEdge(const Expr *Cond, bool TrueEdge,
     Negated = !Negated;
     E = U->getSubExpr()->IgnoreParenImpCasts();
   }
+  // The decrement itself, or a local holding its value.
+  auto DecrementOf = [&](const Expr *X) {
+    if (const VarDecl *VD = referencedVar(X))
+      if (const Expr *Value = Held.valueOf(VD))
+        X = Value;
+    return decrementIn(X, S);
+  };
   llvm::APSInt Compared(64);
   std::optional<Decrement> Dec;
   if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isEqualityOp()) {
@@ -115,12 +136,12 @@ std::optional<HeldLock> lastReferenceOnEdge(const Expr *Cond, bool TrueEdge,
     Compared = R.Val.getInt();
     if (B->getOpcode() == BO_NE)
       Negated = !Negated;
-    Dec = decrementIn(Other, S);
+    Dec = DecrementOf(Other);
   } else {
     // A truth test of the value: "!= 0".
     Compared = llvm::APSInt::get(0);
     Negated = !Negated;
-    Dec = decrementIn(E, S);
+    Dec = DecrementOf(E);
   }
   if (!Dec)
     return std::nullopt;

@@ -28,16 +28,34 @@
 
 #include "clang/AST/Expr.h"
 
+#include <map>
 #include <optional>
 
 namespace concur {
 namespace extract {
 
+/// Locals that hold what a decrement of a count left (`int left =
+/// --o->refs;`, tested later), by the walk's order of assignments.
+class CountHolders {
+public:
+  explicit CountHolders(const FunctionScope &S) : S(S) {}
+  /// VD is given Value (null: a value the walk does not know).
+  void note(const clang::VarDecl *VD, const clang::Expr *Value);
+  /// The decrement VD holds the value of, or null.
+  const clang::Expr *valueOf(const clang::VarDecl *VD) const;
+
+private:
+  const FunctionScope &S;
+  std::map<const clang::VarDecl *, const clang::Expr *> Values;
+};
+
 /// The mark held on the edge (its true edge when TrueEdge) of a branch on
-/// Cond, when that edge is taken only where a decrement in Cond took an
-/// object's reference count to zero.
+/// Cond, when that edge is taken only where a decrement in Cond, or one
+/// whose value a local of Held holds, took an object's reference count to
+/// zero.
 std::optional<HeldLock> lastReferenceOnEdge(const clang::Expr *Cond,
-                                            bool TrueEdge, FunctionScope &S);
+                                            bool TrueEdge, FunctionScope &S,
+                                            const CountHolders &Held);
 
 } // namespace extract
 } // namespace concur

@@ -1,9 +1,13 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
+// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
 // Reference counting: the thread whose decrement takes an object's count to
 // zero holds the last reference. Every other holder used the object before
 // it let go of its reference, so what the last holder then does to the
 // object's own fields races with nothing. What the object points to is
 // another object, which other objects' holders may share.
+// CHECK-DAG leaves the lines between its matches unchecked: COUNT makes
+// sure no other finding slips in among them.
+// COUNT: {{^}}8{{$}}
 
 #include <pthread.h>
 
@@ -67,6 +71,29 @@ static void *locked_user(void *Arg) {
   return (void *)Seen;
 }
 
+// The count's new value, kept in a local and tested later.
+static void *local_user(void *Arg) {
+  struct Item *It = Arg;
+  long Seen = It->State;
+  int Left = __atomic_sub_fetch(&It->Refs, 1, __ATOMIC_ACQ_REL);
+  if (Left == 0)
+    It->State = -5;
+  return (void *)Seen;
+}
+
+// Tricky: the local no longer holds the count when it is tested.
+static void *reassigned_user(void *Arg) {
+  struct Item *It = Arg;
+  // CHECK-DAG: last-reference.c:[[@LINE+6]]:{{[0-9]+}}: warning: 'Item::State' is written by thread 'reassigned_user' without a lock and read by another thread 'reassigned_user' without a lock ({{.*}}last-reference.c:[[@LINE+1]]
+  long Seen = It->State;
+  int Left = __atomic_sub_fetch(&It->Refs, 1, __ATOMIC_ACQ_REL);
+  Left = (int)Seen;
+  if (Left == 0)
+    // CHECK-DAG: last-reference.c:[[@LINE+1]]:{{[0-9]+}}: warning: 'Item::State' is written by thread 'reassigned_user' without a lock and written by another thread 'reassigned_user' without a lock ({{.*}}last-reference.c:[[@LINE+1]]
+    It->State = -6;
+  return (void *)Seen;
+}
+
 // Tricky: a count that drops to one is not the last reference, and what
 // follows the branch runs on every path.
 static void *not_last_user(void *Arg) {
@@ -88,10 +115,11 @@ static void *not_last_user(void *Arg) {
 }
 
 static struct Item First = {2, 0, &Shared, 0}, Second = {2, 0, &Shared, 0},
-                   Third = {2, 0, &Shared, 0}, Fourth = {2, 0, &Shared, 0};
+                   Third = {2, 0, &Shared, 0}, Fourth = {2, 0, &Shared, 0},
+                   Fifth = {2, 0, &Shared, 0}, Sixth = {2, 0, &Shared, 0};
 
 int main(void) {
-  pthread_t T[8];
+  pthread_t T[12];
   pthread_create(&T[0], 0, atomic_user, &First);
   pthread_create(&T[1], 0, atomic_user, &First);
   pthread_create(&T[2], 0, old_value_user, &Second);
@@ -100,7 +128,11 @@ int main(void) {
   pthread_create(&T[5], 0, locked_user, &Third);
   pthread_create(&T[6], 0, not_last_user, &Fourth);
   pthread_create(&T[7], 0, not_last_user, &Fourth);
-  for (int I = 0; I < 8; ++I)
+  pthread_create(&T[8], 0, local_user, &Fifth);
+  pthread_create(&T[9], 0, local_user, &Fifth);
+  pthread_create(&T[10], 0, reassigned_user, &Sixth);
+  pthread_create(&T[11], 0, reassigned_user, &Sixth);
+  for (int I = 0; I < 12; ++I)
     pthread_join(T[I], 0);
   return 0;
 }

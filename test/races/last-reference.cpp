@@ -1,6 +1,10 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
+// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
 // The last reference (last-reference.c) through std::atomic: fetch_sub's
 // old value, operator--'s new one.
+// CHECK-DAG leaves the lines between its matches unchecked: COUNT makes
+// sure no other finding slips in among them.
+// COUNT: {{^}}2{{$}}
 
 #include <atomic>
 #include <thread>

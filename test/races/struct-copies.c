@@ -1,7 +1,11 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
+// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
 // A struct copy reads every byte of the struct, so it races with a write of
 // any of its fields, as a write of the whole struct does. What a pointer in
 // the struct points to is not copied.
+// CHECK-DAG leaves the lines between its matches unchecked: COUNT makes
+// sure no other finding slips in among them.
+// COUNT: {{^}}2{{$}}
 
 #include <pthread.h>
 

@@ -1,7 +1,11 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
+// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
 // A thread_local object is each thread's own, as its locals are, until a
 // thread hands its address to another: then the two threads share that
 // thread's copy.
+// CHECK-DAG leaves the lines between its matches unchecked: COUNT makes
+// sure no other finding slips in among them.
+// COUNT: {{^}}2{{$}}
 
 #include <thread>
 
