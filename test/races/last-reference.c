@@ -1,13 +1,9 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
-// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
 // Reference counting: the thread whose decrement takes an object's count to
 // zero holds the last reference. Every other holder used the object before
 // it let go of its reference, so what the last holder then does to the
 // object's own fields races with nothing. What the object points to is
 // another object, which other objects' holders may share.
-// CHECK-DAG leaves the lines between its matches unchecked: COUNT makes
-// sure no other finding slips in among them.
-// COUNT: {{^}}8{{$}}
 
 #include <pthread.h>
 
@@ -136,3 +132,6 @@ int main(void) {
     pthread_join(T[I], 0);
   return 0;
 }
+// Nothing else is reported (CHECK-DAG leaves the lines between its matches
+// unchecked): the summary counts every finding.
+// CHECK: concur: 1 file analysed, 0 failed to parse; 8 concur-unsynchronized-shared-state

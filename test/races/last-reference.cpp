@@ -1,10 +1,6 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
-// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
 // The last reference (last-reference.c) through std::atomic: fetch_sub's
 // old value, operator--'s new one.
-// CHECK-DAG leaves the lines between its matches unchecked: COUNT makes
-// sure no other finding slips in among them.
-// COUNT: {{^}}2{{$}}
 
 #include <atomic>
 #include <thread>
@@ -45,3 +41,6 @@ int main() {
   D.join();
   E.join();
 }
+// Nothing else is reported (CHECK-DAG leaves the lines between its matches
+// unchecked): the summary counts every finding.
+// CHECK: concur: 1 file analysed, 0 failed to parse; 2 concur-unsynchronized-shared-state

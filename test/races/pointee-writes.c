@@ -1,5 +1,9 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
 // RUN: %concur check %s --config=%S/Inputs/pointee-copies.concur.json --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --check-prefixes=CHECK,COPIES --implicit-check-not="{{warning|remark}}:"
+// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | grep -cE "(warning|remark):" | FileCheck %s --check-prefix=COUNT
+// RUN: %concur check %s --config=%S/Inputs/pointee-copies.concur.json --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | grep -cE "(warning|remark):" | FileCheck %s --check-prefix=COPIES-COUNT
+// COUNT: {{^}}1{{$}}
+// COPIES-COUNT: {{^}}2{{$}}
 // Library functions that write or read what their arguments point to
 // (catalog roles writes-first-pointee and reads-second-pointee) access that
 // memory as an assignment would: memset by default, memcpy and strcpy when

@@ -1,11 +1,7 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
-// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
 // A struct copy reads every byte of the struct, so it races with a write of
 // any of its fields, as a write of the whole struct does. What a pointer in
 // the struct points to is not copied.
-// CHECK-DAG leaves the lines between its matches unchecked: COUNT makes
-// sure no other finding slips in among them.
-// COUNT: {{^}}2{{$}}
 
 #include <pthread.h>
 
@@ -59,3 +55,6 @@ int main(void) {
   pthread_join(T, 0);
   return Zoom + Copy.Width + Other.Height + Safe.Width + *Snapshot.Scale;
 }
+// Nothing else is reported (CHECK-DAG leaves the lines between its matches
+// unchecked): the summary counts every finding.
+// CHECK: concur: 1 file analysed, 0 failed to parse; 2 concur-unsynchronized-shared-state

@@ -1,11 +1,7 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
-// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
 // A thread_local object is each thread's own, as its locals are, until a
 // thread hands its address to another: then the two threads share that
 // thread's copy.
-// CHECK-DAG leaves the lines between its matches unchecked: COUNT makes
-// sure no other finding slips in among them.
-// COUNT: {{^}}2{{$}}
 
 #include <thread>
 
@@ -55,3 +51,6 @@ int main() {
   G.join();
   H.join();
 }
+// Nothing else is reported (CHECK-DAG leaves the lines between its matches
+// unchecked): the summary counts every finding.
+// CHECK: concur: 1 file analysed, 0 failed to parse; 2 concur-unsynchronized-shared-state
