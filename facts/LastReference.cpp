@@ -5,6 +5,10 @@
 
 #include "clang/AST/ExprCXX.h"
 
+#include <algorithm>
+#include <map>
+#include <vector>
+
 using namespace clang;
 
 namespace concur {
@@ -13,18 +17,96 @@ namespace extract {
 namespace {
 
 /// A decrement of a counter by one whose value the test reads: the new
-/// value (--c, __atomic_sub_fetch) or the old one (c--, fetch_sub).
+/// value (--c, __atomic_sub_fetch) or the old one (c--, fetch_sub). The
+/// counter is an lvalue, or what a pointer points to (a builtin given a
+/// pointer, a wrapper given the counter's address).
 struct Decrement {
   const Expr *Counter = nullptr;
   bool YieldsOld = false;
+  const Expr *Address = nullptr;
 };
+
+std::optional<Decrement> decrementIn(const Expr *E, const FunctionScope &S,
+                                     bool ThroughWrappers = true);
+
+/// The parameter a function of the file passes to the decrement it returns
+/// the value of (`long dec(long *p) { return __sync_sub_and_fetch(p, 1); }`,
+/// also through a local: `ret = ...; return ret;`), and which value.
+std::optional<std::pair<unsigned, bool>>
+wrappedDecrement(const FunctionDecl *F, const FunctionScope &S) {
+  const Stmt *Body = F ? F->getBody() : nullptr;
+  if (!Body)
+    return std::nullopt;
+  std::vector<const Expr *> Returned;
+  std::map<const VarDecl *, std::vector<const Expr *>> Assigned;
+  std::vector<const Stmt *> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *St = Work.back();
+    Work.pop_back();
+    if (!St || isa<LambdaExpr>(St))
+      continue;
+    if (const auto *R = dyn_cast<ReturnStmt>(St))
+      Returned.push_back(R->getRetValue());
+    if (const auto *B = dyn_cast<BinaryOperator>(St))
+      if (B->isAssignmentOp())
+        if (const VarDecl *VD = referencedVar(B->getLHS()))
+          Assigned[VD].push_back(B->getOpcode() == BO_Assign ? B->getRHS()
+                                                             : nullptr);
+    if (const auto *D = dyn_cast<DeclStmt>(St))
+      for (const Decl *X : D->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(X))
+          Assigned[VD].push_back(VD->getInit());
+    for (const Stmt *Child : St->children())
+      Work.push_back(Child);
+  }
+  // Every returned value is the decrement's, of one parameter's pointee.
+  std::optional<std::pair<unsigned, bool>> Found;
+  auto Agrees = [&](const Expr *V) {
+    std::optional<Decrement> D =
+        V ? decrementIn(V, S, /*ThroughWrappers=*/false) : std::nullopt;
+    const Expr *Pointer = nullptr;
+    if (D && D->Address)
+      Pointer = D->Address;
+    else if (const auto *U =
+                 D ? dyn_cast<UnaryOperator>(D->Counter->IgnoreParenImpCasts())
+                   : nullptr;
+             U && U->getOpcode() == UO_Deref)
+      Pointer = U->getSubExpr();
+    const auto *Param =
+        Pointer ? dyn_cast_or_null<ParmVarDecl>(referencedVar(Pointer))
+                : nullptr;
+    if (!Param || Param->getDeclContext() != F)
+      return false;
+    std::pair<unsigned, bool> This{Param->getFunctionScopeIndex(),
+                                   D->YieldsOld};
+    if (Found && *Found != This)
+      return false;
+    Found = This;
+    return true;
+  };
+  for (const Expr *V : Returned) {
+    if (!V)
+      return std::nullopt;
+    const VarDecl *Local = referencedVar(V);
+    if (Local && !Local->hasGlobalStorage() && !isa<ParmVarDecl>(Local)) {
+      auto It = Assigned.find(Local);
+      if (It == Assigned.end() ||
+          !std::all_of(It->second.begin(), It->second.end(), Agrees))
+        return std::nullopt;
+    } else if (!Agrees(V)) {
+      return std::nullopt;
+    }
+  }
+  return Found;
+}
 
 bool isOne(const Expr *E, const ASTContext &Ctx) {
   Expr::EvalResult R;
   return E->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 1;
 }
 
-std::optional<Decrement> decrementIn(const Expr *E, const FunctionScope &S) {
+std::optional<Decrement> decrementIn(const Expr *E, const FunctionScope &S,
+                                     bool ThroughWrappers) {
   E = E->IgnoreParenImpCasts();
   if (const auto *U = dyn_cast<UnaryOperator>(E)) {
     if (U->getOpcode() == UO_PreDec)
@@ -69,6 +151,16 @@ std::optional<Decrement> decrementIn(const Expr *E, const FunctionScope &S) {
     Address = A->getPtr();
   } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
+    // A function of the program that returns a decrement's value.
+    if (ThroughWrappers && Callee && !Callee->getBuiltinID() &&
+        !S.TU.inLibraryCode(Callee))
+      if (auto Wrapped = wrappedDecrement(Callee->getDefinition(), S))
+        if (Wrapped->first < Call->getNumArgs()) {
+          Decrement D;
+          D.Address = Call->getArg(Wrapped->first);
+          D.YieldsOld = Wrapped->second;
+          return D;
+        }
     if (!Callee || !Callee->getBuiltinID() || Call->getNumArgs() < 2 ||
         !isOne(Call->getArg(1), S.TU.Ctx))
       return std::nullopt;
@@ -83,7 +175,7 @@ std::optional<Decrement> decrementIn(const Expr *E, const FunctionScope &S) {
   }
   const auto *AddrOf = dyn_cast<UnaryOperator>(Address->IgnoreParenImpCasts());
   if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
-    return std::nullopt;
+    return Decrement{nullptr, YieldsOld, Address};
   return Decrement{AddrOf->getSubExpr(), YieldsOld};
 }
 
@@ -152,9 +244,13 @@ std::optional<HeldLock> lastReferenceOnEdge(const Expr *Cond, bool TrueEdge,
   // dereference (`it->refcount`, `o->hdr.refs`). A count of no object
   // reached through a pointer (a global) counts references to nothing this
   // thread can come to hold alone.
-  std::optional<AccessPath> Object = S.Paths.pathOf(Dec->Counter);
+  std::optional<AccessPath> Object = Dec->Counter
+                                         ? S.Paths.pathOf(Dec->Counter)
+                                         : S.Paths.pointerValueOf(Dec->Address);
   if (!Object)
     return std::nullopt;
+  if (!Dec->Counter)
+    appendStep(*Object, "*");
   while (!Object->Steps.empty() && Object->Steps.back() != "*")
     Object->Steps.pop_back();
   if (Object->Steps.empty())

@@ -77,6 +77,34 @@ static void *local_user(void *Arg) {
   return (void *)Seen;
 }
 
+// A function of the program that returns the decrement's new value, as a
+// library's atomic helper does.
+static int drop_ref(int *Count) {
+  int Left = __atomic_sub_fetch(Count, 1, __ATOMIC_ACQ_REL);
+  return Left;
+}
+
+static void *wrapper_user(void *Arg) {
+  struct Item *It = Arg;
+  long Seen = It->State;
+  if (drop_ref(&It->Refs) == 0)
+    It->State = -7;
+  return (void *)Seen;
+}
+
+// Tricky: a helper that computes the value without decrementing anything.
+static int peek_ref(int *Count) { return *Count - 1; }
+
+static void *peek_user(void *Arg) {
+  struct Item *It = Arg;
+  // CHECK-DAG: last-reference.c:[[@LINE+4]]:{{[0-9]+}}: warning: 'Item::State' is written by thread 'peek_user' without a lock and read by another thread 'peek_user' without a lock ({{.*}}last-reference.c:[[@LINE+1]]
+  long Seen = It->State;
+  if (peek_ref(&It->Refs) == 0)
+    // CHECK-DAG: last-reference.c:[[@LINE+1]]:{{[0-9]+}}: warning: 'Item::State' is written by thread 'peek_user' without a lock and written by another thread 'peek_user' without a lock ({{.*}}last-reference.c:[[@LINE+1]]
+    It->State = -8;
+  return (void *)Seen;
+}
+
 // Tricky: the local no longer holds the count when it is tested.
 static void *reassigned_user(void *Arg) {
   struct Item *It = Arg;
@@ -112,10 +140,11 @@ static void *not_last_user(void *Arg) {
 
 static struct Item First = {2, 0, &Shared, 0}, Second = {2, 0, &Shared, 0},
                    Third = {2, 0, &Shared, 0}, Fourth = {2, 0, &Shared, 0},
-                   Fifth = {2, 0, &Shared, 0}, Sixth = {2, 0, &Shared, 0};
+                   Fifth = {2, 0, &Shared, 0}, Sixth = {2, 0, &Shared, 0},
+                   Seventh = {2, 0, &Shared, 0}, Eighth = {2, 0, &Shared, 0};
 
 int main(void) {
-  pthread_t T[12];
+  pthread_t T[16];
   pthread_create(&T[0], 0, atomic_user, &First);
   pthread_create(&T[1], 0, atomic_user, &First);
   pthread_create(&T[2], 0, old_value_user, &Second);
@@ -128,10 +157,14 @@ int main(void) {
   pthread_create(&T[9], 0, local_user, &Fifth);
   pthread_create(&T[10], 0, reassigned_user, &Sixth);
   pthread_create(&T[11], 0, reassigned_user, &Sixth);
-  for (int I = 0; I < 12; ++I)
+  pthread_create(&T[12], 0, wrapper_user, &Seventh);
+  pthread_create(&T[13], 0, wrapper_user, &Seventh);
+  pthread_create(&T[14], 0, peek_user, &Eighth);
+  pthread_create(&T[15], 0, peek_user, &Eighth);
+  for (int I = 0; I < 16; ++I)
     pthread_join(T[I], 0);
   return 0;
 }
 // Nothing else is reported (CHECK-DAG leaves the lines between its matches
 // unchecked): the summary counts every finding.
-// CHECK: concur: 1 file analysed, 0 failed to parse; 8 concur-unsynchronized-shared-state
+// CHECK: concur: 1 file analysed, 0 failed to parse; 10 concur-unsynchronized-shared-state
