@@ -105,6 +105,24 @@ const VarDecl *referencedVar(const Expr *E) {
   return nullptr;
 }
 
+std::optional<int64_t> integerConstant(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt().getExtValue();
+}
+
+const Expr *withoutNegations(const Expr *E, bool &Negated) {
+  E = E->IgnoreParenImpCasts();
+  while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  }
+  return E;
+}
+
 std::vector<const VarDecl *> referenceCaptures(const LambdaExpr *L) {
   std::vector<const VarDecl *> Vars;
   for (const LambdaCapture &C : L->captures())

@@ -47,6 +47,15 @@ const clang::FunctionDecl *calledCoroutine(const clang::CallExpr *Call);
 /// The variable an expression names, through parentheses and casts.
 const clang::VarDecl *referencedVar(const clang::Expr *E);
 
+/// The integer an expression always has (none for a template's
+/// value-dependent one).
+std::optional<int64_t> integerConstant(const clang::Expr *E,
+                                       const clang::ASTContext &Ctx);
+
+/// E without its logical negations (`!!x` is x), and whether an odd number
+/// of them was stripped.
+const clang::Expr *withoutNegations(const clang::Expr *E, bool &Negated);
+
 /// The variables a lambda captures by reference.
 std::vector<const clang::VarDecl *>
 referenceCaptures(const clang::LambdaExpr *L);

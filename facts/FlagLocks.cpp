@@ -1,6 +1,7 @@
 //===- FlagLocks.cpp - Locks built from a flag inside one atomic step -----===//
 
 #include "facts/FlagLocks.h"
+#include "facts/ExtractInternal.h"
 
 #include <optional>
 
@@ -8,17 +9,6 @@ using namespace clang;
 
 namespace concur {
 namespace extract {
-
-namespace {
-
-std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
-  Expr::EvalResult R;
-  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
-    return std::nullopt;
-  return R.Val.getInt().getExtValue();
-}
-
-} // namespace
 
 bool FlagLocks::inAtomicStep() const {
   return (S.FD && S.Lib.Cat.isAtomicFunction(S.FD->getNameAsString())) ||
@@ -31,7 +21,7 @@ void FlagLocks::noteTest(const BinaryOperator *B) {
   const Expr *Sides[2] = {B->getLHS()->IgnoreParenImpCasts(),
                           B->getRHS()->IgnoreParenImpCasts()};
   for (int I = 0; I < 2; ++I) {
-    std::optional<int64_t> Value = constantOf(Sides[1 - I], S.TU.Ctx);
+    std::optional<int64_t> Value = integerConstant(Sides[1 - I], S.TU.Ctx);
     if (!Value || !Sides[I]->getType()->isIntegerType())
       continue;
     if (std::optional<AccessPath> Flag = S.Paths.pathOf(Sides[I])) {
@@ -46,7 +36,7 @@ void FlagLocks::noteSet(const BinaryOperator *B) {
       !B->getLHS()->getType()->isIntegerType())
     return;
   std::optional<int64_t> Value =
-      constantOf(B->getRHS()->IgnoreParenImpCasts(), S.TU.Ctx);
+      integerConstant(B->getRHS()->IgnoreParenImpCasts(), S.TU.Ctx);
   std::optional<AccessPath> Flag = S.Paths.pathOf(B->getLHS());
   if (!Value || !Flag)
     return;

@@ -101,8 +101,7 @@ wrappedDecrement(const FunctionDecl *F, const FunctionScope &S) {
 }
 
 bool isOne(const Expr *E, const ASTContext &Ctx) {
-  Expr::EvalResult R;
-  return E->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 1;
+  return integerConstant(E, Ctx) == 1;
 }
 
 std::optional<Decrement> decrementIn(const Expr *E, const FunctionScope &S,
@@ -199,14 +198,8 @@ std::optional<HeldLock> lastReferenceOnEdge(const Expr *Cond, bool TrueEdge,
                                             const CountHolders &Held) {
   // Cond is "the decrement's value == Compared", negated when Negated:
   // `!--c` and `--c == 0` alike, `--c` and `--c != 0` negated.
-  const Expr *E = Cond->IgnoreParenImpCasts();
   bool Negated = false;
-  while (const auto *U = dyn_cast<UnaryOperator>(E)) {
-    if (U->getOpcode() != UO_LNot)
-      break;
-    Negated = !Negated;
-    E = U->getSubExpr()->IgnoreParenImpCasts();
-  }
+  const Expr *E = withoutNegations(Cond, Negated);
   // The decrement itself, or a local holding its value.
   auto DecrementOf = [&](const Expr *X) {
     if (const VarDecl *VD = referencedVar(X))
@@ -214,24 +207,20 @@ std::optional<HeldLock> lastReferenceOnEdge(const Expr *Cond, bool TrueEdge,
         X = Value;
     return decrementIn(X, S);
   };
-  llvm::APSInt Compared(64);
+  int64_t Compared = 0;
   std::optional<Decrement> Dec;
   if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isEqualityOp()) {
-    Expr::EvalResult R;
-    const Expr *Other = nullptr;
-    if (B->getRHS()->EvaluateAsInt(R, S.TU.Ctx))
-      Other = B->getLHS();
-    else if (B->getLHS()->EvaluateAsInt(R, S.TU.Ctx))
-      Other = B->getRHS();
-    if (!Other)
+    std::optional<int64_t> Right = integerConstant(B->getRHS(), S.TU.Ctx);
+    std::optional<int64_t> Left =
+        Right ? std::nullopt : integerConstant(B->getLHS(), S.TU.Ctx);
+    if (!Right && !Left)
       return std::nullopt;
-    Compared = R.Val.getInt();
+    Compared = Right ? *Right : *Left;
     if (B->getOpcode() == BO_NE)
       Negated = !Negated;
-    Dec = DecrementOf(Other);
+    Dec = DecrementOf(Right ? B->getLHS() : B->getRHS());
   } else {
     // A truth test of the value: "!= 0".
-    Compared = llvm::APSInt::get(0);
     Negated = !Negated;
     Dec = DecrementOf(E);
   }

@@ -18,10 +18,7 @@ std::optional<int64_t> constantOf(const Expr *E, ASTContext &Ctx) {
     return std::nullopt;
   if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
     return 0;
-  Expr::EvalResult R;
-  if (!E->EvaluateAsInt(R, Ctx))
-    return std::nullopt;
-  return R.Val.getInt().getExtValue();
+  return integerConstant(E, Ctx);
 }
 
 } // namespace
@@ -31,14 +28,8 @@ std::optional<OnceFlags::Test> OnceFlags::testIn(const Stmt *Terminator) {
   if (const auto *If = dyn_cast_or_null<IfStmt>(Terminator)) {
     if (If->getConditionVariable() || If->isConsteval())
       return std::nullopt;
-    const Expr *C = If->getCond()->IgnoreParenImpCasts();
     bool OnTrue = false;
-    while (const auto *U = dyn_cast<UnaryOperator>(C)) {
-      if (U->getOpcode() != UO_LNot)
-        break;
-      OnTrue = !OnTrue;
-      C = U->getSubExpr()->IgnoreParenImpCasts();
-    }
+    const Expr *C = withoutNegations(If->getCond(), OnTrue);
     Test Out;
     const auto *B = dyn_cast<BinaryOperator>(C);
     if (B && (B->getOpcode() == BO_EQ || B->getOpcode() == BO_NE)) {
