@@ -53,6 +53,17 @@ struct AbsPath {
   /// Reached from an object a caller handed to a method assumed to run from
   /// any thread: "some object" of that kind, for one class's methods only.
   bool HandedIn = false;
+  /// A struct a callee got by value names, by these steps, the caller's
+  /// object it copied (CallSite::CopiedArgs): until a dereference past
+  /// them, the memory is the callee's own copy, not the caller's.
+  size_t OwnCopyFrom = std::string::npos;
+
+  /// Is this place inside a by-value parameter's own copy?
+  bool inOwnCopy() const {
+    return OwnCopyFrom != std::string::npos &&
+           std::find(Steps.begin() + std::min(OwnCopyFrom, Steps.size()),
+                     Steps.end(), "*") == Steps.end();
+  }
 
   std::string key() const {
     std::string K = Root;
@@ -64,6 +75,9 @@ struct AbsPath {
 
 void appendStep(AbsPath &P, const std::string &Step) {
   appendPathStep(P.Steps, Step);
+  // A step up out of the copied object (container_of) stays in the copy.
+  if (P.OwnCopyFrom != std::string::npos)
+    P.OwnCopyFrom = std::min(P.OwnCopyFrom, P.Steps.size());
 }
 
 /// The object of a once-flag's test and set ("<flag>?once", OnceFlags).
@@ -973,8 +987,12 @@ private:
     Inner.Thread = C.Thread;
     Inner.Fn = &Callee;
     Inner.This = resolve(Call.This, C);
-    for (const auto &A : Call.Args)
-      Inner.Params.push_back(resolve(A, C));
+    for (size_t I = 0; I < Call.Args.size(); ++I) {
+      Inner.Params.push_back(resolve(Call.Args[I], C));
+      if (Inner.Params.back() && I < Call.CopiedArgs.size() &&
+          Call.CopiedArgs[I])
+        Inner.Params.back()->OwnCopyFrom = Inner.Params.back()->Steps.size();
+    }
     for (const CallableArg &A : Call.CallableArgs) {
       if (!A.TargetIds.empty()) {
         Inner.Callables[A.Index] = A.TargetIds;
@@ -1451,6 +1469,9 @@ private:
     // thread reaches it (earlier objects of the same site other threads
     // hold are others).
     if (A.Unpublished && madeBy(Path->Root, *C.Fn))
+      return;
+    // A by-value parameter's own fields: the callee's copy.
+    if (Path->inOwnCopy())
       return;
     ResolvedAccess R;
     R.Path = *Path;
@@ -2171,7 +2192,10 @@ private:
                     (C.This ? C.This->key() + "," + C.This->Name : "-");
     for (const auto &Param : C.Params)
       K += "|" + (Param ? Param->key() + "," + Param->Name +
-                              (Param->HandedIn ? ",h" : "")
+                              (Param->HandedIn ? ",h" : "") +
+                              (Param->OwnCopyFrom != std::string::npos
+                                   ? ",c" + std::to_string(Param->OwnCopyFrom)
+                                   : "")
                         : std::string("-"));
     for (const auto &[Index, Ids] : C.Callables) {
       K += "|c" + std::to_string(Index);

@@ -1,6 +1,7 @@
 //===- AccessPaths.cpp - Expressions as symbolic places in memory ---------===//
 
 #include "facts/AccessPaths.h"
+#include "facts/StructCopies.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -385,6 +386,7 @@ void PathBuilder::findLocalUses(const Stmt *Body) {
   EscapeFinder(Escaping).TraverseStmt(const_cast<Stmt *>(Body));
   ModificationFinder(Modified, ForCounters)
       .TraverseStmt(const_cast<Stmt *>(Body));
+  StructCopies = findUnchangedStructCopies(Body);
 }
 
 void PathBuilder::aliasReference(const VarDecl *VD, const AccessPath &P) {
@@ -800,9 +802,57 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
     return returnedBy(CE, Callee);
   }
   if (E->isGLValue() &&
-      (E->getType()->isPointerType() || Lib.isSmartPointer(E->getType())))
+      (E->getType()->isPointerType() || Lib.isSmartPointer(E->getType()))) {
+    if (auto P = throughStructCopy(E, Depth))
+      return P;
     return pathOf(E, Depth + 1);
+  }
   return std::nullopt;
+}
+
+std::optional<AccessPath> PathBuilder::copiedObject(const Expr *Source) {
+  return copiedObjectAt(Source, 0);
+}
+
+std::optional<AccessPath> PathBuilder::copiedObjectAt(const Expr *Source,
+                                                      unsigned Depth) {
+  if (const auto *Call = dyn_cast<CallExpr>(Source)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || TU.inLibraryCode(Callee))
+      return std::nullopt;
+    return returnedBy(Call, Callee);
+  }
+  // A copy of a copy: its pointers are the first object's.
+  if (auto P = throughStructCopy(Source, Depth))
+    return P;
+  return pathOf(Source);
+}
+
+std::optional<AccessPath> PathBuilder::throughStructCopy(const Expr *E,
+                                                         unsigned Depth) {
+  if (StructCopies.empty() || Depth > MaxCopyChain)
+    return std::nullopt;
+  const VarDecl *Copy = memberChainBase(E);
+  auto Source = Copy ? StructCopies.find(Copy) : StructCopies.end();
+  if (Source == StructCopies.end())
+    return std::nullopt;
+  auto Member = pathOf(E, Depth + 1);
+  auto Whole = varPath(Copy);
+  auto Original = copiedObjectAt(Source->second, Depth + 1);
+  if (!Member || !Whole || !Original || Member->Root != Whole->Root ||
+      Member->RootId != Whole->RootId ||
+      Member->Steps.size() < Whole->Steps.size() ||
+      !std::equal(Whole->Steps.begin(), Whole->Steps.end(),
+                  Member->Steps.begin()))
+    return std::nullopt;
+  // A copy of some element (`job = queue[head]`) names nothing one: each
+  // copy may hold another element's pointers.
+  if (std::count(Original->Steps.begin(), Original->Steps.end(), "[]"))
+    return std::nullopt;
+  for (size_t I = Whole->Steps.size(); I < Member->Steps.size(); ++I)
+    appendStep(*Original, Member->Steps[I]);
+  Original->Name = Member->Name;
+  return Original;
 }
 
 /// (T *)((char *)p - offsetof(T, m)): p points to the field m of a T, and

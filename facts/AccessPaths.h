@@ -88,6 +88,9 @@ public:
   /// the call is, so that the spawn and the join of one temporary agree.
   std::optional<AccessPath> temporaryOf(const clang::Expr *Call);
   std::optional<AccessPath> varPath(const clang::VarDecl *VD);
+  /// The object a struct copy copies (copySource's answer): a place, or
+  /// what a call of the program returned.
+  std::optional<AccessPath> copiedObject(const clang::Expr *Source);
 
   /// A reference variable names this place; a pointer variable now points
   /// here (or nowhere known).
@@ -136,6 +139,14 @@ private:
   std::optional<AccessPath> returnedBy(const clang::CallExpr *CE,
                                        const clang::FunctionDecl *Callee);
   std::optional<AccessPath> allocatedBy(const clang::Expr *Allocation);
+  /// A pointer read from an unchanged local copy of a struct: the same
+  /// pointer of the copied object (StructCopies.h).
+  std::optional<AccessPath> throughStructCopy(const clang::Expr *E,
+                                              unsigned Depth);
+  std::optional<AccessPath> copiedObjectAt(const clang::Expr *Source,
+                                           unsigned Depth);
+  /// Copies of copies followed at most (`a = b; b = c; ...`).
+  static constexpr unsigned MaxCopyChain = 8;
   const clang::Expr *smartPointerObject(const clang::Expr *E) const;
   std::string elementStep(const clang::Expr *Index);
   bool isThreadGiven(const clang::VarDecl *VD, unsigned Depth) const;
@@ -150,6 +161,7 @@ private:
   std::map<std::string, const clang::VarDecl *> LocalDecls;
   std::set<const clang::VarDecl *> Escaping;
   std::set<const clang::VarDecl *> Modified;
+  std::map<const clang::VarDecl *, const clang::Expr *> StructCopies;
   std::set<const clang::VarDecl *> ForCounters;
   /// For a lambda: which captured variables are copies.
   std::set<const clang::ValueDecl *> CopyCaptures;

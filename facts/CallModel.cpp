@@ -2,6 +2,7 @@
 //--------------------------===//
 
 #include "facts/CallModel.h"
+#include "facts/StructCopies.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -170,9 +171,24 @@ std::optional<AccessPath> CallModel::bindOne(const Expr *Arg,
 
 void CallModel::bindArguments(const FunctionDecl *Callee,
                               llvm::ArrayRef<const Expr *> Args,
-                              std::vector<std::optional<AccessPath>> &Out) {
-  for (unsigned I = 0; I < Callee->getNumParams() && I < Args.size(); ++I)
-    Out.push_back(bindOne(Args[I], Callee->getParamDecl(I)->getType()));
+                              std::vector<std::optional<AccessPath>> &Out,
+                              std::vector<bool> *Copied) {
+  for (unsigned I = 0; I < Callee->getNumParams() && I < Args.size(); ++I) {
+    QualType Type = Callee->getParamDecl(I)->getType();
+    Out.push_back(bindOne(Args[I], Type));
+    if (!Copied || Out.back() || !Type->isRecordType() ||
+        S.Lib.isSmartPointer(Type) || !holdsPointer(Type))
+      continue;
+    // A struct passed by value: the parameter copies the argument's
+    // pointers, so what they point to is the caller's.
+    if (const Expr *Source = copySource(Args[I], Type)) {
+      Out.back() = S.Paths.copiedObject(Source);
+      if (Out.back()) {
+        Copied->resize(I + 1);
+        Copied->back() = true;
+      }
+    }
+  }
 }
 
 std::vector<CallableArg>
@@ -999,7 +1015,7 @@ void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
       C.This = Obj;
     }
   }
-  bindArguments(Callee, Args, C.Args);
+  bindArguments(Callee, Args, C.Args, &C.CopiedArgs);
   S.Out.Calls.push_back(std::move(C));
   if (Atomic)
     unlock({channelPath("atomic-section")});
@@ -1064,7 +1080,7 @@ void CallModel::handleConstruct(const CXXConstructExpr *CE) {
       appendStep(*P, "&");
       C.This = P;
     }
-  bindArguments(Ctor, Args, C.Args);
+  bindArguments(Ctor, Args, C.Args, &C.CopiedArgs);
   S.Out.Calls.push_back(std::move(C));
 }
 

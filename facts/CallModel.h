@@ -158,9 +158,12 @@ private:
   std::vector<CallableArg>
   storeArguments(const clang::FunctionDecl *Callee,
                  llvm::ArrayRef<const clang::Expr *> Args);
+  /// Copied, when given, tells which arguments are structs passed by value
+  /// (bound to the object they copy).
   void bindArguments(const clang::FunctionDecl *Callee,
                      llvm::ArrayRef<const clang::Expr *> Args,
-                     std::vector<std::optional<AccessPath>> &Out);
+                     std::vector<std::optional<AccessPath>> &Out,
+                     std::vector<bool> *Copied = nullptr);
   std::optional<AccessPath> bindOne(const clang::Expr *Arg,
                                     clang::QualType ParamType);
   CallSite makeCall(const clang::Expr *At);

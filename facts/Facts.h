@@ -378,6 +378,10 @@ struct CallSite {
   bool SkippedOnSomeReturn = false;
   std::optional<AccessPath> This;
   std::vector<std::optional<AccessPath>> Args; // Per parameter.
+  /// Per parameter: a struct passed by value (StructCopies.h). The callee's
+  /// parameter is its own copy of the object Args names: what it points to
+  /// is the caller's, its own fields are the callee's.
+  std::vector<bool> CopiedArgs;
   /// std::call_once: the callee runs once per flag, ordered before every
   /// return from call_once on that flag.
   std::optional<AccessPath> OnceFlag;

@@ -371,6 +371,8 @@ void to_json(json &J, const CallSite &C) {
     J["maybe_locks"] = C.MaybeLocks;
   J["this"] = optionalJson(C.This);
   J["args"] = optionalPaths(C.Args);
+  if (std::count(C.CopiedArgs.begin(), C.CopiedArgs.end(), true))
+    J["copied_args"] = C.CopiedArgs;
   J["once_flag"] = optionalJson(C.OnceFlag);
   J["posted_to"] = optionalJson(C.PostedTo);
   if (!C.Slot.empty()) {
@@ -410,6 +412,8 @@ void from_json(const json &J, CallSite &C) {
     J.at("maybe_locks").get_to(C.MaybeLocks);
   readOptional(J, "this", C.This);
   readOptionalPaths(J, "args", C.Args);
+  if (J.contains("copied_args"))
+    J.at("copied_args").get_to(C.CopiedArgs);
   readOptional(J, "once_flag", C.OnceFlag);
   readOptional(J, "posted_to", C.PostedTo);
   if (J.contains("slot")) {

@@ -4,6 +4,7 @@
 #include "facts/GuardScope.h"
 #include "facts/LoopEntry.h"
 #include "facts/OpenMPRegions.h"
+#include "facts/StructCopies.h"
 #include "facts/UnpublishedObjects.h"
 
 #include "clang/AST/Attr.h"
@@ -770,6 +771,15 @@ void FunctionWalker::visitAwait(const CoroutineSuspendExpr *E) {
   S.PendingAwait = nullptr;
 }
 
+/// A constant struct (`return kNullSeqStore;`) is what a null pointer is to
+/// a pointer return: its pointers lead nowhere, so it stands for none of
+/// the function's results.
+static bool isConstantObject(const Expr *Source) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(Source->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->hasGlobalStorage() && VD->getType().isConstQualified();
+}
+
 void FunctionWalker::visitReturn(const ReturnStmt *R) {
   const Expr *Value = R->getRetValue();
   if (!Value)
@@ -780,6 +790,12 @@ void FunctionWalker::visitReturn(const ReturnStmt *R) {
       S.Out.Returns = S.Paths.pathOf(Value);
     else if (Ret->isPointerType())
       S.Out.Returns = S.Paths.pointerValueOf(Value);
+    // A struct returned by value: the object it copies, whose pointers the
+    // caller's copy holds (StructCopies.h).
+    else if (Ret->isRecordType() && holdsPointer(Ret))
+      if (const Expr *Source = copySource(Value, Ret);
+          Source && !isConstantObject(Source))
+        S.Out.Returns = S.Paths.copiedObject(Source);
     // A reference to a thread-safe global (a logger's stream() returning
     // std::cerr) leads callers to no shared memory, as the global itself
     // does not.
