@@ -47,6 +47,27 @@ const clang::FunctionDecl *calledCoroutine(const clang::CallExpr *Call);
 /// The variable an expression names, through parentheses and casts.
 const clang::VarDecl *referencedVar(const clang::Expr *E);
 
+/// Calls Visit on each argument of Call bound to a non-const reference
+/// parameter: what the callee may change.
+template <typename Fn>
+void forEachMutableRefArg(const clang::CallExpr *Call, Fn Visit) {
+  const clang::FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD)
+    return;
+  unsigned First = llvm::isa<clang::CXXOperatorCallExpr>(Call) &&
+                           llvm::isa<clang::CXXMethodDecl>(FD)
+                       ? 1
+                       : 0;
+  for (unsigned I = First; I < Call->getNumArgs(); ++I) {
+    unsigned P = I - First;
+    if (P < FD->getNumParams()) {
+      clang::QualType T = FD->getParamDecl(P)->getType();
+      if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+        Visit(Call->getArg(I));
+    }
+  }
+}
+
 /// The integer an expression always has (none for a template's
 /// value-dependent one).
 std::optional<int64_t> integerConstant(const clang::Expr *E,

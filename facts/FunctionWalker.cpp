@@ -625,16 +625,16 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
     S.Out.Accesses.back().StoresPointer = true;
     S.Out.Accesses.back().Stored = S.Paths.pointerValueOf(RHS);
   }
-  if (const VarDecl *VD = referencedVar(LHS))
-    if (!VD->hasGlobalStorage())
-      Counts.note(VD, B->getOpcode() == BO_Assign ? RHS : nullptr);
-  // A local pointer now points where the right-hand side points.
-  if (const VarDecl *VD = referencedVar(LHS))
-    if (VD->getType()->isPointerType() && !VD->hasGlobalStorage()) {
+  if (const VarDecl *VD = referencedVar(LHS); VD && !VD->hasGlobalStorage()) {
+    const Expr *Assigned = B->getOpcode() == BO_Assign ? RHS : nullptr;
+    Counts.note(VD, Assigned);
+    // A local pointer now points where the right-hand side points.
+    if (VD->getType()->isPointerType()) {
       S.Paths.setPointerValue(VD, S.Paths.pointerValueOf(RHS));
-      Taken.noteLoad(VD, B->getOpcode() == BO_Assign ? RHS : nullptr);
-      noteResult(VD, B->getOpcode() == BO_Assign ? RHS : nullptr);
+      Taken.noteLoad(VD, Assigned);
+      noteResult(VD, Assigned);
     }
+  }
   if (B->getOpcode() == BO_Assign)
     Taken.noteStore(LHS);
   if (B->getOpcode() == BO_Assign && isa<CoroutineSuspendExpr>(S.skip(RHS)))

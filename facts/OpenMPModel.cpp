@@ -24,25 +24,6 @@ constexpr unsigned MaxDepth = 256;
 
 /// Variables a statement may change: assigned, incremented, their address
 /// taken, bound to a non-const reference, or called a non-const method on.
-/// Calls Visit on each argument of Call bound to a non-const reference
-/// parameter: what the callee may change.
-template <typename Fn>
-void forEachMutableRefArg(const CallExpr *Call, Fn Visit) {
-  const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD)
-    return;
-  unsigned First =
-      isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
-  for (unsigned I = First; I < Call->getNumArgs(); ++I) {
-    unsigned P = I - First;
-    if (P < FD->getNumParams()) {
-      QualType T = FD->getParamDecl(P)->getType();
-      if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
-        Visit(Call->getArg(I));
-    }
-  }
-}
-
 class ModifiedVars : public RecursiveASTVisitor<ModifiedVars> {
 public:
   std::set<const VarDecl *> Vars;

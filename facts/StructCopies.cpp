@@ -1,6 +1,7 @@
 //===- StructCopies.cpp - Locals that copy a struct and keep its pointers -===//
 
 #include "facts/StructCopies.h"
+#include "facts/ExtractInternal.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -36,12 +37,13 @@ const Expr *copySource(const Expr *E, QualType Type) {
     E = Temporary->getSubExpr()->IgnoreParens();
   if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
     E = Bind->getSubExpr()->IgnoreParens();
+  auto OfType = [&](const Expr *Copied) {
+    return Copied->getType().getCanonicalType().getUnqualifiedType() ==
+           Type.getCanonicalType().getUnqualifiedType();
+  };
   // A struct a function returns by value: the returned object's copy.
   if (const auto *Call = dyn_cast<CallExpr>(E))
-    return Call->getType().getCanonicalType().getUnqualifiedType() ==
-                   Type.getCanonicalType().getUnqualifiedType()
-               ? Call
-               : nullptr;
+    return OfType(Call) ? Call : nullptr;
   const Expr *Source = nullptr;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
@@ -54,11 +56,7 @@ const Expr *copySource(const Expr *E, QualType Type) {
       return nullptr;
     Source = Cast->getSubExpr()->IgnoreParens();
   }
-  if (!Source || !Source->isGLValue() ||
-      Source->getType().getCanonicalType().getUnqualifiedType() !=
-          Type.getCanonicalType().getUnqualifiedType())
-    return nullptr;
-  return Source;
+  return Source && Source->isGLValue() && OfType(Source) ? Source : nullptr;
 }
 
 bool holdsPointer(QualType Type) {
@@ -118,13 +116,24 @@ public:
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE))
       if (OC->getNumArgs() > 0)
         mark(OC->getArg(0));
-    markReferenceArgs(CE->getDirectCallee(),
-                      llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()));
+    // A call through a pointer may bind any argument to a reference.
+    if (!CE->getDirectCallee()) {
+      for (const Expr *Arg : CE->arguments())
+        if (Arg->isGLValue())
+          mark(Arg);
+      return true;
+    }
+    forEachMutableRefArg(CE, [&](const Expr *Arg) { mark(Arg); });
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
-    markReferenceArgs(CE->getConstructor(),
-                      llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()));
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams();
+         ++I) {
+      QualType T = Ctor->getParamDecl(I)->getType();
+      if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
+        mark(CE->getArg(I));
+    }
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {
@@ -139,19 +148,6 @@ private:
   void mark(const Expr *E) {
     if (const VarDecl *VD = memberChainBase(E))
       Changed.insert(VD);
-  }
-  void markReferenceArgs(const FunctionDecl *F,
-                         llvm::ArrayRef<const Expr *> Args) {
-    // Calls through pointers: any argument may be bound to a reference.
-    for (unsigned I = 0; I < Args.size(); ++I) {
-      const ParmVarDecl *Param =
-          F && I < F->getNumParams() ? F->getParamDecl(I) : nullptr;
-      QualType T = Param ? Param->getType() : QualType();
-      if (!Param ||
-          (T->isReferenceType() && !T.getNonReferenceType().isConstQualified()))
-        if (Args[I]->isGLValue())
-          mark(Args[I]);
-    }
   }
 };
 
