@@ -1899,15 +1899,19 @@ private:
            std::any_of(T.HandleCopies.begin(), T.HandleCopies.end(), Match);
   }
 
-  /// Only a thread's first acquire of an object orders anything
-  /// (orderedBySync: what follows it sees the other threads' releases), so
-  /// a repeated one is no event: it keeps the epoch, and the callee that
-  /// made it stays memoised (a wait in a loop's helper otherwise has every
-  /// call path to it walked again). Only the last release counts, and an
-  /// access is before it when its last position is.
+  /// Only a thread's first acquire of an object since it last started a
+  /// thread orders anything (orderedBySync: what follows it sees the other
+  /// threads' releases, and a thread it started later released nothing
+  /// before it), so a repeated one is no event: it keeps the epoch, and the
+  /// callee that made it stays memoised (a wait in a loop's helper
+  /// otherwise has every call path to it walked again). An access is
+  /// before a release when its last position is.
   void recordSync(std::string Key, bool Release, unsigned Thread) {
-    if (!Release && !AcquiredInThread.insert({Thread, Key}).second)
-      return;
+    if (!Release) {
+      bool First = AcquiredInThread.insert({Thread, Key}).second;
+      if (!AcquiredSinceStart.insert({Thread, Key}).second && !First)
+        return;
+    }
     // A release moves no epoch: it orders what came before it, and an
     // access made again after it keeps its last position (LastPos).
     if (Release) {
@@ -2307,8 +2311,10 @@ private:
         Started.push_back(static_cast<unsigned>(Twin));
         continue;
       }
-      if (!Pos)
+      if (!Pos) {
         Pos = eventPos();
+        forgetAcquiresBeforeStart(C.Thread);
+      }
       T.SpawnPos = Pos;
       if (T.HandleKey) {
         nameThroughStoredPointers(T);
@@ -2320,6 +2326,13 @@ private:
     for (unsigned Index : Started)
       handSlotSetup(Index, C);
     StartedBy[startKey(C.Thread, C.Fn->Id, S.Order)] = std::move(Started);
+  }
+
+  /// A thread started now released nothing before its parent's acquires
+  /// so far: the parent's next acquire of each object is an event again.
+  void forgetAcquiresBeforeStart(unsigned Parent) {
+    AcquiredSinceStart.erase(AcquiredSinceStart.lower_bound({Parent, ""}),
+                             AcquiredSinceStart.lower_bound({Parent + 1, ""}));
   }
 
   /// Does the function that makes the start S join the thread through its
@@ -2755,16 +2768,24 @@ private:
   };
 
   /// A release in A's thread after A, and an acquire of the same object in
-  /// B's thread before B: the object's key, or "". Through a volatile
+  /// B's thread before B (and after B's thread started A's, when it did):
+  /// the object's key, or "". Through a volatile
   /// flag's handshake only when asked (Volatile).
   std::string orderedBySync(const ResolvedAccess &A, const ResolvedAccess &B,
                             bool Volatile = false) const {
+    // An acquire by an ancestor before it started A's branch came before
+    // A's thread released anything.
+    unsigned AcquireAfter = 0;
+    if (auto Child = childTowards(B.Thread, A.Thread))
+      AcquireAfter = Threads[*Child].SpawnPos;
     for (auto It = SyncIndex.lower_bound({A.Thread, ""});
          It != SyncIndex.end() && It->first.first == A.Thread; ++It) {
       if (isVolatileKey(It->first.second) != Volatile)
         continue;
-      unsigned LastRelease = It->second.first;
-      if (LastRelease == 0 || LastRelease < A.LastPos)
+      const std::vector<unsigned> &Releases = It->second.Releases;
+      auto Release =
+          std::lower_bound(Releases.begin(), Releases.end(), A.LastPos);
+      if (Release == Releases.end())
         continue;
       // A once-flag's set orders what its branch did, not what came before
       // the test or what a thread that found the flag set does.
@@ -2775,8 +2796,12 @@ private:
           continue;
       }
       auto Other = SyncIndex.find({B.Thread, It->first.second});
-      if (Other != SyncIndex.end() && Other->second.second != UINT_MAX &&
-          Other->second.second < B.Pos)
+      if (Other == SyncIndex.end())
+        continue;
+      const std::vector<unsigned> &Acquires = Other->second.Acquires;
+      auto Acquire =
+          std::upper_bound(Acquires.begin(), Acquires.end(), AcquireAfter);
+      if (Acquire != Acquires.end() && *Acquire < B.Pos)
         return It->first.second;
     }
     return "";
@@ -2784,13 +2809,24 @@ private:
 
   void indexSyncs() {
     for (const SyncRecord &R : Syncs) {
-      auto &Entry =
-          SyncIndex.try_emplace({R.Thread, R.Key}, 0, UINT_MAX).first->second;
-      if (R.Release)
-        Entry.first = std::max(Entry.first, R.Pos);
-      else
-        Entry.second = std::min(Entry.second, R.Pos);
+      SyncTimes &Times = SyncIndex[{R.Thread, R.Key}];
+      (R.Release ? Times.Releases : Times.Acquires).push_back(R.Pos);
     }
+    for (auto &[Key, Times] : SyncIndex) {
+      std::sort(Times.Releases.begin(), Times.Releases.end());
+      std::sort(Times.Acquires.begin(), Times.Acquires.end());
+    }
+  }
+
+  /// When Ancestor is an ancestor of Descendant: the child of Ancestor on
+  /// the way down to Descendant.
+  std::optional<unsigned> childTowards(unsigned Ancestor,
+                                       unsigned Descendant) const {
+    std::vector<int> Chain = chain(Descendant);
+    for (size_t I = 1; I < Chain.size(); ++I)
+      if (Chain[I] == static_cast<int>(Ancestor))
+        return static_cast<unsigned>(Chain[I - 1]);
+    return std::nullopt;
   }
 
   bool ordered(const ResolvedAccess &A, const ResolvedAccess &B) const {
@@ -3206,6 +3242,8 @@ private:
   std::vector<std::vector<Touch>> Touches;
   /// The objects each thread acquired already (recordSync).
   std::set<std::pair<unsigned, std::string>> AcquiredInThread;
+  /// The objects each thread acquired since it last started a thread.
+  std::set<std::pair<unsigned, std::string>> AcquiredSinceStart;
   struct WalkMemo {
     LockEffect Effect;
     std::vector<Touch> Touched;
@@ -3241,9 +3279,12 @@ private:
   std::unordered_map<std::string, std::string> LockPointers;
   std::vector<unsigned> ThreadsWithHandles;
   std::set<std::pair<std::string, std::string>> OwnPointerCells;
-  /// Per thread and sync object: the last release and the first acquire.
-  std::map<std::pair<unsigned, std::string>, std::pair<unsigned, unsigned>>
-      SyncIndex;
+  /// Per thread and sync object: where it released and acquired it, in
+  /// ascending order (acquires: the first since each start, recordSync).
+  struct SyncTimes {
+    std::vector<unsigned> Releases, Acquires;
+  };
+  std::map<std::pair<unsigned, std::string>, SyncTimes> SyncIndex;
 };
 
 } // namespace
