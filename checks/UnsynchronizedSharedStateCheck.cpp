@@ -267,6 +267,10 @@ struct ThreadInstance {
   /// thread joining the workers the main thread started), or -1.
   int JoinedBy = -1;
   bool Multi = false;
+  /// Multi only because a call made in a loop started it: that call (its
+  /// instance, Context::LoopCalls). Joined by its parent before that call
+  /// returned, it ended before the loop's next pass started it again.
+  unsigned LoopCall = 0;
   /// Started again by the same instance of its parent (a start in a loop,
   /// a function that starts it called twice): its runs share what their
   /// parent's run owns. A thread only Multi through its parent is not.
@@ -307,6 +311,9 @@ struct Context {
   std::map<unsigned, std::vector<std::string>> Callables;
   std::vector<ResolvedLock> Locks;
   bool InLoop = false;
+  /// The calls made in a loop that this call is within, outermost first
+  /// (each call's own instance number, NextCallInstance).
+  std::vector<unsigned> LoopCalls;
   /// On the way to ending the process: inside a call every path from which
   /// ends it (a panic's crash report, an error's exit).
   bool Dying = false;
@@ -1007,6 +1014,9 @@ private:
       if (auto M = resolveLock(L, C))
         Inner.Locks.push_back(*M);
     Inner.InLoop = C.InLoop || Call.LoopDepth > 0;
+    Inner.LoopCalls = C.LoopCalls;
+    if (Call.LoopDepth > 0)
+      Inner.LoopCalls.push_back(++NextCallInstance);
     Inner.Dying = C.Dying || Call.EndsProcess;
     Inner.Depth = C.Depth + 1;
     Inner.EntryPos = NextPos;
@@ -1980,10 +1990,26 @@ private:
       if (It != C.Callables.end())
         Passed = &It->second;
     }
+    // Through a field of a global object that an initialiser filled in
+    // (`worker_entry = {worker_proc}` reached as `te->entry_func()`): what
+    // that initialiser put there, and what code stores into any object's
+    // field; not what other objects' initialisers put into theirs.
+    std::string Object;
+    if (Call.CalleeObject)
+      if (auto Field = resolve(*Call.CalleeObject, C);
+          Field && std::any_of(Call.Targets.begin(), Call.Targets.end(),
+                               [&](const CallTarget &T) {
+                                 return std::count(T.Objects.begin(),
+                                                   T.Objects.end(),
+                                                   Field->key()) != 0;
+                               }))
+        Object = Field->key();
     // What one of them may return holding may be held after the call.
     LockEffect Effect;
     for (const CallTarget &T : Call.Targets)
       if ((!Passed || std::count(Passed->begin(), Passed->end(), T.Id)) &&
+          (Object.empty() || T.Objects.empty() ||
+           std::count(T.Objects.begin(), T.Objects.end(), Object)) &&
           inProgram(T.Program, C) && framesLive(T.Id, C.Thread, Stack)) {
         LockEffect Target = onCallTo(Call, T.Id, C, Dynamic, Stack, T.Program);
         for (ResolvedLock &L : Target.MayHold)
@@ -2293,6 +2319,8 @@ private:
       // joins before it returns has ended before the next pass starts it.
       T.Multi =
           T.Restarted || (C.InLoop && !joinedLater(S, T.HandleKey, C));
+      if (T.Multi && !T.Restarted && !C.LoopCalls.empty())
+        T.LoopCall = C.LoopCalls.back();
       T.StartLoc = S.Loc;
       T.LiveAtSpawn.insert(Stack.begin(), Stack.end());
       if (auto X = resolve(S.Executor, C))
@@ -2547,6 +2575,10 @@ private:
       if (!Pos)
         Pos = eventPos();
       T.JoinPos = Pos;
+      // Joined in the same pass of the loop that starts it again.
+      if (T.LoopCall &&
+          std::count(C.LoopCalls.begin(), C.LoopCalls.end(), T.LoopCall))
+        T.Multi = false;
     }
   }
 
@@ -3242,6 +3274,8 @@ private:
   std::vector<std::vector<Touch>> Touches;
   /// The objects each thread acquired already (recordSync).
   std::set<std::pair<unsigned, std::string>> AcquiredInThread;
+  /// Numbers the calls made in loops (Context::LoopCalls).
+  unsigned NextCallInstance = 0;
   /// The objects each thread acquired since it last started a thread.
   std::set<std::pair<unsigned, std::string>> AcquiredSinceStart;
   struct WalkMemo {

@@ -787,6 +787,16 @@ void CallModel::handleIndirect(const CallExpr *CE, const Expr *Through,
     C.Slot = From->Id;
     C.SlotName = From->Name;
   }
+  // A field called through (te->entry_func(), (*ops->read)(...)): which
+  // object's field, when the path says.
+  const Expr *Field = Through->IgnoreParenImpCasts();
+  while (const auto *U = dyn_cast<UnaryOperator>(Field)) {
+    if (U->getOpcode() != UO_Deref)
+      break;
+    Field = U->getSubExpr()->IgnoreParenImpCasts();
+  }
+  if (isa<MemberExpr>(Field))
+    C.CalleeObject = S.Paths.pathOf(Field);
   // The arguments, bound by the parameter types of the call's signature.
   unsigned First = Operator && isa<CXXOperatorCallExpr>(CE) ? 1 : 0;
   std::vector<QualType> Params;

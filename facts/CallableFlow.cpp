@@ -136,7 +136,8 @@ const FunctionDecl *CallableFlow::coroutineMadeBy(const Expr *Value) const {
   return Co;
 }
 
-void CallableFlow::store(const Slot &Into, const Expr *Value) {
+void CallableFlow::store(const Slot &Into, const Expr *Value,
+                         const std::string &Object) {
   if (!Value)
     return;
   if (const FunctionDecl *Co = coroutineMadeBy(Value)) {
@@ -157,6 +158,7 @@ void CallableFlow::store(const Slot &Into, const Expr *Value) {
   Store.Slot = Into.Id;
   Store.SlotName = Into.Name;
   Store.Loc = TU.loc(Value->getExprLoc());
+  Store.Object = Object;
   bool Stored = false;
   for (const FunctionDecl *Target : Targets) {
     if (TU.inLibraryCode(Target))
@@ -236,10 +238,21 @@ bool CallableFlow::mayHoldCallable(QualType T) const {
   return false;
 }
 
-void CallableFlow::storeInit(const Slot &Into, const Expr *Init) {
-  std::vector<std::pair<Slot, const Expr *>> Work = {{Into, Init}};
+void CallableFlow::storeInit(const Slot &Into, const Expr *Init,
+                             const std::string &Object) {
+  struct Item {
+    Slot Target;
+    const Expr *E;
+    std::string Object; // The field's place, or "" (an array's element).
+  };
+  std::vector<Item> Work = {{Into, Init, Object}};
+  auto FieldOf = [](const std::string &Object, const FieldDecl *Field) {
+    return Object.empty() || Field->getName().empty()
+               ? std::string()
+               : Object + "." + Field->getName().str();
+  };
   while (!Work.empty()) {
-    auto [Target, E] = Work.back();
+    auto [Target, E, Place] = Work.back();
     Work.pop_back();
     if (!E)
       continue;
@@ -250,28 +263,32 @@ void CallableFlow::storeInit(const Slot &Into, const Expr *Init) {
         if (!mayHoldCallable(T))
           continue;
         for (const Expr *Element : List->inits())
-          Work.push_back({elements(Target), Element});
+          Work.push_back({elements(Target), Element, ""});
       } else if (const auto *RD = T->getAsRecordDecl()) {
         if (!mayHoldCallable(T) || List->getNumInits() == 0)
           continue;
         // The semantic form lists one initialiser per field, in order (a
         // union's only the one that is initialised).
         if (const FieldDecl *Only = List->getInitializedFieldInUnion()) {
-          Work.push_back({fieldSlot(Only), List->getInit(0)});
+          Work.push_back(
+              {fieldSlot(Only), List->getInit(0), FieldOf(Place, Only)});
           continue;
         }
         unsigned I = 0;
         for (const FieldDecl *Field : RD->fields()) {
           if (I >= List->getNumInits())
             break;
-          Work.push_back({fieldSlot(Field), List->getInit(I++)});
+          Work.push_back(
+              {fieldSlot(Field), List->getInit(I++), FieldOf(Place, Field)});
         }
       }
       continue;
     }
     // A callable, a coroutine object, or a copy of a container of them.
+    // Only a field's store names its object: the object's own slot is
+    // every object of its kind.
     if (mayHoldCallable(E->getType()))
-      store(Target, E);
+      store(Target, E, Place == Object ? "" : Place);
   }
 }
 

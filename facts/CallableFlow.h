@@ -57,16 +57,21 @@ public:
   std::string kindOf(clang::QualType T) const;
 
   /// Value flows into Into: the functions it denotes, or what its own slot
-  /// holds.
-  void store(const Slot &Into, const clang::Expr *Value);
+  /// holds. Object: the one object whose field Into is, when known
+  /// (CallableStore::Object).
+  void store(const Slot &Into, const clang::Expr *Value,
+             const std::string &Object = "");
   /// What a callable expression denotes: functions, or a slot's contents.
   CallableArg describe(const clang::Expr *Value, unsigned Index) const;
   /// Into holds whatever From holds (a range-for variable and the elements
   /// of its range).
   void link(const Slot &Into, const Slot &From, const clang::Expr *At);
   /// Initialises the object in Into; aggregates give each field and
-  /// element its own slot.
-  void storeInit(const Slot &Into, const clang::Expr *Init);
+  /// element its own slot. Object: the place of the object initialised,
+  /// when it is a global ("G:<usr>"): its fields' stores name their field
+  /// of it.
+  void storeInit(const Slot &Into, const clang::Expr *Init,
+                 const std::string &Object = "");
   /// Could a value of this type hold a callable (or a coroutine object),
   /// directly or in a field or element of an aggregate?
   bool mayHoldCallable(clang::QualType T) const;

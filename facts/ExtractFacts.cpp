@@ -333,8 +333,10 @@ void TranslationUnitFacts::addGlobalInit(const VarDecl *VD) {
       VD->getDeclContext()->isDependentContext())
     return;
   CallableFlow Flow(*this, Out.GlobalStores);
+  std::string Object = usr(VD);
   if (Flow.mayHoldCallable(VD->getType()))
-    Flow.storeInit(Flow.varSlot(VD), VD->getInit());
+    Flow.storeInit(Flow.varSlot(VD), VD->getInit(),
+                   Object.empty() ? "" : "G:" + Object);
 }
 
 std::vector<FileID> TranslationUnitFacts::touchedFiles() const {

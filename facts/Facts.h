@@ -317,6 +317,10 @@ struct CallTarget {
   /// program this target exists in (it is defined there, or only code of
   /// that program stores it), or empty when any program may reach it.
   std::string Program;
+  /// Indirect calls through a field: the global objects whose initialisers
+  /// alone put this target into that field (CallableStore::Object), or
+  /// empty when some store may have put it into any object's.
+  std::vector<std::string> Objects;
 };
 
 const char *callKindName(CallKind K);
@@ -391,6 +395,9 @@ struct CallSite {
   /// how the code names it ("on_done_", "ops->read").
   std::string Slot;
   std::string SlotName;
+  /// Indirect calls through a field (`te->entry_func()`): the field's
+  /// place, to tell which object's field it is (CallableStore::Object).
+  std::optional<AccessPath> CalleeObject;
   /// Callables passed to the callee's parameters of callable type.
   std::vector<CallableArg> CallableArgs;
   /// Filled in by the whole-program stage for virtual and indirect calls.
@@ -476,6 +483,12 @@ struct CallableStore {
   std::string TargetId;
   std::string FromSlot;
   SourceLoc Loc;
+  /// A store by the initialiser of a global object into one of its fields
+  /// (`struct entry worker_entry = {worker_proc};`): that field of that
+  /// object, spelled as the race check keys places ("G:<usr>.entry_func").
+  /// A call through this very field reaches this target, and a call
+  /// through the same field of another such object does not.
+  std::string Object;
 };
 
 /// What the program does to a file descriptor held in a slot (the slots of

@@ -379,6 +379,8 @@ void to_json(json &J, const CallSite &C) {
     J["slot"] = C.Slot;
     J["slot_name"] = C.SlotName;
   }
+  if (C.CalleeObject)
+    J["callee_object"] = *C.CalleeObject;
   if (!C.CallableArgs.empty())
     J["callable_args"] = C.CallableArgs;
   if (C.SwitchedTo != ExecutionContext::None)
@@ -420,6 +422,7 @@ void from_json(const json &J, CallSite &C) {
     J.at("slot").get_to(C.Slot);
     J.at("slot_name").get_to(C.SlotName);
   }
+  readOptional(J, "callee_object", C.CalleeObject);
   if (J.contains("callable_args"))
     J.at("callable_args").get_to(C.CallableArgs);
   if (J.contains("switched_to"))
@@ -490,6 +493,8 @@ void to_json(json &J, const CallableStore &S) {
            {"target_id", S.TargetId},
            {"from_slot", S.FromSlot},
            {"loc", S.Loc}};
+  if (!S.Object.empty())
+    J["object"] = S.Object;
 }
 
 void from_json(const json &J, CallableStore &S) {
@@ -498,6 +503,8 @@ void from_json(const json &J, CallableStore &S) {
   J.at("target_id").get_to(S.TargetId);
   J.at("from_slot").get_to(S.FromSlot);
   J.at("loc").get_to(S.Loc);
+  if (J.contains("object"))
+    J.at("object").get_to(S.Object);
 }
 
 void to_json(json &J, const MethodOverride &O) {

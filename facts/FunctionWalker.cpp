@@ -653,7 +653,8 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
 
 void FunctionWalker::copyHandle(const Expr *From,
                                 std::optional<AccessPath> To) {
-  std::optional<AccessPath> Source = S.Paths.pathOf(S.skip(From));
+  // A call's result is the handle its callee returned (Returns).
+  std::optional<AccessPath> Source = S.Paths.copiedObject(S.skip(From));
   if (!Source || !To)
     return;
   S.Out.HandleCopies.push_back({*Source, *To, S.nextOrder()});
@@ -796,6 +797,11 @@ void FunctionWalker::visitReturn(const ReturnStmt *R) {
       if (const Expr *Source = copySource(Value, Ret);
           Source && !isConstantObject(Source))
         S.Out.Returns = S.Paths.copiedObject(Source);
+    // A thread's handle returned by value (a start wrapper's `return t;`):
+    // the caller's copy joins the thread the handle names.
+    if (!S.Out.Returns && S.Lib.isThreadHandle(Ret) &&
+        S.skip(Value)->isGLValue())
+      S.Out.Returns = S.Paths.pathOf(S.skip(Value));
     // A reference to a thread-safe global (a logger's stream() returning
     // std::cerr) leads callers to no shared memory, as the global itself
     // does not.

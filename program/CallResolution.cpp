@@ -16,6 +16,9 @@ struct StoredTarget {
   SourceLoc SetAt;
   /// The one program the stored value exists in, or "" for any.
   std::string Program;
+  /// The global objects whose initialisers put it into the slot (a field),
+  /// or none when it may be in any object's (CallTarget::Objects).
+  std::vector<std::string> Objects;
 };
 
 /// A value that exists in program A and flows through code of program B:
@@ -137,9 +140,12 @@ private:
         SlotNames.emplace(Slot, S.SlotName);
         if (!S.TargetId.empty()) {
           auto In = withinProgram(programOf(S.TargetId), Program);
-          if (In)
+          if (In) {
             Direct[Slot].push_back(
-                {S.TargetId, nameOf(S.TargetId), S.Loc, *In});
+                {S.TargetId, nameOf(S.TargetId), S.Loc, *In, {}});
+            if (!S.Object.empty())
+              Direct[Slot].back().Objects.push_back(S.Object);
+          }
         } else if (!S.FromSlot.empty()) {
           auto [It, New] = Edges[S.FromSlot].emplace(Slot, Program);
           if (!New)
@@ -160,6 +166,14 @@ private:
     auto [It, New] = Slot.emplace(T.Id, T);
     if (New)
       return true;
+    // In the fields of these objects and no other, or in any object's.
+    std::vector<std::string> &Objects = It->second.Objects;
+    if (Objects.empty() || T.Objects.empty())
+      Objects.clear();
+    else
+      for (const std::string &O : T.Objects)
+        if (!std::count(Objects.begin(), Objects.end(), O))
+          Objects.push_back(O);
     std::string Either = eitherProgram(It->second.Program, T.Program);
     if (Either == It->second.Program)
       return false;
@@ -196,6 +210,8 @@ private:
               if (auto In = withinProgram(T.Program, EdgeProgram)) {
                 StoredTarget Copy = T;
                 Copy.Program = *In;
+                // Copied out of the objects' fields: in any object's now.
+                Copy.Objects.clear();
                 Changed |= hold(Dest, Copy);
               }
             if (Changed && Queued.insert(Into).second)
@@ -318,7 +334,7 @@ private:
       C.Targets.push_back({Id, T.Name,
                            "through '" + C.SlotName + "' (" + C.CalleeName +
                                "), set at " + shortLocation(T.SetAt),
-                           "", -1, T.Program});
+                           "", -1, T.Program, T.Objects});
   }
 
   std::map<std::string, FunctionFacts> &Functions;
