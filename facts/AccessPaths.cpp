@@ -131,16 +131,41 @@ private:
   std::set<const VarDecl *> &Escaping;
 };
 
-/// Locals a function changes after their initialisation, and the counters
-/// declared by its for loops.
+/// Does Value step from what VD points at along one of its links?
+static bool advancesAlongLink(const VarDecl *VD, const Expr *Value) {
+  // p->next, p->link.next, (*p).next: a member chain through at least one
+  // dereference of p itself.
+  const Expr *E = Value->IgnoreParenImpCasts();
+  bool Dereferenced = false;
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    Dereferenced |= ME->isArrow();
+    E = ME->getBase()->IgnoreParenImpCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_Deref) {
+      Dereferenced = true;
+      E = U->getSubExpr()->IgnoreParenImpCasts();
+    }
+  }
+  return Dereferenced && referencedVar(E) == VD;
+}
+
+/// Locals a function changes after their initialisation, the counters
+/// declared by its for loops, and the pointers that walk linked lists.
 class ModificationFinder : public RecursiveASTVisitor<ModificationFinder> {
 public:
   ModificationFinder(std::set<const VarDecl *> &Modified,
-                     std::set<const VarDecl *> &ForCounters)
-      : Modified(Modified), ForCounters(ForCounters) {}
+                     std::set<const VarDecl *> &ForCounters,
+                     std::set<const VarDecl *> &ListCursors)
+      : Modified(Modified), ForCounters(ForCounters), ListCursors(ListCursors) {
+  }
   bool VisitBinaryOperator(BinaryOperator *B) {
     if (B->isAssignmentOp())
       mark(B->getLHS());
+    if (B->getOpcode() == BO_Assign)
+      if (const VarDecl *VD = referencedVar(B->getLHS());
+          VD && !VD->hasGlobalStorage() && VD->getType()->isPointerType() &&
+          advancesAlongLink(VD, B->getRHS()))
+        ListCursors.insert(VD);
     return true;
   }
   bool VisitUnaryOperator(UnaryOperator *U) {
@@ -164,6 +189,7 @@ private:
   }
   std::set<const VarDecl *> &Modified;
   std::set<const VarDecl *> &ForCounters;
+  std::set<const VarDecl *> &ListCursors;
 };
 
 /// The lambda expression whose call operator MD is.
@@ -379,12 +405,24 @@ PathBuilder::PathBuilder(TranslationUnitFacts &TU, const FunctionDecl *FD)
     }
 }
 
+std::optional<AccessPath> PathBuilder::listCursorValue(const VarDecl *VD,
+                                                       const Expr *Value) {
+  if (advancesAlongLink(VD, Value))
+    return pointerValue(VD);
+  auto Head = pointerValueOf(Value);
+  if (!Head)
+    return Head;
+  for (const char *Step : {"*", "[]", "&"})
+    appendStep(*Head, Step);
+  return Head;
+}
+
 void PathBuilder::findLocalUses(const Stmt *Body) {
   this->Body = Body;
   // RecursiveASTVisitor walks statements with a queue of its own, not the
   // call stack.
   EscapeFinder(Escaping).TraverseStmt(const_cast<Stmt *>(Body));
-  ModificationFinder(Modified, ForCounters)
+  ModificationFinder(Modified, ForCounters, ListCursors)
       .TraverseStmt(const_cast<Stmt *>(Body));
   StructCopies = findUnchangedStructCopies(Body);
 }

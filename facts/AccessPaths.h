@@ -97,6 +97,16 @@ public:
   void aliasReference(const clang::VarDecl *VD, const AccessPath &P);
   void setPointerValue(const clang::VarDecl *VD,
                        const std::optional<AccessPath> &P);
+  /// A local pointer that walks a linked list (`p = p->next` somewhere in
+  /// the function): it points at some node of the list it started at.
+  bool isListCursor(const clang::VarDecl *VD) const {
+    return ListCursors.count(VD) != 0;
+  }
+  /// What a list cursor points at after `VD = Value`: the node it pointed
+  /// at when Value steps along a link (some node of the same list), else
+  /// some node of the list Value heads ("<head>*[]&").
+  std::optional<AccessPath> listCursorValue(const clang::VarDecl *VD,
+                                            const clang::Expr *Value);
   /// Where a local pointer points now, when the walk knows.
   std::optional<AccessPath> pointerValue(const clang::VarDecl *VD) const {
     auto It = PointerValues.find(VD);
@@ -163,6 +173,7 @@ private:
   std::set<const clang::VarDecl *> Modified;
   std::map<const clang::VarDecl *, const clang::Expr *> StructCopies;
   std::set<const clang::VarDecl *> ForCounters;
+  std::set<const clang::VarDecl *> ListCursors;
   /// For a lambda: which captured variables are copies.
   std::set<const clang::ValueDecl *> CopyCaptures;
   /// The body findLocalUses saw, and the indexes taken from shared counters

@@ -532,7 +532,9 @@ void FunctionWalker::visitDecl(const VarDecl *VD) {
       if (auto P = S.Paths.pathOf(Init))
         S.Paths.aliasReference(VD, *P);
     } else if (T->isPointerType()) {
-      if (auto P = S.Paths.pointerValueOf(Init))
+      if (S.Paths.isListCursor(VD))
+        S.Paths.setPointerValue(VD, S.Paths.listCursorValue(VD, Init));
+      else if (auto P = S.Paths.pointerValueOf(Init))
         S.Paths.setPointerValue(VD, P);
       Taken.noteLoad(VD, Init);
       noteResult(VD, Init);
@@ -630,7 +632,9 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
     Counts.note(VD, Assigned);
     // A local pointer now points where the right-hand side points.
     if (VD->getType()->isPointerType()) {
-      S.Paths.setPointerValue(VD, S.Paths.pointerValueOf(RHS));
+      S.Paths.setPointerValue(VD, S.Paths.isListCursor(VD)
+                                      ? S.Paths.listCursorValue(VD, RHS)
+                                      : S.Paths.pointerValueOf(RHS));
       Taken.noteLoad(VD, Assigned);
       noteResult(VD, Assigned);
     }
