@@ -1472,6 +1472,7 @@ private:
     if (A.Write && A.StoresPointer) {
       noteSlotStore(*Path, A.Stored, C);
       noteBufferPointer(*Path, A.Stored, C);
+      noteFieldStore(*Path, A.StoresNewObject);
     }
     if (A.Write && A.Stored)
       noteLockPointer(*Path, *A.Stored, C);
@@ -1697,17 +1698,32 @@ private:
       SlotStores.push_back({Thread, std::move(Cell), std::move(Pointee)});
   }
 
+  /// A pointer stored into a field: is it an object allocated right there
+  /// (FreshFilledFields)?
+  void noteFieldStore(const AbsPath &Cell, bool Fresh) {
+    if (Cell.Steps.empty() || Cell.Steps.back().empty() ||
+        Cell.Steps.back().front() != '.')
+      return;
+    auto [It, New] = FreshFilledFields.try_emplace(Cell.Steps.back(), Fresh);
+    if (!New)
+      It->second = It->second && Fresh;
+  }
+
   /// Does every dereference after Steps[From] (an own slot, "[@]") read a
   /// pointer of that slot which each copy of the thread's code points at
   /// objects of its own?
   bool dereferencesStayOwn(const std::string &Root,
                            const std::vector<std::string> &Steps, size_t From,
                            const std::string &EntryId) const {
-    if (OwnPointerCells.empty())
-      return std::find(Steps.begin() + From, Steps.end(), "*") == Steps.end();
+    // A field every store fills with an object just allocated points, in
+    // each object, at one of its own.
+    auto FreshFilled = [&](const std::string &Field) {
+      auto It = FreshFilledFields.find(Field);
+      return It != FreshFilledFields.end() && It->second;
+    };
     std::string Cell = Root;
     for (size_t I = 0; I < Steps.size(); ++I) {
-      if (I > From && Steps[I] == "*" &&
+      if (I > From && Steps[I] == "*" && !FreshFilled(Steps[I - 1]) &&
           !OwnPointerCells.count({EntryId, Cell}))
         return false;
       Cell += Steps[I];
@@ -2391,7 +2407,9 @@ private:
   /// in this call (`conns[i].ctx = c;` before the start) set it up for the
   /// new thread alone: they become the new thread's own, as if it made
   /// them first, and what another thread does to its own slot does not
-  /// meet them.
+  /// meet them. Only the starting function's own writes: its callees' may
+  /// be anything done to some slot earlier (a node added to the list the
+  /// starts walk, a cleanup after an earlier pass's failed start).
   void handSlotSetup(unsigned Index, const Context &C) {
     for (const std::optional<AbsPath> &Param : Threads[Index].Params) {
       if (!Param || Param->Steps.empty() || Param->Steps.back() != "&" ||
@@ -2415,7 +2433,8 @@ private:
         ResolvedAccess &A = Accesses[I];
         if (A.Pos < C.EntryPos)
           break;
-        if (A.Thread != C.Thread || !A.Write || !InSlot(A.Path))
+        if (A.Thread != C.Thread || !A.Write || A.Function != C.Fn->Name ||
+            !InSlot(A.Path))
           continue;
         A.Thread = Index;
         std::copy(Param->Steps.begin(), Param->Steps.begin() + SlotSteps,
@@ -3313,6 +3332,11 @@ private:
   std::unordered_map<std::string, std::string> LockPointers;
   std::vector<unsigned> ThreadsWithHandles;
   std::set<std::pair<std::string, std::string>> OwnPointerCells;
+  /// Per field (".result"): does every pointer any walk stored there
+  /// address an object just allocated (not a copy of another pointer, not
+  /// an address concur cannot follow)? Then no two objects' fields point
+  /// at one object. Stores of null do not count.
+  std::map<std::string, bool> FreshFilledFields;
   /// Per thread and sync object: where it released and acquired it, in
   /// ascending order (acquires: the first since each start, recordSync).
   struct SyncTimes {

@@ -235,6 +235,9 @@ struct MemoryAccess {
   /// own slot's pointers at objects of its own depends on it.
   bool StoresPointer = false;
   std::optional<AccessPath> Stored;
+  /// The pointer stored is an object allocated right there
+  /// (`sp->result = malloc(...)`, `p->buf = new char[n]`).
+  bool StoresNewObject = false;
   /// Through a local pointer to an object the function made, before any
   /// path could have handed the pointer on (facts/UnpublishedObjects.h):
   /// no other thread reaches this object yet, if the whole program finds

@@ -191,6 +191,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["lazy_init_of"] = A.LazyInitOf;
   if (A.StoresPointer)
     J["stored"] = optionalJson(A.Stored);
+  if (A.StoresNewObject)
+    J["stores_new_object"] = true;
 }
 
 void from_json(const json &J, MemoryAccess &A) {
@@ -211,6 +213,7 @@ void from_json(const json &J, MemoryAccess &A) {
   A.LazyInitOf = J.value("lazy_init_of", std::string());
   A.StoresPointer = J.contains("stored");
   readOptional(J, "stored", A.Stored);
+  A.StoresNewObject = J.value("stores_new_object", false);
 }
 
 void to_json(json &J, const SyncEvent &E) {

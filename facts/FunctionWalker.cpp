@@ -626,6 +626,14 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
       !RHS->isNullPointerConstant(S.TU.Ctx, Expr::NPC_ValueDependentIsNull)) {
     S.Out.Accesses.back().StoresPointer = true;
     S.Out.Accesses.back().Stored = S.Paths.pointerValueOf(RHS);
+    // An allocation right there: new, or a library call that allocates.
+    const Expr *Value = RHS->IgnoreParenCasts();
+    const auto *Call = dyn_cast<CallExpr>(Value);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    S.Out.Accesses.back().StoresNewObject =
+        isa<CXXNewExpr>(Value) ||
+        (Callee && S.TU.inLibraryCode(Callee) &&
+         S.Lib.functionHas(Callee, LibraryRole::Allocates));
   }
   if (const VarDecl *VD = referencedVar(LHS); VD && !VD->hasGlobalStorage()) {
     const Expr *Assigned = B->getOpcode() == BO_Assign ? RHS : nullptr;
