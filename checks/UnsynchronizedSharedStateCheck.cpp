@@ -185,8 +185,9 @@ struct ResolvedLock {
   /// key of the mutex it would point to, the key its locks have.
   std::string AbsentMutex;
   /// Not a lock but the mark of running on the thread whose id Name is
-  /// (isThreadOwnership).
+  /// (isThreadOwnership), and where that id is kept.
   bool Ownership = false;
+  std::string KeptIdKey;
   /// Not a lock but the mark of a hand-made once's branch (isOnceBranch):
   /// the key of its flag.
   std::string OnceFlag;
@@ -827,6 +828,8 @@ private:
       auto P = resolve(Id, C);
       R.Name = P ? P->Name : L.Mutex.Name;
       R.Ownership = true;
+      if (P)
+        R.KeptIdKey = P->key();
     }
     if (isOnceBranch(L)) {
       AccessPath Flag = L.Mutex;
@@ -1474,6 +1477,9 @@ private:
       noteBufferPointer(*Path, A.Stored, C);
       noteFieldStore(*Path, A.StoresNewObject);
     }
+    if (A.Write)
+      IdKeepers[Path->key()].insert(A.StoresCurrentThreadId ? C.Thread
+                                                            : UINT_MAX);
     if (A.Write && A.Stored)
       noteLockPointer(*Path, *A.Stored, C);
     // The function made the object and has not handed it on: only this
@@ -2880,6 +2886,25 @@ private:
     return std::nullopt;
   }
 
+  /// A runs where the current thread's id equals a kept id that threads
+  /// stored only of themselves (`main_thread = pthread_self()`): A's own
+  /// thread is not one of them, so A never runs; or only B's thread, which
+  /// runs once at a time, is, so both run on that one thread.
+  bool onKeepersThread(const ResolvedAccess &A, const ResolvedAccess &B) const {
+    for (const ResolvedLock &L : A.Locks) {
+      if (!L.Ownership || L.KeptIdKey.empty())
+        continue;
+      auto It = IdKeepers.find(L.KeptIdKey);
+      if (It == IdKeepers.end() || It->second.count(UINT_MAX))
+        continue;
+      if (!It->second.count(A.Thread) ||
+          (It->second.size() == 1 && *It->second.begin() == B.Thread &&
+           !Threads[B.Thread].Multi))
+        return true;
+    }
+    return false;
+  }
+
   bool ordered(const ResolvedAccess &A, const ResolvedAccess &B) const {
     return !orderedBySync(A, B).empty() || !orderedBySync(B, A).empty();
   }
@@ -3025,7 +3050,8 @@ private:
           if (X == Y && !A->Write)
             continue;
           if (!overlap(*A, *B) || !concurrent(*A, *B) || commonLock(*A, *B) ||
-              ordered(*A, *B))
+              ordered(*A, *B) || onKeepersThread(*A, *B) ||
+              onKeepersThread(*B, *A))
             continue;
           // Concurrency assumed from a class: report what breaks the
           // class's own locking (lock consistency), and unlocked writes to
@@ -3337,6 +3363,9 @@ private:
   /// an address concur cannot follow)? Then no two objects' fields point
   /// at one object. Stores of null do not count.
   std::map<std::string, bool> FreshFilledFields;
+  /// Per place: the threads that wrote their own id there
+  /// (MemoryAccess::StoresCurrentThreadId), UINT_MAX for any other write.
+  std::map<std::string, std::set<unsigned>> IdKeepers;
   /// Per thread and sync object: where it released and acquired it, in
   /// ascending order (acquires: the first since each start, recordSync).
   struct SyncTimes {

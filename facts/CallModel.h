@@ -51,6 +51,10 @@ struct ReadyTest {
 
 /// The kept ids that the owner tests in Body compare with the current
 /// thread's (facts/ThreadAffinity.cpp).
+/// Is E the current thread's id (pthread_self(), a function every return
+/// of which gives it)?
+bool isCurrentThreadIdValue(const clang::Expr *E, TranslationUnitFacts &TU);
+
 void findKeptIdReads(const clang::Stmt *Body, TranslationUnitFacts &TU,
                      std::set<const clang::Expr *> &Out);
 

@@ -238,6 +238,9 @@ struct MemoryAccess {
   /// The pointer stored is an object allocated right there
   /// (`sp->result = malloc(...)`, `p->buf = new char[n]`).
   bool StoresNewObject = false;
+  /// The value stored is the current thread's id (`main_thread =
+  /// pthread_self()`): the thread that stores it keeps its own id there.
+  bool StoresCurrentThreadId = false;
   /// Through a local pointer to an object the function made, before any
   /// path could have handed the pointer on (facts/UnpublishedObjects.h):
   /// no other thread reaches this object yet, if the whole program finds

@@ -193,6 +193,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["stored"] = optionalJson(A.Stored);
   if (A.StoresNewObject)
     J["stores_new_object"] = true;
+  if (A.StoresCurrentThreadId)
+    J["stores_current_thread_id"] = true;
 }
 
 void from_json(const json &J, MemoryAccess &A) {
@@ -214,6 +216,7 @@ void from_json(const json &J, MemoryAccess &A) {
   A.StoresPointer = J.contains("stored");
   readOptional(J, "stored", A.Stored);
   A.StoresNewObject = J.value("stores_new_object", false);
+  A.StoresCurrentThreadId = J.value("stores_current_thread_id", false);
 }
 
 void to_json(json &J, const SyncEvent &E) {

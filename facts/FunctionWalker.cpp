@@ -635,6 +635,9 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
         (Callee && S.TU.inLibraryCode(Callee) &&
          S.Lib.functionHas(Callee, LibraryRole::Allocates));
   }
+  if (B->getOpcode() == BO_Assign && S.Out.Accesses.size() > Before &&
+      S.Out.Accesses.back().Write && isCurrentThreadIdValue(RHS, S.TU))
+    S.Out.Accesses.back().StoresCurrentThreadId = true;
   if (const VarDecl *VD = referencedVar(LHS); VD && !VD->hasGlobalStorage()) {
     const Expr *Assigned = B->getOpcode() == BO_Assign ? RHS : nullptr;
     Counts.note(VD, Assigned);

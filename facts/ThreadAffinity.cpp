@@ -210,6 +210,10 @@ bool ownerTestMethod(const FunctionDecl *F, TranslationUnitFacts &TU,
 
 } // namespace
 
+bool isCurrentThreadIdValue(const Expr *E, TranslationUnitFacts &TU) {
+  return isCurrentThreadId(E, TU);
+}
+
 void findKeptIdReads(const Stmt *Body, TranslationUnitFacts &TU,
                      std::set<const Expr *> &Out) {
   llvm::SmallVector<const Stmt *, 32> Work = {Body};
