@@ -184,6 +184,10 @@ struct ResolvedLock {
   /// Not a lock but the mark of a null mutex pointer (isMutexAbsence): the
   /// key of the mutex it would point to, the key its locks have.
   std::string AbsentMutex;
+  /// Not a lock but the mark of a branch that does not run in this
+  /// program: a test found a callable slot set that the program never
+  /// stores a function into (isCallableSet).
+  bool Unreachable = false;
   /// Not a lock but the mark of running on the thread whose id Name is
   /// (isThreadOwnership), and where that id is kept.
   bool Ownership = false;
@@ -363,6 +367,7 @@ public:
   explicit RaceFinder(const Program &P) : P(P) {}
 
   void run(std::vector<Finding> &Out, CheckStats &Stats) {
+    indexSlotTargets();
     findMultiThreadedExecutors();
     createRoots();
     for (size_t I = 0; I < Threads.size() && I < MaxInstances; ++I)
@@ -647,6 +652,25 @@ private:
     }
   }
 
+  /// What each callable slot may hold, from the indirect calls through it
+  /// (each call through a slot has the slot's targets), and a null entry
+  /// for a store of a value concur cannot follow (OpaqueSlot). A slot
+  /// nothing is stored into holds nothing.
+  void indexSlotTargets() {
+    for (const auto &[Id, F] : P.functions()) {
+      for (const CallableStore &S : F.Stores)
+        if (S.FromSlot == OpaqueSlot)
+          SlotTargets[S.Slot].push_back(nullptr);
+      for (const CallSite &Call : F.Calls) {
+        if (Call.Kind != CallKind::Indirect || Call.Slot.empty())
+          continue;
+        std::vector<const CallTarget *> &Held = SlotTargets[Call.Slot];
+        for (const CallTarget &T : Call.Targets)
+          Held.push_back(&T);
+      }
+    }
+  }
+
   /// io_contexts run by more than one thread: handlers posted to them run
   /// at the same time as each other.
   void findMultiThreadedExecutors() {
@@ -796,6 +820,22 @@ private:
   /// null mutex pointer ("<pointer>?absent") also names the mutex it would
   /// point to ("<pointer>*").
   std::optional<ResolvedLock> resolveLock(const HeldLock &L, const Context &C) {
+    if (isCallableSet(L)) {
+      // Set where the program stores some function into the slot, or
+      // stores what concur cannot follow (then its calls are unresolved).
+      const std::string Prefix = "channel:" + CallableSlotChannel;
+      auto It = SlotTargets.find(L.Mutex.RootId.substr(
+          std::min(Prefix.size(), L.Mutex.RootId.size())));
+      if (It == SlotTargets.end() ||
+          std::any_of(It->second.begin(), It->second.end(),
+                      [&](const CallTarget *T) {
+                        return !T || inProgram(T->Program, C);
+                      }))
+        return std::nullopt;
+      ResolvedLock R{"?unreachable", L.Mutex.Name, false, ""};
+      R.Unreachable = true;
+      return R;
+    }
     if (isLockedOnReturn(L))
       return lockedOnReturn(std::stoul(L.Mutex.RootId), C);
     if (isStartFailure(L)) {
@@ -1503,6 +1543,10 @@ private:
         if (!isLockedOnReturn(L) ||
             !ReleasedSince(std::stoul(L.Mutex.RootId), M->Key))
           R.Locks.push_back(*M);
+    // In a branch this program never takes.
+    if (std::any_of(R.Locks.begin(), R.Locks.end(),
+                    [](const ResolvedLock &L) { return L.Unreachable; }))
+      return;
     // A field of an object the thread holds the last reference to: every
     // other holder's use came before (LastReference.h).
     for (const ResolvedLock &L : R.Locks)
@@ -3363,6 +3407,9 @@ private:
   /// an address concur cannot follow)? Then no two objects' fields point
   /// at one object. Stores of null do not count.
   std::map<std::string, bool> FreshFilledFields;
+  /// Per callable slot: what the calls through it may reach (a null entry
+  /// for a call concur could not resolve).
+  std::map<std::string, std::vector<const CallTarget *>> SlotTargets;
   /// Per place: the threads that wrote their own id there
   /// (MemoryAccess::StoresCurrentThreadId), UINT_MAX for any other write.
   std::map<std::string, std::set<unsigned>> IdKeepers;

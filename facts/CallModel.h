@@ -74,6 +74,8 @@ public:
   std::optional<TryLock> startFailureIn(const clang::Expr *E, bool Negated);
   /// A test of whether a pointer to a mutex is null, as a branch condition.
   std::optional<TryLock> mutexAbsentIn(const clang::Expr *E, bool Negated);
+  /// `if (ops->on_done)`: held where the callable slot was found set.
+  std::optional<TryLock> callableSetIn(const clang::Expr *E, bool Negated);
   /// A test that the current thread is the one whose id an object keeps,
   /// as a branch condition (facts/ThreadAffinity.cpp).
   std::optional<TryLock> ownerTestIn(const clang::Expr *E, bool Negated);

@@ -171,8 +171,16 @@ void CallableFlow::store(const Slot &Into, const Expr *Value,
   }
   if (Stored || !Targets.empty())
     return;
-  if (std::optional<Slot> From = slotOf(Value))
+  if (std::optional<Slot> From = slotOf(Value)) {
     link(Into, *From, Value);
+    return;
+  }
+  // A value concur cannot follow (a cast, a lookup): the slot may hold
+  // anything, which its empty contents must not be taken to deny.
+  if (!Value->isNullPointerConstant(TU.Ctx, Expr::NPC_ValueDependentIsNull)) {
+    Store.FromSlot = OpaqueSlot;
+    Stores.push_back(std::move(Store));
+  }
 }
 
 CallableArg CallableFlow::describe(const Expr *Value, unsigned Index) const {

@@ -187,11 +187,20 @@ inline const std::string LastReferenceMark = "?lastref";
 inline bool isLastReference(const HeldLock &L) {
   return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == LastReferenceMark;
 }
+/// "channel:callable:<slot>?callableset", held where a test found a
+/// callable slot set (`if (mosq->on_connect) { ... }`): the branch runs
+/// only in a program that stores some function there.
+inline const std::string CallableSetMark = "?callableset";
+inline const std::string CallableSlotChannel = "callable:";
+inline bool isCallableSet(const HeldLock &L) {
+  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == CallableSetMark;
+}
 /// Marks the analysis holds like locks that are none (or, for a call's
 /// result, not yet: only the whole program says which lock it is).
 inline bool isPseudoLock(const HeldLock &L) {
   return isMutexAbsence(L) || isThreadOwnership(L) || isOnceBranch(L) ||
-         isLockedOnReturn(L) || isStartFailure(L) || isLastReference(L);
+         isLockedOnReturn(L) || isStartFailure(L) || isLastReference(L) ||
+         isCallableSet(L);
 }
 inline bool holdsRealLock(const std::vector<HeldLock> &Locks) {
   for (const HeldLock &L : Locks)
@@ -483,6 +492,10 @@ struct ExecutorSwitch {
 /// "field:<usr>", "param:<function usr>#<index>", "ret:<function usr>", and
 /// "<slot>[]" for the elements of a container or array held in a slot. Either
 /// a function is stored (TargetId) or whatever another slot holds (FromSlot).
+/// The FromSlot of a store whose value concur cannot follow: no slot, so
+/// it adds no target, but it says the slot may hold something.
+inline const std::string OpaqueSlot = "?opaque";
+
 struct CallableStore {
   std::string Slot;
   std::string SlotName; // As the code names it, for messages.

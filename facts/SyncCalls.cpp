@@ -100,6 +100,24 @@ std::optional<TryLock> CallModel::startFailureIn(const Expr *E, bool Negated) {
   return T;
 }
 
+/// A field of function-pointer type tested for null: on the edge where it
+/// is set, the slot holds some function.
+std::optional<TryLock> CallModel::callableSetIn(const Expr *E, bool Negated) {
+  const auto *Field = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  if (!Field || !Field->getType()->isFunctionPointerType())
+    return std::nullopt;
+  std::optional<Slot> Held = Flow.slotOf(Field);
+  if (!Held)
+    return std::nullopt;
+  AccessPath Set = channelPath(CallableSlotChannel + Held->Id);
+  Set.Name = "'" + Held->Name + "' is set";
+  appendStep(Set, CallableSetMark);
+  TryLock T;
+  T.Negated = Negated;
+  T.Locks.push_back({Set, false});
+  return T;
+}
+
 std::optional<TryLock> CallModel::tryLockIn(const Expr *Cond) {
   if (!Cond)
     return std::nullopt;
@@ -134,6 +152,8 @@ std::optional<TryLock> CallModel::tryLockIn(const Expr *Cond) {
     return Absent;
   if (std::optional<TryLock> Owner = ownerTestIn(E, Negated))
     return Owner;
+  if (std::optional<TryLock> Set = callableSetIn(E, Negated))
+    return Set;
   const auto *CE = dyn_cast<CallExpr>(E);
   if (!CE || !CE->getDirectCallee())
     return std::nullopt;
