@@ -238,6 +238,9 @@ struct ResolvedAccess {
   bool Atomic = false;
   /// A write of a pointer (MemoryAccess::StoresPointer).
   bool StoresPointer = false;
+  /// A write of the writing thread's own id
+  /// (MemoryAccess::StoresCurrentThreadId).
+  bool StoresOwnId = false;
   /// A kept thread id read to compare it with the current thread's.
   bool KeptIdTest = false;
   /// A copy of a whole struct (MemoryAccess::WholeValue).
@@ -383,6 +386,7 @@ public:
       computeMulti(static_cast<unsigned>(I));
     findSingleThreadedPrograms();
     findOwnPointerCells();
+    findOtherIdWrites();
     nameLocksThroughSinglePointers();
     indexSyncs();
     report(Out);
@@ -657,12 +661,15 @@ private:
   /// for a store of a value concur cannot follow (OpaqueSlot). A slot
   /// nothing is stored into holds nothing.
   void indexSlotTargets() {
+    // Every call through one slot has the same targets: one call's do.
+    std::set<std::string> Called;
     for (const auto &[Id, F] : P.functions()) {
       for (const CallableStore &S : F.Stores)
         if (S.FromSlot == OpaqueSlot)
           SlotTargets[S.Slot].push_back(nullptr);
       for (const CallSite &Call : F.Calls) {
-        if (Call.Kind != CallKind::Indirect || Call.Slot.empty())
+        if (Call.Kind != CallKind::Indirect || Call.Slot.empty() ||
+            !Called.insert(Call.Slot).second)
           continue;
         std::vector<const CallTarget *> &Held = SlotTargets[Call.Slot];
         for (const CallTarget &T : Call.Targets)
@@ -1517,9 +1524,8 @@ private:
       noteBufferPointer(*Path, A.Stored, C);
       noteFieldStore(*Path, A.StoresNewObject);
     }
-    if (A.Write)
-      IdKeepers[Path->key()].insert(A.StoresCurrentThreadId ? C.Thread
-                                                            : UINT_MAX);
+    if (A.Write && A.StoresCurrentThreadId)
+      IdKeepers[Path->key()].insert(C.Thread);
     if (A.Write && A.Stored)
       noteLockPointer(*Path, *A.Stored, C);
     // The function made the object and has not handed it on: only this
@@ -1574,6 +1580,7 @@ private:
     R.Volatile = A.Volatile;
     R.Atomic = A.Atomic;
     R.StoresPointer = A.StoresPointer;
+    R.StoresOwnId = A.StoresCurrentThreadId;
     R.KeptIdTest = A.KeptIdTest;
     R.WholeValue = A.WholeValue;
     if (!A.LazyInitOf.empty())
@@ -2930,6 +2937,18 @@ private:
     return std::nullopt;
   }
 
+  /// A place where threads keep their own ids that some write fills with
+  /// anything else keeps no thread's id for sure (UINT_MAX among its
+  /// keepers). Done once the walks are over, not on the walk's hot path.
+  void findOtherIdWrites() {
+    if (IdKeepers.empty())
+      return;
+    for (const ResolvedAccess &A : Accesses)
+      if (A.Write && !A.StoresOwnId)
+        if (auto It = IdKeepers.find(A.Path.key()); It != IdKeepers.end())
+          It->second.insert(UINT_MAX);
+  }
+
   /// A runs where the current thread's id equals a kept id that threads
   /// stored only of themselves (`main_thread = pthread_self()`): A's own
   /// thread is not one of them, so A never runs; or only B's thread, which
@@ -3411,7 +3430,8 @@ private:
   /// for a call concur could not resolve).
   std::map<std::string, std::vector<const CallTarget *>> SlotTargets;
   /// Per place: the threads that wrote their own id there
-  /// (MemoryAccess::StoresCurrentThreadId), UINT_MAX for any other write.
+  /// (MemoryAccess::StoresCurrentThreadId), UINT_MAX for any other write
+  /// (findOtherIdWrites).
   std::map<std::string, std::set<unsigned>> IdKeepers;
   /// Per thread and sync object: where it released and acquired it, in
   /// ascending order (acquires: the first since each start, recordSync).

@@ -626,14 +626,7 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
       !RHS->isNullPointerConstant(S.TU.Ctx, Expr::NPC_ValueDependentIsNull)) {
     S.Out.Accesses.back().StoresPointer = true;
     S.Out.Accesses.back().Stored = S.Paths.pointerValueOf(RHS);
-    // An allocation right there: new, or a library call that allocates.
-    const Expr *Value = RHS->IgnoreParenCasts();
-    const auto *Call = dyn_cast<CallExpr>(Value);
-    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    S.Out.Accesses.back().StoresNewObject =
-        isa<CXXNewExpr>(Value) ||
-        (Callee && S.TU.inLibraryCode(Callee) &&
-         S.Lib.functionHas(Callee, LibraryRole::Allocates));
+    S.Out.Accesses.back().StoresNewObject = isAllocation(S.Lib, RHS);
   }
   if (B->getOpcode() == BO_Assign && S.Out.Accesses.size() > Before &&
       S.Out.Accesses.back().Write && isCurrentThreadIdValue(RHS, S.TU))
