@@ -179,7 +179,8 @@ static bool readEntry(const json &J, size_t Index, CatalogEntry &E,
       "note",       "op",           "channel",  "role",
       "handle_arg", "executor_arg", "runs_on",  "fd_arg",
       "fd_blocks",  "descriptor",   "elements", "sets",
-      "flags_arg",  "flag",         "when",     "awaitable_rewrite"};
+      "flags_arg",  "flag",         "when",     "awaitable_rewrite",
+      "results"};
   std::string Where = " in " + entryName(Index, J);
   auto Fail = [&](const std::string &Message) {
     Error = Message + Where;
@@ -376,6 +377,20 @@ static bool readEntry(const json &J, size_t Index, CatalogEntry &E,
                 spellingsOf(libraryRoleSpellings(E.Kind)) + ")");
   if (!Library && E.Role != LibraryRole::None)
     return Fail("'role' belongs to type, function and method entries only");
+  if (J.contains("results")) {
+    const json &R = J.at("results");
+    if (!R.is_array() || R.empty())
+      return Fail("'results' must be a list of the whole numbers the call "
+                  "returns");
+    for (const json &V : R) {
+      if (!V.is_number_integer())
+        return Fail("'results' must be a list of whole numbers, not " +
+                    shown(V));
+      E.Results.push_back(V.get<long long>());
+    }
+  }
+  if ((E.Role == LibraryRole::KnownResults) != !E.Results.empty())
+    return Fail("role 'known-results' and 'results' go together");
   if (!E.Severity.empty() && !parseSeverity(E.Severity))
     return Fail("unknown severity '" + clip(E.Severity) +
                 "' (use remark, warning or error)");
@@ -606,6 +621,17 @@ const CatalogEntry *Catalog::match(const CallShape &Call,
   for (const CatalogEntry *E : matchAll(Call))
     if (!Kind || E->Kind == *Kind)
       return E;
+  return nullptr;
+}
+
+const std::vector<long long> *
+Catalog::resultsOf(const std::string &Name) const {
+  auto It = ByName.find(Name);
+  if (It == ByName.end())
+    return nullptr;
+  for (size_t Index : It->second)
+    if (Entries[Index].Role == LibraryRole::KnownResults)
+      return &Entries[Index].Results;
   return nullptr;
 }
 

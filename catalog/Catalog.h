@@ -82,6 +82,9 @@ struct CatalogEntry {
   /// For sync entries whose partner is not the same object (a promise and
   /// its future): both sides name the same channel.
   std::string Channel;
+  /// For known-results function entries: every value the call returns when
+  /// its arguments are valid (pthread_sigmask: 0; pthread_cancel: 0, ESRCH).
+  std::vector<long long> Results;
   /// Added by a user's config rather than shipped with concur.
   bool FromConfig = false;
 };
@@ -129,6 +132,9 @@ public:
   /// Does a type, function or method entry give Name this role? Names are
   /// qualified names (types, functions) or a method's own name (methods).
   bool hasRole(const std::string &Name, LibraryRole Role) const;
+
+  /// The values a known-results function entry says Name returns, or null.
+  const std::vector<long long> *resultsOf(const std::string &Name) const;
 
   /// Every entry that describes the call, of any kind.
   std::vector<const CatalogEntry *> matchAll(const CallShape &Call) const;

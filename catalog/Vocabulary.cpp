@@ -128,6 +128,7 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::PointsIntoArgument, "points-into-argument"},
     {LibraryRole::WritesFirstPointee, "writes-first-pointee"},
     {LibraryRole::ReadsSecondPointee, "reads-second-pointee"},
+    {LibraryRole::KnownResults, "known-results"},
     {LibraryRole::ElementAccess, "element-access"},
     {LibraryRole::NonMutating, "non-mutating"},
     {LibraryRole::InsertsElement, "inserts-element"},
@@ -243,6 +244,7 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::PointsIntoArgument:
   case LibraryRole::WritesFirstPointee:
   case LibraryRole::ReadsSecondPointee:
+  case LibraryRole::KnownResults:
     return K == EntryKind::Function;
   case LibraryRole::ElementAccess:
   case LibraryRole::NonMutating:

@@ -133,6 +133,7 @@ enum class LibraryRole {
   PointsIntoArgument, // Returns a pointer into its first argument (strchr).
   WritesFirstPointee, // Writes what its first argument points to (memset).
   ReadsSecondPointee, // Reads what its second argument points to (memcpy).
+  KnownResults, // Returns one of its entry's results (pthread_sigmask: 0).
   // Methods of library classes, by name.
   ElementAccess,  // Reaches one element (operator[], at, front).
   NonMutating,    // Does not modify the object, though not const.

@@ -843,6 +843,11 @@ private:
       R.Unreachable = true;
       return R;
     }
+    if (isImpossibleBranch(L)) {
+      ResolvedLock R{"?unreachable", L.Mutex.Name, false, ""};
+      R.Unreachable = true;
+      return R;
+    }
     if (isLockedOnReturn(L))
       return lockedOnReturn(std::stoul(L.Mutex.RootId), C);
     if (isStartFailure(L)) {
@@ -2635,9 +2640,13 @@ private:
     unsigned Pos = 0;
     int Joiner = static_cast<int>(C.Thread);
     std::vector<ResolvedLock> Failed = C.Locks;
-    for (const HeldLock &L : J.StartFailures)
+    for (const HeldLock &L : J.BranchMarks)
       if (auto R = resolveLock(L, C))
         Failed.push_back(*R);
+    // In a branch this program never takes: no join.
+    if (std::any_of(Failed.begin(), Failed.end(),
+                    [](const ResolvedLock &L) { return L.Unreachable; }))
+      return;
     for (size_t I = 0; I < Threads.size(); ++I) {
       ThreadInstance &T = Threads[I];
       if (!Names(T) || T.JoinPos != UINT_MAX || static_cast<int>(I) == Joiner ||

@@ -92,8 +92,8 @@ void CallModel::addJoin(const AccessPath &Handle, const Expr *At) {
   if (At)
     J.Loc = S.TU.loc(At->getExprLoc());
   for (const HeldLock &L : S.heldHere())
-    if (isStartFailure(L))
-      J.StartFailures.push_back(L);
+    if (isStartFailure(L) || isImpossibleBranch(L) || isCallableSet(L))
+      J.BranchMarks.push_back(L);
   S.Out.Joins.push_back(std::move(J));
 }
 

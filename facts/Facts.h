@@ -195,12 +195,19 @@ inline const std::string CallableSlotChannel = "callable:";
 inline bool isCallableSet(const HeldLock &L) {
   return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == CallableSetMark;
 }
+/// "channel:impossible?impossible", held on a branch edge that no value a
+/// call it tests returns takes (facts/KnownResults.h): what runs there is
+/// run by no thread.
+inline const std::string ImpossibleMark = "?impossible";
+inline bool isImpossibleBranch(const HeldLock &L) {
+  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == ImpossibleMark;
+}
 /// Marks the analysis holds like locks that are none (or, for a call's
 /// result, not yet: only the whole program says which lock it is).
 inline bool isPseudoLock(const HeldLock &L) {
   return isMutexAbsence(L) || isThreadOwnership(L) || isOnceBranch(L) ||
          isLockedOnReturn(L) || isStartFailure(L) || isLastReference(L) ||
-         isCallableSet(L);
+         isCallableSet(L) || isImpossibleBranch(L);
 }
 inline bool holdsRealLock(const std::vector<HeldLock> &Locks) {
   for (const HeldLock &L : Locks)
@@ -282,9 +289,10 @@ struct JoinEvent {
   AccessPath Handle;
   unsigned Order = 0;
   SourceLoc Loc;
-  /// The failed starts ("?startfailed") where the join is: it joins none
-  /// of their threads.
-  std::vector<HeldLock> StartFailures;
+  /// The marks held where the join is that say what it does not join: a
+  /// failed start's ("?startfailed": none of its threads), a branch no
+  /// thread takes ("?impossible", an unset callback's: nothing).
+  std::vector<HeldLock> BranchMarks;
 };
 
 /// A thread's handle copied (`*idp = thread_id;`, `pthread_t t = ctx->tid;`):

@@ -244,16 +244,16 @@ void from_json(const json &J, SyncEvent &E) {
 
 void to_json(json &J, const JoinEvent &E) {
   J = json{{"handle", E.Handle}, {"order", E.Order}, {"loc", E.Loc}};
-  if (!E.StartFailures.empty())
-    J["start_failures"] = E.StartFailures;
+  if (!E.BranchMarks.empty())
+    J["branch_marks"] = E.BranchMarks;
 }
 
 void from_json(const json &J, JoinEvent &E) {
   J.at("handle").get_to(E.Handle);
   J.at("order").get_to(E.Order);
   J.at("loc").get_to(E.Loc);
-  if (J.contains("start_failures"))
-    J.at("start_failures").get_to(E.StartFailures);
+  if (J.contains("branch_marks"))
+    J.at("branch_marks").get_to(E.BranchMarks);
 }
 
 void to_json(json &J, const HandleCopy &C) {

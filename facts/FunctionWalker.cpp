@@ -11,6 +11,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/StmtOpenMP.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "llvm/Support/SaveAndRestore.h"
 
 #include <algorithm>
 
@@ -143,6 +144,9 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
   if (KeepsGraph)
     keepGraph(*Graph, Ending);
   VisitedAt.assign(Graph->getNumBlockIDs(), 0);
+  // An OpenMP region's walk, inside the function's, has results of its own.
+  KnownResults Walk(S, Graph->getNumBlockIDs());
+  llvm::SaveAndRestore<KnownResults *> InWalk(Results, &Walk);
   unsigned Visits = 0;
   for (const CFGBlock *Block : Order) {
     VisitedAt[Block->getBlockID()] = ++Visits;
@@ -151,6 +155,7 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
     S.Locks.Now =
         Block == &Graph->getEntry() ? Initial : entryState(Block, Exits);
     S.enterBlock();
+    Walk.enterBlock(*Block);
     S.EndsProcess = Ending[Block->getBlockID()];
     acquirePolledFlags(Block);
     size_t CallsBefore = S.Out.Calls.size();
@@ -163,6 +168,7 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
       S.Locks.Now.MustCalled.set(Kind);
     }
     Once.noteBranch(Block->getTerminatorStmt());
+    Walk.leaveBlock(*Block);
     Exits[Block->getBlockID()] = S.Locks.Now;
   }
   S.EndsProcess = false;
@@ -369,6 +375,9 @@ FunctionWalker::entryState(const CFGBlock *Block,
         if (std::optional<ReadyTest> Test = Calls.readinessIn(E))
           if (TrueEdge != Test->Negated)
             S.Locks.Now.Ready.push_back(Test->Object);
+        // An error branch the call it tests never takes.
+        if (Results && Results->neverTaken(*From, TrueEdge))
+          S.Locks.lock({impossibleBranch()});
         noExecutorEdge(E, TrueEdge);
       }
     if (std::optional<HeldLock> Mark = Once.markOnEdge(From, Block))
@@ -552,6 +561,8 @@ void FunctionWalker::visitDecl(const VarDecl *VD) {
     if (T->isIntegralOrEnumerationType()) {
       Fds.copy(Flow.varSlot(VD), Init);
       Counts.note(VD, Init);
+      if (Results)
+        Results->note(VD, Init);
     }
     if (S.Lib.isThreadHandle(T))
       copyHandle(Init, S.Paths.varPath(VD));
@@ -634,6 +645,8 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   if (const VarDecl *VD = referencedVar(LHS); VD && !VD->hasGlobalStorage()) {
     const Expr *Assigned = B->getOpcode() == BO_Assign ? RHS : nullptr;
     Counts.note(VD, Assigned);
+    if (Results)
+      Results->note(VD, Assigned);
     // A local pointer now points where the right-hand side points.
     if (VD->getType()->isPointerType()) {
       S.Paths.setPointerValue(VD, S.Paths.isListCursor(VD)

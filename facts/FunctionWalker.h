@@ -25,6 +25,7 @@
 #include "facts/AccessRecorder.h"
 #include "facts/CallModel.h"
 #include "facts/CallableFlow.h"
+#include "facts/DecidedBranches.h"
 #include "facts/Descriptors.h"
 #include "facts/FlagLocks.h"
 #include "facts/FunctionScope.h"
@@ -119,6 +120,8 @@ private:
   OnceFlags Once;
   TakenObjects Taken;
   CountHolders Counts;
+  /// The results of known-results calls in the CFG being walked.
+  KnownResults *Results = nullptr;
   /// The real locks held at every return of a non-null pointer so far.
   std::optional<std::vector<HeldLock>> NonNullReturnLocks;
   /// The locks held on some of the function's normal returns (not where an

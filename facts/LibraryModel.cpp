@@ -192,6 +192,11 @@ bool LibraryModel::functionHas(const FunctionDecl *F, LibraryRole Role) const {
   return F && Cat.hasRole(catalogName(F), Role);
 }
 
+const std::vector<long long> *
+LibraryModel::knownResults(const FunctionDecl *F) const {
+  return F ? Cat.resultsOf(catalogName(F)) : nullptr;
+}
+
 bool LibraryModel::methodHas(const FunctionDecl *F, LibraryRole Role) const {
   if (!F)
     return false;

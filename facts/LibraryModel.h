@@ -72,6 +72,10 @@ public:
   ExecutionContext executorContext(clang::QualType T) const;
 
   bool functionHas(const clang::FunctionDecl *F, LibraryRole Role) const;
+  /// The values F returns given valid arguments, when a known-results
+  /// entry lists them; null otherwise.
+  const std::vector<long long> *
+  knownResults(const clang::FunctionDecl *F) const;
   /// Methods of library classes are listed by their own name.
   bool methodHas(const clang::FunctionDecl *F, LibraryRole Role) const;
 

@@ -1,0 +1,176 @@
+//===- DecidedBranches.cpp - Branches a known value decides ---------------===//
+
+#include "facts/DecidedBranches.h"
+
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace concur {
+namespace extract {
+
+HeldLock impossibleBranch() {
+  AccessPath P = channelPath("impossible");
+  P.Name = "a branch no result takes";
+  appendStep(P, ImpossibleMark);
+  return {P, false};
+}
+
+namespace {
+
+/// The one unknown a condition depends on: a known-results call, and the
+/// local that holds its result, if any.
+struct Unknown {
+  const CallExpr *Call = nullptr;
+  const VarDecl *Holder = nullptr;
+};
+
+/// Cond's value when the unknown is Value; none when it depends on
+/// anything else.
+std::optional<int64_t> evaluate(const Expr *E, const Unknown &U, int64_t Value,
+                                const ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  if (E == U.Call)
+    return Value;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (U.Holder && Ref->getDecl() == U.Holder)
+      return Value;
+  if (const auto *Un = dyn_cast<UnaryOperator>(E)) {
+    std::optional<int64_t> V = evaluate(Un->getSubExpr(), U, Value, Ctx);
+    if (!V)
+      return std::nullopt;
+    switch (Un->getOpcode()) {
+    case UO_LNot:
+      return *V == 0;
+    case UO_Minus:
+      return -*V;
+    case UO_Plus:
+      return *V;
+    default:
+      return std::nullopt;
+    }
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    // `(rc = pthread_cancel(t)) != 0`: the assignment's value.
+    if (B->getOpcode() == BO_Assign || B->getOpcode() == BO_Comma)
+      return evaluate(B->getRHS(), U, Value, Ctx);
+    std::optional<int64_t> L = evaluate(B->getLHS(), U, Value, Ctx);
+    std::optional<int64_t> R = evaluate(B->getRHS(), U, Value, Ctx);
+    if (!L || !R)
+      return std::nullopt;
+    switch (B->getOpcode()) {
+    case BO_EQ:
+      return *L == *R;
+    case BO_NE:
+      return *L != *R;
+    case BO_LT:
+      return *L < *R;
+    case BO_GT:
+      return *L > *R;
+    case BO_LE:
+      return *L <= *R;
+    case BO_GE:
+      return *L >= *R;
+    case BO_LAnd:
+      return *L != 0 && *R != 0;
+    case BO_LOr:
+      return *L != 0 || *R != 0;
+    default:
+      return std::nullopt;
+    }
+  }
+  return integerConstant(E, Ctx);
+}
+
+} // namespace
+
+void KnownResults::enterBlock(const CFGBlock &Block) {
+  Holders.clear();
+  if (Block.pred_size() != 1)
+    return;
+  const CFGBlock *Pred = Block.pred_begin()->getReachableBlock();
+  if (Pred && Pred->getBlockID() < AtExit.size())
+    Holders = AtExit[Pred->getBlockID()];
+}
+
+void KnownResults::note(const VarDecl *VD, const Expr *Value) {
+  const auto *Call =
+      Value ? dyn_cast<CallExpr>(Value->IgnoreParenImpCasts()) : nullptr;
+  if (Call && VD->getType()->isIntegralOrEnumerationType() &&
+      S.Lib.knownResults(Call->getDirectCallee()))
+    Holders[VD] = Call;
+  else
+    Holders.erase(VD);
+}
+
+void KnownResults::leaveBlock(const CFGBlock &Block) {
+  unsigned Id = Block.getBlockID();
+  if (Id >= AtExit.size())
+    return;
+  AtExit[Id] = Holders;
+  if (Block.succ_size() != 2)
+    return;
+  if (const auto *Cond = dyn_cast_or_null<Expr>(
+          Block.getTerminatorCondition(/*StripParens=*/true)))
+    NeverTaken[Id] = neverHas(Cond);
+}
+
+bool KnownResults::neverTaken(const CFGBlock &From, bool TrueEdge) const {
+  unsigned Id = From.getBlockID();
+  return Id < NeverTaken.size() && NeverTaken[Id] &&
+         *NeverTaken[Id] == TrueEdge;
+}
+
+std::optional<bool> KnownResults::neverHas(const Expr *Cond) const {
+  // The one unknown: every known call and every holder in Cond must be
+  // the same call.
+  Unknown U;
+  bool Several = false;
+  auto Meet = [&](const CallExpr *Call, const VarDecl *Holder) {
+    if (U.Call && U.Call != Call)
+      Several = true;
+    U.Call = Call;
+    if (Holder) {
+      if (U.Holder && U.Holder != Holder)
+        Several = true;
+      U.Holder = Holder;
+    }
+  };
+  std::vector<const Stmt *> Work{Cond};
+  while (!Work.empty() && !Several) {
+    const Stmt *Node = Work.back();
+    Work.pop_back();
+    if (!Node || isa<LambdaExpr>(Node))
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(Node);
+        Call && S.Lib.knownResults(Call->getDirectCallee())) {
+      Meet(Call, nullptr);
+      continue;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl())) {
+        auto It = Holders.find(VD);
+        if (It != Holders.end())
+          Meet(It->second, VD);
+      }
+    for (const Stmt *Child : Node->children())
+      Work.push_back(Child);
+  }
+  if (Several || !U.Call)
+    return std::nullopt;
+  bool SeenTrue = false, SeenFalse = false;
+  for (long long Result : *S.Lib.knownResults(U.Call->getDirectCallee())) {
+    std::optional<int64_t> V = evaluate(Cond, U, Result, S.TU.Ctx);
+    if (!V)
+      return std::nullopt;
+    (*V != 0 ? SeenTrue : SeenFalse) = true;
+  }
+  if (!SeenTrue)
+    return true;
+  if (!SeenFalse)
+    return false;
+  return std::nullopt;
+}
+
+} // namespace extract
+} // namespace concur

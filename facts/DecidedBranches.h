@@ -1,0 +1,76 @@
+//===- DecidedBranches.h - Branches a known value decides -----------------===//
+//
+// Some library calls return one of a few values whenever their arguments
+// are valid: pthread_sigmask with a valid `how` returns 0, pthread_cancel 0
+// or ESRCH. The branch their status test takes on any other value is never
+// taken, and what it does (an error code stored in a global, a cleanup) is
+// done by no thread:
+//
+//   if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0) { i_errno = ...; }
+//   rc = pthread_cancel(t);
+//   if (rc != 0 && rc != ESRCH) { i_errno = ...; }
+//
+// Here: a two-way branch's condition is evaluated for each value the
+// catalog's known-results entry lists for the one call it depends on, that
+// call itself or a local holding its result (assigned in the branch's block
+// or in the chain of single-predecessor blocks leading to it, so no other
+// path can have assigned something else). An edge that no listed value
+// takes holds the pseudo-lock "channel:impossible?impossible"
+// (isImpossibleBranch), through the calls made there too; the race check
+// drops what is done while it is held.
+//
+// Does not model: invalid arguments (they make the call fail; the catalog
+// speaks of valid ones), conditions that depend on anything else as well
+// (the edge is kept), values that reach the test through a join of paths,
+// memory, or another function's return.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONCUR_FACTS_DECIDEDBRANCHES_H
+#define CONCUR_FACTS_DECIDEDBRANCHES_H
+
+#include "facts/FunctionScope.h"
+
+#include "clang/Analysis/CFG.h"
+
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace concur {
+namespace extract {
+
+/// The mark held on an edge no known result takes.
+HeldLock impossibleBranch();
+
+/// The results of known-results calls that locals hold along one walk of a
+/// CFG, and the edges of its branches that no such result takes.
+class KnownResults {
+public:
+  KnownResults(const FunctionScope &S, unsigned NumBlocks)
+      : S(S), AtExit(NumBlocks), NeverTaken(NumBlocks) {}
+
+  /// Starts Block from what its only predecessor's locals held (nothing,
+  /// where paths join).
+  void enterBlock(const clang::CFGBlock &Block);
+  /// VD is given Value (null: a value the walk does not know).
+  void note(const clang::VarDecl *VD, const clang::Expr *Value);
+  /// Ends Block: which edge of its branch, if any, no known result takes.
+  void leaveBlock(const clang::CFGBlock &Block);
+  /// Is the true (TrueEdge) or false edge out of From never taken?
+  bool neverTaken(const clang::CFGBlock &From, bool TrueEdge) const;
+
+private:
+  /// The truth value Cond never has, when it depends on one known call.
+  std::optional<bool> neverHas(const clang::Expr *Cond) const;
+
+  const FunctionScope &S;
+  std::map<const clang::VarDecl *, const clang::CallExpr *> Holders;
+  std::vector<std::map<const clang::VarDecl *, const clang::CallExpr *>> AtExit;
+  std::vector<std::optional<bool>> NeverTaken;
+};
+
+} // namespace extract
+} // namespace concur
+
+#endif // CONCUR_FACTS_DECIDEDBRANCHES_H
