@@ -37,6 +37,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -317,6 +318,8 @@ struct Context {
   /// The functions the caller passed to parameters of callable type, when
   /// it named them: a thread-start wrapper starts what this call gave it.
   std::map<unsigned, std::vector<std::string>> Callables;
+  /// The integer parameters the caller gave a known value (IntegerArg).
+  std::vector<std::optional<long long>> ParamValues;
   std::vector<ResolvedLock> Locks;
   bool InLoop = false;
   /// The calls made in a loop that this call is within, outermost first
@@ -823,6 +826,27 @@ private:
     return resolve(*Path, C);
   }
 
+  /// A test of the function's own parameter: where the call gave it a
+  /// value that does not take this edge, the edge is never taken.
+  std::optional<ResolvedLock> paramTest(const HeldLock &L, const Context &C) {
+    size_t Index = std::stoul(L.Mutex.RootId.substr(ParamTestRoot.size()));
+    if (Index >= C.ParamValues.size() || !C.ParamValues[Index] ||
+        L.Mutex.Steps.size() < 2)
+      return std::nullopt;
+    std::string Values = L.Mutex.Steps[L.Mutex.Steps.size() - 2];
+    bool AllBut = Values.rfind("!=", 0) == 0;
+    std::istringstream Parts(Values.substr(AllBut ? 2 : 1));
+    bool Listed = false;
+    for (std::string Part; std::getline(Parts, Part, ',');)
+      if (!Part.empty() && std::stoll(Part) == *C.ParamValues[Index])
+        Listed = true;
+    if (Listed != AllBut)
+      return std::nullopt;
+    ResolvedLock R{"?unreachable", L.Mutex.Name, false, ""};
+    R.Unreachable = true;
+    return R;
+  }
+
   /// A lock held in the facts, in the context of the call. The mark of a
   /// null mutex pointer ("<pointer>?absent") also names the mutex it would
   /// point to ("<pointer>*").
@@ -843,6 +867,8 @@ private:
       R.Unreachable = true;
       return R;
     }
+    if (isParamTest(L))
+      return paramTest(L, C);
     if (isImpossibleBranch(L)) {
       ResolvedLock R{"?unreachable", L.Mutex.Name, false, ""};
       R.Unreachable = true;
@@ -1068,6 +1094,17 @@ private:
     for (const HeldLock &L : Call.Locks)
       if (auto M = resolveLock(L, C))
         Inner.Locks.push_back(*M);
+    for (size_t I = 0; I < Call.IntegerArgs.size(); ++I) {
+      const IntegerArg &A = Call.IntegerArgs[I];
+      std::optional<long long> Value = A.Constant;
+      if (!Value && A.Param >= 0 &&
+          static_cast<size_t>(A.Param) < C.ParamValues.size())
+        Value = C.ParamValues[A.Param];
+      if (!Value)
+        continue;
+      Inner.ParamValues.resize(std::max(Inner.ParamValues.size(), I + 1));
+      Inner.ParamValues[I] = Value;
+    }
     Inner.InLoop = C.InLoop || Call.LoopDepth > 0;
     Inner.LoopCalls = C.LoopCalls;
     if (Call.LoopDepth > 0)
@@ -2305,6 +2342,9 @@ private:
                                    ? ",c" + std::to_string(Param->OwnCopyFrom)
                                    : "")
                         : std::string("-"));
+    for (size_t I = 0; I < C.ParamValues.size(); ++I)
+      if (C.ParamValues[I])
+        K += "|v" + std::to_string(I) + "=" + std::to_string(*C.ParamValues[I]);
     for (const auto &[Index, Ids] : C.Callables) {
       K += "|c" + std::to_string(Index);
       for (const std::string &Id : Ids)

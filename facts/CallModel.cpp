@@ -2,6 +2,7 @@
 //--------------------------===//
 
 #include "facts/CallModel.h"
+#include "facts/DecidedBranches.h"
 #include "facts/StructCopies.h"
 
 #include "clang/AST/Attr.h"
@@ -1026,6 +1027,7 @@ void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
     }
   }
   bindArguments(Callee, Args, C.Args, &C.CopiedArgs);
+  C.IntegerArgs = integerArguments(Callee, Args, S);
   S.Out.Calls.push_back(std::move(C));
   if (Atomic)
     unlock({channelPath("atomic-section")});

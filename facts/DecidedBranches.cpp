@@ -4,6 +4,8 @@
 
 #include "clang/AST/ExprCXX.h"
 
+#include <set>
+
 using namespace clang;
 
 namespace concur {
@@ -27,8 +29,11 @@ struct Unknown {
 
 /// Cond's value when the unknown is Value; none when it depends on
 /// anything else.
+/// Compared for equality only (EqualityOnly), every value but the
+/// constants compared with behaves alike.
 std::optional<int64_t> evaluate(const Expr *E, const Unknown &U, int64_t Value,
-                                const ASTContext &Ctx) {
+                                const ASTContext &Ctx,
+                                bool EqualityOnly = false) {
   E = E->IgnoreParenImpCasts();
   if (E == U.Call)
     return Value;
@@ -36,14 +41,15 @@ std::optional<int64_t> evaluate(const Expr *E, const Unknown &U, int64_t Value,
     if (U.Holder && Ref->getDecl() == U.Holder)
       return Value;
   if (const auto *Un = dyn_cast<UnaryOperator>(E)) {
-    std::optional<int64_t> V = evaluate(Un->getSubExpr(), U, Value, Ctx);
+    std::optional<int64_t> V =
+        evaluate(Un->getSubExpr(), U, Value, Ctx, EqualityOnly);
     if (!V)
       return std::nullopt;
     switch (Un->getOpcode()) {
     case UO_LNot:
       return *V == 0;
     case UO_Minus:
-      return -*V;
+      return EqualityOnly ? std::nullopt : std::optional<int64_t>(-*V);
     case UO_Plus:
       return *V;
     default:
@@ -53,10 +59,12 @@ std::optional<int64_t> evaluate(const Expr *E, const Unknown &U, int64_t Value,
   if (const auto *B = dyn_cast<BinaryOperator>(E)) {
     // `(rc = pthread_cancel(t)) != 0`: the assignment's value.
     if (B->getOpcode() == BO_Assign || B->getOpcode() == BO_Comma)
-      return evaluate(B->getRHS(), U, Value, Ctx);
-    std::optional<int64_t> L = evaluate(B->getLHS(), U, Value, Ctx);
-    std::optional<int64_t> R = evaluate(B->getRHS(), U, Value, Ctx);
-    if (!L || !R)
+      return evaluate(B->getRHS(), U, Value, Ctx, EqualityOnly);
+    std::optional<int64_t> L =
+        evaluate(B->getLHS(), U, Value, Ctx, EqualityOnly);
+    std::optional<int64_t> R =
+        evaluate(B->getRHS(), U, Value, Ctx, EqualityOnly);
+    if (!L || !R || (EqualityOnly && B->isRelationalOp()))
       return std::nullopt;
     switch (B->getOpcode()) {
     case BO_EQ:
@@ -108,7 +116,8 @@ void KnownResults::leaveBlock(const CFGBlock &Block) {
   if (Id >= AtExit.size())
     return;
   AtExit[Id] = Holders;
-  if (Block.succ_size() != 2)
+  if (Block.succ_size() != 2 ||
+      isa_and_nonnull<SwitchStmt>(Block.getTerminatorStmt()))
     return;
   if (const auto *Cond = dyn_cast_or_null<Expr>(
           Block.getTerminatorCondition(/*StripParens=*/true)))
@@ -170,6 +179,93 @@ std::optional<bool> KnownResults::neverHas(const Expr *Cond) const {
   if (!SeenFalse)
     return false;
   return std::nullopt;
+}
+
+std::optional<HeldLock> paramTestOnEdge(const Expr *Cond, bool TrueEdge,
+                                        const FunctionScope &S) {
+  // The one parameter Cond tests, and the constants it is compared with.
+  const ParmVarDecl *Param = nullptr;
+  std::set<int64_t> Constants = {0};
+  std::vector<const Stmt *> Work{Cond};
+  while (!Work.empty()) {
+    const Stmt *Node = Work.back();
+    Work.pop_back();
+    if (!Node)
+      continue;
+    if (isa<CallExpr>(Node) || isa<LambdaExpr>(Node))
+      return std::nullopt;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
+      if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl())) {
+        if ((Param && Param != P) || P->getDeclContext() != S.FD)
+          return std::nullopt;
+        Param = P;
+      }
+    if (const auto *B = dyn_cast<BinaryOperator>(Node); B && B->isEqualityOp())
+      for (const Expr *Side : {B->getLHS(), B->getRHS()})
+        if (std::optional<int64_t> C = integerConstant(Side, S.TU.Ctx))
+          Constants.insert(*C);
+    for (const Stmt *Child : Node->children())
+      Work.push_back(Child);
+  }
+  if (!Param || !Param->getType()->isIntegralOrEnumerationType() ||
+      S.Paths.isModified(Param))
+    return std::nullopt;
+  // Compared for equality only, every value but the constants behaves as
+  // one more would.
+  Unknown U;
+  U.Holder = Param;
+  std::string Taken, NotTaken;
+  auto TakesEdge = [&](int64_t Value) -> std::optional<bool> {
+    std::optional<int64_t> V = evaluate(Cond, U, Value, S.TU.Ctx,
+                                        /*EqualityOnly=*/true);
+    if (!V)
+      return std::nullopt;
+    return (*V != 0) == TrueEdge;
+  };
+  for (int64_t C : Constants) {
+    std::optional<bool> Takes = TakesEdge(C);
+    if (!Takes)
+      return std::nullopt;
+    std::string &List = *Takes ? Taken : NotTaken;
+    List += (List.empty() ? "" : ",") + std::to_string(C);
+  }
+  std::optional<bool> OtherTakes = TakesEdge(*Constants.rbegin() + 1);
+  if (!OtherTakes || (*OtherTakes && NotTaken.empty()))
+    return std::nullopt;
+  AccessPath P;
+  P.Root = AccessPath::RootKind::Global;
+  P.RootId = ParamTestRoot + std::to_string(Param->getFunctionScopeIndex());
+  P.RootName = P.Name = "a test of '" + Param->getNameAsString() + "'";
+  appendStep(P, *OtherTakes ? "!=" + NotTaken : "=" + Taken);
+  appendStep(P, ParamTestMark);
+  return HeldLock{P, false};
+}
+
+std::vector<IntegerArg> integerArguments(const FunctionDecl *Callee,
+                                         llvm::ArrayRef<const Expr *> Args,
+                                         const FunctionScope &S) {
+  std::vector<IntegerArg> Out;
+  bool Known = false;
+  for (unsigned I = 0; I < Callee->getNumParams() && I < Args.size(); ++I) {
+    Out.emplace_back();
+    if (!Callee->getParamDecl(I)->getType()->isIntegralOrEnumerationType())
+      continue;
+    const Expr *A = Args[I]->IgnoreParenImpCasts();
+    if (std::optional<int64_t> C = integerConstant(A, S.TU.Ctx)) {
+      Out.back().Constant = *C;
+      Known = true;
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(A)) {
+      // The caller's own parameter, passed on as it came.
+      const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl());
+      if (P && P->getDeclContext() == S.FD && !S.Paths.isModified(P)) {
+        Out.back().Param = static_cast<int>(P->getFunctionScopeIndex());
+        Known = true;
+      }
+    }
+  }
+  if (!Known)
+    Out.clear();
+  return Out;
 }
 
 } // namespace extract

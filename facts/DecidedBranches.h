@@ -1,28 +1,42 @@
 //===- DecidedBranches.h - Branches a known value decides -----------------===//
 //
-// Some library calls return one of a few values whenever their arguments
-// are valid: pthread_sigmask with a valid `how` returns 0, pthread_cancel 0
-// or ESRCH. The branch their status test takes on any other value is never
-// taken, and what it does (an error code stored in a global, a cleanup) is
-// done by no thread:
+// A branch whose test a value known before the walk decides is taken by
+// no thread, or taken by every call that passes that value. Two such
+// values:
 //
-//   if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0) { i_errno = ...; }
-//   rc = pthread_cancel(t);
-//   if (rc != 0 && rc != ESRCH) { i_errno = ...; }
+// * A library call's result. Some return one of a few values whenever
+//   their arguments are valid: pthread_sigmask with a valid `how` returns
+//   0, pthread_cancel 0 or ESRCH. The branch their status test takes on any
+//   other value is never taken, and what it does (an error code stored in
+//   a global, a cleanup) is done by no thread:
 //
-// Here: a two-way branch's condition is evaluated for each value the
-// catalog's known-results entry lists for the one call it depends on, that
-// call itself or a local holding its result (assigned in the branch's block
-// or in the chain of single-predecessor blocks leading to it, so no other
-// path can have assigned something else). An edge that no listed value
-// takes holds the pseudo-lock "channel:impossible?impossible"
-// (isImpossibleBranch), through the calls made there too; the race check
-// drops what is done while it is held.
+//     if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0) { i_errno = ...; }
+//     rc = pthread_cancel(t);
+//     if (rc != 0 && rc != ESRCH) { i_errno = ...; }
+//
+//   A two-way branch's condition is evaluated for each value the catalog's
+//   known-results entry lists for the one call it depends on, that call
+//   itself or a local holding its result (assigned in the branch's block
+//   or in the chain of single-predecessor blocks leading to it, so no
+//   other path can have assigned something else). An edge that no listed
+//   value takes holds the pseudo-lock "channel:impossible?impossible"
+//   (isImpossibleBranch), through the calls made there too; the race check
+//   drops what is done while it is held.
+//
+// * A constant argument. A function that tests its own integer parameter
+//   for equality with constants (`if (dir == mosq_md_out) ... else ...`)
+//   takes, in a call that passes a constant there (or passes its own
+//   parameter on from such a call), only the branch that constant takes.
+//   The edge holds "paramtest:<index>?paramtest" with the values that take
+//   it; the race check resolves it against the call's arguments
+//   (CallSite::IntegerArgs) and drops what is done on an edge the call's
+//   value does not take.
 //
 // Does not model: invalid arguments (they make the call fail; the catalog
 // speaks of valid ones), conditions that depend on anything else as well
 // (the edge is kept), values that reach the test through a join of paths,
-// memory, or another function's return.
+// memory, or another function's return; relational tests of parameters,
+// switch statements, and constants handed to a thread's entry.
 //
 //===----------------------------------------------------------------------===//
 
@@ -42,6 +56,21 @@ namespace extract {
 
 /// The mark held on an edge no known result takes.
 HeldLock impossibleBranch();
+
+/// The mark held on the edge (the true one when TrueEdge) of a branch on
+/// Cond, when Cond tests one of the function's own integer parameters,
+/// which the function never changes, for equality with constants and
+/// depends on nothing else: which values take the edge ("?paramtest").
+std::optional<HeldLock> paramTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
+                                        const FunctionScope &S);
+
+/// What a call gives each integer parameter of Callee, where that is
+/// known (a constant, or the caller's own parameter passed on unchanged);
+/// empty when nothing is.
+std::vector<IntegerArg>
+integerArguments(const clang::FunctionDecl *Callee,
+                 llvm::ArrayRef<const clang::Expr *> Args,
+                 const FunctionScope &S);
 
 /// The results of known-results calls that locals hold along one walk of a
 /// CFG, and the edges of its branches that no such result takes.

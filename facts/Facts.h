@@ -202,12 +202,24 @@ inline const std::string ImpossibleMark = "?impossible";
 inline bool isImpossibleBranch(const HeldLock &L) {
   return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == ImpossibleMark;
 }
+/// "paramtest:<index>" with a last step "?paramtest", held on a branch
+/// edge that a test of the function's own parameter <index> decides (an
+/// integer the function never changes, compared with constants for
+/// equality): the step before lists the values that take the edge
+/// ("=1,3") or the only ones that do not ("!=0"). A call that passes a
+/// known value (IntegerArg) takes the edge or never does
+/// (facts/DecidedBranches.h).
+inline const std::string ParamTestMark = "?paramtest";
+inline const std::string ParamTestRoot = "paramtest:";
+inline bool isParamTest(const HeldLock &L) {
+  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == ParamTestMark;
+}
 /// Marks the analysis holds like locks that are none (or, for a call's
 /// result, not yet: only the whole program says which lock it is).
 inline bool isPseudoLock(const HeldLock &L) {
   return isMutexAbsence(L) || isThreadOwnership(L) || isOnceBranch(L) ||
          isLockedOnReturn(L) || isStartFailure(L) || isLastReference(L) ||
-         isCallableSet(L) || isImpossibleBranch(L);
+         isCallableSet(L) || isImpossibleBranch(L) || isParamTest(L);
 }
 inline bool holdsRealLock(const std::vector<HeldLock> &Locks) {
   for (const HeldLock &L : Locks)
@@ -362,6 +374,14 @@ struct StartInfo {
   SourceLoc Loc;
 };
 
+/// What a call passes to an integer parameter, when that is known: a
+/// constant (an enumerator, a literal), or the caller's own parameter
+/// passed on unchanged (its index).
+struct IntegerArg {
+  std::optional<long long> Constant;
+  int Param = -1;
+};
+
 struct CallSite {
   std::string CalleeId; // Empty for indirect calls.
   std::string CalleeName;
@@ -405,6 +425,8 @@ struct CallSite {
   bool SkippedOnSomeReturn = false;
   std::optional<AccessPath> This;
   std::vector<std::optional<AccessPath>> Args; // Per parameter.
+  /// Per parameter, when some is known: what it is given (IntegerArg).
+  std::vector<IntegerArg> IntegerArgs;
   /// Per parameter: a struct passed by value (StructCopies.h). The callee's
   /// parameter is its own copy of the object Args names: what it points to
   /// is the caller's, its own fields are the callee's.

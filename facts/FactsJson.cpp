@@ -256,6 +256,20 @@ void from_json(const json &J, JoinEvent &E) {
     J.at("branch_marks").get_to(E.BranchMarks);
 }
 
+void to_json(json &J, const IntegerArg &A) {
+  J = json::object();
+  if (A.Constant)
+    J["constant"] = *A.Constant;
+  if (A.Param >= 0)
+    J["param"] = A.Param;
+}
+
+void from_json(const json &J, IntegerArg &A) {
+  if (J.contains("constant"))
+    A.Constant = J.at("constant").get<long long>();
+  A.Param = J.value("param", -1);
+}
+
 void to_json(json &J, const HandleCopy &C) {
   J = json{{"from", C.From}, {"to", C.To}, {"order", C.Order}};
 }
@@ -379,6 +393,8 @@ void to_json(json &J, const CallSite &C) {
   J["args"] = optionalPaths(C.Args);
   if (std::count(C.CopiedArgs.begin(), C.CopiedArgs.end(), true))
     J["copied_args"] = C.CopiedArgs;
+  if (!C.IntegerArgs.empty())
+    J["integer_args"] = C.IntegerArgs;
   J["once_flag"] = optionalJson(C.OnceFlag);
   J["posted_to"] = optionalJson(C.PostedTo);
   if (!C.Slot.empty()) {
@@ -422,6 +438,8 @@ void from_json(const json &J, CallSite &C) {
   readOptionalPaths(J, "args", C.Args);
   if (J.contains("copied_args"))
     J.at("copied_args").get_to(C.CopiedArgs);
+  if (J.contains("integer_args"))
+    J.at("integer_args").get_to(C.IntegerArgs);
   readOptional(J, "once_flag", C.OnceFlag);
   readOptional(J, "posted_to", C.PostedTo);
   if (J.contains("slot")) {

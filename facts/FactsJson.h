@@ -30,6 +30,8 @@ void to_json(nlohmann::json &J, const SyncEvent &E);
 void from_json(const nlohmann::json &J, SyncEvent &E);
 void to_json(nlohmann::json &J, const JoinEvent &E);
 void from_json(const nlohmann::json &J, JoinEvent &E);
+void to_json(nlohmann::json &J, const IntegerArg &A);
+void from_json(const nlohmann::json &J, IntegerArg &A);
 void to_json(nlohmann::json &J, const CallableArg &A);
 void from_json(const nlohmann::json &J, CallableArg &A);
 void to_json(nlohmann::json &J, const StartInfo &S);

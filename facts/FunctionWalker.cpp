@@ -375,9 +375,16 @@ FunctionWalker::entryState(const CFGBlock *Block,
         if (std::optional<ReadyTest> Test = Calls.readinessIn(E))
           if (TrueEdge != Test->Negated)
             S.Locks.Now.Ready.push_back(Test->Object);
-        // An error branch the call it tests never takes.
-        if (Results && Results->neverTaken(*From, TrueEdge))
+        // An error branch the call it tests never takes; a branch a
+        // constant argument decides (two-way branches only: a switch's
+        // edges are its cases).
+        bool TwoWay = From->succ_size() == 2 &&
+                      !isa_and_nonnull<SwitchStmt>(From->getTerminatorStmt());
+        if (TwoWay && Results && Results->neverTaken(*From, TrueEdge))
           S.Locks.lock({impossibleBranch()});
+        if (TwoWay)
+          if (std::optional<HeldLock> Test = paramTestOnEdge(E, TrueEdge, S))
+            S.Locks.lock({*Test});
         noExecutorEdge(E, TrueEdge);
       }
     if (std::optional<HeldLock> Mark = Once.markOnEdge(From, Block))
