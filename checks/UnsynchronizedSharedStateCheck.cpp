@@ -376,6 +376,7 @@ public:
     indexSlotTargets();
     findMultiThreadedExecutors();
     createRoots();
+    findProgramReach();
     for (size_t I = 0; I < Threads.size() && I < MaxInstances; ++I)
       walkThread(static_cast<unsigned>(I));
     FirstClassRoot = Threads.size();
@@ -681,6 +682,61 @@ private:
     }
   }
 
+  /// The functions each program's code may reach: from its main and the
+  /// other functions of its file (callbacks it hands to libraries),
+  /// through direct calls, the targets found for indirect and virtual ones,
+  /// callables passed to callees that call them, and thread entries.
+  /// Library code no program reaches runs only for callers outside the
+  /// database (a C++ wrapper library that registers every callback).
+  void findProgramReach() {
+    for (const ThreadInstance &T : Threads) {
+      if (!T.IsProgram || T.Program.empty() || ProgramReach.count(T.Program))
+        continue;
+      std::set<std::string> &Reach = ProgramReach[T.Program];
+      std::deque<std::string> Work;
+      auto Visit = [&](const std::string &Id) {
+        if (!Id.empty() && Reach.insert(Id).second)
+          Work.push_back(Id);
+      };
+      Visit(T.EntryId);
+      for (const auto &[Id, F] : P.functions())
+        if (P.programOf(F) == T.Program)
+          Visit(Id);
+      while (!Work.empty()) {
+        const FunctionFacts *F = P.function(Work.front());
+        Work.pop_front();
+        if (!F)
+          continue;
+        for (const CallSite &C : F->Calls) {
+          Visit(C.CalleeId);
+          for (const CallTarget &X : C.Targets)
+            Visit(X.Id);
+          for (const CallTarget &X : C.ArgTargets)
+            Visit(X.Id);
+          for (const CallableArg &A : C.CallableArgs)
+            for (const std::string &Id : A.TargetIds)
+              Visit(Id);
+        }
+        for (const Spawn &S : F->Spawns)
+          for (const std::string &Id : S.EntryIds)
+            Visit(Id);
+      }
+    }
+  }
+
+  /// Is a stored target there in the program of C: stored by code the
+  /// program reaches, or by an initialiser?
+  bool storedInProgram(const CallTarget &T, const Context &C) const {
+    if (C.Program.empty() || T.StoredBy.empty())
+      return true;
+    auto Reach = ProgramReach.find(C.Program);
+    return Reach == ProgramReach.end() ||
+           std::any_of(T.StoredBy.begin(), T.StoredBy.end(),
+                       [&](const std::string &F) {
+                         return Reach->second.count(F) != 0;
+                       });
+  }
+
   /// io_contexts run by more than one thread: handlers posted to them run
   /// at the same time as each other.
   void findMultiThreadedExecutors() {
@@ -858,10 +914,11 @@ private:
       auto It = SlotTargets.find(L.Mutex.RootId.substr(
           std::min(Prefix.size(), L.Mutex.RootId.size())));
       if (It == SlotTargets.end() ||
-          std::any_of(It->second.begin(), It->second.end(),
-                      [&](const CallTarget *T) {
-                        return !T || inProgram(T->Program, C);
-                      }))
+          std::any_of(
+              It->second.begin(), It->second.end(), [&](const CallTarget *T) {
+                return !T ||
+                       (inProgram(T->Program, C) && storedInProgram(*T, C));
+              }))
         return std::nullopt;
       ResolvedLock R{"?unreachable", L.Mutex.Name, false, ""};
       R.Unreachable = true;
@@ -3478,6 +3535,8 @@ private:
   /// Per callable slot: what the calls through it may reach (a null entry
   /// for a call concur could not resolve).
   std::map<std::string, std::vector<const CallTarget *>> SlotTargets;
+  /// Per program (its main's file): the functions its code may reach.
+  std::map<std::string, std::set<std::string>> ProgramReach;
   /// Per place: the threads that wrote their own id there
   /// (MemoryAccess::StoresCurrentThreadId), UINT_MAX for any other write
   /// (findOtherIdWrites).

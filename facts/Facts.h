@@ -356,6 +356,10 @@ struct CallTarget {
   /// alone put this target into that field (CallableStore::Object), or
   /// empty when some store may have put it into any object's.
   std::vector<std::string> Objects;
+  /// Indirect calls: the functions whose code stored this target (into the
+  /// slot, or into one it was copied from), or empty when an initialiser
+  /// of a global did: it is there only where one of them ran.
+  std::vector<std::string> StoredBy;
 };
 
 const char *callKindName(CallKind K);

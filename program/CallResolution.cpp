@@ -19,6 +19,9 @@ struct StoredTarget {
   /// The global objects whose initialisers put it into the slot (a field),
   /// or none when it may be in any object's (CallTarget::Objects).
   std::vector<std::string> Objects;
+  /// The functions that stored it, or none when an initialiser did
+  /// (CallTarget::StoredBy).
+  std::vector<std::string> StoredBy;
 };
 
 /// A value that exists in program A and flows through code of program B:
@@ -135,16 +138,19 @@ private:
 
   /// A store made by code of one program (Program) exists only there.
   void collectStores() {
-    auto Collect = [&](const CallableStore &S, const std::string &Program) {
+    auto Collect = [&](const CallableStore &S, const std::string &Program,
+                       const std::string &Function) {
       for (const std::string &Slot : withOverrides(S.Slot)) {
         SlotNames.emplace(Slot, S.SlotName);
         if (!S.TargetId.empty()) {
           auto In = withinProgram(programOf(S.TargetId), Program);
           if (In) {
             Direct[Slot].push_back(
-                {S.TargetId, nameOf(S.TargetId), S.Loc, *In, {}});
+                {S.TargetId, nameOf(S.TargetId), S.Loc, *In, {}, {}});
             if (!S.Object.empty())
               Direct[Slot].back().Objects.push_back(S.Object);
+            if (!Function.empty())
+              Direct[Slot].back().StoredBy.push_back(Function);
           }
         } else if (!S.FromSlot.empty()) {
           auto [It, New] = Edges[S.FromSlot].emplace(Slot, Program);
@@ -155,9 +161,9 @@ private:
     };
     for (const auto &[Id, F] : Functions)
       for (const CallableStore &S : F.Stores)
-        Collect(S, programOf(Id));
+        Collect(S, programOf(Id), Id);
     for (const CallableStore &S : GlobalStores)
-      Collect(S, programOfFile(ProgramFiles, S.Loc.File));
+      Collect(S, programOfFile(ProgramFiles, S.Loc.File), "");
   }
 
   /// Adds T to what a slot holds; true when that changed it.
@@ -174,9 +180,22 @@ private:
       for (const std::string &O : T.Objects)
         if (!std::count(Objects.begin(), Objects.end(), O))
           Objects.push_back(O);
+    // Stored by any of these functions, or by an initialiser (always there).
+    bool Changed = false;
+    std::vector<std::string> &By = It->second.StoredBy;
+    if (!By.empty() && T.StoredBy.empty()) {
+      By.clear();
+      Changed = true;
+    } else if (!By.empty()) {
+      for (const std::string &F : T.StoredBy)
+        if (!std::count(By.begin(), By.end(), F)) {
+          By.push_back(F);
+          Changed = true;
+        }
+    }
     std::string Either = eitherProgram(It->second.Program, T.Program);
     if (Either == It->second.Program)
-      return false;
+      return Changed;
     It->second.Program = Either;
     return true;
   }
@@ -334,7 +353,7 @@ private:
       C.Targets.push_back({Id, T.Name,
                            "through '" + C.SlotName + "' (" + C.CalleeName +
                                "), set at " + shortLocation(T.SetAt),
-                           "", -1, T.Program, T.Objects});
+                           "", -1, T.Program, T.Objects, T.StoredBy});
   }
 
   std::map<std::string, FunctionFacts> &Functions;
