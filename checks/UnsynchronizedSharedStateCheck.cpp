@@ -1157,7 +1157,10 @@ private:
       if (!Value && A.Param >= 0 &&
           static_cast<size_t>(A.Param) < C.ParamValues.size())
         Value = C.ParamValues[A.Param];
-      if (!Value)
+      // Only a value the callee tests or passes on changes what it does
+      // (and splits the walk's memo).
+      if (!Value || !std::count(Callee.TestedParams.begin(),
+                                Callee.TestedParams.end(), I))
         continue;
       Inner.ParamValues.resize(std::max(Inner.ParamValues.size(), I + 1));
       Inner.ParamValues[I] = Value;
@@ -2274,6 +2277,10 @@ private:
         std::find(Stack.begin(), Stack.end(), Callee->Id) != Stack.end())
       return {};
     Context Inner = calleeContext(Call, *Callee, C);
+    // A call on a branch this program never takes is never made.
+    if (std::any_of(Inner.Locks.begin(), Inner.Locks.end(),
+                    [](const ResolvedLock &L) { return L.Unreachable; }))
+      return {};
     Inner.This = thisFor(Call, CalleeId, C);
     Inner.Locks.insert(Inner.Locks.end(), Dynamic.begin(), Dynamic.end());
     // A callable only one program stores runs only in that program.

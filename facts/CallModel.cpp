@@ -1028,6 +1028,9 @@ void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
   }
   bindArguments(Callee, Args, C.Args, &C.CopiedArgs);
   C.IntegerArgs = integerArguments(Callee, Args, S);
+  for (const IntegerArg &A : C.IntegerArgs)
+    if (A.Param >= 0)
+      noteTestedParam(S.Out, static_cast<unsigned>(A.Param));
   S.Out.Calls.push_back(std::move(C));
   if (Atomic)
     unlock({channelPath("atomic-section")});

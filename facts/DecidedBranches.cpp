@@ -4,6 +4,7 @@
 
 #include "clang/AST/ExprCXX.h"
 
+#include <algorithm>
 #include <set>
 
 using namespace clang;
@@ -239,6 +240,11 @@ std::optional<HeldLock> paramTestOnEdge(const Expr *Cond, bool TrueEdge,
   appendStep(P, *OtherTakes ? "!=" + NotTaken : "=" + Taken);
   appendStep(P, ParamTestMark);
   return HeldLock{P, false};
+}
+
+void noteTestedParam(FunctionFacts &F, unsigned Param) {
+  if (!std::count(F.TestedParams.begin(), F.TestedParams.end(), Param))
+    F.TestedParams.push_back(Param);
 }
 
 std::vector<IntegerArg> integerArguments(const FunctionDecl *Callee,

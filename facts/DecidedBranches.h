@@ -64,6 +64,9 @@ HeldLock impossibleBranch();
 std::optional<HeldLock> paramTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
                                         const FunctionScope &S);
 
+/// Param decides a branch of F, or F passes it on to a call.
+void noteTestedParam(FunctionFacts &F, unsigned Param);
+
 /// What a call gives each integer parameter of Callee, where that is
 /// known (a constant, or the caller's own parameter passed on unchanged);
 /// empty when nothing is.

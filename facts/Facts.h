@@ -735,6 +735,10 @@ struct FunctionFacts {
   bool ClassSynchronises = false;
   /// Methods: the parameters through which callers hand in objects.
   std::vector<ParamObject> ParamObjects;
+  /// The integer parameters whose value decides a branch here
+  /// ("?paramtest") or that a call passes on (IntegerArg::Param): only
+  /// these values are worth carrying into a call of the function.
+  std::vector<unsigned> TestedParams;
   /// Static work estimate of the function's own code: arithmetic and memory
   /// operations, each weighted by the trip counts of its enclosing loops.
   double Ops = 0;

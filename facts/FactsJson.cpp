@@ -800,6 +800,8 @@ void to_json(json &J, const FunctionFacts &F) {
            {"cuts", F.Cuts}};
   if (F.OpenMP)
     J["openmp"] = *F.OpenMP;
+  if (!F.TestedParams.empty())
+    J["tested_params"] = F.TestedParams;
 }
 
 void from_json(const json &J, FunctionFacts &F) {
@@ -818,6 +820,8 @@ void from_json(const json &J, FunctionFacts &F) {
   J.at("class_synchronises").get_to(F.ClassSynchronises);
   if (J.contains("param_objects"))
     J.at("param_objects").get_to(F.ParamObjects);
+  if (J.contains("tested_params"))
+    J.at("tested_params").get_to(F.TestedParams);
   J.at("ops").get_to(F.Ops);
   J.at("awaits").get_to(F.Awaits);
   J.at("loops").get_to(F.Loops);
