@@ -256,8 +256,10 @@ std::vector<IntegerArg> integerArguments(const FunctionDecl *Callee,
     Out.emplace_back();
     if (!Callee->getParamDecl(I)->getType()->isIntegralOrEnumerationType())
       continue;
+    // The value as the parameter holds it: through the conversion to its
+    // type (300 passed to a signed char, 2 to a bool).
     const Expr *A = Args[I]->IgnoreParenImpCasts();
-    if (std::optional<int64_t> C = integerConstant(A, S.TU.Ctx)) {
+    if (std::optional<int64_t> C = integerConstant(Args[I], S.TU.Ctx)) {
       Out.back().Constant = *C;
       Known = true;
     } else if (const auto *Ref = dyn_cast<DeclRefExpr>(A)) {

@@ -16,6 +16,7 @@ struct queues {
   int changed_len;
   int ranged_len;
   int switched_len;
+  int wrapped_len;
 };
 static struct queues q;
 
@@ -55,11 +56,20 @@ static void queue_switched(int kind) {
   }
 }
 
+// The value as the parameter holds it: 300 passed to an unsigned char is
+// 44, so both threads take this branch.
+static void queue_wrapped(unsigned char level) {
+  if (level == 44)
+    q.wrapped_len++;
+  // CHECK-DAG: constant-arguments.c:[[@LINE-1]]:7: warning: 'queues::wrapped_len' is written by thread 'main' without a lock and written by thread 'network_thread' without a lock
+}
+
 static void *network_thread(void *arg) {
   queue_message(DIR_IN);
   queue_changed(0);
   queue_ranged(2);
   queue_switched(1);
+  queue_wrapped(300);
   return NULL;
 }
 
@@ -70,6 +80,7 @@ int main(void) {
   queue_changed(0);
   queue_ranged(2);
   queue_switched(1);
+  queue_wrapped(300);
   pthread_join(t, NULL);
   return 0;
 }
