@@ -882,6 +882,38 @@ private:
     return resolve(*Path, C);
   }
 
+  /// The mark of a branch this program never takes (ResolvedLock::
+  /// Unreachable): what is done under it is dropped.
+  static ResolvedLock unreachable(const HeldLock &L) {
+    ResolvedLock R{"?unreachable", L.Mutex.Name, false, ""};
+    R.Unreachable = true;
+    return R;
+  }
+
+  static bool anyUnreachable(const std::vector<ResolvedLock> &Locks) {
+    return std::any_of(Locks.begin(), Locks.end(),
+                       [](const ResolvedLock &L) { return L.Unreachable; });
+  }
+
+  /// The values a parameter test's step lists ("=1,3", "!=0"), and
+  /// whether they are the ones that do not take the edge; parsed once per
+  /// step, as every call of the function resolves the same marks.
+  struct TestedValues {
+    std::vector<long long> Values;
+    bool AllBut = false;
+  };
+  const TestedValues &testedValues(const std::string &Step) {
+    auto [It, New] = ParsedTests.try_emplace(Step);
+    if (New) {
+      It->second.AllBut = Step.rfind("!=", 0) == 0;
+      std::istringstream Parts(Step.substr(It->second.AllBut ? 2 : 1));
+      for (std::string Part; std::getline(Parts, Part, ',');)
+        if (!Part.empty())
+          It->second.Values.push_back(std::stoll(Part));
+    }
+    return It->second;
+  }
+
   /// A test of the function's own parameter: where the call gave it a
   /// value that does not take this edge, the edge is never taken.
   std::optional<ResolvedLock> paramTest(const HeldLock &L, const Context &C) {
@@ -889,18 +921,14 @@ private:
     if (Index >= C.ParamValues.size() || !C.ParamValues[Index] ||
         L.Mutex.Steps.size() < 2)
       return std::nullopt;
-    std::string Values = L.Mutex.Steps[L.Mutex.Steps.size() - 2];
-    bool AllBut = Values.rfind("!=", 0) == 0;
-    std::istringstream Parts(Values.substr(AllBut ? 2 : 1));
-    bool Listed = false;
-    for (std::string Part; std::getline(Parts, Part, ',');)
-      if (!Part.empty() && std::stoll(Part) == *C.ParamValues[Index])
-        Listed = true;
+    const TestedValues &Tested =
+        testedValues(L.Mutex.Steps[L.Mutex.Steps.size() - 2]);
+    bool Listed = std::count(Tested.Values.begin(), Tested.Values.end(),
+                             *C.ParamValues[Index]) != 0;
+    bool AllBut = Tested.AllBut;
     if (Listed != AllBut)
       return std::nullopt;
-    ResolvedLock R{"?unreachable", L.Mutex.Name, false, ""};
-    R.Unreachable = true;
-    return R;
+    return unreachable(L);
   }
 
   /// A lock held in the facts, in the context of the call. The mark of a
@@ -920,17 +948,12 @@ private:
                        (inProgram(T->Program, C) && storedInProgram(*T, C));
               }))
         return std::nullopt;
-      ResolvedLock R{"?unreachable", L.Mutex.Name, false, ""};
-      R.Unreachable = true;
-      return R;
+      return unreachable(L);
     }
     if (isParamTest(L))
       return paramTest(L, C);
-    if (isImpossibleBranch(L)) {
-      ResolvedLock R{"?unreachable", L.Mutex.Name, false, ""};
-      R.Unreachable = true;
-      return R;
-    }
+    if (isImpossibleBranch(L))
+      return unreachable(L);
     if (isLockedOnReturn(L))
       return lockedOnReturn(std::stoul(L.Mutex.RootId), C);
     if (isStartFailure(L)) {
@@ -1652,8 +1675,7 @@ private:
             !ReleasedSince(std::stoul(L.Mutex.RootId), M->Key))
           R.Locks.push_back(*M);
     // In a branch this program never takes.
-    if (std::any_of(R.Locks.begin(), R.Locks.end(),
-                    [](const ResolvedLock &L) { return L.Unreachable; }))
+    if (anyUnreachable(R.Locks))
       return;
     // A field of an object the thread holds the last reference to: every
     // other holder's use came before (LastReference.h).
@@ -2278,8 +2300,7 @@ private:
       return {};
     Context Inner = calleeContext(Call, *Callee, C);
     // A call on a branch this program never takes is never made.
-    if (std::any_of(Inner.Locks.begin(), Inner.Locks.end(),
-                    [](const ResolvedLock &L) { return L.Unreachable; }))
+    if (anyUnreachable(Inner.Locks))
       return {};
     Inner.This = thisFor(Call, CalleeId, C);
     Inner.Locks.insert(Inner.Locks.end(), Dynamic.begin(), Dynamic.end());
@@ -2748,8 +2769,7 @@ private:
       if (auto R = resolveLock(L, C))
         Failed.push_back(*R);
     // In a branch this program never takes: no join.
-    if (std::any_of(Failed.begin(), Failed.end(),
-                    [](const ResolvedLock &L) { return L.Unreachable; }))
+    if (anyUnreachable(Failed))
       return;
     for (size_t I = 0; I < Threads.size(); ++I) {
       ThreadInstance &T = Threads[I];
@@ -3544,6 +3564,8 @@ private:
   std::map<std::string, std::vector<const CallTarget *>> SlotTargets;
   /// Per program (its main's file): the functions its code may reach.
   std::map<std::string, std::set<std::string>> ProgramReach;
+  /// Parameter tests' steps, parsed (testedValues).
+  std::unordered_map<std::string, TestedValues> ParsedTests;
   /// Per place: the threads that wrote their own id there
   /// (MemoryAccess::StoresCurrentThreadId), UINT_MAX for any other write
   /// (findOtherIdWrites).

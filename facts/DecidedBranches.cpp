@@ -233,6 +233,7 @@ std::optional<HeldLock> paramTestOnEdge(const Expr *Cond, bool TrueEdge,
   std::optional<bool> OtherTakes = TakesEdge(*Constants.rbegin() + 1);
   if (!OtherTakes || (*OtherTakes && NotTaken.empty()))
     return std::nullopt;
+  noteTestedParam(S.Out, Param->getFunctionScopeIndex());
   AccessPath P;
   P.Root = AccessPath::RootKind::Global;
   P.RootId = ParamTestRoot + std::to_string(Param->getFunctionScopeIndex());

@@ -61,6 +61,7 @@ HeldLock impossibleBranch();
 /// Cond, when Cond tests one of the function's own integer parameters,
 /// which the function never changes, for equality with constants and
 /// depends on nothing else: which values take the edge ("?paramtest").
+/// The parameter is noted in the function's TestedParams.
 std::optional<HeldLock> paramTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
                                         const FunctionScope &S);
 

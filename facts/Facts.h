@@ -125,11 +125,16 @@ struct HeldLock {
   bool Awaited = false;
 };
 
+/// Is the last step of L's place Mark: how the marks below, which the
+/// analysis holds like locks, are told apart.
+inline bool endsWithMark(const HeldLock &L, const std::string &Mark) {
+  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == Mark;
+}
 /// The mark of `if (mutex_) ... else ...`'s null branch: "<pointer>?absent"
 /// is held there, so that the race check knows the object has no mutex. It
 /// is no lock: nothing waits for it and nothing is held across a suspension.
 inline bool isMutexAbsence(const HeldLock &L) {
-  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?absent";
+  return endsWithMark(L, "?absent");
 }
 /// The mark of code known to run on the thread that owns an object:
 /// "<owner id>?owner" is held after a test of the object's owner thread id
@@ -138,7 +143,7 @@ inline bool isMutexAbsence(const HeldLock &L) {
 /// thread, so they exclude each other as a lock would; but nothing waits
 /// for it, and nothing is held across a suspension.
 inline bool isThreadOwnership(const HeldLock &L) {
-  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?owner";
+  return endsWithMark(L, "?owner");
 }
 /// The step after a pointer loaded from a shared list and unlinked from it
 /// under a lock (TakenObjects): the object one take holds, which no other
@@ -161,7 +166,7 @@ inline bool isClaimedIndex(const std::string &Step) {
 /// its first value, and the branch sets it. The branch runs once, so two
 /// places holding it for one flag exclude each other as a lock would.
 inline bool isOnceBranch(const HeldLock &L) {
-  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?oncebranch";
+  return endsWithMark(L, "?oncebranch");
 }
 /// "<call>?lockedonreturn", a Return path: held where the result of the
 /// call at that order was found not null, the lock the callee returned
@@ -169,7 +174,7 @@ inline bool isOnceBranch(const HeldLock &L) {
 /// whole-program stage.
 inline bool isLockedOnReturn(const HeldLock &L) {
   return L.Mutex.Root == AccessPath::RootKind::Return &&
-         !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?lockedonreturn";
+         endsWithMark(L, "?lockedonreturn");
 }
 /// "<spawn>?startfailed", a Return path naming the spawn at that order:
 /// held where its status said the thread was not started (the nonzero
@@ -177,7 +182,7 @@ inline bool isLockedOnReturn(const HeldLock &L) {
 /// not run there, and a join there joins none of them.
 inline bool isStartFailure(const HeldLock &L) {
   return L.Mutex.Root == AccessPath::RootKind::Return &&
-         !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == "?startfailed";
+         endsWithMark(L, "?startfailed");
 }
 /// "<object>?lastref", held where a decrement took the object's reference
 /// count to zero (facts/LastReference.h): the thread holds the last
@@ -185,7 +190,7 @@ inline bool isStartFailure(const HeldLock &L) {
 /// nothing.
 inline const std::string LastReferenceMark = "?lastref";
 inline bool isLastReference(const HeldLock &L) {
-  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == LastReferenceMark;
+  return endsWithMark(L, LastReferenceMark);
 }
 /// "channel:callable:<slot>?callableset", held where a test found a
 /// callable slot set (`if (mosq->on_connect) { ... }`): the branch runs
@@ -193,14 +198,14 @@ inline bool isLastReference(const HeldLock &L) {
 inline const std::string CallableSetMark = "?callableset";
 inline const std::string CallableSlotChannel = "callable:";
 inline bool isCallableSet(const HeldLock &L) {
-  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == CallableSetMark;
+  return endsWithMark(L, CallableSetMark);
 }
 /// "channel:impossible?impossible", held on a branch edge that no value a
-/// call it tests returns takes (facts/KnownResults.h): what runs there is
+/// call it tests returns takes (facts/DecidedBranches.h): what runs there is
 /// run by no thread.
 inline const std::string ImpossibleMark = "?impossible";
 inline bool isImpossibleBranch(const HeldLock &L) {
-  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == ImpossibleMark;
+  return endsWithMark(L, ImpossibleMark);
 }
 /// "paramtest:<index>" with a last step "?paramtest", held on a branch
 /// edge that a test of the function's own parameter <index> decides (an
@@ -212,7 +217,7 @@ inline bool isImpossibleBranch(const HeldLock &L) {
 inline const std::string ParamTestMark = "?paramtest";
 inline const std::string ParamTestRoot = "paramtest:";
 inline bool isParamTest(const HeldLock &L) {
-  return !L.Mutex.Steps.empty() && L.Mutex.Steps.back() == ParamTestMark;
+  return endsWithMark(L, ParamTestMark);
 }
 /// Marks the analysis holds like locks that are none (or, for a call's
 /// result, not yet: only the whole program says which lock it is).

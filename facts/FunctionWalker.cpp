@@ -383,11 +383,8 @@ FunctionWalker::entryState(const CFGBlock *Block,
         if (TwoWay && Results && Results->neverTaken(*From, TrueEdge))
           S.Locks.lock({impossibleBranch()});
         if (TwoWay)
-          if (std::optional<HeldLock> Test = paramTestOnEdge(E, TrueEdge, S)) {
+          if (std::optional<HeldLock> Test = paramTestOnEdge(E, TrueEdge, S))
             S.Locks.lock({*Test});
-            noteTestedParam(S.Out, std::stoul(Test->Mutex.RootId.substr(
-                                       ParamTestRoot.size())));
-          }
         noExecutorEdge(E, TrueEdge);
       }
     if (std::optional<HeldLock> Mark = Once.markOnEdge(From, Block))
