@@ -292,6 +292,9 @@ struct ThreadInstance {
   std::optional<std::string> ExecutorKey;
   std::optional<AbsPath> This;
   std::vector<std::optional<AbsPath>> Params;
+  /// The constants and null pointers its entry was given, where the entry
+  /// tests them (Context::ParamValues).
+  std::vector<std::optional<long long>> ParamValues;
   std::set<std::string> Frames;
   /// The functions on the spawner's stack when this thread started.
   std::set<std::string> LiveAtSpawn;
@@ -318,7 +321,8 @@ struct Context {
   /// The functions the caller passed to parameters of callable type, when
   /// it named them: a thread-start wrapper starts what this call gave it.
   std::map<unsigned, std::vector<std::string>> Callables;
-  /// The integer parameters the caller gave a known value (IntegerArg).
+  /// The integer and pointer parameters the caller gave a known value
+  /// (IntegerArg; a null pointer is 0).
   std::vector<std::optional<long long>> ParamValues;
   std::vector<ResolvedLock> Locks;
   bool InLoop = false;
@@ -752,6 +756,7 @@ private:
     C.Fn = Entry;
     C.This = Threads[Index].This;
     C.Params = Threads[Index].Params;
+    C.ParamValues = Threads[Index].ParamValues;
     // An entry that gives back a lock it did not take (an unlock() method
     // of a class assumed to be used from several threads) runs with it
     // held: its callers took it, as a REQUIRES annotation says.
@@ -1149,6 +1154,29 @@ private:
     return nullptr;
   }
 
+  /// The values a call or a start gives Callee's parameters, where known
+  /// (Args; the caller's own parameters passed on have the values C gave
+  /// them). Only a value the callee tests or passes on changes what it
+  /// does (and splits the walk's memo).
+  static std::vector<std::optional<long long>>
+  knownValues(const std::vector<IntegerArg> &Args, const FunctionFacts &Callee,
+              const Context &C) {
+    std::vector<std::optional<long long>> Values;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      const IntegerArg &A = Args[I];
+      std::optional<long long> Value = A.Constant;
+      if (!Value && A.Param >= 0 &&
+          static_cast<size_t>(A.Param) < C.ParamValues.size())
+        Value = C.ParamValues[A.Param];
+      if (!Value || !std::count(Callee.TestedParams.begin(),
+                                Callee.TestedParams.end(), I))
+        continue;
+      Values.resize(std::max(Values.size(), I + 1));
+      Values[I] = Value;
+    }
+    return Values;
+  }
+
   Context calleeContext(const CallSite &Call, const FunctionFacts &Callee,
                         const Context &C) {
     Context Inner;
@@ -1174,20 +1202,7 @@ private:
     for (const HeldLock &L : Call.Locks)
       if (auto M = resolveLock(L, C))
         Inner.Locks.push_back(*M);
-    for (size_t I = 0; I < Call.IntegerArgs.size(); ++I) {
-      const IntegerArg &A = Call.IntegerArgs[I];
-      std::optional<long long> Value = A.Constant;
-      if (!Value && A.Param >= 0 &&
-          static_cast<size_t>(A.Param) < C.ParamValues.size())
-        Value = C.ParamValues[A.Param];
-      // Only a value the callee tests or passes on changes what it does
-      // (and splits the walk's memo).
-      if (!Value || !std::count(Callee.TestedParams.begin(),
-                                Callee.TestedParams.end(), I))
-        continue;
-      Inner.ParamValues.resize(std::max(Inner.ParamValues.size(), I + 1));
-      Inner.ParamValues[I] = Value;
-    }
+    Inner.ParamValues = knownValues(Call.IntegerArgs, Callee, C);
     Inner.InLoop = C.InLoop || Call.LoopDepth > 0;
     Inner.LoopCalls = C.LoopCalls;
     if (Call.LoopDepth > 0)
@@ -2537,6 +2552,7 @@ private:
           T.Params.back()->Root =
               localRoot(Threads.size(), "fresh:" + T.Params.back()->key());
       }
+      T.ParamValues = knownValues(S.IntegerArgs, *Entry, C);
       ownSlots(T);
       if (int Twin = mergeIntoLiveTwin(T); Twin >= 0) {
         Started.push_back(static_cast<unsigned>(Twin));
@@ -2671,7 +2687,8 @@ private:
           Twin.EntryId != T.EntryId || !(Twin.StartLoc == T.StartLoc) ||
           Twin.HandleKey != T.HandleKey || Twin.ExecutorKey != T.ExecutorKey ||
           Twin.Program != T.Program || !Same(Twin.This, T.This) ||
-          Twin.Params.size() != T.Params.size())
+          Twin.Params.size() != T.Params.size() ||
+          Twin.ParamValues != T.ParamValues)
         continue;
       bool SameParams = true;
       for (size_t K = 0; K < T.Params.size() && SameParams; ++K)

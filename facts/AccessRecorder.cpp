@@ -1,6 +1,7 @@
 //===- AccessRecorder.cpp - Reads and writes another thread might see -----===//
 
 #include "facts/AccessRecorder.h"
+#include "facts/DecidedBranches.h"
 #include "facts/UnpublishedObjects.h"
 
 #include "clang/AST/Attr.h"
@@ -166,9 +167,14 @@ void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
   // Writing a volatile flag would publish what came before it to a loop
   // that waits for it, were it atomic (FunctionWalker::acquirePolledFlags).
   bool Publishes = A.Write && A.Volatile;
+  // Through a null parameter, this access ends the process: what follows
+  // it runs only where the parameter is not null.
+  std::optional<HeldLock> NonNull = nonNullAfterDereference(A.Path, S);
   S.Out.Accesses.push_back(std::move(A));
   if (Publishes)
     S.addSync(S.Out.Accesses.back().Path, /*Release=*/true, /*Volatile=*/true);
+  if (NonNull && !S.Locks.Now.holds(NonNull->Mutex))
+    S.Locks.lock({*NonNull});
 }
 
 bool AccessRecorder::isSharedCandidate(const AccessPath &P) const {

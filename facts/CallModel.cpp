@@ -291,11 +291,12 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
       if (Sp.This)
         appendStep(*Sp.This, "&");
     }
-    if (const FunctionDecl *Callee = CoroutineCall->getDirectCallee())
-      bindArguments(
-          Callee,
-          llvm::ArrayRef(CoroutineCall->getArgs(), CoroutineCall->getNumArgs()),
-          Sp.Args);
+    if (const FunctionDecl *Callee = CoroutineCall->getDirectCallee()) {
+      llvm::ArrayRef<const Expr *> CoArgs(CoroutineCall->getArgs(),
+                                          CoroutineCall->getNumArgs());
+      bindArguments(Callee, CoArgs, Sp.Args);
+      Sp.IntegerArgs = integerArguments(Callee, CoArgs, S);
+    }
     if (std::optional<unsigned> Order = S.Paths.orderOf(CoroutineCall))
       for (CallSite &C : S.Out.Calls)
         if (C.Order == *Order)
@@ -324,6 +325,20 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
     for (const Expr *A : Rest) {
       Sp.Args.push_back(bindOne(A, QualType()));
       Sp.FreshArgs.push_back(pointsToFreshAllocation(A, Call));
+    }
+    // Constants and null pointers the one entry is given (a thread started
+    // with a NULL argument).
+    if (Targets.size() == 1) {
+      std::vector<IntegerArg> Known(Rest.size());
+      bool Any = false;
+      for (unsigned I = 0; I < Rest.size(); ++I)
+        if (I < Targets.front()->getNumParams())
+          if ((Known[I].Constant = constantArgument(
+                   Rest[I], Targets.front()->getParamDecl(I)->getType(),
+                   S.TU.Ctx)))
+            Any = true;
+      if (Any)
+        Sp.IntegerArgs = std::move(Known);
     }
   }
 

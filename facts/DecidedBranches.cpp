@@ -182,6 +182,21 @@ std::optional<bool> KnownResults::neverHas(const Expr *Cond) const {
   return std::nullopt;
 }
 
+/// "paramtest:<index>" + Values + "?paramtest": held where only the values
+/// Values lists ("=1,3"), or all but them ("!=0"), bring Param.
+static HeldLock paramTestMark(const ParmVarDecl *Param,
+                              const std::string &Values,
+                              const FunctionScope &S) {
+  noteTestedParam(S.Out, Param->getFunctionScopeIndex());
+  AccessPath P;
+  P.Root = AccessPath::RootKind::Global;
+  P.RootId = ParamTestRoot + std::to_string(Param->getFunctionScopeIndex());
+  P.RootName = P.Name = "a test of '" + Param->getNameAsString() + "'";
+  appendStep(P, Values);
+  appendStep(P, ParamTestMark);
+  return HeldLock{P, false};
+}
+
 std::optional<HeldLock> paramTestOnEdge(const Expr *Cond, bool TrueEdge,
                                         const FunctionScope &S) {
   // The one parameter Cond tests, and the constants it is compared with.
@@ -233,19 +248,50 @@ std::optional<HeldLock> paramTestOnEdge(const Expr *Cond, bool TrueEdge,
   std::optional<bool> OtherTakes = TakesEdge(*Constants.rbegin() + 1);
   if (!OtherTakes || (*OtherTakes && NotTaken.empty()))
     return std::nullopt;
-  noteTestedParam(S.Out, Param->getFunctionScopeIndex());
-  AccessPath P;
-  P.Root = AccessPath::RootKind::Global;
-  P.RootId = ParamTestRoot + std::to_string(Param->getFunctionScopeIndex());
-  P.RootName = P.Name = "a test of '" + Param->getNameAsString() + "'";
-  appendStep(P, *OtherTakes ? "!=" + NotTaken : "=" + Taken);
-  appendStep(P, ParamTestMark);
-  return HeldLock{P, false};
+  return paramTestMark(Param, *OtherTakes ? "!=" + NotTaken : "=" + Taken, S);
+}
+
+std::optional<HeldLock> nonNullAfterDereference(const AccessPath &Accessed,
+                                                const FunctionScope &S) {
+  if (Accessed.Root != AccessPath::RootKind::Param || Accessed.Steps.empty() ||
+      Accessed.Steps.front() != "*")
+    return std::nullopt;
+  unsigned Index = std::stoul(Accessed.RootId);
+  if (Index >= S.FD->getNumParams())
+    return std::nullopt;
+  const ParmVarDecl *Param = S.FD->getParamDecl(Index);
+  if (!Param->getType()->isPointerType() || S.Paths.isModified(Param))
+    return std::nullopt;
+  return paramTestMark(Param, "!=0", S);
 }
 
 void noteTestedParam(FunctionFacts &F, unsigned Param) {
   if (!std::count(F.TestedParams.begin(), F.TestedParams.end(), Param))
     F.TestedParams.push_back(Param);
+}
+
+std::optional<long long> constantArgument(const Expr *A, QualType ParamType,
+                                          ASTContext &Ctx) {
+  if (ParamType->isPointerType())
+    return A->IgnoreParenCasts()->isNullPointerConstant(
+               Ctx, Expr::NPC_ValueDependentIsNotNull)
+               ? std::optional<long long>(0)
+               : std::nullopt;
+  if (!ParamType->isIntegralOrEnumerationType())
+    return std::nullopt;
+  // The value as the parameter holds it: through the conversion to its
+  // type (300 passed to a signed char, 2 to a bool), which a call's
+  // argument shows and a thread's start, forwarding it, does not.
+  std::optional<int64_t> C = integerConstant(A, Ctx);
+  if (!C)
+    return std::nullopt;
+  if (ParamType->isBooleanType())
+    return *C != 0;
+  llvm::APSInt Value(llvm::APInt(64, static_cast<uint64_t>(*C), true),
+                     /*isUnsigned=*/false);
+  Value = Value.extOrTrunc(Ctx.getIntWidth(ParamType));
+  Value.setIsUnsigned(ParamType->isUnsignedIntegerOrEnumerationType());
+  return Value.getExtValue();
 }
 
 std::vector<IntegerArg> integerArguments(const FunctionDecl *Callee,
@@ -255,12 +301,12 @@ std::vector<IntegerArg> integerArguments(const FunctionDecl *Callee,
   bool Known = false;
   for (unsigned I = 0; I < Callee->getNumParams() && I < Args.size(); ++I) {
     Out.emplace_back();
-    if (!Callee->getParamDecl(I)->getType()->isIntegralOrEnumerationType())
+    QualType Type = Callee->getParamDecl(I)->getType();
+    if (!Type->isIntegralOrEnumerationType() && !Type->isPointerType())
       continue;
-    // The value as the parameter holds it: through the conversion to its
-    // type (300 passed to a signed char, 2 to a bool).
     const Expr *A = Args[I]->IgnoreParenImpCasts();
-    if (std::optional<int64_t> C = integerConstant(Args[I], S.TU.Ctx)) {
+    if (std::optional<long long> C =
+            constantArgument(Args[I], Type, S.TU.Ctx)) {
       Out.back().Constant = *C;
       Known = true;
     } else if (const auto *Ref = dyn_cast<DeclRefExpr>(A)) {

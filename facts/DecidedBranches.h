@@ -32,11 +32,20 @@
 //   (CallSite::IntegerArgs) and drops what is done on an edge the call's
 //   value does not take.
 //
+// * A null pointer. A load or store through the function's own pointer
+//   parameter, which it never changes, ends the process when the pointer
+//   is null: what follows it on every path runs only where the parameter
+//   is not null. The access holds "paramtest:<index>!=0?paramtest" from
+//   there on, and a call or a thread's start that passes a null pointer
+//   (pthread_create(&t, NULL, worker, NULL) to a worker that reads
+//   through its argument first) does none of it.
+//
 // Does not model: invalid arguments (they make the call fail; the catalog
 // speaks of valid ones), conditions that depend on anything else as well
 // (the edge is kept), values that reach the test through a join of paths,
 // memory, or another function's return; relational tests of parameters,
-// switch statements, and constants handed to a thread's entry.
+// switch statements, and tests of pointers (`if (!arg) return;` decides
+// nothing: only a dereference does).
 //
 //===----------------------------------------------------------------------===//
 
@@ -65,12 +74,26 @@ HeldLock impossibleBranch();
 std::optional<HeldLock> paramTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
                                         const FunctionScope &S);
 
+/// The mark held after Accessed, a load or store through the function's
+/// own pointer parameter, which it never changes: what follows runs only
+/// where that parameter is not null, as "!=0" says ("?paramtest"). The
+/// parameter is noted in the function's TestedParams.
+std::optional<HeldLock> nonNullAfterDereference(const AccessPath &Accessed,
+                                                const FunctionScope &S);
+
 /// Param decides a branch of F, or F passes it on to a call.
 void noteTestedParam(FunctionFacts &F, unsigned Param);
 
-/// What a call gives each integer parameter of Callee, where that is
-/// known (a constant, or the caller's own parameter passed on unchanged);
-/// empty when nothing is.
+/// The value a parameter of type ParamType holds when given A, where a
+/// constant decides it: an integer constant as the parameter holds it
+/// (through the conversion to its type), or 0 for a null pointer.
+std::optional<long long> constantArgument(const clang::Expr *A,
+                                          clang::QualType ParamType,
+                                          clang::ASTContext &Ctx);
+
+/// What a call gives each integer or pointer parameter of Callee, where
+/// that is known (a constant, a null pointer, or the caller's own
+/// parameter passed on unchanged); empty when nothing is.
 std::vector<IntegerArg>
 integerArguments(const clang::FunctionDecl *Callee,
                  llvm::ArrayRef<const clang::Expr *> Args,

@@ -507,6 +507,9 @@ struct Spawn {
   /// pthread_create(..., a)`, no loop between the allocation and the
   /// start): each start hands its thread an object of its own.
   std::vector<bool> FreshArgs;
+  /// Parallel to Args, when some is known: what the entry's parameter is
+  /// given (IntegerArg; a null pointer is the constant 0).
+  std::vector<IntegerArg> IntegerArgs;
 };
 
 /// `co_await pool.schedule()` and friends: the rest of the coroutine runs on

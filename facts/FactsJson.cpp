@@ -472,6 +472,8 @@ void to_json(json &J, const Spawn &S) {
            {"executor", optionalJson(S.Executor)}};
   if (std::count(S.FreshArgs.begin(), S.FreshArgs.end(), true))
     J["fresh_args"] = S.FreshArgs;
+  if (!S.IntegerArgs.empty())
+    J["integer_args"] = S.IntegerArgs;
 }
 
 void from_json(const json &J, Spawn &S) {
@@ -489,6 +491,8 @@ void from_json(const json &J, Spawn &S) {
   readOptional(J, "executor", S.Executor);
   if (J.contains("fresh_args"))
     J.at("fresh_args").get_to(S.FreshArgs);
+  if (J.contains("integer_args"))
+    J.at("integer_args").get_to(S.IntegerArgs);
 }
 
 void to_json(json &J, const ExecutorSwitch &S) {

@@ -44,11 +44,13 @@ void FunctionWalker::run() {
   S.Lexical.build(S.TU.Ctx, S.Lib, S.FD, Root, /*InRegion=*/false);
   walk(Root);
   // What a lock()/unlock() style function leaves behind for its caller (a
-  // once's branch ends with the function that tested the flag).
+  // once's branch ends with the function that tested the flag; a test of a
+  // parameter speaks of this function's parameters, not the caller's).
   auto Taken = [&](const HeldLock &L) {
-    return std::none_of(Entry.begin(), Entry.end(), [&](const HeldLock &E) {
-      return sameObject(E.Mutex, L.Mutex);
-    });
+    return !isParamTest(L) &&
+           std::none_of(Entry.begin(), Entry.end(), [&](const HeldLock &E) {
+             return sameObject(E.Mutex, L.Mutex);
+           });
   };
   for (const HeldLock &L : S.Locks.Now.Held)
     if (!isOnceBranch(L) && Taken(L))
