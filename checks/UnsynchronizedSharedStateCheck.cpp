@@ -211,9 +211,25 @@ struct ResolvedLock {
   bool HandedOver = false;
 };
 
+/// Not a lock but the mark of a branch a flag's test decides (isFlagTest),
+/// keyed "?flag:<values>|<the flag's key>": the values ("=0", "!=1") the
+/// flag holds there. (No field of its own: ResolvedLocks are many, and
+/// their size counts against the walk's memory budget.)
+inline const std::string FlagGuardPrefix = "?flag:";
+inline bool isFlagGuard(const ResolvedLock &L) {
+  return L.Key.rfind(FlagGuardPrefix, 0) == 0;
+}
+
 struct ResolvedAccess {
   AbsPath Path;
   bool Write = false;
+  /// In a loop of its function, or of a caller's (it may run again after
+  /// what follows it).
+  bool InLoop = false;
+  /// A write of a flag some start follows a set of (StartFlagNames): every
+  /// position it was made at is kept (RaceFinder::FlagWriteOccurrences),
+  /// not just the first and last.
+  bool TracksOccurrences = false;
   /// Where the thread first and last made this access between the same
   /// ordering events (a release falls between them, not an event).
   unsigned Pos = 0;
@@ -295,6 +311,12 @@ struct ThreadInstance {
   /// The constants and null pointers its entry was given, where the entry
   /// tests them (Context::ParamValues).
   std::vector<std::optional<long long>> ParamValues;
+  /// The flags its parent set before starting it, on every path to the
+  /// start (Spawn::FlagsSet), by key.
+  std::map<std::string, long long> RunFlags;
+  /// Those of RunFlags that hold while it runs (findCompletionFlags): no
+  /// other write reaches them before its own last writes.
+  std::map<std::string, long long> HeldFlags;
   std::set<std::string> Frames;
   /// The functions on the spawner's stack when this thread started.
   std::set<std::string> LiveAtSpawn;
@@ -378,6 +400,7 @@ public:
 
   void run(std::vector<Finding> &Out, CheckStats &Stats) {
     indexSlotTargets();
+    indexStartFlags();
     findMultiThreadedExecutors();
     createRoots();
     findProgramReach();
@@ -392,6 +415,7 @@ public:
     dropLazyInitialisedBeforeStart();
     for (size_t I = 0; I < Threads.size(); ++I)
       computeMulti(static_cast<unsigned>(I));
+    findCompletionFlags();
     findSingleThreadedPrograms();
     findOwnPointerCells();
     findOtherIdWrites();
@@ -662,6 +686,19 @@ private:
         Threads.push_back(Root);
       }
     }
+  }
+
+  /// The names (a field's step, a global's id) of the flags some start
+  /// follows a set of (Spawn::FlagsSet): only tests of those can tell a
+  /// thread's life apart, so only they are kept, and split the walk.
+  void indexStartFlags() {
+    for (const auto &[Id, F] : P.functions())
+      for (const Spawn &S : F.Spawns)
+        for (const StoredFlag &Flag : S.FlagsSet)
+          StartFlagNames.insert(flagName(Flag.Place));
+  }
+  static std::string flagName(const AccessPath &Place) {
+    return Place.Steps.empty() ? Place.RootId : Place.Steps.back();
   }
 
   /// What each callable slot may hold, from the indirect calls through it
@@ -957,6 +994,20 @@ private:
     }
     if (isParamTest(L))
       return paramTest(L, C);
+    if (isFlagTest(L)) {
+      if (L.Mutex.Steps.size() < 2)
+        return std::nullopt;
+      AccessPath Place = L.Mutex;
+      std::string Values = Place.Steps[Place.Steps.size() - 2];
+      Place.Steps.resize(Place.Steps.size() - 2);
+      if (!StartFlagNames.count(flagName(Place)))
+        return std::nullopt;
+      auto Flag = resolve(Place, C);
+      if (!Flag)
+        return std::nullopt;
+      return ResolvedLock{FlagGuardPrefix + Values + "|" + Flag->key(),
+                          L.Mutex.Name, false, ""};
+    }
     if (isImpossibleBranch(L))
       return unreachable(L);
     if (isLockedOnReturn(L))
@@ -1635,7 +1686,8 @@ private:
   bool lockedAt(const SyncEvent &E, const Context &C,
                 const std::vector<ResolvedLock> &Dynamic) {
     auto Real = [](const ResolvedLock &L) {
-      return !L.Ownership && L.AbsentMutex.empty() && L.OnceFlag.empty();
+      return !L.Ownership && L.AbsentMutex.empty() && L.OnceFlag.empty() &&
+             !isFlagGuard(L);
     };
     if (std::any_of(C.Locks.begin(), C.Locks.end(), Real) ||
         std::any_of(Dynamic.begin(), Dynamic.end(), Real))
@@ -1697,6 +1749,9 @@ private:
     for (const ResolvedLock &L : R.Locks)
       if (L.LastReferenceTo && ownField(*L.LastReferenceTo, R.Path))
         return;
+    // The flags tested on the way here, and the values they held: rare,
+    // so kept beside the access (FlagGuardsOf), not in it.
+    FlagGuards Guards;
     for (const ResolvedLock &L : R.Locks) {
       if (!L.AbsentMutex.empty())
         R.Absent.push_back(L.AbsentMutex);
@@ -1705,15 +1760,24 @@ private:
         R.OnceFlags.push_back(L.OnceFlag);
       R.NotStarted.insert(R.NotStarted.end(), L.NotStarted.begin(),
                           L.NotStarted.end());
+      if (isFlagGuard(L)) {
+        size_t Bar = L.Key.find('|');
+        Guards.emplace_back(
+            L.Key.substr(Bar + 1),
+            L.Key.substr(FlagGuardPrefix.size(), Bar - FlagGuardPrefix.size()));
+      }
     }
     R.Locks.erase(std::remove_if(R.Locks.begin(), R.Locks.end(),
                                  [](const ResolvedLock &L) {
                                    return !L.AbsentMutex.empty() ||
                                           !L.OnceFlag.empty() ||
                                           L.LastReferenceTo ||
-                                          !L.NotStarted.empty();
+                                          !L.NotStarted.empty() ||
+                                          isFlagGuard(L);
                                  }),
                   R.Locks.end());
+    R.InLoop = C.InLoop || A.InLoop;
+    R.TracksOccurrences = R.Write && StartFlagNames.count(flagName(A.Path));
     R.Loc = A.Loc;
     R.Function = C.Fn->Name;
     R.Volatile = A.Volatile;
@@ -1738,6 +1802,8 @@ private:
                                    "*") <= static_cast<long>(OwnDerefs);
     ++AccessesInThread;
     std::string Identity = identityOf(R);
+    for (const auto &[Flag, Values] : Guards)
+      Identity += "|flag:" + Flag + Values;
     auto Known = AccessIndex.find(Identity);
     if (Known == AccessIndex.end() && AccessBytes >= MaxAccessBytesTotal) {
       Truncated = true;
@@ -1747,9 +1813,15 @@ private:
         AccessIndex.try_emplace(std::move(Identity), Accesses.size());
     if (New) {
       AccessBytes += footprint(R) + It->first.size();
+      if (R.TracksOccurrences)
+        FlagWriteOccurrences[R.Pos].push_back(R.Pos);
+      if (!Guards.empty())
+        FlagGuardsOf[R.Pos] = std::move(Guards);
       Accesses.push_back(std::move(R));
-    } else
-      Accesses[It->second].LastPos = R.Pos;
+    } else {
+      madeAgainAt(It->second, R.Pos);
+      Accesses[It->second].InLoop |= R.InLoop;
+    }
     touch({false, It->second});
   }
 
@@ -2000,10 +2072,18 @@ private:
     return Bytes;
   }
 
+  /// The access at Index is made again at Pos (LastPos).
+  void madeAgainAt(size_t Index, unsigned Pos) {
+    ResolvedAccess &A = Accesses[Index];
+    A.LastPos = Pos;
+    if (A.TracksOccurrences)
+      FlagWriteOccurrences[A.Pos].push_back(Pos);
+  }
+
   void replay(const std::vector<Touch> &Done, unsigned Thread) {
     for (const Touch &T : Done)
       if (!T.Release) {
-        Accesses[T.Index].LastPos = NextPos++;
+        madeAgainAt(T.Index, NextPos++);
         touch(T);
       } else {
         std::string Key = Syncs[T.Index].Key;
@@ -2066,7 +2146,7 @@ private:
           Escaping.push_back(Done[T].Index);
     }
     for (size_t Index : Escaping) {
-      Accesses[Index].LastPos = NextPos++;
+      madeAgainAt(Index, NextPos++);
       touch({false, Index});
     }
   }
@@ -2553,6 +2633,9 @@ private:
               localRoot(Threads.size(), "fresh:" + T.Params.back()->key());
       }
       T.ParamValues = knownValues(S.IntegerArgs, *Entry, C);
+      for (const StoredFlag &F : S.FlagsSet)
+        if (auto Flag = resolve(F.Place, C))
+          T.RunFlags[Flag->key()] = F.Value;
       ownSlots(T);
       if (int Twin = mergeIntoLiveTwin(T); Twin >= 0) {
         Started.push_back(static_cast<unsigned>(Twin));
@@ -2688,7 +2771,7 @@ private:
           Twin.HandleKey != T.HandleKey || Twin.ExecutorKey != T.ExecutorKey ||
           Twin.Program != T.Program || !Same(Twin.This, T.This) ||
           Twin.Params.size() != T.Params.size() ||
-          Twin.ParamValues != T.ParamValues)
+          Twin.ParamValues != T.ParamValues || Twin.RunFlags != T.RunFlags)
         continue;
       bool SameParams = true;
       for (size_t K = 0; K < T.Params.size() && SameParams; ++K)
@@ -3118,6 +3201,126 @@ private:
     return false;
   }
 
+  /// A flag T's parent set before starting T (RunFlags) keeps that value
+  /// while T runs, when: T is started once and its walk is whole; T starts
+  /// no thread; no other write of the flag falls within T's life (the
+  /// parent's before the start or after the join, no other thread's); and
+  /// T itself writes it, if at all, only last (nothing T does follows such
+  /// a write, and no loop brings it round again).
+  /// `mosq->threaded = mosq_ts_self; pthread_create(...)`, with the thread
+  /// writing mosq_ts_none as it ends.
+  void findCompletionFlags() {
+    for (size_t I = 0; I < Threads.size(); ++I) {
+      ThreadInstance &T = Threads[I];
+      if (T.RunFlags.empty() || T.Multi || T.Truncated || T.Parent < 0 ||
+          Threads[T.Parent].Truncated)
+        continue;
+      const FunctionFacts *Entry = P.function(T.EntryId);
+      bool Parent = std::any_of(Threads.begin(), Threads.end(),
+                                [&](const ThreadInstance &Child) {
+                                  return Child.Parent == static_cast<int>(I);
+                                });
+      if (!Entry || Parent)
+        continue;
+      Context C;
+      C.Thread = static_cast<unsigned>(I);
+      C.Fn = Entry;
+      C.This = T.This;
+      C.Params = T.Params;
+      C.ParamValues = T.ParamValues;
+      C.Program = T.Program;
+      for (const auto &[Key, Value] : T.RunFlags)
+        if (ownWritesLast(*Entry, Key, C) && noOtherWrites(T, Key, I))
+          T.HeldFlags[Key] = Value;
+    }
+  }
+
+  /// The thread's own writes of the flag Key are the last things its entry
+  /// does, in no loop: no event of the entry but an access of the flag
+  /// follows the first of them in program order, and no write of the flag
+  /// is made elsewhere (in a call).
+  bool ownWritesLast(const FunctionFacts &Entry, const std::string &Key,
+                     const Context &C) {
+    auto IsFlag = [&](const MemoryAccess &A) {
+      auto Path = resolve(A.Path, C);
+      return Path && Path->key() == Key;
+    };
+    unsigned First = UINT_MAX;
+    std::set<std::string> Final;
+    for (const MemoryAccess &A : Entry.Accesses)
+      if (A.Write && IsFlag(A)) {
+        if (A.InLoop)
+          return false;
+        First = std::min(First, A.Order);
+        Final.insert(where(A.Loc));
+      }
+    auto After = [&](unsigned Order) {
+      return First != UINT_MAX && Order > First;
+    };
+    for (const MemoryAccess &A : Entry.Accesses)
+      if (After(A.Order) && !IsFlag(A))
+        return false;
+    for (const CallSite &Call : Entry.Calls)
+      if (After(Call.Order))
+        return false;
+    for (const Spawn &S : Entry.Spawns)
+      if (After(S.Order))
+        return false;
+    for (const ResolvedAccess &A : Accesses)
+      if (A.Thread == C.Thread && A.Write && A.Path.key() == Key &&
+          !Final.count(where(A.Loc)))
+        return false;
+    return true;
+  }
+
+  /// No write of the flag Key but T's own falls within T's life: the
+  /// parent's come before the start or after the join, and no other
+  /// thread of T's program writes it.
+  bool noOtherWrites(const ThreadInstance &T, const std::string &Key,
+                     size_t Index) const {
+    for (const ResolvedAccess &A : Accesses) {
+      if (A.Thread == Index || !A.Write || A.Path.key() != Key ||
+          (!A.Program.empty() && !T.Program.empty() && A.Program != T.Program))
+        continue;
+      if (static_cast<int>(A.Thread) != T.Parent)
+        return false;
+      auto InLife = [&](unsigned Pos) {
+        return T.SpawnPos < Pos && Pos < T.JoinPos;
+      };
+      auto Tracked = FlagWriteOccurrences.find(A.Pos);
+      const std::vector<unsigned> *Made =
+          Tracked == FlagWriteOccurrences.end() ? nullptr : &Tracked->second;
+      if (Made ? std::any_of(Made->begin(), Made->end(), InLife)
+               : A.LastPos > T.SpawnPos && A.Pos < T.JoinPos)
+        return false;
+    }
+    return true;
+  }
+
+  /// B's thread holds a flag at the value its parent set (HeldFlags) until
+  /// its own last writes, and A, in that parent, runs only where a test
+  /// found the flag at another value: A comes after everything B's thread
+  /// does but those writes (B not being one of the flag's own accesses).
+  bool afterCompletion(const ResolvedAccess &A, const ResolvedAccess &B) {
+    const ThreadInstance &T = Threads[B.Thread];
+    if (T.HeldFlags.empty() || static_cast<int>(A.Thread) != T.Parent)
+      return false;
+    auto Guards = FlagGuardsOf.find(A.Pos);
+    if (Guards == FlagGuardsOf.end())
+      return false;
+    for (const auto &[Key, Values] : Guards->second) {
+      auto Held = T.HeldFlags.find(Key);
+      if (Held == T.HeldFlags.end() || B.Path.key() == Key)
+        continue;
+      const TestedValues &Tested = testedValues(Values);
+      bool Listed = std::count(Tested.Values.begin(), Tested.Values.end(),
+                               Held->second) != 0;
+      if (Listed == Tested.AllBut)
+        return true;
+    }
+    return false;
+  }
+
   bool ordered(const ResolvedAccess &A, const ResolvedAccess &B) const {
     return !orderedBySync(A, B).empty() || !orderedBySync(B, A).empty();
   }
@@ -3264,7 +3467,8 @@ private:
             continue;
           if (!overlap(*A, *B) || !concurrent(*A, *B) || commonLock(*A, *B) ||
               ordered(*A, *B) || onKeepersThread(*A, *B) ||
-              onKeepersThread(*B, *A))
+              onKeepersThread(*B, *A) || afterCompletion(*A, *B) ||
+              afterCompletion(*B, *A))
             continue;
           // Concurrency assumed from a class: report what breaks the
           // class's own locking (lock consistency), and unlocked writes to
@@ -3579,6 +3783,14 @@ private:
   /// Per callable slot: what the calls through it may reach (a null entry
   /// for a call concur could not resolve).
   std::map<std::string, std::vector<const CallTarget *>> SlotTargets;
+  std::set<std::string> StartFlagNames;
+  /// Per access (by its first position, which no other has): the flags
+  /// tested on the way to it and the values they held there
+  /// (isFlagGuard); every position a tracked flag
+  /// write was made at.
+  using FlagGuards = std::vector<std::pair<std::string, std::string>>;
+  std::unordered_map<unsigned, FlagGuards> FlagGuardsOf;
+  std::unordered_map<unsigned, std::vector<unsigned>> FlagWriteOccurrences;
   /// Per program (its main's file): the functions its code may reach.
   std::map<std::string, std::set<std::string>> ProgramReach;
   /// Parameter tests' steps, parsed (testedValues).

@@ -121,6 +121,11 @@ void CallModel::markStoredCoroutines(llvm::ArrayRef<const Expr *> Made) {
 
 void CallModel::addSpawn(Spawn Sp) {
   Sp.LoopDepth = S.Here ? S.Here->LoopDepth : 0;
+  // A start in a loop follows the loop's earlier passes too, which the
+  // flow (not waiting for them) does not see.
+  if (Sp.LoopDepth == 0)
+    for (const auto &[Key, Flag] : FlagsAtCall)
+      Sp.FlagsSet.push_back(Flag);
   Sp.Order = S.nextOrder();
   S.Out.Spawns.push_back(std::move(Sp));
 }
@@ -796,6 +801,7 @@ void CallModel::storeLibraryCallables(const FunctionDecl *Callee,
 
 void CallModel::handleIndirect(const CallExpr *CE, const Expr *Through,
                                const FunctionDecl *Operator) {
+  takeStoredFlags();
   CallSite C = makeCall(CE);
   C.Kind = CallKind::Indirect;
   C.CalleeName = Flow.kindOf(Through->getType());
@@ -900,6 +906,7 @@ bool CallModel::handleInPlaceSpawn(const CallExpr *CE, const Expr *Receiver,
 }
 
 void CallModel::handleCall(const CallExpr *CE) {
+  takeStoredFlags();
   const FunctionDecl *Callee = CE->getDirectCallee();
   if (!Callee) {
     if (!isa<CXXPseudoDestructorExpr>(CE->getCallee()->IgnoreParens()))
@@ -1054,6 +1061,7 @@ void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
 }
 
 void CallModel::handleConstruct(const CXXConstructExpr *CE) {
+  takeStoredFlags();
   const CXXConstructorDecl *Ctor = CE->getConstructor();
   if (!Ctor)
     return;

@@ -217,6 +217,14 @@ private:
   Descriptors &Fds;
   /// The order of the spawn each status-returning start call made.
   std::map<const clang::Expr *, unsigned> SpawnOrders;
+  /// The flags set to constants on every path to the call being handled
+  /// (FlowState::Stored): a call may change any of them, so the flow
+  /// forgets them, but a start records them first.
+  std::map<std::string, StoredFlag> FlagsAtCall;
+  void takeStoredFlags() {
+    FlagsAtCall = std::move(S.Locks.Now.Stored);
+    S.Locks.Now.Stored.clear();
+  }
 };
 
 } // namespace extract

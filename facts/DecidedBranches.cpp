@@ -26,6 +26,8 @@ namespace {
 struct Unknown {
   const CallExpr *Call = nullptr;
   const VarDecl *Holder = nullptr;
+  /// The reads of a flag's place (a field or a global) in the condition.
+  std::set<const Expr *> Places;
 };
 
 /// Cond's value when the unknown is Value; none when it depends on
@@ -36,7 +38,7 @@ std::optional<int64_t> evaluate(const Expr *E, const Unknown &U, int64_t Value,
                                 const ASTContext &Ctx,
                                 bool EqualityOnly = false) {
   E = E->IgnoreParenImpCasts();
-  if (E == U.Call)
+  if (E == U.Call || U.Places.count(E))
     return Value;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (U.Holder && Ref->getDecl() == U.Holder)
@@ -182,6 +184,36 @@ std::optional<bool> KnownResults::neverHas(const Expr *Cond) const {
   return std::nullopt;
 }
 
+/// The values of the unknown that take the edge of a branch on Cond, which
+/// compares it for equality with Constants only: "=1,3", or "!=0" when
+/// every value but those listed does. None when Cond depends on more, or
+/// when every value takes the edge.
+static std::optional<std::string>
+valuesTakingEdge(const Expr *Cond, bool TrueEdge, const Unknown &U,
+                 const std::set<int64_t> &Constants, const ASTContext &Ctx) {
+  // Compared for equality only, every value but the constants behaves as
+  // one more would.
+  auto TakesEdge = [&](int64_t Value) -> std::optional<bool> {
+    std::optional<int64_t> V =
+        evaluate(Cond, U, Value, Ctx, /*EqualityOnly=*/true);
+    if (!V)
+      return std::nullopt;
+    return (*V != 0) == TrueEdge;
+  };
+  std::string Taken, NotTaken;
+  for (int64_t C : Constants) {
+    std::optional<bool> Takes = TakesEdge(C);
+    if (!Takes)
+      return std::nullopt;
+    std::string &List = *Takes ? Taken : NotTaken;
+    List += (List.empty() ? "" : ",") + std::to_string(C);
+  }
+  std::optional<bool> OtherTakes = TakesEdge(*Constants.rbegin() + 1);
+  if (!OtherTakes || (*OtherTakes && NotTaken.empty()))
+    return std::nullopt;
+  return *OtherTakes ? "!=" + NotTaken : "=" + Taken;
+}
+
 /// "paramtest:<index>" + Values + "?paramtest": held where only the values
 /// Values lists ("=1,3"), or all but them ("!=0"), bring Param.
 static HeldLock paramTestMark(const ParmVarDecl *Param,
@@ -226,29 +258,84 @@ std::optional<HeldLock> paramTestOnEdge(const Expr *Cond, bool TrueEdge,
   if (!Param || !Param->getType()->isIntegralOrEnumerationType() ||
       S.Paths.isModified(Param))
     return std::nullopt;
-  // Compared for equality only, every value but the constants behaves as
-  // one more would.
   Unknown U;
   U.Holder = Param;
-  std::string Taken, NotTaken;
-  auto TakesEdge = [&](int64_t Value) -> std::optional<bool> {
-    std::optional<int64_t> V = evaluate(Cond, U, Value, S.TU.Ctx,
-                                        /*EqualityOnly=*/true);
-    if (!V)
-      return std::nullopt;
-    return (*V != 0) == TrueEdge;
-  };
-  for (int64_t C : Constants) {
-    std::optional<bool> Takes = TakesEdge(C);
-    if (!Takes)
-      return std::nullopt;
-    std::string &List = *Takes ? Taken : NotTaken;
-    List += (List.empty() ? "" : ",") + std::to_string(C);
-  }
-  std::optional<bool> OtherTakes = TakesEdge(*Constants.rbegin() + 1);
-  if (!OtherTakes || (*OtherTakes && NotTaken.empty()))
+  std::optional<std::string> Values =
+      valuesTakingEdge(Cond, TrueEdge, U, Constants, S.TU.Ctx);
+  if (!Values)
     return std::nullopt;
-  return paramTestMark(Param, *OtherTakes ? "!=" + NotTaken : "=" + Taken, S);
+  return paramTestMark(Param, *Values, S);
+}
+
+std::optional<HeldLock> flagTestOnEdge(const Expr *Cond, bool TrueEdge,
+                                       FunctionScope &S) {
+  // The one read of a place in Cond, and the constants it is compared
+  // with. The place's path is asked for only once the shape fits: naming
+  // a place has effects on the walk (an element's index, a local's use).
+  const Expr *Read = nullptr;
+  std::set<int64_t> Constants = {0};
+  std::vector<const Stmt *> Work{Cond};
+  while (!Work.empty()) {
+    const Stmt *Node = Work.back();
+    Work.pop_back();
+    if (!Node)
+      continue;
+    if (isa<CallExpr>(Node) || isa<LambdaExpr>(Node) ||
+        isa<ArraySubscriptExpr>(Node))
+      return std::nullopt;
+    if (const auto *E = dyn_cast<Expr>(Node);
+        E && (isa<MemberExpr>(E) || isa<DeclRefExpr>(E))) {
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+        if (isa<EnumConstantDecl>(Ref->getDecl()))
+          continue;
+        const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        if (!VD || !VD->hasGlobalStorage() || VD->isStaticLocal())
+          return std::nullopt;
+      }
+      if (Read || !E->getType()->isIntegralOrEnumerationType())
+        return std::nullopt;
+      Read = E;
+      // What the place's own expression holds: a pointer read through
+      // (`mosq->`), nothing that calls or indexes.
+      std::vector<const Stmt *> Inner{E};
+      while (!Inner.empty()) {
+        const Stmt *N = Inner.back();
+        Inner.pop_back();
+        if (isa<CallExpr>(N) || isa<ArraySubscriptExpr>(N) ||
+            isa<LambdaExpr>(N))
+          return std::nullopt;
+        for (const Stmt *Child : N->children())
+          if (Child)
+            Inner.push_back(Child);
+      }
+      continue;
+    }
+    if (const auto *B = dyn_cast<BinaryOperator>(Node); B && B->isEqualityOp())
+      for (const Expr *Side : {B->getLHS(), B->getRHS()})
+        if (std::optional<int64_t> C = integerConstant(Side, S.TU.Ctx))
+          Constants.insert(*C);
+    for (const Stmt *Child : Node->children())
+      Work.push_back(Child);
+  }
+  if (!Read)
+    return std::nullopt;
+  Unknown U;
+  U.Places.insert(Read);
+  std::optional<std::string> Values =
+      valuesTakingEdge(Cond, TrueEdge, U, Constants, S.TU.Ctx);
+  if (!Values)
+    return std::nullopt;
+  std::optional<AccessPath> Place = S.Paths.pathOf(Read);
+  if (!Place || Place->Root == AccessPath::RootKind::Local ||
+      Place->Root == AccessPath::RootKind::Return ||
+      (Place->Root == AccessPath::RootKind::Param &&
+       (Place->Steps.empty() || Place->Steps.front() != "*")))
+    return std::nullopt;
+  AccessPath P = *Place;
+  P.Name = "a test of '" + Place->Name + "'";
+  appendStep(P, *Values);
+  appendStep(P, FlagTestMark);
+  return HeldLock{P, false};
 }
 
 std::optional<HeldLock> nonNullAfterDereference(const AccessPath &Accessed,

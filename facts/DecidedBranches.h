@@ -1,8 +1,8 @@
 //===- DecidedBranches.h - Branches a known value decides -----------------===//
 //
 // A branch whose test a value known before the walk decides is taken by
-// no thread, or taken by every call that passes that value. Two such
-// values:
+// no thread, or taken by every call that passes that value. Three such
+// values (and a fourth, a flag's, known only to the race check):
 //
 // * A library call's result. Some return one of a few values whenever
 //   their arguments are valid: pthread_sigmask with a valid `how` returns
@@ -40,6 +40,13 @@
 //   (pthread_create(&t, NULL, worker, NULL) to a worker that reads
 //   through its argument first) does none of it.
 //
+// * A flag's value. A test of one integer field or global for equality
+//   with constants (`mosq->threaded == mosq_ts_none`) marks each edge with
+//   the values that take it: "<place>=0?flagtest". The race check knows
+//   the value a flag keeps while a thread runs (one its starter set before
+//   the start) and orders what its starter does under another value after
+//   that thread.
+//
 // Does not model: invalid arguments (they make the call fail; the catalog
 // speaks of valid ones), conditions that depend on anything else as well
 // (the edge is kept), values that reach the test through a join of paths,
@@ -73,6 +80,14 @@ HeldLock impossibleBranch();
 /// The parameter is noted in the function's TestedParams.
 std::optional<HeldLock> paramTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
                                         const FunctionScope &S);
+
+/// The mark held on the edge (the true one when TrueEdge) of a branch on
+/// Cond, when Cond tests one integer field or global (one object: no
+/// element of an array or container) for equality with constants and
+/// depends on nothing else: which values the place holds where the edge is
+/// taken ("?flagtest").
+std::optional<HeldLock> flagTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
+                                       FunctionScope &S);
 
 /// The mark held after Accessed, a load or store through the function's
 /// own pointer parameter, which it never changes: what follows runs only

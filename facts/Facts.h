@@ -219,12 +219,21 @@ inline const std::string ParamTestRoot = "paramtest:";
 inline bool isParamTest(const HeldLock &L) {
   return endsWithMark(L, ParamTestMark);
 }
+/// "<place>" + "=1,3" or "!=0" + "?flagtest", held on a branch edge that
+/// a test of an integer field or global (`mosq->threaded == mosq_ts_none`)
+/// for equality with constants decides, and on nothing else: the values
+/// the place holds where the edge is taken (facts/DecidedBranches.h).
+inline const std::string FlagTestMark = "?flagtest";
+inline bool isFlagTest(const HeldLock &L) {
+  return endsWithMark(L, FlagTestMark);
+}
 /// Marks the analysis holds like locks that are none (or, for a call's
 /// result, not yet: only the whole program says which lock it is).
 inline bool isPseudoLock(const HeldLock &L) {
   return isMutexAbsence(L) || isThreadOwnership(L) || isOnceBranch(L) ||
          isLockedOnReturn(L) || isStartFailure(L) || isLastReference(L) ||
-         isCallableSet(L) || isImpossibleBranch(L) || isParamTest(L);
+         isCallableSet(L) || isImpossibleBranch(L) || isParamTest(L) ||
+         isFlagTest(L);
 }
 inline bool holdsRealLock(const std::vector<HeldLock> &Locks) {
   for (const HeldLock &L : Locks)
@@ -279,6 +288,9 @@ struct MemoryAccess {
   /// no other thread reaches this object yet, if the whole program finds
   /// the object new (an allocation, or a function returning one).
   bool Unpublished = false;
+  /// Inside a loop of its function: it may run again after what follows
+  /// it in program order.
+  bool InLoop = false;
 };
 
 /// Synchronisation that orders accesses without a lock: a release in one
@@ -471,6 +483,14 @@ struct CallSite {
   }
 };
 
+/// An integer field or global given a constant (`mosq->threaded =
+/// mosq_ts_self`), which it still holds at a later point on every path:
+/// no write to a place of that name, and no call, between.
+struct StoredFlag {
+  AccessPath Place;
+  long long Value = 0;
+};
+
 /// Work handed to another thread: std::thread, std::async, a pool's submit.
 struct Spawn {
   std::string Api; // Catalog name of the spawning function.
@@ -510,6 +530,9 @@ struct Spawn {
   /// Parallel to Args, when some is known: what the entry's parameter is
   /// given (IntegerArg; a null pointer is the constant 0).
   std::vector<IntegerArg> IntegerArgs;
+  /// The flags the spawning code set to a constant before the start, on
+  /// every path to it (a start in no loop of its function).
+  std::vector<StoredFlag> FlagsSet;
 };
 
 /// `co_await pool.schedule()` and friends: the rest of the coroutine runs on

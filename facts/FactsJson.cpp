@@ -187,6 +187,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["whole_value"] = true;
   if (A.Unpublished)
     J["unpublished"] = true;
+  if (A.InLoop)
+    J["in_loop"] = true;
   if (!A.LazyInitOf.empty())
     J["lazy_init_of"] = A.LazyInitOf;
   if (A.StoresPointer)
@@ -212,6 +214,7 @@ void from_json(const json &J, MemoryAccess &A) {
   A.KeptIdTest = J.value("kept_id_test", false);
   A.WholeValue = J.value("whole_value", false);
   A.Unpublished = J.value("unpublished", false);
+  A.InLoop = J.value("in_loop", false);
   A.LazyInitOf = J.value("lazy_init_of", std::string());
   A.StoresPointer = J.contains("stored");
   readOptional(J, "stored", A.Stored);
@@ -474,6 +477,12 @@ void to_json(json &J, const Spawn &S) {
     J["fresh_args"] = S.FreshArgs;
   if (!S.IntegerArgs.empty())
     J["integer_args"] = S.IntegerArgs;
+  if (!S.FlagsSet.empty()) {
+    json Flags = json::array();
+    for (const StoredFlag &F : S.FlagsSet)
+      Flags.push_back({{"place", F.Place}, {"value", F.Value}});
+    J["flags_set"] = Flags;
+  }
 }
 
 void from_json(const json &J, Spawn &S) {
@@ -493,6 +502,10 @@ void from_json(const json &J, Spawn &S) {
     J.at("fresh_args").get_to(S.FreshArgs);
   if (J.contains("integer_args"))
     J.at("integer_args").get_to(S.IntegerArgs);
+  if (J.contains("flags_set"))
+    for (const json &F : J.at("flags_set"))
+      S.FlagsSet.push_back(
+          {F.at("place").get<AccessPath>(), F.at("value").get<long long>()});
 }
 
 void to_json(json &J, const ExecutorSwitch &S) {

@@ -45,9 +45,10 @@ void FunctionWalker::run() {
   walk(Root);
   // What a lock()/unlock() style function leaves behind for its caller (a
   // once's branch ends with the function that tested the flag; a test of a
-  // parameter speaks of this function's parameters, not the caller's).
+  // parameter speaks of this function's parameters, not the caller's, and
+  // a flag's test of the value the flag had here).
   auto Taken = [&](const HeldLock &L) {
-    return !isParamTest(L) &&
+    return !isParamTest(L) && !isFlagTest(L) &&
            std::none_of(Entry.begin(), Entry.end(), [&](const HeldLock &E) {
              return sameObject(E.Mutex, L.Mutex);
            });
@@ -384,9 +385,23 @@ FunctionWalker::entryState(const CFGBlock *Block,
                       !isa_and_nonnull<SwitchStmt>(From->getTerminatorStmt());
         if (TwoWay && Results && Results->neverTaken(*From, TrueEdge))
           S.Locks.lock({impossibleBranch()});
+        // The block that evaluates the last operand of `a && b` (its
+        // terminator is the branch, not the `&&`) decides the branch by
+        // that operand alone.
+        const Expr *Last = E;
+        if (!isa_and_nonnull<BinaryOperator>(From->getTerminatorStmt()))
+          while (const auto *Logical =
+                     dyn_cast<BinaryOperator>(Last->IgnoreParens())) {
+            if (!Logical->isLogicalOp())
+              break;
+            Last = Logical->getRHS();
+          }
         if (TwoWay)
-          if (std::optional<HeldLock> Test = paramTestOnEdge(E, TrueEdge, S))
+          if (std::optional<HeldLock> Test = paramTestOnEdge(Last, TrueEdge, S))
             S.Locks.lock({*Test});
+        if (TwoWay)
+          if (std::optional<HeldLock> Flag = flagTestOnEdge(Last, TrueEdge, S))
+            S.Locks.lock({*Flag});
         noExecutorEdge(E, TrueEdge);
       }
     if (std::optional<HeldLock> Mark = Once.markOnEdge(From, Block))
@@ -651,6 +666,14 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   if (B->getOpcode() == BO_Assign && S.Out.Accesses.size() > Before &&
       S.Out.Accesses.back().Write && isCurrentThreadIdValue(RHS, S.TU))
     S.Out.Accesses.back().StoresCurrentThreadId = true;
+  // `mosq->threaded = mosq_ts_self`: a flag the code set (StoredFlag).
+  if (B->getOpcode() == BO_Assign && S.Out.Accesses.size() > Before &&
+      S.Out.Accesses.back().Write &&
+      LHS->getType()->isIntegralOrEnumerationType())
+    if (std::optional<int64_t> Value = integerConstant(RHS, S.TU.Ctx)) {
+      const AccessPath &Place = S.Out.Accesses.back().Path;
+      S.Locks.Now.Stored[pathKey(Place)] = {Place, *Value};
+    }
   if (const VarDecl *VD = referencedVar(LHS); VD && !VD->hasGlobalStorage()) {
     const Expr *Assigned = B->getOpcode() == BO_Assign ? RHS : nullptr;
     Counts.note(VD, Assigned);

@@ -55,6 +55,11 @@ FlowState FlowState::join(const FlowState &A, const FlowState &B) {
     if (std::none_of(R.Released.begin(), R.Released.end(),
                      [&](const AccessPath &Q) { return sameObject(P, Q); }))
       R.Released.push_back(P);
+  for (const auto &[Key, Flag] : A.Stored) {
+    auto Other = B.Stored.find(Key);
+    if (Other != B.Stored.end() && Other->second.Value == Flag.Value)
+      R.Stored.emplace(Key, Flag);
+  }
   for (const AccessPath &P : A.Ready)
     if (std::any_of(B.Ready.begin(), B.Ready.end(),
                     [&](const AccessPath &Q) { return sameObject(P, Q); }))
@@ -159,6 +164,25 @@ void LockState::endGuard(const clang::VarDecl *Var,
   if (It->second.Held)
     unlock(It->second.Mutexes, ReleasesOnExit);
   Now.Guards.erase(It);
+}
+
+void FlowState::forgetStored(const AccessPath &Written) {
+  // Through a pointer concur cannot follow: it may be any flag.
+  if (!Written.Steps.empty() && Written.Steps.back() == "*") {
+    Stored.clear();
+    return;
+  }
+  std::string Key = pathKey(Written);
+  for (auto It = Stored.begin(); It != Stored.end();) {
+    const AccessPath &Place = It->second.Place;
+    bool SameName = Place.Steps.empty() || Written.Steps.empty()
+                        ? Place.RootId == Written.RootId
+                        : Place.Steps.back() == Written.Steps.back();
+    if (SameName || It->first.rfind(Key, 0) == 0)
+      It = Stored.erase(It);
+    else
+      ++It;
+  }
 }
 
 } // namespace extract

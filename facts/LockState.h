@@ -9,6 +9,7 @@
 // a switch of executor counts only if every path made it.
 //
 // Also here: which objects (futures, tasks, results) are known complete,
+// and which integer flags hold a constant set on every path (StoredFlag),
 // with the same join.
 //
 // Does not model: lock counts of recursive mutexes (a lock is held or not).
@@ -58,6 +59,9 @@ struct FlowState {
   /// produced by a co_await, or tested ready. Waiting on them returns at
   /// once.
   std::vector<AccessPath> Ready;
+  /// Integer fields and globals given a constant on every path to here,
+  /// by key (StoredFlag).
+  std::map<std::string, StoredFlag> Stored;
   /// The events (by program order) on some path to here: a call's lock
   /// effects reach what it is on a path to, not what merely follows it in
   /// program order (an unlock() in the branch that returns early).
@@ -67,6 +71,10 @@ struct FlowState {
   llvm::BitVector MustCalled;
 
   bool holds(const AccessPath &Mutex) const;
+  /// A write of Written: a flag it may be (the same place, a place of the
+  /// same field or variable name through another path, or the object
+  /// holding it) no longer holds its constant for certain.
+  void forgetStored(const AccessPath &Written);
   /// Is the object at Path, or the object holding it, known ready?
   bool isReady(const AccessPath &Path) const;
   /// What is certain after either of two paths.
