@@ -2633,9 +2633,17 @@ private:
               localRoot(Threads.size(), "fresh:" + T.Params.back()->key());
       }
       T.ParamValues = knownValues(S.IntegerArgs, *Entry, C);
+      // A flag tested on the way to this start (a guard held here, in a
+      // caller) may have been tested before it was set for this thread:
+      // what that test guards after the start orders nothing.
       for (const StoredFlag &F : S.FlagsSet)
         if (auto Flag = resolve(F.Place, C))
-          T.RunFlags[Flag->key()] = F.Value;
+          if (std::none_of(
+                  C.Locks.begin(), C.Locks.end(), [&](const ResolvedLock &L) {
+                    return isFlagGuard(L) &&
+                           L.Key.substr(L.Key.find('|') + 1) == Flag->key();
+                  }))
+            T.RunFlags[Flag->key()] = F.Value;
       ownSlots(T);
       if (int Twin = mergeIntoLiveTwin(T); Twin >= 0) {
         Started.push_back(static_cast<unsigned>(Twin));

@@ -167,22 +167,26 @@ void LockState::endGuard(const clang::VarDecl *Var,
 }
 
 void FlowState::forgetStored(const AccessPath &Written) {
-  // Through a pointer concur cannot follow: it may be any flag.
-  if (!Written.Steps.empty() && Written.Steps.back() == "*") {
-    Stored.clear();
-    return;
-  }
+  // Through a pointer concur cannot follow, it may be any flag.
+  bool Unknown = !Written.Steps.empty() && Written.Steps.back() == "*";
   std::string Key = pathKey(Written);
-  for (auto It = Stored.begin(); It != Stored.end();) {
-    const AccessPath &Place = It->second.Place;
+  auto MayBe = [&](const AccessPath &Place) {
     bool SameName = Place.Steps.empty() || Written.Steps.empty()
                         ? Place.RootId == Written.RootId
                         : Place.Steps.back() == Written.Steps.back();
-    if (SameName || It->first.rfind(Key, 0) == 0)
-      It = Stored.erase(It);
-    else
-      ++It;
-  }
+    return Unknown || SameName || pathKey(Place).rfind(Key, 0) == 0;
+  };
+  for (auto It = Stored.begin(); It != Stored.end();)
+    It = MayBe(It->second.Place) ? Stored.erase(It) : std::next(It);
+  Held.erase(std::remove_if(Held.begin(), Held.end(),
+                            [&](const HeldLock &L) {
+                              if (!isFlagTest(L) || L.Mutex.Steps.size() < 2)
+                                return false;
+                              AccessPath Place = L.Mutex;
+                              Place.Steps.resize(Place.Steps.size() - 2);
+                              return MayBe(Place);
+                            }),
+             Held.end());
 }
 
 } // namespace extract

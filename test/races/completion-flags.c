@@ -1,7 +1,7 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
 // Warnings interleaved with the expected ones escape a DAG group; count them.
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
-// COUNT: {{^}}11{{$}}
+// COUNT: {{^}}12{{$}}
 //
 // A flag the parent sets before it starts a thread (`c->threaded = SELF;
 // pthread_create(...)`) keeps that value while the thread runs when no
@@ -10,8 +10,8 @@
 // (`if (c->threaded == NONE) c->sock = ...;`) then comes after everything
 // the thread does. The flag itself still races. A thread that works on
 // after its write, a parent that writes the flag while the thread runs, a
-// flag set on one path only, and a test that finds the value set before
-// the start order nothing.
+// flag set on one path only, a test that finds the value set before the
+// start, and a test made before the flag was set order nothing.
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -23,7 +23,7 @@ struct client {
   int sock;
 };
 
-static struct client good, running, busy, reset, maybe;
+static struct client good, running, busy, reset, maybe, stale;
 
 static void *network_thread(void *arg) {
   good.sock = 1;
@@ -62,6 +62,23 @@ static void *maybe_thread(void *arg) {
   return arg;
 }
 
+// Started under a test its caller made before the flag was set: what
+// that test guards after the start runs with the thread.
+static void *stale_thread(void *arg) {
+  stale.sock = 1;
+  if (stale.threaded == SELF)
+    stale.threaded = NONE;
+  return arg;
+}
+
+static pthread_t start_stale(void) {
+  pthread_t t;
+  stale.threaded = SELF;
+  pthread_create(&t, NULL, stale_thread, NULL);
+  stale.sock = 2;
+  return t;
+}
+
 int main(int argc, char **argv) {
   pthread_t t;
   // Set on every path before the start: this write comes after the
@@ -97,6 +114,10 @@ int main(int argc, char **argv) {
   if (maybe.threaded == NONE)
     maybe.sock = 2;
   pthread_join(t, NULL);
+
+  if (stale.threaded == NONE)
+    t = start_stale();
+  pthread_join(t, NULL);
   return 0;
 }
 // CHECK-DAG: completion-flags.c:31:10: warning: 'client::threaded' is written by thread 'network_thread' without a lock and read by thread 'main' without a lock
@@ -109,4 +130,5 @@ int main(int argc, char **argv) {
 // CHECK-DAG: completion-flags.c:54:11: warning: 'client::threaded' is written by thread 'reset_thread' without a lock and written by thread 'main' without a lock
 // CHECK-DAG: completion-flags.c:59:9: warning: 'client::sock' is written by thread 'maybe_thread' without a lock and written by thread 'main' without a lock
 // CHECK-DAG: completion-flags.c:61:11: warning: 'client::threaded' is written by thread 'maybe_thread' without a lock and read by thread 'main' without a lock
-// CHECK-DAG: completion-flags.c:89:9: warning: 'client::threaded' is written by thread 'main' without a lock and read by thread 'reset_thread' without a lock
+// CHECK-DAG: completion-flags.c:68:9: warning: 'client::sock' is written by thread 'stale_thread' without a lock and written by thread 'main' without a lock
+// CHECK-DAG: completion-flags.c:106:9: warning: 'client::threaded' is written by thread 'main' without a lock and read by thread 'reset_thread' without a lock
