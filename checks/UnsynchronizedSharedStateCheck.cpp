@@ -223,12 +223,9 @@ inline bool isFlagGuard(const ResolvedLock &L) {
 struct ResolvedAccess {
   AbsPath Path;
   bool Write = false;
-  /// In a loop of its function, or of a caller's (it may run again after
-  /// what follows it).
-  bool InLoop = false;
-  /// A write of a flag some start follows a set of (StartFlagNames): every
-  /// position it was made at is kept (RaceFinder::FlagWriteOccurrences),
-  /// not just the first and last.
+  /// A write of a flag some start follows a set of (StartFlagNames), or of
+  /// a whole object that may hold one: every position it was made at is
+  /// kept (RaceFinder::FlagWriteOccurrences), not just the first and last.
   bool TracksOccurrences = false;
   /// Where the thread first and last made this access between the same
   /// ordering events (a release falls between them, not an event).
@@ -317,6 +314,10 @@ struct ThreadInstance {
   /// Those of RunFlags that hold while it runs (findCompletionFlags): no
   /// other write reaches them before its own last writes.
   std::map<std::string, long long> HeldFlags;
+  /// The root of each of RunFlags' places (AbsPath::Root): a flag in an
+  /// object of an allocation site (one of many, to concur) orders only
+  /// what is in or reached through that object.
+  std::map<std::string, std::string> FlagRoots;
   std::set<std::string> Frames;
   /// The functions on the spawner's stack when this thread started.
   std::set<std::string> LiveAtSpawn;
@@ -1776,8 +1777,11 @@ private:
                                           isFlagGuard(L);
                                  }),
                   R.Locks.end());
-    R.InLoop = C.InLoop || A.InLoop;
-    R.TracksOccurrences = R.Write && StartFlagNames.count(flagName(A.Path));
+    // A write of a whole object (a memset, `*c = (struct client){0}`) may
+    // write a flag in it too.
+    R.TracksOccurrences = R.Write && !StartFlagNames.empty() &&
+                          (StartFlagNames.count(flagName(A.Path)) ||
+                           A.Path.Steps.empty() || A.Path.Steps.back() == "*");
     R.Loc = A.Loc;
     R.Function = C.Fn->Name;
     R.Volatile = A.Volatile;
@@ -1820,7 +1824,6 @@ private:
       Accesses.push_back(std::move(R));
     } else {
       madeAgainAt(It->second, R.Pos);
-      Accesses[It->second].InLoop |= R.InLoop;
     }
     touch({false, It->second});
   }
@@ -2642,8 +2645,10 @@ private:
                   C.Locks.begin(), C.Locks.end(), [&](const ResolvedLock &L) {
                     return isFlagGuard(L) &&
                            L.Key.substr(L.Key.find('|') + 1) == Flag->key();
-                  }))
+                  })) {
             T.RunFlags[Flag->key()] = F.Value;
+            T.FlagRoots[Flag->key()] = Flag->Root;
+          }
       ownSlots(T);
       if (int Twin = mergeIntoLiveTwin(T); Twin >= 0) {
         Started.push_back(static_cast<unsigned>(Twin));
@@ -3243,6 +3248,12 @@ private:
     }
   }
 
+  /// Is an access of Place one of the flag Key: the flag itself, or the
+  /// object holding it as a whole (`c = (struct client){0}`, a memset)?
+  static bool writesFlag(const std::string &Place, const std::string &Key) {
+    return Key.rfind(Place, 0) == 0;
+  }
+
   /// The thread's own writes of the flag Key are the last things its entry
   /// does, in no loop: no event of the entry but an access of the flag
   /// follows the first of them in program order, and no write of the flag
@@ -3251,7 +3262,7 @@ private:
                      const Context &C) {
     auto IsFlag = [&](const MemoryAccess &A) {
       auto Path = resolve(A.Path, C);
-      return Path && Path->key() == Key;
+      return Path && writesFlag(Path->key(), Key);
     };
     unsigned First = UINT_MAX;
     std::set<std::string> Final;
@@ -3275,7 +3286,7 @@ private:
       if (After(S.Order))
         return false;
     for (const ResolvedAccess &A : Accesses)
-      if (A.Thread == C.Thread && A.Write && A.Path.key() == Key &&
+      if (A.Thread == C.Thread && A.Write && writesFlag(A.Path.key(), Key) &&
           !Final.count(where(A.Loc)))
         return false;
     return true;
@@ -3287,7 +3298,7 @@ private:
   bool noOtherWrites(const ThreadInstance &T, const std::string &Key,
                      size_t Index) const {
     for (const ResolvedAccess &A : Accesses) {
-      if (A.Thread == Index || !A.Write || A.Path.key() != Key ||
+      if (A.Thread == Index || !A.Write || !writesFlag(A.Path.key(), Key) ||
           (!A.Program.empty() && !T.Program.empty() && A.Program != T.Program))
         continue;
       if (static_cast<int>(A.Thread) != T.Parent)
@@ -3318,7 +3329,10 @@ private:
       return false;
     for (const auto &[Key, Values] : Guards->second) {
       auto Held = T.HeldFlags.find(Key);
-      if (Held == T.HeldFlags.end() || B.Path.key() == Key)
+      if (Held == T.HeldFlags.end() || writesFlag(B.Path.key(), Key))
+        continue;
+      const std::string &Root = T.FlagRoots.at(Key);
+      if (Root.rfind("G:", 0) != 0 && B.Path.Root != Root)
         continue;
       const TestedValues &Tested = testedValues(Values);
       bool Listed = std::count(Tested.Values.begin(), Tested.Values.end(),

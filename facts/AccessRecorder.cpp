@@ -59,8 +59,12 @@ void AccessRecorder::record(const Expr *E, bool Write) {
       return;
   }
   auto P = S.Paths.pathOf(E);
-  if (!P)
+  if (!P) {
+    // A write concur cannot place may be any flag's.
+    if (Write)
+      S.Locks.Now.forgetStored(AccessPath{});
     return;
+  }
   size_t Before = S.Out.Accesses.size();
   recordPath(*P, Write, E, guardedBy(E, *P));
   if (!Write && S.Out.Accesses.size() > Before &&
@@ -172,7 +176,8 @@ void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
   bool Publishes = A.Write && A.Volatile;
   // Through a null parameter, this access ends the process: what follows
   // it runs only where the parameter is not null.
-  std::optional<HeldLock> NonNull = nonNullAfterDereference(A.Path, S);
+  std::optional<HeldLock> NonNull =
+      S.StraightWalk ? std::nullopt : nonNullAfterDereference(A.Path, At, S);
   S.Out.Accesses.push_back(std::move(A));
   if (Publishes)
     S.addSync(S.Out.Accesses.back().Path, /*Release=*/true, /*Volatile=*/true);

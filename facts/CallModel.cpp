@@ -123,9 +123,11 @@ void CallModel::addSpawn(Spawn Sp) {
   Sp.LoopDepth = S.Here ? S.Here->LoopDepth : 0;
   // A start in a loop follows the loop's earlier passes too, which the
   // flow (not waiting for them) does not see.
-  if (Sp.LoopDepth == 0)
+  // (An OpenMP region is no call: the flags of the last call are not its.)
+  if (Sp.LoopDepth == 0 && Sp.Model != SpawnModel::OpenMP)
     for (const auto &[Key, Flag] : FlagsAtCall)
       Sp.FlagsSet.push_back(Flag);
+  FlagsAtCall.clear();
   Sp.Order = S.nextOrder();
   S.Out.Spawns.push_back(std::move(Sp));
 }
@@ -333,7 +335,9 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
     }
     // Constants and null pointers the one entry is given (a thread started
     // with a NULL argument).
-    if (Targets.size() == 1) {
+    // (Only where each argument is a parameter's: std::jthread hands a
+    // stop_token first.)
+    if (Targets.size() == 1 && Rest.size() == Targets.front()->getNumParams()) {
       std::vector<IntegerArg> Known(Rest.size());
       bool Any = false;
       for (unsigned I = 0; I < Rest.size(); ++I)

@@ -5,6 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 using namespace clang;
@@ -208,6 +209,8 @@ valuesTakingEdge(const Expr *Cond, bool TrueEdge, const Unknown &U,
     std::string &List = *Takes ? Taken : NotTaken;
     List += (List.empty() ? "" : ",") + std::to_string(C);
   }
+  if (*Constants.rbegin() == std::numeric_limits<int64_t>::max())
+    return std::nullopt;
   std::optional<bool> OtherTakes = TakesEdge(*Constants.rbegin() + 1);
   if (!OtherTakes || (*OtherTakes && NotTaken.empty()))
     return std::nullopt;
@@ -338,8 +341,102 @@ std::optional<HeldLock> flagTestOnEdge(const Expr *Cond, bool TrueEdge,
   return HeldLock{P, false};
 }
 
+/// The pointer At reads or writes through: the base of `p->f`, `*p`,
+/// `p[i]` (through the fields of a struct reached on the way, `p->a.b`).
+static const Expr *dereferencedPointer(const Expr *At) {
+  const Expr *E = At->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      if (M->isArrow())
+        return M->getBase();
+      E = M->getBase()->IgnoreParenImpCasts();
+    } else if (const auto *U = dyn_cast<UnaryOperator>(E);
+               U && U->getOpcode() == UO_Deref) {
+      return U->getSubExpr();
+    } else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+      return A->getBase();
+    } else {
+      return nullptr;
+    }
+  }
+}
+
+/// Does Body change VD other than by `VD = Param` (through casts), or take
+/// its address? Param itself: does Body change it, or take its address?
+static bool onlyHolds(const VarDecl *VD, const ParmVarDecl *Param,
+                      const Stmt *Body) {
+  auto Names = [](const Expr *E, const VarDecl *V) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+    return Ref && Ref->getDecl() == V;
+  };
+  if (VD != Param && VD->getInit() && !Names(VD->getInit(), Param))
+    return false;
+  std::vector<const Stmt *> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *N = Work.back();
+    Work.pop_back();
+    if (!N)
+      continue;
+    if (const auto *U = dyn_cast<UnaryOperator>(N);
+        U && (U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp()) &&
+        Names(U->getSubExpr(), VD))
+      return false;
+    if (const auto *B = dyn_cast<BinaryOperator>(N);
+        B && B->isAssignmentOp() && Names(B->getLHS(), VD) &&
+        (VD == Param || B->getOpcode() != BO_Assign ||
+         !Names(B->getRHS(), Param)))
+      return false;
+    for (const Stmt *Child : N->children())
+      Work.push_back(Child);
+  }
+  return true;
+}
+
+/// The parameter a pointer expression is, as itself or through a local
+/// that only ever holds it (`queue *fifo = (queue *)q;`), when neither
+/// changes otherwise.
+static const ParmVarDecl *copiedParam(const Expr *Pointer, FunctionScope &S) {
+  const auto *Ref =
+      Pointer ? dyn_cast<DeclRefExpr>(Pointer->IgnoreParenCasts()) : nullptr;
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!VD || VD->getType()->isReferenceType() || VD->hasGlobalStorage())
+    return nullptr;
+  auto [It, New] = S.ParamCopies.try_emplace(VD, nullptr);
+  if (!New)
+    return It->second;
+  const ParmVarDecl *Param = dyn_cast<ParmVarDecl>(VD);
+  if (!Param) {
+    // The parameter the local's initialiser or first plain assignment
+    // names; onlyHolds checks every other.
+    const Expr *From = VD->getInit();
+    std::vector<const Stmt *> Work{S.FD->getBody()};
+    while (!From && !Work.empty()) {
+      const Stmt *N = Work.back();
+      Work.pop_back();
+      if (const auto *B = dyn_cast_or_null<BinaryOperator>(N);
+          B && B->getOpcode() == BO_Assign) {
+        const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenCasts());
+        if (L && L->getDecl() == VD)
+          From = B->getRHS();
+      }
+      if (N)
+        for (const Stmt *Child : N->children())
+          Work.push_back(Child);
+    }
+    const auto *FromRef =
+        From ? dyn_cast<DeclRefExpr>(From->IgnoreParenCasts()) : nullptr;
+    Param = FromRef ? dyn_cast<ParmVarDecl>(FromRef->getDecl()) : nullptr;
+  }
+  if (Param && Param->getDeclContext() == S.FD &&
+      onlyHolds(VD, Param, S.FD->getBody()) &&
+      (VD == Param || onlyHolds(Param, Param, S.FD->getBody())))
+    It->second = Param;
+  return It->second;
+}
+
 std::optional<HeldLock> nonNullAfterDereference(const AccessPath &Accessed,
-                                                const FunctionScope &S) {
+                                                const Expr *At,
+                                                FunctionScope &S) {
   if (Accessed.Root != AccessPath::RootKind::Param || Accessed.Steps.empty() ||
       Accessed.Steps.front() != "*")
     return std::nullopt;
@@ -347,7 +444,8 @@ std::optional<HeldLock> nonNullAfterDereference(const AccessPath &Accessed,
   if (Index >= S.FD->getNumParams())
     return std::nullopt;
   const ParmVarDecl *Param = S.FD->getParamDecl(Index);
-  if (!Param->getType()->isPointerType() || S.Paths.isModified(Param))
+  if (!Param->getType()->isPointerType() || S.Paths.isModified(Param) ||
+      copiedParam(dereferencedPointer(At), S) != Param)
     return std::nullopt;
   return paramTestMark(Param, "!=0", S);
 }

@@ -1,8 +1,7 @@
 //===- DecidedBranches.h - Branches a known value decides -----------------===//
 //
 // A branch whose test a value known before the walk decides is taken by
-// no thread, or taken by every call that passes that value. Three such
-// values (and a fourth, a flag's, known only to the race check):
+// no thread, or taken by every call that passes that value. Such values:
 //
 // * A library call's result. Some return one of a few values whenever
 //   their arguments are valid: pthread_sigmask with a valid `how` returns
@@ -50,9 +49,9 @@
 // Does not model: invalid arguments (they make the call fail; the catalog
 // speaks of valid ones), conditions that depend on anything else as well
 // (the edge is kept), values that reach the test through a join of paths,
-// memory, or another function's return; relational tests of parameters,
-// switch statements, and tests of pointers (`if (!arg) return;` decides
-// nothing: only a dereference does).
+// memory (but for a flag's test), or another function's return; relational
+// tests of parameters, switch statements, and tests of pointers (`if
+// (!arg) return;` decides nothing: only a dereference does).
 //
 //===----------------------------------------------------------------------===//
 
@@ -89,12 +88,15 @@ std::optional<HeldLock> paramTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
 std::optional<HeldLock> flagTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
                                        FunctionScope &S);
 
-/// The mark held after Accessed, a load or store through the function's
-/// own pointer parameter, which it never changes: what follows runs only
+/// The mark held after Accessed (the expression At), a load or store
+/// through the function's own pointer parameter, which it never changes
+/// nor lets anything change (its address is not taken), named as itself
+/// or through a local that only ever holds it: what follows runs only
 /// where that parameter is not null, as "!=0" says ("?paramtest"). The
 /// parameter is noted in the function's TestedParams.
 std::optional<HeldLock> nonNullAfterDereference(const AccessPath &Accessed,
-                                                const FunctionScope &S);
+                                                const clang::Expr *At,
+                                                FunctionScope &S);
 
 /// Param decides a branch of F, or F passes it on to a call.
 void noteTestedParam(FunctionFacts &F, unsigned Param);

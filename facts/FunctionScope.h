@@ -47,6 +47,13 @@ struct FunctionScope {
   /// Walking an OpenMP region: the enclosing function's locals are shared
   /// by the team unless a clause makes them private.
   bool InRegion = false;
+  /// Walked in order without its CFG (FunctionWalker::walkStraight): every
+  /// branch's code looks as if it ran on every path, so nothing is taken
+  /// as holding on every path (a flag's constant, a dereference).
+  bool StraightWalk = false;
+  /// Locals that only ever hold one parameter's value, by the parameter
+  /// (DecidedBranches.cpp, copiedParam).
+  std::map<const clang::VarDecl *, const clang::ParmVarDecl *> ParamCopies;
   /// In a CFG block from which every path ends the process (exit, abort,
   /// a failed assertion): nothing after it returns to the caller's loop.
   bool EndsProcess = false;

@@ -116,6 +116,8 @@ void FunctionWalker::walk(const Stmt *Root) {
                   "): walked in order, without branches and loops"
             : "no control-flow graph: walked in order, without branches and "
               "loops");
+    S.StraightWalk = true;
+    S.Locks.Now.Stored.clear();
     walkStraight();
   }
   if (S.Paths.CutAt)
@@ -329,12 +331,16 @@ FlowState
 FunctionWalker::entryState(const CFGBlock *Block,
                            const std::vector<std::optional<FlowState>> &Exits) {
   std::optional<FlowState> Joined;
+  bool BackEdge = false;
   for (const CFGBlock::AdjacentBlock &Pred : Block->preds()) {
     const CFGBlock *From = Pred.getReachableBlock();
     // Not visited yet: a loop's back edge (what the loop body does is not
-    // waited for, as in clang's Thread Safety Analysis).
-    if (!From || !Exits[From->getBlockID()])
+    // waited for, as in clang's Thread Safety Analysis). What the body
+    // writes may change a flag, though: none keeps its value here.
+    if (!From || !Exits[From->getBlockID()]) {
+      BackEdge |= From != nullptr;
       continue;
+    }
     S.Locks.Now = *Exits[From->getBlockID()];
     // The way out of a loop whose condition holds when first tested is
     // taken at a later test only: from the state its passes end in.
@@ -386,16 +392,25 @@ FunctionWalker::entryState(const CFGBlock *Block,
         if (TwoWay && Results && Results->neverTaken(*From, TrueEdge))
           S.Locks.lock({impossibleBranch()});
         // The block that evaluates the last operand of `a && b` (its
-        // terminator is the branch, not the `&&`) decides the branch by
-        // that operand alone.
+        // terminator is the branch, not the `&&`, and that operand is the
+        // last thing it evaluates) decides the branch by that operand
+        // alone. (A do-while's condition block is where both operands'
+        // ways meet: it evaluates no operand last of its own.)
         const Expr *Last = E;
-        if (!isa_and_nonnull<BinaryOperator>(From->getTerminatorStmt()))
+        if (!isa_and_nonnull<BinaryOperator>(From->getTerminatorStmt())) {
+          const Expr *Operand = E;
           while (const auto *Logical =
-                     dyn_cast<BinaryOperator>(Last->IgnoreParens())) {
+                     dyn_cast<BinaryOperator>(Operand->IgnoreParens())) {
             if (!Logical->isLogicalOp())
               break;
-            Last = Logical->getRHS();
+            Operand = Logical->getRHS();
           }
+          std::optional<CFGStmt> Evaluated =
+              From->empty() ? std::nullopt : From->back().getAs<CFGStmt>();
+          if (Operand != E && Evaluated &&
+              Evaluated->getStmt() == Operand->IgnoreParens())
+            Last = Operand;
+        }
         if (TwoWay)
           if (std::optional<HeldLock> Test = paramTestOnEdge(Last, TrueEdge, S))
             S.Locks.lock({*Test});
@@ -408,6 +423,8 @@ FunctionWalker::entryState(const CFGBlock *Block,
       S.Locks.lock({*Mark});
     Joined = Joined ? FlowState::join(*Joined, S.Locks.Now) : S.Locks.Now;
   }
+  if (Joined && BackEdge)
+    Joined->forgetStored(AccessPath{});
   return Joined ? *Joined : FlowState();
 }
 
@@ -669,8 +686,9 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   // `mosq->threaded = mosq_ts_self`: a flag the code set (StoredFlag).
   if (B->getOpcode() == BO_Assign && S.Out.Accesses.size() > Before &&
       S.Out.Accesses.back().Write &&
-      LHS->getType()->isIntegralOrEnumerationType())
-    if (std::optional<int64_t> Value = integerConstant(RHS, S.TU.Ctx)) {
+      LHS->getType()->isIntegralOrEnumerationType() && !S.StraightWalk)
+    if (std::optional<long long> Value =
+            constantArgument(RHS, LHS->getType(), S.TU.Ctx)) {
       const AccessPath &Place = S.Out.Accesses.back().Path;
       S.Locks.Now.Stored[pathKey(Place)] = {Place, *Value};
     }

@@ -168,7 +168,8 @@ void LockState::endGuard(const clang::VarDecl *Var,
 
 void FlowState::forgetStored(const AccessPath &Written) {
   // Through a pointer concur cannot follow, it may be any flag.
-  bool Unknown = !Written.Steps.empty() && Written.Steps.back() == "*";
+  bool Unknown = Written.RootId.empty() ||
+                 (!Written.Steps.empty() && Written.Steps.back() == "*");
   std::string Key = pathKey(Written);
   auto MayBe = [&](const AccessPath &Place) {
     bool SameName = Place.Steps.empty() || Written.Steps.empty()

@@ -74,7 +74,8 @@ struct FlowState {
   /// A write of Written: a flag it may be (the same place, a place of the
   /// same field or variable name through another path, or the object
   /// holding it) no longer holds its constant for certain, nor the values
-  /// a test found it at ("?flagtest").
+  /// a test found it at ("?flagtest"). An empty path: a write concur
+  /// cannot place, which may be any flag.
   void forgetStored(const AccessPath &Written);
   /// Is the object at Path, or the object holding it, known ready?
   bool isReady(const AccessPath &Path) const;

@@ -17,6 +17,7 @@ struct queues {
   int ranged_len;
   int switched_len;
   int wrapped_len;
+  int looped_len;
 };
 static struct queues q;
 
@@ -64,12 +65,24 @@ static void queue_wrapped(unsigned char level) {
   // CHECK-DAG: constant-arguments.c:[[@LINE-1]]:7: warning: 'queues::wrapped_len' is written by thread 'main' without a lock and written by thread 'network_thread' without a lock
 }
 
+// A do-while's condition block is where both operands of `&&` meet: the
+// loop's exit says nothing of `mode` alone, so both threads get past it.
+static void queue_looped(int mode, int rounds) {
+  int i = 0;
+  do
+    i++;
+  while (i < rounds && mode == 1);
+  q.looped_len++;
+  // CHECK-DAG: constant-arguments.c:[[@LINE-1]]:5: warning: 'queues::looped_len' is written by thread 'main' without a lock and written by thread 'network_thread' without a lock
+}
+
 static void *network_thread(void *arg) {
   queue_message(DIR_IN);
   queue_changed(0);
   queue_ranged(2);
   queue_switched(1);
   queue_wrapped(300);
+  queue_looped(1, 10);
   return NULL;
 }
 
@@ -81,6 +94,7 @@ int main(void) {
   queue_ranged(2);
   queue_switched(1);
   queue_wrapped(300);
+  queue_looped(1, 10);
   pthread_join(t, NULL);
   return 0;
 }

@@ -1,7 +1,7 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
 // Warnings interleaved with the expected ones escape a DAG group; count them.
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
-// COUNT: {{^}}7{{$}}
+// COUNT: {{^}}8{{$}}
 // A load or store through a null pointer ends the process. A thread
 // started with a NULL argument, or a function called with one, does
 // nothing that follows a read or write through that parameter on every
@@ -24,6 +24,7 @@ int one_branch;      // after a dereference on one branch only
 int changed_param;   // after a dereference of a parameter made non-null
 int helper_count;    // a helper called with NULL, then with a real queue
 int tested_first;    // after `if (!q) return;` alone
+int aliased;         // after a read through a local that may hold another
 
 static struct queue real_queue;
 
@@ -70,6 +71,20 @@ static void *testing_consumer(void *arg) {
   return NULL;
 }
 
+// The local holds the argument on one path only: reading through it says
+// nothing of the argument.
+static void *aliasing_consumer(void *arg) {
+  struct queue *fifo;
+  if (arg == NULL)
+    fifo = &real_queue;
+  else
+    fifo = arg;
+  fifo->empty = 0;
+  aliased = 1;
+  // CHECK-DAG: null-arguments.c:[[@LINE-1]]:3: warning: 'aliased' is written by thread 'aliasing_consumer' without a lock and written by thread 'main' without a lock
+  return NULL;
+}
+
 static void count(struct queue *q) {
   if (q->empty)
     helper_count++;
@@ -89,13 +104,14 @@ static void *null_helper_thread(void *arg) {
 }
 
 int main(void) {
-  pthread_t t[6];
+  pthread_t t[7];
   pthread_create(&t[0], NULL, consumer, NULL);
   pthread_create(&t[1], NULL, maybe_consumer, NULL);
   pthread_create(&t[2], NULL, changing_consumer, NULL);
   pthread_create(&t[3], NULL, testing_consumer, NULL);
   pthread_create(&t[4], NULL, helper_thread, NULL);
   pthread_create(&t[5], NULL, null_helper_thread, NULL);
+  pthread_create(&t[6], NULL, aliasing_consumer, NULL);
   all_done = 1;
   // CHECK-DAG: null-arguments.c:[[@LINE-1]]:3: warning: 'all_done' is written by thread 'main' without a lock and read by thread 'maybe_consumer' without a lock
   before_deref = 2;
@@ -104,7 +120,8 @@ int main(void) {
   changed_param = 2;
   tested_first = 2;
   helper_count++;
-  for (int i = 0; i < 6; ++i)
+  aliased = 2;
+  for (int i = 0; i < 7; ++i)
     pthread_join(t[i], NULL);
   return 0;
 }
