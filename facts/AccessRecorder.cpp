@@ -162,7 +162,7 @@ void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
   A.Locks.insert(A.Locks.end(), Extra.begin(), Extra.end());
   A.MaybeLocks = S.maybeHeldHere();
   A.UnreachedCalls = S.unreachedCalls();
-  A.InLoop = S.Here && S.Here->LoopDepth > 0;
+  A.InLoop = S.InGotoLoop || (S.Here && S.Here->LoopDepth > 0);
   if (Write)
     S.Locks.Now.forgetStored(A.Path);
   A.Volatile = At->getType().isVolatileQualified();

@@ -51,6 +51,9 @@ struct FunctionScope {
   /// branch's code looks as if it ran on every path, so nothing is taken
   /// as holding on every path (a flag's constant, a dereference).
   bool StraightWalk = false;
+  /// A `goto` jumps back to code walked before this point: from here on,
+  /// code may run again after what follows it (MemoryAccess::InLoop).
+  bool InGotoLoop = false;
   /// Locals that only ever hold one parameter's value, by the parameter
   /// (DecidedBranches.cpp, copiedParam).
   std::map<const clang::VarDecl *, const clang::ParmVarDecl *> ParamCopies;

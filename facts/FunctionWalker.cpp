@@ -339,6 +339,10 @@ FunctionWalker::entryState(const CFGBlock *Block,
     // writes may change a flag, though: none keeps its value here.
     if (!From || !Exits[From->getBlockID()]) {
       BackEdge |= From != nullptr;
+      // A `goto` back: a loop no statement names, which the lexical loop
+      // depth does not see. What follows may run again.
+      if (From && isa_and_nonnull<GotoStmt>(From->getTerminatorStmt()))
+        S.InGotoLoop = true;
       continue;
     }
     S.Locks.Now = *Exits[From->getBlockID()];

@@ -1,12 +1,13 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
 // Warnings interleaved with the expected ones escape a DAG group; count them.
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
-// COUNT: {{^}}6{{$}}
+// COUNT: {{^}}8{{$}}
 //
 // What keeps a flag from holding the value its starter set
 // (completion-flags.c): a loop that may write it again between the set and
-// the start, and a write of the whole object holding it. A guard that
-// lists every value but the one set (`!=`) orders like one naming another.
+// the start, a write of the whole object holding it, and a `goto` back
+// past the thread's last write. A guard that lists every value but the one
+// set (`!=`) orders like one naming another.
 
 #include <pthread.h>
 #include <string.h>
@@ -18,7 +19,7 @@ struct client {
   int sock;
 };
 
-static struct client looped, wiped, other;
+static struct client looped, wiped, other, retried;
 
 static void *looped_thread(void *arg) {
   looped.sock = 1;
@@ -38,6 +39,18 @@ static void *other_thread(void *arg) {
   other.sock = 1;
   if (other.threaded == SELF)
     other.threaded = NONE;
+  return arg;
+}
+
+// Writes the flag, then may go round again through a goto.
+static void *retrying_thread(void *arg) {
+again:
+  retried.sock = 1;
+  if (retried.threaded == SELF) {
+    retried.threaded = NONE;
+    if (arg)
+      goto again;
+  }
   return arg;
 }
 
@@ -63,11 +76,19 @@ int main(int argc, char **argv) {
   if (other.threaded != SELF)
     other.sock = 2;
   pthread_join(t, NULL);
+
+  retried.threaded = SELF;
+  pthread_create(&t, NULL, retrying_thread, argv);
+  if (retried.threaded == NONE)
+    retried.sock = 2;
+  pthread_join(t, NULL);
   return 0;
 }
-// CHECK-DAG: completion-flag-resets.c:24:10: warning: 'client::sock' is written by thread 'looped_thread' without a lock and written by thread 'main' without a lock
-// CHECK-DAG: completion-flag-resets.c:26:12: warning: 'client::threaded' is written by thread 'looped_thread' without a lock and read by thread 'main' without a lock
-// CHECK-DAG: completion-flag-resets.c:32:10: warning: 'wiped' is written by thread 'wiping_thread' without a lock and read by thread 'main' without a lock
-// CHECK-DAG: completion-flag-resets.c:32:10: warning: 'wiped' is written by thread 'wiping_thread' without a lock and written by thread 'main' without a lock
-// CHECK-DAG: completion-flag-resets.c:33:9: warning: 'client::sock' is written by thread 'wiping_thread' without a lock and written by thread 'main' without a lock
-// CHECK-DAG: completion-flag-resets.c:40:11: warning: 'client::threaded' is written by thread 'other_thread' without a lock and read by thread 'main' without a lock
+// CHECK-DAG: completion-flag-resets.c:25:10: warning: 'client::sock' is written by thread 'looped_thread' without a lock and written by thread 'main' without a lock
+// CHECK-DAG: completion-flag-resets.c:27:12: warning: 'client::threaded' is written by thread 'looped_thread' without a lock and read by thread 'main' without a lock
+// CHECK-DAG: completion-flag-resets.c:33:10: warning: 'wiped' is written by thread 'wiping_thread' without a lock and read by thread 'main' without a lock
+// CHECK-DAG: completion-flag-resets.c:33:10: warning: 'wiped' is written by thread 'wiping_thread' without a lock and written by thread 'main' without a lock
+// CHECK-DAG: completion-flag-resets.c:34:9: warning: 'client::sock' is written by thread 'wiping_thread' without a lock and written by thread 'main' without a lock
+// CHECK-DAG: completion-flag-resets.c:41:11: warning: 'client::threaded' is written by thread 'other_thread' without a lock and read by thread 'main' without a lock
+// CHECK-DAG: completion-flag-resets.c:48:11: warning: 'client::sock' is written by thread 'retrying_thread' without a lock and written by thread 'main' without a lock
+// CHECK-DAG: completion-flag-resets.c:50:13: warning: 'client::threaded' is written by thread 'retrying_thread' without a lock and read by thread 'main' without a lock
