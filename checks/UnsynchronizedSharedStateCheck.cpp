@@ -219,6 +219,12 @@ inline const std::string FlagGuardPrefix = "?flag:";
 inline bool isFlagGuard(const ResolvedLock &L) {
   return L.Key.rfind(FlagGuardPrefix, 0) == 0;
 }
+/// A flag guard's flag key and values, from its key.
+inline std::pair<std::string, std::string> flagGuardOf(const ResolvedLock &L) {
+  size_t Bar = L.Key.find('|');
+  return {L.Key.substr(Bar + 1),
+          L.Key.substr(FlagGuardPrefix.size(), Bar - FlagGuardPrefix.size())};
+}
 
 struct ResolvedAccess {
   AbsPath Path;
@@ -996,17 +1002,13 @@ private:
     if (isParamTest(L))
       return paramTest(L, C);
     if (isFlagTest(L)) {
-      if (L.Mutex.Steps.size() < 2)
+      std::optional<FlagTest> Test = flagTestOf(L);
+      if (!Test || !StartFlagNames.count(flagName(Test->Place)))
         return std::nullopt;
-      AccessPath Place = L.Mutex;
-      std::string Values = Place.Steps[Place.Steps.size() - 2];
-      Place.Steps.resize(Place.Steps.size() - 2);
-      if (!StartFlagNames.count(flagName(Place)))
-        return std::nullopt;
-      auto Flag = resolve(Place, C);
+      auto Flag = resolve(Test->Place, C);
       if (!Flag)
         return std::nullopt;
-      return ResolvedLock{FlagGuardPrefix + Values + "|" + Flag->key(),
+      return ResolvedLock{FlagGuardPrefix + Test->Values + "|" + Flag->key(),
                           L.Mutex.Name, false, ""};
     }
     if (isImpossibleBranch(L))
@@ -1761,12 +1763,8 @@ private:
         R.OnceFlags.push_back(L.OnceFlag);
       R.NotStarted.insert(R.NotStarted.end(), L.NotStarted.begin(),
                           L.NotStarted.end());
-      if (isFlagGuard(L)) {
-        size_t Bar = L.Key.find('|');
-        Guards.emplace_back(
-            L.Key.substr(Bar + 1),
-            L.Key.substr(FlagGuardPrefix.size(), Bar - FlagGuardPrefix.size()));
-      }
+      if (isFlagGuard(L))
+        Guards.push_back(flagGuardOf(L));
     }
     R.Locks.erase(std::remove_if(R.Locks.begin(), R.Locks.end(),
                                  [](const ResolvedLock &L) {
@@ -2641,11 +2639,11 @@ private:
       // what that test guards after the start orders nothing.
       for (const StoredFlag &F : S.FlagsSet)
         if (auto Flag = resolve(F.Place, C))
-          if (std::none_of(
-                  C.Locks.begin(), C.Locks.end(), [&](const ResolvedLock &L) {
-                    return isFlagGuard(L) &&
-                           L.Key.substr(L.Key.find('|') + 1) == Flag->key();
-                  })) {
+          if (std::none_of(C.Locks.begin(), C.Locks.end(),
+                           [&](const ResolvedLock &L) {
+                             return isFlagGuard(L) &&
+                                    flagGuardOf(L).first == Flag->key();
+                           })) {
             T.RunFlags[Flag->key()] = F.Value;
             T.FlagRoots[Flag->key()] = Flag->Root;
           }

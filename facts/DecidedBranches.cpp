@@ -217,6 +217,43 @@ valuesTakingEdge(const Expr *Cond, bool TrueEdge, const Unknown &U,
   return *OtherTakes ? "!=" + NotTaken : "=" + Taken;
 }
 
+/// How a scan of a condition takes one of its nodes (equalityTest).
+enum class Operand {
+  Inside, // Look at its parts.
+  Whole,  // The unknown, or a constant: not at its parts.
+  Other,  // Something else the condition depends on: no test of one value.
+};
+
+/// The constants a condition compares anything with for equality (and 0,
+/// which every truth test is), when it calls nothing and TakeNode accepts
+/// each of its nodes; none otherwise.
+template <typename TakeNodeFn>
+static std::optional<std::set<int64_t>>
+equalityTest(const Expr *Cond, const ASTContext &Ctx, TakeNodeFn TakeNode) {
+  std::set<int64_t> Constants = {0};
+  std::vector<const Stmt *> Work{Cond};
+  while (!Work.empty()) {
+    const Stmt *Node = Work.back();
+    Work.pop_back();
+    if (!Node)
+      continue;
+    if (isa<CallExpr>(Node) || isa<LambdaExpr>(Node))
+      return std::nullopt;
+    Operand Taken = TakeNode(Node);
+    if (Taken == Operand::Other)
+      return std::nullopt;
+    if (Taken == Operand::Whole)
+      continue;
+    if (const auto *B = dyn_cast<BinaryOperator>(Node); B && B->isEqualityOp())
+      for (const Expr *Side : {B->getLHS(), B->getRHS()})
+        if (std::optional<int64_t> C = integerConstant(Side, Ctx))
+          Constants.insert(*C);
+    for (const Stmt *Child : Node->children())
+      Work.push_back(Child);
+  }
+  return Constants;
+}
+
 /// "paramtest:<index>" + Values + "?paramtest": held where only the values
 /// Values lists ("=1,3"), or all but them ("!=0"), bring Param.
 static HeldLock paramTestMark(const ParmVarDecl *Param,
@@ -236,35 +273,24 @@ std::optional<HeldLock> paramTestOnEdge(const Expr *Cond, bool TrueEdge,
                                         const FunctionScope &S) {
   // The one parameter Cond tests, and the constants it is compared with.
   const ParmVarDecl *Param = nullptr;
-  std::set<int64_t> Constants = {0};
-  std::vector<const Stmt *> Work{Cond};
-  while (!Work.empty()) {
-    const Stmt *Node = Work.back();
-    Work.pop_back();
-    if (!Node)
-      continue;
-    if (isa<CallExpr>(Node) || isa<LambdaExpr>(Node))
-      return std::nullopt;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
-      if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl())) {
-        if ((Param && Param != P) || P->getDeclContext() != S.FD)
-          return std::nullopt;
-        Param = P;
-      }
-    if (const auto *B = dyn_cast<BinaryOperator>(Node); B && B->isEqualityOp())
-      for (const Expr *Side : {B->getLHS(), B->getRHS()})
-        if (std::optional<int64_t> C = integerConstant(Side, S.TU.Ctx))
-          Constants.insert(*C);
-    for (const Stmt *Child : Node->children())
-      Work.push_back(Child);
-  }
-  if (!Param || !Param->getType()->isIntegralOrEnumerationType() ||
+  std::optional<std::set<int64_t>> Constants =
+      equalityTest(Cond, S.TU.Ctx, [&](const Stmt *Node) {
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
+          if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl())) {
+            if ((Param && Param != P) || P->getDeclContext() != S.FD)
+              return Operand::Other;
+            Param = P;
+          }
+        return Operand::Inside;
+      });
+  if (!Constants || !Param ||
+      !Param->getType()->isIntegralOrEnumerationType() ||
       S.Paths.isModified(Param))
     return std::nullopt;
   Unknown U;
   U.Holder = Param;
   std::optional<std::string> Values =
-      valuesTakingEdge(Cond, TrueEdge, U, Constants, S.TU.Ctx);
+      valuesTakingEdge(Cond, TrueEdge, U, *Constants, S.TU.Ctx);
   if (!Values)
     return std::nullopt;
   return paramTestMark(Param, *Values, S);
@@ -276,56 +302,44 @@ std::optional<HeldLock> flagTestOnEdge(const Expr *Cond, bool TrueEdge,
   // with. The place's path is asked for only once the shape fits: naming
   // a place has effects on the walk (an element's index, a local's use).
   const Expr *Read = nullptr;
-  std::set<int64_t> Constants = {0};
-  std::vector<const Stmt *> Work{Cond};
-  while (!Work.empty()) {
-    const Stmt *Node = Work.back();
-    Work.pop_back();
-    if (!Node)
-      continue;
-    if (isa<CallExpr>(Node) || isa<LambdaExpr>(Node) ||
-        isa<ArraySubscriptExpr>(Node))
-      return std::nullopt;
-    if (const auto *E = dyn_cast<Expr>(Node);
-        E && (isa<MemberExpr>(E) || isa<DeclRefExpr>(E))) {
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-        if (isa<EnumConstantDecl>(Ref->getDecl()))
-          continue;
-        const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-        if (!VD || !VD->hasGlobalStorage() || VD->isStaticLocal())
-          return std::nullopt;
-      }
-      if (Read || !E->getType()->isIntegralOrEnumerationType())
-        return std::nullopt;
-      Read = E;
-      // What the place's own expression holds: a pointer read through
-      // (`mosq->`), nothing that calls or indexes.
-      std::vector<const Stmt *> Inner{E};
-      while (!Inner.empty()) {
-        const Stmt *N = Inner.back();
-        Inner.pop_back();
-        if (isa<CallExpr>(N) || isa<ArraySubscriptExpr>(N) ||
-            isa<LambdaExpr>(N))
-          return std::nullopt;
-        for (const Stmt *Child : N->children())
-          if (Child)
-            Inner.push_back(Child);
-      }
-      continue;
-    }
-    if (const auto *B = dyn_cast<BinaryOperator>(Node); B && B->isEqualityOp())
-      for (const Expr *Side : {B->getLHS(), B->getRHS()})
-        if (std::optional<int64_t> C = integerConstant(Side, S.TU.Ctx))
-          Constants.insert(*C);
-    for (const Stmt *Child : Node->children())
-      Work.push_back(Child);
-  }
-  if (!Read)
+  std::optional<std::set<int64_t>> Constants =
+      equalityTest(Cond, S.TU.Ctx, [&](const Stmt *Node) {
+        if (isa<ArraySubscriptExpr>(Node))
+          return Operand::Other;
+        const auto *E = dyn_cast<Expr>(Node);
+        if (!E || (!isa<MemberExpr>(E) && !isa<DeclRefExpr>(E)))
+          return Operand::Inside;
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+          if (isa<EnumConstantDecl>(Ref->getDecl()))
+            return Operand::Whole;
+          const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+          if (!VD || !VD->hasGlobalStorage() || VD->isStaticLocal())
+            return Operand::Other;
+        }
+        if (Read || !E->getType()->isIntegralOrEnumerationType())
+          return Operand::Other;
+        Read = E;
+        // What the place's own expression holds: a pointer read through
+        // (`mosq->`), nothing that calls or indexes.
+        std::vector<const Stmt *> Inner{E};
+        while (!Inner.empty()) {
+          const Stmt *N = Inner.back();
+          Inner.pop_back();
+          if (isa<CallExpr>(N) || isa<ArraySubscriptExpr>(N) ||
+              isa<LambdaExpr>(N))
+            return Operand::Other;
+          for (const Stmt *Child : N->children())
+            if (Child)
+              Inner.push_back(Child);
+        }
+        return Operand::Whole;
+      });
+  if (!Constants || !Read)
     return std::nullopt;
   Unknown U;
   U.Places.insert(Read);
   std::optional<std::string> Values =
-      valuesTakingEdge(Cond, TrueEdge, U, Constants, S.TU.Ctx);
+      valuesTakingEdge(Cond, TrueEdge, U, *Constants, S.TU.Ctx);
   if (!Values)
     return std::nullopt;
   std::optional<AccessPath> Place = S.Paths.pathOf(Read);

@@ -227,6 +227,18 @@ inline const std::string FlagTestMark = "?flagtest";
 inline bool isFlagTest(const HeldLock &L) {
   return endsWithMark(L, FlagTestMark);
 }
+/// A flag test's place and the values it lists ("=0"), from its mark.
+struct FlagTest {
+  AccessPath Place;
+  std::string Values;
+};
+inline std::optional<FlagTest> flagTestOf(const HeldLock &L) {
+  if (!isFlagTest(L) || L.Mutex.Steps.size() < 2)
+    return std::nullopt;
+  FlagTest T{L.Mutex, L.Mutex.Steps[L.Mutex.Steps.size() - 2]};
+  T.Place.Steps.resize(T.Place.Steps.size() - 2);
+  return T;
+}
 /// Marks the analysis holds like locks that are none (or, for a call's
 /// result, not yet: only the whole program says which lock it is).
 inline bool isPseudoLock(const HeldLock &L) {

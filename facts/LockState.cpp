@@ -181,11 +181,8 @@ void FlowState::forgetStored(const AccessPath &Written) {
     It = MayBe(It->second.Place) ? Stored.erase(It) : std::next(It);
   Held.erase(std::remove_if(Held.begin(), Held.end(),
                             [&](const HeldLock &L) {
-                              if (!isFlagTest(L) || L.Mutex.Steps.size() < 2)
-                                return false;
-                              AccessPath Place = L.Mutex;
-                              Place.Steps.resize(Place.Steps.size() - 2);
-                              return MayBe(Place);
+                              std::optional<FlagTest> Test = flagTestOf(L);
+                              return Test && MayBe(Test->Place);
                             }),
              Held.end());
 }
