@@ -320,6 +320,15 @@ struct ThreadInstance {
   /// Those of RunFlags that hold while it runs (findCompletionFlags): no
   /// other write reaches them before its own last writes.
   std::map<std::string, long long> HeldFlags;
+  /// The values of the global flags a test found on the way to its start
+  /// (a guard its parent held there), by key, and those tests' marks
+  /// (FlagGuards' values).
+  std::map<std::string, std::set<long long>> GuardFlags;
+  std::map<std::string, std::set<std::string>> GuardTests;
+  /// What the flags of HeldFlags and GuardFlags are while it runs, where
+  /// nothing but its own last writes changes them (findCompletionFlags):
+  /// what it does under a test that finds another value, it never does.
+  std::map<std::string, std::set<long long>> KnownFlags;
   /// The root of each of RunFlags' places (AbsPath::Root): a flag in an
   /// object of an allocation site (one of many, to concur) orders only
   /// what is in or reached through that object.
@@ -698,11 +707,38 @@ private:
   /// The names (a field's step, a global's id) of the flags some start
   /// follows a set of (Spawn::FlagsSet): only tests of those can tell a
   /// thread's life apart, so only they are kept, and split the walk.
+  /// So are the global flags a call on the way to a start is made under a
+  /// test of (`if (cfg.mode == LINE) run_threaded();`): the value such a
+  /// test found may be the one the thread runs with.
   void indexStartFlags() {
-    for (const auto &[Id, F] : P.functions())
+    std::set<std::string> Starting;
+    std::map<std::string, std::vector<std::string>> CallersOf;
+    for (const auto &[Id, F] : P.functions()) {
       for (const Spawn &S : F.Spawns)
         for (const StoredFlag &Flag : S.FlagsSet)
           StartFlagNames.insert(flagName(Flag.Place));
+      if (!F.Spawns.empty())
+        Starting.insert(Id);
+      for (const CallSite &Call : F.Calls)
+        if (!Call.CalleeId.empty())
+          CallersOf[Call.CalleeId].push_back(Id);
+    }
+    std::vector<std::string> Work(Starting.begin(), Starting.end());
+    while (!Work.empty()) {
+      std::string Id = std::move(Work.back());
+      Work.pop_back();
+      for (const std::string &Caller : CallersOf[Id])
+        if (Starting.insert(Caller).second)
+          Work.push_back(Caller);
+    }
+    for (const auto &[Id, F] : P.functions())
+      for (const CallSite &Call : F.Calls)
+        if (Starting.count(Call.CalleeId))
+          for (const HeldLock &L : Call.Locks)
+            if (std::optional<FlagTest> Test = flagTestOf(L))
+              if (Test->Place.Root == AccessPath::RootKind::Global &&
+                  Test->Values.rfind("=", 0) == 0)
+                StartFlagNames.insert(flagName(Test->Place));
   }
   static std::string flagName(const AccessPath &Place) {
     return Place.Steps.empty() ? Place.RootId : Place.Steps.back();
@@ -2647,6 +2683,24 @@ private:
             T.RunFlags[Flag->key()] = F.Value;
             T.FlagRoots[Flag->key()] = Flag->Root;
           }
+      for (const ResolvedLock &L : C.Locks) {
+        if (!isFlagGuard(L))
+          continue;
+        auto [Key, Values] = flagGuardOf(L);
+        const TestedValues &Tested = testedValues(Values);
+        if (Tested.AllBut || !isGlobalKey(Key))
+          continue;
+        std::set<long long> Found(Tested.Values.begin(), Tested.Values.end());
+        T.GuardTests[Key].insert(Values);
+        auto [It, New] = T.GuardFlags.try_emplace(Key, Found);
+        if (!New) {
+          std::set<long long> Both;
+          std::set_intersection(It->second.begin(), It->second.end(),
+                                Found.begin(), Found.end(),
+                                std::inserter(Both, Both.end()));
+          It->second = std::move(Both);
+        }
+      }
       ownSlots(T);
       if (int Twin = mergeIntoLiveTwin(T); Twin >= 0) {
         Started.push_back(static_cast<unsigned>(Twin));
@@ -2782,7 +2836,8 @@ private:
           Twin.HandleKey != T.HandleKey || Twin.ExecutorKey != T.ExecutorKey ||
           Twin.Program != T.Program || !Same(Twin.This, T.This) ||
           Twin.Params.size() != T.Params.size() ||
-          Twin.ParamValues != T.ParamValues || Twin.RunFlags != T.RunFlags)
+          Twin.ParamValues != T.ParamValues || Twin.RunFlags != T.RunFlags ||
+          Twin.GuardFlags != T.GuardFlags)
         continue;
       bool SameParams = true;
       for (size_t K = 0; K < T.Params.size() && SameParams; ++K)
@@ -3223,8 +3278,8 @@ private:
   void findCompletionFlags() {
     for (size_t I = 0; I < Threads.size(); ++I) {
       ThreadInstance &T = Threads[I];
-      if (T.RunFlags.empty() || T.Multi || T.Truncated || T.Parent < 0 ||
-          Threads[T.Parent].Truncated)
+      if ((T.RunFlags.empty() && T.GuardFlags.empty()) || T.Multi ||
+          T.Truncated || T.Parent < 0 || Threads[T.Parent].Truncated)
         continue;
       const FunctionFacts *Entry = P.function(T.EntryId);
       bool Parent = std::any_of(Threads.begin(), Threads.end(),
@@ -3241,9 +3296,78 @@ private:
       C.ParamValues = T.ParamValues;
       C.Program = T.Program;
       for (const auto &[Key, Value] : T.RunFlags)
-        if (ownWritesLast(*Entry, Key, C) && noOtherWrites(T, Key, I))
+        if (ownWritesLast(*Entry, Key, C) && noOtherWrites(T, Key, I)) {
           T.HeldFlags[Key] = Value;
+          if (isGlobalKey(Key))
+            T.KnownFlags[Key] = {Value};
+        }
+      // A guard's value holds from its test to the start (a write made
+      // after the test, in a call under it, holds the guard too) and on
+      // while the thread runs, if nothing writes the flag meanwhile.
+      for (const auto &[Key, Values] : T.GuardFlags)
+        if (!T.RunFlags.count(Key) && !writtenBy(I, Key) &&
+            noOtherWrites(T, Key, I) &&
+            !writtenUnderTest(Key, T.GuardTests.at(Key)))
+          T.KnownFlags[Key] = Values;
     }
+  }
+
+  static bool isGlobalKey(const std::string &Key) {
+    return Key.rfind("G:", 0) == 0;
+  }
+
+  bool writtenBy(size_t Thread, const std::string &Key) const {
+    return std::any_of(
+        Accesses.begin(), Accesses.end(), [&](const ResolvedAccess &A) {
+          return A.Thread == Thread && A.Write && writesFlag(A.Path.key(), Key);
+        });
+  }
+
+  /// Is the flag Key written where one of its tests Tests is held: after
+  /// the test, so that what the test guards may see another value? (Every
+  /// write made after a test, in the function that made it or in a call,
+  /// holds it, but for the function's own writes after its first: the walk
+  /// drops a flag's tests where it is written.)
+  bool writtenUnderTest(const std::string &Key,
+                        const std::set<std::string> &Tests) const {
+    for (const ResolvedAccess &A : Accesses) {
+      if (!A.Write || !writesFlag(A.Path.key(), Key))
+        continue;
+      auto Guards = FlagGuardsOf.find(A.Pos);
+      if (Guards != FlagGuardsOf.end() &&
+          std::any_of(Guards->second.begin(), Guards->second.end(),
+                      [&](const auto &G) {
+                        return G.first == Key && Tests.count(G.second);
+                      }))
+        return true;
+    }
+    return false;
+  }
+
+  /// A's thread knows the value of a flag A is done under a test of
+  /// (KnownFlags), and the test finds none of them: A is never done.
+  bool neverRuns(const ResolvedAccess &A) {
+    const ThreadInstance &T = Threads[A.Thread];
+    if (T.KnownFlags.empty())
+      return false;
+    auto Guards = FlagGuardsOf.find(A.Pos);
+    if (Guards == FlagGuardsOf.end())
+      return false;
+    for (const auto &[Key, Values] : Guards->second) {
+      // The flag's own accesses may follow the thread's last write of it.
+      auto Known = T.KnownFlags.find(Key);
+      if (Known == T.KnownFlags.end() || writesFlag(A.Path.key(), Key))
+        continue;
+      const TestedValues &Tested = testedValues(Values);
+      if (std::none_of(Known->second.begin(), Known->second.end(),
+                       [&](long long V) {
+                         bool Listed = std::count(Tested.Values.begin(),
+                                                  Tested.Values.end(), V) != 0;
+                         return Listed != Tested.AllBut;
+                       }))
+        return true;
+    }
+    return false;
   }
 
   /// Is an access of Place one of the flag Key: the flag itself, or the
@@ -3488,7 +3612,7 @@ private:
           if (!overlap(*A, *B) || !concurrent(*A, *B) || commonLock(*A, *B) ||
               ordered(*A, *B) || onKeepersThread(*A, *B) ||
               onKeepersThread(*B, *A) || afterCompletion(*A, *B) ||
-              afterCompletion(*B, *A))
+              afterCompletion(*B, *A) || neverRuns(*A) || neverRuns(*B))
             continue;
           // Concurrency assumed from a class: report what breaks the
           // class's own locking (lock consistency), and unlocked writes to

@@ -269,11 +269,13 @@ static HeldLock paramTestMark(const ParmVarDecl *Param,
   return HeldLock{P, false};
 }
 
-std::optional<HeldLock> paramTestOnEdge(const Expr *Cond, bool TrueEdge,
-                                        const FunctionScope &S) {
-  // The one parameter Cond tests, and the constants it is compared with.
+/// The one parameter of the function Cond tests (never changed, of an
+/// integer type), and the constants it is compared with; null when Cond
+/// tests anything else.
+static const ParmVarDecl *testedParam(const Expr *Cond, const FunctionScope &S,
+                                      std::set<int64_t> &Constants) {
   const ParmVarDecl *Param = nullptr;
-  std::optional<std::set<int64_t>> Constants =
+  std::optional<std::set<int64_t>> Found =
       equalityTest(Cond, S.TU.Ctx, [&](const Stmt *Node) {
         if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
           if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl())) {
@@ -283,27 +285,36 @@ std::optional<HeldLock> paramTestOnEdge(const Expr *Cond, bool TrueEdge,
           }
         return Operand::Inside;
       });
-  if (!Constants || !Param ||
-      !Param->getType()->isIntegralOrEnumerationType() ||
+  if (!Found || !Param || !Param->getType()->isIntegralOrEnumerationType() ||
       S.Paths.isModified(Param))
+    return nullptr;
+  Constants = std::move(*Found);
+  return Param;
+}
+
+std::optional<HeldLock> paramTestOnEdge(const Expr *Cond, bool TrueEdge,
+                                        const FunctionScope &S) {
+  std::set<int64_t> Constants;
+  const ParmVarDecl *Param = testedParam(Cond, S, Constants);
+  if (!Param)
     return std::nullopt;
   Unknown U;
   U.Holder = Param;
   std::optional<std::string> Values =
-      valuesTakingEdge(Cond, TrueEdge, U, *Constants, S.TU.Ctx);
+      valuesTakingEdge(Cond, TrueEdge, U, Constants, S.TU.Ctx);
   if (!Values)
     return std::nullopt;
   return paramTestMark(Param, *Values, S);
 }
 
-std::optional<HeldLock> flagTestOnEdge(const Expr *Cond, bool TrueEdge,
-                                       FunctionScope &S) {
-  // The one read of a place in Cond, and the constants it is compared
-  // with. The place's path is asked for only once the shape fits: naming
-  // a place has effects on the walk (an element's index, a local's use).
+/// The one read of a place (an integer field or global: one object, no
+/// element of an array or container) Cond tests, and the constants it is
+/// compared with; null when Cond tests anything else.
+static const Expr *testedFlag(const Expr *Cond, const ASTContext &Ctx,
+                              std::set<int64_t> &Constants) {
   const Expr *Read = nullptr;
-  std::optional<std::set<int64_t>> Constants =
-      equalityTest(Cond, S.TU.Ctx, [&](const Stmt *Node) {
+  std::optional<std::set<int64_t>> Found =
+      equalityTest(Cond, Ctx, [&](const Stmt *Node) {
         if (isa<ArraySubscriptExpr>(Node))
           return Operand::Other;
         const auto *E = dyn_cast<Expr>(Node);
@@ -334,14 +345,17 @@ std::optional<HeldLock> flagTestOnEdge(const Expr *Cond, bool TrueEdge,
         }
         return Operand::Whole;
       });
-  if (!Constants || !Read)
-    return std::nullopt;
-  Unknown U;
-  U.Places.insert(Read);
-  std::optional<std::string> Values =
-      valuesTakingEdge(Cond, TrueEdge, U, *Constants, S.TU.Ctx);
-  if (!Values)
-    return std::nullopt;
+  if (!Found || !Read)
+    return nullptr;
+  Constants = std::move(*Found);
+  return Read;
+}
+
+/// "<place>" + Values + "?flagtest" for the place Read reads. The place's
+/// path is asked for only once the test's shape fits: naming a place has
+/// effects on the walk (an element's index, a local's use).
+static std::optional<HeldLock>
+flagTestMark(const Expr *Read, const std::string &Values, FunctionScope &S) {
   std::optional<AccessPath> Place = S.Paths.pathOf(Read);
   if (!Place || Place->Root == AccessPath::RootKind::Local ||
       Place->Root == AccessPath::RootKind::Return ||
@@ -350,9 +364,142 @@ std::optional<HeldLock> flagTestOnEdge(const Expr *Cond, bool TrueEdge,
     return std::nullopt;
   AccessPath P = *Place;
   P.Name = "a test of '" + Place->Name + "'";
-  appendStep(P, *Values);
+  appendStep(P, Values);
   appendStep(P, FlagTestMark);
   return HeldLock{P, false};
+}
+
+std::optional<HeldLock> flagTestOnEdge(const Expr *Cond, bool TrueEdge,
+                                       FunctionScope &S) {
+  std::set<int64_t> Constants;
+  const Expr *Read = testedFlag(Cond, S.TU.Ctx, Constants);
+  if (!Read)
+    return std::nullopt;
+  Unknown U;
+  U.Places.insert(Read);
+  std::optional<std::string> Values =
+      valuesTakingEdge(Cond, TrueEdge, U, Constants, S.TU.Ctx);
+  if (!Values)
+    return std::nullopt;
+  return flagTestMark(Read, *Values, S);
+}
+
+/// The switch whose case labels Block (a case's own block).
+static const SwitchStmt *switchOfCase(const CFGBlock &Block,
+                                      const CFGBlock *&SwitchBlock) {
+  const auto *Case = dyn_cast_or_null<SwitchCase>(Block.getLabel());
+  if (!Case)
+    return nullptr;
+  for (const CFGBlock::AdjacentBlock &Pred : Block.preds())
+    if (const CFGBlock *From = Pred.getReachableBlock())
+      if (const auto *Switch =
+              dyn_cast_or_null<SwitchStmt>(From->getTerminatorStmt()))
+        for (const SwitchCase *C = Switch->getSwitchCaseList(); C;
+             C = C->getNextSwitchCase())
+          if (C == Case) {
+            SwitchBlock = From;
+            return Switch;
+          }
+  return nullptr;
+}
+
+/// The values of Switch's condition with which Block, the block of one of
+/// its `case`s, is entered: its own, and those of the empty `case` labels
+/// that fall into it (`case 1: case 2: x = 1;`). None for a range, a
+/// constant concur cannot evaluate, or a `default` among them.
+static std::optional<std::set<int64_t>>
+caseValues(const CFGBlock &Block, const CFGBlock &SwitchBlock,
+           const SwitchStmt &Switch, const ASTContext &Ctx, unsigned Depth) {
+  const auto *Case = dyn_cast_or_null<CaseStmt>(Block.getLabel());
+  if (!Case || Case->caseStmtIsGNURange() || Depth > 64)
+    return std::nullopt;
+  Expr::EvalResult Result;
+  if (!Case->getLHS()->EvaluateAsInt(Result, Ctx))
+    return std::nullopt;
+  std::set<int64_t> Values = {Result.Val.getInt().getExtValue()};
+  for (const CFGBlock::AdjacentBlock &Pred : Block.preds()) {
+    const CFGBlock *From = Pred.getReachableBlock();
+    if (!From || From == &SwitchBlock || !From->empty() ||
+        From->succ_size() != 1 ||
+        !isa_and_nonnull<SwitchCase>(From->getLabel()))
+      continue;
+    const CFGBlock *OfFrom = nullptr;
+    if (switchOfCase(*From, OfFrom) != &Switch)
+      continue;
+    std::optional<std::set<int64_t>> More =
+        caseValues(*From, SwitchBlock, Switch, Ctx, Depth + 1);
+    if (!More)
+      return std::nullopt;
+    Values.insert(More->begin(), More->end());
+  }
+  return Values;
+}
+
+std::vector<HeldLock> switchTestsOnEdge(const CFGBlock &From,
+                                        const CFGBlock &To, FunctionScope &S) {
+  // The switch, from its own block or from an empty case label of it
+  // falling into To: both edges hold what To is entered with.
+  const CFGBlock *SwitchBlock = &From;
+  const auto *Switch = dyn_cast_or_null<SwitchStmt>(From.getTerminatorStmt());
+  if (!Switch) {
+    if (!From.empty() || From.succ_size() != 1 ||
+        !isa_and_nonnull<SwitchCase>(From.getLabel()))
+      return {};
+    Switch = switchOfCase(From, SwitchBlock);
+    const CFGBlock *OfTo = nullptr;
+    if (!Switch || switchOfCase(To, OfTo) != Switch)
+      return {};
+  }
+  const ASTContext &Ctx = S.TU.Ctx;
+  std::string Values;
+  auto List = [](const std::set<int64_t> &Set) {
+    std::string Out;
+    for (int64_t V : Set)
+      Out += (Out.empty() ? "" : ",") + std::to_string(V);
+    return Out;
+  };
+  const CFGBlock *Default =
+      SwitchBlock->succ_empty()
+          ? nullptr
+          : (SwitchBlock->succ_end() - 1)->getReachableBlock();
+  if (&To == Default && &From == SwitchBlock &&
+      !isa_and_nonnull<CaseStmt>(To.getLabel())) {
+    // `default:`, or past the switch: every value no case lists.
+    std::set<int64_t> Cases;
+    for (const SwitchCase *C = Switch->getSwitchCaseList(); C;
+         C = C->getNextSwitchCase()) {
+      const auto *Case = dyn_cast<CaseStmt>(C);
+      if (!Case)
+        continue;
+      Expr::EvalResult Result;
+      if (Case->caseStmtIsGNURange() ||
+          !Case->getLHS()->EvaluateAsInt(Result, Ctx))
+        return {};
+      Cases.insert(Result.Val.getInt().getExtValue());
+    }
+    if (Cases.empty())
+      return {};
+    Values = "!=" + List(Cases);
+  } else {
+    std::optional<std::set<int64_t>> Entered =
+        caseValues(To, *SwitchBlock, *Switch, Ctx, 0);
+    if (!Entered)
+      return {};
+    Values = "=" + List(*Entered);
+  }
+  // The condition is the parameter or the place itself.
+  const Expr *Cond = Switch->getCond()->IgnoreParenImpCasts();
+  if (Switch->getConditionVariable() ||
+      (!isa<DeclRefExpr>(Cond) && !isa<MemberExpr>(Cond)))
+    return {};
+  std::vector<HeldLock> Marks;
+  std::set<int64_t> Constants;
+  if (const ParmVarDecl *Param = testedParam(Cond, S, Constants))
+    Marks.push_back(paramTestMark(Param, Values, S));
+  else if (const Expr *Read = testedFlag(Cond, Ctx, Constants))
+    if (std::optional<HeldLock> Mark = flagTestMark(Read, Values, S))
+      Marks.push_back(*Mark);
+  return Marks;
 }
 
 /// The pointer At reads or writes through: the base of `p->f`, `*p`,

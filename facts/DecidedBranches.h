@@ -46,12 +46,17 @@
 //   the start) and orders what its starter does under another value after
 //   that thread.
 //
+// * A switch on a parameter or a flag is such a test too: each `case`
+//   is entered with its values and those of the empty labels falling
+//   into it, `default:` with all but the cases'.
+//
 // Does not model: invalid arguments (they make the call fail; the catalog
 // speaks of valid ones), conditions that depend on anything else as well
 // (the edge is kept), values that reach the test through a join of paths,
 // memory (but for a flag's test), or another function's return; relational
-// tests of parameters, switch statements, and tests of pointers (`if
-// (!arg) return;` decides nothing: only a dereference does).
+// tests of parameters, a switch on anything but the parameter or place
+// itself, and tests of pointers (`if (!arg) return;` decides nothing: only
+// a dereference does).
 //
 //===----------------------------------------------------------------------===//
 
@@ -87,6 +92,18 @@ std::optional<HeldLock> paramTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
 /// taken ("?flagtest").
 std::optional<HeldLock> flagTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
                                        FunctionScope &S);
+
+/// The marks held on the edge from From to To, where From is a switch on
+/// one of the function's own integer parameters or on a flag's place (the
+/// condition being that parameter or place itself), or an empty `case`
+/// label of such a switch that falls into To: the values To is entered
+/// with, its own case's and those of the empty labels falling into it
+/// ("=1,2,3"), or for `default:` and the way past a switch without one,
+/// every value but the cases' ("!=4,5"). Both edges into a case that empty
+/// labels fall into hold the same mark, so it survives their join.
+std::vector<HeldLock> switchTestsOnEdge(const clang::CFGBlock &From,
+                                        const clang::CFGBlock &To,
+                                        FunctionScope &S);
 
 /// The mark held after Accessed (the expression At), a load or store
 /// through the function's own pointer parameter, which it never changes

@@ -423,6 +423,8 @@ FunctionWalker::entryState(const CFGBlock *Block,
             S.Locks.lock({*Flag});
         noExecutorEdge(E, TrueEdge);
       }
+    for (const HeldLock &Case : switchTestsOnEdge(*From, *Block, S))
+      S.Locks.lock({Case});
     if (std::optional<HeldLock> Mark = Once.markOnEdge(From, Block))
       S.Locks.lock({*Mark});
     Joined = Joined ? FlowState::join(*Joined, S.Locks.Now) : S.Locks.Now;

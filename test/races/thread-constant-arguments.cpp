@@ -1,7 +1,9 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -std=c++20 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
 // The arguments a std::thread hands its function decide its branches as a
 // call's do: a constant the function tests for equality, and a null
-// pointer it reads through, which ends the process there.
+// pointer it reads through, which ends the process there. A switch on the
+// parameter is such a test: each case is entered with its own value and
+// those of the empty labels falling into it; `default:` with the rest.
 
 #include <thread>
 
@@ -25,6 +27,30 @@ static void worker(Role role, const int *config) {
   // CHECK: thread-constant-arguments.cpp:[[@LINE-1]]:11: warning: 'Stats::both' is written by thread 'worker' without a lock and written by another thread 'worker' without a lock
 }
 
+enum Stage { Parse, Check, Emit, Link };
+
+struct Counts {
+  int front = 0; // Parse and Check: only the Parse thread
+  int emit = 0;  // one Emit thread
+  int other = 0; // default: the two Link threads
+};
+static Counts counts;
+
+static void stage(Stage s) {
+  switch (s) {
+  case Parse:
+  case Check:
+    counts.front++;
+    break;
+  case Emit:
+    counts.emit++;
+    break;
+  default:
+    counts.other++;
+    // CHECK: thread-constant-arguments.cpp:[[@LINE-1]]:12: warning: 'Counts::other' is written by thread 'stage' without a lock and written by another thread 'stage' without a lock
+  }
+}
+
 int main() {
   int config = 1;
   std::thread a(worker, Role::Reader, &config);
@@ -33,4 +59,9 @@ int main() {
   a.join();
   b.join();
   c.join();
+  std::thread p(stage, Parse), e(stage, Emit), l1(stage, Link), l2(stage, Link);
+  p.join();
+  e.join();
+  l1.join();
+  l2.join();
 }
