@@ -417,6 +417,7 @@ public:
   void run(std::vector<Finding> &Out, CheckStats &Stats) {
     indexSlotTargets();
     indexStartFlags();
+    noteAddressEscapes(P.globalAddressEscapes(), Context());
     findMultiThreadedExecutors();
     createRoots();
     findProgramReach();
@@ -711,12 +712,16 @@ private:
   /// test of (`if (cfg.mode == LINE) run_threaded();`): the value such a
   /// test found may be the one the thread runs with.
   void indexStartFlags() {
-    std::set<std::string> Starting;
+    std::set<std::string> &Starting = StartingFunctions;
     std::map<std::string, std::vector<std::string>> CallersOf;
     for (const auto &[Id, F] : P.functions()) {
-      for (const Spawn &S : F.Spawns)
+      for (const Spawn &S : F.Spawns) {
         for (const StoredFlag &Flag : S.FlagsSet)
           StartFlagNames.insert(flagName(Flag.Place));
+        for (const HeldLock &L : S.FlagTests)
+          if (isGuardOnTheWay(L))
+            GuardFlagNames.insert(flagName(flagTestOf(L)->Place));
+      }
       if (!F.Spawns.empty())
         Starting.insert(Id);
       for (const CallSite &Call : F.Calls)
@@ -735,10 +740,14 @@ private:
       for (const CallSite &Call : F.Calls)
         if (Starting.count(Call.CalleeId))
           for (const HeldLock &L : Call.Locks)
-            if (std::optional<FlagTest> Test = flagTestOf(L))
-              if (Test->Place.Root == AccessPath::RootKind::Global &&
-                  Test->Values.rfind("=", 0) == 0)
-                StartFlagNames.insert(flagName(Test->Place));
+            if (isGuardOnTheWay(L))
+              GuardFlagNames.insert(flagName(flagTestOf(L)->Place));
+  }
+  /// A test of a global flag that found it at listed values.
+  static bool isGuardOnTheWay(const HeldLock &L) {
+    std::optional<FlagTest> Test = flagTestOf(L);
+    return Test && Test->Place.Root == AccessPath::RootKind::Global &&
+           Test->Values.rfind("=", 0) == 0;
   }
   static std::string flagName(const AccessPath &Place) {
     return Place.Steps.empty() ? Place.RootId : Place.Steps.back();
@@ -986,6 +995,11 @@ private:
   struct TestedValues {
     std::vector<long long> Values;
     bool AllBut = false;
+    /// Does the test find V among the values that take its edge?
+    bool admits(long long V) const {
+      bool Listed = std::count(Values.begin(), Values.end(), V) != 0;
+      return Listed != AllBut;
+    }
   };
   const TestedValues &testedValues(const std::string &Step) {
     auto [It, New] = ParsedTests.try_emplace(Step);
@@ -1008,10 +1022,7 @@ private:
       return std::nullopt;
     const TestedValues &Tested =
         testedValues(L.Mutex.Steps[L.Mutex.Steps.size() - 2]);
-    bool Listed = std::count(Tested.Values.begin(), Tested.Values.end(),
-                             *C.ParamValues[Index]) != 0;
-    bool AllBut = Tested.AllBut;
-    if (Listed != AllBut)
+    if (Tested.admits(*C.ParamValues[Index]))
       return std::nullopt;
     return unreachable(L);
   }
@@ -1039,11 +1050,16 @@ private:
       return paramTest(L, C);
     if (isFlagTest(L)) {
       std::optional<FlagTest> Test = flagTestOf(L);
-      if (!Test || !StartFlagNames.count(flagName(Test->Place)))
+      if (!Test)
+        return std::nullopt;
+      bool Stored = StartFlagNames.count(flagName(Test->Place)) != 0;
+      if (!Stored && !GuardFlagNames.count(flagName(Test->Place)))
         return std::nullopt;
       auto Flag = resolve(Test->Place, C);
       if (!Flag)
         return std::nullopt;
+      if (!Stored)
+        GuardOnlyKeys.insert(Flag->key());
       return ResolvedLock{FlagGuardPrefix + Test->Values + "|" + Flag->key(),
                           L.Mutex.Name, false, ""};
     }
@@ -1292,6 +1308,21 @@ private:
     for (const HeldLock &L : Call.Locks)
       if (auto M = resolveLock(L, C))
         Inner.Locks.push_back(*M);
+    // A flag only tested on the way to starts is carried only that way
+    // (and through the threads started under its test): elsewhere it
+    // would split the walk's contexts for nothing.
+    if (!GuardOnlyKeys.empty() && !StartingFunctions.count(Callee.Id)) {
+      const auto &Known = Threads[C.Thread].GuardFlags;
+      Inner.Locks.erase(std::remove_if(Inner.Locks.begin(), Inner.Locks.end(),
+                                       [&](const ResolvedLock &L) {
+                                         if (!isFlagGuard(L))
+                                           return false;
+                                         std::string Key = flagGuardOf(L).first;
+                                         return GuardOnlyKeys.count(Key) &&
+                                                !Known.count(Key);
+                                       }),
+                        Inner.Locks.end());
+    }
     Inner.ParamValues = knownValues(Call.IntegerArgs, Callee, C);
     Inner.InLoop = C.InLoop || Call.LoopDepth > 0;
     Inner.LoopCalls = C.LoopCalls;
@@ -1303,6 +1334,27 @@ private:
     // Code defined next to a main exists only in that main's program.
     Inner.Program = C.Program.empty() ? P.programOf(Callee) : C.Program;
     return Inner;
+  }
+
+  /// The places whose addresses this context hands on, where a write
+  /// concur cannot place may reach them (ExposedPlaces).
+  void noteAddressEscapes(const std::vector<AddressEscape> &Escapes,
+                          const Context &C) {
+    if (StartFlagNames.empty() && GuardFlagNames.empty())
+      return;
+    for (const AddressEscape &E : Escapes)
+      if (E.CalleeId.empty() || !P.function(E.CalleeId))
+        if (auto Place = resolve(E.Place, C))
+          ExposedPlaces.insert(Place->key());
+  }
+
+  /// May a write concur cannot place write the flag Key: is its address,
+  /// or that of an object holding it, or of a part of it, handed on?
+  bool exposed(const std::string &Key) const {
+    for (const std::string &Place : ExposedPlaces)
+      if (Key.rfind(Place, 0) == 0 || Place.rfind(Key, 0) == 0)
+        return true;
+    return false;
   }
 
   //===-- The walk -------------------------------------------------------===//
@@ -1323,6 +1375,7 @@ private:
     ThreadInstance &T = Threads[C.Thread];
     T.Frames.insert(F.Id);
     Stack.push_back(F.Id);
+    noteAddressEscapes(F.AddressEscapes, C);
 
     // Merge the function's events by program order.
     enum Kind { Access, Call, Spawn_, Join, Sync, Copy };
@@ -1799,8 +1852,17 @@ private:
         R.OnceFlags.push_back(L.OnceFlag);
       R.NotStarted.insert(R.NotStarted.end(), L.NotStarted.begin(),
                           L.NotStarted.end());
-      if (isFlagGuard(L))
-        Guards.push_back(flagGuardOf(L));
+      if (!isFlagGuard(L))
+        continue;
+      // A flag only tested on the way to starts splits the accesses that
+      // need it only: those of a thread started under its test, and its
+      // own writes (a guard's test may be stale). Kept everywhere, it
+      // fills the access budget before the walk reaches the starts.
+      auto Guard = flagGuardOf(L);
+      if (!GuardOnlyKeys.count(Guard.first) ||
+          Threads[C.Thread].GuardFlags.count(Guard.first) ||
+          (A.Write && writesFlag(Path->key(), Guard.first)))
+        Guards.push_back(std::move(Guard));
     }
     R.Locks.erase(std::remove_if(R.Locks.begin(), R.Locks.end(),
                                  [](const ResolvedLock &L) {
@@ -1813,9 +1875,11 @@ private:
                   R.Locks.end());
     // A write of a whole object (a memset, `*c = (struct client){0}`) may
     // write a flag in it too.
-    R.TracksOccurrences = R.Write && !StartFlagNames.empty() &&
-                          (StartFlagNames.count(flagName(A.Path)) ||
-                           A.Path.Steps.empty() || A.Path.Steps.back() == "*");
+    R.TracksOccurrences =
+        R.Write && (!StartFlagNames.empty() || !GuardFlagNames.empty()) &&
+        (StartFlagNames.count(flagName(A.Path)) ||
+         GuardFlagNames.count(flagName(A.Path)) || A.Path.Steps.empty() ||
+         A.Path.Steps.back() == "*");
     R.Loc = A.Loc;
     R.Function = C.Fn->Name;
     R.Volatile = A.Volatile;
@@ -2683,12 +2747,20 @@ private:
             T.RunFlags[Flag->key()] = F.Value;
             T.FlagRoots[Flag->key()] = Flag->Root;
           }
-      for (const ResolvedLock &L : C.Locks) {
-        if (!isFlagGuard(L))
-          continue;
+      // The guards held where it starts: a caller's, and its own
+      // function's.
+      std::vector<ResolvedLock> Guards;
+      for (const ResolvedLock &L : C.Locks)
+        if (isFlagGuard(L))
+          Guards.push_back(L);
+      for (const HeldLock &L : S.FlagTests)
+        if (std::optional<ResolvedLock> R = resolveLock(L, C);
+            R && isFlagGuard(*R))
+          Guards.push_back(*R);
+      for (const ResolvedLock &L : Guards) {
         auto [Key, Values] = flagGuardOf(L);
         const TestedValues &Tested = testedValues(Values);
-        if (Tested.AllBut || !isGlobalKey(Key))
+        if (Tested.AllBut || Tested.Values.empty() || !isGlobalObjectKey(Key))
           continue;
         std::set<long long> Found(Tested.Values.begin(), Tested.Values.end());
         T.GuardTests[Key].insert(Values);
@@ -3275,6 +3347,11 @@ private:
   /// a write, and no loop brings it round again).
   /// `mosq->threaded = mosq_ts_self; pthread_create(...)`, with the thread
   /// writing mosq_ts_none as it ends.
+  /// A global flag a test found at some values on the way to T's start
+  /// (GuardFlags) keeps one of them while T runs (KnownFlags) when T never
+  /// writes it, no other write falls within T's life and none holds that
+  /// test (the test's value would be stale). Neither holds for a flag whose
+  /// address is handed on (exposed): a write through it is not placed.
   void findCompletionFlags() {
     for (size_t I = 0; I < Threads.size(); ++I) {
       ThreadInstance &T = Threads[I];
@@ -3296,24 +3373,24 @@ private:
       C.ParamValues = T.ParamValues;
       C.Program = T.Program;
       for (const auto &[Key, Value] : T.RunFlags)
-        if (ownWritesLast(*Entry, Key, C) && noOtherWrites(T, Key, I)) {
+        if (!exposed(Key) && ownWritesLast(*Entry, Key, C) &&
+            noOtherWrites(T, Key, I))
           T.HeldFlags[Key] = Value;
-          if (isGlobalKey(Key))
-            T.KnownFlags[Key] = {Value};
-        }
       // A guard's value holds from its test to the start (a write made
       // after the test, in a call under it, holds the guard too) and on
       // while the thread runs, if nothing writes the flag meanwhile.
       for (const auto &[Key, Values] : T.GuardFlags)
-        if (!T.RunFlags.count(Key) && !writtenBy(I, Key) &&
-            noOtherWrites(T, Key, I) &&
+        if (!Values.empty() && !exposed(Key) && !T.RunFlags.count(Key) &&
+            !writtenBy(I, Key) && noOtherWrites(T, Key, I) &&
             !writtenUnderTest(Key, T.GuardTests.at(Key)))
           T.KnownFlags[Key] = Values;
     }
   }
 
-  static bool isGlobalKey(const std::string &Key) {
-    return Key.rfind("G:", 0) == 0;
+  /// A global's own field, reached through no pointer: no other object of
+  /// an allocation site, no pointer another write names it through.
+  static bool isGlobalObjectKey(const std::string &Key) {
+    return Key.rfind("G:", 0) == 0 && Key.find('*') == std::string::npos;
   }
 
   bool writtenBy(size_t Thread, const std::string &Key) const {
@@ -3325,9 +3402,8 @@ private:
 
   /// Is the flag Key written where one of its tests Tests is held: after
   /// the test, so that what the test guards may see another value? (Every
-  /// write made after a test, in the function that made it or in a call,
-  /// holds it, but for the function's own writes after its first: the walk
-  /// drops a flag's tests where it is written.)
+  /// placed write made after a test holds it, in a call under it or in the
+  /// test's own function, whose walk then drops the test.)
   bool writtenUnderTest(const std::string &Key,
                         const std::set<std::string> &Tests) const {
     for (const ResolvedAccess &A : Accesses) {
@@ -3360,11 +3436,7 @@ private:
         continue;
       const TestedValues &Tested = testedValues(Values);
       if (std::none_of(Known->second.begin(), Known->second.end(),
-                       [&](long long V) {
-                         bool Listed = std::count(Tested.Values.begin(),
-                                                  Tested.Values.end(), V) != 0;
-                         return Listed != Tested.AllBut;
-                       }))
+                       [&](long long V) { return Tested.admits(V); }))
         return true;
     }
     return false;
@@ -3456,10 +3528,7 @@ private:
       const std::string &Root = T.FlagRoots.at(Key);
       if (Root.rfind("G:", 0) != 0 && B.Path.Root != Root)
         continue;
-      const TestedValues &Tested = testedValues(Values);
-      bool Listed = std::count(Tested.Values.begin(), Tested.Values.end(),
-                               Held->second) != 0;
-      if (Listed == Tested.AllBut)
+      if (!testedValues(Values).admits(Held->second))
         return true;
     }
     return false;
@@ -3928,6 +3997,13 @@ private:
   /// for a call concur could not resolve).
   std::map<std::string, std::vector<const CallTarget *>> SlotTargets;
   std::set<std::string> StartFlagNames;
+  /// The names of the global flags tested on the way to a start
+  /// (indexStartFlags), and the keys of those resolved only for that.
+  std::set<std::string> GuardFlagNames;
+  std::unordered_set<std::string> GuardOnlyKeys;
+  std::set<std::string> ExposedPlaces;
+  /// The functions that start a thread, directly or through calls.
+  std::set<std::string> StartingFunctions;
   /// Per access (by its first position, which no other has): the flags
   /// tested on the way to it and the values they held there
   /// (isFlagGuard); every position a tracked flag

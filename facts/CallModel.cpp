@@ -128,6 +128,9 @@ void CallModel::addSpawn(Spawn Sp) {
     for (const auto &[Key, Flag] : FlagsAtCall)
       Sp.FlagsSet.push_back(Flag);
   FlagsAtCall.clear();
+  for (const HeldLock &L : S.heldHere())
+    if (isFlagTest(L))
+      Sp.FlagTests.push_back(L);
   Sp.Order = S.nextOrder();
   S.Out.Spawns.push_back(std::move(Sp));
 }

@@ -212,7 +212,11 @@ valuesTakingEdge(const Expr *Cond, bool TrueEdge, const Unknown &U,
   if (*Constants.rbegin() == std::numeric_limits<int64_t>::max())
     return std::nullopt;
   std::optional<bool> OtherTakes = TakesEdge(*Constants.rbegin() + 1);
-  if (!OtherTakes || (*OtherTakes && NotTaken.empty()))
+  // No value at all taking the edge is what a conversion evaluate() does
+  // not model would show too (an unsigned compared with a negative
+  // constant): no mark.
+  if (!OtherTakes || (*OtherTakes && NotTaken.empty()) ||
+      (!*OtherTakes && Taken.empty()))
     return std::nullopt;
   return *OtherTakes ? "!=" + NotTaken : "=" + Taken;
 }
@@ -413,10 +417,10 @@ caseValues(const CFGBlock &Block, const CFGBlock &SwitchBlock,
   const auto *Case = dyn_cast_or_null<CaseStmt>(Block.getLabel());
   if (!Case || Case->caseStmtIsGNURange() || Depth > 64)
     return std::nullopt;
-  Expr::EvalResult Result;
-  if (!Case->getLHS()->EvaluateAsInt(Result, Ctx))
+  std::optional<int64_t> Value = integerConstant(Case->getLHS(), Ctx);
+  if (!Value)
     return std::nullopt;
-  std::set<int64_t> Values = {Result.Val.getInt().getExtValue()};
+  std::set<int64_t> Values = {*Value};
   for (const CFGBlock::AdjacentBlock &Pred : Block.preds()) {
     const CFGBlock *From = Pred.getReachableBlock();
     if (!From || From == &SwitchBlock || !From->empty() ||
@@ -435,6 +439,30 @@ caseValues(const CFGBlock &Block, const CFGBlock &SwitchBlock,
   return Values;
 }
 
+/// Does a loop inside Switch's body hold one of its case labels (Duff's
+/// device)? A pass of that loop may then start at one case and go round
+/// to another: no case's block is entered with its own values only.
+static bool caseInsideLoop(const SwitchStmt &Switch) {
+  std::set<const Stmt *> Cases;
+  for (const SwitchCase *C = Switch.getSwitchCaseList(); C;
+       C = C->getNextSwitchCase())
+    Cases.insert(C);
+  std::vector<std::pair<const Stmt *, bool>> Work{{Switch.getBody(), false}};
+  while (!Work.empty()) {
+    auto [Node, InLoop] = Work.back();
+    Work.pop_back();
+    if (!Node)
+      continue;
+    if (InLoop && Cases.count(Node))
+      return true;
+    bool Loop = InLoop || isa<DoStmt>(Node) || isa<WhileStmt>(Node) ||
+                isa<ForStmt>(Node) || isa<CXXForRangeStmt>(Node);
+    for (const Stmt *Child : Node->children())
+      Work.push_back({Child, Loop});
+  }
+  return false;
+}
+
 std::vector<HeldLock> switchTestsOnEdge(const CFGBlock &From,
                                         const CFGBlock &To, FunctionScope &S) {
   // The switch, from its own block or from an empty case label of it
@@ -450,6 +478,8 @@ std::vector<HeldLock> switchTestsOnEdge(const CFGBlock &From,
     if (!Switch || switchOfCase(To, OfTo) != Switch)
       return {};
   }
+  if (caseInsideLoop(*Switch))
+    return {};
   const ASTContext &Ctx = S.TU.Ctx;
   std::string Values;
   auto List = [](const std::set<int64_t> &Set) {
@@ -471,11 +501,12 @@ std::vector<HeldLock> switchTestsOnEdge(const CFGBlock &From,
       const auto *Case = dyn_cast<CaseStmt>(C);
       if (!Case)
         continue;
-      Expr::EvalResult Result;
-      if (Case->caseStmtIsGNURange() ||
-          !Case->getLHS()->EvaluateAsInt(Result, Ctx))
+      std::optional<int64_t> Value = Case->caseStmtIsGNURange()
+                                         ? std::nullopt
+                                         : integerConstant(Case->getLHS(), Ctx);
+      if (!Value)
         return {};
-      Cases.insert(Result.Val.getInt().getExtValue());
+      Cases.insert(*Value);
     }
     if (Cases.empty())
       return {};

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/ExtractFacts.h"
+#include "facts/AddressEscapes.h"
 #include "facts/CallableFlow.h"
 #include "facts/FunctionWalker.h"
 #include "facts/OpenMPModel.h"
@@ -332,6 +333,10 @@ void TranslationUnitFacts::addGlobalInit(const VarDecl *VD) {
   if (!VD->getInit() || inLibraryCode(VD) ||
       VD->getDeclContext()->isDependentContext())
     return;
+  std::vector<AddressEscape> Escapes =
+      extract::findAddressEscapes(VD->getInit(), nullptr, *this);
+  Out.GlobalAddressEscapes.insert(Out.GlobalAddressEscapes.end(),
+                                  Escapes.begin(), Escapes.end());
   CallableFlow Flow(*this, Out.GlobalStores);
   std::string Object = usr(VD);
   if (Flow.mayHoldCallable(VD->getType()))

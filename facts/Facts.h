@@ -545,6 +545,9 @@ struct Spawn {
   /// The flags the spawning code set to a constant before the start, on
   /// every path to it (a start in no loop of its function).
   std::vector<StoredFlag> FlagsSet;
+  /// The tests of flags held at the start ("?flagtest" marks): the values
+  /// they found may be those the thread runs with.
+  std::vector<HeldLock> FlagTests;
 };
 
 /// `co_await pool.schedule()` and friends: the rest of the coroutine runs on
@@ -755,6 +758,14 @@ struct ParamObject {
   bool ByReference = false;
 };
 
+/// The address of a shared place taken (facts/AddressEscapes.h): given to
+/// the function CalleeId (a function of the program), or handed on
+/// otherwise (CalleeId empty).
+struct AddressEscape {
+  AccessPath Place;
+  std::string CalleeId;
+};
+
 struct FunctionFacts {
   std::string Id;   // Clang USR.
   std::string Name; // Human-readable qualified name.
@@ -807,6 +818,8 @@ struct FunctionFacts {
   unsigned ExitBlock = 0;
   /// What a function returning a reference or pointer hands back.
   std::optional<AccessPath> Returns;
+  /// The addresses of shared places it takes (AddressEscapes.h).
+  std::vector<AddressEscape> AddressEscapes;
   /// Locks still held when the function returns (a lock() method), and
   /// locks it releases that it did not take (an unlock() method).
   std::vector<HeldLock> AcquiresOnExit;
@@ -879,6 +892,8 @@ struct FileFacts {
   /// Callables stored by the initialisers of global variables (a table of
   /// function pointers).
   std::vector<CallableStore> GlobalStores;
+  /// The addresses of shared places global initialisers take.
+  std::vector<AddressEscape> GlobalAddressEscapes;
   /// Every file the parse read, headers included: what the fact cache
   /// checks before it reuses these facts.
   std::vector<std::string> Dependencies;

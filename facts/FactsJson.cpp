@@ -483,6 +483,8 @@ void to_json(json &J, const Spawn &S) {
       Flags.push_back({{"place", F.Place}, {"value", F.Value}});
     J["flags_set"] = Flags;
   }
+  if (!S.FlagTests.empty())
+    J["flag_tests"] = S.FlagTests;
 }
 
 void from_json(const json &J, Spawn &S) {
@@ -506,6 +508,8 @@ void from_json(const json &J, Spawn &S) {
     for (const json &F : J.at("flags_set"))
       S.FlagsSet.push_back(
           {F.at("place").get<AccessPath>(), F.at("value").get<long long>()});
+  if (J.contains("flag_tests"))
+    J.at("flag_tests").get_to(S.FlagTests);
 }
 
 void to_json(json &J, const ExecutorSwitch &S) {
@@ -526,6 +530,18 @@ void from_json(const json &J, ExecutorSwitch &S) {
   S.To = readWord(J, "to", parseExecutionContext);
   if (J.contains("await_fix"))
     J.at("await_fix").get_to(S.AwaitFix);
+}
+
+void to_json(json &J, const AddressEscape &E) {
+  J = json{{"place", E.Place}};
+  if (!E.CalleeId.empty())
+    J["callee_id"] = E.CalleeId;
+}
+
+void from_json(const json &J, AddressEscape &E) {
+  J.at("place").get_to(E.Place);
+  if (J.contains("callee_id"))
+    J.at("callee_id").get_to(E.CalleeId);
 }
 
 void to_json(json &J, const CallableStore &S) {
@@ -819,6 +835,8 @@ void to_json(json &J, const FunctionFacts &F) {
     J["openmp"] = *F.OpenMP;
   if (!F.TestedParams.empty())
     J["tested_params"] = F.TestedParams;
+  if (!F.AddressEscapes.empty())
+    J["address_escapes"] = F.AddressEscapes;
 }
 
 void from_json(const json &J, FunctionFacts &F) {
@@ -857,6 +875,8 @@ void from_json(const json &J, FunctionFacts &F) {
     J.at("exit_block").get_to(F.ExitBlock);
   }
   readOptional(J, "returns", F.Returns);
+  if (J.contains("address_escapes"))
+    J.at("address_escapes").get_to(F.AddressEscapes);
   J.at("acquires_on_exit").get_to(F.AcquiresOnExit);
   J.at("releases_on_exit").get_to(F.ReleasesOnExit);
   if (J.contains("acquires_on_non_null_return"))
@@ -911,6 +931,8 @@ void to_json(json &J, const FileFacts &F) {
            {"overrides", F.Overrides},
            {"global_stores", F.GlobalStores},
            {"dependencies", F.Dependencies}};
+  if (!F.GlobalAddressEscapes.empty())
+    J["global_address_escapes"] = F.GlobalAddressEscapes;
 }
 
 void from_json(const json &J, FileFacts &F) {
@@ -923,6 +945,8 @@ void from_json(const json &J, FileFacts &F) {
   J.at("overrides").get_to(F.Overrides);
   J.at("global_stores").get_to(F.GlobalStores);
   J.at("dependencies").get_to(F.Dependencies);
+  if (J.contains("global_address_escapes"))
+    J.at("global_address_escapes").get_to(F.GlobalAddressEscapes);
 }
 
 } // namespace concur

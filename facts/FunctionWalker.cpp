@@ -1,6 +1,7 @@
 //===- FunctionWalker.cpp - One function's body reduced to facts ----------===//
 
 #include "facts/FunctionWalker.h"
+#include "facts/AddressEscapes.h"
 #include "facts/GuardScope.h"
 #include "facts/LoopEntry.h"
 #include "facts/OpenMPRegions.h"
@@ -103,6 +104,8 @@ void FunctionWalker::runRegion(const Stmt *Body,
 }
 
 void FunctionWalker::walk(const Stmt *Root) {
+  if (!S.InRegion)
+    S.Out.AddressEscapes = findAddressEscapes(Root, S.FD, S.TU);
   S.Out.Ops += S.Lexical.Ops;
   S.Out.Loops += S.Lexical.Loops;
   S.Out.MaxLoopDepth = std::max(S.Out.MaxLoopDepth, S.Lexical.MaxLoopDepth);
@@ -331,7 +334,12 @@ FlowState
 FunctionWalker::entryState(const CFGBlock *Block,
                            const std::vector<std::optional<FlowState>> &Exits) {
   std::optional<FlowState> Joined;
-  bool BackEdge = false;
+  bool BackEdge = false, GotoBack = false;
+  bool LoopHead = std::any_of(Block->pred_begin(), Block->pred_end(),
+                              [&](const CFGBlock::AdjacentBlock &Pred) {
+                                const CFGBlock *From = Pred.getReachableBlock();
+                                return From && !Exits[From->getBlockID()];
+                              });
   for (const CFGBlock::AdjacentBlock &Pred : Block->preds()) {
     const CFGBlock *From = Pred.getReachableBlock();
     // Not visited yet: a loop's back edge (what the loop body does is not
@@ -342,7 +350,7 @@ FunctionWalker::entryState(const CFGBlock *Block,
       // A `goto` back: a loop no statement names, which the lexical loop
       // depth does not see. What follows may run again.
       if (From && isa_and_nonnull<GotoStmt>(From->getTerminatorStmt()))
-        S.InGotoLoop = true;
+        S.InGotoLoop = GotoBack = true;
       continue;
     }
     S.Locks.Now = *Exits[From->getBlockID()];
@@ -423,14 +431,24 @@ FunctionWalker::entryState(const CFGBlock *Block,
             S.Locks.lock({*Flag});
         noExecutorEdge(E, TrueEdge);
       }
-    for (const HeldLock &Case : switchTestsOnEdge(*From, *Block, S))
-      S.Locks.lock({Case});
+    // A case a loop or a goto comes back to is entered again with any
+    // value: the back edge, not walked yet, would not say so.
+    if (!LoopHead)
+      for (const HeldLock &Case : switchTestsOnEdge(*From, *Block, S))
+        S.Locks.lock({Case});
     if (std::optional<HeldLock> Mark = Once.markOnEdge(From, Block))
       S.Locks.lock({*Mark});
     Joined = Joined ? FlowState::join(*Joined, S.Locks.Now) : S.Locks.Now;
   }
   if (Joined && BackEdge)
     Joined->forgetStored(AccessPath{});
+  // A goto back may come from a path on which a parameter's test found
+  // another value (a label entered from a branch and jumped to from
+  // elsewhere): no structured loop's head, which every pass goes through.
+  if (Joined && GotoBack)
+    Joined->Held.erase(
+        std::remove_if(Joined->Held.begin(), Joined->Held.end(), isParamTest),
+        Joined->Held.end());
   return Joined ? *Joined : FlowState();
 }
 

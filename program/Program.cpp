@@ -41,6 +41,9 @@ Program Program::merge(std::vector<FileFacts> Inputs) {
   for (FileFacts &F : Inputs) {
     GlobalStores.insert(GlobalStores.end(), F.GlobalStores.begin(),
                         F.GlobalStores.end());
+    P.GlobalAddressEscapes.insert(P.GlobalAddressEscapes.end(),
+                                  F.GlobalAddressEscapes.begin(),
+                                  F.GlobalAddressEscapes.end());
     P.Files.push_back({F.File, F.Parsed, F.FirstError});
     Overrides.insert(Overrides.end(), F.Overrides.begin(), F.Overrides.end());
     for (FunctionFacts &Fn : F.Functions) {

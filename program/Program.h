@@ -42,6 +42,10 @@ public:
   }
   const std::vector<FileStatus> &files() const { return Files; }
   const std::vector<Workload> &workloads() const { return Workloads; }
+  /// The addresses of shared places global initialisers take.
+  const std::vector<AddressEscape> &globalAddressEscapes() const {
+    return GlobalAddressEscapes;
+  }
   /// Virtual and indirect calls whose targets concur could not find.
   const std::vector<UnresolvedCall> &unresolvedCalls() const {
     return Unresolved;
@@ -58,6 +62,7 @@ private:
   std::map<std::string, FunctionFacts> Functions;
   std::vector<FileStatus> Files;
   std::vector<Workload> Workloads;
+  std::vector<AddressEscape> GlobalAddressEscapes;
   std::vector<UnresolvedCall> Unresolved;
   std::set<std::string> ProgramFiles;
   std::map<std::string, std::vector<Suppression>> Suppressions;

@@ -1,7 +1,7 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
 // Warnings interleaved with the expected ones escape a DAG group; count them.
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
-// COUNT: {{^}}5{{$}}
+// COUNT: {{^}}10{{$}}
 //
 // A thread started only where a test found a global flag at one value
 // (`if (cfg.mode == LINE) line_loop();`, which starts it) runs with that
@@ -15,6 +15,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum mode { NONE, CMD, LINE, FILE_MODE, NUL };
 
@@ -155,6 +156,136 @@ static void session_start(struct session *s) {
 
 // CHECK-DAG: [[@LINE-16]]:8: warning: 'session::data' is written by thread 'session_worker' without a lock and written by thread 'main' without a lock
 
+// The start's own function tests the flag: the same. Set after the test,
+// the flag's test is forgotten.
+struct config own_cfg, reset_cfg;
+int own_x, reset_x;
+
+static void *own_worker(void *arg) {
+  (void)arg;
+  if (own_cfg.mode == CMD)
+    own_x = 1;
+  if (reset_cfg.mode == CMD)
+    reset_x = 1;
+  return 0;
+}
+
+static void own_start(void) {
+  pthread_t t;
+  if (own_cfg.mode == LINE) {
+    pthread_create(&t, 0, own_worker, 0);
+    own_x = 2;
+    pthread_join(t, 0);
+  }
+}
+
+static void reset_start(void) {
+  pthread_t t;
+  if (reset_cfg.mode == LINE) {
+    reset_cfg.mode = CMD;
+    pthread_create(&t, 0, own_worker, 0);
+    reset_x = 2;
+    pthread_join(t, 0);
+  }
+}
+
+// CHECK-DAG: [[@LINE-23]]:5: warning: 'reset_x' is written by thread 'own_worker' without a lock and written by thread 'main' without a lock
+
+// Writes the check cannot place may write a flag whose address is handed
+// on: through a pointer set to it, by a library call given it.
+struct config alias_cfg, copied_cfg, spare_cfg = {CMD};
+int *alias_mode = &alias_cfg.mode;
+int alias_x, copied_x;
+
+static void *alias_worker(void *arg) {
+  (void)arg;
+  if (alias_cfg.mode == CMD)
+    alias_x = 1;
+  if (copied_cfg.mode == CMD)
+    copied_x = 1;
+  return 0;
+}
+
+static void alias_run(void) {
+  pthread_t t;
+  pthread_create(&t, 0, alias_worker, 0);
+  *alias_mode = CMD;
+  alias_x = 2;
+  pthread_join(t, 0);
+}
+
+static void copied_run(void) {
+  pthread_t t;
+  memcpy(&copied_cfg, &spare_cfg, sizeof copied_cfg);
+  pthread_create(&t, 0, alias_worker, 0);
+  copied_x = 2;
+  pthread_join(t, 0);
+}
+
+static void alias_start(void) {
+  if (alias_cfg.mode == LINE)
+    alias_run();
+  if (copied_cfg.mode == LINE)
+    copied_run();
+}
+
+// CHECK-DAG: [[@LINE-29]]:5: warning: 'alias_x' is written by thread 'alias_worker' without a lock and written by thread 'main' without a lock
+// CHECK-DAG: [[@LINE-28]]:5: warning: 'copied_x' is written by thread 'alias_worker' without a lock and written by thread 'main' without a lock
+
+// A flag reached through a global pointer: a write names it otherwise.
+struct config pointed_cfg;
+struct config *pointed = &pointed_cfg;
+int pointed_x;
+
+static void *pointed_worker(void *arg) {
+  (void)arg;
+  if (pointed->mode == CMD)
+    pointed_x = 1;
+  return 0;
+}
+
+static void pointed_run(void) {
+  pthread_t t;
+  pthread_create(&t, 0, pointed_worker, 0);
+  pointed_cfg.mode = CMD;
+  pointed_x = 2;
+  pthread_join(t, 0);
+}
+
+static void pointed_start(void) {
+  if (pointed->mode == LINE)
+    pointed_run();
+}
+
+// CHECK-DAG: [[@LINE-17]]:5: warning: 'pointed_x' is written by thread 'pointed_worker' without a lock and written by thread 'main' without a lock
+
+// An unsigned flag compared with a negative constant: the test's values
+// are not known, so it keeps nothing.
+enum signed_mode { NEGATIVE = -1, ZERO, ONE };
+unsigned unsigned_mode;
+int unsigned_x;
+
+static void *unsigned_worker(void *arg) {
+  (void)arg;
+  if (unsigned_mode != ONE)
+    unsigned_x = 1;
+  return 0;
+}
+
+static void unsigned_run(void) {
+  pthread_t t;
+  pthread_create(&t, 0, unsigned_worker, 0);
+  unsigned_x = 2;
+  pthread_join(t, 0);
+}
+
+static void unsigned_start(void) {
+  if (unsigned_mode == NEGATIVE)
+    unsigned_run();
+}
+
+// CHECK-DAG: [[@LINE-16]]:5: warning: 'unsigned_x' is written by thread 'unsigned_worker' without a lock and written by thread 'main' without a lock
+
 int main(int argc, char **argv) {
   cfg.mode = argc;
   stale_cfg.mode = argc;
@@ -165,5 +296,16 @@ int main(int argc, char **argv) {
   struct session *s = malloc(sizeof *s);
   s->mode = argc;
   session_start(s);
+  own_cfg.mode = argc;
+  reset_cfg.mode = argc;
+  own_start();
+  reset_start();
+  alias_cfg.mode = argc;
+  copied_cfg.mode = argc;
+  pointed_cfg.mode = argc;
+  unsigned_mode = argc > 5 ? NEGATIVE : ZERO;
+  alias_start();
+  pointed_start();
+  unsigned_start();
   return 0;
 }

@@ -51,6 +51,22 @@ static void stage(Stage s) {
   }
 }
 
+// Duff's device: a pass of the loop that starts at one case goes round
+// through the others, so no case is entered with its value only.
+static int duff_head, duff_tail;
+static void duff(int start, int n) {
+  switch (start) {
+  case 0:
+    do {
+      duff_head++;
+      // CHECK: thread-constant-arguments.cpp:[[@LINE-1]]:7: warning: 'duff_head' is written by thread 'duff' without a lock and written by another thread 'duff' without a lock
+    case 1:
+      duff_tail++;
+      // CHECK: thread-constant-arguments.cpp:[[@LINE-1]]:7: warning: 'duff_tail' is written by thread 'duff' without a lock and written by another thread 'duff' without a lock
+    } while (--n > 0);
+  }
+}
+
 int main() {
   int config = 1;
   std::thread a(worker, Role::Reader, &config);
@@ -64,4 +80,7 @@ int main() {
   e.join();
   l1.join();
   l2.join();
+  std::thread d1(duff, 1, 3), d2(duff, 1, 3);
+  d1.join();
+  d2.join();
 }

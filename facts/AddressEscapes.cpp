@@ -1,0 +1,114 @@
+//===- AddressEscapes.cpp - Addresses of shared places handed on ---------===//
+
+#include "facts/AddressEscapes.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+#include <map>
+
+using namespace clang;
+
+namespace concur {
+namespace extract {
+
+/// The place E names, when it is a global's, what one of FD's parameters
+/// points to, or `this`'s object (through fields and elements: an
+/// element's address stands for its whole array).
+static std::optional<AccessPath> sharedPlace(const Expr *E,
+                                             const FunctionDecl *FD,
+                                             TranslationUnitFacts &TU) {
+  std::vector<std::string> Steps;
+  E = E->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      Steps.insert(Steps.begin(), "." + M->getMemberDecl()->getNameAsString());
+      if (M->isArrow()) {
+        Steps.insert(Steps.begin(), "*");
+        const Expr *Base = M->getBase()->IgnoreParenImpCasts();
+        AccessPath P;
+        if (isa<CXXThisExpr>(Base)) {
+          P.Root = AccessPath::RootKind::This;
+        } else if (const auto *Ref = dyn_cast<DeclRefExpr>(Base)) {
+          const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+          if (!Param || !FD || Param->getDeclContext() != FD)
+            return std::nullopt;
+          P.Root = AccessPath::RootKind::Param;
+          P.RootId = std::to_string(Param->getFunctionScopeIndex());
+          P.RootName = Param->getNameAsString();
+        } else {
+          return std::nullopt;
+        }
+        P.Steps = std::move(Steps);
+        return P;
+      }
+      E = M->getBase()->IgnoreParenImpCasts();
+    } else if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+      // The array itself, when it is one (not what a pointer points to).
+      if (!A->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+        return std::nullopt;
+      Steps.clear();
+      E = A->getBase()->IgnoreParenImpCasts();
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!VD || !VD->hasGlobalStorage() ||
+          VD->getTLSKind() != VarDecl::TLS_None)
+        return std::nullopt;
+      AccessPath P;
+      P.Root = AccessPath::RootKind::Global;
+      P.RootId = TU.usr(VD);
+      P.RootName = P.Name = VD->getNameAsString();
+      P.Steps = std::move(Steps);
+      if (P.RootId.empty())
+        return std::nullopt;
+      return P;
+    } else {
+      return std::nullopt;
+    }
+  }
+}
+
+std::vector<AddressEscape> findAddressEscapes(const Stmt *Body,
+                                              const FunctionDecl *FD,
+                                              TranslationUnitFacts &TU) {
+  // The addresses given straight to a call of a function of the program.
+  std::map<const Expr *, std::string> Passed;
+  std::vector<const Stmt *> Work{Body};
+  std::vector<std::pair<const Expr *, const Expr *>> Taken; // (at, place)
+  while (!Work.empty()) {
+    const Stmt *Node = Work.back();
+    Work.pop_back();
+    if (!Node)
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(Node))
+      if (const FunctionDecl *Callee = Call->getDirectCallee();
+          Callee && !TU.inLibraryCode(Callee))
+        for (const Expr *Arg : Call->arguments())
+          for (const Expr *Given : {Arg->IgnoreParens(), Arg->IgnoreParenCasts()})
+            Passed[Given] = TU.usr(Callee);
+    if (const auto *U = dyn_cast<UnaryOperator>(Node);
+        U && U->getOpcode() == UO_AddrOf)
+      Taken.push_back({U, U->getSubExpr()});
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Node);
+        Cast && Cast->getCastKind() == CK_ArrayToPointerDecay)
+      Taken.push_back({Cast, Cast->getSubExpr()});
+    for (const Stmt *Child : Node->children())
+      Work.push_back(Child);
+  }
+  std::vector<AddressEscape> Out;
+  for (const auto &[At, Place] : Taken) {
+    std::optional<AccessPath> P = sharedPlace(Place, FD, TU);
+    if (!P)
+      continue;
+    AddressEscape E;
+    E.Place = std::move(*P);
+    auto It = Passed.find(At);
+    if (It != Passed.end())
+      E.CalleeId = It->second;
+    Out.push_back(std::move(E));
+  }
+  return Out;
+}
+
+} // namespace extract
+} // namespace concur
