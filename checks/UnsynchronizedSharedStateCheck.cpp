@@ -1190,10 +1190,12 @@ private:
     const FunctionFacts *Callee = Call ? P.function(Call->CalleeId) : nullptr;
     if (!Callee || !Callee->Returns)
       return std::nullopt;
-    auto R = resolve(*Callee->Returns, calleeContext(*Call, *Callee, C));
+    Context In = calleeContext(*Call, *Callee, C);
+    const AccessPath *Returned = returnedIn(*Callee, In);
+    auto R = resolve(*Returned, In);
     // An allocation wrapper (xmalloc) makes a new object at each call:
     // named by the call, two calls of it make two objects.
-    if (R && handsOnAllocation(*Callee, *R)) {
+    if (R && handsOnAllocation(*Callee, *Returned, *R)) {
       R->Root =
           localRoot(ownerOf(C.Fn->Id, C.Thread),
                     HeapRootPrefix + C.Fn->Id + "#" + std::to_string(Order));
@@ -1202,12 +1204,31 @@ private:
     return R;
   }
 
+  /// What F returns in the context In: its first return's pointer, unless
+  /// that return is on a branch this call never takes (a custom
+  /// allocator's, where the program sets none); then the first of its
+  /// other returns that is not.
+  const AccessPath *returnedIn(const FunctionFacts &F, const Context &In) {
+    auto NeverTaken = [&](const std::vector<HeldLock> &Marks) {
+      return std::any_of(Marks.begin(), Marks.end(), [&](const HeldLock &L) {
+        std::optional<ResolvedLock> R = resolveLock(L, In);
+        return R && R->Unreachable;
+      });
+    };
+    if (F.ReturnsUnder.empty() || !NeverTaken(F.ReturnsUnder))
+      return &*F.Returns;
+    for (const ReturnedValue &Other : F.OtherReturns)
+      if (!NeverTaken(Other.Under))
+        return &Other.Value;
+    return &*F.Returns;
+  }
+
   /// Does F return, as R, the address of an object it allocated itself
   /// and did nothing else with (no access, no call or thread given it)?
-  static bool handsOnAllocation(const FunctionFacts &F, const AbsPath &R) {
+  static bool handsOnAllocation(const FunctionFacts &F,
+                                const AccessPath &Returned, const AbsPath &R) {
     if (R.Steps != std::vector<std::string>{"&"} || !madeBy(R.Root, F))
       return false;
-    const AccessPath &Returned = *F.Returns;
     auto SameRoot = [&](const AccessPath &P) {
       return P.Root == Returned.Root && P.RootId == Returned.RootId;
     };
@@ -2908,8 +2929,7 @@ private:
           Twin.HandleKey != T.HandleKey || Twin.ExecutorKey != T.ExecutorKey ||
           Twin.Program != T.Program || !Same(Twin.This, T.This) ||
           Twin.Params.size() != T.Params.size() ||
-          Twin.ParamValues != T.ParamValues || Twin.RunFlags != T.RunFlags ||
-          Twin.GuardFlags != T.GuardFlags)
+          Twin.ParamValues != T.ParamValues || Twin.RunFlags != T.RunFlags)
         continue;
       bool SameParams = true;
       for (size_t K = 0; K < T.Params.size() && SameParams; ++K)

@@ -758,6 +758,14 @@ struct ParamObject {
   bool ByReference = false;
 };
 
+/// A pointer a function returns where marks of a branch some callers
+/// never take are held (a callable-set test, a parameter's test, a branch
+/// no known result takes).
+struct ReturnedValue {
+  AccessPath Value;
+  std::vector<HeldLock> Under;
+};
+
 /// The address of a shared place taken (facts/AddressEscapes.h): given to
 /// the function CalleeId (a function of the program), or handed on
 /// otherwise (CalleeId empty).
@@ -818,6 +826,12 @@ struct FunctionFacts {
   unsigned ExitBlock = 0;
   /// What a function returning a reference or pointer hands back.
   std::optional<AccessPath> Returns;
+  /// Where Returns is a pointer returned on a branch some callers never
+  /// take: that branch's marks, and the pointers the function's other
+  /// returns hand back (ZSTD_customCalloc: a custom allocator's result
+  /// where one is set, calloc's otherwise).
+  std::vector<HeldLock> ReturnsUnder;
+  std::vector<ReturnedValue> OtherReturns;
   /// The addresses of shared places it takes (AddressEscapes.h).
   std::vector<AddressEscape> AddressEscapes;
   /// Locks still held when the function returns (a lock() method), and

@@ -532,6 +532,15 @@ void from_json(const json &J, ExecutorSwitch &S) {
     J.at("await_fix").get_to(S.AwaitFix);
 }
 
+void to_json(json &J, const ReturnedValue &R) {
+  J = json{{"value", R.Value}, {"under", R.Under}};
+}
+
+void from_json(const json &J, ReturnedValue &R) {
+  J.at("value").get_to(R.Value);
+  J.at("under").get_to(R.Under);
+}
+
 void to_json(json &J, const AddressEscape &E) {
   J = json{{"place", E.Place}};
   if (!E.CalleeId.empty())
@@ -837,6 +846,10 @@ void to_json(json &J, const FunctionFacts &F) {
     J["tested_params"] = F.TestedParams;
   if (!F.AddressEscapes.empty())
     J["address_escapes"] = F.AddressEscapes;
+  if (!F.ReturnsUnder.empty()) {
+    J["returns_under"] = F.ReturnsUnder;
+    J["other_returns"] = F.OtherReturns;
+  }
 }
 
 void from_json(const json &J, FunctionFacts &F) {
@@ -877,6 +890,10 @@ void from_json(const json &J, FunctionFacts &F) {
   readOptional(J, "returns", F.Returns);
   if (J.contains("address_escapes"))
     J.at("address_escapes").get_to(F.AddressEscapes);
+  if (J.contains("returns_under")) {
+    J.at("returns_under").get_to(F.ReturnsUnder);
+    J.at("other_returns").get_to(F.OtherReturns);
+  }
   J.at("acquires_on_exit").get_to(F.AcquiresOnExit);
   J.at("releases_on_exit").get_to(F.ReleasesOnExit);
   if (J.contains("acquires_on_non_null_return"))

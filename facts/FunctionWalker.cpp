@@ -881,11 +881,28 @@ void FunctionWalker::visitReturn(const ReturnStmt *R) {
   if (!Value)
     return;
   QualType Ret = S.FD->getReturnType();
+  // The marks of a branch some callers never take, held here.
+  auto Deciding = [&] {
+    std::vector<HeldLock> Marks;
+    for (const HeldLock &L : S.Locks.Now.Held)
+      if (isCallableSet(L) || isImpossibleBranch(L) || isParamTest(L))
+        Marks.push_back(L);
+    return Marks;
+  };
+  bool Null =
+      Value->isNullPointerConstant(S.TU.Ctx, Expr::NPC_ValueDependentIsNotNull);
+  if (S.Out.Returns && !S.Out.ReturnsUnder.empty() && Ret->isPointerType() &&
+      !Null)
+    if (std::optional<AccessPath> Other = S.Paths.pointerValueOf(Value))
+      S.Out.OtherReturns.push_back({*Other, Deciding()});
   if (!S.Out.Returns) {
-    if (Ret->isReferenceType())
+    if (Ret->isReferenceType()) {
       S.Out.Returns = S.Paths.pathOf(Value);
-    else if (Ret->isPointerType())
+    } else if (Ret->isPointerType()) {
       S.Out.Returns = S.Paths.pointerValueOf(Value);
+      if (S.Out.Returns)
+        S.Out.ReturnsUnder = Deciding();
+    }
     // A struct returned by value: the object it copies, whose pointers the
     // caller's copy holds (StructCopies.h).
     else if (Ret->isRecordType() && holdsPointer(Ret))
@@ -906,9 +923,7 @@ void FunctionWalker::visitReturn(const ReturnStmt *R) {
   if (Flow.tracks(Ret))
     Flow.store(Flow.returnSlot(S.FD), Value);
   // The locks held where a pointer that is not null is returned.
-  if (Ret->isPointerType() &&
-      !Value->isNullPointerConstant(S.TU.Ctx,
-                                    Expr::NPC_ValueDependentIsNotNull)) {
+  if (Ret->isPointerType() && !Null) {
     std::vector<HeldLock> Held;
     for (const HeldLock &L : S.Locks.Now.Held)
       if (!isPseudoLock(L))
