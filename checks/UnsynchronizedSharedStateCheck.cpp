@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <optional>
@@ -285,6 +286,14 @@ struct LockEffect {
   std::vector<ResolvedLock> MayHold;
 };
 
+/// Where a flag's test was made: no earlier than Since, in Function (whose
+/// own writes of the flag come before the test: the walk drops a test
+/// where its function writes the flag).
+struct GuardTest {
+  unsigned Since = 0;
+  std::string Function;
+};
+
 struct ThreadInstance {
   std::string EntryId;
   std::string EntryName;
@@ -324,7 +333,8 @@ struct ThreadInstance {
   /// (a guard its parent held there), by key, and those tests' marks
   /// (FlagGuards' values).
   std::map<std::string, std::set<long long>> GuardFlags;
-  std::map<std::string, std::set<std::string>> GuardTests;
+  /// Where those tests were made (Context::GuardSince).
+  std::map<std::string, std::vector<GuardTest>> GuardSince;
   /// What the flags of HeldFlags and GuardFlags are while it runs, where
   /// nothing but its own last writes changes them (findCompletionFlags):
   /// what it does under a test that finds another value, it never does.
@@ -354,6 +364,10 @@ struct Context {
   const FunctionFacts *Fn = nullptr;
   /// The position at which this call of Fn began.
   unsigned EntryPos = 0;
+  /// Where each flag guard of Locks (by its key) was first held in this
+  /// walk: the start of the function whose call carried its test in (the
+  /// test was made there), and that function.
+  std::map<std::string, GuardTest> GuardSince;
   std::optional<AbsPath> This;
   std::vector<std::optional<AbsPath>> Params;
   /// The functions the caller passed to parameters of callable type, when
@@ -1206,8 +1220,8 @@ private:
 
   /// What F returns in the context In: its first return's pointer, unless
   /// that return is on a branch this call never takes (a custom
-  /// allocator's, where the program sets none); then the first of its
-  /// other returns that is not.
+  /// allocator's, where the program sets none) and one other return only
+  /// is not; then that one.
   const AccessPath *returnedIn(const FunctionFacts &F, const Context &In) {
     auto NeverTaken = [&](const std::vector<HeldLock> &Marks) {
       return std::any_of(Marks.begin(), Marks.end(), [&](const HeldLock &L) {
@@ -1217,10 +1231,16 @@ private:
     };
     if (F.ReturnsUnder.empty() || !NeverTaken(F.ReturnsUnder))
       return &*F.Returns;
+    // Only one other return left: with several, which one a call takes
+    // is not known, and the first return stands for them as before.
+    const AccessPath *Left = nullptr;
     for (const ReturnedValue &Other : F.OtherReturns)
-      if (!NeverTaken(Other.Under))
-        return &Other.Value;
-    return &*F.Returns;
+      if (!NeverTaken(Other.Under)) {
+        if (Left)
+          return &*F.Returns;
+        Left = &Other.Value;
+      }
+    return Left ? Left : &*F.Returns;
   }
 
   /// Does F return, as R, the address of an object it allocated itself
@@ -1326,9 +1346,13 @@ private:
       }
     }
     Inner.Locks = C.Locks;
+    Inner.GuardSince = C.GuardSince;
     for (const HeldLock &L : Call.Locks)
-      if (auto M = resolveLock(L, C))
+      if (auto M = resolveLock(L, C)) {
+        if (isFlagGuard(*M))
+          Inner.GuardSince.emplace(M->Key, GuardTest{C.EntryPos, C.Fn->Name});
         Inner.Locks.push_back(*M);
+      }
     // A flag only tested on the way to starts is carried only that way
     // (and through the threads started under its test): elsewhere it
     // would split the walk's contexts for nothing.
@@ -1363,18 +1387,31 @@ private:
                           const Context &C) {
     if (StartFlagNames.empty() && GuardFlagNames.empty())
       return;
+    // Globals only: an allocation site's objects are many to concur, and
+    // their pointers are handed on all the time; a completion flag in
+    // one is trusted as before.
     for (const AddressEscape &E : Escapes)
       if (E.CalleeId.empty() || !P.function(E.CalleeId))
-        if (auto Place = resolve(E.Place, C))
-          ExposedPlaces.insert(Place->key());
+        if (auto Place = resolve(E.Place, C);
+            Place && Place->Root.rfind("G:", 0) == 0)
+          ExposedPlaces[C.Program].insert(Place->key());
   }
 
-  /// May a write concur cannot place write the flag Key: is its address,
-  /// or that of an object holding it, or of a part of it, handed on?
-  bool exposed(const std::string &Key) const {
-    for (const std::string &Place : ExposedPlaces)
-      if (Key.rfind(Place, 0) == 0 || Place.rfind(Key, 0) == 0)
-        return true;
+  /// May a write concur cannot place write the flag Key in Program: is
+  /// its address, or that of an object holding it, or of a part of it,
+  /// handed on there (or by code of no one program)?
+  bool exposed(const std::string &Key, const std::string &Program) const {
+    // A prefix that ends where a step begins: `t` holds no part of `tcfg`.
+    auto Within = [](const std::string &Part, const std::string &Whole) {
+      return Whole.rfind(Part, 0) == 0 &&
+             (Whole.size() == Part.size() ||
+              std::strchr(".*[&", Whole[Part.size()]) != nullptr);
+    };
+    for (const auto &[In, Places] : ExposedPlaces)
+      if (In.empty() || Program.empty() || In == Program)
+        for (const std::string &Place : Places)
+          if (Within(Place, Key) || Within(Key, Place))
+            return true;
     return false;
   }
 
@@ -1876,13 +1913,12 @@ private:
       if (!isFlagGuard(L))
         continue;
       // A flag only tested on the way to starts splits the accesses that
-      // need it only: those of a thread started under its test, and its
-      // own writes (a guard's test may be stale). Kept everywhere, it
-      // fills the access budget before the walk reaches the starts.
+      // need it only: those of a thread started under its test. Kept
+      // everywhere, it fills the access budget before the walk reaches
+      // the starts.
       auto Guard = flagGuardOf(L);
       if (!GuardOnlyKeys.count(Guard.first) ||
-          Threads[C.Thread].GuardFlags.count(Guard.first) ||
-          (A.Write && writesFlag(Path->key(), Guard.first)))
+          Threads[C.Thread].GuardFlags.count(Guard.first))
         Guards.push_back(std::move(Guard));
     }
     R.Locks.erase(std::remove_if(R.Locks.begin(), R.Locks.end(),
@@ -2770,21 +2806,26 @@ private:
           }
       // The guards held where it starts: a caller's, and its own
       // function's.
-      std::vector<ResolvedLock> Guards;
+      // Each with where its test was made at the earliest: the start of
+      // the function that made it.
+      std::vector<std::pair<ResolvedLock, GuardTest>> Guards;
       for (const ResolvedLock &L : C.Locks)
-        if (isFlagGuard(L))
-          Guards.push_back(L);
+        if (isFlagGuard(L)) {
+          auto Since = C.GuardSince.find(L.Key);
+          Guards.push_back(
+              {L, Since == C.GuardSince.end() ? GuardTest{} : Since->second});
+        }
       for (const HeldLock &L : S.FlagTests)
         if (std::optional<ResolvedLock> R = resolveLock(L, C);
             R && isFlagGuard(*R))
-          Guards.push_back(*R);
-      for (const ResolvedLock &L : Guards) {
+          Guards.push_back({*R, GuardTest{C.EntryPos, C.Fn->Name}});
+      for (const auto &[L, Since] : Guards) {
         auto [Key, Values] = flagGuardOf(L);
         const TestedValues &Tested = testedValues(Values);
         if (Tested.AllBut || Tested.Values.empty() || !isGlobalObjectKey(Key))
           continue;
         std::set<long long> Found(Tested.Values.begin(), Tested.Values.end());
-        T.GuardTests[Key].insert(Values);
+        T.GuardSince[Key].push_back(Since);
         auto [It, New] = T.GuardFlags.try_emplace(Key, Found);
         if (!New) {
           std::set<long long> Both;
@@ -3393,16 +3434,16 @@ private:
       C.ParamValues = T.ParamValues;
       C.Program = T.Program;
       for (const auto &[Key, Value] : T.RunFlags)
-        if (!exposed(Key) && ownWritesLast(*Entry, Key, C) &&
+        if (!exposed(Key, T.Program) && ownWritesLast(*Entry, Key, C) &&
             noOtherWrites(T, Key, I))
           T.HeldFlags[Key] = Value;
       // A guard's value holds from its test to the start (a write made
       // after the test, in a call under it, holds the guard too) and on
       // while the thread runs, if nothing writes the flag meanwhile.
       for (const auto &[Key, Values] : T.GuardFlags)
-        if (!Values.empty() && !exposed(Key) && !T.RunFlags.count(Key) &&
-            !writtenBy(I, Key) && noOtherWrites(T, Key, I) &&
-            !writtenUnderTest(Key, T.GuardTests.at(Key)))
+        if (!Values.empty() && !exposed(Key, T.Program) &&
+            !T.RunFlags.count(Key) && !writtenBy(I, Key) &&
+            noOtherWrites(T, Key, I) && !writtenSinceTest(T, Key))
           T.KnownFlags[Key] = Values;
     }
   }
@@ -3420,21 +3461,30 @@ private:
         });
   }
 
-  /// Is the flag Key written where one of its tests Tests is held: after
-  /// the test, so that what the test guards may see another value? (Every
-  /// placed write made after a test holds it, in a call under it or in the
-  /// test's own function, whose walk then drops the test.)
-  bool writtenUnderTest(const std::string &Key,
-                        const std::set<std::string> &Tests) const {
+  /// Is the flag Key written by T's parent after a guard's test found its
+  /// value (no earlier than GuardSince) and before T's start? The test's
+  /// value would then be stale. (Positions, not the test held at the
+  /// write: a call that reaches no start is walked without the guard.)
+  bool writtenSinceTest(const ThreadInstance &T, const std::string &Key) const {
+    auto Tests = T.GuardSince.find(Key);
     for (const ResolvedAccess &A : Accesses) {
-      if (!A.Write || !writesFlag(A.Path.key(), Key))
+      if (static_cast<int>(A.Thread) != T.Parent || !A.Write ||
+          !writesFlag(A.Path.key(), Key))
         continue;
-      auto Guards = FlagGuardsOf.find(A.Pos);
-      if (Guards != FlagGuardsOf.end() &&
-          std::any_of(Guards->second.begin(), Guards->second.end(),
-                      [&](const auto &G) {
-                        return G.first == Key && Tests.count(G.second);
-                      }))
+      auto Tracked = FlagWriteOccurrences.find(A.Pos);
+      auto After = [&](const GuardTest &Test) {
+        auto Between = [&](unsigned Pos) {
+          return Test.Since <= Pos && Pos <= T.SpawnPos;
+        };
+        if (A.Function == Test.Function && !Test.Function.empty())
+          return false;
+        return Tracked != FlagWriteOccurrences.end()
+                   ? std::any_of(Tracked->second.begin(), Tracked->second.end(),
+                                 Between)
+                   : A.LastPos >= Test.Since && A.Pos <= T.SpawnPos;
+      };
+      if (Tests == T.GuardSince.end() ||
+          std::any_of(Tests->second.begin(), Tests->second.end(), After))
         return true;
     }
     return false;
@@ -4021,7 +4071,7 @@ private:
   /// (indexStartFlags), and the keys of those resolved only for that.
   std::set<std::string> GuardFlagNames;
   std::unordered_set<std::string> GuardOnlyKeys;
-  std::set<std::string> ExposedPlaces;
+  std::map<std::string, std::set<std::string>> ExposedPlaces;
   /// The functions that start a thread, directly or through calls.
   std::set<std::string> StartingFunctions;
   /// Per access (by its first position, which no other has): the flags

@@ -6,6 +6,7 @@
 #include "clang/AST/ExprCXX.h"
 
 #include <map>
+#include <set>
 
 using namespace clang;
 
@@ -71,27 +72,63 @@ static std::optional<AccessPath> sharedPlace(const Expr *E,
 std::vector<AddressEscape> findAddressEscapes(const Stmt *Body,
                                               const FunctionDecl *FD,
                                               TranslationUnitFacts &TU) {
-  // The addresses given straight to a call of a function of the program.
+  // The addresses given straight to a named parameter of a call of a
+  // function of the program (not to its `...`: a va_list hands them on).
   std::map<const Expr *, std::string> Passed;
+  // Uses of a pointer parameter that reach through it or test it: they
+  // hand nothing on.
+  std::set<const Expr *> ThroughOrTested, LibraryNamed;
   std::vector<const Stmt *> Work{Body};
   std::vector<std::pair<const Expr *, const Expr *>> Taken; // (at, place)
+  std::vector<const DeclRefExpr *> ParamUses;
+  auto Inner = [](const Expr *E) { return E->IgnoreParenImpCasts(); };
   while (!Work.empty()) {
     const Stmt *Node = Work.back();
     Work.pop_back();
     if (!Node)
       continue;
     if (const auto *Call = dyn_cast<CallExpr>(Node))
-      if (const FunctionDecl *Callee = Call->getDirectCallee();
-          Callee && !TU.inLibraryCode(Callee))
-        for (const Expr *Arg : Call->arguments())
-          for (const Expr *Given : {Arg->IgnoreParens(), Arg->IgnoreParenCasts()})
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        for (unsigned I = 0;
+             I < Call->getNumArgs() && I < Callee->getNumParams(); ++I) {
+          const Expr *Arg = Call->getArg(I);
+          // A parameter's pointer given to a library function's named
+          // parameter (memset, pthread_create): taken to be kept by
+          // nothing that writes where concur does not see.
+          if (TU.inLibraryCode(Callee)) {
+            LibraryNamed.insert(Inner(Arg));
+            continue;
+          }
+          for (const Expr *Given :
+               {Arg->IgnoreParens(), Arg->IgnoreParenCasts()})
             Passed[Given] = TU.usr(Callee);
-    if (const auto *U = dyn_cast<UnaryOperator>(Node);
-        U && U->getOpcode() == UO_AddrOf)
-      Taken.push_back({U, U->getSubExpr()});
-    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Node);
-        Cast && Cast->getCastKind() == CK_ArrayToPointerDecay)
-      Taken.push_back({Cast, Cast->getSubExpr()});
+        }
+    if (const auto *U = dyn_cast<UnaryOperator>(Node)) {
+      if (U->getOpcode() == UO_AddrOf)
+        Taken.push_back({U, U->getSubExpr()});
+      if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_LNot)
+        ThroughOrTested.insert(Inner(U->getSubExpr()));
+    }
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Node)) {
+      if (Cast->getCastKind() == CK_ArrayToPointerDecay)
+        Taken.push_back({Cast, Cast->getSubExpr()});
+      if (Cast->getCastKind() == CK_PointerToBoolean)
+        ThroughOrTested.insert(Inner(Cast->getSubExpr()));
+    }
+    if (const auto *M = dyn_cast<MemberExpr>(Node); M && M->isArrow())
+      ThroughOrTested.insert(Inner(M->getBase()));
+    if (const auto *A = dyn_cast<ArraySubscriptExpr>(Node))
+      ThroughOrTested.insert(Inner(A->getBase()));
+    if (const auto *B = dyn_cast<BinaryOperator>(Node);
+        B && B->isComparisonOp()) {
+      ThroughOrTested.insert(Inner(B->getLHS()));
+      ThroughOrTested.insert(Inner(B->getRHS()));
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
+      if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+          Param && FD && Param->getDeclContext() == FD &&
+          Param->getType()->isPointerType())
+        ParamUses.push_back(Ref);
     for (const Stmt *Child : Node->children())
       Work.push_back(Child);
   }
@@ -103,6 +140,22 @@ std::vector<AddressEscape> findAddressEscapes(const Stmt *Body,
     AddressEscape E;
     E.Place = std::move(*P);
     auto It = Passed.find(At);
+    if (It != Passed.end())
+      E.CalleeId = It->second;
+    Out.push_back(std::move(E));
+  }
+  // A pointer parameter's value handed on (to a library call, a `...`,
+  // a store, a return): what it points to is reachable from there.
+  for (const DeclRefExpr *Use : ParamUses) {
+    if (ThroughOrTested.count(Use) || LibraryNamed.count(Use))
+      continue;
+    const auto *Param = cast<ParmVarDecl>(Use->getDecl());
+    AddressEscape E;
+    E.Place.Root = AccessPath::RootKind::Param;
+    E.Place.RootId = std::to_string(Param->getFunctionScopeIndex());
+    E.Place.RootName = Param->getNameAsString();
+    E.Place.Steps = {"*"};
+    auto It = Passed.find(Use);
     if (It != Passed.end())
       E.CalleeId = It->second;
     Out.push_back(std::move(E));

@@ -8,14 +8,18 @@
 //
 // Here, per function (and per global initialiser), the places of a global,
 // of what a parameter points to, or of `this`'s object whose address is
-// taken (`&p`, an array decaying to a pointer). One given straight to a
-// call of a function that is not a library's names that function: its
-// writes through the parameter are its own accesses, placed in each call,
-// if the program has its body.
+// taken (`&p`, an array decaying to a pointer), and the objects a pointer
+// parameter points to where its value is handed on (stored, returned,
+// given to a `...`). One given straight to a named parameter of a call of
+// a function that is not a library's names that function: the walk of
+// that call sees what it does with it (its own escapes, in that call's
+// context).
 //
-// Does not model: references bound to the place (but a call's argument),
-// addresses taken of locals, and a callee that keeps the address it was
-// given where a later write reaches it.
+// Does not model: references bound to the place (a local one, or a call's
+// `T &` parameter), addresses taken of locals, and a pointer parameter's
+// value given to a library function's named parameter (memset,
+// pthread_create, but also memcpy), taken to write nothing concur does
+// not see.
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,7 +1,7 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
 // Warnings interleaved with the expected ones escape a DAG group; count them.
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=COUNT
-// COUNT: {{^}}10{{$}}
+// COUNT: {{^}}12{{$}}
 //
 // A thread started only where a test found a global flag at one value
 // (`if (cfg.mode == LINE) line_loop();`, which starts it) runs with that
@@ -15,6 +15,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 enum mode { NONE, CMD, LINE, FILE_MODE, NUL };
@@ -286,6 +287,49 @@ static void unsigned_start(void) {
 
 // CHECK-DAG: [[@LINE-16]]:5: warning: 'unsigned_x' is written by thread 'unsigned_worker' without a lock and written by thread 'main' without a lock
 
+// A helper under the test writes the flag before the start, and reaches
+// no start itself (a flag of another name than the others here, which a
+// set before a start makes tracked everywhere); a function given the
+// flag's address hands it to sscanf.
+struct helper_config {
+  int helper_mode;
+} helper_cfg;
+struct config scanned_cfg;
+int helper_x, scanned_x;
+const char *input = "1";
+
+static void *helper_worker(void *arg) {
+  (void)arg;
+  if (helper_cfg.helper_mode == CMD)
+    helper_x = 1;
+  if (scanned_cfg.mode == CMD)
+    scanned_x = 1;
+  return 0;
+}
+
+static void set_cmd(void) { helper_cfg.helper_mode = CMD; }
+
+static void read_mode(int *mode) { sscanf(input, "%d", mode); }
+
+static void helper_run(void) {
+  pthread_t t;
+  pthread_create(&t, 0, helper_worker, 0);
+  read_mode(&scanned_cfg.mode);
+  helper_x = 2;
+  scanned_x = 2;
+  pthread_join(t, 0);
+}
+
+static void helper_start(void) {
+  if (helper_cfg.helper_mode == LINE && scanned_cfg.mode == LINE) {
+    set_cmd();
+    helper_run();
+  }
+}
+
+// CHECK-DAG: [[@LINE-26]]:5: warning: 'helper_x' is written by thread 'helper_worker' without a lock and written by thread 'main' without a lock
+// CHECK-DAG: [[@LINE-25]]:5: warning: 'scanned_x' is written by thread 'helper_worker' without a lock and written by thread 'main' without a lock
+
 int main(int argc, char **argv) {
   cfg.mode = argc;
   stale_cfg.mode = argc;
@@ -307,5 +351,8 @@ int main(int argc, char **argv) {
   alias_start();
   pointed_start();
   unsigned_start();
+  helper_cfg.helper_mode = argc;
+  scanned_cfg.mode = argc;
+  helper_start();
   return 0;
 }
