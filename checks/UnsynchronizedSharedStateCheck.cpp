@@ -227,12 +227,16 @@ inline std::pair<std::string, std::string> flagGuardOf(const ResolvedLock &L) {
           L.Key.substr(FlagGuardPrefix.size(), Bar - FlagGuardPrefix.size())};
 }
 
+/// The flags tested on the way to an access: (flag key, values) pairs.
+using FlagGuards = std::vector<std::pair<std::string, std::string>>;
+
 struct ResolvedAccess {
   AbsPath Path;
   bool Write = false;
-  /// A write of a flag some start follows a set of (StartFlagNames), or of
-  /// a whole object that may hold one: every position it was made at is
-  /// kept (RaceFinder::FlagWriteOccurrences), not just the first and last.
+  /// A write of a flag some start follows a set of (StartFlagNames) or a
+  /// test of (GuardFlagNames), or of a whole object that may hold one:
+  /// every position it was made at is kept
+  /// (RaceFinder::FlagWriteOccurrences), not just the first and last.
   bool TracksOccurrences = false;
   /// Where the thread first and last made this access between the same
   /// ordering events (a release falls between them, not an event).
@@ -330,13 +334,11 @@ struct ThreadInstance {
   /// other write reaches them before its own last writes.
   std::map<std::string, long long> HeldFlags;
   /// The values of the global flags a test found on the way to its start
-  /// (a guard its parent held there), by key, and those tests' marks
-  /// (FlagGuards' values).
+  /// (a guard its parent held there), by key.
   std::map<std::string, std::set<long long>> GuardFlags;
   /// Where those tests were made (Context::GuardSince).
   std::map<std::string, std::vector<GuardTest>> GuardSince;
-  /// What the flags of HeldFlags and GuardFlags are while it runs, where
-  /// nothing but its own last writes changes them (findCompletionFlags):
+  /// Those of GuardFlags that hold while it runs (findCompletionFlags):
   /// what it does under a test that finds another value, it never does.
   std::map<std::string, std::set<long long>> KnownFlags;
   /// The root of each of RunFlags' places (AbsPath::Root): a flag in an
@@ -733,8 +735,8 @@ private:
         for (const StoredFlag &Flag : S.FlagsSet)
           StartFlagNames.insert(flagName(Flag.Place));
         for (const HeldLock &L : S.FlagTests)
-          if (isGuardOnTheWay(L))
-            GuardFlagNames.insert(flagName(flagTestOf(L)->Place));
+          if (std::optional<std::string> Name = guardOnTheWay(L))
+            GuardFlagNames.insert(*Name);
       }
       if (!F.Spawns.empty())
         Starting.insert(Id);
@@ -754,14 +756,17 @@ private:
       for (const CallSite &Call : F.Calls)
         if (Starting.count(Call.CalleeId))
           for (const HeldLock &L : Call.Locks)
-            if (isGuardOnTheWay(L))
-              GuardFlagNames.insert(flagName(flagTestOf(L)->Place));
+            if (std::optional<std::string> Name = guardOnTheWay(L))
+              GuardFlagNames.insert(*Name);
   }
-  /// A test of a global flag that found it at listed values.
-  static bool isGuardOnTheWay(const HeldLock &L) {
+  /// The flag's name, where L is a test of a global flag that found it at
+  /// listed values.
+  static std::optional<std::string> guardOnTheWay(const HeldLock &L) {
     std::optional<FlagTest> Test = flagTestOf(L);
-    return Test && Test->Place.Root == AccessPath::RootKind::Global &&
-           Test->Values.rfind("=", 0) == 0;
+    if (!Test || Test->Place.Root != AccessPath::RootKind::Global ||
+        Test->Values.rfind("=", 0) != 0)
+      return std::nullopt;
+    return flagName(Test->Place);
   }
   static std::string flagName(const AccessPath &Place) {
     return Place.Steps.empty() ? Place.RootId : Place.Steps.back();
@@ -1218,16 +1223,23 @@ private:
     return R;
   }
 
+  /// The marks that resolve in C (those that do not are dropped).
+  std::vector<ResolvedLock> resolveAll(const std::vector<HeldLock> &Marks,
+                                       const Context &C) {
+    std::vector<ResolvedLock> Resolved;
+    for (const HeldLock &L : Marks)
+      if (auto R = resolveLock(L, C))
+        Resolved.push_back(*R);
+    return Resolved;
+  }
+
   /// What F returns in the context In: its first return's pointer, unless
   /// that return is on a branch this call never takes (a custom
   /// allocator's, where the program sets none) and one other return only
   /// is not; then that one.
   const AccessPath *returnedIn(const FunctionFacts &F, const Context &In) {
     auto NeverTaken = [&](const std::vector<HeldLock> &Marks) {
-      return std::any_of(Marks.begin(), Marks.end(), [&](const HeldLock &L) {
-        std::optional<ResolvedLock> R = resolveLock(L, In);
-        return R && R->Unreachable;
-      });
+      return anyUnreachable(resolveAll(Marks, In));
     };
     if (F.ReturnsUnder.empty() || !NeverTaken(F.ReturnsUnder))
       return &*F.Returns;
@@ -1393,7 +1405,7 @@ private:
     for (const AddressEscape &E : Escapes)
       if (E.CalleeId.empty() || !P.function(E.CalleeId))
         if (auto Place = resolve(E.Place, C);
-            Place && Place->Root.rfind("G:", 0) == 0)
+            Place && isGlobalRoot(Place->Root))
           ExposedPlaces[C.Program].insert(Place->key());
   }
 
@@ -2804,10 +2816,9 @@ private:
             T.RunFlags[Flag->key()] = F.Value;
             T.FlagRoots[Flag->key()] = Flag->Root;
           }
-      // The guards held where it starts: a caller's, and its own
-      // function's.
-      // Each with where its test was made at the earliest: the start of
-      // the function that made it.
+      // The guards held where it starts, a caller's and its own
+      // function's, each with where its test was made at the earliest:
+      // the start of the function that made it.
       std::vector<std::pair<ResolvedLock, GuardTest>> Guards;
       for (const ResolvedLock &L : C.Locks)
         if (isFlagGuard(L)) {
@@ -3410,9 +3421,10 @@ private:
   /// writing mosq_ts_none as it ends.
   /// A global flag a test found at some values on the way to T's start
   /// (GuardFlags) keeps one of them while T runs (KnownFlags) when T never
-  /// writes it, no other write falls within T's life and none holds that
-  /// test (the test's value would be stale). Neither holds for a flag whose
-  /// address is handed on (exposed): a write through it is not placed.
+  /// writes it, no other write falls within T's life and the parent makes
+  /// none since the test (writtenSinceTest: the test's value would be
+  /// stale). Neither holds for a flag whose address is handed on
+  /// (exposed): a write through it is not placed.
   void findCompletionFlags() {
     for (size_t I = 0; I < Threads.size(); ++I) {
       ThreadInstance &T = Threads[I];
@@ -3437,9 +3449,8 @@ private:
         if (!exposed(Key, T.Program) && ownWritesLast(*Entry, Key, C) &&
             noOtherWrites(T, Key, I))
           T.HeldFlags[Key] = Value;
-      // A guard's value holds from its test to the start (a write made
-      // after the test, in a call under it, holds the guard too) and on
-      // while the thread runs, if nothing writes the flag meanwhile.
+      // A guard's value holds from its test to the start and on while the
+      // thread runs, if nothing writes the flag meanwhile.
       for (const auto &[Key, Values] : T.GuardFlags)
         if (!Values.empty() && !exposed(Key, T.Program) &&
             !T.RunFlags.count(Key) && !writtenBy(I, Key) &&
@@ -3451,7 +3462,11 @@ private:
   /// A global's own field, reached through no pointer: no other object of
   /// an allocation site, no pointer another write names it through.
   static bool isGlobalObjectKey(const std::string &Key) {
-    return Key.rfind("G:", 0) == 0 && Key.find('*') == std::string::npos;
+    return isGlobalRoot(Key) && Key.find('*') == std::string::npos;
+  }
+  /// A global's root ("G:<usr>"), or a key under one.
+  static bool isGlobalRoot(const std::string &Root) {
+    return Root.rfind("G:", 0) == 0;
   }
 
   bool writtenBy(size_t Thread, const std::string &Key) const {
@@ -3490,17 +3505,22 @@ private:
     return false;
   }
 
+  /// The flags tested on the way to A and the values they held (none:
+  /// null).
+  const FlagGuards *guardsOf(const ResolvedAccess &A) const {
+    auto It = FlagGuardsOf.find(A.Pos);
+    return It == FlagGuardsOf.end() ? nullptr : &It->second;
+  }
+
   /// A's thread knows the value of a flag A is done under a test of
   /// (KnownFlags), and the test finds none of them: A is never done.
   bool neverRuns(const ResolvedAccess &A) {
     const ThreadInstance &T = Threads[A.Thread];
-    if (T.KnownFlags.empty())
+    const FlagGuards *Guards = T.KnownFlags.empty() ? nullptr : guardsOf(A);
+    if (!Guards)
       return false;
-    auto Guards = FlagGuardsOf.find(A.Pos);
-    if (Guards == FlagGuardsOf.end())
-      return false;
-    for (const auto &[Key, Values] : Guards->second) {
-      // The flag's own accesses may follow the thread's last write of it.
+    for (const auto &[Key, Values] : *Guards) {
+      // The flag's own accesses are left to pair as they are.
       auto Known = T.KnownFlags.find(Key);
       if (Known == T.KnownFlags.end() || writesFlag(A.Path.key(), Key))
         continue;
@@ -3588,15 +3608,15 @@ private:
     const ThreadInstance &T = Threads[B.Thread];
     if (T.HeldFlags.empty() || static_cast<int>(A.Thread) != T.Parent)
       return false;
-    auto Guards = FlagGuardsOf.find(A.Pos);
-    if (Guards == FlagGuardsOf.end())
+    const FlagGuards *Guards = guardsOf(A);
+    if (!Guards)
       return false;
-    for (const auto &[Key, Values] : Guards->second) {
+    for (const auto &[Key, Values] : *Guards) {
       auto Held = T.HeldFlags.find(Key);
       if (Held == T.HeldFlags.end() || writesFlag(B.Path.key(), Key))
         continue;
       const std::string &Root = T.FlagRoots.at(Key);
-      if (Root.rfind("G:", 0) != 0 && B.Path.Root != Root)
+      if (!isGlobalRoot(Root) && B.Path.Root != Root)
         continue;
       if (!testedValues(Values).admits(Held->second))
         return true;
@@ -4076,9 +4096,7 @@ private:
   std::set<std::string> StartingFunctions;
   /// Per access (by its first position, which no other has): the flags
   /// tested on the way to it and the values they held there
-  /// (isFlagGuard); every position a tracked flag
-  /// write was made at.
-  using FlagGuards = std::vector<std::pair<std::string, std::string>>;
+  /// (isFlagGuard); every position a tracked flag write was made at.
   std::unordered_map<unsigned, FlagGuards> FlagGuardsOf;
   std::unordered_map<unsigned, std::vector<unsigned>> FlagWriteOccurrences;
   /// Per program (its main's file): the functions its code may reach.

@@ -72,12 +72,14 @@ static std::optional<AccessPath> sharedPlace(const Expr *E,
 std::vector<AddressEscape> findAddressEscapes(const Stmt *Body,
                                               const FunctionDecl *FD,
                                               TranslationUnitFacts &TU) {
-  // The addresses given straight to a named parameter of a call of a
-  // function of the program (not to its `...`: a va_list hands them on).
+  // What is given straight to a named parameter of a call of a function
+  // of the program (not to its `...`: a va_list hands it on), by callee.
   std::map<const Expr *, std::string> Passed;
   // Uses of a pointer parameter that reach through it or test it: they
   // hand nothing on.
-  std::set<const Expr *> ThroughOrTested, LibraryNamed;
+  std::set<const Expr *> ThroughOrTested;
+  // What is given to a library function's named parameter.
+  std::set<const Expr *> LibraryNamed;
   std::vector<const Stmt *> Work{Body};
   std::vector<std::pair<const Expr *, const Expr *>> Taken; // (at, place)
   std::vector<const DeclRefExpr *> ParamUses;
@@ -132,33 +134,33 @@ std::vector<AddressEscape> findAddressEscapes(const Stmt *Body,
     for (const Stmt *Child : Node->children())
       Work.push_back(Child);
   }
+  // Each place once per callee (or once handed on otherwise).
   std::vector<AddressEscape> Out;
-  for (const auto &[At, Place] : Taken) {
-    std::optional<AccessPath> P = sharedPlace(Place, FD, TU);
-    if (!P)
-      continue;
+  std::set<std::pair<std::string, std::string>> Seen;
+  auto Add = [&](AccessPath Place, const Expr *At) {
     AddressEscape E;
-    E.Place = std::move(*P);
+    E.Place = std::move(Place);
     auto It = Passed.find(At);
     if (It != Passed.end())
       E.CalleeId = It->second;
-    Out.push_back(std::move(E));
-  }
-  // A pointer parameter's value handed on (to a library call, a `...`,
-  // a store, a return): what it points to is reachable from there.
+    if (Seen.insert({pathKey(E.Place), E.CalleeId}).second)
+      Out.push_back(std::move(E));
+  };
+  for (const auto &[At, Place] : Taken)
+    if (std::optional<AccessPath> P = sharedPlace(Place, FD, TU))
+      Add(std::move(*P), At);
+  // A pointer parameter's value handed on (to a program's function, a
+  // `...`, a store, a return): what it points to is reachable from there.
   for (const DeclRefExpr *Use : ParamUses) {
     if (ThroughOrTested.count(Use) || LibraryNamed.count(Use))
       continue;
     const auto *Param = cast<ParmVarDecl>(Use->getDecl());
-    AddressEscape E;
-    E.Place.Root = AccessPath::RootKind::Param;
-    E.Place.RootId = std::to_string(Param->getFunctionScopeIndex());
-    E.Place.RootName = Param->getNameAsString();
-    E.Place.Steps = {"*"};
-    auto It = Passed.find(Use);
-    if (It != Passed.end())
-      E.CalleeId = It->second;
-    Out.push_back(std::move(E));
+    AccessPath P;
+    P.Root = AccessPath::RootKind::Param;
+    P.RootId = std::to_string(Param->getFunctionScopeIndex());
+    P.RootName = Param->getNameAsString();
+    P.Steps = {"*"};
+    Add(std::move(P), Use);
   }
   return Out;
 }

@@ -478,7 +478,16 @@ std::vector<HeldLock> switchTestsOnEdge(const CFGBlock &From,
     if (!Switch || switchOfCase(To, OfTo) != Switch)
       return {};
   }
-  if (caseInsideLoop(*Switch))
+  // The condition is the parameter or the place itself.
+  const Expr *Cond = Switch->getCond()->IgnoreParenImpCasts();
+  if (Switch->getConditionVariable() ||
+      (!isa<DeclRefExpr>(Cond) && !isa<MemberExpr>(Cond)))
+    return {};
+  // Asked once per switch, not once per edge: it reads the whole body.
+  auto [Known, New] = S.CaseInsideLoop.try_emplace(Switch, false);
+  if (New)
+    Known->second = caseInsideLoop(*Switch);
+  if (Known->second)
     return {};
   const ASTContext &Ctx = S.TU.Ctx;
   std::string Values;
@@ -518,11 +527,6 @@ std::vector<HeldLock> switchTestsOnEdge(const CFGBlock &From,
       return {};
     Values = "=" + List(*Entered);
   }
-  // The condition is the parameter or the place itself.
-  const Expr *Cond = Switch->getCond()->IgnoreParenImpCasts();
-  if (Switch->getConditionVariable() ||
-      (!isa<DeclRefExpr>(Cond) && !isa<MemberExpr>(Cond)))
-    return {};
   std::vector<HeldLock> Marks;
   std::set<int64_t> Constants;
   if (const ParmVarDecl *Param = testedParam(Cond, S, Constants))

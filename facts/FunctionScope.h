@@ -57,6 +57,9 @@ struct FunctionScope {
   /// Locals that only ever hold one parameter's value, by the parameter
   /// (DecidedBranches.cpp, copiedParam).
   std::map<const clang::VarDecl *, const clang::ParmVarDecl *> ParamCopies;
+  /// Switches with a case inside a loop of their body (DecidedBranches.cpp,
+  /// caseInsideLoop), asked once each.
+  std::map<const clang::SwitchStmt *, bool> CaseInsideLoop;
   /// In a CFG block from which every path ends the process (exit, abort,
   /// a failed assertion): nothing after it returns to the caller's loop.
   bool EndsProcess = false;

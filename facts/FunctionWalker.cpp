@@ -334,7 +334,8 @@ FlowState
 FunctionWalker::entryState(const CFGBlock *Block,
                            const std::vector<std::optional<FlowState>> &Exits) {
   std::optional<FlowState> Joined;
-  bool BackEdge = false, GotoBack = false;
+  // Entered by a loop's back edge too (a predecessor not visited yet).
+  bool GotoBack = false;
   bool LoopHead = std::any_of(Block->pred_begin(), Block->pred_end(),
                               [&](const CFGBlock::AdjacentBlock &Pred) {
                                 const CFGBlock *From = Pred.getReachableBlock();
@@ -346,7 +347,6 @@ FunctionWalker::entryState(const CFGBlock *Block,
     // waited for, as in clang's Thread Safety Analysis). What the body
     // writes may change a flag, though: none keeps its value here.
     if (!From || !Exits[From->getBlockID()]) {
-      BackEdge |= From != nullptr;
       // A `goto` back: a loop no statement names, which the lexical loop
       // depth does not see. What follows may run again.
       if (From && isa_and_nonnull<GotoStmt>(From->getTerminatorStmt()))
@@ -440,7 +440,7 @@ FunctionWalker::entryState(const CFGBlock *Block,
       S.Locks.lock({*Mark});
     Joined = Joined ? FlowState::join(*Joined, S.Locks.Now) : S.Locks.Now;
   }
-  if (Joined && BackEdge)
+  if (Joined && LoopHead)
     Joined->forgetStored(AccessPath{});
   // A goto back may come from a path on which a parameter's test found
   // another value (a label entered from a branch and jumped to from
