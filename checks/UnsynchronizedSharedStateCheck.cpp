@@ -1087,9 +1087,13 @@ private:
     if (isLockedOnReturn(L))
       return lockedOnReturn(std::stoul(L.Mutex.RootId), C);
     if (isStartFailure(L)) {
-      auto It = StartedBy.find(
-          startKey(C.Thread, C.Fn->Id, std::stoul(L.Mutex.RootId)));
-      if (It == StartedBy.end())
+      // A start's own status, or the result of a call that starts threads.
+      std::string Key =
+          startKey(C.Thread, C.Fn->Id, std::stoul(L.Mutex.RootId));
+      const std::string *Class = resultClassOf(L);
+      const auto &Known = Class ? FailedCallStarts : StartedBy;
+      auto It = Known.find(Class ? Key + *Class : Key);
+      if (It == Known.end() || It->second.empty())
         return std::nullopt;
       ResolvedLock R{"?startfailed:" + It->first, L.Mutex.Name, false, ""};
       R.NotStarted = It->second;
@@ -2605,7 +2609,9 @@ private:
         Inner.Locks.push_back({"once:" + Once->key(), "call_once", false});
       }
     Touches.emplace_back();
+    CallStarts.emplace_back();
     LockEffect Effect = walkFunction(Inner, Stack);
+    noteCallStarts(Call, *Callee, C, Inner);
     std::vector<Touch> Touched = lastTouches(std::move(Touches.back()));
     Touches.pop_back();
     if (!Touches.empty())
@@ -2865,6 +2871,9 @@ private:
     }
     for (unsigned Index : Started)
       handSlotSetup(Index, C);
+    if (!CallStarts.empty())
+      CallStarts.back().insert(CallStarts.back().end(), Started.begin(),
+                               Started.end());
     StartedBy[startKey(C.Thread, C.Fn->Id, S.Order)] = std::move(Started);
   }
 
@@ -2873,6 +2882,99 @@ private:
   void forgetAcquiresBeforeStart(unsigned Parent) {
     AcquiredSinceStart.erase(AcquiredSinceStart.lower_bound({Parent, ""}),
                              AcquiredSinceStart.lower_bound({Parent + 1, ""}));
+  }
+
+  /// The call Call (of Callee, in C; Inner: the callee's context) was
+  /// walked: the threads it started are its frame's, and its caller's too.
+  void noteCallStarts(const CallSite &Call, const FunctionFacts &Callee,
+                      const Context &C, const Context &Inner) {
+    std::vector<unsigned> Started = std::move(CallStarts.back());
+    CallStarts.pop_back();
+    std::string Key = startKey(C.Thread, C.Fn->Id, Call.Order);
+    for (const std::string *Class : {&ResultZeroMark, &ResultNonZeroMark})
+      FailedCallStarts.erase(Key + *Class);
+    if (Started.empty()) {
+      StartedInCall.erase(Key);
+      return;
+    }
+    if (!CallStarts.empty())
+      CallStarts.back().insert(CallStarts.back().end(), Started.begin(),
+                               Started.end());
+    for (const std::string *Class : {&ResultZeroMark, &ResultNonZeroMark})
+      if (failsWithoutStarts(Callee, Inner, *Class))
+        FailedCallStarts[Key + *Class] = Started;
+    StartedInCall[Key] = std::move(Started);
+  }
+
+  /// Does F (walked in context In) return a result of Class only where no
+  /// thread this run of it started runs? Each return that may hand back
+  /// such a result must be reached by no event of F that started threads,
+  /// or hold that event's failure, or hand back its status where the
+  /// status says it failed. (An event in a loop is its one start: the
+  /// threads earlier passes started are not asked about. Unknown blocks
+  /// are taken to be reached.)
+  bool failsWithoutStarts(const FunctionFacts &F, const Context &In,
+                          const std::string &Class) {
+    if (F.ReturnOutcomes.empty() || F.BlockSuccessors.empty())
+      return false;
+    using Kind = ReturnOutcome::Kind;
+    bool Zero = Class == ResultZeroMark;
+    // The events that started threads, by order; whether each is a spawn.
+    std::vector<std::pair<unsigned, bool>> Starting;
+    for (const Spawn &S : F.Spawns)
+      if (auto It = StartedBy.find(startKey(In.Thread, F.Id, S.Order));
+          It != StartedBy.end() && !It->second.empty())
+        Starting.push_back({S.Order, true});
+    for (const CallSite &Call : F.Calls)
+      if (StartedInCall.count(startKey(In.Thread, F.Id, Call.Order)))
+        Starting.push_back({Call.Order, false});
+    for (const ReturnOutcome &R : F.ReturnOutcomes) {
+      if ((R.Value == Kind::Zero && !Zero) ||
+          (R.Value == Kind::NonZero && Zero))
+        continue;
+      for (auto [Order, IsSpawn] : Starting) {
+        if (!blockReaches(F, Order, R.Block))
+          continue;
+        if (R.Value == Kind::StatusOf && R.StatusOf == Order &&
+            (IsSpawn ? !Zero
+                     : FailedCallStarts.count(startKey(In.Thread, F.Id, Order) +
+                                              Class) != 0))
+          continue;
+        bool Failed =
+            std::any_of(R.StartFailures.begin(), R.StartFailures.end(),
+                        [&, Order = Order](const HeldLock &L) {
+                          return L.Mutex.RootId == std::to_string(Order) &&
+                                 resolveLock(L, In).has_value();
+                        });
+        if (!Failed)
+          return false;
+      }
+    }
+    return true;
+  }
+
+  /// May F's event at Order come before its block To is left (the same
+  /// block, or one the CFG leads to from the event's)?
+  static bool blockReaches(const FunctionFacts &F, unsigned Order,
+                           unsigned To) {
+    size_t N = F.BlockSuccessors.size();
+    if (Order >= F.OrderBlocks.size() || F.OrderBlocks[Order] >= N || To >= N)
+      return true;
+    std::vector<bool> Seen(N, false);
+    std::vector<unsigned> Work{F.OrderBlocks[Order]};
+    Seen[Work.back()] = true;
+    while (!Work.empty()) {
+      unsigned B = Work.back();
+      Work.pop_back();
+      if (B == To)
+        return true;
+      for (unsigned Next : F.BlockSuccessors[B])
+        if (Next < N && !Seen[Next]) {
+          Seen[Next] = true;
+          Work.push_back(Next);
+        }
+    }
+    return false;
   }
 
   /// Does the function that makes the start S join the thread through its
@@ -4010,6 +4112,15 @@ private:
   /// thread, function and order of the spawn): where its status says it
   /// failed, they do not run.
   std::map<std::string, std::vector<unsigned>> StartedBy;
+  /// The threads each call of a program function started at its last run
+  /// (the callee's and its callees'), by startKey of the call; and, by
+  /// that key and a class of result (ResultZeroMark, ResultNonZeroMark),
+  /// those the callee returns that class only where they did not start
+  /// (failsWithoutStarts). The frames of the calls being walked collect
+  /// them (CallStarts).
+  std::map<std::string, std::vector<unsigned>> StartedInCall;
+  std::map<std::string, std::vector<unsigned>> FailedCallStarts;
+  std::vector<std::vector<unsigned>> CallStarts;
   /// The names of the volatile flags whose handshakes were seen, by key.
   std::map<std::string, std::string> VolatileFlagNames;
   std::vector<ResolvedAccess> Accesses;

@@ -72,6 +72,10 @@ public:
   /// A test of a spawn's status (pthread_create's int) as a branch
   /// condition: "?startfailed" is held on the edge where it failed.
   std::optional<TryLock> startFailureIn(const clang::Expr *E, bool Negated);
+  /// The order of the spawn each status-returning start call made.
+  const std::map<const clang::Expr *, unsigned> &spawnOrders() const {
+    return SpawnOrders;
+  }
   /// A test of whether a pointer to a mutex is null, as a branch condition.
   std::optional<TryLock> mutexAbsentIn(const clang::Expr *E, bool Negated);
   /// `if (ops->on_done)`: held where the callable slot was found set.

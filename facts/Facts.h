@@ -12,6 +12,7 @@
 
 #include "catalog/Vocabulary.h"
 
+#include <climits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -183,6 +184,22 @@ inline bool isLockedOnReturn(const HeldLock &L) {
 inline bool isStartFailure(const HeldLock &L) {
   return L.Mutex.Root == AccessPath::RootKind::Return &&
          endsWithMark(L, "?startfailed");
+}
+/// A call of a program function whose result was tested: the step before
+/// "?startfailed" says which result the edge found, null or zero
+/// (ResultZeroMark) or not (ResultNonZeroMark). The whole program decides
+/// whether the function returns that only where the threads it started
+/// did not start (FunctionFacts::ReturnOutcomes); then none of them runs
+/// on that edge, as on a failed start's.
+inline const std::string ResultZeroMark = "?zero";
+inline const std::string ResultNonZeroMark = "?nonzero";
+inline const std::string *resultClassOf(const HeldLock &L) {
+  const auto &S = L.Mutex.Steps;
+  if (!isStartFailure(L) || S.size() < 2)
+    return nullptr;
+  const std::string &Class = S[S.size() - 2];
+  return Class == ResultZeroMark || Class == ResultNonZeroMark ? &Class
+                                                               : nullptr;
 }
 /// "<object>?lastref", held where a decrement took the object's reference
 /// count to zero (facts/LastReference.h): the thread holds the last
@@ -769,6 +786,21 @@ struct ReturnedValue {
 /// The address of a shared place taken (facts/AddressEscapes.h): given to
 /// the function CalleeId (a function of the program), or handed on
 /// otherwise (CalleeId empty).
+/// What one return statement of a function with a scalar or pointer
+/// result hands back, as far as the start of threads goes: a constant
+/// (null or zero, or not), the status a start or a call in the function
+/// returned (StatusOf, that event's order), or something else. Pointers
+/// other than a null constant are taken as not null unless the function
+/// puts a null into the local it returns. Block is the return's CFG block;
+/// StartFailures the start failures held at it.
+struct ReturnOutcome {
+  enum class Kind { Zero, NonZero, StatusOf, Unknown };
+  Kind Value = Kind::Unknown;
+  unsigned StatusOf = 0;
+  unsigned Block = UINT_MAX;
+  std::vector<HeldLock> StartFailures;
+};
+
 struct AddressEscape {
   AccessPath Place;
   std::string CalleeId;
@@ -832,6 +864,9 @@ struct FunctionFacts {
   /// where one is set, calloc's otherwise).
   std::vector<HeldLock> ReturnsUnder;
   std::vector<ReturnedValue> OtherReturns;
+  /// Every return of a scalar or pointer result, in order: what a caller's
+  /// test of the result says about the threads the call started.
+  std::vector<ReturnOutcome> ReturnOutcomes;
   /// The addresses of shared places it takes (AddressEscapes.h).
   std::vector<AddressEscape> AddressEscapes;
   /// Locks still held when the function returns (a lock() method), and

@@ -541,6 +541,30 @@ void from_json(const json &J, ReturnedValue &R) {
   J.at("under").get_to(R.Under);
 }
 
+static const char *const ReturnKindNames[] = {"zero", "nonzero", "status_of",
+                                              "unknown"};
+
+void to_json(json &J, const ReturnOutcome &R) {
+  J = json{{"value", ReturnKindNames[static_cast<int>(R.Value)]},
+           {"block", R.Block}};
+  if (R.Value == ReturnOutcome::Kind::StatusOf)
+    J["status_of"] = R.StatusOf;
+  if (!R.StartFailures.empty())
+    J["start_failures"] = R.StartFailures;
+}
+
+void from_json(const json &J, ReturnOutcome &R) {
+  const std::string Value = J.at("value").get<std::string>();
+  for (int K = 0; K < 4; ++K)
+    if (Value == ReturnKindNames[K])
+      R.Value = static_cast<ReturnOutcome::Kind>(K);
+  J.at("block").get_to(R.Block);
+  if (J.contains("status_of"))
+    J.at("status_of").get_to(R.StatusOf);
+  if (J.contains("start_failures"))
+    J.at("start_failures").get_to(R.StartFailures);
+}
+
 void to_json(json &J, const AddressEscape &E) {
   J = json{{"place", E.Place}};
   if (!E.CalleeId.empty())
@@ -850,6 +874,8 @@ void to_json(json &J, const FunctionFacts &F) {
     J["returns_under"] = F.ReturnsUnder;
     J["other_returns"] = F.OtherReturns;
   }
+  if (!F.ReturnOutcomes.empty())
+    J["return_outcomes"] = F.ReturnOutcomes;
 }
 
 void from_json(const json &J, FunctionFacts &F) {
@@ -894,6 +920,8 @@ void from_json(const json &J, FunctionFacts &F) {
     J.at("returns_under").get_to(F.ReturnsUnder);
     J.at("other_returns").get_to(F.OtherReturns);
   }
+  if (J.contains("return_outcomes"))
+    J.at("return_outcomes").get_to(F.ReturnOutcomes);
   J.at("acquires_on_exit").get_to(F.AcquiresOnExit);
   J.at("releases_on_exit").get_to(F.ReleasesOnExit);
   if (J.contains("acquires_on_non_null_return"))

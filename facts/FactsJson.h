@@ -48,6 +48,8 @@ void to_json(nlohmann::json &J, const DescriptorFact &D);
 void from_json(const nlohmann::json &J, DescriptorFact &D);
 void to_json(nlohmann::json &J, const ReturnedValue &R);
 void from_json(const nlohmann::json &J, ReturnedValue &R);
+void to_json(nlohmann::json &J, const ReturnOutcome &R);
+void from_json(const nlohmann::json &J, ReturnOutcome &R);
 void to_json(nlohmann::json &J, const AddressEscape &E);
 void from_json(const nlohmann::json &J, AddressEscape &E);
 void to_json(nlohmann::json &J, const CallableStore &S);

@@ -5,6 +5,7 @@
 #include "facts/GuardScope.h"
 #include "facts/LoopEntry.h"
 #include "facts/OpenMPRegions.h"
+#include "facts/StartResults.h"
 #include "facts/StructCopies.h"
 #include "facts/UnpublishedObjects.h"
 
@@ -390,6 +391,10 @@ FunctionWalker::entryState(const CFGBlock *Block,
           }
         if (std::optional<HeldLock> Result = lockedResultOnEdge(E, TrueEdge))
           S.Locks.lock({*Result});
+        if (std::optional<HeldLock> Class =
+                StartResults(S, Calls.spawnOrders(), ResultOf)
+                    .classOnEdge(E, TrueEdge))
+          S.Locks.lock({*Class});
         if (std::optional<HeldLock> Last =
                 lastReferenceOnEdge(E, TrueEdge, S, Counts))
           S.Locks.lock({*Last});
@@ -891,6 +896,10 @@ void FunctionWalker::visitReturn(const ReturnStmt *R) {
   };
   bool Null =
       Value->isNullPointerConstant(S.TU.Ctx, Expr::NPC_ValueDependentIsNotNull);
+  if ((Ret->isPointerType() || Ret->isIntegralOrEnumerationType()) &&
+      !Value->isValueDependent())
+    S.Out.ReturnOutcomes.push_back(
+        StartResults(S, Calls.spawnOrders(), ResultOf).outcomeOf(Value, Ret));
   if (S.Out.Returns && !S.Out.ReturnsUnder.empty() && Ret->isPointerType() &&
       !Null)
     if (std::optional<AccessPath> Other = S.Paths.pointerValueOf(Value))
