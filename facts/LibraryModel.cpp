@@ -282,6 +282,14 @@ void LibraryModel::callableTargets(
         Out.push_back(FD);
         return;
       }
+    // A function cast to the type the API takes (`(void *(*)(void *))
+    // thread_do`, a thread function declared with its own argument type)
+    // still runs that function.
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+        Cast && Cast->getType()->isFunctionPointerType()) {
+      E = Cast->getSubExpr();
+      continue;
+    }
     if (const auto *CE = dyn_cast<CallExpr>(E))
       if (const FunctionDecl *FD = CE->getDirectCallee())
         // std::bind(f, ...) runs f; std::move(f) and std::ref(f) are f.

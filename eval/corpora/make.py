@@ -540,6 +540,21 @@ def make_thread_pool(ctx):
              "hand-written", missing, src)
 
 
+def make_c_thread_pool(ctx):
+    """By hand: the library with each program that uses it (example.c and
+    the tests' programs), one entry per C file, with its tests' flags."""
+    n = "c-thread-pool"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    files = ["thpool.c", "example.c"] + sorted(
+        os.path.join("tests", "src", os.path.basename(f))
+        for f in glob.glob(os.path.join(src, "tests", "src", "*.c")))
+    entries = [{"directory": src, "file": os.path.join(src, f),
+                "arguments": ["clang-19", "-std=gnu99", "-pthread", "-I" + src, "-c", f]}
+               for f in files]
+    write_db(ctx, n, os.path.join(d, "build"), entries, "hand-written", missing, src)
+
+
 def make_pbzip2(ctx):
     """By hand: the one source file, with the Makefile's large-file
     defines."""
@@ -647,6 +662,7 @@ CORPORA = {
     "muduo": make_muduo,
     "thread-pool": make_thread_pool,
     "pbzip2": make_pbzip2,
+    "c-thread-pool": make_c_thread_pool,
     "zstd": make_zstd,
     "xz": make_xz,
     "redis": make_redis,
