@@ -3369,17 +3369,33 @@ private:
             (Striped || !SomeElement(L.ArrayKey.empty() ? L.Key : L.ArrayKey)))
           return true;
     // Each side holds the mutex of the object it accesses (queue_ under
-    // mutex_ of the same queue): where the two accesses are to one object,
-    // so are the locks, even when the model names the object in two ways
-    // (queues_[0] and queues_[id]) and cannot tell whether they are one.
-    std::string ObjectA = objectKey(A.Path), ObjectB = objectKey(B.Path);
-    for (const ResolvedLock &L : A.Locks) {
-      std::string Own = ownLock(L, ObjectA);
-      if (Own.empty())
-        continue;
-      for (const ResolvedLock &M : B.Locks)
-        if (ownLock(M, ObjectB) == Own && !(L.Shared && M.Shared))
-          return true;
+    // mutex_ of the same queue), or of an object its path passes through
+    // at the same step (`pool->queue[t].fn` under `pool->lock`): where the
+    // two accesses are to one place, that object is one too, and so are
+    // the locks, even when the model names it in two ways (queues_[0] and
+    // queues_[id]) and cannot tell whether they are one.
+    auto OwnLocksMeet = [&](const std::string &ObjectA,
+                            const std::string &ObjectB) {
+      for (const ResolvedLock &L : A.Locks) {
+        std::string Own = ownLock(L, ObjectA);
+        if (Own.empty())
+          continue;
+        for (const ResolvedLock &M : B.Locks)
+          if (ownLock(M, ObjectB) == Own && !(L.Shared && M.Shared))
+            return true;
+      }
+      return false;
+    };
+    if (OwnLocksMeet(objectKey(A.Path), objectKey(B.Path)))
+      return true;
+    const auto &SA = A.Path.Steps, &SB = B.Path.Steps;
+    std::string ObjectA = A.Path.Root, ObjectB = B.Path.Root;
+    for (size_t I = 0; I < SA.size() && I < SB.size(); ++I) {
+      if (!SA[I].empty() && SA[I].front() == '.' && SA[I] == SB[I] &&
+          OwnLocksMeet(ObjectA, ObjectB))
+        return true;
+      ObjectA += SA[I];
+      ObjectB += SB[I];
     }
     // One side runs on objects made without the mutex the other locks, or
     // both do: an object made without its mutex is not meant to be shared.

@@ -555,6 +555,19 @@ def make_c_thread_pool(ctx):
     write_db(ctx, n, os.path.join(d, "build"), entries, "hand-written", missing, src)
 
 
+def make_mbrossard_threadpool(ctx):
+    """By hand: the Makefile's three test programs and the library, one
+    entry per C file, with its CFLAGS."""
+    n = "mbrossard-threadpool"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    files = ["src/threadpool.c", "tests/heavy.c", "tests/shutdown.c", "tests/thrdtest.c"]
+    entries = [{"directory": src, "file": os.path.join(src, f),
+                "arguments": ["clang-19", "-D_REENTRANT", "-Wall", "-pedantic", "-Isrc", "-c", f]}
+               for f in files]
+    write_db(ctx, n, os.path.join(d, "build"), entries, "hand-written", missing, src)
+
+
 def make_pbzip2(ctx):
     """By hand: the one source file, with the Makefile's large-file
     defines."""
@@ -663,6 +676,7 @@ CORPORA = {
     "thread-pool": make_thread_pool,
     "pbzip2": make_pbzip2,
     "c-thread-pool": make_c_thread_pool,
+    "mbrossard-threadpool": make_mbrossard_threadpool,
     "zstd": make_zstd,
     "xz": make_xz,
     "redis": make_redis,
