@@ -30,6 +30,7 @@
 #include "checks/UnsynchronizedSharedStateCheck.h"
 #include "program/CallResolution.h"
 #include "program/ExecutorRunners.h"
+#include "llvm/Support/SaveAndRestore.h"
 
 #include <algorithm>
 #include <climits>
@@ -316,6 +317,9 @@ struct ThreadInstance {
   /// a function that starts it called twice): its runs share what their
   /// parent's run owns. A thread only Multi through its parent is not.
   bool Restarted = false;
+  /// When a later start last merged into it (a twin started again), by
+  /// Merges' count then; 0 if none did.
+  unsigned MergedAt = 0;
   SourceLoc StartLoc;
   std::optional<std::string> HandleKey;
   /// Where copies of the handle went (a wrapper's `*idp = thread_id`).
@@ -1086,17 +1090,29 @@ private:
       return unreachable(L);
     if (isLockedOnReturn(L))
       return lockedOnReturn(std::stoul(L.Mutex.RootId), C);
+    if (isStartFailure(L) && isResultInLoop(L) && !ReturnsAsk)
+      return std::nullopt;
     if (isStartFailure(L)) {
       // A start's own status, or the result of a call that starts threads.
       std::string Key =
           startKey(C.Thread, C.Fn->Id, std::stoul(L.Mutex.RootId));
-      const std::string *Class = resultClassOf(L);
-      const auto &Known = Class ? FailedCallStarts : StartedBy;
-      auto It = Known.find(Class ? Key + *Class : Key);
-      if (It == Known.end() || It->second.empty())
+      std::vector<unsigned> NotStarted;
+      if (const std::string *Class = resultClassOf(L)) {
+        Key += *Class;
+        auto It = FailedCallStarts.find(Key);
+        if (It == FailedCallStarts.end())
+          return std::nullopt;
+        // A thread a later start merged into (the call made again) runs.
+        for (unsigned T : It->second.first)
+          if (Threads[T].MergedAt <= It->second.second)
+            NotStarted.push_back(T);
+      } else if (auto It = StartedBy.find(Key); It != StartedBy.end()) {
+        NotStarted = It->second;
+      }
+      if (NotStarted.empty())
         return std::nullopt;
-      ResolvedLock R{"?startfailed:" + It->first, L.Mutex.Name, false, ""};
-      R.NotStarted = It->second;
+      ResolvedLock R{"?startfailed:" + Key, L.Mutex.Name, false, ""};
+      R.NotStarted = std::move(NotStarted);
       return R;
     }
     auto M = resolve(L.Mutex, C);
@@ -2563,6 +2579,12 @@ private:
             std::count(S.EntryIds.begin(), S.EntryIds.end(), CalleeId) &&
             startsThread(S, C))
           return {};
+    // What an earlier run of this call said about its result holds for
+    // that run only.
+    std::string CallKey = startKey(C.Thread, C.Fn->Id, Call.Order);
+    for (const std::string *Class : {&ResultZeroMark, &ResultNonZeroMark})
+      FailedCallStarts.erase(CallKey + *Class);
+    WalkedCalls.erase(CallKey);
     const FunctionFacts *Callee = P.function(CalleeId);
     if (!Callee || C.Depth >= MaxDepth ||
         std::find(Stack.begin(), Stack.end(), Callee->Id) != Stack.end())
@@ -2584,6 +2606,9 @@ private:
     if (!Memo.empty()) {
       auto Done = Walked.find(Memo);
       if (Done != Walked.end()) {
+        // As it was walked: without a start (a walk that starts one moves
+        // the epoch and is not memoised).
+        WalkedCalls.insert(CallKey);
         replay(Done->second.Touched, C.Thread);
         return Done->second.Effect;
       }
@@ -2855,8 +2880,11 @@ private:
       ownSlots(T);
       if (int Twin = mergeIntoLiveTwin(T); Twin >= 0) {
         Started.push_back(static_cast<unsigned>(Twin));
+        Threads[Twin].MergedAt = ++Merges;
         continue;
       }
+      if (!CallStarts.empty())
+        CallStarts.back().push_back(static_cast<unsigned>(Threads.size()));
       if (!Pos) {
         Pos = eventPos();
         forgetAcquiresBeforeStart(C.Thread);
@@ -2871,9 +2899,6 @@ private:
     }
     for (unsigned Index : Started)
       handSlotSetup(Index, C);
-    if (!CallStarts.empty())
-      CallStarts.back().insert(CallStarts.back().end(), Started.begin(),
-                               Started.end());
     StartedBy[startKey(C.Thread, C.Fn->Id, S.Order)] = std::move(Started);
   }
 
@@ -2890,44 +2915,58 @@ private:
                       const Context &C, const Context &Inner) {
     std::vector<unsigned> Started = std::move(CallStarts.back());
     CallStarts.pop_back();
+    std::sort(Started.begin(), Started.end());
+    Started.erase(std::unique(Started.begin(), Started.end()), Started.end());
     std::string Key = startKey(C.Thread, C.Fn->Id, Call.Order);
-    for (const std::string *Class : {&ResultZeroMark, &ResultNonZeroMark})
-      FailedCallStarts.erase(Key + *Class);
-    if (Started.empty()) {
-      StartedInCall.erase(Key);
+    WalkedCalls.insert(Key);
+    if (Started.empty())
       return;
-    }
     if (!CallStarts.empty())
       CallStarts.back().insert(CallStarts.back().end(), Started.begin(),
                                Started.end());
+    CallsThatStarted.insert(Key);
+    // A call with several targets: what one target returns says nothing of
+    // the threads another started.
+    if (Call.Kind != CallKind::Direct)
+      return;
     for (const std::string *Class : {&ResultZeroMark, &ResultNonZeroMark})
       if (failsWithoutStarts(Callee, Inner, *Class))
-        FailedCallStarts[Key + *Class] = Started;
-    StartedInCall[Key] = std::move(Started);
+        FailedCallStarts[Key + *Class] = {Started, Merges};
   }
 
   /// Does F (walked in context In) return a result of Class only where no
   /// thread this run of it started runs? Each return that may hand back
-  /// such a result must be reached by no event of F that started threads,
-  /// or hold that event's failure, or hand back its status where the
-  /// status says it failed. (An event in a loop is its one start: the
-  /// threads earlier passes started are not asked about. Unknown blocks
-  /// are taken to be reached.)
+  /// such a result must be reached by no event of F that may start
+  /// threads, or hold that event's failure, or hand back its status where
+  /// the status says it failed. An event that may start threads is a spawn
+  /// that started some, or a call that started some at any run or whose
+  /// callee may start some (a call not walked this time: recursion, the
+  /// depth or call budget). (An event in a loop is its one start: the
+  /// threads earlier passes started are not asked about. Unknown blocks,
+  /// catch handlers among them, are taken to be reached.)
   bool failsWithoutStarts(const FunctionFacts &F, const Context &In,
                           const std::string &Class) {
     if (F.ReturnOutcomes.empty() || F.BlockSuccessors.empty())
       return false;
     using Kind = ReturnOutcome::Kind;
     bool Zero = Class == ResultZeroMark;
-    // The events that started threads, by order; whether each is a spawn.
+    // The events that may start threads, by order; whether each is a spawn.
     std::vector<std::pair<unsigned, bool>> Starting;
     for (const Spawn &S : F.Spawns)
       if (auto It = StartedBy.find(startKey(In.Thread, F.Id, S.Order));
           It != StartedBy.end() && !It->second.empty())
         Starting.push_back({S.Order, true});
-    for (const CallSite &Call : F.Calls)
-      if (StartedInCall.count(startKey(In.Thread, F.Id, Call.Order)))
+    for (const CallSite &Call : F.Calls) {
+      std::string Key = startKey(In.Thread, F.Id, Call.Order);
+      bool Starts =
+          CallsThatStarted.count(Key) ||
+          (!WalkedCalls.count(Key) &&
+           ((!Call.CalleeId.empty() && mayStartThreads(Call.CalleeId)) ||
+            std::any_of(Call.Targets.begin(), Call.Targets.end(),
+                        [&](const auto &T) { return mayStartThreads(T.Id); })));
+      if (Starts)
         Starting.push_back({Call.Order, false});
+    }
     for (const ReturnOutcome &R : F.ReturnOutcomes) {
       if ((R.Value == Kind::Zero && !Zero) ||
           (R.Value == Kind::NonZero && Zero))
@@ -2943,8 +2982,10 @@ private:
         bool Failed =
             std::any_of(R.StartFailures.begin(), R.StartFailures.end(),
                         [&, Order = Order](const HeldLock &L) {
-                          return L.Mutex.RootId == std::to_string(Order) &&
-                                 resolveLock(L, In).has_value();
+                          if (L.Mutex.RootId != std::to_string(Order))
+                            return false;
+                          llvm::SaveAndRestore Asking(ReturnsAsk, true);
+                          return resolveLock(L, In).has_value();
                         });
         if (!Failed)
           return false;
@@ -4128,14 +4169,23 @@ private:
   /// thread, function and order of the spawn): where its status says it
   /// failed, they do not run.
   std::map<std::string, std::vector<unsigned>> StartedBy;
-  /// The threads each call of a program function started at its last run
-  /// (the callee's and its callees'), by startKey of the call; and, by
-  /// that key and a class of result (ResultZeroMark, ResultNonZeroMark),
-  /// those the callee returns that class only where they did not start
+  /// The calls of program functions (by startKey) that started threads
+  /// at some run; and, by that key and a class of result (ResultZeroMark,
+  /// ResultNonZeroMark), the threads a direct call started at its last run
+  /// where the callee returns that class only where they did not start
   /// (failsWithoutStarts). The frames of the calls being walked collect
-  /// them (CallStarts).
-  std::map<std::string, std::vector<unsigned>> StartedInCall;
-  std::map<std::string, std::vector<unsigned>> FailedCallStarts;
+  /// the threads they start (CallStarts): new ones, not live twins a
+  /// start merged into, which run whatever the call's result says.
+  std::set<std::string> CallsThatStarted;
+  /// Starts merged into a live twin so far (ThreadInstance::MergedAt).
+  unsigned Merges = 0;
+  /// Set while failsWithoutStarts resolves a return's start failures: a
+  /// call made in a loop answers for its own pass there (isResultInLoop).
+  bool ReturnsAsk = false;
+  /// The calls (by startKey) walked at their last run, memoised ones too.
+  std::set<std::string> WalkedCalls;
+  std::map<std::string, std::pair<std::vector<unsigned>, unsigned>>
+      FailedCallStarts;
   std::vector<std::vector<unsigned>> CallStarts;
   /// The names of the volatile flags whose handshakes were seen, by key.
   std::map<std::string, std::string> VolatileFlagNames;

@@ -44,6 +44,12 @@ void callOperatorsOf(const clang::CXXRecordDecl *RD,
 /// defines.
 const clang::FunctionDecl *calledCoroutine(const clang::CallExpr *Call);
 
+/// What a branch condition tests against null or zero (`p`, `!p`, `p ==
+/// NULL`, `NULL != p`, `r != 0`), and whether its true edge is the one
+/// where that is null or zero.
+const clang::Expr *nullTested(const clang::Expr *Cond, clang::ASTContext &Ctx,
+                              bool &NullOnTrue);
+
 /// The variable an expression names, through parentheses and casts.
 const clang::VarDecl *referencedVar(const clang::Expr *E);
 

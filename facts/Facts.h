@@ -193,6 +193,15 @@ inline bool isStartFailure(const HeldLock &L) {
 /// on that edge, as on a failed start's.
 inline const std::string ResultZeroMark = "?zero";
 inline const std::string ResultNonZeroMark = "?nonzero";
+/// Before the class: the call is made in a loop, whose earlier passes'
+/// threads run whatever this pass found. The function's own returns ask
+/// about this pass alone (a start function's documented limit); what the
+/// branch does is not told apart from those threads.
+inline const std::string ResultInLoopMark = "?inloop";
+inline bool isResultInLoop(const HeldLock &L) {
+  const auto &S = L.Mutex.Steps;
+  return S.size() >= 3 && S[S.size() - 3] == ResultInLoopMark;
+}
 inline const std::string *resultClassOf(const HeldLock &L) {
   const auto &S = L.Mutex.Steps;
   if (!isStartFailure(L) || S.size() < 2)
@@ -783,16 +792,14 @@ struct ReturnedValue {
   std::vector<HeldLock> Under;
 };
 
-/// The address of a shared place taken (facts/AddressEscapes.h): given to
-/// the function CalleeId (a function of the program), or handed on
-/// otherwise (CalleeId empty).
 /// What one return statement of a function with a scalar or pointer
 /// result hands back, as far as the start of threads goes: a constant
 /// (null or zero, or not), the status a start or a call in the function
-/// returned (StatusOf, that event's order), or something else. Pointers
-/// other than a null constant are taken as not null unless the function
-/// puts a null into the local it returns. Block is the return's CFG block;
-/// StartFailures the start failures held at it.
+/// returned (StatusOf, that event's order), or something else. A pointer
+/// is not null when it is a new object or an address, or a local tested
+/// not null on every path to the return and not assigned since. Block is
+/// the return's CFG block (UINT_MAX in a catch handler, which the CFG's
+/// edges do not reach); StartFailures the start failures held at it.
 struct ReturnOutcome {
   enum class Kind { Zero, NonZero, StatusOf, Unknown };
   Kind Value = Kind::Unknown;
@@ -801,6 +808,9 @@ struct ReturnOutcome {
   std::vector<HeldLock> StartFailures;
 };
 
+/// The address of a shared place taken (facts/AddressEscapes.h): given to
+/// the function CalleeId (a function of the program), or handed on
+/// otherwise (CalleeId empty).
 struct AddressEscape {
   AccessPath Place;
   std::string CalleeId;

@@ -392,9 +392,10 @@ FunctionWalker::entryState(const CFGBlock *Block,
         if (std::optional<HeldLock> Result = lockedResultOnEdge(E, TrueEdge))
           S.Locks.lock({*Result});
         if (std::optional<HeldLock> Class =
-                StartResults(S, Calls.spawnOrders(), ResultOf)
-                    .classOnEdge(E, TrueEdge))
+                StartResults(S, Calls.spawnOrders()).classOnEdge(E, TrueEdge))
           S.Locks.lock({*Class});
+        if (const VarDecl *Tested = nonNullOnEdge(E, TrueEdge))
+          S.Locks.Now.NonNull.insert(Tested);
         if (std::optional<HeldLock> Last =
                 lastReferenceOnEdge(E, TrueEdge, S, Counts))
           S.Locks.lock({*Last});
@@ -457,10 +458,7 @@ FunctionWalker::entryState(const CFGBlock *Block,
   return Joined ? *Joined : FlowState();
 }
 
-/// What a branch condition tests against null (`p`, `!p`, `p == NULL`,
-/// `NULL != p`), and whether its true edge is the one where that is null.
-static const Expr *nullTested(const Expr *Cond, ASTContext &Ctx,
-                              bool &NullOnTrue) {
+const Expr *nullTested(const Expr *Cond, ASTContext &Ctx, bool &NullOnTrue) {
   NullOnTrue = false;
   const Expr *E = Cond->IgnoreParenImpCasts();
   auto IsNull = [&](const Expr *X) {
@@ -899,7 +897,7 @@ void FunctionWalker::visitReturn(const ReturnStmt *R) {
   if ((Ret->isPointerType() || Ret->isIntegralOrEnumerationType()) &&
       !Value->isValueDependent())
     S.Out.ReturnOutcomes.push_back(
-        StartResults(S, Calls.spawnOrders(), ResultOf).outcomeOf(Value, Ret));
+        StartResults(S, Calls.spawnOrders()).outcomeOf(R, Ret));
   if (S.Out.Returns && !S.Out.ReturnsUnder.empty() && Ret->isPointerType() &&
       !Null)
     if (std::optional<AccessPath> Other = S.Paths.pointerValueOf(Value))
@@ -955,6 +953,7 @@ void FunctionWalker::visitReturn(const ReturnStmt *R) {
 }
 
 void FunctionWalker::noteResult(const VarDecl *VD, const Expr *Value) {
+  S.Locks.Now.NonNull.erase(VD);
   const auto *Call =
       Value ? dyn_cast<CallExpr>(Value->IgnoreParenCasts()) : nullptr;
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
@@ -963,6 +962,19 @@ void FunctionWalker::noteResult(const VarDecl *VD, const Expr *Value) {
     ResultOf[VD] = Call;
   else
     ResultOf.erase(VD);
+}
+
+const VarDecl *FunctionWalker::nonNullOnEdge(const Expr *Cond,
+                                             bool TrueEdge) const {
+  bool NullOnTrue = false;
+  const Expr *E = nullTested(Cond, S.TU.Ctx, NullOnTrue);
+  if (!E || TrueEdge == NullOnTrue)
+    return nullptr;
+  const VarDecl *VD = referencedVar(E);
+  if (!VD || VD->hasGlobalStorage() || !VD->getType()->isPointerType() ||
+      S.Paths.isEscaping(VD))
+    return nullptr;
+  return VD;
 }
 
 std::optional<HeldLock> FunctionWalker::lockedResultOnEdge(const Expr *Cond,

@@ -79,6 +79,10 @@ private:
   /// callee returned holding (FunctionFacts::AcquiresOnNonNullReturn).
   std::optional<HeldLock> lockedResultOnEdge(const clang::Expr *Cond,
                                              bool TrueEdge);
+  /// On the edge where a null test of a local pointer finds it not null:
+  /// that local (FlowState::NonNull).
+  const clang::VarDecl *nonNullOnEdge(const clang::Expr *Cond,
+                                      bool TrueEdge) const;
   /// Notes the call a local pointer's new value comes from.
   void noteResult(const clang::VarDecl *VD, const clang::Expr *Value);
   void acquirePolledFlags(const clang::CFGBlock *Block);

@@ -75,6 +75,9 @@ FlowState FlowState::join(const FlowState &A, const FlowState &B) {
   llvm::BitVector Other = B.MustCalled;
   Other.resize(R.MustCalled.size());
   R.MustCalled &= Other;
+  for (const clang::VarDecl *VD : A.NonNull)
+    if (B.NonNull.count(VD))
+      R.NonNull.insert(VD);
   // A guard in scope on both paths; it holds its mutexes only if both
   // paths left them held.
   for (const auto &[Var, G] : A.Guards) {

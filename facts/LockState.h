@@ -28,6 +28,7 @@
 #include "llvm/ADT/BitVector.h"
 
 #include <map>
+#include <set>
 #include <vector>
 
 namespace concur {
@@ -69,6 +70,10 @@ struct FlowState {
   /// The kinds of call (callee and arguments, FunctionWalker::callKind)
   /// made on every path to here.
   llvm::BitVector MustCalled;
+  /// Local pointers tested not null on every path to here, not assigned
+  /// since (a start function's `if (ctx == NULL) return NULL; ... return
+  /// ctx;`).
+  std::set<const clang::VarDecl *> NonNull;
 
   bool holds(const AccessPath &Mutex) const;
   /// A write of Written: a flag it may be (the same place, a place of the

@@ -3,6 +3,8 @@
 #include "facts/StartResults.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
 
 using namespace clang;
 
@@ -15,55 +17,29 @@ static bool isNullOrZero(const Expr *E, ASTContext &Ctx) {
              Expr::NPCK_NotNull;
 }
 
-const CallExpr *StartResults::resultCall(const Expr *E,
-                                         bool ThroughPointers) const {
+const CallExpr *StartResults::resultCall(const Expr *E) const {
   E = E->IgnoreParenCasts();
-  if (const auto *B = dyn_cast<BinaryOperator>(E);
-      B && B->getOpcode() == BO_Assign)
-    E = B->getRHS()->IgnoreParenCasts();
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return Call;
   const VarDecl *VD = referencedVar(E);
-  if (!VD || VD->hasGlobalStorage())
+  if (!VD || VD->hasGlobalStorage() || VD->getType()->isReferenceType() ||
+      S.Paths.isModified(VD) || S.Paths.isEscaping(VD) || !VD->getInit())
     return nullptr;
-  if (ThroughPointers)
-    if (auto It = ResultOf.find(VD); It != ResultOf.end())
-      return It->second;
-  if (!S.Paths.isModified(VD) && VD->getInit())
-    return dyn_cast<CallExpr>(VD->getInit()->IgnoreParenCasts());
-  return nullptr;
+  return dyn_cast<CallExpr>(VD->getInit()->IgnoreParenCasts());
 }
 
 std::optional<HeldLock> StartResults::classOnEdge(const Expr *Cond,
                                                   bool TrueEdge) const {
   // `!r`, `r == 0`, `r != NULL`: which way the edge found the result.
-  bool Negated = false;
-  const Expr *E = Cond->IgnoreParenImpCasts();
-  while (true) {
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && U->getOpcode() == UO_LNot) {
-      Negated = !Negated;
-      E = U->getSubExpr()->IgnoreParenImpCasts();
-      continue;
-    }
-    if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isEqualityOp()) {
-      const Expr *Lhs = B->getLHS()->IgnoreParenImpCasts();
-      const Expr *Rhs = B->getRHS()->IgnoreParenImpCasts();
-      if (isNullOrZero(Lhs, S.TU.Ctx))
-        std::swap(Lhs, Rhs);
-      if (isNullOrZero(Rhs, S.TU.Ctx)) {
-        if (B->getOpcode() == BO_EQ)
-          Negated = !Negated;
-        E = Lhs;
-        continue;
-      }
-    }
-    break;
-  }
-  const CallExpr *Call = resultCall(E, /*ThroughPointers=*/true);
+  bool ZeroOnTrue = false;
+  const Expr *E = nullTested(Cond, S.TU.Ctx, ZeroOnTrue);
+  if (!E)
+    return std::nullopt;
+  const CallExpr *Call = resultCall(E);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   // A start's own status is CallModel::startFailureIn's.
-  if (!Callee || S.TU.inLibraryCode(Callee) || SpawnOrders.count(S.skip(Call)))
+  if (!Callee || S.TU.inLibraryCode(Callee) ||
+      SpawnOrders.count(S.skip(Call)) || S.InGotoLoop)
     return std::nullopt;
   QualType Ret = Callee->getReturnType();
   if (!Ret->isPointerType() && !Ret->isIntegralOrEnumerationType())
@@ -74,41 +50,54 @@ std::optional<HeldLock> StartResults::classOnEdge(const Expr *Cond,
   HeldLock L;
   L.Mutex = returnPath(*Order, S.TU.displayName(Callee) + "()");
   L.Mutex.Name = "the threads " + L.Mutex.RootName + " started";
-  L.Mutex.Steps.push_back(TrueEdge != Negated ? ResultNonZeroMark
-                                              : ResultZeroMark);
+  // Made in a loop (`while (start_worker() == 0);`): the threads of the
+  // passes before run whatever this pass found. Only a return of the
+  // function that holds it asks about this pass alone.
+  for (const CallSite &Site : S.Out.Calls)
+    if (Site.Order == *Order && Site.LoopDepth > 0)
+      L.Mutex.Steps.push_back(ResultInLoopMark);
+  L.Mutex.Steps.push_back(TrueEdge == ZeroOnTrue ? ResultZeroMark
+                                                 : ResultNonZeroMark);
   L.Mutex.Steps.push_back("?startfailed");
   return L;
 }
 
-bool StartResults::takesNull(const VarDecl *VD) {
-  auto [It, New] = TakesNull.try_emplace(VD, false);
-  if (!New)
-    return It->second;
-  bool Found = VD->getInit() && isNullOrZero(VD->getInit(), S.TU.Ctx);
-  std::vector<const Stmt *> Work{S.FD->getBody()};
-  while (!Found && !Work.empty()) {
-    const Stmt *St = Work.back();
-    Work.pop_back();
-    if (!St)
-      continue;
-    if (const auto *B = dyn_cast<BinaryOperator>(St);
-        B && B->getOpcode() == BO_Assign && referencedVar(B->getLHS()) == VD &&
-        isNullOrZero(B->getRHS()->IgnoreParenCasts(), S.TU.Ctx))
-      Found = true;
-    for (const Stmt *Child : St->children())
-      Work.push_back(Child);
-  }
-  return TakesNull[VD] = Found;
+const CallExpr *StartResults::handedOnStatus(const Expr *V,
+                                             QualType Ret) const {
+  const CallExpr *Call = resultCall(V);
+  if (!Call)
+    return nullptr;
+  // A pointer local set from a call (`s = calloc(...)`) is that call's
+  // result only until the function tests it: the null test says more.
+  if (Ret->isPointerType() && !isa<CallExpr>(V->IgnoreParenCasts()))
+    return nullptr;
+  if (SpawnOrders.count(S.skip(Call)))
+    return Call;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return Callee && !S.TU.inLibraryCode(Callee) ? Call : nullptr;
 }
 
-ReturnOutcome StartResults::outcomeOf(const Expr *Value, QualType Ret) {
+bool StartResults::inCatchHandler(const Stmt *St) const {
+  DynTypedNodeList Parents = S.TU.Ctx.getParents(*St);
+  while (!Parents.empty()) {
+    if (Parents[0].get<CXXCatchStmt>())
+      return true;
+    if (Parents[0].get<FunctionDecl>() || Parents[0].get<LambdaExpr>())
+      return false;
+    Parents = S.TU.Ctx.getParents(Parents[0]);
+  }
+  return false;
+}
+
+ReturnOutcome StartResults::outcomeOf(const ReturnStmt *Return, QualType Ret) {
   using Kind = ReturnOutcome::Kind;
   ReturnOutcome R;
-  R.Block = S.CurrentBlock;
+  R.Block = inCatchHandler(Return) ? UINT_MAX : S.CurrentBlock;
   for (const HeldLock &L : S.Locks.Now.Held)
     if (isStartFailure(L))
       R.StartFailures.push_back(L);
-  const Expr *V = Value->IgnoreParenImpCasts();
+  const Expr *V = Return->getRetValue()->IgnoreParenImpCasts();
+  const Expr *Bare = V->IgnoreParenCasts();
   Expr::EvalResult Constant;
   if (isNullOrZero(V, S.TU.Ctx)) {
     R.Value = Kind::Zero;
@@ -116,11 +105,9 @@ ReturnOutcome StartResults::outcomeOf(const Expr *Value, QualType Ret) {
              V->getType()->isIntegralOrEnumerationType() &&
              V->EvaluateAsInt(Constant, S.TU.Ctx)) {
     R.Value = Constant.Val.getInt().isZero() ? Kind::Zero : Kind::NonZero;
-  } else if (const CallExpr *Call = resultCall(V, /*ThroughPointers=*/false);
-             Call &&
-             (!Ret->isPointerType() || isa<CallExpr>(V->IgnoreParenCasts()))) {
+  } else if (const CallExpr *Call = handedOnStatus(V, Ret)) {
     // A status handed on: a start's (`int ret = pthread_create(...);
-    // return ret;`) or a call's the caller may test in turn.
+    // return ret;`) or a program call's the caller may test in turn.
     if (auto It = SpawnOrders.find(S.skip(Call)); It != SpawnOrders.end()) {
       R.Value = Kind::StatusOf;
       R.StatusOf = It->second;
@@ -129,15 +116,13 @@ ReturnOutcome StartResults::outcomeOf(const Expr *Value, QualType Ret) {
       R.StatusOf = *Order;
     }
   } else if (Ret->isPointerType()) {
-    // A pointer that is no null constant: the function's object, taken as
-    // not null (failure is told by a null returned as such), unless the
-    // local it returns is given a null somewhere.
+    // A new object, an address, or a local every path to here found not
+    // null (`if (ctx == NULL) return NULL;`).
     const VarDecl *VD = referencedVar(V);
-    const Expr *Bare = V->IgnoreParenCasts();
-    bool Made = isa<CXXNewExpr, CXXThisExpr, StringLiteral>(Bare) ||
-                (isa<UnaryOperator>(Bare) &&
-                 cast<UnaryOperator>(Bare)->getOpcode() == UO_AddrOf);
-    if (Made || (VD && !VD->hasGlobalStorage() && !takesNull(VD)))
+    if (isa<CXXNewExpr, CXXThisExpr, StringLiteral>(Bare) ||
+        (isa<UnaryOperator>(Bare) &&
+         cast<UnaryOperator>(Bare)->getOpcode() == UO_AddrOf) ||
+        (VD && S.Locks.Now.NonNull.count(VD)))
       R.Value = Kind::NonZero;
   }
   return R;

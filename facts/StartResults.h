@@ -10,13 +10,16 @@
 // its threads runs, as none of pthread_create's runs on its nonzero edge.
 //
 // Here, per function: each test of a program call's result (a null or
-// zero test of the call, or of a local it set) marks its edges with the
-// class of result found there (StartResults::classOnEdge), and each
-// return records what it hands back, where it is, and the start failures
-// held at it (FunctionFacts::ReturnOutcomes). Which function started
-// threads, and whether a class of its results is returned only where they
-// did not start, is the whole program's to decide
-// (UnsynchronizedSharedStateCheck: failsWithoutStarts).
+// zero test of the call, or of a local it initialised that nothing
+// changes, escapes or binds a reference to; not a call made in a loop,
+// whose earlier passes' threads run whatever the last pass found) marks
+// its edges with the class of result found there
+// (StartResults::classOnEdge), and each return records what it hands back,
+// where it is, and the start failures held at it
+// (FunctionFacts::ReturnOutcomes). Which function started threads, and
+// whether a class of its results is returned only where they did not
+// start, is the whole program's to decide (UnsynchronizedSharedStateCheck:
+// failsWithoutStarts).
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,6 +29,7 @@
 #include "facts/FunctionScope.h"
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
 
 #include <map>
 #include <optional>
@@ -35,14 +39,10 @@ namespace extract {
 
 class StartResults {
 public:
-  using CallResults = std::map<const clang::VarDecl *, const clang::CallExpr *>;
-
-  /// SpawnOrders: the order of each status-returning start call;
-  /// ResultOf: the call each local pointer last took its value from.
+  /// SpawnOrders: the order of each status-returning start call.
   StartResults(FunctionScope &S,
-               const std::map<const clang::Expr *, unsigned> &SpawnOrders,
-               const CallResults &ResultOf)
-      : S(S), SpawnOrders(SpawnOrders), ResultOf(ResultOf) {}
+               const std::map<const clang::Expr *, unsigned> &SpawnOrders)
+      : S(S), SpawnOrders(SpawnOrders) {}
 
   /// On this edge of Cond, a test of a program call's result: the mark of
   /// the class of result found ("<call>?zero?startfailed" or
@@ -50,22 +50,22 @@ public:
   std::optional<HeldLock> classOnEdge(const clang::Expr *Cond,
                                       bool TrueEdge) const;
 
-  /// What the return of Value (of type Ret, a scalar or pointer) hands
-  /// back, from the current block with the locks held now.
-  ReturnOutcome outcomeOf(const clang::Expr *Value, clang::QualType Ret);
+  /// What the return R (of a scalar or pointer, Ret) hands back, from the
+  /// current block with the locks held now.
+  ReturnOutcome outcomeOf(const clang::ReturnStmt *R, clang::QualType Ret);
 
 private:
-  /// The call whose result E holds: the call, a local it initialised that
-  /// nothing changes, or a local pointer's last call (ResultOf).
-  const clang::CallExpr *resultCall(const clang::Expr *E,
-                                    bool ThroughPointers) const;
-  /// Does the function store a null pointer into VD anywhere?
-  bool takesNull(const clang::VarDecl *VD);
+  /// The call whose result E holds: the call, or a local it initialised
+  /// that nothing changes, escapes or binds a reference to.
+  const clang::CallExpr *resultCall(const clang::Expr *E) const;
+  /// The start or program call whose status V hands back, if it does.
+  const clang::CallExpr *handedOnStatus(const clang::Expr *V,
+                                        clang::QualType Ret) const;
+  /// Is St inside a catch handler of its function?
+  bool inCatchHandler(const clang::Stmt *St) const;
 
   FunctionScope &S;
   const std::map<const clang::Expr *, unsigned> &SpawnOrders;
-  const CallResults &ResultOf;
-  std::map<const clang::VarDecl *, bool> TakesNull;
 };
 
 } // namespace extract
