@@ -2351,7 +2351,7 @@ private:
         F.ExitBlock >= N)
       return false;
     unsigned Start = F.OrderBlocks[From];
-    std::vector<bool> Blocked(N, false), Seen(N, false);
+    std::vector<bool> Blocked(N, false);
     for (unsigned Order : Past) {
       if (Order >= F.OrderBlocks.size() || F.OrderBlocks[Order] >= N)
         return false;
@@ -2360,12 +2360,21 @@ private:
         return false;
       Blocked[F.OrderBlocks[Order]] = true;
     }
-    std::vector<unsigned> Work{Start};
-    Seen[Start] = true;
+    return blocksReach(F, Start, F.ExitBlock, Blocked);
+  }
+
+  /// Does the CFG of F lead from block From to block To, through no block
+  /// Blocked marks (past From)?
+  static bool blocksReach(const FunctionFacts &F, unsigned From, unsigned To,
+                          const std::vector<bool> &Blocked) {
+    size_t N = F.BlockSuccessors.size();
+    std::vector<bool> Seen(N, false);
+    std::vector<unsigned> Work{From};
+    Seen[From] = true;
     while (!Work.empty()) {
       unsigned B = Work.back();
       Work.pop_back();
-      if (B == F.ExitBlock)
+      if (B == To)
         return true;
       for (unsigned Next : F.BlockSuccessors[B])
         if (Next < N && !Blocked[Next] && !Seen[Next]) {
@@ -3001,21 +3010,7 @@ private:
     size_t N = F.BlockSuccessors.size();
     if (Order >= F.OrderBlocks.size() || F.OrderBlocks[Order] >= N || To >= N)
       return true;
-    std::vector<bool> Seen(N, false);
-    std::vector<unsigned> Work{F.OrderBlocks[Order]};
-    Seen[Work.back()] = true;
-    while (!Work.empty()) {
-      unsigned B = Work.back();
-      Work.pop_back();
-      if (B == To)
-        return true;
-      for (unsigned Next : F.BlockSuccessors[B])
-        if (Next < N && !Seen[Next]) {
-          Seen[Next] = true;
-          Work.push_back(Next);
-        }
-    }
-    return false;
+    return blocksReach(F, F.OrderBlocks[Order], To, std::vector<bool>(N));
   }
 
   /// Does the function that makes the start S join the thread through its
