@@ -30,7 +30,6 @@
 #include "checks/UnsynchronizedSharedStateCheck.h"
 #include "program/CallResolution.h"
 #include "program/ExecutorRunners.h"
-#include "llvm/Support/SaveAndRestore.h"
 
 #include <algorithm>
 #include <climits>
@@ -1090,28 +1089,15 @@ private:
       return unreachable(L);
     if (isLockedOnReturn(L))
       return lockedOnReturn(std::stoul(L.Mutex.RootId), C);
-    if (isStartFailure(L) && isResultInLoop(L) && !ReturnsAsk)
-      return std::nullopt;
     if (isStartFailure(L)) {
-      // A start's own status, or the result of a call that starts threads.
-      std::string Key =
-          startKey(C.Thread, C.Fn->Id, std::stoul(L.Mutex.RootId));
-      std::vector<unsigned> NotStarted;
-      if (const std::string *Class = resultClassOf(L)) {
-        Key += *Class;
-        auto It = FailedCallStarts.find(Key);
-        if (It == FailedCallStarts.end())
-          return std::nullopt;
-        // A thread a later start merged into (the call made again) runs.
-        for (unsigned T : It->second.first)
-          if (Threads[T].MergedAt <= It->second.second)
-            NotStarted.push_back(T);
-      } else if (auto It = StartedBy.find(Key); It != StartedBy.end()) {
-        NotStarted = It->second;
-      }
+      // What the branch does is not told apart from the threads of a
+      // call's earlier passes (isResultInLoop).
+      std::vector<unsigned> NotStarted =
+          notStartedUnder(L, C, /*ThisPassOnly=*/false);
       if (NotStarted.empty())
         return std::nullopt;
-      ResolvedLock R{"?startfailed:" + Key, L.Mutex.Name, false, ""};
+      ResolvedLock R{"?startfailed:" + startFailureKey(L, C), L.Mutex.Name,
+                     false, ""};
       R.NotStarted = std::move(NotStarted);
       return R;
     }
@@ -2918,6 +2904,37 @@ private:
                              AcquiredSinceStart.lower_bound({Parent + 1, ""}));
   }
 
+  /// The key of a start failure L held in C: the start's or the call's,
+  /// with the class of result for a call.
+  static std::string startFailureKey(const HeldLock &L, const Context &C) {
+    std::string Key = startKey(C.Thread, C.Fn->Id, std::stoul(L.Mutex.RootId));
+    if (const std::string *Class = resultClassOf(L))
+      Key += *Class;
+    return Key;
+  }
+
+  /// The threads a start failure L held in C says did not start: a
+  /// start's, where its status said it failed, or a call's, where its
+  /// result said so (less those a later start merged into). For a call
+  /// made in a loop, only where its own pass is asked about (ThisPassOnly:
+  /// the function's own returns).
+  std::vector<unsigned> notStartedUnder(const HeldLock &L, const Context &C,
+                                        bool ThisPassOnly) const {
+    std::string Key = startFailureKey(L, C);
+    if (!resultClassOf(L)) {
+      auto It = StartedBy.find(Key);
+      return It == StartedBy.end() ? std::vector<unsigned>() : It->second;
+    }
+    auto It = FailedCallStarts.find(Key);
+    if (It == FailedCallStarts.end() || (isResultInLoop(L) && !ThisPassOnly))
+      return {};
+    std::vector<unsigned> NotStarted;
+    for (unsigned T : It->second.first)
+      if (Threads[T].MergedAt <= It->second.second)
+        NotStarted.push_back(T);
+    return NotStarted;
+  }
+
   /// The call Call (of Callee, in C; Inner: the callee's context) was
   /// walked: the threads it started are its frame's, and its caller's too.
   void noteCallStarts(const CallSite &Call, const FunctionFacts &Callee,
@@ -2988,14 +3005,12 @@ private:
                      : FailedCallStarts.count(startKey(In.Thread, F.Id, Order) +
                                               Class) != 0))
           continue;
-        bool Failed =
-            std::any_of(R.StartFailures.begin(), R.StartFailures.end(),
-                        [&, Order = Order](const HeldLock &L) {
-                          if (L.Mutex.RootId != std::to_string(Order))
-                            return false;
-                          llvm::SaveAndRestore Asking(ReturnsAsk, true);
-                          return resolveLock(L, In).has_value();
-                        });
+        bool Failed = std::any_of(
+            R.StartFailures.begin(), R.StartFailures.end(),
+            [&, Order = Order](const HeldLock &L) {
+              return L.Mutex.RootId == std::to_string(Order) &&
+                     !notStartedUnder(L, In, /*ThisPassOnly=*/true).empty();
+            });
         if (!Failed)
           return false;
       }
@@ -4174,9 +4189,6 @@ private:
   std::set<std::string> CallsThatStarted;
   /// Starts merged into a live twin so far (ThreadInstance::MergedAt).
   unsigned Merges = 0;
-  /// Set while failsWithoutStarts resolves a return's start failures: a
-  /// call made in a loop answers for its own pass there (isResultInLoop).
-  bool ReturnsAsk = false;
   /// The calls (by startKey) walked at their last run, memoised ones too.
   std::set<std::string> WalkedCalls;
   std::map<std::string, std::pair<std::vector<unsigned>, unsigned>>

@@ -94,6 +94,18 @@ struct FunctionScope {
     Out.OrderBlocks[Order] = CurrentBlock;
     return Order++;
   }
+  /// A mark on what the call Call (to Callee) returned, named by the
+  /// call's order and shown as "callee()"; the caller adds its steps.
+  /// None where the walk has not numbered the call.
+  std::optional<HeldLock> callResultMark(const clang::CallExpr *Call,
+                                         const clang::FunctionDecl *Callee) {
+    std::optional<unsigned> At = Paths.orderOf(Call);
+    if (!At)
+      return std::nullopt;
+    HeldLock L;
+    L.Mutex = returnPath(*At, TU.displayName(Callee) + "()");
+    return L;
+  }
   /// A release or acquire of an object, in program order (Volatile: a
   /// volatile flag's handshake, SyncEvent::Volatile).
   void addSync(const AccessPath &Object, bool Release, bool Volatile = false) {

@@ -389,13 +389,19 @@ FunctionWalker::entryState(const CFGBlock *Block,
             for (const AccessPath &Handle : Try->Joined)
               Calls.addJoin(Handle, E);
           }
-        if (std::optional<HeldLock> Result = lockedResultOnEdge(E, TrueEdge))
+        // What the condition tests against null or zero, asked once for
+        // the three questions about it.
+        bool NullOnTrue = false;
+        const Expr *Tested = nullTested(E, S.TU.Ctx, NullOnTrue);
+        bool NullEdge = TrueEdge == NullOnTrue;
+        if (std::optional<HeldLock> Result =
+                lockedResultOnEdge(Tested, NullEdge))
           S.Locks.lock({*Result});
-        if (std::optional<HeldLock> Class =
-                StartResults(S, Calls.spawnOrders()).classOnEdge(E, TrueEdge))
+        if (std::optional<HeldLock> Class = StartResults(S, Calls.spawnOrders())
+                                                .classOnEdge(Tested, NullEdge))
           S.Locks.lock({*Class});
-        if (const VarDecl *Tested = nonNullOnEdge(E, TrueEdge))
-          S.Locks.Now.NonNull.insert(Tested);
+        if (const VarDecl *Local = nonNullOnEdge(Tested, NullEdge))
+          S.Locks.Now.NonNull.insert(Local);
         if (std::optional<HeldLock> Last =
                 lastReferenceOnEdge(E, TrueEdge, S, Counts))
           S.Locks.lock({*Last});
@@ -964,25 +970,22 @@ void FunctionWalker::noteResult(const VarDecl *VD, const Expr *Value) {
     ResultOf.erase(VD);
 }
 
-const VarDecl *FunctionWalker::nonNullOnEdge(const Expr *Cond,
-                                             bool TrueEdge) const {
-  bool NullOnTrue = false;
-  const Expr *E = nullTested(Cond, S.TU.Ctx, NullOnTrue);
-  if (!E || TrueEdge == NullOnTrue)
+const VarDecl *FunctionWalker::nonNullOnEdge(const Expr *Tested,
+                                             bool NullEdge) const {
+  if (NullEdge)
     return nullptr;
-  const VarDecl *VD = referencedVar(E);
+  const VarDecl *VD = referencedVar(Tested);
   if (!VD || VD->hasGlobalStorage() || !VD->getType()->isPointerType() ||
       S.Paths.isEscaping(VD))
     return nullptr;
   return VD;
 }
 
-std::optional<HeldLock> FunctionWalker::lockedResultOnEdge(const Expr *Cond,
-                                                           bool TrueEdge) {
-  bool NullOnTrue = false;
-  const Expr *E = nullTested(Cond, S.TU.Ctx, NullOnTrue);
-  if (TrueEdge == NullOnTrue)
+std::optional<HeldLock> FunctionWalker::lockedResultOnEdge(const Expr *Tested,
+                                                           bool NullEdge) {
+  if (NullEdge)
     return std::nullopt;
+  const Expr *E = Tested;
   // The result: the call itself, assigned in the test, or a local holding
   // it.
   if (const auto *B = dyn_cast<BinaryOperator>(E);
@@ -997,13 +1000,11 @@ std::optional<HeldLock> FunctionWalker::lockedResultOnEdge(const Expr *Cond,
   if (!Callee || S.TU.inLibraryCode(Callee) ||
       !Callee->getReturnType()->isPointerType())
     return std::nullopt;
-  std::optional<unsigned> Order = S.Paths.orderOf(Call);
-  if (!Order)
+  std::optional<HeldLock> L = S.callResultMark(Call, Callee);
+  if (!L)
     return std::nullopt;
-  HeldLock L;
-  L.Mutex = returnPath(*Order, S.TU.displayName(Callee) + "()");
-  L.Mutex.Name = "the lock " + L.Mutex.RootName + " returned holding";
-  L.Mutex.Steps.push_back("?lockedonreturn");
+  L->Mutex.Name = "the lock " + L->Mutex.RootName + " returned holding";
+  L->Mutex.Steps.push_back("?lockedonreturn");
   return L;
 }
 

@@ -75,14 +75,16 @@ private:
   unsigned callKind(const CallSite &Call);
   std::map<std::string, unsigned> CallKinds;
   void noExecutorEdge(const clang::Expr *Cond, bool TrueEdge);
-  /// On the edge where a call's result is found not null, the lock the
-  /// callee returned holding (FunctionFacts::AcquiresOnNonNullReturn).
-  std::optional<HeldLock> lockedResultOnEdge(const clang::Expr *Cond,
-                                             bool TrueEdge);
-  /// On the edge where a null test of a local pointer finds it not null:
-  /// that local (FlowState::NonNull).
-  const clang::VarDecl *nonNullOnEdge(const clang::Expr *Cond,
-                                      bool TrueEdge) const;
+  /// The questions about an edge of a test against null or zero (Tested:
+  /// what nullTested found tested; NullEdge: the edge where it is null).
+  /// Where a call's result is found not null, the lock the callee returned
+  /// holding (FunctionFacts::AcquiresOnNonNullReturn).
+  std::optional<HeldLock> lockedResultOnEdge(const clang::Expr *Tested,
+                                             bool NullEdge);
+  /// Where a local pointer is found not null: that local
+  /// (FlowState::NonNull).
+  const clang::VarDecl *nonNullOnEdge(const clang::Expr *Tested,
+                                      bool NullEdge) const;
   /// Notes the call a local pointer's new value comes from.
   void noteResult(const clang::VarDecl *VD, const clang::Expr *Value);
   void acquirePolledFlags(const clang::CFGBlock *Block);

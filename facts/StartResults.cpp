@@ -6,6 +6,8 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace concur {
@@ -28,14 +30,11 @@ const CallExpr *StartResults::resultCall(const Expr *E) const {
   return dyn_cast<CallExpr>(VD->getInit()->IgnoreParenCasts());
 }
 
-std::optional<HeldLock> StartResults::classOnEdge(const Expr *Cond,
-                                                  bool TrueEdge) const {
-  // `!r`, `r == 0`, `r != NULL`: which way the edge found the result.
-  bool ZeroOnTrue = false;
-  const Expr *E = nullTested(Cond, S.TU.Ctx, ZeroOnTrue);
-  if (!E)
+std::optional<HeldLock> StartResults::classOnEdge(const Expr *Tested,
+                                                  bool NullEdge) const {
+  if (!Tested)
     return std::nullopt;
-  const CallExpr *Call = resultCall(E);
+  const CallExpr *Call = resultCall(Tested);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   // A start's own status is CallModel::startFailureIn's.
   if (!Callee || S.TU.inLibraryCode(Callee) ||
@@ -44,21 +43,21 @@ std::optional<HeldLock> StartResults::classOnEdge(const Expr *Cond,
   QualType Ret = Callee->getReturnType();
   if (!Ret->isPointerType() && !Ret->isIntegralOrEnumerationType())
     return std::nullopt;
-  std::optional<unsigned> Order = S.Paths.orderOf(Call);
-  if (!Order)
+  std::optional<HeldLock> L = S.callResultMark(Call, Callee);
+  if (!L)
     return std::nullopt;
-  HeldLock L;
-  L.Mutex = returnPath(*Order, S.TU.displayName(Callee) + "()");
-  L.Mutex.Name = "the threads " + L.Mutex.RootName + " started";
+  L->Mutex.Name = "the threads " + L->Mutex.RootName + " started";
   // Made in a loop (`while (start_worker() == 0);`): the threads of the
   // passes before run whatever this pass found. Only a return of the
-  // function that holds it asks about this pass alone.
-  for (const CallSite &Site : S.Out.Calls)
-    if (Site.Order == *Order && Site.LoopDepth > 0)
-      L.Mutex.Steps.push_back(ResultInLoopMark);
-  L.Mutex.Steps.push_back(TrueEdge == ZeroOnTrue ? ResultZeroMark
-                                                 : ResultNonZeroMark);
-  L.Mutex.Steps.push_back("?startfailed");
+  // function that holds it asks about this pass alone. (A call is
+  // recorded before any test of its result: looked for from the end.)
+  unsigned At = *S.Paths.orderOf(Call);
+  auto Site = std::find_if(S.Out.Calls.rbegin(), S.Out.Calls.rend(),
+                           [&](const CallSite &C) { return C.Order == At; });
+  if (Site != S.Out.Calls.rend() && Site->LoopDepth > 0)
+    L->Mutex.Steps.push_back(ResultInLoopMark);
+  L->Mutex.Steps.push_back(NullEdge ? ResultZeroMark : ResultNonZeroMark);
+  L->Mutex.Steps.push_back("?startfailed");
   return L;
 }
 

@@ -44,11 +44,12 @@ public:
                const std::map<const clang::Expr *, unsigned> &SpawnOrders)
       : S(S), SpawnOrders(SpawnOrders) {}
 
-  /// On this edge of Cond, a test of a program call's result: the mark of
-  /// the class of result found ("<call>?zero?startfailed" or
-  /// "?nonzero?startfailed").
-  std::optional<HeldLock> classOnEdge(const clang::Expr *Cond,
-                                      bool TrueEdge) const;
+  /// On an edge of a test of Tested against null or zero (nullTested;
+  /// NullEdge: the edge where it is null or zero), where Tested is a
+  /// program call's result: the mark of the class of result found
+  /// ("<call>?zero?startfailed" or "?nonzero?startfailed").
+  std::optional<HeldLock> classOnEdge(const clang::Expr *Tested,
+                                      bool NullEdge) const;
 
   /// What the return R (of a scalar or pointer, Ret) hands back, from the
   /// current block with the locks held now.
