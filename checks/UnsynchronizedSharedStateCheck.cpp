@@ -110,6 +110,26 @@ bool isIndex(const std::string &Step) {
   return !Step.empty() && Step.front() == '[';
 }
 
+/// The index of an element step at a constant index ("[k]").
+std::optional<long long> constantIndex(const std::string &Step) {
+  if (Step.size() < 3 || Step.front() != '[' || Step.back() != ']')
+    return std::nullopt;
+  size_t First = Step[1] == '-' ? 2 : 1;
+  if (First + 1 >= Step.size() ||
+      !std::all_of(Step.begin() + First, Step.end() - 1,
+                   [](char C) { return C >= '0' && C <= '9'; }))
+    return std::nullopt;
+  return std::stoll(Step.substr(1, Step.size() - 2));
+}
+
+/// Does the element step Bounded, at an index of k or more ("[>=k]"), name
+/// no element that the constant index of Other names?
+bool belowBound(const std::string &Bounded, const std::string &Other) {
+  auto K = indexLowerBound(Bounded);
+  auto J = constantIndex(Other);
+  return K && J && *J < *K;
+}
+
 /// The accesses of one root that may overlap one another, found without
 /// trying every pair: two paths overlap only if, up to the shorter one's
 /// length, each step is the same or both are indexes (RaceFinder::overlap).
@@ -3096,7 +3116,7 @@ private:
   }
 
   static bool isUnknownIndex(const std::string &Step) {
-    return Step == "[]" || Step == "[@]";
+    return Step == "[]" || Step == "[@]" || indexLowerBound(Step);
   }
 
   static std::string startKey(unsigned Thread, const std::string &Function,
@@ -3327,10 +3347,13 @@ private:
     const auto &SB = Unmark ? UntakenB : B.Path.Steps;
     size_t N = std::min(SA.size(), SB.size());
     for (size_t I = 0; I < N; ++I) {
-      bool KnownA = SA[I] != "[]" && SA[I] != "[@]" && !isClaimedIndex(SA[I]);
-      bool KnownB = SB[I] != "[]" && SB[I] != "[@]" && !isClaimedIndex(SB[I]);
+      bool KnownA = !isUnknownIndex(SA[I]) && !isClaimedIndex(SA[I]);
+      bool KnownB = !isUnknownIndex(SB[I]) && !isClaimedIndex(SB[I]);
       if (SA[I] == SB[I] && KnownA)
         continue;
+      // An index of k or more names no element below k.
+      if (belowBound(SA[I], SB[I]) || belowBound(SB[I], SA[I]))
+        return false;
       // Two takes hold two objects. What the objects point to is theirs
       // too (a job's buffers), unless they share it (a context every job
       // points to): that is left to lock consistency (report()).
@@ -3369,6 +3392,11 @@ private:
     // object than the pointer, wherever the pointer is in the object.
     const auto &Longer = SA.size() < SB.size() ? SB : SA;
     if (std::find(Longer.begin() + N, Longer.end(), "*") != Longer.end())
+      return false;
+    // `*p` is p[0]: apart from p[k], k another constant or a bound above 0.
+    if (N > 0 && Longer[N - 1] == "*" &&
+        (belowBound(Longer[N], "[0]") ||
+         constantIndex(Longer[N]).value_or(0) != 0))
       return false;
     const ResolvedAccess &Whole = SA.size() < SB.size() ? A : B;
     return Whole.Write || Whole.WholeValue;

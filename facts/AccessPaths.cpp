@@ -885,7 +885,10 @@ std::optional<AccessPath> PathBuilder::throughStructCopy(const Expr *E,
     return std::nullopt;
   // A copy of some element (`job = queue[head]`) names nothing one: each
   // copy may hold another element's pointers.
-  if (std::count(Original->Steps.begin(), Original->Steps.end(), "[]"))
+  if (std::any_of(Original->Steps.begin(), Original->Steps.end(),
+                  [](const std::string &Step) {
+                    return Step == "[]" || indexLowerBound(Step);
+                  }))
     return std::nullopt;
   for (size_t I = Whole->Steps.size(); I < Member->Steps.size(); ++I)
     appendStep(*Original, Member->Steps[I]);
@@ -933,6 +936,10 @@ std::string PathBuilder::elementStep(const Expr *Index) {
     std::string Claimed = Claims->stepOf(Index);
     if (!Claimed.empty())
       return Claimed;
+    std::string Bounded =
+        BoundIndexes ? Claims->lowerBoundStep(Index) : std::string();
+    if (!Bounded.empty())
+      return Bounded;
   }
   class SlotCheck : public RecursiveASTVisitor<SlotCheck> {
   public:

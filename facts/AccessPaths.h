@@ -73,6 +73,17 @@ public:
   std::optional<AccessPath> pathOf(const clang::Expr *E) {
     return pathOf(E, 0);
   }
+  /// The place a memory access reaches: as pathOf, with an element at an
+  /// index of k or more named so ("[>=k]"). Only data is told apart by
+  /// such bounds; a lock, a handle or an argument is named as pathOf names
+  /// it, so that a helper's unlock(&locks[i]) still releases the lock a
+  /// loop from 1 took as lock(&locks[i]).
+  std::optional<AccessPath> accessedPlaceOf(const clang::Expr *E) {
+    BoundIndexes = true;
+    auto P = pathOf(E, 0);
+    BoundIndexes = false;
+    return P;
+  }
   /// The place a pointer-valued expression points to (as the place's
   /// address: a path ending in "&").
   std::optional<AccessPath> pointerValueOf(const clang::Expr *E) {
@@ -180,6 +191,8 @@ private:
   /// in it (worked out at the first element access that may be one).
   const clang::Stmt *Body = nullptr;
   std::unique_ptr<ClaimedIndexes> Claims;
+  /// Set while accessedPlaceOf works out a place.
+  bool BoundIndexes = false;
   /// By-reference captures, and copied pointers to new objects, each
   /// closure has its own object of (AccessPath::FreshPerClosure).
   std::set<const clang::ValueDecl *> FreshCaptures;

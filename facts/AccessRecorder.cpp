@@ -58,7 +58,7 @@ void AccessRecorder::record(const Expr *E, bool Write) {
         !Declared->getType()->isReferenceType())
       return;
   }
-  auto P = S.Paths.pathOf(E);
+  auto P = S.Paths.accessedPlaceOf(E);
   if (!P) {
     // A write concur cannot place may be any flag's.
     if (Write)

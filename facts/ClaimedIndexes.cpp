@@ -300,5 +300,48 @@ std::string ClaimedIndexes::stepOf(const Expr *Index) {
   return "";
 }
 
+std::string ClaimedIndexes::lowerBoundStep(const Expr *Index) {
+  // i, or i + c with a constant c >= 0.
+  int64_t Offset = 0;
+  const Expr *E = Index->IgnoreParenImpCasts();
+  if (const auto *B = dyn_cast<BinaryOperator>(E);
+      B && B->getOpcode() == BO_Add) {
+    auto C = constant(B->getRHS());
+    if (!C || *C < 0)
+      return "";
+    Offset = *C;
+    E = B->getLHS()->IgnoreParenImpCasts();
+  }
+  const VarDecl *VD = localOf(E);
+  if (!VD || isa<ParmVarDecl>(VD) || !VD->getType()->isIntegerType() ||
+      VD->getType().isVolatileQualified())
+    return "";
+  // Every value it is given is a constant; the least is the bound.
+  auto Assigned = Values.find(VD);
+  if (Assigned == Values.end())
+    return "";
+  std::optional<int64_t> Least;
+  for (const Expr *V : Assigned->second) {
+    auto C = constant(V);
+    if (!C)
+      return "";
+    Least = Least ? std::min(*Least, *C) : *C;
+  }
+  // Otherwise only stepped up: ++, or += a positive constant (a reference
+  // the walk cannot explain, recorded as null, may do anything).
+  if (auto Writes = Other.find(VD); Writes != Other.end())
+    for (const Expr *W : Writes->second) {
+      const auto *U = dyn_cast_or_null<UnaryOperator>(W);
+      const auto *C = dyn_cast_or_null<CompoundAssignOperator>(W);
+      std::optional<int64_t> Step = C && C->getOpcode() == BO_AddAssign
+                                        ? constant(C->getRHS())
+                                        : std::nullopt;
+      if (!(U && U->isIncrementOp()) && !(Step && *Step > 0))
+        return "";
+    }
+  int64_t Bound = *Least + Offset;
+  return Bound >= 1 ? lowerBoundedIndex(Bound) : "";
+}
+
 } // namespace extract
 } // namespace concur

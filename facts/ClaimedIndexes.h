@@ -8,6 +8,13 @@
 // element that no other take from that counter names. Its element step is
 // "[#<counter>]"; the race check takes two equal ones as different elements.
 //
+// Also: a local index that is given only constants of k or more (k >= 1)
+// and is otherwise only stepped up (`for (i = 1u; i < n; ++i)`) names no
+// element below k. Its element step is "[>=k]" (lowerBoundedIndex), which
+// the race check takes as apart from "[j]" for j < k, and from `*p`, the
+// element 0 (`*workers = start(primary); ... for (i = 1; ...) workers[i]`).
+// Wrap-around past the type's maximum is not modelled.
+//
 // Does not model: counters advanced under a lock (`c = next; next += 10;`),
 // takes that return the new value (`++next`), or a counter set back while
 // threads still take from it (one phase of work after another reusing it).
@@ -38,6 +45,10 @@ public:
   /// "[#<counter>]" when Index names a value taken from a shared counter, or
   /// a loop counter confined to a range taken from one; "" otherwise.
   std::string stepOf(const clang::Expr *Index);
+
+  /// "[>=k]" when Index is a local (plus a constant) that is k or more
+  /// wherever the function reads it, k >= 1; "" otherwise.
+  std::string lowerBoundStep(const clang::Expr *Index);
 
 private:
   /// One take: the counter's identity and how far it moves the counter.

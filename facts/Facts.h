@@ -162,6 +162,16 @@ inline bool isHeapRoot(const std::string &RootId) {
 inline bool isClaimedIndex(const std::string &Step) {
   return Step.size() > 3 && Step.compare(0, 2, "[#") == 0;
 }
+/// An element step at an index known only to be k or more ("[>=k]", k >=
+/// 1; ClaimedIndexes::lowerBoundStep): no element below k.
+inline std::string lowerBoundedIndex(long long K) {
+  return "[>=" + std::to_string(K) + "]";
+}
+inline std::optional<long long> indexLowerBound(const std::string &Step) {
+  if (Step.size() < 5 || Step.compare(0, 3, "[>=") != 0 || Step.back() != ']')
+    return std::nullopt;
+  return std::stoll(Step.substr(3, Step.size() - 4));
+}
 /// The mark of the branch of a hand-made once (OnceFlags):
 /// "<flag>?oncebranch" is held where a test under a lock found the flag at
 /// its first value, and the branch sets it. The branch runs once, so two
