@@ -2642,9 +2642,12 @@ private:
     std::optional<AbsPath> Once;
     if (Call.OnceFlag)
       if ((Once = resolve(*Call.OnceFlag, C))) {
-        // A thread that came back from this once already finds it done:
-        // the function does not run again, and nothing new is seen.
-        if (AcquiredInThread.count({C.Thread, "once:" + Once->key()}))
+        // A thread that came back from this once already finds it done,
+        // and so does a thread started after a thread that did (main's
+        // first Singleton::instance() before it starts the workers): the
+        // function does not run again, and nothing new is seen.
+        if (AcquiredInThread.count({C.Thread, "once:" + Once->key()}) ||
+            onceDoneBeforeStart(C.Thread, "once:" + Once->key()))
           return {};
         Inner.Locks.push_back({"once:" + Once->key(), "call_once", false});
       }
@@ -2666,8 +2669,22 @@ private:
       // Whoever returns from call_once sees what the once-function did.
       recordSync("once:" + Once->key(), true, C.Thread);
       recordSync("once:" + Once->key(), false, C.Thread);
+      OnceDoneAt.try_emplace({C.Thread, "once:" + Once->key()}, NextPos);
     }
     return Result;
+  }
+
+  /// Did a thread that started Thread's branch come back from the once
+  /// Key before it started that branch?
+  bool onceDoneBeforeStart(unsigned Thread, const std::string &Key) const {
+    for (int T = static_cast<int>(Thread); Threads[T].Parent >= 0;
+         T = Threads[T].Parent) {
+      auto It =
+          OnceDoneAt.find({static_cast<unsigned>(Threads[T].Parent), Key});
+      if (It != OnceDoneAt.end() && It->second <= Threads[T].SpawnPos)
+        return true;
+    }
+    return false;
   }
 
   /// Does the function, or one it may call, start a thread? Worked out
@@ -4251,6 +4268,9 @@ private:
   std::vector<std::vector<Touch>> Touches;
   /// The objects each thread acquired already (recordSync).
   std::set<std::pair<unsigned, std::string>> AcquiredInThread;
+  /// Where each thread first came back from each once ("once:<flag>"):
+  /// a position in its order.
+  std::map<std::pair<unsigned, std::string>, unsigned> OnceDoneAt;
   /// Numbers the calls made in loops (Context::LoopCalls).
   unsigned NextCallInstance = 0;
   /// The objects each thread acquired since it last started a thread.
