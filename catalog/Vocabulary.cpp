@@ -129,6 +129,7 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::WritesFirstPointee, "writes-first-pointee"},
     {LibraryRole::ReadsSecondPointee, "reads-second-pointee"},
     {LibraryRole::KnownResults, "known-results"},
+    {LibraryRole::EndsThread, "ends-thread"},
     {LibraryRole::ElementAccess, "element-access"},
     {LibraryRole::NonMutating, "non-mutating"},
     {LibraryRole::InsertsElement, "inserts-element"},
@@ -245,6 +246,7 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::WritesFirstPointee:
   case LibraryRole::ReadsSecondPointee:
   case LibraryRole::KnownResults:
+  case LibraryRole::EndsThread:
     return K == EntryKind::Function;
   case LibraryRole::ElementAccess:
   case LibraryRole::NonMutating:

@@ -134,6 +134,8 @@ enum class LibraryRole {
   WritesFirstPointee, // Writes what its first argument points to (memset).
   ReadsSecondPointee, // Reads what its second argument points to (memcpy).
   KnownResults, // Returns one of its entry's results (pthread_sigmask: 0).
+  EndsThread,   // Does not return, but ends the calling thread only
+                // (pthread_exit).
   // Methods of library classes, by name.
   ElementAccess,  // Reaches one element (operator[], at, front).
   NonMutating,    // Does not modify the object, though not const.

@@ -254,16 +254,30 @@ unsigned FunctionWalker::callKind(const CallSite &Call) {
   return CallKinds.try_emplace(Key, CallKinds.size()).first->second;
 }
 
+bool FunctionWalker::endsOnlyThread(const CFGBlock &Block) const {
+  for (auto It = Block.rbegin(); It != Block.rend(); ++It) {
+    auto Element = It->getAs<CFGStmt>();
+    if (!Element)
+      continue;
+    const auto *Call = dyn_cast<CallExpr>(Element->getStmt());
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && S.Lib.functionHas(Callee, LibraryRole::EndsThread);
+  }
+  return false;
+}
+
 /// Blocks from which every path reaches a call that does not return
 /// (clang marks them: the call is the block's last element and its only
 /// successor is the exit). Computed backwards to a fixpoint: a block ends
-/// the process when it holds such a call or all its successors do.
+/// the process when it holds such a call or all its successors do. A call
+/// that ends only the thread (pthread_exit at the end of a worker) leaves
+/// the process and its other threads running: no end of the process.
 std::vector<bool>
 FunctionWalker::processEndingBlocks(const CFG &Graph,
                                     const PostOrderCFGView &Order) {
   std::vector<bool> Ending(Graph.getNumBlockIDs(), false);
   for (const CFGBlock *Block : Order)
-    if (Block->hasNoReturnElement())
+    if (Block->hasNoReturnElement() && !endsOnlyThread(*Block))
       Ending[Block->getBlockID()] = true;
   for (bool Changed = true; Changed;) {
     Changed = false;

@@ -60,9 +60,11 @@ public:
 private:
   void walk(const clang::Stmt *Root);
   bool walkCFG(const clang::Stmt *Root);
-  static std::vector<bool>
-  processEndingBlocks(const clang::CFG &Graph,
-                      const clang::PostOrderCFGView &Order);
+  std::vector<bool> processEndingBlocks(const clang::CFG &Graph,
+                                        const clang::PostOrderCFGView &Order);
+  /// Does the block end in a call that does not return only because it
+  /// ends the calling thread (pthread_exit)?
+  bool endsOnlyThread(const clang::CFGBlock &Block) const;
   /// The successors a block's normal way on reaches (not a throwing
   /// call's exception edge).
   static std::vector<const clang::CFGBlock *>
