@@ -568,6 +568,21 @@ def make_mbrossard_threadpool(ctx):
     write_db(ctx, n, os.path.join(d, "build"), entries, "hand-written", missing, src)
 
 
+def make_bzip3(ctx):
+    """By hand: the library and the command-line tool built with its
+    threads (PTHREAD, as configure --enable-... with pthreads finds them),
+    one entry per C file."""
+    n = "bzip3"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    files = ["src/libbz3.c", "src/main.c"]
+    entries = [{"directory": src, "file": os.path.join(src, f),
+                "arguments": ["clang-19", "-std=c99", "-DPTHREAD", "-DVERSION=\"dev\"", "-pthread",
+                              "-Iinclude", "-c", f]}
+               for f in files]
+    write_db(ctx, n, os.path.join(d, "build"), entries, "hand-written", missing, src)
+
+
 def make_pbzip2(ctx):
     """By hand: the one source file, with the Makefile's large-file
     defines."""
@@ -675,6 +690,7 @@ CORPORA = {
     "muduo": make_muduo,
     "thread-pool": make_thread_pool,
     "pbzip2": make_pbzip2,
+    "bzip3": make_bzip3,
     "c-thread-pool": make_c_thread_pool,
     "mbrossard-threadpool": make_mbrossard_threadpool,
     "zstd": make_zstd,
