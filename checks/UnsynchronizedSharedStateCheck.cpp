@@ -253,6 +253,10 @@ using FlagGuards = std::vector<std::pair<std::string, std::string>>;
 struct ResolvedAccess {
   AbsPath Path;
   bool Write = false;
+  /// A write the starter made to set up the slot it hands a thread
+  /// (handSlotSetup), moved to that thread: before the start in the
+  /// starter's own order, so never at once with what the starter does.
+  int SetUpBy = -1;
   /// A write of a flag some start follows a set of (StartFlagNames) or a
   /// test of (GuardFlagNames), or of a whole object that may hold one:
   /// every position it was made at is kept
@@ -968,6 +972,9 @@ private:
       return false;
     if (A.Thread == B.Thread)
       return Threads[A.Thread].Multi;
+    if (A.SetUpBy == static_cast<int>(B.Thread) ||
+        B.SetUpBy == static_cast<int>(A.Thread))
+      return false;
     std::vector<int> CA = chain(A.Thread), CB = chain(B.Thread);
     // Where a start failed, its threads (and theirs) do not run.
     auto NotStartedFor = [](const ResolvedAccess &X,
@@ -3123,6 +3130,7 @@ private:
             !InSlot(A.Path))
           continue;
         A.Thread = Index;
+        A.SetUpBy = static_cast<int>(C.Thread);
         std::copy(Param->Steps.begin(), Param->Steps.begin() + SlotSteps,
                   A.Path.Steps.begin());
         // What the starter points the slot at is not the thread's own.

@@ -92,6 +92,17 @@ public:
       mark(U->getSubExpr());
     return true;
   }
+  // An array used as a pointer hands its address on (`start(worker, ids)`,
+  // `fill(states, n)`), except as the base of its own subscript.
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *AS) {
+    SubscriptBases.insert(AS->getBase()->IgnoreParens());
+    return true;
+  }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *C) {
+    if (C->getCastKind() == CK_ArrayToPointerDecay && !SubscriptBases.count(C))
+      mark(C->getSubExpr());
+    return true;
+  }
   bool VisitCallExpr(CallExpr *CE) {
     if (const FunctionDecl *F = CE->getDirectCallee())
       markArgs(F, llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()),
@@ -111,11 +122,29 @@ public:
   }
 
 private:
+  /// The local whose address, or the address of a part of it (`&conns[i]`,
+  /// `&ctx.queue`), E takes.
   void mark(const Expr *E) {
+    E = E->IgnoreParens();
+    for (unsigned Depth = 0; Depth < 64; ++Depth) {
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+        const Expr *Base = AS->getBase()->IgnoreParens();
+        const auto *Decay = dyn_cast<ImplicitCastExpr>(Base);
+        if (!Decay || Decay->getCastKind() != CK_ArrayToPointerDecay)
+          break; // An element of what a pointer points to: not the local.
+        E = Decay->getSubExpr()->IgnoreParens();
+      } else if (const auto *ME = dyn_cast<MemberExpr>(E);
+                 ME && !ME->isArrow()) {
+        E = ME->getBase()->IgnoreParens();
+      } else {
+        break;
+      }
+    }
     if (const VarDecl *VD = referencedVar(E))
       if (VD->isLocalVarDeclOrParm())
         Escaping.insert(VD);
   }
+  std::set<const Expr *> SubscriptBases;
   void markArgs(const FunctionDecl *F, llvm::ArrayRef<const Expr *> Args,
                 bool SkipObject) {
     unsigned First = SkipObject ? 1 : 0;
