@@ -1910,6 +1910,7 @@ private:
       noteSlotStore(*Path, A.Stored, C);
       noteBufferPointer(*Path, A.Stored, C);
       noteFieldStore(*Path, A.StoresNewObject);
+      noteElementStore(*Path, A, C);
     }
     if (A.Write && A.StoresCurrentThreadId)
       IdKeepers[Path->key()].insert(C.Thread);
@@ -2195,11 +2196,50 @@ private:
     std::string Cell = Root;
     for (size_t I = 0; I < Steps.size(); ++I) {
       if (I > From && Steps[I] == "*" && !FreshFilled(Steps[I - 1]) &&
-          !OwnPointerCells.count({EntryId, Cell}))
+          !OwnPointerCells.count({EntryId, Cell}) &&
+          !(Steps[I - 1] == "[@]" && freshElements(Cell)))
         return false;
       Cell += Steps[I];
     }
     return true;
+  }
+
+  /// Does Cell ("...[@]", the slot's own element of an array) lie in an
+  /// array every store of a pointer into whose elements is an object made
+  /// right there (FreshElementArrays): each element points at an object of
+  /// its own?
+  bool freshElements(const std::string &Cell) const {
+    if (Cell.size() < 3 || Cell.compare(Cell.size() - 3, 3, "[@]") != 0)
+      return false;
+    auto It = FreshElementArrays.find(Cell.substr(0, Cell.size() - 3) + "[]");
+    return It != FreshElementArrays.end() && It->second;
+  }
+
+  /// Is Pointee what an own element of an array holds ("...[@]*")?
+  static bool elementOfArray(const AbsPath &Pointee) {
+    const auto &S = Pointee.Steps;
+    return S.size() >= 2 && S.back() == "*" && S[S.size() - 2] == "[@]";
+  }
+
+  /// A pointer stored into an element of an array: is it an object made
+  /// right there, by an allocation or a call made in the store that returns
+  /// a new one (FreshElementArrays, keyed by the array with "[]" for the
+  /// index)? A local holding one call's result, stored into every element,
+  /// is one object.
+  void noteElementStore(const AbsPath &Cell, const MemoryAccess &A,
+                        const Context &C) {
+    if (Cell.Steps.empty() || !isIndex(Cell.Steps.back()))
+      return;
+    bool Fresh = A.StoresNewObject;
+    if (!Fresh && A.StoresCallResult && A.Stored)
+      if (auto Value = resolve(*A.Stored, C))
+        Fresh = Value->Root.find(":" + HeapRootPrefix) != std::string::npos &&
+                Value->Steps.size() == 1 && Value->Steps.back() == "&";
+    AbsPath Array = Cell;
+    Array.Steps.back() = "[]";
+    auto [It, New] = FreshElementArrays.try_emplace(Array.key(), Fresh);
+    if (!New)
+      It->second = It->second && Fresh;
   }
 
   /// The pointers of own slots that point at objects of the thread's own:
@@ -3129,13 +3169,29 @@ private:
         if (A.Thread != C.Thread || !A.Write || A.Function != C.Fn->Name ||
             !InSlot(A.Path))
           continue;
+        std::string StarterCell = A.Path.key();
         A.Thread = Index;
         A.SetUpBy = static_cast<int>(C.Thread);
         std::copy(Param->Steps.begin(), Param->Steps.begin() + SlotSteps,
                   A.Path.Steps.begin());
-        // What the starter points the slot at is not the thread's own.
-        if (A.StoresPointer)
-          noteSlotStore(Index, A.Path.key(), AbsPath());
+        // What the starter points the slot at is not the thread's own,
+        // unless it is the slot's own element of an array of objects made
+        // one per element (`messages[i].state = states[i]`, each states[i]
+        // a new object): findOwnPointerCells decides, once every store to
+        // that array is known.
+        if (A.StoresPointer) {
+          bool Handed = false;
+          for (size_t K = 0; K < SlotStores.size(); ++K)
+            if (SlotStores[K].Thread == C.Thread &&
+                SlotStores[K].Cell == StarterCell &&
+                elementOfArray(SlotStores[K].Pointee)) {
+              AbsPath Pointee = SlotStores[K].Pointee;
+              noteSlotStore(Index, A.Path.key(), std::move(Pointee));
+              Handed = true;
+            }
+          if (!Handed)
+            noteSlotStore(Index, A.Path.key(), AbsPath());
+        }
       }
     }
   }
@@ -4323,6 +4379,7 @@ private:
   /// an address concur cannot follow)? Then no two objects' fields point
   /// at one object. Stores of null do not count.
   std::map<std::string, bool> FreshFilledFields;
+  std::map<std::string, bool> FreshElementArrays;
   /// Per callable slot: what the calls through it may reach (a null entry
   /// for a call concur could not resolve).
   std::map<std::string, std::vector<const CallTarget *>> SlotTargets;

@@ -195,6 +195,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["stored"] = optionalJson(A.Stored);
   if (A.StoresNewObject)
     J["stores_new_object"] = true;
+  if (A.StoresCallResult)
+    J["stores_call_result"] = true;
   if (A.StoresCurrentThreadId)
     J["stores_current_thread_id"] = true;
 }
@@ -219,6 +221,7 @@ void from_json(const json &J, MemoryAccess &A) {
   A.StoresPointer = J.contains("stored");
   readOptional(J, "stored", A.Stored);
   A.StoresNewObject = J.value("stores_new_object", false);
+  A.StoresCallResult = J.value("stores_call_result", false);
   A.StoresCurrentThreadId = J.value("stores_current_thread_id", false);
 }
 

@@ -726,6 +726,8 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
     S.Out.Accesses.back().StoresPointer = true;
     S.Out.Accesses.back().Stored = S.Paths.pointerValueOf(RHS);
     S.Out.Accesses.back().StoresNewObject = isAllocation(S.Lib, RHS);
+    S.Out.Accesses.back().StoresCallResult =
+        isa<CallExpr>(RHS->IgnoreParenCasts());
   }
   if (B->getOpcode() == BO_Assign && S.Out.Accesses.size() > Before &&
       S.Out.Accesses.back().Write && isCurrentThreadIdValue(RHS, S.TU))
