@@ -972,8 +972,14 @@ private:
       return false;
     if (A.Thread == B.Thread)
       return Threads[A.Thread].Multi;
-    if (A.SetUpBy == static_cast<int>(B.Thread) ||
-        B.SetUpBy == static_cast<int>(A.Thread))
+    // A slot's setup comes before what its starter does next (another copy
+    // of a starter that runs at once with itself is no later point in the
+    // setting-up copy's order).
+    auto SetUpBefore = [&](const ResolvedAccess &X, const ResolvedAccess &Y) {
+      return X.SetUpBy == static_cast<int>(Y.Thread) &&
+             !Threads[Y.Thread].Multi;
+    };
+    if (SetUpBefore(A, B) || SetUpBefore(B, A))
       return false;
     std::vector<int> CA = chain(A.Thread), CB = chain(B.Thread);
     // Where a start failed, its threads (and theirs) do not run.
