@@ -153,6 +153,24 @@ void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
   // standard streams from several threads is no data race).
   if (S.Lib.isThreadSafeGlobal(P))
     return;
+  append(std::move(P), Write, At, std::move(Extra), Atomic);
+}
+
+void AccessRecorder::recordOwnElementStore(const Expr *LHS) {
+  const auto *AS = dyn_cast<ArraySubscriptExpr>(LHS->IgnoreParenImpCasts());
+  const auto *Decay =
+      AS ? dyn_cast<ImplicitCastExpr>(AS->getBase()->IgnoreParens()) : nullptr;
+  if (!Decay || Decay->getCastKind() != CK_ArrayToPointerDecay)
+    return;
+  const VarDecl *VD = referencedVar(Decay->getSubExpr());
+  if (!VD || VD->hasGlobalStorage() || !VD->isLocalVarDecl())
+    return;
+  if (auto P = S.Paths.accessedPlaceOf(LHS))
+    append(std::move(*P), /*Write=*/true, LHS, {}, false);
+}
+
+void AccessRecorder::append(AccessPath P, bool Write, const Expr *At,
+                            std::vector<HeldLock> Extra, bool Atomic) {
   MemoryAccess A;
   A.Path = std::move(P);
   A.Write = Write;

@@ -36,9 +36,17 @@ public:
   /// An access of a known place, at an expression.
   void recordPath(AccessPath P, bool Write, const clang::Expr *At,
                   std::vector<HeldLock> Extra = {}, bool Atomic = false);
+  /// A store into an element of the function's own array that no other
+  /// function reaches (`workers[i] = malloc(...)` before
+  /// `start(work, workers[i])`), recorded all the same: the race check
+  /// tells from every such store whether each element holds an object of
+  /// its own, which a thread handed an element's value then works on.
+  void recordOwnElementStore(const clang::Expr *LHS);
 
 private:
   bool isSharedCandidate(const AccessPath &P) const;
+  void append(AccessPath P, bool Write, const clang::Expr *At,
+              std::vector<HeldLock> Extra, bool Atomic);
   std::vector<HeldLock> guardedBy(const clang::Expr *E, const AccessPath &P);
 
   FunctionScope &S;

@@ -719,6 +719,10 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   const Expr *LHS = B->getLHS(), *RHS = B->getRHS();
   size_t Before = S.Out.Accesses.size();
   Recorder.record(LHS, /*Write=*/true);
+  if (B->getOpcode() == BO_Assign && LHS->getType()->isPointerType() &&
+      S.Out.Accesses.size() == Before &&
+      !RHS->isNullPointerConstant(S.TU.Ctx, Expr::NPC_ValueDependentIsNull))
+    Recorder.recordOwnElementStore(LHS);
   // A pointer store keeps where it points; null points nowhere.
   if (B->getOpcode() == BO_Assign && LHS->getType()->isPointerType() &&
       S.Out.Accesses.size() > Before && S.Out.Accesses.back().Write &&

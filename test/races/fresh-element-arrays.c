@@ -4,8 +4,9 @@
 // holds one object per element. A thread handed its own element, directly
 // or through its own slot (`messages[i].state = states[i]`, bzip3's
 // bz3_encode_blocks), works on an object no other thread of its code
-// reaches. An element given anything else (one shared object) makes the
-// array's objects shared again.
+// reaches, also where the array itself is never handed on. An element
+// given anything else (one shared object) makes the array's objects shared
+// again.
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -36,6 +37,19 @@ static void *step(void *Arg) {
   struct state *S = Arg;
   S->rounds++;
   // CHECK-DAG: fresh-element-arrays.c:[[@LINE-1]]:6: warning: 'state::rounds' is written by thread 'step' without a lock, and 'step' runs in more than one thread at once
+  return NULL;
+}
+
+static void *poll_one(void *Arg) {
+  struct state *S = Arg;
+  S->rounds--;
+  // CHECK-DAG: fresh-element-arrays.c:[[@LINE-1]]:6: warning: 'state::rounds' is written by thread 'poll_one' without a lock, and 'poll_one' runs in more than one thread at once
+  return NULL;
+}
+
+static void *count_one(void *Arg) {
+  struct state *S = Arg;
+  S->rounds += 2;
   return NULL;
 }
 
@@ -70,5 +84,24 @@ int main(void) {
   for (int i = 0; i < 4; i++)
     same[i] = shared;
   step_all(same, 4);
+
+  // Arrays only this function reaches: one new object per element, and
+  // one element given the shared object.
+  pthread_t threads[4];
+  struct state *own[4];
+  for (int i = 0; i < 4; i++)
+    own[i] = malloc(sizeof(struct state));
+  for (int i = 0; i < 4; i++)
+    pthread_create(&threads[i], NULL, count_one, own[i]);
+  for (int i = 0; i < 4; i++)
+    pthread_join(threads[i], NULL);
+  struct state *mixed[4];
+  for (int i = 0; i < 4; i++)
+    mixed[i] = new_state();
+  mixed[0] = shared;
+  for (int i = 0; i < 4; i++)
+    pthread_create(&threads[i], NULL, poll_one, mixed[i]);
+  for (int i = 0; i < 4; i++)
+    pthread_join(threads[i], NULL);
   return 0;
 }
