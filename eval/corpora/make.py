@@ -465,6 +465,14 @@ def make_xz(ctx):
         "liblzma and the xz programs, POSIX threads")
 
 
+def make_libuv(ctx):
+    # The library and its test runner (each test's threads, the thread
+    # pool, uv_async_send across threads).
+    make_cmake_c(ctx, "libuv", "", [
+        "-DLIBUV_BUILD_TESTS=ON", "-DLIBUV_BUILD_BENCH=OFF"],
+        "libuv and its test runner")
+
+
 def make_redis(ctx):
     """By hand: the C files of src/Makefile's REDIS_SERVER_OBJ (the server,
     its threads: background jobs in bio.c, I/O threads in networking.c),
@@ -695,6 +703,7 @@ CORPORA = {
     "mbrossard-threadpool": make_mbrossard_threadpool,
     "zstd": make_zstd,
     "xz": make_xz,
+    "libuv": make_libuv,
     "redis": make_redis,
     "omp": make_omp,
 }
