@@ -1913,10 +1913,12 @@ private:
     if (!Path)
       return;
     if (A.Write && A.StoresPointer) {
-      noteSlotStore(*Path, A.Stored, C);
-      noteBufferPointer(*Path, A.Stored, C);
+      // Where the stored pointer points, worked out once for all of these.
+      std::optional<AbsPath> Value = resolve(A.Stored, C);
+      noteSlotStore(*Path, Value, C);
+      noteBufferPointer(*Path, Value);
       noteFieldStore(*Path, A.StoresNewObject);
-      noteElementStore(*Path, A, C);
+      noteElementStore(*Path, A, Value);
     }
     if (A.Write && A.StoresCurrentThreadId)
       IdKeepers[Path->key()].insert(C.Thread);
@@ -2060,16 +2062,15 @@ private:
   /// (`conn->buf = malloc(n)`): kept to tell later whether the slot's
   /// pointers point at objects of the thread's own (findOwnPointerCells).
   /// An address concur cannot follow is taken as someone else's.
-  void noteSlotStore(const AbsPath &Cell,
-                     const std::optional<AccessPath> &Value, const Context &C) {
+  void noteSlotStore(const AbsPath &Cell, const std::optional<AbsPath> &Value,
+                     const Context &C) {
     if (std::find(Cell.Steps.begin(), Cell.Steps.end(), "[@]") ==
-        Cell.Steps.end())
+            Cell.Steps.end() ||
+        !Value)
       return;
-    std::optional<AbsPath> Pointee = Value ? resolve(*Value, C) : std::nullopt;
-    if (!Pointee)
-      return;
-    appendStep(*Pointee, "*");
-    noteSlotStore(C.Thread, Cell.key(), std::move(*Pointee));
+    AbsPath Pointee = *Value;
+    appendStep(Pointee, "*");
+    noteSlotStore(C.Thread, Cell.key(), std::move(Pointee));
   }
 
   /// `pool->threads = grown;`: the handles starts put in the buffer a
@@ -2080,9 +2081,8 @@ private:
   /// a growing pool copies them over (memcpy, realloc), which the facts do
   /// not show.
   void noteBufferPointer(const AbsPath &Cell,
-                         const std::optional<AccessPath> &Value,
-                         const Context &C) {
-    std::optional<AbsPath> Buffer = Value ? resolve(*Value, C) : std::nullopt;
+                         const std::optional<AbsPath> &Value) {
+    std::optional<AbsPath> Buffer = Value;
     if (Buffer)
       appendStep(*Buffer, "*");
     AbsPath Through = Cell;
@@ -2172,8 +2172,10 @@ private:
 
   void noteSlotStore(unsigned Thread, std::string Cell, AbsPath Pointee) {
     std::string Key = std::to_string(Thread) + "|" + Cell + "|" + Pointee.key();
-    if (SlotStoreSeen.insert(Key).second)
+    if (SlotStoreSeen.insert(Key).second) {
+      SlotStoresAt[{Thread, Cell}].push_back(SlotStores.size());
       SlotStores.push_back({Thread, std::move(Cell), std::move(Pointee)});
+    }
   }
 
   /// A pointer stored into a field: is it an object allocated right there
@@ -2233,14 +2235,13 @@ private:
   /// index)? A local holding one call's result, stored into every element,
   /// is one object.
   void noteElementStore(const AbsPath &Cell, const MemoryAccess &A,
-                        const Context &C) {
+                        const std::optional<AbsPath> &Value) {
     if (Cell.Steps.empty() || !isIndex(Cell.Steps.back()))
       return;
-    bool Fresh = A.StoresNewObject;
-    if (!Fresh && A.StoresCallResult && A.Stored)
-      if (auto Value = resolve(*A.Stored, C))
-        Fresh = Value->Root.find(":" + HeapRootPrefix) != std::string::npos &&
-                Value->Steps.size() == 1 && Value->Steps.back() == "&";
+    bool Fresh = A.StoresNewObject ||
+                 (A.StoresCallResult && Value &&
+                  Value->Root.find(":" + HeapRootPrefix) != std::string::npos &&
+                  Value->Steps.size() == 1 && Value->Steps.back() == "&");
     AbsPath Array = Cell;
     Array.Steps.back() = "[]";
     auto [It, New] = FreshElementArrays.try_emplace(Array.key(), Fresh);
@@ -3187,14 +3188,14 @@ private:
         // that array is known.
         if (A.StoresPointer) {
           bool Handed = false;
-          for (size_t K = 0; K < SlotStores.size(); ++K)
-            if (SlotStores[K].Thread == C.Thread &&
-                SlotStores[K].Cell == StarterCell &&
-                elementOfArray(SlotStores[K].Pointee)) {
-              AbsPath Pointee = SlotStores[K].Pointee;
-              noteSlotStore(Index, A.Path.key(), std::move(Pointee));
-              Handed = true;
-            }
+          auto Starter = SlotStoresAt.find({C.Thread, StarterCell});
+          if (Starter != SlotStoresAt.end())
+            for (size_t K : std::vector<size_t>(Starter->second))
+              if (elementOfArray(SlotStores[K].Pointee)) {
+                AbsPath Pointee = SlotStores[K].Pointee;
+                noteSlotStore(Index, A.Path.key(), std::move(Pointee));
+                Handed = true;
+              }
           if (!Handed)
             noteSlotStore(Index, A.Path.key(), AbsPath());
         }
@@ -4368,6 +4369,8 @@ private:
     AbsPath Pointee;
   };
   std::vector<SlotStore> SlotStores;
+  /// The indexes in SlotStores of each thread's stores into each cell.
+  std::map<std::pair<unsigned, std::string>, std::vector<size_t>> SlotStoresAt;
   std::unordered_set<std::string> SlotStoreSeen;
   /// Buffer -> the pointers stored to point at it (noteBufferPointer).
   std::unordered_map<std::string, std::vector<std::string>> BufferPointers;

@@ -128,11 +128,9 @@ private:
     E = E->IgnoreParens();
     for (unsigned Depth = 0; Depth < 64; ++Depth) {
       if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-        const Expr *Base = AS->getBase()->IgnoreParens();
-        const auto *Decay = dyn_cast<ImplicitCastExpr>(Base);
-        if (!Decay || Decay->getCastKind() != CK_ArrayToPointerDecay)
-          break; // An element of what a pointer points to: not the local.
-        E = Decay->getSubExpr()->IgnoreParens();
+        E = indexedArray(AS);
+        if (!E)
+          return; // An element of what a pointer points to: not the local.
       } else if (const auto *ME = dyn_cast<MemberExpr>(E);
                  ME && !ME->isArrow()) {
         E = ME->getBase()->IgnoreParens();

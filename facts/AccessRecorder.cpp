@@ -158,11 +158,7 @@ void AccessRecorder::recordPath(AccessPath P, bool Write, const Expr *At,
 
 void AccessRecorder::recordOwnElementStore(const Expr *LHS) {
   const auto *AS = dyn_cast<ArraySubscriptExpr>(LHS->IgnoreParenImpCasts());
-  const auto *Decay =
-      AS ? dyn_cast<ImplicitCastExpr>(AS->getBase()->IgnoreParens()) : nullptr;
-  if (!Decay || Decay->getCastKind() != CK_ArrayToPointerDecay)
-    return;
-  const VarDecl *VD = referencedVar(Decay->getSubExpr());
+  const VarDecl *VD = AS ? referencedVar(indexedArray(AS)) : nullptr;
   if (!VD || VD->hasGlobalStorage() || !VD->isLocalVarDecl())
     return;
   if (auto P = S.Paths.accessedPlaceOf(LHS))

@@ -106,6 +106,13 @@ const VarDecl *referencedVar(const Expr *E) {
   return nullptr;
 }
 
+const Expr *indexedArray(const ArraySubscriptExpr *AS) {
+  const auto *Decay = dyn_cast<ImplicitCastExpr>(AS->getBase()->IgnoreParens());
+  if (!Decay || Decay->getCastKind() != CK_ArrayToPointerDecay)
+    return nullptr;
+  return Decay->getSubExpr()->IgnoreParens();
+}
+
 std::optional<int64_t> integerConstant(const Expr *E, const ASTContext &Ctx) {
   Expr::EvalResult R;
   if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))

@@ -52,6 +52,10 @@ const clang::Expr *nullTested(const clang::Expr *Cond, clang::ASTContext &Ctx,
 
 /// The variable an expression names, through parentheses and casts.
 const clang::VarDecl *referencedVar(const clang::Expr *E);
+/// The array an element access indexes when the base is an array itself,
+/// not what a pointer points to (`slots[i]` of `struct slot slots[4]`):
+/// the array's expression, or null.
+const clang::Expr *indexedArray(const clang::ArraySubscriptExpr *AS);
 
 /// Calls Visit on each argument of Call bound to a non-const reference
 /// parameter: what the callee may change.
