@@ -250,9 +250,33 @@ inline std::pair<std::string, std::string> flagGuardOf(const ResolvedLock &L) {
 /// The flags tested on the way to an access: (flag key, values) pairs.
 using FlagGuards = std::vector<std::pair<std::string, std::string>>;
 
+/// One loop on a walk's way down to an event: the loop numbered Loop
+/// (MemoryAccess::Loop) of the call walked as Frame, within the loops
+/// Outer names (RaceFinder::LoopLinks, from 1; 0: none). Two events whose
+/// ways pass one such loop may each run after the other.
+struct LoopLink {
+  unsigned Frame = 0;
+  unsigned Loop = 0;
+  unsigned Outer = 0;
+  bool operator==(const LoopLink &O) const {
+    return Frame == O.Frame && Loop == O.Loop && Outer == O.Outer;
+  }
+};
+struct LoopLinkHash {
+  size_t operator()(const LoopLink &L) const {
+    return std::hash<uint64_t>()((uint64_t(L.Frame) << 32) ^ L.Outer) ^
+           std::hash<unsigned>()(L.Loop);
+  }
+};
+
 struct ResolvedAccess {
   AbsPath Path;
   bool Write = false;
+  /// The loops on the way to the access (a LoopLink's number, 0: none).
+  /// Reached again on another way, or replayed from a walk memo, it is in
+  /// loops they do not name (LoopsUnknown).
+  unsigned Loops = 0;
+  bool LoopsUnknown = false;
   /// A write the starter made to set up the slot it hands a thread
   /// (handSlotSetup), moved to that thread: before the start in the
   /// starter's own order, so never at once with what the starter does.
@@ -266,6 +290,9 @@ struct ResolvedAccess {
   /// ordering events (a release falls between them, not an event).
   unsigned Pos = 0;
   unsigned LastPos = 0;
+  /// Where the thread last made it in program order: LastPos but for its
+  /// move past the entry's releases (moveEscapingAccesses).
+  unsigned LastMadePos = 0;
   unsigned Thread = 0;
   std::vector<ResolvedLock> Locks;
   /// Mutex pointers found null on the way here ("<pointer>?absent"): the
@@ -407,6 +434,10 @@ struct Context {
   std::vector<std::optional<long long>> ParamValues;
   std::vector<ResolvedLock> Locks;
   bool InLoop = false;
+  /// This call's walk (a number of its own) and the loops around it
+  /// (a LoopLink's number, 0: none).
+  unsigned Frame = 0;
+  unsigned Loops = 0;
   /// The calls made in a loop that this call is within, outermost first
   /// (each call's own instance number, NextCallInstance).
   std::vector<unsigned> LoopCalls;
@@ -785,6 +816,32 @@ private:
           for (const HeldLock &L : Call.Locks)
             if (std::optional<std::string> Name = guardOnTheWay(L))
               GuardFlagNames.insert(*Name);
+    indexPublishedFlags();
+  }
+
+  /// The names of the flags a lock may publish (afterFlagPublication):
+  /// fields some code writes holding a lock and some code tests.
+  void indexPublishedFlags() {
+    std::set<std::string> Locked, Tested;
+    auto NoteTests = [&](const std::vector<HeldLock> &Locks) {
+      for (const HeldLock &L : Locks)
+        if (std::optional<FlagTest> Test = flagTestOf(L))
+          if (Test->Place.Root != AccessPath::RootKind::Global)
+            Tested.insert(flagName(Test->Place));
+    };
+    for (const auto &[Id, F] : P.functions()) {
+      for (const MemoryAccess &A : F.Accesses) {
+        if (A.Write && A.Path.Root != AccessPath::RootKind::Global &&
+            holdsRealLock(A.Locks))
+          Locked.insert(flagName(A.Path));
+        NoteTests(A.Locks);
+      }
+      for (const CallSite &Call : F.Calls)
+        NoteTests(Call.Locks);
+    }
+    for (const std::string &Name : Tested)
+      if (Locked.count(Name))
+        PublishedFlagNames.insert(Name);
   }
   /// The flag's name, where L is a test of a global flag that found it at
   /// listed values.
@@ -1108,13 +1165,16 @@ private:
       if (!Test)
         return std::nullopt;
       bool Stored = StartFlagNames.count(flagName(Test->Place)) != 0;
-      if (!Stored && !GuardFlagNames.count(flagName(Test->Place)))
+      bool Published = PublishedFlagNames.count(flagName(Test->Place)) != 0;
+      if (!Stored && !Published && !GuardFlagNames.count(flagName(Test->Place)))
         return std::nullopt;
       auto Flag = resolve(Test->Place, C);
       if (!Flag)
         return std::nullopt;
-      if (!Stored)
+      if (!Stored && !Published)
         GuardOnlyKeys.insert(Flag->key());
+      else if (!Stored && !GuardFlagNames.count(flagName(Test->Place)))
+        PublishedOnlyKeys.insert(Flag->key());
       return ResolvedLock{FlagGuardPrefix + Test->Values + "|" + Flag->key(),
                           L.Mutex.Name, false, ""};
     }
@@ -1419,8 +1479,21 @@ private:
                                        }),
                         Inner.Locks.end());
     }
+    // A flag only a lock may publish guards the accesses of the function
+    // that tested it (afterFlagPublication): carried into calls, it would
+    // split their walks.
+    if (!PublishedOnlyKeys.empty())
+      Inner.Locks.erase(std::remove_if(Inner.Locks.begin(), Inner.Locks.end(),
+                                       [&](const ResolvedLock &L) {
+                                         return isFlagGuard(L) &&
+                                                PublishedOnlyKeys.count(
+                                                    flagGuardOf(L).first);
+                                       }),
+                        Inner.Locks.end());
     Inner.ParamValues = knownValues(Call.IntegerArgs, Callee, C);
     Inner.InLoop = C.InLoop || Call.LoopDepth > 0;
+    Inner.Frame = ++NextFrame;
+    Inner.Loops = Call.Loop ? loopLink({C.Frame, Call.Loop, C.Loops}) : C.Loops;
     Inner.LoopCalls = C.LoopCalls;
     if (Call.LoopDepth > 0)
       Inner.LoopCalls.push_back(++NextCallInstance);
@@ -1935,8 +2008,9 @@ private:
     ResolvedAccess R;
     R.Path = *Path;
     R.Write = A.Write;
-    R.Pos = R.LastPos = NextPos++;
+    R.Pos = R.LastPos = R.LastMadePos = NextPos++;
     R.Thread = C.Thread;
+    R.Loops = A.Loop ? loopLink({C.Frame, A.Loop, C.Loops}) : C.Loops;
     R.Dying = C.Dying;
     R.Locks = C.Locks;
     R.Locks.insert(R.Locks.end(), Dynamic.begin(), Dynamic.end());
@@ -2030,8 +2104,13 @@ private:
         FlagWriteOccurrences[R.Pos].push_back(R.Pos);
       if (!Guards.empty())
         FlagGuardsOf[R.Pos] = std::move(Guards);
+      if (A.StoredConstant)
+        StoredConstants[Accesses.size()] = *A.StoredConstant;
       Accesses.push_back(std::move(R));
     } else {
+      ResolvedAccess &Known = Accesses[It->second];
+      if (Known.Loops != R.Loops)
+        Known.LoopsUnknown = true;
       madeAgainAt(It->second, R.Pos);
     }
     touch({false, It->second});
@@ -2323,16 +2402,26 @@ private:
   }
 
   /// The access at Index is made again at Pos (LastPos).
-  void madeAgainAt(size_t Index, unsigned Pos) {
+  /// Escaping: not made again, but taken as the thread's last
+  /// (moveEscapingAccesses).
+  void madeAgainAt(size_t Index, unsigned Pos, bool Escaping = false) {
     ResolvedAccess &A = Accesses[Index];
     A.LastPos = Pos;
+    if (!Escaping)
+      A.LastMadePos = Pos;
     if (A.TracksOccurrences)
       FlagWriteOccurrences[A.Pos].push_back(Pos);
   }
 
-  void replay(const std::vector<Touch> &Done, unsigned Thread) {
+  /// InLoop: the call replayed is in a loop. (Outside any, the first walk
+  /// was too, walk memos telling them apart: the chains still hold, the
+  /// replayed call's own loops taken as the first's.)
+  void replay(const std::vector<Touch> &Done, unsigned Thread, bool InLoop) {
     for (const Touch &T : Done)
       if (!T.Release) {
+        // Made again in a loop its chain does not name.
+        if (InLoop)
+          Accesses[T.Index].LoopsUnknown = true;
         madeAgainAt(T.Index, NextPos++);
         touch(T);
       } else {
@@ -2396,7 +2485,7 @@ private:
           Escaping.push_back(Done[T].Index);
     }
     for (size_t Index : Escaping) {
-      madeAgainAt(Index, NextPos++);
+      madeAgainAt(Index, NextPos++, /*Escaping=*/true);
       touch({false, Index});
     }
   }
@@ -2678,7 +2767,8 @@ private:
         // As it was walked: without a start (a walk that starts one moves
         // the epoch and is not memoised).
         WalkedCalls.insert(CallKey);
-        replay(Done->second.Touched, C.Thread);
+        replay(Done->second.Touched, C.Thread,
+               Inner.InLoop || Inner.Loops != 0);
         return Done->second.Effect;
       }
     }
@@ -3909,6 +3999,109 @@ private:
     return false;
   }
 
+  /// The interned number of a loop on a walk's way (LoopLink).
+  unsigned loopLink(const LoopLink &L) {
+    auto [It, New] = LoopLinkIds.try_emplace(L, LoopLinks.size() + 1);
+    if (New)
+      LoopLinks.push_back(L);
+    return It->second;
+  }
+
+  /// May X and Y be in one loop of one call, so that each may follow the
+  /// other? (A loop of gotos is taken as its whole function.)
+  bool mayShareLoop(const ResolvedAccess &X, const ResolvedAccess &Y) const {
+    if (X.LoopsUnknown || Y.LoopsUnknown)
+      return (X.LoopsUnknown || X.Loops) && (Y.LoopsUnknown || Y.Loops);
+    for (unsigned LX = X.Loops; LX; LX = LoopLinks[LX - 1].Outer)
+      for (unsigned LY = Y.Loops; LY; LY = LoopLinks[LY - 1].Outer) {
+        const LoopLink &A = LoopLinks[LX - 1], &B = LoopLinks[LY - 1];
+        if (A.Frame == B.Frame &&
+            (A.Loop == B.Loop || A.Loop == GotoLoop || B.Loop == GotoLoop))
+          return true;
+      }
+    return false;
+  }
+
+  /// A runs only where a test of a flag found a value that only B's
+  /// thread stores, after B, and both the store and every read of the
+  /// flag in A's thread are made holding one lock (or are atomic): the
+  /// test read what that store wrote, so the store's critical section
+  /// came first, and B before it. (`pool->shutdown = 1` under the pool's
+  /// lock in destroy(); a worker that finds it set under that lock and
+  /// leaves its loop comes after everything the destroyer did before.)
+  /// Not where B's thread runs more than once, or B may come round again
+  /// after the store in a loop they share; and not for a global's own
+  /// flag, whose initial value the facts do not give (an object reached
+  /// through a pointer is taken as one the program made and set up).
+  bool afterFlagPublication(const ResolvedAccess &A, const ResolvedAccess &B) {
+    if (A.Thread == B.Thread || Threads[B.Thread].Multi ||
+        !Threads[B.Thread].AssumedFromClass.empty() ||
+        !Threads[A.Thread].AssumedFromClass.empty())
+      return false;
+    const FlagGuards *Guards = guardsOf(A);
+    if (!Guards)
+      return false;
+    for (const auto &[Key, Values] : *Guards) {
+      if (isGlobalObjectKey(Key) || writesFlag(A.Path.key(), Key) ||
+          writesFlag(B.Path.key(), Key))
+        continue;
+      if (publishedAfter(Key, FlagValues::parse(Values), A, B))
+        return true;
+    }
+    return false;
+  }
+
+  bool publishedAfter(const std::string &Key, const FlagValues &Tested,
+                      const ResolvedAccess &A, const ResolvedAccess &B) {
+    auto [Index, New] = FlagAccessIndex.try_emplace(Key);
+    // (A store of a pointer on the way, `pool = malloc(...)`, writes no
+    // flag: it picks the object.)
+    if (New)
+      for (size_t I = 0; I < Accesses.size(); ++I) {
+        std::string Place = Accesses[I].Path.key();
+        if (writesFlag(Place, Key) &&
+            (Place.size() == Key.size() || Key[Place.size()] != '*'))
+          Index->second.push_back(I);
+      }
+    // The locks every access that matters holds; "" stands for atomicity.
+    std::optional<std::set<std::string>> Common;
+    auto Meet = [&](const ResolvedAccess &X) {
+      std::set<std::string> Held;
+      if (X.Atomic)
+        Held.insert("");
+      for (const ResolvedLock &L : X.Locks)
+        if (!L.Ownership && !L.Unreachable && (!L.Shared || !X.Write))
+          Held.insert(L.Key);
+      if (!Common) {
+        Common = std::move(Held);
+        return;
+      }
+      for (auto It = Common->begin(); It != Common->end();)
+        It = Held.count(*It) ? std::next(It) : Common->erase(It);
+    };
+    bool Stored = false;
+    for (size_t I : Index->second) {
+      const ResolvedAccess &X = Accesses[I];
+      if (!X.Program.empty() && !A.Program.empty() && X.Program != A.Program)
+        continue;
+      if (!X.Write) {
+        if (X.Thread == A.Thread && X.Path.key() == Key)
+          Meet(X);
+        continue;
+      }
+      // A store of a value the test does not admit is not what it read.
+      auto Constant = StoredConstants.find(I);
+      if (Constant != StoredConstants.end() && X.Path.key() == Key &&
+          !Tested.admits(Constant->second))
+        continue;
+      if (X.Thread != B.Thread || X.Pos <= B.LastMadePos || mayShareLoop(B, X))
+        return false;
+      Meet(X);
+      Stored = true;
+    }
+    return Stored && Common && !Common->empty();
+  }
+
   bool ordered(const ResolvedAccess &A, const ResolvedAccess &B) const {
     return !orderedBySync(A, B).empty() || !orderedBySync(B, A).empty();
   }
@@ -4056,7 +4249,8 @@ private:
           if (!overlap(*A, *B) || !concurrent(*A, *B) || commonLock(*A, *B) ||
               ordered(*A, *B) || onKeepersThread(*A, *B) ||
               onKeepersThread(*B, *A) || afterCompletion(*A, *B) ||
-              afterCompletion(*B, *A) || neverRuns(*A) || neverRuns(*B))
+              afterCompletion(*B, *A) || neverRuns(*A) || neverRuns(*B) ||
+              afterFlagPublication(*A, *B) || afterFlagPublication(*B, *A))
             continue;
           // Concurrency assumed from a class: report what breaks the
           // class's own locking (lock consistency), and unlocked writes to
@@ -4344,6 +4538,12 @@ private:
   std::map<std::pair<unsigned, std::string>, unsigned> OnceDoneAt;
   /// Numbers the calls made in loops (Context::LoopCalls).
   unsigned NextCallInstance = 0;
+  /// Numbers the walks of calls (Context::Frame).
+  unsigned NextFrame = 0;
+  std::vector<LoopLink> LoopLinks;
+  std::unordered_map<LoopLink, unsigned, LoopLinkHash> LoopLinkIds;
+  /// The integer constants the writes store, by index in Accesses.
+  std::unordered_map<size_t, long long> StoredConstants;
   /// The objects each thread acquired since it last started a thread.
   std::set<std::pair<unsigned, std::string>> AcquiredSinceStart;
   struct WalkMemo {
@@ -4396,7 +4596,10 @@ private:
   /// The names of the global flags tested on the way to a start
   /// (indexStartFlags), and the keys of those resolved only for that.
   std::set<std::string> GuardFlagNames;
+  std::set<std::string> PublishedFlagNames;
   std::unordered_set<std::string> GuardOnlyKeys;
+  /// The keys of flags kept only for afterFlagPublication.
+  std::unordered_set<std::string> PublishedOnlyKeys;
   std::map<std::string, std::set<std::string>> ExposedPlaces;
   /// The functions that start a thread, directly or through calls.
   std::set<std::string> StartingFunctions;
@@ -4404,6 +4607,9 @@ private:
   /// tested on the way to it and the values they held there
   /// (isFlagGuard); every position a tracked flag write was made at.
   std::unordered_map<unsigned, FlagGuards> FlagGuardsOf;
+  /// The accesses of each flag a guard names, or of an object holding it
+  /// (afterFlagPublication), found when first asked.
+  std::unordered_map<std::string, std::vector<size_t>> FlagAccessIndex;
   std::unordered_map<unsigned, std::vector<unsigned>> FlagWriteOccurrences;
   /// Per program (its main's file): the functions its code may reach.
   std::map<std::string, std::set<std::string>> ProgramReach;

@@ -177,6 +177,9 @@ void AccessRecorder::append(AccessPath P, bool Write, const Expr *At,
   A.MaybeLocks = S.maybeHeldHere();
   A.UnreachedCalls = S.unreachedCalls();
   A.InLoop = S.InGotoLoop || (S.Here && S.Here->LoopDepth > 0);
+  A.Loop = S.InGotoLoop             ? GotoLoop
+           : S.Here && S.ComesRound ? S.Here->OuterLoop
+                                    : 0;
   if (Write)
     S.Locks.Now.forgetStored(A.Path);
   A.Volatile = At->getType().isVolatileQualified();

@@ -63,6 +63,9 @@ CallSite CallModel::callHere(SourceLoc Loc) {
   CallSite C;
   C.Loc = std::move(Loc);
   C.LoopDepth = S.Here ? S.Here->LoopDepth : 0;
+  C.Loop = S.InGotoLoop             ? GotoLoop
+           : S.Here && S.ComesRound ? S.Here->OuterLoop
+                                    : 0;
   C.Trips = S.Here ? S.Here->Trips : 1;
   C.OffLoop = S.Locks.Now.OffLoop;
   C.SwitchedTo = S.Locks.Now.SwitchedTo;

@@ -14,6 +14,7 @@
 
 #include <climits>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -275,6 +276,82 @@ inline std::optional<FlagTest> flagTestOf(const HeldLock &L) {
   T.Place.Steps.resize(T.Place.Steps.size() - 2);
   return T;
 }
+/// The values a flag test's edge admits: those listed ("=1,3"), or all but
+/// those listed ("!=0"). What holds on two ways to one place is their
+/// union; two tests on one way, their intersection.
+struct FlagValues {
+  std::set<long long> Listed;
+  bool AllBut = false;
+
+  static FlagValues parse(const std::string &Step) {
+    FlagValues V;
+    V.AllBut = Step.rfind("!=", 0) == 0;
+    std::string Rest = Step.substr(V.AllBut ? 2 : 1);
+    for (size_t At = 0; At < Rest.size();) {
+      size_t Comma = Rest.find(',', At);
+      if (Comma == std::string::npos)
+        Comma = Rest.size();
+      if (Comma > At)
+        V.Listed.insert(std::stoll(Rest.substr(At, Comma - At)));
+      At = Comma + 1;
+    }
+    return V;
+  }
+  std::string str() const {
+    std::string S = AllBut ? "!=" : "=";
+    for (long long V : Listed)
+      S += (S.back() == '=' ? "" : ",") + std::to_string(V);
+    return S;
+  }
+  bool admits(long long V) const { return Listed.count(V) != AllBut; }
+  /// Admits every value: no test at all.
+  bool everything() const { return AllBut && Listed.empty(); }
+  bool nothing() const { return !AllBut && Listed.empty(); }
+
+  FlagValues unite(const FlagValues &O) const {
+    return combine(O, /*Union=*/true);
+  }
+  FlagValues intersect(const FlagValues &O) const {
+    return combine(O, /*Union=*/false);
+  }
+
+private:
+  /// In the complement of an "all but" list, union and intersection swap.
+  FlagValues combine(const FlagValues &O, bool Union) const {
+    FlagValues R;
+    const FlagValues *A = this, *B = &O;
+    if (A->AllBut && !B->AllBut)
+      std::swap(A, B);
+    if (!A->AllBut && !B->AllBut) { // Two lists.
+      R.Listed = Union ? A->Listed : std::set<long long>();
+      for (long long V : B->Listed)
+        if (Union || A->Listed.count(V))
+          R.Listed.insert(V);
+      return R;
+    }
+    if (A->AllBut && B->AllBut) { // Two complements.
+      R.AllBut = true;
+      R.Listed = Union ? std::set<long long>() : A->Listed;
+      for (long long V : B->Listed)
+        if (!Union || A->Listed.count(V))
+          R.Listed.insert(V);
+      return R;
+    }
+    // A list (A) and a complement (B).
+    if (Union) {
+      R.AllBut = true;
+      for (long long V : B->Listed)
+        if (!A->Listed.count(V))
+          R.Listed.insert(V);
+    } else {
+      for (long long V : A->Listed)
+        if (!B->Listed.count(V))
+          R.Listed.insert(V);
+    }
+    return R;
+  }
+};
+
 /// Marks the analysis holds like locks that are none (or, for a call's
 /// result, not yet: only the whole program says which lock it is).
 inline bool isPseudoLock(const HeldLock &L) {
@@ -343,7 +420,17 @@ struct MemoryAccess {
   /// Inside a loop of its function: it may run again after what follows
   /// it in program order.
   bool InLoop = false;
+  /// The outermost loop of its function it is in, numbered from 1 (0: in
+  /// none; GotoLoop: a loop made of a backward goto, taken as the whole
+  /// function's): accesses and calls with one number may each follow the
+  /// other.
+  unsigned Loop = 0;
+  /// The integer constant a plain assignment stores (`pool->shutdown = 0`).
+  std::optional<long long> StoredConstant;
 };
+
+/// MemoryAccess::Loop and CallSite::Loop of an event in a loop of gotos.
+inline constexpr unsigned GotoLoop = ~0u;
 
 /// Synchronisation that orders accesses without a lock: a release in one
 /// thread before an acquire of the same object in another.
@@ -461,6 +548,8 @@ struct CallSite {
   SourceLoc Loc;
   CallKind Kind = CallKind::Direct;
   unsigned LoopDepth = 0;
+  /// The outermost loop of the caller around the call (MemoryAccess::Loop).
+  unsigned Loop = 0;
   /// Estimated times the call runs per call of the function: the product of
   /// the enclosing loops' trip counts (constant bounds, else a default).
   double Trips = 1;

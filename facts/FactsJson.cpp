@@ -189,6 +189,10 @@ void to_json(json &J, const MemoryAccess &A) {
     J["unpublished"] = true;
   if (A.InLoop)
     J["in_loop"] = true;
+  if (A.Loop)
+    J["loop"] = A.Loop;
+  if (A.StoredConstant)
+    J["stored_constant"] = *A.StoredConstant;
   if (!A.LazyInitOf.empty())
     J["lazy_init_of"] = A.LazyInitOf;
   if (A.StoresPointer)
@@ -217,6 +221,8 @@ void from_json(const json &J, MemoryAccess &A) {
   A.WholeValue = J.value("whole_value", false);
   A.Unpublished = J.value("unpublished", false);
   A.InLoop = J.value("in_loop", false);
+  A.Loop = J.value("loop", 0u);
+  readOptional(J, "stored_constant", A.StoredConstant);
   A.LazyInitOf = J.value("lazy_init_of", std::string());
   A.StoresPointer = J.contains("stored");
   readOptional(J, "stored", A.Stored);
@@ -380,6 +386,7 @@ void to_json(json &J, const CallSite &C) {
            {"loc", C.Loc},
            {"kind", callKindName(C.Kind)},
            {"loop_depth", C.LoopDepth},
+           {"loop", C.Loop},
            {"off_loop", C.OffLoop},
            {"ends_process", C.EndsProcess},
            {"spawned_elsewhere", C.SpawnedElsewhere},
@@ -425,6 +432,7 @@ void from_json(const json &J, CallSite &C) {
   J.at("loc").get_to(C.Loc);
   C.Kind = readWord(J, "kind", parseCallKind);
   J.at("loop_depth").get_to(C.LoopDepth);
+  C.Loop = J.value("loop", 0u);
   J.at("off_loop").get_to(C.OffLoop);
   J.at("ends_process").get_to(C.EndsProcess);
   J.at("spawned_elsewhere").get_to(C.SpawnedElsewhere);

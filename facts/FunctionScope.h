@@ -54,6 +54,10 @@ struct FunctionScope {
   /// A `goto` jumps back to code walked before this point: from here on,
   /// code may run again after what follows it (MemoryAccess::InLoop).
   bool InGotoLoop = false;
+  /// The block being walked may run again: it reaches a loop's way back.
+  /// (A loop's branch that returns or leaves it for good runs at most once
+  /// per loop: its events keep no loop, MemoryAccess::Loop.)
+  bool ComesRound = true;
   /// Locals that only ever hold one parameter's value, by the parameter
   /// (DecidedBranches.cpp, copiedParam).
   std::map<const clang::VarDecl *, const clang::ParmVarDecl *> ParamCopies;

@@ -156,9 +156,11 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
   // An OpenMP region's walk, inside the function's, has results of its own.
   KnownResults Walk(S, Graph->getNumBlockIDs());
   llvm::SaveAndRestore<KnownResults *> InWalk(Results, &Walk);
+  std::vector<bool> ComesRound = blocksComingRound(*Graph, Order);
   unsigned Visits = 0;
   for (const CFGBlock *Block : Order) {
     VisitedAt[Block->getBlockID()] = ++Visits;
+    S.ComesRound = ComesRound[Block->getBlockID()];
     if (KeepsGraph)
       S.CurrentBlock = Block->getBlockID();
     S.Locks.Now =
@@ -181,6 +183,7 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
     Exits[Block->getBlockID()] = S.Locks.Now;
   }
   S.EndsProcess = false;
+  S.ComesRound = true;
   S.CurrentBlock = UINT_MAX;
   S.Unreached.clear();
   // The state every return leaves (none, when nothing returns).
@@ -272,6 +275,27 @@ bool FunctionWalker::endsOnlyThread(const CFGBlock &Block) const {
 /// the process when it holds such a call or all its successors do. A call
 /// that ends only the thread (pthread_exit at the end of a worker) leaves
 /// the process and its other threads running: no end of the process.
+std::vector<bool>
+FunctionWalker::blocksComingRound(const CFG &Graph,
+                                  const PostOrderCFGView &Order) {
+  std::vector<bool> Round(Graph.getNumBlockIDs(), false);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const CFGBlock *Block : Order) {
+      if (Round[Block->getBlockID()])
+        continue;
+      bool Reaches = Block->getLoopTarget() != nullptr;
+      for (const CFGBlock *To : Block->succs())
+        Reaches = Reaches || (To && Round[To->getBlockID()]);
+      if (Reaches) {
+        Round[Block->getBlockID()] = true;
+        Changed = true;
+      }
+    }
+  }
+  return Round;
+}
+
 std::vector<bool>
 FunctionWalker::processEndingBlocks(const CFG &Graph,
                                     const PostOrderCFGView &Order) {
@@ -737,13 +761,22 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
       S.Out.Accesses.back().Write && isCurrentThreadIdValue(RHS, S.TU))
     S.Out.Accesses.back().StoresCurrentThreadId = true;
   // `mosq->threaded = mosq_ts_self`: a flag the code set (StoredFlag).
+  // (`a = b = 0` stores the inner assignment's value.)
+  const Expr *Value = RHS->IgnoreParenImpCasts();
+  while (const auto *Inner = dyn_cast<BinaryOperator>(Value))
+    if (Inner->getOpcode() == BO_Assign)
+      Value = Inner->getRHS()->IgnoreParenImpCasts();
+    else
+      break;
   if (B->getOpcode() == BO_Assign && S.Out.Accesses.size() > Before &&
       S.Out.Accesses.back().Write &&
-      LHS->getType()->isIntegralOrEnumerationType() && !S.StraightWalk)
-    if (std::optional<long long> Value =
-            constantArgument(RHS, LHS->getType(), S.TU.Ctx)) {
+      LHS->getType()->isIntegralOrEnumerationType())
+    if (std::optional<long long> Constant =
+            constantArgument(Value, LHS->getType(), S.TU.Ctx)) {
+      S.Out.Accesses.back().StoredConstant = *Constant;
       const AccessPath &Place = S.Out.Accesses.back().Path;
-      S.Locks.Now.Stored[pathKey(Place)] = {Place, *Value};
+      if (!S.StraightWalk)
+        S.Locks.Now.Stored[pathKey(Place)] = {Place, *Constant};
     }
   if (const VarDecl *VD = referencedVar(LHS); VD && !VD->hasGlobalStorage()) {
     const Expr *Assigned = B->getOpcode() == BO_Assign ? RHS : nullptr;

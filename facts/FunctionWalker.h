@@ -60,6 +60,10 @@ public:
 private:
   void walk(const clang::Stmt *Root);
   bool walkCFG(const clang::Stmt *Root);
+  /// The blocks that reach a loop's way back (FunctionScope::ComesRound).
+  static std::vector<bool>
+  blocksComingRound(const clang::CFG &Graph,
+                    const clang::PostOrderCFGView &Order);
   std::vector<bool> processEndingBlocks(const clang::CFG &Graph,
                                         const clang::PostOrderCFGView &Order);
   /// Does the block end in a call that does not return only because it

@@ -68,6 +68,9 @@ const CXXForRangeStmt *LexicalContext::rangeLoopOf(const VarDecl *VD) const {
 unsigned LexicalContext::loopContext(unsigned Outer, const Stmt *Loop,
                                      bool Condition) {
   StmtContext C = Contexts[Outer];
+  if (C.LoopDepth == 0)
+    C.OuterLoop =
+        OuterLoops.try_emplace(Loop, OuterLoops.size() + 1).first->second;
   ++C.LoopDepth;
   C.Trips = std::min(C.Trips * tripsOf(Loop, *Ctx), 1e12);
   C.InLoopCondition = Condition;

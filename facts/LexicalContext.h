@@ -35,6 +35,10 @@ namespace extract {
 
 struct StmtContext {
   unsigned LoopDepth = 0;
+  /// The outermost loop statement around it, numbered from 1 in the order
+  /// the function's loops are met (0: in no loop). Two events of one call
+  /// with the same number may each run after the other.
+  unsigned OuterLoop = 0;
   /// Times the statement runs per call: the product of the enclosing loops'
   /// trip counts.
   double Trips = 1;
@@ -100,6 +104,8 @@ private:
     unsigned Depth;
   };
   unsigned loopContext(unsigned Outer, const clang::Stmt *Loop, bool Condition);
+  /// The number of each outermost loop statement (StmtContext::OuterLoop).
+  llvm::DenseMap<const clang::Stmt *, unsigned> OuterLoops;
   unsigned withContext(unsigned Base, bool InLoopCondition);
   void expand(const Frame &F, std::vector<Frame> &Stack);
 

@@ -4,6 +4,7 @@
 #include "facts/AccessPaths.h"
 
 #include <algorithm>
+#include <map>
 
 namespace concur {
 namespace extract {
@@ -43,6 +44,38 @@ FlowState FlowState::join(const FlowState &A, const FlowState &B) {
   for (const HeldLock &L : A.Held)
     if (In(B.Held, L))
       R.Held.push_back(L);
+  // A flag tested on both ways with other values holds one of either's
+  // (`if (s == 1) break; ... if (s == 2) break;`: after the loop, s is 1
+  // or 2).
+  auto Tests = [](const std::vector<HeldLock> &Locks) {
+    std::map<std::string, std::pair<AccessPath, FlagValues>> ByPlace;
+    for (const HeldLock &L : Locks)
+      if (std::optional<FlagTest> T = flagTestOf(L)) {
+        FlagValues V = FlagValues::parse(T->Values);
+        std::string Key = pathKey(T->Place);
+        auto [It, New] = ByPlace.try_emplace(Key, T->Place, V);
+        if (!New)
+          It->second.second = It->second.second.intersect(V);
+      }
+    return ByPlace;
+  };
+  if (std::any_of(A.Held.begin(), A.Held.end(), isFlagTest) &&
+      std::any_of(B.Held.begin(), B.Held.end(), isFlagTest)) {
+    auto OnB = Tests(B.Held);
+    for (const auto &[Key, OnA] : Tests(A.Held)) {
+      auto Other = OnB.find(Key);
+      if (Other == OnB.end())
+        continue;
+      FlagValues Either = OnA.second.unite(Other->second.second);
+      if (Either.everything())
+        continue;
+      HeldLock Mark{OnA.first, false};
+      appendStep(Mark.Mutex, Either.str());
+      appendStep(Mark.Mutex, FlagTestMark);
+      if (!In(R.Held, Mark))
+        R.Held.push_back(std::move(Mark));
+    }
+  }
   // Held on either path (and not held for certain): maybe held.
   for (const std::vector<HeldLock> *Locks :
        {&A.Held, &A.MaybeHeld, &B.Held, &B.MaybeHeld})
