@@ -352,6 +352,9 @@ struct GuardTest {
 struct ThreadInstance {
   std::string EntryId;
   std::string EntryName;
+  /// The objects its start made for it (Spawn::FreshArgs): the root the
+  /// starter names each by, and the thread's own root for it.
+  std::vector<std::pair<std::string, std::string>> FreshObjects;
   int Parent = -1;
   unsigned SpawnPos = 0;
   unsigned JoinPos = UINT_MAX;
@@ -504,6 +507,7 @@ public:
     joinThroughJoiners();
     dropSetupBeforeStart();
     dropLazyInitialisedBeforeStart();
+    shareFreshObjectsWithStarters();
     for (size_t I = 0; I < Threads.size(); ++I)
       computeMulti(static_cast<unsigned>(I));
     findCompletionFlags();
@@ -3004,10 +3008,15 @@ private:
       for (size_t I = 0; I < S.Args.size(); ++I) {
         T.Params.push_back(resolve(S.Args[I], C));
         // An object this start allocated for its thread is the thread's
-        // own, as its locals are: each start has one.
-        if (T.Params.back() && I < S.FreshArgs.size() && S.FreshArgs[I])
-          T.Params.back()->Root =
-              localRoot(Threads.size(), "fresh:" + T.Params.back()->key());
+        // own, as its locals are: each start has one. (The starter keeps
+        // its pointer: shareFreshObjectsWithStarters.)
+        if (T.Params.back() && I < S.FreshArgs.size() && S.FreshArgs[I]) {
+          AbsPath &Param = *T.Params.back();
+          std::string Made = Param.Root;
+          Param.Root = localRoot(Threads.size(), "fresh:" + Param.key());
+          if (Param.Steps.size() == 1 && Param.Steps.front() == "&")
+            T.FreshObjects.push_back({std::move(Made), Param.Root});
+        }
       }
       T.ParamValues = knownValues(S.IntegerArgs, *Entry, C);
       // A flag tested on the way to this start (a guard held here, in a
@@ -3753,6 +3762,39 @@ private:
       if (Chain[I] == static_cast<int>(Ancestor))
         return static_cast<unsigned>(Chain[I - 1]);
     return std::nullopt;
+  }
+
+  /// A start that hands its thread an object it just made gives that
+  /// thread an object of its own, apart from other starts' (a root of the
+  /// thread's own), but the starter keeps its pointer: what it does to the
+  /// object after the start (`ctx = malloc(...); start(work, ctx);
+  /// ctx->stop = 1;`) it does to the thread's. Such accesses are copied
+  /// under the thread's root, where they meet the thread's.
+  void shareFreshObjectsWithStarters() {
+    std::map<std::pair<unsigned, std::string>, std::vector<size_t>> Made;
+    for (const ThreadInstance &T : Threads)
+      for (const auto &[Root, Fresh] : T.FreshObjects)
+        if (T.Parent >= 0)
+          Made[{static_cast<unsigned>(T.Parent), Root}];
+    if (Made.empty())
+      return;
+    for (size_t I = 0; I < Accesses.size(); ++I) {
+      auto It = Made.find({Accesses[I].Thread, Accesses[I].Path.Root});
+      if (It != Made.end())
+        It->second.push_back(I);
+    }
+    for (const ThreadInstance &T : Threads) {
+      if (T.Parent < 0)
+        continue;
+      for (const auto &[Root, Fresh] : T.FreshObjects)
+        for (size_t I : Made[{static_cast<unsigned>(T.Parent), Root}]) {
+          if (Accesses[I].LastPos < T.SpawnPos)
+            continue;
+          ResolvedAccess Copy = Accesses[I];
+          Copy.Path.Root = Fresh;
+          Accesses.push_back(std::move(Copy));
+        }
+    }
   }
 
   /// A place where threads keep their own ids that some write fills with
