@@ -1105,27 +1105,12 @@ private:
                        [](const ResolvedLock &L) { return L.Unreachable; });
   }
 
-  /// The values a parameter test's step lists ("=1,3", "!=0"), and
-  /// whether they are the ones that do not take the edge; parsed once per
+  /// The values a test's step lists ("=1,3", "!=0"): parsed once per
   /// step, as every call of the function resolves the same marks.
-  struct TestedValues {
-    std::vector<long long> Values;
-    bool AllBut = false;
-    /// Does the test find V among the values that take its edge?
-    bool admits(long long V) const {
-      bool Listed = std::count(Values.begin(), Values.end(), V) != 0;
-      return Listed != AllBut;
-    }
-  };
-  const TestedValues &testedValues(const std::string &Step) {
+  const FlagValues &testedValues(const std::string &Step) {
     auto [It, New] = ParsedTests.try_emplace(Step);
-    if (New) {
-      It->second.AllBut = Step.rfind("!=", 0) == 0;
-      std::istringstream Parts(Step.substr(It->second.AllBut ? 2 : 1));
-      for (std::string Part; std::getline(Parts, Part, ',');)
-        if (!Part.empty())
-          It->second.Values.push_back(std::stoll(Part));
-    }
+    if (New)
+      It->second = FlagValues::parse(Step);
     return It->second;
   }
 
@@ -1136,7 +1121,7 @@ private:
     if (Index >= C.ParamValues.size() || !C.ParamValues[Index] ||
         L.Mutex.Steps.size() < 2)
       return std::nullopt;
-    const TestedValues &Tested =
+    const FlagValues &Tested =
         testedValues(L.Mutex.Steps[L.Mutex.Steps.size() - 2]);
     if (Tested.admits(*C.ParamValues[Index]))
       return std::nullopt;
@@ -3048,10 +3033,10 @@ private:
           Guards.push_back({*R, GuardTest{C.EntryPos, C.Fn->Name}});
       for (const auto &[L, Since] : Guards) {
         auto [Key, Values] = flagGuardOf(L);
-        const TestedValues &Tested = testedValues(Values);
-        if (Tested.AllBut || Tested.Values.empty() || !isGlobalObjectKey(Key))
+        const FlagValues &Tested = testedValues(Values);
+        if (Tested.AllBut || Tested.Listed.empty() || !isGlobalObjectKey(Key))
           continue;
-        std::set<long long> Found(Tested.Values.begin(), Tested.Values.end());
+        const std::set<long long> &Found = Tested.Listed;
         T.GuardSince[Key].push_back(Since);
         auto [It, New] = T.GuardFlags.try_emplace(Key, Found);
         if (!New) {
@@ -3941,7 +3926,7 @@ private:
       auto Known = T.KnownFlags.find(Key);
       if (Known == T.KnownFlags.end() || writesFlag(A.Path.key(), Key))
         continue;
-      const TestedValues &Tested = testedValues(Values);
+      const FlagValues &Tested = testedValues(Values);
       if (std::none_of(Known->second.begin(), Known->second.end(),
                        [&](long long V) { return Tested.admits(V); }))
         return true;
@@ -4087,7 +4072,7 @@ private:
       if (isGlobalObjectKey(Key) || writesFlag(A.Path.key(), Key) ||
           writesFlag(B.Path.key(), Key))
         continue;
-      if (publishedAfter(Key, FlagValues::parse(Values), A, B))
+      if (publishedAfter(Key, testedValues(Values), A, B))
         return true;
     }
     return false;
@@ -4656,7 +4641,7 @@ private:
   /// Per program (its main's file): the functions its code may reach.
   std::map<std::string, std::set<std::string>> ProgramReach;
   /// Parameter tests' steps, parsed (testedValues).
-  std::unordered_map<std::string, TestedValues> ParsedTests;
+  std::unordered_map<std::string, FlagValues> ParsedTests;
   /// Per place: the threads that wrote their own id there
   /// (MemoryAccess::StoresCurrentThreadId), UINT_MAX for any other write
   /// (findOtherIdWrites).

@@ -306,7 +306,6 @@ struct FlagValues {
   bool admits(long long V) const { return Listed.count(V) != AllBut; }
   /// Admits every value: no test at all.
   bool everything() const { return AllBut && Listed.empty(); }
-  bool nothing() const { return !AllBut && Listed.empty(); }
 
   FlagValues unite(const FlagValues &O) const {
     return combine(O, /*Union=*/true);

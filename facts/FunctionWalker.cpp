@@ -269,12 +269,9 @@ bool FunctionWalker::endsOnlyThread(const CFGBlock &Block) const {
   return false;
 }
 
-/// Blocks from which every path reaches a call that does not return
-/// (clang marks them: the call is the block's last element and its only
-/// successor is the exit). Computed backwards to a fixpoint: a block ends
-/// the process when it holds such a call or all its successors do. A call
-/// that ends only the thread (pthread_exit at the end of a worker) leaves
-/// the process and its other threads running: no end of the process.
+/// The blocks that reach a loop's way back: a block that does not (a
+/// loop's branch that returns or breaks out for good) runs at most once per
+/// pass through the loops around it.
 std::vector<bool>
 FunctionWalker::blocksComingRound(const CFG &Graph,
                                   const PostOrderCFGView &Order) {
@@ -296,6 +293,12 @@ FunctionWalker::blocksComingRound(const CFG &Graph,
   return Round;
 }
 
+/// Blocks from which every path reaches a call that does not return
+/// (clang marks them: the call is the block's last element and its only
+/// successor is the exit). Computed backwards to a fixpoint: a block ends
+/// the process when it holds such a call or all its successors do. A call
+/// that ends only the thread (pthread_exit at the end of a worker) leaves
+/// the process and its other threads running: no end of the process.
 std::vector<bool>
 FunctionWalker::processEndingBlocks(const CFG &Graph,
                                     const PostOrderCFGView &Order) {
