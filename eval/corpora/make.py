@@ -591,6 +591,23 @@ def make_bzip3(ctx):
     write_db(ctx, n, os.path.join(d, "build"), entries, "hand-written", missing, src)
 
 
+def make_lz4(ctx):
+    """By hand: the library and the command-line tool, with the programs'
+    Makefile flags for the threaded build (its pthread probe succeeds on
+    Linux: -DLZ4IO_MULTITHREAD, -pthread), one entry per C file."""
+    n = "lz4"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    files = sorted(os.path.relpath(f, src)
+                   for f in glob.glob(os.path.join(src, "lib", "*.c")) +
+                   glob.glob(os.path.join(src, "programs", "*.c")))
+    entries = [{"directory": src, "file": os.path.join(src, f),
+                "arguments": ["clang-19", "-O3", "-Ilib", "-DXXH_NAMESPACE=LZ4_",
+                              "-DLZ4IO_MULTITHREAD", "-pthread", "-c", f]}
+               for f in files]
+    write_db(ctx, n, os.path.join(d, "build"), entries, "hand-written", missing, src)
+
+
 def make_pbzip2(ctx):
     """By hand: the one source file, with the Makefile's large-file
     defines."""
@@ -699,6 +716,7 @@ CORPORA = {
     "thread-pool": make_thread_pool,
     "pbzip2": make_pbzip2,
     "bzip3": make_bzip3,
+    "lz4": make_lz4,
     "c-thread-pool": make_c_thread_pool,
     "mbrossard-threadpool": make_mbrossard_threadpool,
     "zstd": make_zstd,
