@@ -473,6 +473,14 @@ def make_libuv(ctx):
         "libuv and its test runner")
 
 
+def make_nng(ctx):
+    # The library (its own thread layer over pthreads: task queues, the
+    # aio framework, the reap thread) and the demos and tools CMake builds.
+    make_cmake_c(ctx, "nng", "", [
+        "-DNNG_TESTS=OFF", "-DNNG_ENABLE_TLS=OFF", "-DBUILD_SHARED_LIBS=OFF"],
+        "the nng library and its tools")
+
+
 def make_redis(ctx):
     """By hand: the C files of src/Makefile's REDIS_SERVER_OBJ (the server,
     its threads: background jobs in bio.c, I/O threads in networking.c),
@@ -717,6 +725,7 @@ CORPORA = {
     "pbzip2": make_pbzip2,
     "bzip3": make_bzip3,
     "lz4": make_lz4,
+    "nng": make_nng,
     "c-thread-pool": make_c_thread_pool,
     "mbrossard-threadpool": make_mbrossard_threadpool,
     "zstd": make_zstd,
