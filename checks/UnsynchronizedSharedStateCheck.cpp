@@ -110,18 +110,6 @@ bool isIndex(const std::string &Step) {
   return !Step.empty() && Step.front() == '[';
 }
 
-/// The index of an element step at a constant index ("[k]").
-std::optional<long long> constantIndex(const std::string &Step) {
-  if (Step.size() < 3 || Step.front() != '[' || Step.back() != ']')
-    return std::nullopt;
-  size_t First = Step[1] == '-' ? 2 : 1;
-  if (First + 1 >= Step.size() ||
-      !std::all_of(Step.begin() + First, Step.end() - 1,
-                   [](char C) { return C >= '0' && C <= '9'; }))
-    return std::nullopt;
-  return std::stoll(Step.substr(1, Step.size() - 2));
-}
-
 /// Does the element step Bounded, at an index of k or more ("[>=k]"), name
 /// no element that the constant index of Other names?
 bool belowBound(const std::string &Bounded, const std::string &Other) {
@@ -1153,16 +1141,18 @@ private:
       std::optional<FlagTest> Test = flagTestOf(L);
       if (!Test)
         return std::nullopt;
-      bool Stored = StartFlagNames.count(flagName(Test->Place)) != 0;
-      bool Published = PublishedFlagNames.count(flagName(Test->Place)) != 0;
-      if (!Stored && !Published && !GuardFlagNames.count(flagName(Test->Place)))
+      std::string Name = flagName(Test->Place);
+      bool Stored = StartFlagNames.count(Name) != 0;
+      bool Published = PublishedFlagNames.count(Name) != 0;
+      bool Guard = GuardFlagNames.count(Name) != 0;
+      if (!Stored && !Published && !Guard)
         return std::nullopt;
       auto Flag = resolve(Test->Place, C);
       if (!Flag)
         return std::nullopt;
       if (!Stored && !Published)
         GuardOnlyKeys.insert(Flag->key());
-      else if (!Stored && !GuardFlagNames.count(flagName(Test->Place)))
+      else if (!Stored && !Guard)
         PublishedOnlyKeys.insert(Flag->key());
       return ResolvedLock{FlagGuardPrefix + Test->Values + "|" + Flag->key(),
                           L.Mutex.Name, false, ""};
@@ -1454,31 +1444,26 @@ private:
         Inner.Locks.push_back(*M);
       }
     // A flag only tested on the way to starts is carried only that way
-    // (and through the threads started under its test): elsewhere it
-    // would split the walk's contexts for nothing.
-    if (!GuardOnlyKeys.empty() && !StartingFunctions.count(Callee.Id)) {
+    // (and through the threads started under its test), and one only a
+    // lock may publish guards only the accesses of the function that
+    // tested it (afterFlagPublication): carried elsewhere, either would
+    // split the walk's contexts for nothing.
+    bool PastStarts =
+        !GuardOnlyKeys.empty() && !StartingFunctions.count(Callee.Id);
+    if (PastStarts || !PublishedOnlyKeys.empty()) {
       const auto &Known = Threads[C.Thread].GuardFlags;
       Inner.Locks.erase(std::remove_if(Inner.Locks.begin(), Inner.Locks.end(),
                                        [&](const ResolvedLock &L) {
                                          if (!isFlagGuard(L))
                                            return false;
                                          std::string Key = flagGuardOf(L).first;
-                                         return GuardOnlyKeys.count(Key) &&
-                                                !Known.count(Key);
+                                         return (PastStarts &&
+                                                 GuardOnlyKeys.count(Key) &&
+                                                 !Known.count(Key)) ||
+                                                PublishedOnlyKeys.count(Key);
                                        }),
                         Inner.Locks.end());
     }
-    // A flag only a lock may publish guards the accesses of the function
-    // that tested it (afterFlagPublication): carried into calls, it would
-    // split their walks.
-    if (!PublishedOnlyKeys.empty())
-      Inner.Locks.erase(std::remove_if(Inner.Locks.begin(), Inner.Locks.end(),
-                                       [&](const ResolvedLock &L) {
-                                         return isFlagGuard(L) &&
-                                                PublishedOnlyKeys.count(
-                                                    flagGuardOf(L).first);
-                                       }),
-                        Inner.Locks.end());
     Inner.ParamValues = knownValues(Call.IntegerArgs, Callee, C);
     Inner.InLoop = C.InLoop || Call.LoopDepth > 0;
     Inner.Frame = ++NextFrame;
@@ -2252,7 +2237,14 @@ private:
     if (Cell.Steps.empty() || Cell.Steps.back().empty() ||
         Cell.Steps.back().front() != '.')
       return;
-    auto [It, New] = FreshFilledFields.try_emplace(Cell.Steps.back(), Fresh);
+    noteFresh(FreshFilledFields, Cell.Steps.back(), Fresh);
+  }
+
+  /// Is every store noted for Key fresh (FreshFilledFields,
+  /// FreshElementArrays)?
+  static void noteFresh(std::map<std::string, bool> &Stores,
+                        const std::string &Key, bool Fresh) {
+    auto [It, New] = Stores.try_emplace(Key, Fresh);
     if (!New)
       It->second = It->second && Fresh;
   }
@@ -2312,9 +2304,7 @@ private:
                   Value->Steps.size() == 1 && Value->Steps.back() == "&");
     AbsPath Array = Cell;
     Array.Steps.back() = "[]";
-    auto [It, New] = FreshElementArrays.try_emplace(Array.key(), Fresh);
-    if (!New)
-      It->second = It->second && Fresh;
+    noteFresh(FreshElementArrays, Array.key(), Fresh);
   }
 
   /// The pointers of own slots that point at objects of the thread's own:
@@ -2772,17 +2762,19 @@ private:
         return {};
     }
     unsigned EpochBefore = Epoch;
-    std::optional<AbsPath> Once;
+    // The once-flag's key ("once:<flag>"), where the call is a once.
+    std::string OnceKey;
     if (Call.OnceFlag)
-      if ((Once = resolve(*Call.OnceFlag, C))) {
+      if (std::optional<AbsPath> Once = resolve(*Call.OnceFlag, C)) {
+        OnceKey = "once:" + Once->key();
         // A thread that came back from this once already finds it done,
         // and so does a thread started after a thread that did (main's
         // first Singleton::instance() before it starts the workers): the
         // function does not run again, and nothing new is seen.
-        if (AcquiredInThread.count({C.Thread, "once:" + Once->key()}) ||
-            onceDoneBeforeStart(C.Thread, "once:" + Once->key()))
+        if (AcquiredInThread.count({C.Thread, OnceKey}) ||
+            onceDoneBeforeStart(C.Thread, OnceKey))
           return {};
-        Inner.Locks.push_back({"once:" + Once->key(), "call_once", false});
+        Inner.Locks.push_back({OnceKey, "call_once", false});
       }
     Touches.emplace_back();
     CallStarts.emplace_back();
@@ -2798,11 +2790,11 @@ private:
     // call is another point in the thread's order and is walked again.
     if (!Memo.empty() && Epoch == EpochBefore)
       Walked.emplace(std::move(Memo), WalkMemo{Result, std::move(Touched)});
-    if (Once) {
+    if (!OnceKey.empty()) {
       // Whoever returns from call_once sees what the once-function did.
-      recordSync("once:" + Once->key(), true, C.Thread);
-      recordSync("once:" + Once->key(), false, C.Thread);
-      OnceDoneAt.try_emplace({C.Thread, "once:" + Once->key()}, NextPos);
+      recordSync(OnceKey, true, C.Thread);
+      recordSync(OnceKey, false, C.Thread);
+      OnceDoneAt.try_emplace({C.Thread, OnceKey}, NextPos);
     }
     return Result;
   }

@@ -12,6 +12,7 @@
 
 #include "catalog/Vocabulary.h"
 
+#include <algorithm>
 #include <climits>
 #include <optional>
 #include <set>
@@ -172,6 +173,17 @@ inline std::optional<long long> indexLowerBound(const std::string &Step) {
   if (Step.size() < 5 || Step.compare(0, 3, "[>=") != 0 || Step.back() != ']')
     return std::nullopt;
   return std::stoll(Step.substr(3, Step.size() - 4));
+}
+/// The index of an element step at a constant index ("[k]").
+inline std::optional<long long> constantIndex(const std::string &Step) {
+  if (Step.size() < 3 || Step.front() != '[' || Step.back() != ']')
+    return std::nullopt;
+  size_t First = Step[1] == '-' ? 2 : 1;
+  if (First + 1 >= Step.size() ||
+      !std::all_of(Step.begin() + First, Step.end() - 1,
+                   [](char C) { return C >= '0' && C <= '9'; }))
+    return std::nullopt;
+  return std::stoll(Step.substr(1, Step.size() - 2));
 }
 /// The mark of the branch of a hand-made once (OnceFlags):
 /// "<flag>?oncebranch" is held where a test under a lock found the flag at
