@@ -235,6 +235,22 @@ inline std::pair<std::string, std::string> flagGuardOf(const ResolvedLock &L) {
           L.Key.substr(FlagGuardPrefix.size(), Bar - FlagGuardPrefix.size())};
 }
 
+/// Not a lock but the mark of holding a token (trackToken), keyed
+/// "?token:<claimed value>|<lock key>|<flag key>": the flag was set to the
+/// value holding the lock, and the thread has not set it to another since.
+inline const std::string TokenPrefix = "?token:";
+inline bool isToken(const ResolvedLock &L) {
+  return L.Key.rfind(TokenPrefix, 0) == 0;
+}
+/// A token's claimed value, lock key and flag key, from its key.
+inline std::tuple<std::string, std::string, std::string>
+tokenOf(const ResolvedLock &L) {
+  size_t First = L.Key.find('|'), Second = L.Key.find('|', First + 1);
+  return {L.Key.substr(TokenPrefix.size(), First - TokenPrefix.size()),
+          L.Key.substr(First + 1, Second - First - 1),
+          L.Key.substr(Second + 1)};
+}
+
 /// The flags tested on the way to an access: (flag key, values) pairs.
 using FlagGuards = std::vector<std::pair<std::string, std::string>>;
 
@@ -443,6 +459,9 @@ struct Context {
 };
 
 constexpr unsigned MaxDepth = 40;
+/// Pairs of accesses to token flags dropInvalidTokens looks at, in all;
+/// past them, the tokens left are dropped.
+constexpr size_t MaxTokenPairs = 1000000;
 constexpr unsigned MaxInstances = 512;
 /// Accesses a thread's walk makes, repeats counted: a server's main that
 /// runs its protocol handlers makes 202k in 38k calls (memcached). It also
@@ -504,6 +523,7 @@ public:
     findOtherIdWrites();
     nameLocksThroughSinglePointers();
     indexSyncs();
+    dropInvalidTokens();
     report(Out);
     Stats["threads_modelled"] += static_cast<unsigned>(FirstClassRoot);
     Stats["methods_assumed_concurrent"] +=
@@ -1575,6 +1595,48 @@ private:
       WithSettled.insert(WithSettled.end(), Settled.begin(), Settled.end());
       return WithSettled;
     };
+    // Locks the callers hold that a call here gave back (an unlock through
+    // wrappers of wrappers), by that call's order: not held on the ways
+    // from the call, and given back to the callers when every way out
+    // makes it.
+    std::vector<std::pair<unsigned, std::string>> GivenBack;
+    std::optional<Context> WithoutGiven;
+    std::vector<std::string> WithoutKeys;
+    // The event's own GivenBack (facts) are those the function gave back
+    // itself (`pthread_mutex_unlock(&sched)` in a task the scheduler runs
+    // holding it).
+    auto contextAt =
+        [&](const std::vector<unsigned> &Unreached,
+            const std::vector<AccessPath> &Given) -> const Context & {
+      if (GivenBack.empty() && Given.empty())
+        return C;
+      std::vector<std::string> Keys;
+      for (const auto &[CallOrder, Key] : GivenBack)
+        if (!std::count(Unreached.begin(), Unreached.end(), CallOrder))
+          Keys.push_back(Key);
+      for (const AccessPath &R : Given)
+        if (auto M = resolve(R, C))
+          Keys.push_back(lockPointee(M->key()));
+      // Not a lock handed over (as at a call's release below).
+      auto GivenUp = [&](const ResolvedLock &L) {
+        return !L.HandedOver && std::count(Keys.begin(), Keys.end(), L.Key);
+      };
+      if (std::none_of(C.Locks.begin(), C.Locks.end(), GivenUp))
+        return C;
+      if (!WithoutGiven || Keys != WithoutKeys) {
+        WithoutGiven = C;
+        WithoutGiven->Locks.erase(std::remove_if(WithoutGiven->Locks.begin(),
+                                                 WithoutGiven->Locks.end(),
+                                                 GivenUp),
+                                  WithoutGiven->Locks.end());
+        WithoutKeys = std::move(Keys);
+      }
+      return *WithoutGiven;
+    };
+    const std::vector<unsigned> NoneUnreached;
+    const std::vector<AccessPath> NoneGiven;
+    // Tokens claimed here whose lock is still held (trackToken).
+    std::vector<ResolvedLock> Claims;
     std::vector<ResolvedLock> Bypassing;
     auto dynamicAt = [&](const std::vector<unsigned> &Unreached)
         -> const std::vector<ResolvedLock> & {
@@ -1605,24 +1667,38 @@ private:
               return true;
           return false;
         };
-        onAccess(A, C,
-                 settledAt(dynamicAt(A.UnreachedCalls), A.MaybeLocks, A.Order),
-                 ReleasedSince);
+        const Context &AtAccess = contextAt(A.UnreachedCalls, A.GivenBack);
+        if (!Claims.empty())
+          takeTokens(Claims,
+                     heldAt(AtAccess, A.Locks, dynamicAt(A.UnreachedCalls)),
+                     Dynamic);
+        const std::vector<ResolvedLock> &Held =
+            settledAt(dynamicAt(A.UnreachedCalls), A.MaybeLocks, A.Order);
+        onAccess(A, AtAccess, Held, ReleasedSince);
+        if (A.Write)
+          trackToken(A, AtAccess, Held, Dynamic, Claims);
         break;
       }
       case Call: {
         const CallSite &Site = F.Calls[What.second];
-        LockEffect E = onCall(Site, C,
+        const Context &AtCall = contextAt(Site.UnreachedCalls, Site.GivenBack);
+        if (!Claims.empty())
+          takeTokens(Claims,
+                     heldAt(AtCall, Site.Locks, dynamicAt(Site.UnreachedCalls)),
+                     Dynamic);
+        LockEffect E = onCall(Site, AtCall,
                               settledAt(dynamicAt(Site.UnreachedCalls),
                                         Site.MaybeLocks, Site.Order),
                               Stack);
-        if (auto H = Handover.AtCall.find(Site.Order);
-            H != Handover.AtCall.end())
-          for (ResolvedLock L : H->second)
-            if (!heldIn(Dynamic, L.Key) && !heldIn(E.Acquired, L.Key)) {
-              L.HandedOver = true;
-              E.Acquired.push_back(std::move(L));
-            }
+        // A lock handed over to the callers (LockHandover) is held as far
+        // as a release settles it; which release, the walk does not know.
+        for (const std::string &Key : E.Released)
+          if (!heldIn(Dynamic, Key) &&
+              std::any_of(AtCall.Locks.begin(), AtCall.Locks.end(),
+                          [&](const ResolvedLock &L) {
+                            return L.Key == Key && !L.HandedOver;
+                          }))
+            GivenBack.push_back({Site.Order, Key});
         for (ResolvedLock &L : E.MayHold) {
           if (heldIn(Dynamic, L.Key) || heldIn(E.Acquired, L.Key))
             continue;
@@ -1640,17 +1716,20 @@ private:
         break;
       }
       case Spawn_:
-        onSpawn(F.Spawns[What.second], C, Stack);
+        onSpawn(F.Spawns[What.second], contextAt(NoneUnreached, NoneGiven),
+                Stack);
         break;
       case Join:
-        onJoin(F.Joins[What.second], C);
+        onJoin(F.Joins[What.second], contextAt(NoneUnreached, NoneGiven));
         break;
       case Copy:
-        onHandleCopy(F.HandleCopies[What.second], C);
+        onHandleCopy(F.HandleCopies[What.second],
+                     contextAt(NoneUnreached, NoneGiven));
         break;
       case Sync: {
         const SyncEvent &E = F.Syncs[What.second];
-        if (E.Once && !lockedAt(E, C, dynamicAt(E.UnreachedCalls)))
+        if (E.Once && !lockedAt(E, contextAt(E.UnreachedCalls, NoneGiven),
+                                dynamicAt(E.UnreachedCalls)))
           break;
         if (auto Object = resolve(E.Object, C)) {
           std::string Key = (E.Volatile ? VolatileMark : "") + Object->key();
@@ -1678,6 +1757,12 @@ private:
     for (const AccessPath &R : F.ReleasesOnExit)
       if (auto M = resolve(R, C))
         Effect.Released.push_back(lockPointee(M->key()));
+    for (const auto &[CallOrder, Key] : GivenBack) {
+      const CallSite *Call = callAt(CallOrder, C);
+      if (Call && !Call->SkippedOnSomeReturn &&
+          !std::count(Effect.Released.begin(), Effect.Released.end(), Key))
+        Effect.Released.push_back(Key);
+    }
     Effect.MayHold = heldOnSomeReturn(C, Effects, Effect.Acquired);
     for (const HeldLock &L : F.MayHoldOnReturn)
       if (auto M = resolveLock(L, C))
@@ -1694,6 +1779,107 @@ private:
         Effect.MayHold.push_back(std::move(L));
     }
     return Effect;
+  }
+
+  /// A flag used as a token: set to a value holding a lock (the claim:
+  /// `parse_token = 0` after the scheduler found it set), the lock given
+  /// back, the work done, the lock taken again and the flag set to another
+  /// value by the same function (the return). While one thread holds the
+  /// claim no other can claim it, if every access to the flag that may run
+  /// at once with another holds that lock (validTokens, after the walk):
+  /// what a thread does between its claim and its return is ordered with
+  /// what another does between theirs, as under a lock. A claim is kept in
+  /// Claims until the lock is given back (takeTokens), then held in this
+  /// function's later events and callees (Dynamic); a store of another
+  /// value returns it. AtA is the dynamic locks held at A.
+  void trackToken(const MemoryAccess &A, const Context &C,
+                  const std::vector<ResolvedLock> &AtA,
+                  std::vector<ResolvedLock> &Dynamic,
+                  std::vector<ResolvedLock> &Claims) {
+    bool Holding =
+        std::any_of(Dynamic.begin(), Dynamic.end(), isToken) || !Claims.empty();
+    bool Claim = A.StoredConstant && returnedLater(A, *C.Fn);
+    if (!Claim && !Holding)
+      return;
+    auto Path = resolve(A.Path, C);
+    if (!Path)
+      return;
+    // Copied before Dynamic changes: AtA may be Dynamic itself.
+    std::vector<ResolvedLock> Held = heldAt(C, A.Locks, AtA);
+    std::string Flag = Path->key();
+    std::string Value =
+        A.StoredConstant ? std::to_string(*A.StoredConstant) : "";
+    auto Returned = [&](const ResolvedLock &L) {
+      if (!isToken(L))
+        return false;
+      auto [Claimed, Lock, Of] = tokenOf(L);
+      return Of == Flag && Claimed != Value;
+    };
+    Dynamic.erase(std::remove_if(Dynamic.begin(), Dynamic.end(), Returned),
+                  Dynamic.end());
+    Claims.erase(std::remove_if(Claims.begin(), Claims.end(), Returned),
+                 Claims.end());
+    if (!Claim)
+      return;
+    for (const ResolvedLock &L : Held) {
+      if (!isPlainLock(L))
+        continue;
+      ResolvedLock Token;
+      Token.Key = TokenPrefix + Value + "|" + L.Key + "|" + Flag;
+      Token.Name = Path->Name + " (token)";
+      if (!heldIn(Dynamic, Token.Key) && !heldIn(Claims, Token.Key) &&
+          !heldIn(Held, Token.Key)) {
+        TokenFlags.insert(Flag);
+        Claims.push_back(std::move(Token));
+      }
+    }
+  }
+
+  /// Does F set A's flag to another constant after A (the return)?
+  static bool returnedLater(const MemoryAccess &A, const FunctionFacts &F) {
+    std::string Key = pathKey(A.Path);
+    return std::any_of(
+        F.Accesses.begin(), F.Accesses.end(), [&](const MemoryAccess &B) {
+          return B.Order > A.Order && B.Write && B.StoredConstant &&
+                 *B.StoredConstant != *A.StoredConstant &&
+                 pathKey(B.Path) == Key;
+        });
+  }
+
+  /// Claims whose lock is no longer held (in Held) become tokens held.
+  static void takeTokens(std::vector<ResolvedLock> &Claims,
+                         const std::vector<ResolvedLock> &Held,
+                         std::vector<ResolvedLock> &Dynamic) {
+    for (auto It = Claims.begin(); It != Claims.end();) {
+      if (heldIn(Held, std::get<1>(tokenOf(*It)))) {
+        ++It;
+        continue;
+      }
+      Dynamic.push_back(std::move(*It));
+      It = Claims.erase(It);
+    }
+  }
+
+  /// Every lock held at an event: the context's, the callees' (Dynamic)
+  /// and the event's own.
+  std::vector<ResolvedLock> heldAt(const Context &C,
+                                   const std::vector<HeldLock> &Own,
+                                   const std::vector<ResolvedLock> &Dynamic) {
+    std::vector<ResolvedLock> Held = C.Locks;
+    Held.insert(Held.end(), Dynamic.begin(), Dynamic.end());
+    for (const HeldLock &L : Own)
+      if (auto M = resolveLock(L, C))
+        Held.push_back(*M);
+    return Held;
+  }
+
+  /// A mutex held (exclusively), not one of the marks the walk keeps with
+  /// the locks.
+  static bool isPlainLock(const ResolvedLock &L) {
+    return !L.Shared && L.AbsentMutex.empty() && !L.Unreachable &&
+           !L.Ownership && L.OnceFlag.empty() && !L.LastReferenceTo &&
+           L.NotStarted.empty() && !L.HandedOver && !isFlagGuard(L) &&
+           !isToken(L) && L.Key.rfind("once:", 0) != 0;
   }
 
   /// The locks calls took here that a later call gives back on some paths
@@ -2900,8 +3086,21 @@ private:
     // destructor at the end of the scope: not an effect on the caller.
     if (Callee.IsConstructor)
       return {};
-    // Only what the callee added to the caller's locks is its effect.
-    dropHeld(Effect.Acquired, Inner.Locks);
+    // Only what the callee added to the caller's locks is its effect, or
+    // took again after giving it back.
+    if (Effect.Released.empty()) {
+      dropHeld(Effect.Acquired, Inner.Locks);
+    } else {
+      std::vector<ResolvedLock> Kept = Inner.Locks;
+      Kept.erase(std::remove_if(Kept.begin(), Kept.end(),
+                                [&](const ResolvedLock &L) {
+                                  return std::count(Effect.Released.begin(),
+                                                    Effect.Released.end(),
+                                                    L.Key) != 0;
+                                }),
+                 Kept.end());
+      dropHeld(Effect.Acquired, Kept);
+    }
     dropHeld(Effect.MayHold, Inner.Locks);
     return Effect;
   }
@@ -4196,6 +4395,68 @@ private:
             {"locks", Locks}};
   }
 
+  /// Keeps the tokens (trackToken) that no two threads can hold at once:
+  /// some thread tests the flag holding the token's lock, and no access to
+  /// the flag without that lock runs at once with another access to it
+  /// (a write among them). The others are dropped from the accesses' locks.
+  void dropInvalidTokens() {
+    if (TokenFlags.empty())
+      return;
+    std::map<std::string, std::vector<size_t>> OfFlag;
+    std::set<std::string> Tokens;
+    for (size_t I = 0; I < Accesses.size(); ++I) {
+      std::string Key = Accesses[I].Path.key();
+      if (TokenFlags.count(Key))
+        OfFlag[Key].push_back(I);
+      for (const ResolvedLock &L : Accesses[I].Locks)
+        if (isToken(L))
+          Tokens.insert(L.Key);
+    }
+    std::set<std::string> Valid;
+    size_t Pairs = 0;
+    for (const std::string &Key : Tokens) {
+      ResolvedLock Token;
+      Token.Key = Key;
+      auto [Value, Lock, Flag] = tokenOf(Token);
+      auto It = OfFlag.find(Flag);
+      if (It == OfFlag.end())
+        continue;
+      auto Holds = [&, &Lock = Lock](const ResolvedAccess &X) {
+        return heldIn(X.Locks, Lock);
+      };
+      bool Tested =
+          std::any_of(It->second.begin(), It->second.end(), [&](size_t I) {
+            return !Accesses[I].Write && Holds(Accesses[I]);
+          });
+      bool Exclusive = Tested;
+      for (size_t I : It->second) {
+        const ResolvedAccess &X = Accesses[I];
+        if (!Exclusive || Holds(X))
+          continue;
+        for (size_t J : It->second) {
+          const ResolvedAccess &Y = Accesses[J];
+          if (++Pairs > MaxTokenPairs) {
+            Exclusive = false;
+            break;
+          }
+          if ((X.Write || Y.Write) && !(X.Atomic && Y.Atomic) &&
+              concurrent(X, Y) && !ordered(X, Y)) {
+            Exclusive = false;
+            break;
+          }
+        }
+      }
+      if (Exclusive)
+        Valid.insert(Key);
+    }
+    for (ResolvedAccess &X : Accesses)
+      X.Locks.erase(std::remove_if(X.Locks.begin(), X.Locks.end(),
+                                   [&](const ResolvedLock &L) {
+                                     return isToken(L) && !Valid.count(L.Key);
+                                   }),
+                    X.Locks.end());
+  }
+
   void report(std::vector<Finding> &Out) {
     std::map<std::string, std::vector<size_t>> ByRoot;
     // Memory some code writes holding a lock: the program's own word that
@@ -4619,6 +4880,8 @@ private:
   std::unordered_set<std::string> GuardOnlyKeys;
   /// The keys of flags kept only for afterFlagPublication.
   std::unordered_set<std::string> PublishedOnlyKeys;
+  /// The keys of flags some thread claimed as a token (trackToken).
+  std::set<std::string> TokenFlags;
   std::map<std::string, std::set<std::string>> ExposedPlaces;
   /// The functions that start a thread, directly or through calls.
   std::set<std::string> StartingFunctions;

@@ -176,6 +176,7 @@ void AccessRecorder::append(AccessPath P, bool Write, const Expr *At,
   A.Locks.insert(A.Locks.end(), Extra.begin(), Extra.end());
   A.MaybeLocks = S.maybeHeldHere();
   A.UnreachedCalls = S.unreachedCalls();
+  A.GivenBack = S.Locks.Now.GivenBack;
   A.InLoop = S.InGotoLoop || (S.Here && S.Here->LoopDepth > 0);
   A.Loop = S.InGotoLoop             ? GotoLoop
            : S.Here && S.ComesRound ? S.Here->OuterLoop

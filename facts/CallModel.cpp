@@ -74,6 +74,7 @@ CallSite CallModel::callHere(SourceLoc Loc) {
   C.Locks = S.heldHere();
   C.MaybeLocks = S.maybeHeldHere();
   C.UnreachedCalls = S.unreachedCalls();
+  C.GivenBack = S.Locks.Now.GivenBack;
   return C;
 }
 

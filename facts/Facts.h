@@ -438,6 +438,10 @@ struct MemoryAccess {
   unsigned Loop = 0;
   /// The integer constant a plain assignment stores (`pool->shutdown = 0`).
   std::optional<long long> StoredConstant;
+  /// Locks the function gave back on every path here without taking them
+  /// (its caller's: a task the scheduler runs under its lock that unlocks
+  /// it): not held here unless Locks holds them again.
+  std::vector<AccessPath> GivenBack;
 };
 
 /// MemoryAccess::Loop and CallSite::Loop of an event in a loop of gotos.
@@ -591,6 +595,8 @@ struct CallSite {
   std::vector<HeldLock> MaybeLocks; // Held on some paths to the call.
   /// Earlier calls (by order) on no path to this one.
   std::vector<unsigned> UnreachedCalls;
+  /// As MemoryAccess::GivenBack: the caller's locks given back before it.
+  std::vector<AccessPath> GivenBack;
   /// Some path from the function's entry to one of its returns makes no
   /// call like this one, to the same callee with the same arguments (an
   /// unlock only in the branch that returns NULL, not one in each

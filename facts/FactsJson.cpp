@@ -181,6 +181,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["unreached_calls"] = A.UnreachedCalls;
   if (!A.MaybeLocks.empty())
     J["maybe_locks"] = A.MaybeLocks;
+  if (!A.GivenBack.empty())
+    J["given_back"] = A.GivenBack;
   if (A.KeptIdTest)
     J["kept_id_test"] = true;
   if (A.WholeValue)
@@ -217,6 +219,8 @@ void from_json(const json &J, MemoryAccess &A) {
     J.at("unreached_calls").get_to(A.UnreachedCalls);
   if (J.contains("maybe_locks"))
     J.at("maybe_locks").get_to(A.MaybeLocks);
+  if (J.contains("given_back"))
+    J.at("given_back").get_to(A.GivenBack);
   A.KeptIdTest = J.value("kept_id_test", false);
   A.WholeValue = J.value("whole_value", false);
   A.Unpublished = J.value("unpublished", false);
@@ -402,6 +406,8 @@ void to_json(json &J, const CallSite &C) {
     J["skipped_on_some_return"] = true;
   if (!C.MaybeLocks.empty())
     J["maybe_locks"] = C.MaybeLocks;
+  if (!C.GivenBack.empty())
+    J["given_back"] = C.GivenBack;
   J["this"] = optionalJson(C.This);
   J["args"] = optionalPaths(C.Args);
   if (std::count(C.CopiedArgs.begin(), C.CopiedArgs.end(), true))
@@ -448,6 +454,8 @@ void from_json(const json &J, CallSite &C) {
     J.at("skipped_on_some_return").get_to(C.SkippedOnSomeReturn);
   if (J.contains("maybe_locks"))
     J.at("maybe_locks").get_to(C.MaybeLocks);
+  if (J.contains("given_back"))
+    J.at("given_back").get_to(C.GivenBack);
   readOptional(J, "this", C.This);
   readOptionalPaths(J, "args", C.Args);
   if (J.contains("copied_args"))

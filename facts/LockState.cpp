@@ -88,6 +88,10 @@ FlowState FlowState::join(const FlowState &A, const FlowState &B) {
     if (std::none_of(R.Released.begin(), R.Released.end(),
                      [&](const AccessPath &Q) { return sameObject(P, Q); }))
       R.Released.push_back(P);
+  for (const AccessPath &P : A.GivenBack)
+    if (std::any_of(B.GivenBack.begin(), B.GivenBack.end(),
+                    [&](const AccessPath &Q) { return sameObject(P, Q); }))
+      R.GivenBack.push_back(P);
   for (const auto &[Key, Flag] : A.Stored) {
     auto Other = B.Stored.find(Key);
     if (Other != B.Stored.end() && Other->second.Value == Flag.Value)
@@ -174,6 +178,9 @@ void LockState::unlock(const std::vector<AccessPath> &Mutexes,
                        [&](const AccessPath &R) { return sameObject(R, M); }))
         ReleasesOnExit.push_back(M);
       Now.Released.push_back(M);
+      if (std::none_of(Now.GivenBack.begin(), Now.GivenBack.end(),
+                       [&](const AccessPath &R) { return sameObject(R, M); }))
+        Now.GivenBack.push_back(M);
     }
   }
 }

@@ -56,6 +56,10 @@ struct FlowState {
   std::map<const clang::VarDecl *, Guard> Guards;
   /// Locks given back here that were not taken here (a callee took them).
   std::vector<AccessPath> Released;
+  /// Those of Released given back on every path here: the callers' locks
+  /// this call of the function no longer holds, unless it took them again
+  /// (Held says).
+  std::vector<AccessPath> GivenBack;
   /// Objects known complete here: awaited, awaited together (when_all),
   /// produced by a co_await, or tested ready. Waiting on them returns at
   /// once.
