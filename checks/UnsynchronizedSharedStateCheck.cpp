@@ -475,6 +475,10 @@ constexpr size_t MaxAccessesPerThread = 250000;
 /// per-thread budgets (xz's encoders) would otherwise keep gigabytes per
 /// thread.
 constexpr size_t MaxAccessBytesTotal = size_t(1280) << 20;
+/// The part of it one thread's walk may fill: a main that walks a whole
+/// library (nng's nngcat, deep paths through its lists) would otherwise
+/// fill it alone, and the threads it started would not be walked at all.
+constexpr size_t MaxAccessBytesPerThread = MaxAccessBytesTotal / 2;
 /// Pairs of accesses to one root looked at for a race: quadratic in the
 /// accesses, so bounded as well.
 constexpr size_t MaxPairsExamined = 2000000000;
@@ -971,6 +975,7 @@ private:
     std::vector<std::string> Stack;
     AccessesInThread = 0;
     CallsInThread = 0;
+    BytesBeforeThread = AccessBytes;
     bool Assumed = !assumedClass(Index).empty();
     CallBudget = Assumed ? MaxCallsPerClassRoot : MaxCallsPerThread;
     AccessBudget = Assumed ? MaxAccessesPerClassRoot : MaxAccessesPerThread;
@@ -1617,7 +1622,9 @@ private:
       for (const AccessPath &R : Given)
         if (auto M = resolve(R, C))
           Keys.push_back(lockPointee(M->key()));
-      // Not a lock handed over (as at a call's release below).
+      // A lock handed over to the callers (LockHandover) is held as far
+      // as a release settles it; which release, the walk does not know:
+      // it stays held here, and the release is the callers' to settle.
       auto GivenUp = [&](const ResolvedLock &L) {
         return !L.HandedOver && std::count(Keys.begin(), Keys.end(), L.Key);
       };
@@ -1690,14 +1697,8 @@ private:
                               settledAt(dynamicAt(Site.UnreachedCalls),
                                         Site.MaybeLocks, Site.Order),
                               Stack);
-        // A lock handed over to the callers (LockHandover) is held as far
-        // as a release settles it; which release, the walk does not know.
         for (const std::string &Key : E.Released)
-          if (!heldIn(Dynamic, Key) &&
-              std::any_of(AtCall.Locks.begin(), AtCall.Locks.end(),
-                          [&](const ResolvedLock &L) {
-                            return L.Key == Key && !L.HandedOver;
-                          }))
+          if (!heldIn(Dynamic, Key) && heldIn(AtCall.Locks, Key))
             GivenBack.push_back({Site.Order, Key});
         for (ResolvedLock &L : E.MayHold) {
           if (heldIn(Dynamic, L.Key) || heldIn(E.Acquired, L.Key))
@@ -1884,19 +1885,45 @@ private:
 
   /// The locks calls took here that a later call gives back on some paths
   /// to a return but not on all (SkippedOnSomeReturn): held on the returns
-  /// that skip the release. Held is what every return holds.
+  /// that skip the release, where a way from the call that took the lock
+  /// to a return passes none of its releases (not where one early return
+  /// skips both the lock and its unlock: `if (!thr->init) return;`). Held
+  /// is what every return holds.
   std::vector<ResolvedLock>
   heldOnSomeReturn(const Context &C,
                    const std::vector<std::pair<unsigned, LockEffect>> &Effects,
                    const std::vector<ResolvedLock> &Held) const {
-    std::vector<ResolvedLock> Kept;
+    struct Taken {
+      ResolvedLock Lock;
+      unsigned At;
+      std::vector<unsigned> Releases;
+    };
+    const FunctionFacts &F = *C.Fn;
+    std::vector<Taken> Kept;
     for (const auto &[Order, E] : Effects) {
       const CallSite *Call = callAt(Order, C);
       bool Skipped = Call && Call->SkippedOnSomeReturn;
-      applyEffect(Kept, E, /*Release=*/!Skipped);
+      for (const std::string &Key : E.Released)
+        Kept.erase(std::remove_if(Kept.begin(), Kept.end(),
+                                  [&, Order = Order](Taken &T) {
+                                    if (T.Lock.Key != Key)
+                                      return false;
+                                    if (!Skipped)
+                                      return true;
+                                    T.Releases.push_back(Order);
+                                    return !F.BlockSuccessors.empty() &&
+                                           !reachesReturnPast(F, T.At,
+                                                              T.Releases);
+                                  }),
+                   Kept.end());
+      for (const ResolvedLock &L : E.Acquired)
+        Kept.push_back({L, Order, {}});
     }
-    dropHeld(Kept, Held);
-    return Kept;
+    std::vector<ResolvedLock> Locks;
+    for (Taken &T : Kept)
+      if (!heldIn(Held, T.Lock.Key))
+        Locks.push_back(std::move(T.Lock));
+    return Locks;
   }
 
   /// A call's lock effect on the locks held after it; without Release,
@@ -2252,7 +2279,9 @@ private:
     for (const auto &[Flag, Values] : Guards)
       Identity += "|flag:" + Flag + Values;
     auto Known = AccessIndex.find(Identity);
-    if (Known == AccessIndex.end() && AccessBytes >= MaxAccessBytesTotal) {
+    if (Known == AccessIndex.end() &&
+        (AccessBytes >= MaxAccessBytesTotal ||
+         AccessBytes - BytesBeforeThread >= MaxAccessBytesPerThread)) {
       Truncated = true;
       return;
     }
@@ -4836,6 +4865,8 @@ private:
   size_t AccessesInThread = 0;
   /// footprint() of all accesses kept, and their identities.
   size_t AccessBytes = 0;
+  /// AccessBytes when the thread being walked began.
+  size_t BytesBeforeThread = 0;
   size_t CallsInThread = 0;
   size_t CallBudget = MaxCallsPerThread;
   size_t AccessBudget = MaxAccessesPerThread;
