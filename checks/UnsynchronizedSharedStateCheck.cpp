@@ -1697,6 +1697,13 @@ private:
                               settledAt(dynamicAt(Site.UnreachedCalls),
                                         Site.MaybeLocks, Site.Order),
                               Stack);
+        if (auto H = Handover.AtCall.find(Site.Order);
+            H != Handover.AtCall.end())
+          for (ResolvedLock L : H->second)
+            if (!heldIn(Dynamic, L.Key) && !heldIn(E.Acquired, L.Key)) {
+              L.HandedOver = true;
+              E.Acquired.push_back(std::move(L));
+            }
         for (const std::string &Key : E.Released)
           if (!heldIn(Dynamic, Key) && heldIn(AtCall.Locks, Key))
             GivenBack.push_back({Site.Order, Key});
