@@ -1794,12 +1794,12 @@ private:
   /// back, the work done, the lock taken again and the flag set to another
   /// value by the same function (the return). While one thread holds the
   /// claim no other can claim it, if every access to the flag that may run
-  /// at once with another holds that lock (validTokens, after the walk):
-  /// what a thread does between its claim and its return is ordered with
-  /// what another does between theirs, as under a lock. A claim is kept in
-  /// Claims until the lock is given back (takeTokens), then held in this
-  /// function's later events and callees (Dynamic); a store of another
-  /// value returns it. AtA is the dynamic locks held at A.
+  /// at once with another holds that lock (dropInvalidTokens, after the
+  /// walk): what a thread does between its claim and its return is ordered
+  /// with what another does between theirs, as under a lock. A claim is
+  /// kept in Claims until the lock is given back (takeTokens), then held in
+  /// this function's later events and callees (Dynamic); a store of
+  /// another value returns it. AtA is the dynamic locks held at A.
   void trackToken(const MemoryAccess &A, const Context &C,
                   const std::vector<ResolvedLock> &AtA,
                   std::vector<ResolvedLock> &Dynamic,
