@@ -1806,7 +1806,8 @@ private:
                   std::vector<ResolvedLock> &Claims) {
     bool Holding =
         std::any_of(Dynamic.begin(), Dynamic.end(), isToken) || !Claims.empty();
-    bool Claim = A.StoredConstant && returnedLater(A, *C.Fn);
+    bool Claim =
+        A.StoredConstant && returnedLater(*C.Fn)[&A - C.Fn->Accesses.data()];
     if (!Claim && !Holding)
       return;
     auto Path = resolve(A.Path, C);
@@ -1843,15 +1844,26 @@ private:
     }
   }
 
-  /// Does F set A's flag to another constant after A (the return)?
-  static bool returnedLater(const MemoryAccess &A, const FunctionFacts &F) {
-    std::string Key = pathKey(A.Path);
-    return std::any_of(
-        F.Accesses.begin(), F.Accesses.end(), [&](const MemoryAccess &B) {
-          return B.Order > A.Order && B.Write && B.StoredConstant &&
-                 *B.StoredConstant != *A.StoredConstant &&
-                 pathKey(B.Path) == Key;
-        });
+  /// Per access of F: a store of a constant after which F sets the same
+  /// flag to another constant (the return)? Worked out once per function.
+  const std::vector<bool> &returnedLater(const FunctionFacts &F) {
+    auto [It, New] = ReturnedLater.try_emplace(&F);
+    if (!New)
+      return It->second;
+    std::vector<bool> &Returned = It->second;
+    Returned.assign(F.Accesses.size(), false);
+    std::vector<std::pair<std::string, const MemoryAccess *>> Stores;
+    for (const MemoryAccess &A : F.Accesses)
+      if (A.Write && A.StoredConstant)
+        Stores.push_back({pathKey(A.Path), &A});
+    for (const auto &[Key, A] : Stores)
+      Returned[A - F.Accesses.data()] = std::any_of(
+          Stores.begin(), Stores.end(), [&, &Key = Key, A = A](const auto &B) {
+            return B.second->Order > A->Order &&
+                   *B.second->StoredConstant != *A->StoredConstant &&
+                   B.first == Key;
+          });
+    return Returned;
   }
 
   /// Claims whose lock is no longer held (in Held) become tokens held.
@@ -3124,19 +3136,14 @@ private:
       return {};
     // Only what the callee added to the caller's locks is its effect, or
     // took again after giving it back.
-    if (Effect.Released.empty()) {
-      dropHeld(Effect.Acquired, Inner.Locks);
-    } else {
-      std::vector<ResolvedLock> Kept = Inner.Locks;
-      Kept.erase(std::remove_if(Kept.begin(), Kept.end(),
-                                [&](const ResolvedLock &L) {
-                                  return std::count(Effect.Released.begin(),
-                                                    Effect.Released.end(),
-                                                    L.Key) != 0;
-                                }),
-                 Kept.end());
-      dropHeld(Effect.Acquired, Kept);
-    }
+    Effect.Acquired.erase(
+        std::remove_if(Effect.Acquired.begin(), Effect.Acquired.end(),
+                       [&](const ResolvedLock &L) {
+                         return heldIn(Inner.Locks, L.Key) &&
+                                !std::count(Effect.Released.begin(),
+                                            Effect.Released.end(), L.Key);
+                       }),
+        Effect.Acquired.end());
     dropHeld(Effect.MayHold, Inner.Locks);
     return Effect;
   }
@@ -4918,6 +4925,8 @@ private:
   std::unordered_set<std::string> GuardOnlyKeys;
   /// The keys of flags kept only for afterFlagPublication.
   std::unordered_set<std::string> PublishedOnlyKeys;
+  /// Per function, returnedLater's answer for each of its accesses.
+  std::unordered_map<const FunctionFacts *, std::vector<bool>> ReturnedLater;
   /// The keys of flags some thread claimed as a token (trackToken).
   std::set<std::string> TokenFlags;
   std::map<std::string, std::set<std::string>> ExposedPlaces;

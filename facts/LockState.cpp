@@ -9,6 +9,13 @@
 namespace concur {
 namespace extract {
 
+/// Does Paths name P's object?
+static bool hasObject(const std::vector<AccessPath> &Paths,
+                      const AccessPath &P) {
+  return std::any_of(Paths.begin(), Paths.end(),
+                     [&](const AccessPath &Q) { return sameObject(P, Q); });
+}
+
 std::vector<HeldLock> Guard::locks() const {
   std::vector<HeldLock> Locks;
   for (const AccessPath &M : Mutexes)
@@ -85,12 +92,11 @@ FlowState FlowState::join(const FlowState &A, const FlowState &B) {
   // Given back on either path: it may be given back.
   R.Released = A.Released;
   for (const AccessPath &P : B.Released)
-    if (std::none_of(R.Released.begin(), R.Released.end(),
-                     [&](const AccessPath &Q) { return sameObject(P, Q); }))
+    if (!hasObject(R.Released, P))
       R.Released.push_back(P);
+  // Given back on both paths: given back for certain.
   for (const AccessPath &P : A.GivenBack)
-    if (std::any_of(B.GivenBack.begin(), B.GivenBack.end(),
-                    [&](const AccessPath &Q) { return sameObject(P, Q); }))
+    if (hasObject(B.GivenBack, P))
       R.GivenBack.push_back(P);
   for (const auto &[Key, Flag] : A.Stored) {
     auto Other = B.Stored.find(Key);
@@ -98,8 +104,7 @@ FlowState FlowState::join(const FlowState &A, const FlowState &B) {
       R.Stored.emplace(Key, Flag);
   }
   for (const AccessPath &P : A.Ready)
-    if (std::any_of(B.Ready.begin(), B.Ready.end(),
-                    [&](const AccessPath &Q) { return sameObject(P, Q); }))
+    if (hasObject(B.Ready, P))
       R.Ready.push_back(P);
   R.Reached = A.Reached;
   if (R.Reached.size() < B.Reached.size())
@@ -174,12 +179,10 @@ void LockState::unlock(const std::vector<AccessPath> &Mutexes,
       if (!MaybeTaken)
         Untaken.push_back(M);
       // Taken by whoever called us, or by a callee of ours.
-      if (std::none_of(ReleasesOnExit.begin(), ReleasesOnExit.end(),
-                       [&](const AccessPath &R) { return sameObject(R, M); }))
+      if (!hasObject(ReleasesOnExit, M))
         ReleasesOnExit.push_back(M);
       Now.Released.push_back(M);
-      if (std::none_of(Now.GivenBack.begin(), Now.GivenBack.end(),
-                       [&](const AccessPath &R) { return sameObject(R, M); }))
+      if (!hasObject(Now.GivenBack, M))
         Now.GivenBack.push_back(M);
     }
   }
