@@ -60,7 +60,7 @@ APT = ["clang-19", "libomp-19-dev", "g++", "cmake", "ninja-build", "make", "auto
        "libasio-dev", "catch2", "libboost1.81-dev", "libssl-dev", "zlib1g-dev",
        "libbrotli-dev", "libzstd-dev", "libcurl4-openssl-dev", "libevent-dev",
        "libprotobuf-dev", "protobuf-compiler", "pybind11-dev", "python3-dev",
-       "libibverbs-dev", "libbz2-dev"]
+       "libibverbs-dev", "libbz2-dev", "libc++-19-dev"]
 
 COROUTINE_RE = re.compile(r"\bco_(?:await|return|yield)\b|\bcoroutine_handle\b")
 
@@ -672,6 +672,34 @@ def make_memcached(ctx):
     write_db(ctx, n, build, entries, "from make -n V=1 all sizes testapp timedrun", missing, src)
 
 
+def make_btop(ctx):
+    """btop's CMake build with clang-19 and libc++ 19 (btop is C++23 and uses
+    std::ranges::to, which Debian 12's libstdc++ 12 lacks; libc++-19-dev),
+    filtered to the program's own C++ TUs: src/*.cpp and src/linux/*.cpp
+    (main, the runner thread, the Linux collectors with their PCIe threads),
+    not the intel_gpu_top C files nor the unit tests; of those only the ones
+    clang-19 parses (all of them at the labels' commit)."""
+    n = "btop"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    full = cmake(src, os.path.join(d, "cmake-build"), [
+        "-G", "Ninja", "-DCMAKE_C_COMPILER=clang-19", "-DCMAKE_CXX_COMPILER=clang++-19",
+        "-DCMAKE_CXX_FLAGS=-stdlib=libc++", "-DCMAKE_BUILD_TYPE=Debug",
+        "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"],
+        os.path.join(d, "cmake.log"))
+    dirs = (os.path.join(src, "src"), os.path.join(src, "src", "linux"))
+    cand = one_per_file([e for e in full if e["file"].endswith(".cpp")
+                         and os.path.dirname(os.path.normpath(e["file"])) in dirs])
+    keep, dropped = [], []
+    for e, ok, errs in check_entries(cand):
+        (keep if ok else dropped).append(e)
+        if not ok:
+            log("btop: dropped %s: %s" % (os.path.relpath(e["file"], src), errs[:1]))
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "%d C++ entries under src/ and src/linux, %d dropped as not parsing" % (len(cand), len(dropped)),
+             missing, src)
+
+
 NPB_CLASS = "S"   # NPB-OMP/Makefile's default CLASS
 
 
@@ -725,6 +753,7 @@ CORPORA = {
     "pbzip2": make_pbzip2,
     "bzip3": make_bzip3,
     "lz4": make_lz4,
+    "btop": make_btop,
     "nng": make_nng,
     "c-thread-pool": make_c_thread_pool,
     "mbrossard-threadpool": make_mbrossard_threadpool,
