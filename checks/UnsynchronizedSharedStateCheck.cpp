@@ -497,6 +497,9 @@ constexpr size_t MaxAccessesPerClassRoot = 5000;
 constexpr unsigned MaxGiveBackDepth = 3;
 /// Pointers followed per buffer of thread handles: a pool keeps one or two.
 constexpr size_t MaxBufferPointers = 8;
+/// Pointers of one place named by the one object they point to, in turn
+/// (a pool's pointer, then its queue's): a cycle of them stops here.
+constexpr unsigned MaxPointerRenames = 4;
 
 class RaceFinder {
 public:
@@ -852,8 +855,11 @@ private:
           Locked.insert(flagName(A.Path));
         NoteTests(A.Locks);
       }
-      for (const CallSite &Call : F.Calls)
+      for (const CallSite &Call : F.Calls) {
         NoteTests(Call.Locks);
+        if (Call.CalledFrom)
+          Tested.insert(flagName(*Call.CalledFrom));
+      }
     }
     for (const std::string &Name : Tested)
       if (Locked.count(Name))
@@ -1468,6 +1474,18 @@ private:
           Inner.GuardSince.emplace(M->Key, GuardTest{C.EntryPos, C.Fn->Name});
         Inner.Locks.push_back(*M);
       }
+    // A call through a pointer read from a place runs where the place held
+    // a function: what it does comes after the store that put it there
+    // (afterFlagPublication), in its callees too.
+    if (Call.CalledFrom) {
+      HeldLock Mark{*Call.CalledFrom, false};
+      appendPathStep(Mark.Mutex.Steps, "!=0");
+      appendPathStep(Mark.Mutex.Steps, FlagTestMark);
+      if (auto M = resolveLock(Mark, C); M && isFlagGuard(*M)) {
+        CalledPointerKeys.insert(flagGuardOf(*M).first);
+        Inner.Locks.push_back(std::move(*M));
+      }
+    }
     // A flag only tested on the way to starts is carried only that way
     // (and through the threads started under its test), and one only a
     // lock may publish guards only the accesses of the function that
@@ -1485,7 +1503,8 @@ private:
                                          return (PastStarts &&
                                                  GuardOnlyKeys.count(Key) &&
                                                  !Known.count(Key)) ||
-                                                PublishedOnlyKeys.count(Key);
+                                                (PublishedOnlyKeys.count(Key) &&
+                                                 !CalledPointerKeys.count(Key));
                                        }),
                         Inner.Locks.end());
     }
@@ -2418,28 +2437,70 @@ private:
   /// thread took it. A store of an address concur cannot follow, or of
   /// another object's, keeps the names apart.
   void nameLocksThroughSinglePointers() {
-    std::vector<std::pair<std::string, std::string>> Aliases;
     for (const auto &[Through, Pointees] : StoredPointees)
       if (Pointees.size() == 1 && !Pointees.begin()->empty() &&
           *Pointees.begin() != Through)
-        Aliases.push_back({Through, *Pointees.begin()});
-    if (Aliases.empty())
+        SinglePointees.push_back({Through, *Pointees.begin()});
+    if (SinglePointees.empty())
       return;
-    auto Rename = [&](std::string &Key) {
-      for (const auto &[Through, Object] : Aliases)
-        if (Key.size() > Through.size() &&
-            Key.compare(0, Through.size(), Through) == 0 &&
-            (Key[Through.size()] == '.' || Key[Through.size()] == '[')) {
-          Key = Object + Key.substr(Through.size());
-          return;
-        }
-    };
+    auto Rename = [&](std::string &Key) { Key = throughSinglePointers(Key); };
     for (ResolvedAccess &A : Accesses)
       for (ResolvedLock &L : A.Locks) {
         Rename(L.Key);
         if (!L.ArrayKey.empty())
           Rename(L.ArrayKey);
       }
+  }
+
+  /// Key named by the object the pointer it goes through always points to
+  /// (SinglePointees), when it goes through one.
+  std::string throughSinglePointers(std::string Key) const {
+    // Each pointer on the way in turn (`pools[0]->queue[h]`: the pool's
+    // object, then its queue's buffer); a few are enough.
+    for (unsigned Round = 0; Round < MaxPointerRenames; ++Round) {
+      size_t Length = 0;
+      auto Alias = std::find_if(SinglePointees.begin(), SinglePointees.end(),
+                                [&](const auto &A) {
+                                  Length = pointerPrefix(Key, A.first);
+                                  return Length != std::string::npos;
+                                });
+      if (Alias == SinglePointees.end())
+        break;
+      Key = Alias->second + Key.substr(Length);
+    }
+    return Key;
+  }
+
+  /// The length of the part of Key that names the pointer Through ("<cell>*"),
+  /// where Key goes through it (npos if not). Any element Through names by
+  /// "[]" (`pools[i] = create()` in a loop) stands for each element Key
+  /// names by index (`pools[0]`), unless that element was stored to
+  /// itself: then its own stores decide.
+  size_t pointerPrefix(const std::string &Key,
+                       const std::string &Through) const {
+    size_t K = 0, T = 0;
+    bool AnyElement = false;
+    while (T < Through.size() && K < Key.size()) {
+      if (Through.compare(T, 2, "[]") == 0 && Key[K] == '[') {
+        size_t Close = Key.find(']', K);
+        if (Close == std::string::npos)
+          return std::string::npos;
+        AnyElement |= Close != K + 1;
+        K = Close + 1;
+        T += 2;
+        continue;
+      }
+      if (Key[K] != Through[T])
+        return std::string::npos;
+      ++K;
+      ++T;
+    }
+    if (T < Through.size() || K >= Key.size() ||
+        (Key[K] != '.' && Key[K] != '['))
+      return std::string::npos;
+    if (AnyElement && StoredPointees.count(Key.substr(0, K)))
+      return std::string::npos;
+    return K;
   }
 
   /// A new thread's handle in a buffer that pointers were stored to point
@@ -4312,14 +4373,17 @@ private:
     return false;
   }
 
-  bool publishedAfter(const std::string &Key, const FlagValues &Tested,
+  bool publishedAfter(const std::string &Guard, const FlagValues &Tested,
                       const ResolvedAccess &A, const ResolvedAccess &B) {
+    // The flag by the object its pointers point to, as each access names it
+    // (pools[0]->queue and the pool's own malloc'd object).
+    std::string Key = throughSinglePointers(Guard);
     auto [Index, New] = FlagAccessIndex.try_emplace(Key);
     // (A store of a pointer on the way, `pool = malloc(...)`, writes no
     // flag: it picks the object.)
     if (New)
       for (size_t I = 0; I < Accesses.size(); ++I) {
-        std::string Place = Accesses[I].Path.key();
+        std::string Place = throughSinglePointers(Accesses[I].Path.key());
         if (writesFlag(Place, Key) &&
             (Place.size() == Key.size() || Key[Place.size()] != '*'))
           Index->second.push_back(I);
@@ -4341,26 +4405,57 @@ private:
         It = Held.count(*It) ? std::next(It) : Common->erase(It);
     };
     bool Stored = false;
+    // The threads whose reads of the flag decide what runs: A's, and those
+    // of stores made under a test of it.
+    std::set<unsigned> Testers{A.Thread};
+    std::vector<size_t> Reads;
     for (size_t I : Index->second) {
       const ResolvedAccess &X = Accesses[I];
       if (!X.Program.empty() && !A.Program.empty() && X.Program != A.Program)
         continue;
+      bool Whole = throughSinglePointers(X.Path.key()) == Key;
       if (!X.Write) {
-        if (X.Thread == A.Thread && X.Path.key() == Key)
-          Meet(X);
+        if (Whole)
+          Reads.push_back(I);
         continue;
       }
       // A store of a value the test does not admit is not what it read.
       auto Constant = StoredConstants.find(I);
-      if (Constant != StoredConstants.end() && X.Path.key() == Key &&
+      if (Constant != StoredConstants.end() && Whole &&
           !Tested.admits(Constant->second))
         continue;
-      if (X.Thread != B.Thread || X.Pos <= B.LastMadePos || mayShareLoop(B, X))
+      if (X.Thread == B.Thread && X.Pos > B.LastMadePos &&
+          !mayShareLoop(B, X)) {
+        Meet(X);
+        Stored = true;
+        continue;
+      }
+      // A store made only where a test of the flag found a value this test
+      // admits follows another such store: the first of them in any run is
+      // none of these, so it is B's thread's, and all come after B (a task
+      // that submits the next task to the queue it was taken from).
+      if (!storedUnderTest(X, Key, Tested))
         return false;
+      Testers.insert(X.Thread);
       Meet(X);
-      Stored = true;
     }
+    for (size_t I : Reads)
+      if (Testers.count(Accesses[I].Thread))
+        Meet(Accesses[I]);
     return Stored && Common && !Common->empty();
+  }
+
+  /// Is X made only where a test of the flag Key found one of the values
+  /// Tested admits?
+  bool storedUnderTest(const ResolvedAccess &X, const std::string &Key,
+                       const FlagValues &Tested) {
+    const FlagGuards *Guards = guardsOf(X);
+    if (!Guards)
+      return false;
+    return std::any_of(Guards->begin(), Guards->end(), [&](const auto &G) {
+      return throughSinglePointers(G.first) == Key &&
+             testedValues(G.second).unite(Tested).str() == Tested.str();
+    });
   }
 
   bool ordered(const ResolvedAccess &A, const ResolvedAccess &B) const {
@@ -4902,6 +4997,9 @@ private:
   /// For each pointer stored to ("<cell>*"), the objects stored there
   /// ("<object>*"; "" for an address concur cannot follow), up to two.
   std::unordered_map<std::string, std::set<std::string>> StoredPointees;
+  /// The pointers of StoredPointees that point to one object only
+  /// ("<pointer>*", the object's key).
+  std::vector<std::pair<std::string, std::string>> SinglePointees;
   /// mayGiveBack's answer for the whole program, once asked.
   std::optional<std::unordered_set<std::string>> GivesBack;
   /// Pointers holding a mutex a call returned holding (noteLockPointer).
@@ -4925,6 +5023,9 @@ private:
   std::unordered_set<std::string> GuardOnlyKeys;
   /// The keys of flags kept only for afterFlagPublication.
   std::unordered_set<std::string> PublishedOnlyKeys;
+  /// The flags of places called through (CallSite::CalledFrom): carried
+  /// into the callees, whose accesses they order.
+  std::unordered_set<std::string> CalledPointerKeys;
   /// Per function, returnedLater's answer for each of its accesses.
   std::unordered_map<const FunctionFacts *, std::vector<bool>> ReturnedLater;
   /// The keys of flags some thread claimed as a token (trackToken).

@@ -830,6 +830,8 @@ void CallModel::handleIndirect(const CallExpr *CE, const Expr *Through,
   }
   if (isa<MemberExpr>(Field))
     C.CalleeObject = S.Paths.pathOf(Field);
+  if (!Operator)
+    C.CalledFrom = calledPointerPlace(Through, S);
   // The arguments, bound by the parameter types of the call's signature.
   unsigned First = Operator && isa<CXXOperatorCallExpr>(CE) ? 1 : 0;
   std::vector<QualType> Params;

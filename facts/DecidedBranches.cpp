@@ -358,19 +358,26 @@ static const Expr *testedFlag(const Expr *Cond, const ASTContext &Ctx,
 /// "<place>" + Values + "?flagtest" for the place Read reads. The place's
 /// path is asked for only once the test's shape fits: naming a place has
 /// effects on the walk (an element's index, a local's use).
-static std::optional<HeldLock>
-flagTestMark(const Expr *Read, const std::string &Values, FunctionScope &S) {
-  std::optional<AccessPath> Place = S.Paths.pathOf(Read);
-  if (!Place || Place->Root == AccessPath::RootKind::Local ||
-      Place->Root == AccessPath::RootKind::Return ||
-      (Place->Root == AccessPath::RootKind::Param &&
-       (Place->Steps.empty() || Place->Steps.front() != "*")))
+static std::optional<HeldLock> flagTestMarkOf(const AccessPath &Place,
+                                              const std::string &Values) {
+  if (Place.Root == AccessPath::RootKind::Local ||
+      Place.Root == AccessPath::RootKind::Return ||
+      (Place.Root == AccessPath::RootKind::Param &&
+       (Place.Steps.empty() || Place.Steps.front() != "*")))
     return std::nullopt;
-  AccessPath P = *Place;
-  P.Name = "a test of '" + Place->Name + "'";
+  AccessPath P = Place;
+  P.Name = "a test of '" + Place.Name + "'";
   appendStep(P, Values);
   appendStep(P, FlagTestMark);
   return HeldLock{P, false};
+}
+
+static std::optional<HeldLock>
+flagTestMark(const Expr *Read, const std::string &Values, FunctionScope &S) {
+  std::optional<AccessPath> Place = S.Paths.pathOf(Read);
+  if (!Place)
+    return std::nullopt;
+  return flagTestMarkOf(*Place, Values);
 }
 
 std::optional<HeldLock> flagTestOnEdge(const Expr *Cond, bool TrueEdge,
@@ -628,6 +635,117 @@ static const ParmVarDecl *copiedParam(const Expr *Pointer, FunctionScope &S) {
       (VD == Param || onlyHolds(Param, Param, S.FD->getBody())))
     It->second = Param;
   return It->second;
+}
+
+/// The one definition of the part of local VD that the member chain Fields
+/// (outermost last) names: VD's initialiser, or the one assignment to VD or
+/// to a member chain leading to that part (`task.fn = q[h].fn`, `job = q[h]`),
+/// with the fields it leaves to name (`job` = ..., then `.fn`). None when
+/// there are more, or the address of VD or of a part of it is taken.
+static const Expr *soleDefinition(const VarDecl *VD,
+                                  const std::vector<const FieldDecl *> &Fields,
+                                  const Stmt *Body,
+                                  std::vector<const FieldDecl *> &Rest) {
+  // The member chain E names on VD (outermost last), or false.
+  auto ChainOn = [&](const Expr *E, std::vector<const FieldDecl *> &Chain) {
+    E = E->IgnoreParenCasts();
+    while (const auto *M = dyn_cast<MemberExpr>(E)) {
+      const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl());
+      if (M->isArrow() || !F)
+        return false;
+      Chain.push_back(F);
+      E = M->getBase()->IgnoreParenCasts();
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    return Ref && Ref->getDecl() == VD;
+  };
+  // Does a chain (outermost last) lead to the called part, or lie inside it?
+  auto Overlaps = [&](const std::vector<const FieldDecl *> &Chain) {
+    for (size_t I = 0; I < Chain.size() && I < Fields.size(); ++I)
+      if (Chain[Chain.size() - 1 - I] != Fields[Fields.size() - 1 - I])
+        return false;
+    return true;
+  };
+  const Expr *Def = nullptr;
+  unsigned Defs = 0;
+  if (VD->getInit()) {
+    Def = VD->getInit();
+    Rest = Fields;
+    ++Defs;
+  }
+  std::vector<const Stmt *> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *N = Work.back();
+    Work.pop_back();
+    if (!N)
+      continue;
+    std::vector<const FieldDecl *> Chain;
+    if (const auto *U = dyn_cast<UnaryOperator>(N);
+        U && U->getOpcode() == UO_AddrOf && ChainOn(U->getSubExpr(), Chain))
+      return nullptr;
+    if (const auto *B = dyn_cast<BinaryOperator>(N);
+        B && B->isAssignmentOp() && ChainOn(B->getLHS(), Chain) &&
+        Overlaps(Chain)) {
+      if (B->getOpcode() != BO_Assign || Chain.size() > Fields.size())
+        return nullptr;
+      Def = B->getRHS();
+      Rest.assign(Fields.begin(), Fields.end() - Chain.size());
+      ++Defs;
+    }
+    for (const Stmt *Child : N->children())
+      Work.push_back(Child);
+  }
+  return Defs == 1 ? Def : nullptr;
+}
+
+std::optional<AccessPath> calledPointerPlace(const Expr *Through,
+                                             FunctionScope &S) {
+  const Expr *E = Through->IgnoreParenImpCasts();
+  while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_Deref)
+      break;
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  }
+  if (!E->getType()->isPointerType() ||
+      !E->getType()->getPointeeType()->isFunctionType())
+    return std::nullopt;
+  // A copy in a local (`task.fn = q[h].fn; task.fn(arg)`): the place the
+  // copy was made from.
+  std::vector<const FieldDecl *> Fields;
+  const Expr *Base = E;
+  while (const auto *M = dyn_cast<MemberExpr>(Base)) {
+    const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl());
+    if (M->isArrow() || !F)
+      break;
+    Fields.push_back(F);
+    Base = M->getBase()->IgnoreParenImpCasts();
+  }
+  std::optional<AccessPath> Place;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Base);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (VD && VD->isLocalVarDecl() && !VD->isStaticLocal() &&
+      !VD->getType()->isReferenceType()) {
+    std::vector<const FieldDecl *> Rest;
+    const Expr *Def = soleDefinition(VD, Fields, S.FD->getBody(), Rest);
+    if (!Def)
+      return std::nullopt;
+    Def = Def->IgnoreParenCasts();
+    if (!isa<MemberExpr>(Def) && !isa<ArraySubscriptExpr>(Def))
+      return std::nullopt;
+    Place = S.Paths.pathOf(Def);
+    if (!Place)
+      return std::nullopt;
+    for (auto It = Rest.rbegin(); It != Rest.rend(); ++It) {
+      appendStep(*Place, "." + (*It)->getNameAsString());
+      Place->Name += "." + (*It)->getNameAsString();
+    }
+  } else if (isa<MemberExpr>(E)) {
+    Place = S.Paths.pathOf(E);
+  }
+  // As a flag's place: shared, not the function's own.
+  if (!Place || !flagTestMarkOf(*Place, "!=0"))
+    return std::nullopt;
+  return Place;
 }
 
 std::optional<HeldLock> nonNullAfterDereference(const AccessPath &Accessed,

@@ -105,6 +105,15 @@ std::vector<HeldLock> switchTestsOnEdge(const clang::CFGBlock &From,
                                         const clang::CFGBlock &To,
                                         FunctionScope &S);
 
+/// The place a call through a function pointer (Through, the callee
+/// expression) read the pointer from: a field or element, called as itself
+/// or through a local copy made from that one place (`task.fn =
+/// pool->queue[h].fn; (*task.fn)(arg)`, `job = q[h]; job.fn(arg)`). The
+/// callee runs only where that place held a function: the race check
+/// orders what the function does after the store that put it there
+/// (CallSite::CalledFrom).
+std::optional<AccessPath> calledPointerPlace(const clang::Expr *Through,
+                                             FunctionScope &S);
 /// The mark held after Accessed (the expression At), a load or store
 /// through the function's own pointer parameter, which it never changes
 /// nor lets anything change (its address is not taken), named as itself

@@ -622,6 +622,11 @@ struct CallSite {
   /// Indirect calls through a field (`te->entry_func()`): the field's
   /// place, to tell which object's field it is (CallableStore::Object).
   std::optional<AccessPath> CalleeObject;
+  /// Indirect calls through a pointer read from a field or element, as
+  /// itself or through a local copy of that one place (`task.fn =
+  /// pool->queue[h].fn; (*task.fn)(arg)`): that place. The callee runs only
+  /// where the place held a function (DecidedBranches.h).
+  std::optional<AccessPath> CalledFrom;
   /// Callables passed to the callee's parameters of callable type.
   std::vector<CallableArg> CallableArgs;
   /// Filled in by the whole-program stage for virtual and indirect calls.

@@ -422,6 +422,8 @@ void to_json(json &J, const CallSite &C) {
   }
   if (C.CalleeObject)
     J["callee_object"] = *C.CalleeObject;
+  if (C.CalledFrom)
+    J["called_from"] = *C.CalledFrom;
   if (!C.CallableArgs.empty())
     J["callable_args"] = C.CallableArgs;
   if (C.SwitchedTo != ExecutionContext::None)
@@ -469,6 +471,7 @@ void from_json(const json &J, CallSite &C) {
     J.at("slot_name").get_to(C.SlotName);
   }
   readOptional(J, "callee_object", C.CalleeObject);
+  readOptional(J, "called_from", C.CalledFrom);
   if (J.contains("callable_args"))
     J.at("callable_args").get_to(C.CallableArgs);
   if (J.contains("switched_to"))
