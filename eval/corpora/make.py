@@ -60,7 +60,11 @@ APT = ["clang-19", "libomp-19-dev", "g++", "cmake", "ninja-build", "make", "auto
        "libasio-dev", "catch2", "libboost1.81-dev", "libssl-dev", "zlib1g-dev",
        "libbrotli-dev", "libzstd-dev", "libcurl4-openssl-dev", "libevent-dev",
        "libprotobuf-dev", "protobuf-compiler", "pybind11-dev", "python3-dev",
-       "libibverbs-dev", "libbz2-dev", "libc++-19-dev"]
+       "libibverbs-dev", "libbz2-dev", "libc++-19-dev",
+       # mjpg-streamer's plugins: input_uvc (libjpeg), output_viewer (SDL 1.2),
+       # output_zmqserver (ZeroMQ, protobuf-c and its protoc-c)
+       "libjpeg62-turbo-dev", "libsdl1.2-dev", "libzmq3-dev", "libprotobuf-c-dev",
+       "protobuf-c-compiler"]
 
 COROUTINE_RE = re.compile(r"\bco_(?:await|return|yield)\b|\bcoroutine_handle\b")
 
@@ -700,6 +704,35 @@ def make_btop(ctx):
              missing, src)
 
 
+def make_mjpg_streamer(ctx):
+    """mjpg-streamer-experimental's CMake build (its default Release flags)
+    with clang-19: the mjpg_streamer program (mjpg_streamer.c, utils.c) and
+    every plugin whose dependencies Debian 12 has (input_file, input_http,
+    input_uvc, output_file, output_http, output_rtsp, output_udp,
+    output_viewer with libsdl1.2-dev, output_zmqserver with libzmq3-dev and
+    protobuf-c; not input_opencv, input_raspicam, input_ptp2), all in one
+    database although each plugin is a shared library main dlopens. Kept:
+    the C files of the work tree (not the generated package.pb-c.c, whose
+    header output_zmqserver.c includes, so it is generated), one entry per
+    file, those clang-19 parses (all of them at the labels' commit)."""
+    n = "mjpg-streamer"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    full = cmake(os.path.join(src, "mjpg-streamer-experimental"), os.path.join(d, "cmake-build"), [
+        "-G", "Ninja", "-DCMAKE_C_COMPILER=clang-19", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"],
+        os.path.join(d, "cmake.log"))
+    cand = one_per_file([e for e in full if e["file"].endswith(".c")
+                         and os.path.normpath(e["file"]).startswith(src + os.sep)])
+    keep, dropped = [], []
+    for e, ok, errs in check_entries(cand):
+        (keep if ok else dropped).append(e)
+        if not ok:
+            log("mjpg-streamer: dropped %s: %s" % (os.path.relpath(e["file"], src), errs[:1]))
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "%d C entries of the work tree (of %d CMake entries), %d dropped as not parsing"
+             % (len(cand), len(full), len(dropped)), missing, src)
+
+
 NPB_CLASS = "S"   # NPB-OMP/Makefile's default CLASS
 
 
@@ -754,6 +787,7 @@ CORPORA = {
     "bzip3": make_bzip3,
     "lz4": make_lz4,
     "btop": make_btop,
+    "mjpg-streamer": make_mjpg_streamer,
     "nng": make_nng,
     "c-thread-pool": make_c_thread_pool,
     "mbrossard-threadpool": make_mbrossard_threadpool,
