@@ -132,3 +132,7 @@ int main(int argc, char **argv) {
 // CHECK-DAG: completion-flags.c:61:11: warning: 'client::threaded' is written by thread 'maybe_thread' without a lock and read by thread 'main' without a lock
 // CHECK-DAG: completion-flags.c:68:9: warning: 'client::sock' is written by thread 'stale_thread' without a lock and written by thread 'main' without a lock
 // CHECK-DAG: completion-flags.c:106:9: warning: 'client::threaded' is written by thread 'main' without a lock and read by thread 'reset_thread' without a lock
+
+// Every finding above, and no other (the implicit check covers the output
+// up to the summary).
+// CHECK: concur: 1 file analysed

@@ -59,3 +59,7 @@ int main(void) {
   pthread_join(T[1], NULL);
   return Ctx.count + Ids[0];
 }
+
+// Every finding above, and no other (the implicit check covers the output
+// up to the summary).
+// CHECK: concur: 1 file analysed

@@ -70,3 +70,7 @@ int main(int argc, char **argv) {
   cleanup();
   return 0;
 }
+
+// Every finding above, and no other (the implicit check covers the output
+// up to the summary).
+// CHECK: concur: 1 file analysed

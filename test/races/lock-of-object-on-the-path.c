@@ -62,3 +62,7 @@ int main(void) {
   pthread_join(t, NULL);
   return 0;
 }
+
+// Every finding above, and no other (the implicit check covers the output
+// up to the summary).
+// CHECK: concur: 1 file analysed

@@ -113,3 +113,7 @@ int main(void) {
   submitBare(bare, readBare);
   return 0;
 }
+
+// Every finding above, and no other (the implicit check covers the output
+// up to the summary).
+// CHECK: concur: 1 file analysed
