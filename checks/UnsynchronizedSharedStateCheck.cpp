@@ -1396,6 +1396,15 @@ private:
   /// in it, "L:<thread>:heap:<USR>@<place>", or returned new by one of its
   /// calls, "L:<thread>:heap:<id>#<order>"? (A second program's copy of a
   /// function has the id "<USR>@<file>", its facts' paths the USR.)
+  /// A constructor's access through `this` to an object of its own (a
+  /// local, or what `new` made; not a member of another object, which may
+  /// have been given on before).
+  static bool underConstruction(const AccessPath &Path, const Context &C) {
+    return C.Fn->IsConstructor && Path.Root == AccessPath::RootKind::This &&
+           C.This && C.This->Root.rfind("L:", 0) == 0 &&
+           C.This->Steps.size() <= 1;
+  }
+
   static bool madeBy(const std::string &Root, const FunctionFacts &F) {
     if (Root.rfind("L:", 0) != 0)
       return false;
@@ -2225,7 +2234,8 @@ private:
     // The function made the object and has not handed it on: only this
     // thread reaches it (earlier objects of the same site other threads
     // hold are others).
-    if (A.Unpublished && madeBy(Path->Root, *C.Fn))
+    if (A.Unpublished &&
+        (madeBy(Path->Root, *C.Fn) || underConstruction(A.Path, C)))
       return;
     // A by-value parameter's own fields: the callee's copy.
     if (Path->inOwnCopy())
@@ -4023,8 +4033,10 @@ private:
   }
 
   void indexSyncs() {
+    // A condition variable or semaphore reached through a pointer to one
+    // object is that object's, as a lock is (nameLocksThroughSinglePointers).
     for (const SyncRecord &R : Syncs) {
-      SyncTimes &Times = SyncIndex[{R.Thread, R.Key}];
+      SyncTimes &Times = SyncIndex[{R.Thread, throughSinglePointers(R.Key)}];
       (R.Release ? Times.Releases : Times.Acquires).push_back(R.Pos);
     }
     for (auto &[Key, Times] : SyncIndex) {

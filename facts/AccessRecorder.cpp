@@ -187,6 +187,8 @@ void AccessRecorder::append(AccessPath P, bool Write, const Expr *At,
   A.Atomic = Atomic || (S.Here && S.Here->Atomic);
   if (const DeclRefExpr *Base = baseUse(At))
     A.Unpublished = S.UnpublishedUses.count(Base) != 0;
+  else if (const CXXThisExpr *This = baseThis(At))
+    A.Unpublished = S.OwnedThisUses.count(This) != 0;
   if (const VarDecl *V = lazyInitialisation(At, S.TU.Ctx))
     A.LazyInitOf = S.TU.usr(V);
   // Writing a volatile flag would publish what came before it to a loop

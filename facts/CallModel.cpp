@@ -7,6 +7,7 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -1126,11 +1127,18 @@ void CallModel::handleConstruct(const CXXConstructExpr *CE) {
   C.CalleeId = S.TU.usr(Ctor);
   C.CalleeName = S.TU.displayName(Ctor);
   C.CallableArgs = std::move(Passed);
-  if (const VarDecl *Var = S.Lexical.initialises(S.skip(CE)))
+  if (const VarDecl *Var = S.Lexical.initialises(S.skip(CE))) {
     if (auto P = S.Paths.varPath(Var)) {
       appendStep(*P, "&");
       C.This = P;
     }
+  } else {
+    // `new T(...)`: the object the allocation makes, as the pointer it
+    // returns names it.
+    for (const DynTypedNode &Parent : S.TU.Ctx.getParents(*CE))
+      if (const auto *New = Parent.get<CXXNewExpr>())
+        C.This = S.Paths.pointerValueOf(New);
+  }
   bindArguments(Ctor, Args, C.Args, &C.CopiedArgs);
   S.Out.Calls.push_back(std::move(C));
 }

@@ -426,7 +426,9 @@ struct MemoryAccess {
   /// Through a local pointer to an object the function made, before any
   /// path could have handed the pointer on (facts/UnpublishedObjects.h):
   /// no other thread reaches this object yet, if the whole program finds
-  /// the object new (an allocation, or a function returning one).
+  /// the object new (an allocation, or a function returning one). In a
+  /// constructor: through `this`, before it was given on, when the object
+  /// is a whole one (a local, or what `new` made).
   bool Unpublished = false;
   /// Inside a loop of its function: it may run again after what follows
   /// it in program order.

@@ -86,6 +86,9 @@ struct FunctionScope {
   /// Uses of local pointers to an object the function made that nothing
   /// can have handed on yet (findUnpublishedUses).
   std::set<const clang::DeclRefExpr *> UnpublishedUses;
+  /// In a constructor: the uses of `this` before any hand-on of it
+  /// (findOwnedThisUses).
+  std::set<const clang::CXXThisExpr *> OwnedThisUses;
   /// unreachedCalls() for the CFG block being walked.
   std::vector<unsigned> Unreached;
 

@@ -143,6 +143,7 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
     return false;
   if (!S.InRegion)
     S.UnpublishedUses = findUnpublishedUses(*Graph, Root, S);
+  S.OwnedThisUses = findOwnedThisUses(*Graph, Root, S);
   FlowState Initial = S.Locks.Now;
   std::vector<std::optional<FlowState>> Exits(Graph->getNumBlockIDs());
   PostOrderCFGView Order(Graph.get());

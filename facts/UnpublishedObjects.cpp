@@ -124,6 +124,54 @@ public:
   UseClassifier(const ParentMap &Parents, const SourceManager &SM)
       : Parents(Parents), SM(SM) {}
 
+  /// A use of `this` in a constructor: a part of the object reached
+  /// (`this->n`, `n`, `*this`), or `this` given on.
+  UseKind classifyThis(const CXXThisExpr *Use) const {
+    if (isUnevaluated(Use))
+      return UseKind::Benign;
+    const Stmt *Child = Use;
+    const Stmt *Parent = climbCasts(Child);
+    if (!Parent)
+      return UseKind::HandOn;
+    if (const auto *ME = dyn_cast<MemberExpr>(Parent))
+      if (ME->isArrow() && ME->getBase()->IgnoreParenCasts() == Use &&
+          isa<FieldDecl>(ME->getMemberDecl()))
+        return memberCallOnPart(ME) ? UseKind::Access : partUse(ME);
+    if (const auto *U = dyn_cast<UnaryOperator>(Parent);
+        U && U->getOpcode() == UO_Deref)
+      return partUse(U);
+    if (const auto *B = dyn_cast<BinaryOperator>(Parent))
+      if (B->isComparisonOp())
+        return UseKind::Benign;
+    if (const auto *Call = dyn_cast<CallExpr>(Parent))
+      if (isArgument(Call, Child) && keepsNothing(Call))
+        return UseKind::Benign;
+    return UseKind::HandOn;
+  }
+
+  /// `member_.method()`, `a.b.method()`: the method is given the member's
+  /// address, not the object's (what it keeps of the member, it keeps of
+  /// no other part).
+  bool memberCallOnPart(const MemberExpr *Field) const {
+    const Stmt *Top = Field;
+    for (;;) {
+      const Stmt *Parent = Parents.getParent(Top);
+      while (isa_and_nonnull<ParenExpr>(Parent) ||
+             isa_and_nonnull<ImplicitCastExpr>(Parent)) {
+        Top = Parent;
+        Parent = Parents.getParent(Top);
+      }
+      const auto *ME = dyn_cast_or_null<MemberExpr>(Parent);
+      if (!ME || ME->isArrow())
+        return false;
+      if (isa<FieldDecl>(ME->getMemberDecl())) {
+        Top = ME;
+        continue;
+      }
+      return isa_and_nonnull<CallExpr>(Parents.getParent(ME));
+    }
+  }
+
   UseKind classify(const DeclRefExpr *Use) const {
     // Inside a lambda's body: the closure holds a copy.
     if (Use->refersToEnclosingVariableOrCapture())
@@ -285,6 +333,26 @@ private:
   const SourceManager &SM;
 };
 
+/// The uses of `this` in a constructor's body or initialisers, and the
+/// lambdas that capture it (each a hand-on where it is made; their bodies
+/// are another function's).
+class ThisUseCollector : public RecursiveASTVisitor<ThisUseCollector> {
+public:
+  std::vector<const CXXThisExpr *> Uses;
+  std::vector<const LambdaExpr *> Capturing;
+
+  bool VisitCXXThisExpr(CXXThisExpr *E) {
+    Uses.push_back(E);
+    return true;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    for (const LambdaCapture &C : L->captures())
+      if (C.capturesThis())
+        Capturing.push_back(L);
+    return true;
+  }
+};
+
 class Reachability {
 public:
   explicit Reachability(const CFG &Graph) : Blocks(Graph.getNumBlockIDs()) {
@@ -363,6 +431,90 @@ private:
 };
 
 } // namespace
+
+const CXXThisExpr *baseThis(const Expr *At) {
+  const Expr *E = At;
+  for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
+    E = E->IgnoreParenCasts();
+    if (const auto *This = dyn_cast<CXXThisExpr>(E))
+      return This;
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      E = ME->getBase();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      E = AS->getBase();
+    else if (const auto *U = dyn_cast<UnaryOperator>(E);
+             U && U->getOpcode() == UO_Deref)
+      E = U->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+std::set<const CXXThisExpr *>
+findOwnedThisUses(const CFG &Graph, const Stmt *Body, const FunctionScope &S) {
+  std::set<const CXXThisExpr *> Owned;
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(S.FD);
+  if (!Ctor || !Body)
+    return Owned;
+  const SourceManager &SM = S.TU.Ctx.getSourceManager();
+  // What runs before the body: a base's or a delegated-to constructor of
+  // the program may hand `this` on; so may a member's initialiser.
+  for (const CXXCtorInitializer *Init : Ctor->inits()) {
+    if (Init->isBaseInitializer() || Init->isDelegatingInitializer()) {
+      const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+          Init->getInit() ? Init->getInit()->IgnoreImplicit() : nullptr);
+      const CXXConstructorDecl *Callee =
+          Construct ? Construct->getConstructor() : nullptr;
+      if (!Callee ||
+          !(Callee->isTrivial() || SM.isInSystemHeader(Callee->getLocation())))
+        return Owned;
+      continue;
+    }
+    Expr *Value = Init->getInit();
+    if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(Value))
+      Value = const_cast<Expr *>(Default->getExpr());
+    if (!Value)
+      continue;
+    ThisUseCollector InInit;
+    InInit.TraverseStmt(Value);
+    if (!InInit.Capturing.empty())
+      return Owned;
+    ParentMap InitParents(Value);
+    UseClassifier InitClassifier(InitParents, SM);
+    for (const CXXThisExpr *Use : InInit.Uses)
+      if (InitClassifier.classifyThis(Use) == UseKind::HandOn)
+        return Owned;
+  }
+  ThisUseCollector InBody;
+  InBody.TraverseStmt(const_cast<Stmt *>(Body));
+  ParentMap Parents(const_cast<Stmt *>(Body));
+  UseClassifier Classifier(Parents, SM);
+  Reachability Paths(Graph);
+  std::vector<Position> HandOns;
+  std::vector<std::pair<const CXXThisExpr *, Position>> Accesses;
+  for (const LambdaExpr *L : InBody.Capturing) {
+    std::optional<Position> At = Paths.positionOf(L, Parents);
+    if (!At)
+      return Owned;
+    HandOns.push_back(*At);
+  }
+  for (const CXXThisExpr *Use : InBody.Uses) {
+    std::optional<Position> At = Paths.positionOf(Use, Parents);
+    if (Classifier.classifyThis(Use) == UseKind::HandOn) {
+      if (!At)
+        return Owned;
+      HandOns.push_back(*At);
+    } else if (At) {
+      Accesses.push_back({Use, *At});
+    }
+  }
+  std::set<Position> HandedOn = Paths.reachedFrom(HandOns, {});
+  for (const auto &[Use, At] : Accesses)
+    if (!HandedOn.count(At))
+      Owned.insert(Use);
+  return Owned;
+}
 
 const DeclRefExpr *baseUse(const Expr *At) {
   const Expr *E = At;

@@ -44,6 +44,19 @@ std::set<const clang::DeclRefExpr *>
 findUnpublishedUses(const clang::CFG &Graph, const clang::Stmt *Body,
                     const FunctionScope &S);
 
+/// In a constructor's body, the uses of `this` reaching a part of the
+/// object (`n = 0`, `this->buf[i]`) that no hand-on of `this` can have come
+/// before: the object under construction is the constructor's alone until
+/// it gives `this` on (a call of the program's, a capture, a store), and a
+/// base's or delegated-to constructor of the program, or a member's
+/// initialiser giving `this` on, gives it on before the body.
+std::set<const clang::CXXThisExpr *> findOwnedThisUses(const clang::CFG &Graph,
+                                                       const clang::Stmt *Body,
+                                                       const FunctionScope &S);
+
+/// The `this` through which the lvalue At reaches memory, or null.
+const clang::CXXThisExpr *baseThis(const clang::Expr *At);
+
 /// The use of a local through which the lvalue At reaches memory
 /// (`c->a.b[i]`, `*c`): the DeclRefExpr of c, or null.
 const clang::DeclRefExpr *baseUse(const clang::Expr *At);
