@@ -857,7 +857,8 @@ private:
       }
       for (const CallSite &Call : F.Calls) {
         NoteTests(Call.Locks);
-        if (Call.CalledFrom)
+        if (Call.CalledFrom &&
+            Call.CalledFrom->Root != AccessPath::RootKind::Global)
           Tested.insert(flagName(*Call.CalledFrom));
       }
     }
