@@ -349,6 +349,11 @@ public:
     for (const LambdaCapture &C : L->captures())
       if (C.capturesThis())
         Capturing.push_back(L);
+    // An init-capture's value is the constructor's own expression
+    // (`[self = this]`).
+    for (Expr *Init : L->capture_inits())
+      if (Init)
+        TraverseStmt(Init);
     return true;
   }
 };
