@@ -4399,7 +4399,7 @@ private:
         std::string Place = throughSinglePointers(Accesses[I].Path.key());
         if (writesFlag(Place, Key) &&
             (Place.size() == Key.size() || Key[Place.size()] != '*'))
-          Index->second.push_back(I);
+          Index->second.push_back({I, Place.size() == Key.size()});
       }
     // The locks every access that matters holds; "" stands for atomicity.
     std::optional<std::set<std::string>> Common;
@@ -4422,11 +4422,10 @@ private:
     // of stores made under a test of it.
     std::set<unsigned> Testers{A.Thread};
     std::vector<size_t> Reads;
-    for (size_t I : Index->second) {
+    for (const auto &[I, Whole] : Index->second) {
       const ResolvedAccess &X = Accesses[I];
       if (!X.Program.empty() && !A.Program.empty() && X.Program != A.Program)
         continue;
-      bool Whole = throughSinglePointers(X.Path.key()) == Key;
       if (!X.Write) {
         if (Whole)
           Reads.push_back(I);
@@ -5051,8 +5050,10 @@ private:
   /// (isFlagGuard); every position a tracked flag write was made at.
   std::unordered_map<unsigned, FlagGuards> FlagGuardsOf;
   /// The accesses of each flag a guard names, or of an object holding it
-  /// (afterFlagPublication), found when first asked.
-  std::unordered_map<std::string, std::vector<size_t>> FlagAccessIndex;
+  /// (afterFlagPublication), found when first asked; true for the flag's
+  /// own (not the object's as a whole).
+  std::unordered_map<std::string, std::vector<std::pair<size_t, bool>>>
+      FlagAccessIndex;
   std::unordered_map<unsigned, std::vector<unsigned>> FlagWriteOccurrences;
   /// Per program (its main's file): the functions its code may reach.
   std::map<std::string, std::set<std::string>> ProgramReach;

@@ -185,9 +185,10 @@ void AccessRecorder::append(AccessPath P, bool Write, const Expr *At,
     S.Locks.Now.forgetStored(A.Path);
   A.Volatile = At->getType().isVolatileQualified();
   A.Atomic = Atomic || (S.Here && S.Here->Atomic);
-  if (const DeclRefExpr *Base = baseUse(At))
-    A.Unpublished = S.UnpublishedUses.count(Base) != 0;
-  else if (const CXXThisExpr *This = baseThis(At))
+  const Expr *Base = accessBase(At);
+  if (const auto *Local = dyn_cast_or_null<DeclRefExpr>(Base))
+    A.Unpublished = S.UnpublishedUses.count(Local) != 0;
+  else if (const auto *This = dyn_cast_or_null<CXXThisExpr>(Base))
     A.Unpublished = S.OwnedThisUses.count(This) != 0;
   if (const VarDecl *V = lazyInitialisation(At, S.TU.Ctx))
     A.LazyInitOf = S.TU.usr(V);

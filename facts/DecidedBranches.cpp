@@ -358,26 +358,25 @@ static const Expr *testedFlag(const Expr *Cond, const ASTContext &Ctx,
 /// "<place>" + Values + "?flagtest" for the place Read reads. The place's
 /// path is asked for only once the test's shape fits: naming a place has
 /// effects on the walk (an element's index, a local's use).
-static std::optional<HeldLock> flagTestMarkOf(const AccessPath &Place,
-                                              const std::string &Values) {
-  if (Place.Root == AccessPath::RootKind::Local ||
-      Place.Root == AccessPath::RootKind::Return ||
-      (Place.Root == AccessPath::RootKind::Param &&
-       (Place.Steps.empty() || Place.Steps.front() != "*")))
-    return std::nullopt;
-  AccessPath P = Place;
-  P.Name = "a test of '" + Place.Name + "'";
-  appendStep(P, Values);
-  appendStep(P, FlagTestMark);
-  return HeldLock{P, false};
+/// A place other threads may reach, as a flag's is: not the function's
+/// own local, parameter or call result.
+static bool isFlagPlace(const AccessPath &Place) {
+  return Place.Root != AccessPath::RootKind::Local &&
+         Place.Root != AccessPath::RootKind::Return &&
+         (Place.Root != AccessPath::RootKind::Param ||
+          (!Place.Steps.empty() && Place.Steps.front() == "*"));
 }
 
 static std::optional<HeldLock>
 flagTestMark(const Expr *Read, const std::string &Values, FunctionScope &S) {
   std::optional<AccessPath> Place = S.Paths.pathOf(Read);
-  if (!Place)
+  if (!Place || !isFlagPlace(*Place))
     return std::nullopt;
-  return flagTestMarkOf(*Place, Values);
+  AccessPath P = *Place;
+  P.Name = "a test of '" + Place->Name + "'";
+  appendStep(P, Values);
+  appendStep(P, FlagTestMark);
+  return HeldLock{P, false};
 }
 
 std::optional<HeldLock> flagTestOnEdge(const Expr *Cond, bool TrueEdge,
@@ -564,6 +563,24 @@ static const Expr *dereferencedPointer(const Expr *At) {
   }
 }
 
+/// Calls Visit on each node under Root (Root first, then depth first, a
+/// node's last child first) until it returns false: false then.
+template <typename VisitFn>
+static bool everyNode(const Stmt *Root, VisitFn Visit) {
+  std::vector<const Stmt *> Work{Root};
+  while (!Work.empty()) {
+    const Stmt *N = Work.back();
+    Work.pop_back();
+    if (!N)
+      continue;
+    if (!Visit(N))
+      return false;
+    for (const Stmt *Child : N->children())
+      Work.push_back(Child);
+  }
+  return true;
+}
+
 /// Does Body change VD other than by `VD = Param` (through casts), or take
 /// its address? Param itself: does Body change it, or take its address?
 static bool onlyHolds(const VarDecl *VD, const ParmVarDecl *Param,
@@ -574,12 +591,7 @@ static bool onlyHolds(const VarDecl *VD, const ParmVarDecl *Param,
   };
   if (VD != Param && VD->getInit() && !Names(VD->getInit(), Param))
     return false;
-  std::vector<const Stmt *> Work{Body};
-  while (!Work.empty()) {
-    const Stmt *N = Work.back();
-    Work.pop_back();
-    if (!N)
-      continue;
+  return everyNode(Body, [&](const Stmt *N) {
     if (const auto *U = dyn_cast<UnaryOperator>(N);
         U && (U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp()) &&
         Names(U->getSubExpr(), VD))
@@ -589,10 +601,8 @@ static bool onlyHolds(const VarDecl *VD, const ParmVarDecl *Param,
         (VD == Param || B->getOpcode() != BO_Assign ||
          !Names(B->getRHS(), Param)))
       return false;
-    for (const Stmt *Child : N->children())
-      Work.push_back(Child);
-  }
-  return true;
+    return true;
+  });
 }
 
 /// The parameter a pointer expression is, as itself or through a local
@@ -612,20 +622,17 @@ static const ParmVarDecl *copiedParam(const Expr *Pointer, FunctionScope &S) {
     // The parameter the local's initialiser or first plain assignment
     // names; onlyHolds checks every other.
     const Expr *From = VD->getInit();
-    std::vector<const Stmt *> Work{S.FD->getBody()};
-    while (!From && !Work.empty()) {
-      const Stmt *N = Work.back();
-      Work.pop_back();
-      if (const auto *B = dyn_cast_or_null<BinaryOperator>(N);
-          B && B->getOpcode() == BO_Assign) {
-        const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenCasts());
-        if (L && L->getDecl() == VD)
-          From = B->getRHS();
-      }
-      if (N)
-        for (const Stmt *Child : N->children())
-          Work.push_back(Child);
-    }
+    if (!From)
+      everyNode(S.FD->getBody(), [&](const Stmt *N) {
+        if (const auto *B = dyn_cast<BinaryOperator>(N);
+            B && B->getOpcode() == BO_Assign) {
+          const auto *L =
+              dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenCasts());
+          if (L && L->getDecl() == VD)
+            From = B->getRHS();
+        }
+        return !From;
+      });
     const auto *FromRef =
         From ? dyn_cast<DeclRefExpr>(From->IgnoreParenCasts()) : nullptr;
     Param = FromRef ? dyn_cast<ParmVarDecl>(FromRef->getDecl()) : nullptr;
@@ -673,29 +680,23 @@ static const Expr *soleDefinition(const VarDecl *VD,
     Rest = Fields;
     ++Defs;
   }
-  std::vector<const Stmt *> Work{Body};
-  while (!Work.empty()) {
-    const Stmt *N = Work.back();
-    Work.pop_back();
-    if (!N)
-      continue;
+  bool Followed = everyNode(Body, [&](const Stmt *N) {
     std::vector<const FieldDecl *> Chain;
     if (const auto *U = dyn_cast<UnaryOperator>(N);
         U && U->getOpcode() == UO_AddrOf && ChainOn(U->getSubExpr(), Chain))
-      return nullptr;
+      return false;
     if (const auto *B = dyn_cast<BinaryOperator>(N);
         B && B->isAssignmentOp() && ChainOn(B->getLHS(), Chain) &&
         Overlaps(Chain)) {
       if (B->getOpcode() != BO_Assign || Chain.size() > Fields.size())
-        return nullptr;
+        return false;
       Def = B->getRHS();
       Rest.assign(Fields.begin(), Fields.end() - Chain.size());
       ++Defs;
     }
-    for (const Stmt *Child : N->children())
-      Work.push_back(Child);
-  }
-  return Defs == 1 ? Def : nullptr;
+    return true;
+  });
+  return Followed && Defs == 1 ? Def : nullptr;
 }
 
 std::optional<AccessPath> calledPointerPlace(const Expr *Through,
@@ -742,8 +743,7 @@ std::optional<AccessPath> calledPointerPlace(const Expr *Through,
   } else if (isa<MemberExpr>(E)) {
     Place = S.Paths.pathOf(E);
   }
-  // As a flag's place: shared, not the function's own.
-  if (!Place || !flagTestMarkOf(*Place, "!=0"))
+  if (!Place || !isFlagPlace(*Place))
     return std::nullopt;
   return Place;
 }

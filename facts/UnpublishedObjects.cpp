@@ -435,26 +435,38 @@ private:
   std::map<const VarDecl *, std::set<Position>> Declared;
 };
 
-} // namespace
-
-const CXXThisExpr *baseThis(const Expr *At) {
-  const Expr *E = At;
-  for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
-    E = E->IgnoreParenCasts();
-    if (const auto *This = dyn_cast<CXXThisExpr>(E))
-      return This;
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      E = ME->getBase();
-    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-      E = AS->getBase();
-    else if (const auto *U = dyn_cast<UnaryOperator>(E);
-             U && U->getOpcode() == UO_Deref)
-      E = U->getSubExpr();
-    else
-      return nullptr;
+/// Adds to Owned the uses no hand-on reaches on the CFG (past Kills).
+/// Classify tells which uses hand the pointer on; HandOns are those found
+/// otherwise (a lambda capturing `this`). A hand-on whose place is unknown
+/// may come before anything: then none is added.
+template <typename UseT, typename ClassifyFn>
+void addUnreachedUses(const std::vector<const UseT *> &Uses,
+                      std::vector<Position> HandOns, ClassifyFn Classify,
+                      const Reachability &Paths, const ParentMap &Parents,
+                      const std::set<Position> &Kills,
+                      std::set<const UseT *> &Owned) {
+  std::vector<std::pair<const UseT *, Position>> Accesses;
+  for (const UseT *Use : Uses) {
+    std::optional<Position> At = Paths.positionOf(Use, Parents);
+    if (Classify(Use) == UseKind::HandOn) {
+      if (!At)
+        return;
+      HandOns.push_back(*At);
+    } else if (At) {
+      // A benign use too: a library call that keeps nothing may still
+      // write the object through it (memset(c, 0, ...)).
+      Accesses.push_back({Use, *At});
+    }
   }
-  return nullptr;
+  if (Accesses.empty())
+    return;
+  std::set<Position> HandedOn = Paths.reachedFrom(HandOns, Kills);
+  for (const auto &[Use, At] : Accesses)
+    if (!HandedOn.count(At))
+      Owned.insert(Use);
 }
+
+} // namespace
 
 std::set<const CXXThisExpr *>
 findOwnedThisUses(const CFG &Graph, const Stmt *Body, const FunctionScope &S) {
@@ -497,36 +509,25 @@ findOwnedThisUses(const CFG &Graph, const Stmt *Body, const FunctionScope &S) {
   UseClassifier Classifier(Parents, SM);
   Reachability Paths(Graph);
   std::vector<Position> HandOns;
-  std::vector<std::pair<const CXXThisExpr *, Position>> Accesses;
   for (const LambdaExpr *L : InBody.Capturing) {
     std::optional<Position> At = Paths.positionOf(L, Parents);
     if (!At)
       return Owned;
     HandOns.push_back(*At);
   }
-  for (const CXXThisExpr *Use : InBody.Uses) {
-    std::optional<Position> At = Paths.positionOf(Use, Parents);
-    if (Classifier.classifyThis(Use) == UseKind::HandOn) {
-      if (!At)
-        return Owned;
-      HandOns.push_back(*At);
-    } else if (At) {
-      Accesses.push_back({Use, *At});
-    }
-  }
-  std::set<Position> HandedOn = Paths.reachedFrom(HandOns, {});
-  for (const auto &[Use, At] : Accesses)
-    if (!HandedOn.count(At))
-      Owned.insert(Use);
+  addUnreachedUses(
+      InBody.Uses, std::move(HandOns),
+      [&](const CXXThisExpr *Use) { return Classifier.classifyThis(Use); },
+      Paths, Parents, {}, Owned);
   return Owned;
 }
 
-const DeclRefExpr *baseUse(const Expr *At) {
+const Expr *accessBase(const Expr *At) {
   const Expr *E = At;
   for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
     E = E->IgnoreParenCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return DRE;
+    if (isa<DeclRefExpr>(E) || isa<CXXThisExpr>(E))
+      return E;
     if (const auto *ME = dyn_cast<MemberExpr>(E))
       E = ME->getBase();
     else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
@@ -563,30 +564,10 @@ std::set<const DeclRefExpr *> findUnpublishedUses(const CFG &Graph,
     }
     if (Unplaced)
       continue;
-    std::vector<Position> HandOns;
-    std::vector<std::pair<const DeclRefExpr *, Position>> Accesses;
-    for (const DeclRefExpr *Use : VarUses) {
-      UseKind Kind = Classifier.classify(Use);
-      std::optional<Position> At = Paths.positionOf(Use, Parents);
-      if (Kind == UseKind::HandOn) {
-        // A hand-on whose place is unknown may come before anything.
-        if (!At) {
-          Unplaced = true;
-          break;
-        }
-        HandOns.push_back(*At);
-      } else if (At) {
-        // A benign use too: a library call that keeps nothing may still
-        // write the object through it (memset(c, 0, ...)).
-        Accesses.push_back({Use, *At});
-      }
-    }
-    if (Unplaced || Accesses.empty())
-      continue;
-    std::set<Position> HandedOn = Paths.reachedFrom(HandOns, Kills);
-    for (const auto &[Use, At] : Accesses)
-      if (!HandedOn.count(At))
-        Owned.insert(Use);
+    addUnreachedUses(
+        VarUses, {},
+        [&](const DeclRefExpr *Use) { return Classifier.classify(Use); }, Paths,
+        Parents, Kills, Owned);
   }
   return Owned;
 }

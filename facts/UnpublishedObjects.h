@@ -54,12 +54,10 @@ std::set<const clang::CXXThisExpr *> findOwnedThisUses(const clang::CFG &Graph,
                                                        const clang::Stmt *Body,
                                                        const FunctionScope &S);
 
-/// The `this` through which the lvalue At reaches memory, or null.
-const clang::CXXThisExpr *baseThis(const clang::Expr *At);
-
-/// The use of a local through which the lvalue At reaches memory
-/// (`c->a.b[i]`, `*c`): the DeclRefExpr of c, or null.
-const clang::DeclRefExpr *baseUse(const clang::Expr *At);
+/// The use of a local, or the `this`, through which the lvalue At reaches
+/// memory (`c->a.b[i]`, `*c`, `n` in a method): the DeclRefExpr of c or the
+/// CXXThisExpr, or null.
+const clang::Expr *accessBase(const clang::Expr *At);
 
 } // namespace extract
 } // namespace concur

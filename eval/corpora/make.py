@@ -296,6 +296,16 @@ def check_entries(entries):
 
 # ---------------------------------------------------------------- corpora
 
+def parsing_entries(name, entries, src):
+    """The entries clang-19 parses, and those it does not (each logged)."""
+    keep, dropped = [], []
+    for e, ok, errs in check_entries(entries):
+        (keep if ok else dropped).append(e)
+        if not ok:
+            log("%s: dropped %s: %s" % (name, os.path.relpath(e["file"], src), errs[:1]))
+    return keep, dropped
+
+
 def coroutine_subset(entries):
     return one_per_file([e for e in entries if own_text_uses_coroutines(e)])
 
@@ -430,11 +440,7 @@ def make_muduo(ctx):
     # EventLoopThreadPool.cc fail under -Werror (VLA extension).
     under = tuple(os.path.join(src, "muduo", p) + os.sep for p in ("base", "net"))
     cand = one_per_file([e for e in full if os.path.normpath(e["file"]).startswith(under)])
-    keep, dropped = [], []
-    for e, ok, errs in check_entries(cand):
-        (keep if ok else dropped).append(e)
-        if not ok:
-            log("muduo: dropped %s: %s" % (os.path.relpath(e["file"], src), errs[:1]))
+    keep, dropped = parsing_entries(n, cand, src)
     write_db(ctx, n, os.path.join(d, "build"), keep,
              "%d entries under muduo/base and muduo/net, %d dropped as not parsing (%s)"
              % (len(cand), len(dropped), ", ".join(os.path.relpath(e["file"], src) for e in dropped)),
@@ -694,11 +700,7 @@ def make_btop(ctx):
     dirs = (os.path.join(src, "src"), os.path.join(src, "src", "linux"))
     cand = one_per_file([e for e in full if e["file"].endswith(".cpp")
                          and os.path.dirname(os.path.normpath(e["file"])) in dirs])
-    keep, dropped = [], []
-    for e, ok, errs in check_entries(cand):
-        (keep if ok else dropped).append(e)
-        if not ok:
-            log("btop: dropped %s: %s" % (os.path.relpath(e["file"], src), errs[:1]))
+    keep, dropped = parsing_entries(n, cand, src)
     write_db(ctx, n, os.path.join(d, "build"), keep,
              "%d C++ entries under src/ and src/linux, %d dropped as not parsing" % (len(cand), len(dropped)),
              missing, src)
@@ -723,11 +725,7 @@ def make_mjpg_streamer(ctx):
         os.path.join(d, "cmake.log"))
     cand = one_per_file([e for e in full if e["file"].endswith(".c")
                          and os.path.normpath(e["file"]).startswith(src + os.sep)])
-    keep, dropped = [], []
-    for e, ok, errs in check_entries(cand):
-        (keep if ok else dropped).append(e)
-        if not ok:
-            log("mjpg-streamer: dropped %s: %s" % (os.path.relpath(e["file"], src), errs[:1]))
+    keep, dropped = parsing_entries(n, cand, src)
     write_db(ctx, n, os.path.join(d, "build"), keep,
              "%d C entries of the work tree (of %d CMake entries), %d dropped as not parsing"
              % (len(cand), len(full), len(dropped)), missing, src)
