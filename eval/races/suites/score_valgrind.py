@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Scores concur-unsynchronized-shared-state on the race programs of Valgrind's
+Helgrind and DRD regression tests, one verdict per program file.
+
+    eval/races/suites/score_valgrind.py [--labels valgrind.json] [--build DIR]
+        [--src ROOT] [--split dev|test|all] [--list]
+        [--report JSON | --keep-report JSON] [--concur PATH] [--json OUT]
+
+The labels (valgrind.json beside this script) name each program's file
+relative to `src_root`, its verdict ("race" or "no-race", from the expected
+stderr of the .vgtest files that run it, Helgrind's and DRD's: a "Possible
+data race" or "Conflicting load/store" report makes it racy), the source
+lines those reports name (race_lines), and a fixed split (dev or test, from
+the file's path; see the labels' split_rule). Which programs were left out,
+and why, is in the labels' programs_excluded.
+
+The corpus is not kept in this repository. To rebuild it:
+  1. take helgrind/tests and drd/tests of Valgrind at the labels' commit
+     (sourceware's valgrind.git, or its GitHub mirror named in the labels),
+     leaving out drd/tests/tsan_unittest.cpp and tsan_thread_wrappers_pthread.h
+     (reserved), into `src_root` (/work/corpora/valgrind/src);
+  2. write `build_dir`/compile_commands.json with one entry per task, with
+     the compiler and flags the labels' `database` gives, and check that each
+     entry passes clang -fsyntax-only.
+
+concur runs once over the whole compile database (every program has its own
+main; findings never pair accesses of two files, which the printed count of
+findings pairing two files confirms). A program counts as reported racy when
+concur has a finding of the check in its file:
+
+  warnings: a finding of severity warning (or error) only;
+  with remarks: any finding of the check, remarks included.
+
+For the chosen split it prints TP/FP/FN/TN (positive = has a data race),
+precision and recall for both variants, and a line-level figure: of the racy
+programs, how many have a finding (of the variant) whose place or one of
+whose accesses lies on a labelled race line of the program's file. With
+--list it prints per tool (the suite folder, helgrind or drd) the counts and
+the false positives and false negatives with the first finding's message,
+and the racy programs reported only away from their race lines. Programs of
+the other split are neither printed nor counted.
+"""
+import argparse
+import json
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+from concur_report import run_concur  # noqa: E402
+
+CHECK = "concur-unsynchronized-shared-state"
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def ratio(a, b):
+    return a / b if b else None
+
+
+def fmt(x):
+    return "%.3f" % x if x is not None else "n/a"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--labels", default=os.path.join(HERE, "valgrind.json"))
+    ap.add_argument("--build", help="directory with compile_commands.json (default: the labels' build_dir)")
+    ap.add_argument("--src", help="source root (default: the labels' src_root)")
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("--list", action="store_true", help="list false positives and false negatives")
+    ap.add_argument("--report", help="a JSON report of concur made earlier (no run)")
+    ap.add_argument("--keep-report", help="keep concur's report here")
+    ap.add_argument("--concur", default=os.path.join(HERE, "..", "..", "..", "build", "bin", "concur"))
+    ap.add_argument("--json", help="write the scores here as JSON")
+    args = ap.parse_args()
+
+    with open(args.labels) as f:
+        spec = json.load(f)
+    root = os.path.realpath(args.src or spec["src_root"])
+    build = args.build or spec["build_dir"]
+    tasks = [t for t in spec["tasks"] if args.split == "all" or t["split"] == args.split]
+
+    if args.report:
+        with open(args.report) as f:
+            report = json.load(f)
+    elif args.keep_report:
+        report = run_concur(args.concur, build, CHECK, args.keep_report)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            report = run_concur(args.concur, build, CHECK, os.path.join(tmp, "r.json"))
+
+    def rel(path):
+        path = os.path.realpath(path)
+        return os.path.relpath(path, root) if path.startswith(root + os.sep) else path
+
+    # findings per program file, in report order; a finding whose accesses lie
+    # in another file than its own place would pair two programs: counted.
+    by_file = {}
+    mixed = 0
+    for f in report["findings"]:
+        if f["check"] != CHECK:
+            continue
+        own = rel(f["location"]["file"])
+        others = {rel(a["location"]["file"]) for a in f.get("accesses") or []}
+        mixed += bool(others - {own})
+        by_file.setdefault(own, []).append(f)
+
+    def lines_named(f, file):
+        """The lines of FILE that finding F names: its place and its accesses'."""
+        locs = [f["location"]] + [a["location"] for a in f.get("accesses") or []]
+        return {l["line"] for l in locs if rel(l["file"]) == file}
+
+    result = {"split": args.split, "tasks": len(tasks), "findings_mixing_files": mixed}
+    lists = {}
+    for variant, keep in (("warnings", lambda f: f["severity"] in ("warning", "error")),
+                          ("with_remarks", lambda f: True)):
+        c = {"TP": 0, "FP": 0, "FN": 0, "TN": 0}
+        per_tool = {}
+        wrong = []
+        off_line = []
+        line_hits = 0
+        for t in tasks:
+            fs = [f for f in by_file.get(t["file"], []) if keep(f)]
+            said = bool(fs)
+            race = t["verdict"] == "race"
+            k = ("TP" if said else "FN") if race else ("FP" if said else "TN")
+            c[k] += 1
+            per_tool.setdefault(t["tool"], {"TP": 0, "FP": 0, "FN": 0, "TN": 0})[k] += 1
+            if race:
+                want = set(t["race_lines"])
+                if any(lines_named(f, t["file"]) & want for f in fs):
+                    line_hits += 1
+                elif said:
+                    named = sorted(set().union(*(lines_named(f, t["file"]) for f in fs)))
+                    off_line.append((t["file"], t["race_lines"], named))
+            if k in ("FP", "FN"):
+                first = fs[0] if fs else (by_file.get(t["file"]) or [None])[0]
+                msg = ""
+                if first:
+                    msg = "%s:%d: %s: %s" % (os.path.basename(first["location"]["file"]),
+                                             first["location"]["line"], first["severity"], first["message"])
+                wrong.append((k, t["file"], msg))
+        races = c["TP"] + c["FN"]
+        p = ratio(c["TP"], c["TP"] + c["FP"])
+        r = ratio(c["TP"], races)
+        result[variant] = dict(c, precision=p, recall=r, per_tool=per_tool,
+                               race_line_hits=line_hits, race_line_recall=ratio(line_hits, races))
+        lists[variant] = (wrong, off_line)
+
+    races = sum(t["verdict"] == "race" for t in tasks)
+    print("Valgrind helgrind/drd race programs, split %s: %d programs (%d race, %d no-race); "
+          "findings pairing two files: %d" % (args.split, len(tasks), races, len(tasks) - races, mixed))
+    for variant in ("warnings", "with_remarks"):
+        v = result[variant]
+        print("%-13s TP=%d FP=%d FN=%d TN=%d precision=%s recall=%s; race line named in %d/%d racy programs (%s)" % (
+            variant + ":", v["TP"], v["FP"], v["FN"], v["TN"], fmt(v["precision"]), fmt(v["recall"]),
+            v["race_line_hits"], races, fmt(v["race_line_recall"])))
+    if args.list:
+        print("per tool (warnings):")
+        for tool, c in sorted(result["warnings"]["per_tool"].items()):
+            print("  %-10s TP=%d FP=%d FN=%d TN=%d" % (tool, c["TP"], c["FP"], c["FN"], c["TN"]))
+        for variant in ("warnings", "with_remarks"):
+            wrong, off_line = lists[variant]
+            print("wrong at %s:" % variant)
+            for k, file, msg in wrong:
+                print("  %s %s%s" % (k, file, ("  -- " + msg) if msg else ""))
+            print("reported away from the race lines at %s:" % variant)
+            for file, want, named in off_line:
+                print("  %s race lines %s, findings name %s" % (file, want, named))
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(result, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
