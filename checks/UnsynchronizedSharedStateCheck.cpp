@@ -388,6 +388,9 @@ struct ThreadInstance {
   /// The constants and null pointers its entry was given, where the entry
   /// tests them (Context::ParamValues).
   std::vector<std::optional<long long>> ParamValues;
+  /// Its entry's parameters that each of its instances is given another
+  /// value of (IntegerArg::Distinct; Context::DistinctParams).
+  std::vector<bool> DistinctParams;
   /// The flags its parent set before starting it, on every path to the
   /// start (Spawn::FlagsSet), by key.
   std::map<std::string, long long> RunFlags;
@@ -439,6 +442,10 @@ struct Context {
   /// The integer and pointer parameters the caller gave a known value
   /// (IntegerArg; a null pointer is 0).
   std::vector<std::optional<long long>> ParamValues;
+  /// A thread's entry only: the parameters no two instances of the thread
+  /// share a value of. A test that finds one at a single value guards what
+  /// one instance alone does (oneInstanceOnly).
+  std::vector<bool> DistinctParams;
   std::vector<ResolvedLock> Locks;
   bool InLoop = false;
   /// This call's walk (a number of its own) and the loops around it
@@ -972,6 +979,7 @@ private:
     C.This = Threads[Index].This;
     C.Params = Threads[Index].Params;
     C.ParamValues = Threads[Index].ParamValues;
+    C.DistinctParams = Threads[Index].DistinctParams;
     // An entry that gives back a lock it did not take (an unlock() method
     // of a class assumed to be used from several threads) runs with it
     // held: its callers took it, as a REQUIRES annotation says.
@@ -1138,11 +1146,19 @@ private:
   /// value that does not take this edge, the edge is never taken.
   std::optional<ResolvedLock> paramTest(const HeldLock &L, const Context &C) {
     size_t Index = std::stoul(L.Mutex.RootId.substr(ParamTestRoot.size()));
-    if (Index >= C.ParamValues.size() || !C.ParamValues[Index] ||
-        L.Mutex.Steps.size() < 2)
+    if (L.Mutex.Steps.size() < 2)
       return std::nullopt;
-    const FlagValues &Tested =
-        testedValues(L.Mutex.Steps[L.Mutex.Steps.size() - 2]);
+    const std::string &Values = L.Mutex.Steps[L.Mutex.Steps.size() - 2];
+    // A test of a parameter each instance has another value of, finding one
+    // value: a flag guard on the thread's own pseudo-flag of it.
+    if (Index < C.DistinctParams.size() && C.DistinctParams[Index] &&
+        Values.rfind("=", 0) == 0 && Values.find(',') == std::string::npos)
+      return ResolvedLock{FlagGuardPrefix + Values + "|" +
+                              distinctParamKey(C.Thread, Index),
+                          L.Mutex.Name, false, ""};
+    if (Index >= C.ParamValues.size() || !C.ParamValues[Index])
+      return std::nullopt;
+    const FlagValues &Tested = testedValues(Values);
     if (Tested.admits(*C.ParamValues[Index]))
       return std::nullopt;
     return unreachable(L);
@@ -3189,6 +3205,9 @@ private:
     for (size_t I = 0; I < C.ParamValues.size(); ++I)
       if (C.ParamValues[I])
         K += "|v" + std::to_string(I) + "=" + std::to_string(*C.ParamValues[I]);
+    for (size_t I = 0; I < C.DistinctParams.size(); ++I)
+      if (C.DistinctParams[I])
+        K += "|d" + std::to_string(I);
     for (const auto &[Index, Ids] : C.Callables) {
       K += "|c" + std::to_string(Index);
       for (const std::string &Id : Ids)
@@ -3310,6 +3329,14 @@ private:
         }
       }
       T.ParamValues = knownValues(S.IntegerArgs, *Entry, C);
+      // A loop's counter is another in each pass: the instances of a start
+      // in that one loop, of a call made once, have values of their own.
+      if (S.LoopDepth == 1 && !C.InLoop)
+        for (size_t I = 0; I < S.IntegerArgs.size(); ++I)
+          if (S.IntegerArgs[I].Distinct) {
+            T.DistinctParams.resize(S.IntegerArgs.size());
+            T.DistinctParams[I] = true;
+          }
       // A flag tested on the way to this start (a guard held here, in a
       // caller) may have been tested before it was set for this thread:
       // what that test guards after the start orders nothing.
@@ -4224,6 +4251,30 @@ private:
 
   /// A's thread knows the value of a flag A is done under a test of
   /// (KnownFlags), and the test finds none of them: A is never done.
+  /// The pseudo-flag a distinct parameter's tests guard by (paramTest): no
+  /// place, so no write or other rule ever meets it.
+  static std::string distinctParamKey(unsigned Thread, size_t Index) {
+    return "distinct:" + std::to_string(Thread) + ":" + std::to_string(Index);
+  }
+
+  /// Two accesses of one thread's instances, each in a branch that a test
+  /// of the same distinct parameter finds at the same one value
+  /// (`if (id == 0)`, id a loop's counter handed to each start): only the
+  /// instance given that value makes either, so they never meet.
+  bool oneInstanceOnly(const ResolvedAccess &A, const ResolvedAccess &B) const {
+    if (A.Thread != B.Thread)
+      return false;
+    const FlagGuards *OfA = guardsOf(A);
+    const FlagGuards *OfB = guardsOf(B);
+    if (!OfA || !OfB)
+      return false;
+    const std::string Prefix = "distinct:";
+    return std::any_of(OfA->begin(), OfA->end(), [&](const auto &Guard) {
+      return Guard.first.rfind(Prefix, 0) == 0 &&
+             std::count(OfB->begin(), OfB->end(), Guard);
+    });
+  }
+
   bool neverRuns(const ResolvedAccess &A) {
     const ThreadInstance &T = Threads[A.Thread];
     const FlagGuards *Guards = T.KnownFlags.empty() ? nullptr : guardsOf(A);
@@ -4680,7 +4731,8 @@ private:
               ordered(*A, *B) || onKeepersThread(*A, *B) ||
               onKeepersThread(*B, *A) || afterCompletion(*A, *B) ||
               afterCompletion(*B, *A) || neverRuns(*A) || neverRuns(*B) ||
-              afterFlagPublication(*A, *B) || afterFlagPublication(*B, *A))
+              afterFlagPublication(*A, *B) || afterFlagPublication(*B, *A) ||
+              oneInstanceOnly(*A, *B))
             continue;
           // Concurrency assumed from a class: report what breaks the
           // class's own locking (lock consistency), and unlocked writes to

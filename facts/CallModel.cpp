@@ -342,7 +342,7 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
       Sp.FreshArgs.push_back(pointsToFreshAllocation(A, Call));
     }
     // Constants and null pointers the one entry is given (a thread started
-    // with a NULL argument).
+    // with a NULL argument), and loop counters, another in each thread.
     // (Only where each argument is a parameter's: std::jthread hands a
     // stop_token first.)
     if (Targets.size() == 1 && Rest.size() == Targets.front()->getNumParams()) {
@@ -352,7 +352,8 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
         if (I < Targets.front()->getNumParams())
           if ((Known[I].Constant = constantArgument(
                    Rest[I], Targets.front()->getParamDecl(I)->getType(),
-                   S.TU.Ctx)))
+                   S.TU.Ctx)) ||
+              (Known[I].Distinct = isLoopCounterArgument(Rest[I], Call, S)))
             Any = true;
       if (Any)
         Sp.IntegerArgs = std::move(Known);

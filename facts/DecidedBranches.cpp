@@ -3,6 +3,8 @@
 #include "facts/DecidedBranches.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
 
 #include <algorithm>
 #include <limits>
@@ -273,37 +275,57 @@ static HeldLock paramTestMark(const ParmVarDecl *Param,
   return HeldLock{P, false};
 }
 
+static const ParmVarDecl *copiedParam(const Expr *Pointer, FunctionScope &S);
+
 /// The one parameter of the function Cond tests (never changed, of an
 /// integer type), and the constants it is compared with; null when Cond
-/// tests anything else.
-static const ParmVarDecl *testedParam(const Expr *Cond, const FunctionScope &S,
-                                      std::set<int64_t> &Constants) {
+/// tests anything else. The test may read the parameter itself, or an
+/// integer local that only ever holds it (`long n = (long)arg;`, a thread's
+/// index handed over as its pointer argument): Holder is what it reads.
+static const ParmVarDecl *testedParam(const Expr *Cond, FunctionScope &S,
+                                      std::set<int64_t> &Constants,
+                                      const VarDecl *&Holder) {
   const ParmVarDecl *Param = nullptr;
+  Holder = nullptr;
   std::optional<std::set<int64_t>> Found =
       equalityTest(Cond, S.TU.Ctx, [&](const Stmt *Node) {
-        if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
-          if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl())) {
-            if ((Param && Param != P) || P->getDeclContext() != S.FD)
-              return Operand::Other;
-            Param = P;
-          }
+        const auto *Ref = dyn_cast<DeclRefExpr>(Node);
+        const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+        if (!VD)
+          return Operand::Inside;
+        const auto *P = dyn_cast<ParmVarDecl>(VD);
+        if (!P && VD->isLocalVarDecl() &&
+            VD->getType()->isIntegralOrEnumerationType())
+          P = copiedParam(Ref, S);
+        if (!P)
+          return Operand::Inside;
+        if ((Param && Param != P) || (Holder && Holder != VD) ||
+            P->getDeclContext() != S.FD)
+          return Operand::Other;
+        Param = P;
+        Holder = VD;
         return Operand::Inside;
       });
-  if (!Found || !Param || !Param->getType()->isIntegralOrEnumerationType() ||
-      S.Paths.isModified(Param))
+  if (!Found || !Param || S.Paths.isModified(Param))
+    return nullptr;
+  // A pointer compared with integers only through an integer copy.
+  QualType Type = Param->getType();
+  if (!Type->isIntegralOrEnumerationType() &&
+      !(Holder != Param && Type->isPointerType()))
     return nullptr;
   Constants = std::move(*Found);
   return Param;
 }
 
 std::optional<HeldLock> paramTestOnEdge(const Expr *Cond, bool TrueEdge,
-                                        const FunctionScope &S) {
+                                        FunctionScope &S) {
   std::set<int64_t> Constants;
-  const ParmVarDecl *Param = testedParam(Cond, S, Constants);
+  const VarDecl *Holder = nullptr;
+  const ParmVarDecl *Param = testedParam(Cond, S, Constants, Holder);
   if (!Param)
     return std::nullopt;
   Unknown U;
-  U.Holder = Param;
+  U.Holder = Holder;
   std::optional<std::string> Values =
       valuesTakingEdge(Cond, TrueEdge, U, Constants, S.TU.Ctx);
   if (!Values)
@@ -535,7 +557,8 @@ std::vector<HeldLock> switchTestsOnEdge(const CFGBlock &From,
   }
   std::vector<HeldLock> Marks;
   std::set<int64_t> Constants;
-  if (const ParmVarDecl *Param = testedParam(Cond, S, Constants))
+  const VarDecl *Holder = nullptr;
+  if (const ParmVarDecl *Param = testedParam(Cond, S, Constants, Holder))
     Marks.push_back(paramTestMark(Param, Values, S));
   else if (const Expr *Read = testedFlag(Cond, Ctx, Constants))
     if (std::optional<HeldLock> Mark = flagTestMark(Read, Values, S))
@@ -791,6 +814,64 @@ std::optional<long long> constantArgument(const Expr *A, QualType ParamType,
   Value = Value.extOrTrunc(Ctx.getIntWidth(ParamType));
   Value.setIsUnsigned(ParamType->isUnsignedIntegerOrEnumerationType());
   return Value.getExtValue();
+}
+
+/// Does Root change VD (an assignment, an increment, a decrement) or take
+/// its address?
+static bool changesOrExposes(const Stmt *Root, const VarDecl *VD) {
+  auto Names = [&](const Expr *E) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+    return Ref && Ref->getDecl() == VD;
+  };
+  return !everyNode(Root, [&](const Stmt *N) {
+    if (const auto *U = dyn_cast<UnaryOperator>(N))
+      return !((U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp()) &&
+               Names(U->getSubExpr()));
+    if (const auto *B = dyn_cast<BinaryOperator>(N))
+      return !(B->isAssignmentOp() && Names(B->getLHS()));
+    return true;
+  });
+}
+
+bool isLoopCounterArgument(const Expr *A, const Stmt *Start,
+                           const FunctionScope &S) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(A->IgnoreParenCasts());
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
+      !VD->getType()->isIntegralOrEnumerationType())
+    return false;
+  // The innermost loop around the start, which must be a for-loop's body.
+  const ForStmt *Loop = nullptr;
+  DynTypedNode Node = DynTypedNode::create(*Start);
+  while (!Loop) {
+    DynTypedNodeList Parents = S.TU.Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    if (Node.get<FunctionDecl>() || Node.get<LambdaExpr>() ||
+        Node.get<WhileStmt>() || Node.get<DoStmt>() ||
+        Node.get<CXXForRangeStmt>())
+      return false;
+    Loop = Node.get<ForStmt>();
+  }
+  const Expr *Inc = Loop->getInc();
+  if (!Inc || !Loop->getBody())
+    return false;
+  Inc = Inc->IgnoreParenImpCasts();
+  auto Names = [&](const Expr *E) {
+    const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+    return R && R->getDecl() == VD;
+  };
+  bool Steps = false;
+  if (const auto *U = dyn_cast<UnaryOperator>(Inc))
+    Steps = U->isIncrementDecrementOp() && Names(U->getSubExpr());
+  else if (const auto *B = dyn_cast<CompoundAssignOperator>(Inc))
+    if ((B->getOpcode() == BO_AddAssign || B->getOpcode() == BO_SubAssign) &&
+        Names(B->getLHS()))
+      if (std::optional<int64_t> C = integerConstant(B->getRHS(), S.TU.Ctx))
+        Steps = *C != 0;
+  return Steps && !changesOrExposes(Loop->getBody(), VD) &&
+         (!Loop->getCond() || !changesOrExposes(Loop->getCond(), VD));
 }
 
 std::vector<IntegerArg> integerArguments(const FunctionDecl *Callee,

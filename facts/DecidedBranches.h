@@ -78,12 +78,13 @@ namespace extract {
 HeldLock impossibleBranch();
 
 /// The mark held on the edge (the true one when TrueEdge) of a branch on
-/// Cond, when Cond tests one of the function's own integer parameters,
-/// which the function never changes, for equality with constants and
+/// Cond, when Cond tests one of the function's own integer parameters
+/// (itself, or an integer local that only holds it), which the function
+/// never changes, for equality with constants and
 /// depends on nothing else: which values take the edge ("?paramtest").
 /// The parameter is noted in the function's TestedParams.
 std::optional<HeldLock> paramTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
-                                        const FunctionScope &S);
+                                        FunctionScope &S);
 
 /// The mark held on the edge (the true one when TrueEdge) of a branch on
 /// Cond, when Cond tests one integer field or global (one object: no
@@ -133,6 +134,13 @@ void noteTestedParam(FunctionFacts &F, unsigned Param);
 std::optional<long long> constantArgument(const clang::Expr *A,
                                           clang::QualType ParamType,
                                           clang::ASTContext &Ctx);
+
+/// Is A (through casts) the counter of the innermost loop around Start: a
+/// local of integer type that the for-loop's increment steps by a nonzero
+/// constant and that nothing else in the loop changes or takes the address
+/// of? Each pass then hands Start another value.
+bool isLoopCounterArgument(const clang::Expr *A, const clang::Stmt *Start,
+                           const FunctionScope &S);
 
 /// What a call gives each integer or pointer parameter of Callee, where
 /// that is known (a constant, a null pointer, or the caller's own

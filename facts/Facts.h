@@ -557,6 +557,10 @@ struct StartInfo {
 struct IntegerArg {
   std::optional<long long> Constant;
   int Param = -1;
+  /// A thread's start only: the argument is the counter of the one loop
+  /// around the start, stepped once per pass and changed nowhere else, so
+  /// no two threads that start gives have the same value.
+  bool Distinct = false;
 };
 
 struct CallSite {

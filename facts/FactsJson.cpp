@@ -278,12 +278,15 @@ void to_json(json &J, const IntegerArg &A) {
     J["constant"] = *A.Constant;
   if (A.Param >= 0)
     J["param"] = A.Param;
+  if (A.Distinct)
+    J["distinct"] = true;
 }
 
 void from_json(const json &J, IntegerArg &A) {
   if (J.contains("constant"))
     A.Constant = J.at("constant").get<long long>();
   A.Param = J.value("param", -1);
+  A.Distinct = J.value("distinct", false);
 }
 
 void to_json(json &J, const HandleCopy &C) {
