@@ -3667,6 +3667,8 @@ private:
       if (!SameParams)
         continue;
       Twin.Multi = Twin.Restarted = true;
+      // Another run of the start's loop hands out its indexes again.
+      Twin.DistinctParams.clear();
       Twin.LiveAtSpawn.insert(T.LiveAtSpawn.begin(), T.LiveAtSpawn.end());
       return static_cast<int>(I);
     }

@@ -3,14 +3,15 @@
 // the same index, so a branch that one index takes (`if (id == 0)`) runs in
 // one thread only, and what it does meets no copy of itself. Branches for
 // different indexes still run in different threads at once, and a start
-// whose counter repeats (a loop around the loop, a counter the body moves)
-// gives no such promise.
+// whose counter repeats (a loop around the loop, a counter the body moves,
+// the loop's function called again before a join) gives no such promise.
 
 #include <pthread.h>
 
 #define N 4
 
 int by_first, by_second, either, shared_last, outer_rounds, moved;
+int twice_started;
 pthread_barrier_t bar;
 
 // Only the thread with index 1 writes by_first, and only the one with
@@ -59,6 +60,20 @@ void *moved_counter(void *arg) {
   return 0;
 }
 
+// Its loop runs twice, nothing joined between: index 0 twice at once.
+void *twice(void *arg) {
+  long id = (long)arg;
+  if (id == 0)
+    twice_started++;
+  // CHECK-DAG: distinct-thread-indexes.c:[[@LINE-1]]:5: warning: 'twice_started' is written by thread 'twice' without a lock
+  return 0;
+}
+
+void start_twice(pthread_t *t) {
+  for (long i = 0; i < N; i++)
+    pthread_create(&t[i], 0, twice, (void *)i);
+}
+
 int main(void) {
   pthread_t t[N];
   pthread_barrier_init(&bar, 0, N);
@@ -78,6 +93,9 @@ int main(void) {
     if (i == 2)
       i = 0;
   }
+  pthread_t u[2 * N];
+  start_twice(u);
+  start_twice(u + N);
   return 0;
 }
 // CHECK: concur: 1 file analysed
