@@ -515,6 +515,7 @@ public:
   void run(std::vector<Finding> &Out, CheckStats &Stats) {
     indexSlotTargets();
     indexStartFlags();
+    indexFirstCallFlags();
     noteAddressEscapes(P.globalAddressEscapes(), Context());
     findMultiThreadedExecutors();
     createRoots();
@@ -843,6 +844,40 @@ private:
             if (std::optional<std::string> Name = guardOnTheWay(L))
               GuardFlagNames.insert(*Name);
     indexPublishedFlags();
+  }
+
+  /// First-call flags: a function's own static local that every normal
+  /// return of it leaves at one value V (FunctionFacts::FlagsOnReturn), and
+  /// that every store sets to V (`static bool first = true; if (first) {
+  /// ... } first = false;`). Once a call of the function has returned, the
+  /// flag is V for good: a branch its test takes only at other values runs
+  /// on a first call only.
+  void indexFirstCallFlags() {
+    for (const auto &[Id, F] : P.functions())
+      for (const StoredFlag &Flag : F.FlagsOnReturn)
+        if (Flag.Place.Root == AccessPath::RootKind::Global &&
+            Flag.Place.Steps.empty())
+          FirstCallFlags[Flag.Place.RootId] = {Id, Flag.Value};
+    if (FirstCallFlags.empty())
+      return;
+    for (const auto &[Id, F] : P.functions())
+      for (const MemoryAccess &A : F.Accesses) {
+        if (!A.Write || A.Path.Root != AccessPath::RootKind::Global)
+          continue;
+        auto It = FirstCallFlags.find(A.Path.RootId);
+        if (It != FirstCallFlags.end() &&
+            (!A.Path.Steps.empty() || A.StoredConstant != It->second.Value))
+          FirstCallFlags.erase(It);
+      }
+    for (const auto &[Flag, Settled] : FirstCallFlags)
+      FirstCallFunctions.insert(Settled.Function);
+  }
+
+  /// Has a call of the function Id returned in Thread, or in a thread that
+  /// started Thread's branch before that start?
+  bool firstCallDone(unsigned Thread, const std::string &Id) const {
+    std::string Key = FirstCallMark + Id;
+    return OnceDoneAt.count({Thread, Key}) || onceDoneBeforeStart(Thread, Key);
   }
 
   /// The names of the flags a lock may publish (afterFlagPublication):
@@ -1189,6 +1224,15 @@ private:
       std::optional<FlagTest> Test = flagTestOf(L);
       if (!Test)
         return std::nullopt;
+      // A first-call flag after its function's first call: settled.
+      auto First = FirstCallFlags.find(Test->Place.RootId);
+      if (First != FirstCallFlags.end() && Test->Place.Steps.empty() &&
+          Test->Place.Root == AccessPath::RootKind::Global &&
+          firstCallDone(C.Thread, First->second.Function)) {
+        if (testedValues(Test->Values).admits(First->second.Value))
+          return std::nullopt;
+        return unreachable(L);
+      }
       std::string Name = flagName(Test->Place);
       bool Stored = StartFlagNames.count(Name) != 0;
       bool Published = PublishedFlagNames.count(Name) != 0;
@@ -3070,6 +3114,7 @@ private:
         WalkedCalls.insert(CallKey);
         replay(Done->second.Touched, C.Thread,
                Inner.InLoop || Inner.Loops != 0);
+        noteFirstCallDone(*Callee, C.Thread);
         return Done->second.Effect;
       }
     }
@@ -3118,7 +3163,18 @@ private:
       recordSync(OnceKey, false, C.Thread);
       OnceDoneAt.try_emplace({C.Thread, OnceKey}, NextPos);
     }
+    noteFirstCallDone(*Callee, C.Thread);
     return Result;
+  }
+
+  /// A call of a function with first-call flags returned (firstCallDone).
+  /// Walks before and after it differ (walkKey): the thread's count of
+  /// such returns.
+  void noteFirstCallDone(const FunctionFacts &Callee, unsigned Thread) {
+    if (FirstCallFunctions.count(Callee.Id) &&
+        OnceDoneAt.try_emplace({Thread, FirstCallMark + Callee.Id}, NextPos)
+            .second)
+      ++FirstCallsDone[Thread];
   }
 
   /// Did a thread that started Thread's branch come back from the once
@@ -3191,10 +3247,13 @@ private:
   /// What a call's walk in context C looks like from outside: the thread,
   /// the point in its order, the function and what it runs on.
   std::string walkKey(const Context &C) const {
-    std::string K = std::to_string(C.Thread) + "|" + std::to_string(Epoch) +
-                    "|" + C.Fn->Id + "|" + (C.InLoop ? "loop" : "") +
-                    (C.Dying ? "dying" : "") + "|" +
-                    (C.This ? C.This->key() + "," + C.This->Name : "-");
+    auto Done = FirstCallsDone.find(C.Thread);
+    std::string K =
+        std::to_string(C.Thread) + "|" + std::to_string(Epoch) + "|" +
+        (Done == FirstCallsDone.end() ? "0" : std::to_string(Done->second)) +
+        "|" + C.Fn->Id + "|" + (C.InLoop ? "loop" : "") +
+        (C.Dying ? "dying" : "") + "|" +
+        (C.This ? C.This->key() + "," + C.This->Name : "-");
     for (const auto &Param : C.Params)
       K += "|" + (Param ? Param->key() + "," + Param->Name +
                               (Param->HandedIn ? ",h" : "") +
@@ -5020,6 +5079,18 @@ private:
   /// Where each thread first came back from each once ("once:<flag>"):
   /// a position in its order.
   std::map<std::pair<unsigned, std::string>, unsigned> OnceDoneAt;
+  /// First-call flags by the flag's id: the function whose static local it
+  /// is, and the value it keeps after that function's first call
+  /// (indexFirstCallFlags). Their functions' returns are noted in
+  /// OnceDoneAt, keyed FirstCallMark + the function's id.
+  struct SettledFlag {
+    std::string Function;
+    long long Value = 0;
+  };
+  std::map<std::string, SettledFlag> FirstCallFlags;
+  std::set<std::string> FirstCallFunctions;
+  std::map<unsigned, unsigned> FirstCallsDone;
+  inline static const std::string FirstCallMark = "firstcall:";
   /// Numbers the calls made in loops (Context::LoopCalls).
   unsigned NextCallInstance = 0;
   /// Numbers the walks of calls (Context::Frame).

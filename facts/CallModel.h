@@ -223,11 +223,15 @@ private:
   std::map<const clang::Expr *, unsigned> SpawnOrders;
   /// The flags set to constants on every path to the call being handled
   /// (FlowState::Stored): a call may change any of them, so the flow
-  /// forgets them, but a start records them first.
+  /// forgets them, but a start records them first. The function's own
+  /// static flags it keeps: no callee can name them (a recursive call
+  /// could; that is not modelled).
   std::map<std::string, StoredFlag> FlagsAtCall;
   void takeStoredFlags() {
-    FlagsAtCall = std::move(S.Locks.Now.Stored);
-    S.Locks.Now.Stored.clear();
+    FlagsAtCall = S.Locks.Now.Stored;
+    for (auto It = S.Locks.Now.Stored.begin(); It != S.Locks.Now.Stored.end();)
+      It = S.OwnStaticFlags.count(It->first) ? std::next(It)
+                                             : S.Locks.Now.Stored.erase(It);
   }
 };
 

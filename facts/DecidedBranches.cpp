@@ -350,7 +350,7 @@ static const Expr *testedFlag(const Expr *Cond, const ASTContext &Ctx,
           if (isa<EnumConstantDecl>(Ref->getDecl()))
             return Operand::Whole;
           const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-          if (!VD || !VD->hasGlobalStorage() || VD->isStaticLocal())
+          if (!VD || !VD->hasGlobalStorage())
             return Operand::Other;
         }
         if (Read || !E->getType()->isIntegralOrEnumerationType())

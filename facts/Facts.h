@@ -1014,6 +1014,11 @@ struct FunctionFacts {
   /// locks it releases that it did not take (an unlock() method).
   std::vector<HeldLock> AcquiresOnExit;
   std::vector<AccessPath> ReleasesOnExit;
+  /// The function's own static locals that hold a constant at every normal
+  /// return, set on every path (`static bool first = true; ...; first =
+  /// false;`): after its first call returns, they keep it, if nothing else
+  /// stores another value (the race check's first-call flags).
+  std::vector<StoredFlag> FlagsOnReturn;
   /// Locks held at every return of a pointer that is not null, and not at
   /// the others (a trylock wrapper returning the mutex it took, or NULL):
   /// the caller holds them where it found the result not null.

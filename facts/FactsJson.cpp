@@ -289,6 +289,15 @@ void from_json(const json &J, IntegerArg &A) {
   A.Distinct = J.value("distinct", false);
 }
 
+void to_json(json &J, const StoredFlag &F) {
+  J = json{{"place", F.Place}, {"value", F.Value}};
+}
+
+void from_json(const json &J, StoredFlag &F) {
+  J.at("place").get_to(F.Place);
+  J.at("value").get_to(F.Value);
+}
+
 void to_json(json &J, const HandleCopy &C) {
   J = json{{"from", C.From}, {"to", C.To}, {"order", C.Order}};
 }
@@ -502,12 +511,8 @@ void to_json(json &J, const Spawn &S) {
     J["fresh_args"] = S.FreshArgs;
   if (!S.IntegerArgs.empty())
     J["integer_args"] = S.IntegerArgs;
-  if (!S.FlagsSet.empty()) {
-    json Flags = json::array();
-    for (const StoredFlag &F : S.FlagsSet)
-      Flags.push_back({{"place", F.Place}, {"value", F.Value}});
-    J["flags_set"] = Flags;
-  }
+  if (!S.FlagsSet.empty())
+    J["flags_set"] = S.FlagsSet;
   if (!S.FlagTests.empty())
     J["flag_tests"] = S.FlagTests;
 }
@@ -530,9 +535,7 @@ void from_json(const json &J, Spawn &S) {
   if (J.contains("integer_args"))
     J.at("integer_args").get_to(S.IntegerArgs);
   if (J.contains("flags_set"))
-    for (const json &F : J.at("flags_set"))
-      S.FlagsSet.push_back(
-          {F.at("place").get<AccessPath>(), F.at("value").get<long long>()});
+    J.at("flags_set").get_to(S.FlagsSet);
   if (J.contains("flag_tests"))
     J.at("flag_tests").get_to(S.FlagTests);
 }
@@ -884,6 +887,7 @@ void to_json(json &J, const FunctionFacts &F) {
            {"acquires_on_non_null_return", F.AcquiresOnNonNullReturn},
            {"may_hold_on_return", F.MayHoldOnReturn},
            {"untaken_releases", F.UntakenReleases},
+           {"flags_on_return", F.FlagsOnReturn},
            {"executor_runs", F.ExecutorRuns},
            {"stores", F.Stores},
            {"descriptors", F.Descriptors},
@@ -955,6 +959,8 @@ void from_json(const json &J, FunctionFacts &F) {
     J.at("may_hold_on_return").get_to(F.MayHoldOnReturn);
   if (J.contains("untaken_releases"))
     J.at("untaken_releases").get_to(F.UntakenReleases);
+  if (J.contains("flags_on_return"))
+    J.at("flags_on_return").get_to(F.FlagsOnReturn);
   J.at("executor_runs").get_to(F.ExecutorRuns);
   J.at("stores").get_to(F.Stores);
   J.at("descriptors").get_to(F.Descriptors);

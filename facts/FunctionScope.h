@@ -61,6 +61,10 @@ struct FunctionScope {
   /// Locals that only ever hold one parameter's value, by the parameter
   /// (DecidedBranches.cpp, copiedParam).
   std::map<const clang::VarDecl *, const clang::ParmVarDecl *> ParamCopies;
+  /// The keys (pathKey) of the stored flags that are static locals of this
+  /// function only ever read or assigned here: no call but a recursive one
+  /// can change them, so a call keeps them (FlowState::Stored).
+  std::set<std::string> OwnStaticFlags;
   /// Switches with a case inside a loop of their body (DecidedBranches.cpp,
   /// caseInsideLoop), asked once each.
   std::map<const clang::SwitchStmt *, bool> CaseInsideLoop;

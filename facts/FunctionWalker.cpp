@@ -192,15 +192,21 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
   S.Locks.Now = AtExit ? *AtExit : FlowState();
   // The states of the normal returns: not an exception's way out (a call
   // that may throw reaches the exit through its second successor), nor a
-  // call that ends the process.
-  std::optional<FlowState> Returning;
+  // call that ends the process. (Nor a branch's edge that falls off the
+  // function's end, `if (c->threaded) lock(c);` last: a lock function that
+  // locks where its setting asks for it is a lock function.) The flags need
+  // those edges too (`if (ok) first = false;` last leaves it unset).
+  std::optional<FlowState> Returning, Falling;
   for (const CFGBlock::AdjacentBlock &Pred : Graph->getExit().preds()) {
     const CFGBlock *From = Pred.getReachableBlock();
-    if (!From || Ending[From->getBlockID()] || !Exits[From->getBlockID()] ||
-        From->succ_begin()->getReachableBlock() != &Graph->getExit())
+    if (!From || Ending[From->getBlockID()] || !Exits[From->getBlockID()])
       continue;
     const FlowState &State = *Exits[From->getBlockID()];
-    Returning = Returning ? FlowState::join(*Returning, State) : State;
+    bool Normal = From->succ_begin()->getReachableBlock() == &Graph->getExit();
+    if (Normal)
+      Returning = Returning ? FlowState::join(*Returning, State) : State;
+    if (Normal || From->getTerminatorCondition())
+      Falling = Falling ? FlowState::join(*Falling, State) : State;
   }
   if (Returning)
     for (CallSite &Call : S.Out.Calls) {
@@ -208,6 +214,11 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
       Call.SkippedOnSomeReturn =
           Kind >= Returning->MustCalled.size() || !Returning->MustCalled[Kind];
     }
+  // Its own static flags, as every normal return leaves them.
+  if (Falling && !S.InRegion)
+    for (const auto &[Key, Flag] : Falling->Stored)
+      if (S.OwnStaticFlags.count(Key))
+        S.Out.FlagsOnReturn.push_back(Flag);
   if (Returning) {
     HeldOnSomeReturn = Returning->Held;
     HeldOnSomeReturn.insert(HeldOnSomeReturn.end(),
@@ -331,6 +342,39 @@ FunctionWalker::processEndingBlocks(const CFG &Graph,
 }
 
 /// The volatile lvalues an expression reads (not through a call).
+/// Is VD only read (its value taken) and assigned in Body: no address
+/// taken, no reference bound to it, no method called on it? Then only this
+/// code changes it.
+static bool onlyReadAndAssigned(const VarDecl *VD, const Stmt *Body) {
+  auto Names = [&](const Stmt *S) {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S);
+    return Ref && Ref->getDecl() == VD;
+  };
+  // Each node with its parent: a use is fine where the parent reads the
+  // value or assigns to it.
+  std::vector<std::pair<const Stmt *, const Stmt *>> Work{{Body, nullptr}};
+  while (!Work.empty()) {
+    auto [N, Parent] = Work.back();
+    Work.pop_back();
+    if (!N)
+      continue;
+    if (Names(N)) {
+      const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent);
+      const auto *Assign = dyn_cast_or_null<BinaryOperator>(Parent);
+      const auto *Step = dyn_cast_or_null<UnaryOperator>(Parent);
+      bool Fine = (Cast && Cast->getCastKind() == CK_LValueToRValue) ||
+                  (Assign && Assign->isAssignmentOp() &&
+                   Assign->getLHS()->IgnoreParens() == N) ||
+                  (Step && Step->isIncrementDecrementOp());
+      if (!Fine)
+        return false;
+    }
+    for (const Stmt *Child : N->children())
+      Work.push_back({Child, isa<ParenExpr>(N) ? Parent : N});
+  }
+  return true;
+}
+
 static void volatileReads(const Expr *E, std::vector<const Expr *> &Out) {
   if (!E)
     return;
@@ -779,8 +823,13 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
             constantArgument(Value, LHS->getType(), S.TU.Ctx)) {
       S.Out.Accesses.back().StoredConstant = *Constant;
       const AccessPath &Place = S.Out.Accesses.back().Path;
-      if (!S.StraightWalk)
+      if (!S.StraightWalk) {
         S.Locks.Now.Stored[pathKey(Place)] = {Place, *Constant};
+        if (const VarDecl *VD = referencedVar(LHS);
+            VD && VD->isStaticLocal() && VD->getDeclContext() == S.FD &&
+            onlyReadAndAssigned(VD, S.FD->getBody()))
+          S.OwnStaticFlags.insert(pathKey(Place));
+      }
     }
   if (const VarDecl *VD = referencedVar(LHS); VD && !VD->hasGlobalStorage()) {
     const Expr *Assigned = B->getOpcode() == BO_Assign ? RHS : nullptr;
