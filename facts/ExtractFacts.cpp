@@ -223,10 +223,22 @@ std::string TranslationUnitFacts::usr(const Decl *D) {
     }
   // Internal things (static functions and variables, anonymous namespaces,
   // locals) get only the file's base name in their USR: a static counter in
-  // a/stats.cpp and one in b/stats.cpp would be one. Add the whole path.
+  // a/stats.cpp and one in b/stats.cpp would be one. Add the whole path:
+  // the definition's, which every declaration of it shares (a static
+  // function declared in a header before the file defines it is one
+  // function), else the first declaration's.
   if (const auto *ND = dyn_cast<NamedDecl>(D))
-    if (!Id.empty() && !ND->isExternallyVisible())
-      Id += "@" + loc(ND->getLocation()).File;
+    if (!Id.empty() && !ND->isExternallyVisible()) {
+      const Decl *Where = ND->getCanonicalDecl();
+      if (const auto *FD = dyn_cast<FunctionDecl>(ND)) {
+        if (const FunctionDecl *Def = FD->getDefinition())
+          Where = Def;
+      } else if (const auto *VD = dyn_cast<VarDecl>(ND)) {
+        if (const VarDecl *Def = VD->getDefinition())
+          Where = Def;
+      }
+      Id += "@" + loc(Where->getLocation()).File;
+    }
   return USRs[D] = Id;
 }
 
