@@ -640,23 +640,15 @@ def make_pbzip2(ctx):
              "hand-written", missing, src)
 
 
-def make_memcached(ctx):
-    # Held out (split "test"): set up only; its sources are not to be read.
-    n = "memcached"
-    src, missing = checkout(ctx, n)
-    d = ctx.corpus_dir(n)
-    build = os.path.join(d, "build")
-    if not os.path.exists(os.path.join(src, "configure")):
-        run(["./autogen.sh"], cwd=src, out=os.path.join(d, "autogen.log"))
-    os.makedirs(build, exist_ok=True)
-    if not os.path.exists(os.path.join(build, "Makefile")):
-        run([os.path.relpath(os.path.join(src, "configure"), build), "CC=clang-19", "--enable-tls"],
-            cwd=build, out=os.path.join(d, "configure.log"))
-    r = subprocess.run(["make", "-n", "V=1", "all", "sizes", "testapp", "timedrun"], cwd=build,
+def automake_entries(n, build, targets, compiler, suffix):
+    """Compile database entries from an automake build's `make -n V=1
+    TARGETS`: each compile of one SUFFIX source by COMPILER, without the
+    dependency-tracking flags, the first command per file."""
+    r = subprocess.run(["make", "-n", "V=1"] + targets, cwd=build,
                        capture_output=True, text=True, check=True)
     entries, seen = [], set()
     for line in r.stdout.splitlines():
-        if not line.startswith("clang-19 ") or " -c " not in line:
+        if not line.startswith(compiler + " ") or " -c " not in line:
             continue
         # Automake's VPATH idiom: `test -f 'x.c' || echo '../src/'`x.c
         line = re.sub(r"`test -f '([^']+)' \|\| echo '([^']+)'`(\S+)",
@@ -673,14 +665,30 @@ def make_memcached(ctx):
                 continue
             args.append(w)
             i += 1
-        srcs = [a for a in args if a.endswith(".c")]
+        srcs = [a for a in args if a.endswith(suffix)]
         if len(srcs) != 1:
-            sys.exit("memcached: cannot tell the source of: " + line)
+            sys.exit("%s: cannot tell the source of: %s" % (n, line))
         f = os.path.normpath(os.path.join(build, srcs[0]))
         if f in seen:               # deduped by file: the first command wins
             continue
         seen.add(f)
         entries.append({"directory": build, "file": f, "arguments": args})
+    return entries
+
+
+def make_memcached(ctx):
+    # Held out (split "test"): set up only; its sources are not to be read.
+    n = "memcached"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    build = os.path.join(d, "build")
+    if not os.path.exists(os.path.join(src, "configure")):
+        run(["./autogen.sh"], cwd=src, out=os.path.join(d, "autogen.log"))
+    os.makedirs(build, exist_ok=True)
+    if not os.path.exists(os.path.join(build, "Makefile")):
+        run([os.path.relpath(os.path.join(src, "configure"), build), "CC=clang-19", "--enable-tls"],
+            cwd=build, out=os.path.join(d, "configure.log"))
+    entries = automake_entries(n, build, ["all", "sizes", "testapp", "timedrun"], "clang-19", ".c")
     write_db(ctx, n, build, entries, "from make -n V=1 all sizes testapp timedrun", missing, src)
 
 
@@ -779,35 +787,7 @@ def make_memtier_benchmark(ctx):
             cwd=build, out=os.path.join(d, "configure.log"))
     if not os.path.exists(os.path.join(build, "version.h")):
         run(["make", "version.h"], cwd=build, out=os.path.join(d, "version.log"))
-    r = subprocess.run(["make", "-n", "V=1", "memtier_benchmark"], cwd=build,
-                       capture_output=True, text=True, check=True)
-    entries, seen = [], set()
-    for line in r.stdout.splitlines():
-        if not line.startswith("clang++-19 ") or " -c " not in line:
-            continue
-        # Automake's VPATH idiom: `test -f 'x.cpp' || echo '../src/'`x.cpp
-        line = re.sub(r"`test -f '([^']+)' \|\| echo '([^']+)'`(\S+)",
-                      lambda m: m.group(3) if os.path.exists(os.path.join(build, m.group(1)))
-                      else m.group(2) + m.group(3), line)
-        args, words, i = [], shlex.split(line), 0
-        while i < len(words):       # drop the dependency-tracking flags
-            w = words[i]
-            if w in ("-MT", "-MF", "-MQ"):
-                i += 2
-                continue
-            if w in ("-MD", "-MP", "-MMD"):
-                i += 1
-                continue
-            args.append(w)
-            i += 1
-        srcs = [a for a in args if a.endswith(".cpp")]
-        if len(srcs) != 1:
-            sys.exit("memtier_benchmark: cannot tell the source of: " + line)
-        f = os.path.normpath(os.path.join(build, srcs[0]))
-        if f in seen:
-            continue
-        seen.add(f)
-        entries.append({"directory": build, "file": f, "arguments": args})
+    entries = automake_entries(n, build, ["memtier_benchmark"], "clang++-19", ".cpp")
     keep, dropped = parsing_entries(n, entries, src)
     write_db(ctx, n, build, keep,
              "from make -n V=1 memtier_benchmark: %d C++ files, %d dropped as not parsing"

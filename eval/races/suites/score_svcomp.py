@@ -27,7 +27,6 @@ precision and recall for both variants, and per folder with --list the
 false positives and false negatives with the first finding's message.
 Tasks of the other split are neither printed nor counted.
 """
-import argparse
 import json
 import os
 import shutil
@@ -36,11 +35,11 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from file_verdicts import (CHECK, argument_parser, findings_by_file, fmt,  # noqa: E402
+                           load_report, load_suite, ratio, relative_to)
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 from concur_report import run_concur  # noqa: E402
-
-CHECK = "concur-unsynchronized-shared-state"
-HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def load_db(build):
@@ -80,60 +79,15 @@ def run_isolated(concur, build, keep):
     return report
 
 
-def ratio(a, b):
-    return a / b if b else None
-
-
-def fmt(x):
-    return "%.3f" % x if x is not None else "n/a"
-
-
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--labels", default=os.path.join(HERE, "svcomp.json"))
-    ap.add_argument("--build", help="directory with compile_commands.json (default: the labels' build_dir)")
-    ap.add_argument("--src", help="source root (default: the labels' src_root)")
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
-    ap.add_argument("--list", action="store_true", help="list false positives and false negatives")
+    ap = argument_parser(__doc__.split("\n\n")[0], "svcomp.json")
     ap.add_argument("--isolate", action="store_true", help="run each task in a compile database of its own")
-    ap.add_argument("--report", help="a JSON report of concur made earlier (no run)")
-    ap.add_argument("--keep-report", help="keep concur's report here")
-    ap.add_argument("--concur", default=os.path.join(HERE, "..", "..", "..", "build", "bin", "concur"))
-    ap.add_argument("--json", help="write the scores here as JSON")
     args = ap.parse_args()
-
-    with open(args.labels) as f:
-        spec = json.load(f)
-    root = os.path.realpath(args.src or spec["src_root"])
-    build = args.build or spec["build_dir"]
-    tasks = [t for t in spec["tasks"] if args.split == "all" or t["split"] == args.split]
-
-    if args.report:
-        with open(args.report) as f:
-            report = json.load(f)
-    elif args.isolate:
-        report = run_isolated(args.concur, build, args.keep_report)
-    elif args.keep_report:
-        report = run_concur(args.concur, build, CHECK, args.keep_report)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            report = run_concur(args.concur, build, CHECK, os.path.join(tmp, "r.json"))
-
-    def rel(path):
-        path = os.path.realpath(path)
-        return os.path.relpath(path, root) if path.startswith(root + os.sep) else path
-
-    # findings per task file, in report order; a finding whose accesses lie
-    # in another file than its own place would pair two programs: counted.
-    by_file = {}
-    mixed = 0
-    for f in report["findings"]:
-        if f["check"] != CHECK:
-            continue
-        own = rel(f["location"]["file"])
-        others = {rel(a["location"]["file"]) for a in f.get("accesses") or []}
-        mixed += bool(others - {own})
-        by_file.setdefault(own, []).append(f)
+    spec, root, build, tasks = load_suite(args)
+    report = load_report(args, build, lambda: run_isolated(args.concur, build, args.keep_report)
+                         if args.isolate else None)
+    rel = relative_to(root)
+    by_file, mixed = findings_by_file(report, rel)
 
     result = {"split": args.split, "tasks": len(tasks), "findings_mixing_files": mixed}
     lists = {}
