@@ -1389,6 +1389,9 @@ private:
           localRoot(ownerOf(C.Fn->Id, C.Thread),
                     HeapRootPrefix + C.Fn->Id + "#" + std::to_string(Order));
       R->Name = R->Display = "(" + Callee->Name + "())";
+      // What it returns is the block its callers use, past any header of
+      // its own: the object itself, as a plain allocation's.
+      R->Steps = {"&"};
     }
     return R;
   }
@@ -1426,31 +1429,60 @@ private:
   }
 
   /// Does F return, as R, the address of an object it allocated itself
-  /// and did nothing else with (no access, no call or thread given it)?
-  static bool handsOnAllocation(const FunctionFacts &F,
-                                const AccessPath &Returned, const AbsPath &R) {
-    if (R.Steps != std::vector<std::string>{"&"} || !madeBy(R.Root, F))
+  /// and let nothing else reach before it returns? Then no other thread
+  /// can have seen what F did to it (initialise it, write a size header),
+  /// and each call makes another object.
+  bool handsOnAllocation(const FunctionFacts &F, const AccessPath &Returned,
+                         const AbsPath &R) const {
+    // The block itself, or an address inside it: a wrapper that keeps the
+    // size in a header returns `(char *)p + PREFIX_SIZE` (redis's zmalloc).
+    static const std::vector<std::string> Whole{"&"}, Inside{"[]", "&"};
+    if ((R.Steps != Whole && R.Steps != Inside) || !madeBy(R.Root, F))
       return false;
-    auto SameRoot = [&](const AccessPath &P) {
-      return P.Root == Returned.Root && P.RootId == Returned.RootId;
+    return !escapes(F, Returned.Root, Returned.RootId);
+  }
+
+  /// Is P the pointer to an object's memory (the object, or an address
+  /// inside it, `&o->f`), not a value read from it (`o->buf`)?
+  static bool pointsIntoObject(const AccessPath &P) {
+    return P.Steps.empty() || P.Steps.back() == "&";
+  }
+
+  /// Does F let the object its paths reach from the root (Kind, Id) get
+  /// beyond its own code: store a pointer into it (or a pointer concur
+  /// cannot follow), start a thread with it, call a method on it, or pass
+  /// it to a call that lets it escape (a library call, or the program's own
+  /// function that does, a few calls deep)?
+  bool escapes(const FunctionFacts &F, AccessPath::RootKind Kind,
+               const std::string &Id, unsigned Depth = 3) const {
+    auto Rooted = [&](const AccessPath &P) {
+      return P.Root == Kind && P.RootId == Id;
     };
-    auto SameOptionalRoot = [&](const std::optional<AccessPath> &P) {
-      return P && SameRoot(*P);
+    auto Into = [&](const std::optional<AccessPath> &P) {
+      return P && Rooted(*P) && pointsIntoObject(*P);
     };
     for (const MemoryAccess &A : F.Accesses)
-      if (SameRoot(A.Path))
-        return false;
-    for (const CallSite &Call : F.Calls)
-      if (SameOptionalRoot(Call.This) ||
-          std::any_of(Call.Args.begin(), Call.Args.end(), SameOptionalRoot))
-        return false;
-    // Nor handed to a thread it started (a start function returning the
-    // object its thread runs on): one object, which the thread shares.
+      if (A.StoresPointer && (!A.Stored || Into(A.Stored)))
+        return true;
     for (const Spawn &S : F.Spawns)
-      if (SameOptionalRoot(S.This) || SameOptionalRoot(S.Handle) ||
-          std::any_of(S.Args.begin(), S.Args.end(), SameOptionalRoot))
-        return false;
-    return true;
+      if (Into(S.This) || Into(S.Handle) ||
+          std::any_of(S.Args.begin(), S.Args.end(), Into))
+        return true;
+    for (const CallSite &Call : F.Calls) {
+      if (Call.This && Rooted(*Call.This))
+        return true;
+      for (size_t I = 0; I < Call.Args.size(); ++I) {
+        if (!Into(Call.Args[I]))
+          continue;
+        const FunctionFacts *Callee =
+            Call.Kind == CallKind::Direct ? P.function(Call.CalleeId) : nullptr;
+        if (!Callee || Depth == 0 ||
+            escapes(*Callee, AccessPath::RootKind::Param, std::to_string(I),
+                    Depth - 1))
+          return true;
+      }
+    }
+    return false;
   }
 
   /// Is Root an object F made, in the activation being walked: allocated
@@ -2285,8 +2317,8 @@ private:
       std::optional<AbsPath> Value = resolve(A.Stored, C);
       noteSlotStore(*Path, Value, C);
       noteBufferPointer(*Path, Value);
-      noteFieldStore(*Path, A.StoresNewObject);
-      noteElementStore(*Path, A, Value);
+      noteFieldStore(*Path, storesFreshObject(A, Value, C));
+      noteElementStore(*Path, A, Value, C);
     }
     if (A.Write && A.StoresCurrentThreadId)
       IdKeepers[Path->key()].insert(C.Thread);
@@ -2597,7 +2629,27 @@ private:
     }
   }
 
-  /// A pointer stored into a field: is it an object allocated right there
+  /// Does the store A put an object made right there: an allocation, or
+  /// what the call made in the store returned new (an allocation wrapper's,
+  /// a constructor function's, which resolveReturn names by that call; not
+  /// one object a function hands out from its own allocation each time)?
+  static bool storesFreshObject(const MemoryAccess &A,
+                                const std::optional<AbsPath> &Value,
+                                const Context &C) {
+    if (A.StoresNewObject)
+      return true;
+    if (!A.StoresCallResult || !Value || !A.Stored ||
+        A.Stored->Root != AccessPath::RootKind::Return ||
+        Value->Steps != std::vector<std::string>{"&"})
+      return false;
+    const std::string ByThisCall =
+        ":" + HeapRootPrefix + C.Fn->Id + "#" + A.Stored->RootId;
+    return Value->Root.size() >= ByThisCall.size() &&
+           Value->Root.compare(Value->Root.size() - ByThisCall.size(),
+                               ByThisCall.size(), ByThisCall) == 0;
+  }
+
+  /// A pointer stored into a field: is it an object made right there
   /// (FreshFilledFields)?
   void noteFieldStore(const AbsPath &Cell, bool Fresh) {
     if (Cell.Steps.empty() || Cell.Steps.back().empty() ||
@@ -2661,13 +2713,10 @@ private:
   /// index)? A local holding one call's result, stored into every element,
   /// is one object.
   void noteElementStore(const AbsPath &Cell, const MemoryAccess &A,
-                        const std::optional<AbsPath> &Value) {
+                        const std::optional<AbsPath> &Value, const Context &C) {
     if (Cell.Steps.empty() || !isIndex(Cell.Steps.back()))
       return;
-    bool Fresh = A.StoresNewObject ||
-                 (A.StoresCallResult && Value &&
-                  Value->Root.find(":" + HeapRootPrefix) != std::string::npos &&
-                  Value->Steps.size() == 1 && Value->Steps.back() == "&");
+    bool Fresh = storesFreshObject(A, Value, C);
     AbsPath Array = Cell;
     Array.Steps.back() = "[]";
     noteFresh(FreshElementArrays, Array.key(), Fresh);
