@@ -1373,6 +1373,13 @@ private:
                        calleeContext(*Call, *Callee, C));
   }
 
+  /// The object a call (by its order in function Fn) returned new: its
+  /// id in a heap root (resolveReturn, storesFreshObject).
+  static std::string madeByCall(const std::string &Fn,
+                                const std::string &Order) {
+    return HeapRootPrefix + Fn + "#" + Order;
+  }
+
   /// What the call at Order in C's function returned.
   std::optional<AbsPath> resolveReturn(unsigned Order, const Context &C) {
     const CallSite *Call = callAt(Order, C);
@@ -1385,9 +1392,8 @@ private:
     // An allocation wrapper (xmalloc) makes a new object at each call:
     // named by the call, two calls of it make two objects.
     if (R && handsOnAllocation(*Callee, *Returned, *R)) {
-      R->Root =
-          localRoot(ownerOf(C.Fn->Id, C.Thread),
-                    HeapRootPrefix + C.Fn->Id + "#" + std::to_string(Order));
+      R->Root = localRoot(ownerOf(C.Fn->Id, C.Thread),
+                          madeByCall(C.Fn->Id, std::to_string(Order)));
       R->Name = R->Display = "(" + Callee->Name + "())";
       // What it returns is the block its callers use, past any header of
       // its own: the object itself, as a plain allocation's.
@@ -2642,8 +2648,7 @@ private:
         A.Stored->Root != AccessPath::RootKind::Return ||
         Value->Steps != std::vector<std::string>{"&"})
       return false;
-    const std::string ByThisCall =
-        ":" + HeapRootPrefix + C.Fn->Id + "#" + A.Stored->RootId;
+    const std::string ByThisCall = ":" + madeByCall(C.Fn->Id, A.Stored->RootId);
     return Value->Root.size() >= ByThisCall.size() &&
            Value->Root.compare(Value->Root.size() - ByThisCall.size(),
                                ByThisCall.size(), ByThisCall) == 0;
@@ -4359,12 +4364,13 @@ private:
     return It == FlagGuardsOf.end() ? nullptr : &It->second;
   }
 
-  /// A's thread knows the value of a flag A is done under a test of
-  /// (KnownFlags), and the test finds none of them: A is never done.
-  /// The pseudo-flag a distinct parameter's tests guard by (paramTest): no
-  /// place, so no write or other rule ever meets it.
+  /// The pseudo-flag a distinct parameter's tests guard by (paramTest),
+  /// "distinct:<thread>:<parameter>": no place, so no write or other rule
+  /// ever meets it.
+  inline static const std::string DistinctPrefix = "distinct:";
   static std::string distinctParamKey(unsigned Thread, size_t Index) {
-    return "distinct:" + std::to_string(Thread) + ":" + std::to_string(Index);
+    return DistinctPrefix + std::to_string(Thread) + ":" +
+           std::to_string(Index);
   }
 
   /// Two accesses of one thread's instances, each in a branch that a test
@@ -4378,13 +4384,14 @@ private:
     const FlagGuards *OfB = guardsOf(B);
     if (!OfA || !OfB)
       return false;
-    const std::string Prefix = "distinct:";
     return std::any_of(OfA->begin(), OfA->end(), [&](const auto &Guard) {
-      return Guard.first.rfind(Prefix, 0) == 0 &&
+      return Guard.first.rfind(DistinctPrefix, 0) == 0 &&
              std::count(OfB->begin(), OfB->end(), Guard);
     });
   }
 
+  /// A's thread knows the value of a flag A is done under a test of
+  /// (KnownFlags), and the test finds none of them: A is never done.
   bool neverRuns(const ResolvedAccess &A) {
     const ThreadInstance &T = Threads[A.Thread];
     const FlagGuards *Guards = T.KnownFlags.empty() ? nullptr : guardsOf(A);

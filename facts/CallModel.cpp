@@ -348,13 +348,13 @@ void CallModel::handleSpawn(const CatalogEntry &E, const Expr *Call,
     if (Targets.size() == 1 && Rest.size() == Targets.front()->getNumParams()) {
       std::vector<IntegerArg> Known(Rest.size());
       bool Any = false;
-      for (unsigned I = 0; I < Rest.size(); ++I)
-        if (I < Targets.front()->getNumParams())
-          if ((Known[I].Constant = constantArgument(
-                   Rest[I], Targets.front()->getParamDecl(I)->getType(),
-                   S.TU.Ctx)) ||
-              (Known[I].Distinct = isLoopCounterArgument(Rest[I], Call, S)))
-            Any = true;
+      for (unsigned I = 0; I < Rest.size(); ++I) {
+        Known[I].Constant = constantArgument(
+            Rest[I], Targets.front()->getParamDecl(I)->getType(), S.TU.Ctx);
+        if (!Known[I].Constant)
+          Known[I].Distinct = isLoopCounterArgument(Rest[I], Call, S);
+        Any |= Known[I].Constant || Known[I].Distinct;
+      }
       if (Any)
         Sp.IntegerArgs = std::move(Known);
     }

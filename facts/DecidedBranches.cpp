@@ -604,25 +604,28 @@ static bool everyNode(const Stmt *Root, VisitFn Visit) {
   return true;
 }
 
+/// Is E (through parentheses and casts) the variable V itself?
+static bool namesVar(const Expr *E, const VarDecl *V) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+  return Ref && Ref->getDecl() == V;
+}
+
 /// Does Body change VD other than by `VD = Param` (through casts), or take
-/// its address? Param itself: does Body change it, or take its address?
-static bool onlyHolds(const VarDecl *VD, const ParmVarDecl *Param,
+/// its address? Param itself (VD == Param): does Body change it, or take its
+/// address?
+static bool onlyHolds(const VarDecl *VD, const VarDecl *Param,
                       const Stmt *Body) {
-  auto Names = [](const Expr *E, const VarDecl *V) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
-    return Ref && Ref->getDecl() == V;
-  };
-  if (VD != Param && VD->getInit() && !Names(VD->getInit(), Param))
+  if (VD != Param && VD->getInit() && !namesVar(VD->getInit(), Param))
     return false;
   return everyNode(Body, [&](const Stmt *N) {
     if (const auto *U = dyn_cast<UnaryOperator>(N);
         U && (U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp()) &&
-        Names(U->getSubExpr(), VD))
+        namesVar(U->getSubExpr(), VD))
       return false;
     if (const auto *B = dyn_cast<BinaryOperator>(N);
-        B && B->isAssignmentOp() && Names(B->getLHS(), VD) &&
+        B && B->isAssignmentOp() && namesVar(B->getLHS(), VD) &&
         (VD == Param || B->getOpcode() != BO_Assign ||
-         !Names(B->getRHS(), Param)))
+         !namesVar(B->getRHS(), Param)))
       return false;
     return true;
   });
@@ -816,23 +819,6 @@ std::optional<long long> constantArgument(const Expr *A, QualType ParamType,
   return Value.getExtValue();
 }
 
-/// Does Root change VD (an assignment, an increment, a decrement) or take
-/// its address?
-static bool changesOrExposes(const Stmt *Root, const VarDecl *VD) {
-  auto Names = [&](const Expr *E) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
-    return Ref && Ref->getDecl() == VD;
-  };
-  return !everyNode(Root, [&](const Stmt *N) {
-    if (const auto *U = dyn_cast<UnaryOperator>(N))
-      return !((U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp()) &&
-               Names(U->getSubExpr()));
-    if (const auto *B = dyn_cast<BinaryOperator>(N))
-      return !(B->isAssignmentOp() && Names(B->getLHS()));
-    return true;
-  });
-}
-
 bool isLoopCounterArgument(const Expr *A, const Stmt *Start,
                            const FunctionScope &S) {
   const auto *Ref = dyn_cast<DeclRefExpr>(A->IgnoreParenCasts());
@@ -858,20 +844,17 @@ bool isLoopCounterArgument(const Expr *A, const Stmt *Start,
   if (!Inc || !Loop->getBody())
     return false;
   Inc = Inc->IgnoreParenImpCasts();
-  auto Names = [&](const Expr *E) {
-    const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
-    return R && R->getDecl() == VD;
-  };
   bool Steps = false;
   if (const auto *U = dyn_cast<UnaryOperator>(Inc))
-    Steps = U->isIncrementDecrementOp() && Names(U->getSubExpr());
+    Steps = U->isIncrementDecrementOp() && namesVar(U->getSubExpr(), VD);
   else if (const auto *B = dyn_cast<CompoundAssignOperator>(Inc))
     if ((B->getOpcode() == BO_AddAssign || B->getOpcode() == BO_SubAssign) &&
-        Names(B->getLHS()))
+        namesVar(B->getLHS(), VD))
       if (std::optional<int64_t> C = integerConstant(B->getRHS(), S.TU.Ctx))
         Steps = *C != 0;
-  return Steps && !changesOrExposes(Loop->getBody(), VD) &&
-         (!Loop->getCond() || !changesOrExposes(Loop->getCond(), VD));
+  // Nothing else in the loop changes it or takes its address.
+  return Steps && onlyHolds(VD, VD, Loop->getBody()) &&
+         (!Loop->getCond() || onlyHolds(VD, VD, Loop->getCond()));
 }
 
 std::vector<IntegerArg> integerArguments(const FunctionDecl *Callee,

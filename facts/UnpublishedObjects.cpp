@@ -140,13 +140,7 @@ public:
     if (const auto *U = dyn_cast<UnaryOperator>(Parent);
         U && U->getOpcode() == UO_Deref)
       return partUse(U);
-    if (const auto *B = dyn_cast<BinaryOperator>(Parent))
-      if (B->isComparisonOp())
-        return UseKind::Benign;
-    if (const auto *Call = dyn_cast<CallExpr>(Parent))
-      if (isArgument(Call, Child) && keepsNothing(Call))
-        return UseKind::Benign;
-    return UseKind::HandOn;
+    return comparedOrLent(Parent, Child);
   }
 
   /// `member_.method()`, `a.b.method()`: the method is given the member's
@@ -197,6 +191,13 @@ public:
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Parent))
       if (AS->getBase()->IgnoreParenCasts() == Use)
         return partUse(AS);
+    return comparedOrLent(Parent, Child);
+  }
+
+private:
+  /// A use whose parent is no access: a comparison (benign), an argument of
+  /// a call that keeps nothing (benign), or anything else (a hand-on).
+  UseKind comparedOrLent(const Stmt *Parent, const Stmt *Child) const {
     if (const auto *B = dyn_cast<BinaryOperator>(Parent))
       if (B->isComparisonOp())
         return UseKind::Benign;
@@ -206,7 +207,6 @@ public:
     return UseKind::HandOn;
   }
 
-private:
   /// In the operand of sizeof or alignof.
   bool isUnevaluated(const Stmt *S) const {
     for (const Stmt *P = Parents.getParent(S); P && isa<Expr>(P);

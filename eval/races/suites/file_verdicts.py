@@ -14,6 +14,18 @@ CHECK = "concur-unsynchronized-shared-state"
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+# What counts as reported: a warning (or error) only, or any finding of the
+# check, remarks included.
+VARIANTS = (("warnings", lambda f: f["severity"] in ("warning", "error")),
+            ("with_remarks", lambda f: True))
+
+
+def verdict(race, said):
+    """TP, FN, FP or TN for a program that has a race (or not) and that
+    concur reported (or not)."""
+    return ("TP" if said else "FN") if race else ("FP" if said else "TN")
+
+
 def ratio(a, b):
     return a / b if b else None
 

@@ -36,7 +36,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from file_verdicts import (CHECK, argument_parser, findings_by_file, fmt,  # noqa: E402
+from file_verdicts import (CHECK, VARIANTS, argument_parser,  # noqa: E402
+                           findings_by_file, fmt, verdict,
                            load_report, load_suite, ratio, relative_to)
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 from concur_report import run_concur  # noqa: E402
@@ -91,8 +92,7 @@ def main():
 
     result = {"split": args.split, "tasks": len(tasks), "findings_mixing_files": mixed}
     lists = {}
-    for variant, keep in (("warnings", lambda f: f["severity"] in ("warning", "error")),
-                          ("with_remarks", lambda f: True)):
+    for variant, keep in VARIANTS:
         c = {"TP": 0, "FP": 0, "FN": 0, "TN": 0}
         per_folder = {}
         wrong = []
@@ -100,7 +100,7 @@ def main():
             fs = [f for f in by_file.get(t["file"], []) if keep(f)]
             said = bool(fs)
             race = t["verdict"] == "race"
-            k = ("TP" if said else "FN") if race else ("FP" if said else "TN")
+            k = verdict(race, said)
             c[k] += 1
             per_folder.setdefault(t["folder"], {"TP": 0, "FP": 0, "FN": 0, "TN": 0})[k] += 1
             if k in ("FP", "FN"):

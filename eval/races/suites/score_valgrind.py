@@ -45,7 +45,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from file_verdicts import (argument_parser, findings_by_file, fmt,  # noqa: E402
+from file_verdicts import (VARIANTS, argument_parser,  # noqa: E402
+                           findings_by_file, fmt, verdict,
                            load_report, load_suite, ratio, relative_to)
 
 
@@ -63,8 +64,7 @@ def main():
 
     result = {"split": args.split, "tasks": len(tasks), "findings_mixing_files": mixed}
     lists = {}
-    for variant, keep in (("warnings", lambda f: f["severity"] in ("warning", "error")),
-                          ("with_remarks", lambda f: True)):
+    for variant, keep in VARIANTS:
         c = {"TP": 0, "FP": 0, "FN": 0, "TN": 0}
         per_tool = {}
         wrong = []
@@ -74,7 +74,7 @@ def main():
             fs = [f for f in by_file.get(t["file"], []) if keep(f)]
             said = bool(fs)
             race = t["verdict"] == "race"
-            k = ("TP" if said else "FN") if race else ("FP" if said else "TN")
+            k = verdict(race, said)
             c[k] += 1
             per_tool.setdefault(t["tool"], {"TP": 0, "FP": 0, "FN": 0, "TN": 0})[k] += 1
             if race:
