@@ -2324,6 +2324,7 @@ private:
       noteSlotStore(*Path, Value, C);
       noteBufferPointer(*Path, Value);
       noteFieldStore(*Path, storesFreshObject(A, Value, C));
+      noteOwnFieldStore(*Path, Value, C);
       noteElementStore(*Path, A, Value, C);
     }
     if (A.Write && A.StoresCurrentThreadId)
@@ -2663,6 +2664,27 @@ private:
     noteFresh(FreshFilledFields, Cell.Steps.back(), Fresh);
   }
 
+  /// A pointer stored into a field of any object, by any thread: what it
+  /// points to (FieldStores; findOwnPointerCells).
+  void noteOwnFieldStore(const AbsPath &Cell,
+                         const std::optional<AbsPath> &Value,
+                         const Context &C) {
+    if (Cell.Steps.empty() || Cell.Steps.back().empty() ||
+        Cell.Steps.back().front() != '.')
+      return;
+    FieldStore Store{C.Thread, Cell.Steps.back(), AbsPath(), Cell.Root,
+                     std::find(Cell.Steps.begin(), Cell.Steps.end(), "*") ==
+                         Cell.Steps.end()};
+    if (Value) {
+      Store.Pointee = *Value;
+      appendStep(Store.Pointee, "*");
+    }
+    std::string Key =
+        std::to_string(C.Thread) + "|" + Cell.key() + "|" + Store.Pointee.key();
+    if (FieldStoreSeen.insert(Key).second)
+      FieldStores.push_back(std::move(Store));
+  }
+
   /// Is every store noted for Key fresh (FreshFilledFields,
   /// FreshElementArrays)?
   static void noteFresh(std::map<std::string, bool> &Stores,
@@ -2688,6 +2710,7 @@ private:
     for (size_t I = 0; I < Steps.size(); ++I) {
       if (I > From && Steps[I] == "*" && !FreshFilled(Steps[I - 1]) &&
           !OwnPointerCells.count({EntryId, Cell}) &&
+          !OwnFields.count({EntryId, Steps[I - 1]}) &&
           !(Steps[I - 1] == "[@]" && freshElements(Cell)))
         return false;
       Cell += Steps[I];
@@ -2747,13 +2770,68 @@ private:
              dereferencesStayOwn(P.Root, P.Steps, Slot - P.Steps.begin(),
                                  Threads[S.Thread].EntryId);
     };
+    auto GrowCells = [&] {
+      for (bool Changed = true; Changed;) {
+        Changed = false;
+        for (const auto &[Cell, Stores] : Cells)
+          if (!OwnPointerCells.count(Cell) &&
+              std::all_of(Stores.begin(), Stores.end(),
+                          [&](size_t I) { return OwnPointee(SlotStores[I]); }))
+            Changed = OwnPointerCells.insert(Cell).second;
+      }
+    };
+    GrowCells();
+    findOwnFields(OwnPointee);
+    // What the fields gave, the cells may now use.
+    if (!OwnFields.empty())
+      GrowCells();
+  }
+
+  /// Fields (by name) that every copy of a thread's code only ever points
+  /// at objects of its own, in whatever object: a list its own nodes make
+  /// (`te->next = loop->head; loop->head = te;`). The greatest set that
+  /// holds, as what was first stored is the thread's own and every store
+  /// keeps it so. A store of anything else, or of what concur cannot
+  /// follow, keeps the field shared, and so does a store by other code,
+  /// unless it writes straight into a local of its own frame that no thread
+  /// is handed: no copy of the thread reaches that object.
+  template <typename OwnPointeeFn> void findOwnFields(OwnPointeeFn OwnPointee) {
+    std::set<std::string> HandedRoots;
+    for (const ThreadInstance &T : Threads)
+      for (const std::optional<AbsPath> &Param : T.Params)
+        if (Param)
+          HandedRoots.insert(Param->Root);
+    auto Private = [&](const FieldStore &S) {
+      return S.Direct && isLocalOf(S.CellRoot, S.Thread) &&
+             S.CellRoot.find(":" + HeapRootPrefix) == std::string::npos &&
+             !HandedRoots.count(S.CellRoot);
+    };
+    std::map<std::pair<std::string, std::string>, std::vector<size_t>> Fields;
+    std::map<std::string, std::set<std::string>> StoringEntries;
+    for (size_t I = 0; I < FieldStores.size(); ++I) {
+      const FieldStore &S = FieldStores[I];
+      const std::string &Entry = Threads[S.Thread].EntryId;
+      Fields[{Entry, S.Field}].push_back(I);
+      if (!Private(S))
+        StoringEntries[S.Field].insert(Entry);
+    }
+    for (const auto &[Key, Stores] : Fields) {
+      const std::set<std::string> &Entries = StoringEntries[Key.second];
+      if (Threads[FieldStores[Stores.front()].Thread].Multi &&
+          std::all_of(Entries.begin(), Entries.end(),
+                      [&](const std::string &E) { return E == Key.first; }))
+        OwnFields.insert(Key);
+    }
     for (bool Changed = true; Changed;) {
       Changed = false;
-      for (const auto &[Cell, Stores] : Cells)
-        if (!OwnPointerCells.count(Cell) &&
-            std::all_of(Stores.begin(), Stores.end(),
-                        [&](size_t I) { return OwnPointee(SlotStores[I]); }))
-          Changed = OwnPointerCells.insert(Cell).second;
+      for (const auto &[Key, Stores] : Fields)
+        if (OwnFields.count(Key) &&
+            !std::all_of(Stores.begin(), Stores.end(), [&](size_t I) {
+              const FieldStore &S = FieldStores[I];
+              return !S.Pointee.Root.empty() &&
+                     OwnPointee(SlotStore{S.Thread, "", S.Pointee});
+            }))
+          Changed |= OwnFields.erase(Key) != 0;
     }
   }
 
@@ -3029,20 +3107,22 @@ private:
       if (It != C.Callables.end())
         Passed = &It->second;
     }
-    // Through a field of a global object that an initialiser filled in
-    // (`worker_entry = {worker_proc}` reached as `te->entry_func()`): what
-    // that initialiser put there, and what code stores into any object's
-    // field; not what other objects' initialisers put into theirs.
+    // Through a field of an object that an initialiser filled in
+    // (`worker_entry = {worker_proc}` reached as `te->entry_func()`, or a
+    // local `settings = {.on_done = verify}` passed down as a pointer):
+    // what that initialiser put there, and what code stores into any
+    // object's field; not what other objects' initialisers put into theirs.
     std::string Object;
     if (Call.CalleeObject)
-      if (auto Field = resolve(*Call.CalleeObject, C);
-          Field && std::any_of(Call.Targets.begin(), Call.Targets.end(),
-                               [&](const CallTarget &T) {
-                                 return std::count(T.Objects.begin(),
-                                                   T.Objects.end(),
-                                                   Field->key()) != 0;
-                               }))
-        Object = Field->key();
+      if (auto Field = resolve(*Call.CalleeObject, C)) {
+        std::string Place = initialisedPlace(*Field);
+        if (std::any_of(Call.Targets.begin(), Call.Targets.end(),
+                        [&](const CallTarget &T) {
+                          return std::count(T.Objects.begin(), T.Objects.end(),
+                                            Place) != 0;
+                        }))
+          Object = std::move(Place);
+      }
     // What one of them may return holding may be held after the call.
     LockEffect Effect;
     for (const CallTarget &T : Call.Targets)
@@ -3056,6 +3136,17 @@ private:
             Effect.MayHold.push_back(std::move(L));
       }
     return Effect;
+  }
+
+  /// A field's place as initialisers name it (CallTarget::Objects): a
+  /// local's without the thread instance, as every frame of the variable
+  /// runs the same initialiser.
+  static std::string initialisedPlace(const AbsPath &Field) {
+    std::string Key = Field.key();
+    if (Key.rfind("L:", 0) != 0)
+      return Key;
+    size_t Colon = Key.find(':', 2);
+    return Colon == std::string::npos ? Key : "L:" + Key.substr(Colon + 1);
   }
 
   /// Code that exists only in another program of the database (its test
@@ -5199,6 +5290,21 @@ private:
   std::unordered_map<std::string, std::string> LockPointers;
   std::vector<unsigned> ThreadsWithHandles;
   std::set<std::pair<std::string, std::string>> OwnPointerCells;
+  /// Pointer stores into fields (noteOwnFieldStore): the thread, the
+  /// field's step, the object pointed to, the root of the object stored
+  /// into and whether the store reaches it with no dereference.
+  struct FieldStore {
+    unsigned Thread;
+    std::string Field;
+    AbsPath Pointee;
+    std::string CellRoot;
+    bool Direct;
+  };
+  std::vector<FieldStore> FieldStores;
+  std::unordered_set<std::string> FieldStoreSeen;
+  /// (thread entry, field) pairs every store points at the thread's own
+  /// (findOwnFields).
+  std::set<std::pair<std::string, std::string>> OwnFields;
   /// Per field (".result"): does every pointer any walk stored there
   /// address an object just allocated (not a copy of another pointer, not
   /// an address concur cannot follow)? Then no two objects' fields point

@@ -246,6 +246,15 @@ bool CallableFlow::mayHoldCallable(QualType T) const {
   return false;
 }
 
+std::string CallableFlow::objectPlace(const VarDecl *VD) const {
+  std::string Id = TU.usr(VD);
+  if (Id.empty())
+    return "";
+  bool OneObject =
+      VD->hasGlobalStorage() && VD->getTLSKind() == VarDecl::TLS_None;
+  return (OneObject ? "G:" : "L:") + Id;
+}
+
 void CallableFlow::storeInit(const Slot &Into, const Expr *Init,
                              const std::string &Object) {
   struct Item {

@@ -72,6 +72,10 @@ public:
   /// of it.
   void storeInit(const Slot &Into, const clang::Expr *Init,
                  const std::string &Object = "");
+  /// The place of a variable's object as the race check keys it, its
+  /// thread left out ("G:<usr>", or "L:<usr>" for one each frame or thread
+  /// has): the Object of storeInit.
+  std::string objectPlace(const clang::VarDecl *VD) const;
   /// Could a value of this type hold a callable (or a coroutine object),
   /// directly or in a field or element of an aggregate?
   bool mayHoldCallable(clang::QualType T) const;

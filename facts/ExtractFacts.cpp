@@ -357,10 +357,8 @@ void TranslationUnitFacts::addGlobalInit(const VarDecl *VD) {
   Out.GlobalAddressEscapes.insert(Out.GlobalAddressEscapes.end(),
                                   Escapes.begin(), Escapes.end());
   CallableFlow Flow(*this, Out.GlobalStores);
-  std::string Object = usr(VD);
   if (Flow.mayHoldCallable(VD->getType()))
-    Flow.storeInit(Flow.varSlot(VD), VD->getInit(),
-                   Object.empty() ? "" : "G:" + Object);
+    Flow.storeInit(Flow.varSlot(VD), VD->getInit(), Flow.objectPlace(VD));
 }
 
 std::vector<FileID> TranslationUnitFacts::touchedFiles() const {

@@ -525,8 +525,9 @@ struct CallTarget {
   /// program this target exists in (it is defined there, or only code of
   /// that program stores it), or empty when any program may reach it.
   std::string Program;
-  /// Indirect calls through a field: the global objects whose initialisers
-  /// alone put this target into that field (CallableStore::Object), or
+  /// Indirect calls through a field: the objects (globals, or locals in
+  /// any frame) whose initialisers alone put this target into that field
+  /// (CallableStore::Object), or
   /// empty when some store may have put it into any object's.
   std::vector<std::string> Objects;
   /// Indirect calls: the functions whose code stored this target (into the
@@ -739,11 +740,12 @@ struct CallableStore {
   std::string TargetId;
   std::string FromSlot;
   SourceLoc Loc;
-  /// A store by the initialiser of a global object into one of its fields
-  /// (`struct entry worker_entry = {worker_proc};`): that field of that
-  /// object, spelled as the race check keys places ("G:<usr>.entry_func").
-  /// A call through this very field reaches this target, and a call
-  /// through the same field of another such object does not.
+  /// A store by the initialiser of a variable's object into one of its
+  /// fields (`struct entry worker_entry = {worker_proc};`): that field of
+  /// that object, spelled as the race check keys places, without a local's
+  /// thread ("G:<usr>.entry_func", "L:<usr>.on_done"). A call through this
+  /// very field reaches this target, and a call through the same field of
+  /// another such object does not.
   std::string Object;
 };
 

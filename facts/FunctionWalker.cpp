@@ -716,8 +716,10 @@ void FunctionWalker::visitDecl(const VarDecl *VD) {
           if (auto P = S.Paths.pathOf(Ctor->getArg(0)))
             S.Paths.setPointerValue(VD, P);
     }
+    // The initialiser of this very object: a call through its field reaches
+    // what it put there, not what other objects' initialisers put in theirs.
     if (Flow.mayHoldCallable(T))
-      Flow.storeInit(Flow.varSlot(VD), Init);
+      Flow.storeInit(Flow.varSlot(VD), Init, Flow.objectPlace(VD));
     if (T->isIntegralOrEnumerationType()) {
       Fds.copy(Flow.varSlot(VD), Init);
       Counts.note(VD, Init);
