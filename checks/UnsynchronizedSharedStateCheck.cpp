@@ -1017,10 +1017,13 @@ private:
     C.DistinctParams = Threads[Index].DistinctParams;
     // An entry that gives back a lock it did not take (an unlock() method
     // of a class assumed to be used from several threads) runs with it
-    // held: its callers took it, as a REQUIRES annotation says.
-    for (const AccessPath &R : Entry->ReleasesOnExit)
-      if (auto M = resolve(R, C))
-        C.Locks.push_back({M->key(), M->Name, false, "", false});
+    // held: its callers took it, as a REQUIRES annotation says. A thread
+    // something started holds no lock at its start: what it gives back
+    // there it took on some path only (`if (arg) lock(m); ...`).
+    if (Threads[Index].Parent < 0)
+      for (const AccessPath &R : Entry->ReleasesOnExit)
+        if (auto M = resolve(R, C))
+          C.Locks.push_back({M->key(), M->Name, false, "", false});
     C.Program = Threads[Index].Program;
     std::vector<std::string> Stack;
     AccessesInThread = 0;
