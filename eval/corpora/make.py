@@ -66,7 +66,9 @@ APT = ["clang-19", "libomp-19-dev", "g++", "cmake", "ninja-build", "make", "auto
        "libjpeg62-turbo-dev", "libsdl1.2-dev", "libzmq3-dev", "libprotobuf-c-dev",
        "protobuf-c-compiler",
        # wrk's LuaJIT headers come out of its deps/LuaJIT-2.1.zip
-       "unzip"]
+       "unzip",
+       # axel's autoreconf: AX_* macros (autoconf-archive), AM_GNU_GETTEXT (autopoint)
+       "autoconf-archive", "autopoint"]
 
 COROUTINE_RE = re.compile(r"\bco_(?:await|return|yield)\b|\bcoroutine_handle\b")
 
@@ -794,6 +796,71 @@ def make_memtier_benchmark(ctx):
              % (len(entries), len(dropped)), missing, src)
 
 
+def make_axel(ctx):
+    """autoreconf -ivf in the work tree, then `../src/configure CC=clang-19
+    --disable-Werror` in build/ (OpenSSL, its default: libssl; gettext; the
+    AX_PTHREAD flags), and the compile lines of `make -n V=1 src/axel-X.o...`
+    (one object per src/X.c: the 17 axel_SOURCES with SSL on) with the
+    dependency-tracking flags dropped, one per file, those clang-19 parses;
+    the LIBOBJS stand-ins lib/strlcpy.c and lib/strlcat.c are left out.
+    configure.ac asks for Autoconf 2.72 (AC_PREREQ) and Debian 12 has 2.71,
+    which otherwise generates it as is: the AC_PREREQ line of the work tree
+    is lowered to 2.71 before autoreconf (autoreconf -f also rewrites
+    po/*.sin; no source file is touched). --disable-Werror: a git work tree
+    is no release to AX_IS_RELEASE, so AX_COMPILER_FLAGS would add -Werror."""
+    n = "axel"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    build = os.path.join(d, "build")
+    ac = os.path.join(src, "configure.ac")
+    with open(ac) as f:
+        text = f.read()
+    if "AC_PREREQ([2.72])" in text:
+        with open(ac, "w") as f:
+            f.write(text.replace("AC_PREREQ([2.72])", "AC_PREREQ([2.71])"))
+    if not os.path.exists(os.path.join(src, "configure")):
+        run(["autoreconf", "-ivf"], cwd=src, out=os.path.join(d, "autoreconf.log"))
+    os.makedirs(build, exist_ok=True)
+    if not os.path.exists(os.path.join(build, "Makefile")):
+        run([os.path.relpath(os.path.join(src, "configure"), build), "CC=clang-19", "--disable-Werror"],
+            cwd=build, out=os.path.join(d, "configure.log"))
+    # The program's own objects, src/axel-X.o for each src/X.c (all 17 are
+    # axel_SOURCES with SSL on); not `make -n axel`, whose LIBOBJS lines
+    # (lib/strlcpy.c, lib/strlcat.c: BSD compat glibc 2.36 lacks) are not in
+    # automake's one-command form.
+    objs = ["src/axel-%s.o" % os.path.basename(f)[:-2]
+            for f in sorted(glob.glob(os.path.join(src, "src", "*.c")))]
+    entries = automake_entries(n, build, objs, "clang-19", ".c")
+    keep, dropped = parsing_entries(n, entries, src)
+    write_db(ctx, n, build, keep,
+             "from make -n V=1 of the %d src/axel-*.o: %d dropped as not parsing" % (len(entries), len(dropped)),
+             missing, src)
+
+
+def make_siege(ctx):
+    """autoreconf -iv in the work tree, then `./configure CC=clang-19` in the
+    work tree itself (OpenSSL, zlib and uuid found by its own probes; -D_REENTRANT
+    -D_POSIX_PTHREAD_SEMANTICS): src/Makefile.am's -I../include names the
+    source tree's include/ (joedog/*.h) and the configured include/config.h
+    at once, so an out-of-tree build does not compile. The compile lines of
+    `make -n V=1 siege` in src/ (the 39 C files of siege_SOURCES; automake's
+    no-dependencies, so no dependency flags), one per file, those clang-19
+    parses. libtoolize refreshes m4/libtool.m4, m4/ltversion.m4 and
+    utils/ltmain.sh; no source file is touched."""
+    n = "siege"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    if not os.path.exists(os.path.join(src, "configure")):
+        run(["autoreconf", "-iv"], cwd=src, out=os.path.join(d, "autoreconf.log"))
+    if not os.path.exists(os.path.join(src, "src", "Makefile")):
+        run(["./configure", "CC=clang-19"], cwd=src, out=os.path.join(d, "configure.log"))
+    entries = automake_entries(n, os.path.join(src, "src"), ["siege"], "clang-19", ".c")
+    keep, dropped = parsing_entries(n, entries, src)
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "from make -n V=1 siege in src/: %d C files, %d dropped as not parsing" % (len(entries), len(dropped)),
+             missing, src)
+
+
 NPB_CLASS = "S"   # NPB-OMP/Makefile's default CLASS
 
 
@@ -858,6 +925,8 @@ CORPORA = {
     "redis": make_redis,
     "wrk": make_wrk,
     "memtier_benchmark": make_memtier_benchmark,
+    "axel": make_axel,
+    "siege": make_siege,
     "omp": make_omp,
 }
 
