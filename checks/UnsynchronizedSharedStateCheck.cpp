@@ -325,6 +325,8 @@ struct ResolvedAccess {
   bool KeptIdTest = false;
   /// A copy of a whole struct (MemoryAccess::WholeValue).
   bool WholeValue = false;
+  /// Of the block from the place on (MemoryAccess::Block).
+  bool Block = false;
   /// Made on the way to ending the process (Context::Dying).
   bool Dying = false;
   /// In a lazy initialisation of this global ("G:<usr>"), which runs only
@@ -2411,6 +2413,7 @@ private:
     R.StoresOwnId = A.StoresCurrentThreadId;
     R.KeptIdTest = A.KeptIdTest;
     R.WholeValue = A.WholeValue;
+    R.Block = A.Block;
     if (!A.LazyInitOf.empty())
       R.LazyInitOf = "G:" + A.LazyInitOf;
     R.Program = C.Program;
@@ -3071,8 +3074,9 @@ private:
                     std::to_string(R.Loc.Column) + "|" + R.Function + "|" +
                     R.Path.key() + "|" + R.Path.Name + "|" + R.Path.Display +
                     "|";
-    for (bool Flag : {R.Write, R.Volatile, R.FreshPerClosure, R.Atomic,
-                      R.KeptIdTest, R.WholeValue, R.Path.HandedIn, R.Dying})
+    for (bool Flag :
+         {R.Write, R.Volatile, R.FreshPerClosure, R.Atomic, R.KeptIdTest,
+          R.WholeValue, R.Block, R.Path.HandedIn, R.Dying})
       K += Flag ? '1' : '0';
     for (const ResolvedLock &L : R.Locks)
       K += lockIdentity(L);
@@ -4107,13 +4111,14 @@ private:
     const auto &Longer = SA.size() < SB.size() ? SB : SA;
     if (std::find(Longer.begin() + N, Longer.end(), "*") != Longer.end())
       return false;
-    // `*p` is p[0]: apart from p[k], k another constant or a bound above 0.
-    if (N > 0 && Longer[N - 1] == "*" &&
+    // `*p` is p[0]: apart from p[k], k another constant or a bound above 0,
+    // unless the access runs on over the block (memset(p, 0, n)).
+    const ResolvedAccess &Whole = SA.size() < SB.size() ? A : B;
+    if (N > 0 && Longer[N - 1] == "*" && !Whole.Block &&
         (belowBound(Longer[N], "[0]") ||
          constantIndex(Longer[N]).value_or(0) != 0))
       return false;
-    const ResolvedAccess &Whole = SA.size() < SB.size() ? A : B;
-    return Whole.Write || Whole.WholeValue;
+    return Whole.Write || Whole.WholeValue || Whole.Block;
   }
 
   /// The key of the object whose field the access reaches ("" when the path

@@ -1005,7 +1005,12 @@ void CallModel::recordPointee(const Expr *Pointer, bool Write, const Expr *At,
                               bool Atomic) {
   if (auto Target = S.Paths.pointerValueOf(Pointer)) {
     appendStep(*Target, "*");
+    size_t Before = S.Out.Accesses.size();
     Recorder.recordPath(*Target, Write, At, {}, Atomic);
+    // The catalog's pointee roles are those of block functions: what they
+    // touch runs on from the pointee.
+    if (S.Out.Accesses.size() > Before)
+      S.Out.Accesses.back().Block = true;
   }
 }
 

@@ -404,6 +404,10 @@ struct MemoryAccess {
   /// of any part, which reading the object as such (a container's size)
   /// does not.
   bool WholeValue = false;
+  /// An access of the block a pointer points into, from that place on (a
+  /// library call given the pointer and a length: memset, memcpy's source
+  /// and destination): not only `*p`, which is p[0], but p[k] too.
+  bool Block = false;
   /// In the branch of `if (v == 0) { v = ...; }` on a static variable v
   /// (its USR): lazy initialisation, which runs only while v is still zero.
   std::string LazyInitOf;

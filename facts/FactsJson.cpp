@@ -187,6 +187,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["kept_id_test"] = true;
   if (A.WholeValue)
     J["whole_value"] = true;
+  if (A.Block)
+    J["block"] = true;
   if (A.Unpublished)
     J["unpublished"] = true;
   if (A.InLoop)
@@ -223,6 +225,7 @@ void from_json(const json &J, MemoryAccess &A) {
     J.at("given_back").get_to(A.GivenBack);
   A.KeptIdTest = J.value("kept_id_test", false);
   A.WholeValue = J.value("whole_value", false);
+  A.Block = J.value("block", false);
   A.Unpublished = J.value("unpublished", false);
   A.InLoop = J.value("in_loop", false);
   A.Loop = J.value("loop", 0u);
