@@ -2329,7 +2329,7 @@ private:
       noteSlotStore(*Path, Value, C);
       noteBufferPointer(*Path, Value);
       noteFieldStore(*Path, storesFreshObject(A, Value, C));
-      noteOwnFieldStore(*Path, Value, C);
+      noteFieldPointee(*Path, Value, C);
       noteElementStore(*Path, A, Value, C);
     }
     if (A.Write && A.StoresCurrentThreadId)
@@ -2672,9 +2672,8 @@ private:
 
   /// A pointer stored into a field of any object, by any thread: what it
   /// points to (FieldStores; findOwnPointerCells).
-  void noteOwnFieldStore(const AbsPath &Cell,
-                         const std::optional<AbsPath> &Value,
-                         const Context &C) {
+  void noteFieldPointee(const AbsPath &Cell,
+                        const std::optional<AbsPath> &Value, const Context &C) {
     if (Cell.Steps.empty() || Cell.Steps.back().empty() ||
         Cell.Steps.back().front() != '.')
       return;
@@ -3922,15 +3921,20 @@ private:
 
   /// Does a join through the handle JoinKey join the thread whose handle
   /// is Name? A join through each element of a container ("[]", a loop
-  /// over threads_) joins the one a start put at any index of it.
+  /// over threads_) joins the one a start put at any index of it, whatever
+  /// the model made of the joiner's index ("[@]": a loop counter, or what a
+  /// helper was given).
   static bool joinsName(const std::string &JoinKey, const std::string &Name) {
     size_t I = 0, J = 0;
     while (I < JoinKey.size() && J < Name.size()) {
-      if (JoinKey.compare(I, 2, "[]") == 0 && Name[J] == '[') {
+      size_t Any = JoinKey.compare(I, 2, "[]") == 0    ? 2
+                   : JoinKey.compare(I, 3, "[@]") == 0 ? 3
+                                                       : 0;
+      if (Any && Name[J] == '[') {
         size_t Close = Name.find(']', J);
         if (Close == std::string::npos)
           return false;
-        I += 2;
+        I += Any;
         J = Close + 1;
         continue;
       }
@@ -5298,7 +5302,7 @@ private:
   std::unordered_map<std::string, std::string> LockPointers;
   std::vector<unsigned> ThreadsWithHandles;
   std::set<std::pair<std::string, std::string>> OwnPointerCells;
-  /// Pointer stores into fields (noteOwnFieldStore): the thread, the
+  /// Pointer stores into fields (noteFieldPointee): the thread, the
   /// field's step, the object pointed to, the root of the object stored
   /// into and whether the store reaches it with no dereference.
   struct FieldStore {

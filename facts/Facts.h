@@ -531,8 +531,8 @@ struct CallTarget {
   std::string Program;
   /// Indirect calls through a field: the objects (globals, or locals in
   /// any frame) whose initialisers alone put this target into that field
-  /// (CallableStore::Object), or
-  /// empty when some store may have put it into any object's.
+  /// (CallableStore::Object), or empty when some store may have put it
+  /// into any object's.
   std::vector<std::string> Objects;
   /// Indirect calls: the functions whose code stored this target (into the
   /// slot, or into one it was copied from), or empty when an initialiser
