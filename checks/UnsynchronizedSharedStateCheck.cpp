@@ -2332,6 +2332,14 @@ private:
       noteFieldPointee(*Path, Value, C);
       noteElementStore(*Path, A, Value, C);
     }
+    // A struct copied in whole fills its pointer fields with what the copy
+    // held, which concur does not follow.
+    if (A.Write)
+      for (const std::string &Field : A.CopiedPointerFields) {
+        AbsPath Cell = *Path;
+        appendStep(Cell, Field);
+        noteFieldPointee(Cell, std::nullopt, C);
+      }
     if (A.Write && A.StoresCurrentThreadId)
       IdKeepers[Path->key()].insert(C.Thread);
     if (A.Write && A.Stored)

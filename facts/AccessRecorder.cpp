@@ -72,6 +72,33 @@ void AccessRecorder::record(const Expr *E, bool Write) {
     S.Out.Accesses.back().KeptIdTest = true;
 }
 
+/// The pointer fields of a struct type, and of the structs it holds by
+/// value (".data"), at most Depth levels down.
+static void pointerFields(QualType T, std::vector<std::string> &Out,
+                          unsigned Depth = 4) {
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || !RD->getDefinition() || Depth == 0)
+    return;
+  for (const FieldDecl *F : RD->getDefinition()->fields()) {
+    QualType FT = F->getType().getCanonicalType();
+    while (const auto *A = dyn_cast<ConstantArrayType>(FT.getTypePtr()))
+      FT = A->getElementType().getCanonicalType();
+    if (FT->isPointerType() && !F->getName().empty()) {
+      std::string Name = "." + F->getName().str();
+      if (!std::count(Out.begin(), Out.end(), Name))
+        Out.push_back(std::move(Name));
+    } else if (FT->isRecordType()) {
+      pointerFields(FT, Out, Depth - 1);
+    }
+  }
+}
+
+void AccessRecorder::noteCopiedPointers(size_t Before, QualType T) {
+  if (S.Out.Accesses.size() <= Before || !T->isRecordType())
+    return;
+  pointerFields(T, S.Out.Accesses.back().CopiedPointerFields);
+}
+
 void AccessRecorder::recordCopy(const Expr *E) {
   size_t Before = S.Out.Accesses.size();
   record(E, /*Write=*/false);

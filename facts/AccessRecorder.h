@@ -33,6 +33,9 @@ public:
   void record(const clang::Expr *E, bool Write);
   /// A copy of the struct an lvalue names: a read of all of it.
   void recordCopy(const clang::Expr *E);
+  /// The access recorded last, if any since Before, writes a whole struct
+  /// of type T: notes the pointer fields it fills (CopiedPointerFields).
+  void noteCopiedPointers(size_t Before, clang::QualType T);
   /// An access of a known place, at an expression.
   void recordPath(AccessPath P, bool Write, const clang::Expr *At,
                   std::vector<HeldLock> Extra = {}, bool Atomic = false);

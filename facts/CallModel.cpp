@@ -1033,8 +1033,11 @@ void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
   // walk: it writes the left side and reads the right.
   if (Method && (Method->isImplicit() || Method->isDefaulted()) &&
       Method->isOverloadedOperator() && Receiver) {
-    if (auto Obj = S.Paths.objectOf(Receiver))
+    if (auto Obj = S.Paths.objectOf(Receiver)) {
+      size_t Before = S.Out.Accesses.size();
       Recorder.recordPath(*Obj, /*Write=*/true, Receiver);
+      Recorder.noteCopiedPointers(Before, Receiver->getType());
+    }
     for (const Expr *A : Args)
       if (A->isGLValue())
         Recorder.recordCopy(A);

@@ -408,6 +408,10 @@ struct MemoryAccess {
   /// library call given the pointer and a length: memset, memcpy's source
   /// and destination): not only `*p`, which is p[0], but p[k] too.
   bool Block = false;
+  /// A write of a whole struct (`c->parser = p;`): the pointer fields it
+  /// fills with whatever the copied struct held (".data"), nested structs'
+  /// included, not what they point to.
+  std::vector<std::string> CopiedPointerFields;
   /// In the branch of `if (v == 0) { v = ...; }` on a static variable v
   /// (its USR): lazy initialisation, which runs only while v is still zero.
   std::string LazyInitOf;

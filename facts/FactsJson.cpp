@@ -189,6 +189,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["whole_value"] = true;
   if (A.Block)
     J["block"] = true;
+  if (!A.CopiedPointerFields.empty())
+    J["copied_pointer_fields"] = A.CopiedPointerFields;
   if (A.Unpublished)
     J["unpublished"] = true;
   if (A.InLoop)
@@ -226,6 +228,8 @@ void from_json(const json &J, MemoryAccess &A) {
   A.KeptIdTest = J.value("kept_id_test", false);
   A.WholeValue = J.value("whole_value", false);
   A.Block = J.value("block", false);
+  if (J.contains("copied_pointer_fields"))
+    J.at("copied_pointer_fields").get_to(A.CopiedPointerFields);
   A.Unpublished = J.value("unpublished", false);
   A.InLoop = J.value("in_loop", false);
   A.Loop = J.value("loop", 0u);

@@ -793,6 +793,8 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   const Expr *LHS = B->getLHS(), *RHS = B->getRHS();
   size_t Before = S.Out.Accesses.size();
   Recorder.record(LHS, /*Write=*/true);
+  if (B->getOpcode() == BO_Assign)
+    Recorder.noteCopiedPointers(Before, LHS->getType());
   if (B->getOpcode() == BO_Assign && LHS->getType()->isPointerType() &&
       S.Out.Accesses.size() == Before &&
       !RHS->isNullPointerConstant(S.TU.Ctx, Expr::NPC_ValueDependentIsNull))
