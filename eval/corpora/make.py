@@ -771,6 +771,17 @@ def make_wrk(ctx):
              "hand-written: the Makefile's %d C files" % len(entries), missing, src)
 
 
+def configure_out_of_tree(src, build, d, args):
+    """`autoreconf -ivf` in the work tree SRC (once), then its configure with
+    ARGS in BUILD (once), logs in D."""
+    if not os.path.exists(os.path.join(src, "configure")):
+        run(["autoreconf", "-ivf"], cwd=src, out=os.path.join(d, "autoreconf.log"))
+    os.makedirs(build, exist_ok=True)
+    if not os.path.exists(os.path.join(build, "Makefile")):
+        run([os.path.relpath(os.path.join(src, "configure"), build)] + args,
+            cwd=build, out=os.path.join(d, "configure.log"))
+
+
 def make_memtier_benchmark(ctx):
     """autoreconf, then `../src/configure CC=clang-19 CXX=clang++-19` in
     build/ (TLS on, its default: libevent_openssl, libssl), the compile lines
@@ -781,12 +792,7 @@ def make_memtier_benchmark(ctx):
     src, missing = checkout(ctx, n)
     d = ctx.corpus_dir(n)
     build = os.path.join(d, "build")
-    if not os.path.exists(os.path.join(src, "configure")):
-        run(["autoreconf", "-ivf"], cwd=src, out=os.path.join(d, "autoreconf.log"))
-    os.makedirs(build, exist_ok=True)
-    if not os.path.exists(os.path.join(build, "Makefile")):
-        run([os.path.relpath(os.path.join(src, "configure"), build), "CC=clang-19", "CXX=clang++-19"],
-            cwd=build, out=os.path.join(d, "configure.log"))
+    configure_out_of_tree(src, build, d, ["CC=clang-19", "CXX=clang++-19"])
     if not os.path.exists(os.path.join(build, "version.h")):
         run(["make", "version.h"], cwd=build, out=os.path.join(d, "version.log"))
     entries = automake_entries(n, build, ["memtier_benchmark"], "clang++-19", ".cpp")
@@ -818,12 +824,7 @@ def make_axel(ctx):
     if "AC_PREREQ([2.72])" in text:
         with open(ac, "w") as f:
             f.write(text.replace("AC_PREREQ([2.72])", "AC_PREREQ([2.71])"))
-    if not os.path.exists(os.path.join(src, "configure")):
-        run(["autoreconf", "-ivf"], cwd=src, out=os.path.join(d, "autoreconf.log"))
-    os.makedirs(build, exist_ok=True)
-    if not os.path.exists(os.path.join(build, "Makefile")):
-        run([os.path.relpath(os.path.join(src, "configure"), build), "CC=clang-19", "--disable-Werror"],
-            cwd=build, out=os.path.join(d, "configure.log"))
+    configure_out_of_tree(src, build, d, ["CC=clang-19", "--disable-Werror"])
     # The program's own objects, src/axel-X.o for each src/X.c (all 17 are
     # axel_SOURCES with SSL on); not `make -n axel`, whose LIBOBJS lines
     # (lib/strlcpy.c, lib/strlcat.c: BSD compat glibc 2.36 lacks) are not in
