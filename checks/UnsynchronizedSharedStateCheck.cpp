@@ -2328,8 +2328,7 @@ private:
       std::optional<AbsPath> Value = resolve(A.Stored, C);
       noteSlotStore(*Path, Value, C);
       noteBufferPointer(*Path, Value);
-      noteFieldStore(*Path, storesFreshObject(A, Value, C));
-      noteFieldPointee(*Path, Value, C);
+      noteFieldStore(*Path, Value, storesFreshObject(A, Value, C), C);
       noteElementStore(*Path, A, Value, C);
     }
     // A struct copied in whole fills its pointer fields with what the copy
@@ -2338,7 +2337,7 @@ private:
       for (const std::string &Field : A.CopiedPointerFields) {
         AbsPath Cell = *Path;
         appendStep(Cell, Field);
-        noteFieldPointee(Cell, std::nullopt, C);
+        noteFieldStore(Cell, std::nullopt, /*Fresh=*/false, C);
       }
     if (A.Write && A.StoresCurrentThreadId)
       IdKeepers[Path->key()].insert(C.Thread);
@@ -2669,22 +2668,16 @@ private:
                                ByThisCall.size(), ByThisCall) == 0;
   }
 
-  /// A pointer stored into a field: is it an object made right there
-  /// (FreshFilledFields)?
-  void noteFieldStore(const AbsPath &Cell, bool Fresh) {
+  /// A pointer stored into a field of any object, by any thread (Value:
+  /// what it points to, if concur can follow it): is it an object made
+  /// right there (FreshFilledFields), and what does it point to
+  /// (FieldStores; findOwnPointerCells)?
+  void noteFieldStore(const AbsPath &Cell, const std::optional<AbsPath> &Value,
+                      bool Fresh, const Context &C) {
     if (Cell.Steps.empty() || Cell.Steps.back().empty() ||
         Cell.Steps.back().front() != '.')
       return;
     noteFresh(FreshFilledFields, Cell.Steps.back(), Fresh);
-  }
-
-  /// A pointer stored into a field of any object, by any thread: what it
-  /// points to (FieldStores; findOwnPointerCells).
-  void noteFieldPointee(const AbsPath &Cell,
-                        const std::optional<AbsPath> &Value, const Context &C) {
-    if (Cell.Steps.empty() || Cell.Steps.back().empty() ||
-        Cell.Steps.back().front() != '.')
-      return;
     FieldStore Store{C.Thread, Cell.Steps.back(), AbsPath(), Cell.Root,
                      std::find(Cell.Steps.begin(), Cell.Steps.end(), "*") ==
                          Cell.Steps.end()};
@@ -5310,7 +5303,7 @@ private:
   std::unordered_map<std::string, std::string> LockPointers;
   std::vector<unsigned> ThreadsWithHandles;
   std::set<std::pair<std::string, std::string>> OwnPointerCells;
-  /// Pointer stores into fields (noteFieldPointee): the thread, the
+  /// Pointer stores into fields (noteFieldStore): the thread, the
   /// field's step, the object pointed to, the root of the object stored
   /// into and whether the store reaches it with no dereference.
   struct FieldStore {
