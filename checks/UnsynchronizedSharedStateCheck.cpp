@@ -59,6 +59,12 @@ struct AbsPath {
   /// object it copied (CallSite::CopiedArgs): until a dereference past
   /// them, the memory is the callee's own copy, not the caller's.
   size_t OwnCopyFrom = std::string::npos;
+  /// The steps ("[@]") made of a loop counter that starts from a constant
+  /// ("[+]" in the facts) in the code of the thread that made this path:
+  /// every copy of that code steps through the same elements. A start
+  /// hands its thread the element as its own slot (ownSlots), and then
+  /// the list is emptied.
+  std::vector<size_t> SteppedSlots;
 
   /// Is this place inside a by-value parameter's own copy?
   bool inOwnCopy() const {
@@ -1364,6 +1370,15 @@ private:
       if (S == "*" && I + 1 < Path.Steps.size() && !Path.Steps[I + 1].empty() &&
           Path.Steps[I + 1].front() == '.' && throughGlobalPointer(Base))
         continue;
+      // Keys name a stepped index as a slot's, as a starter's slots are
+      // named where it hands them out; only copies of one thread's code
+      // tell them apart (overlap()).
+      if (S == SteppedIndexStep) {
+        appendStep(Base, "[@]");
+        Base.SteppedSlots.push_back(Base.Steps.size() - 1);
+        Base.Display += "[@]";
+        continue;
+      }
       appendStep(Base, S);
       if (!S.empty() && S.front() == '.')
         HasField = true;
@@ -3825,10 +3840,15 @@ private:
   /// slot of its own: each start is handed another. Its path says so
   /// ("[@]", the thread's own slot).
   static void ownSlots(ThreadInstance &T) {
-    for (std::optional<AbsPath> &Param : T.Params)
+    for (std::optional<AbsPath> &Param : T.Params) {
+      if (Param)
+        Param->SteppedSlots.clear();
       if (Param && !Param->Steps.empty() && Param->Steps.back() == "&")
         std::replace_if(Param->Steps.begin(), Param->Steps.end(),
                         isUnknownIndex, std::string("[@]"));
+    }
+    if (T.This)
+      T.This->SteppedSlots.clear();
   }
 
   /// The spawner's writes into the slot handed to a thread (ownSlots)
@@ -3869,6 +3889,11 @@ private:
         A.SetUpBy = static_cast<int>(C.Thread);
         std::copy(Param->Steps.begin(), Param->Steps.begin() + SlotSteps,
                   A.Path.Steps.begin());
+        // The starter's loop counter named the slot it hands out.
+        auto &Stepped = A.Path.SteppedSlots;
+        Stepped.erase(std::remove_if(Stepped.begin(), Stepped.end(),
+                                     [&](size_t I) { return I < SlotSteps; }),
+                      Stepped.end());
         // What the starter points the slot at is not the thread's own,
         // unless it is the slot's own element of an array of objects made
         // one per element (`messages[i].state = states[i]`, each states[i]
@@ -4109,6 +4134,12 @@ private:
            (pastTakenObject(SA, I) || pastTakenObject(SB, I));
   }
 
+  /// Is step I of P a loop counter's, not a slot's (AbsPath::SteppedSlots)?
+  static bool stepped(const AbsPath &P, size_t I) {
+    return I < P.Steps.size() && P.Steps[I] == "[@]" &&
+           std::count(P.SteppedSlots.begin(), P.SteppedSlots.end(), I) != 0;
+  }
+
   /// Do the two paths name overlapping memory, as far as we can tell?
   bool overlap(const ResolvedAccess &A, const ResolvedAccess &B) const {
     if (A.Path.Root != B.Path.Root)
@@ -4158,10 +4189,14 @@ private:
       // What a slot points to is not the slot's: two slots may point to
       // one shared object (each worker's context holds the one engine),
       // unless each copy points it at its own (findOwnPointerCells).
+      // A loop counter that starts from a constant is no slot: every copy
+      // steps through the same elements (SteppedSlots).
       if (SA[I] == "[@]" && SB[I] == "[@]" &&
           Threads[A.Thread].EntryId == Threads[B.Thread].EntryId) {
         const std::string &Entry = Threads[A.Thread].EntryId;
-        if (dereferencesStayOwn(A.Path.Root, SA, I, Entry) &&
+        // (Steps without a take's mark are numbered apart from the path's.)
+        bool Slots = Unmark || (!stepped(A.Path, I) && !stepped(B.Path, I));
+        if (Slots && dereferencesStayOwn(A.Path.Root, SA, I, Entry) &&
             dereferencesStayOwn(B.Path.Root, SB, I, Entry))
           return false;
         continue;

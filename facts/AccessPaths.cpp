@@ -951,8 +951,11 @@ std::optional<AccessPath> PathBuilder::containerOf(const BinaryOperator *B,
 /// "[k]" for a constant index; "[@]" for an index made only of what a
 /// thread is given (its parameters, its copies of captured variables, and
 /// locals computed from them), which copies of one thread's code use for
-/// their own slots; "[]" for an index computed from data, which two copies
-/// may well share.
+/// their own slots; "[+]" for an index made only of locals that start from
+/// constants (`for (int i = 0; ...)`), which every copy of the code steps
+/// through alike, and which a starter's loop uses for the slots it hands
+/// out; "[]" for an index computed from data, which two copies may well
+/// share.
 std::string PathBuilder::elementStep(const Expr *Index) {
   std::string Step = indexStep(Index, TU.Ctx);
   if (Step != "[]" || !Index)
@@ -973,7 +976,7 @@ std::string PathBuilder::elementStep(const Expr *Index) {
     SlotCheck(const PathBuilder &W) : W(W) {}
     bool VisitDeclRefExpr(DeclRefExpr *DRE) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!VD || !W.isThreadGiven(VD, 0))
+      if (!VD || !W.isThreadGiven(VD, 0, Given))
         Slot = false;
       return Slot;
     }
@@ -982,38 +985,45 @@ std::string PathBuilder::elementStep(const Expr *Index) {
     bool VisitArraySubscriptExpr(ArraySubscriptExpr *) { return Slot = false; }
     const PathBuilder &W;
     bool Slot = true;
+    bool Given = false;
   } Check(*this);
   Check.TraverseStmt(const_cast<Expr *>(Index));
-  return Check.Slot ? "[@]" : "[]";
+  if (!Check.Slot)
+    return "[]";
+  return Check.Given ? "[@]" : SteppedIndexStep;
 }
 
-bool PathBuilder::isThreadGiven(const VarDecl *VD, unsigned Depth) const {
+/// Given: set when a parameter or a captured copy is among what VD is
+/// made of.
+bool PathBuilder::isThreadGiven(const VarDecl *VD, unsigned Depth,
+                                bool &Given) const {
   if (Depth > 4 || VD->hasGlobalStorage())
     return false;
   if (isa<ParmVarDecl>(VD) || CopyCaptures.count(VD))
-    return true;
+    return Given = true;
   // A local computed from what the thread was given (an offset, a loop
   // counter that starts there) and not changed by data afterwards.
   if (VD->getParentFunctionOrMethod() == FD && VD->getInit() &&
       (!Modified.count(VD) || ForCounters.count(VD))) {
-    bool Given = true;
+    bool Made = true;
     class Uses : public RecursiveASTVisitor<Uses> {
     public:
-      Uses(const PathBuilder &W, unsigned Depth, bool &Given)
-          : W(W), Depth(Depth), Given(Given) {}
+      Uses(const PathBuilder &W, unsigned Depth, bool &Made, bool &Given)
+          : W(W), Depth(Depth), Made(Made), Given(Given) {}
       bool VisitDeclRefExpr(DeclRefExpr *DRE) {
         const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
-        if (!Var || !W.isThreadGiven(Var, Depth + 1))
-          Given = false;
-        return Given;
+        if (!Var || !W.isThreadGiven(Var, Depth + 1, Given))
+          Made = false;
+        return Made;
       }
-      bool VisitCallExpr(CallExpr *) { return Given = false; }
+      bool VisitCallExpr(CallExpr *) { return Made = false; }
       const PathBuilder &W;
       unsigned Depth;
+      bool &Made;
       bool &Given;
-    } Check(*this, Depth, Given);
+    } Check(*this, Depth, Made, Given);
     Check.TraverseStmt(const_cast<Expr *>(VD->getInit()));
-    return Given;
+    return Made;
   }
   return false;
 }

@@ -7,8 +7,10 @@
 // element). References and pointers initialised from a place alias it, so a
 // write through them is a write of the place. Element indexes are kept when
 // they are constants, marked "[@]" when made only of what the thread was
-// given (each copy of a thread's code indexes its own slot), "[#<counter>]"
-// when taken from a shared counter (ClaimedIndexes), "[]" otherwise.
+// given (each copy of a thread's code indexes its own slot), "[+]" when made
+// only of locals that start from constants (a loop's counter: every copy
+// steps through the same elements), "[#<counter>]" when taken from a shared
+// counter (ClaimedIndexes), "[]" otherwise.
 // Library containers, strings and smart pointers are not walked into:
 // element access and dereference are modelled by the library's roles.
 //
@@ -170,7 +172,8 @@ private:
   static constexpr unsigned MaxCopyChain = 8;
   const clang::Expr *smartPointerObject(const clang::Expr *E) const;
   std::string elementStep(const clang::Expr *Index);
-  bool isThreadGiven(const clang::VarDecl *VD, unsigned Depth) const;
+  bool isThreadGiven(const clang::VarDecl *VD, unsigned Depth,
+                     bool &Given) const;
   bool tooDeep(const clang::Expr *E, unsigned Depth);
 
   TranslationUnitFacts &TU;

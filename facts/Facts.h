@@ -59,7 +59,9 @@ struct ApiUse {
 /// a global, one of its locals, `this`, a parameter, or what a call returned.
 /// Steps walk from there: ".field", "*" (dereference), "&" (address of) and
 /// an element: "[k]" (constant index k), "[@]" (an index made of what a
-/// thread was given), "[#<counter>]" (an index taken from a shared counter,
+/// thread was given), "[+]" (an index made of locals that start from
+/// constants: a loop counter, which each copy of a thread's code steps
+/// through alike), "[#<counter>]" (an index taken from a shared counter,
 /// which no other take from it returns) or "[]" (any element). A path is a
 /// symbolic lvalue; the whole-program stage binds `this` and parameters to the
 /// caller's paths.
@@ -157,6 +159,8 @@ inline const std::string TakenMark = "[#taken]";
 /// ("heap:<function>@<line>:<column>"), so it is each thread's own, as a
 /// local is, until a thread hands its address on.
 inline const std::string HeapRootPrefix = "heap:";
+/// The element step of an index made of locals that start from constants.
+inline const std::string SteppedIndexStep = "[+]";
 inline bool isHeapRoot(const std::string &RootId) {
   return RootId.compare(0, HeapRootPrefix.size(), HeapRootPrefix) == 0;
 }
