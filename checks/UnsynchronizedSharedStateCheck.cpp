@@ -839,6 +839,11 @@ private:
       for (const CallSite &Call : F.Calls)
         if (!Call.CalleeId.empty())
           CallersOf[Call.CalleeId].push_back(Id);
+      // What a start may be counted by (StartCounters).
+      if (!F.Spawns.empty())
+        for (const MemoryAccess &A : F.Accesses)
+          if (A.CountsUp)
+            CounterFlagNames.insert(flagName(A.Path));
     }
     std::vector<std::string> Work(Starting.begin(), Starting.end());
     while (!Work.empty()) {
@@ -1254,14 +1259,15 @@ private:
       bool Stored = StartFlagNames.count(Name) != 0;
       bool Published = PublishedFlagNames.count(Name) != 0;
       bool Guard = GuardFlagNames.count(Name) != 0;
-      if (!Stored && !Published && !Guard)
+      bool Counter = CounterFlagNames.count(Name) != 0;
+      if (!Stored && !Published && !Guard && !Counter)
         return std::nullopt;
       auto Flag = resolve(Test->Place, C);
       if (!Flag)
         return std::nullopt;
-      if (!Stored && !Published)
+      if (!Stored && !Published && !Counter)
         GuardOnlyKeys.insert(Flag->key());
-      else if (!Stored && !Guard)
+      else if (!Stored && !Guard && !Counter)
         PublishedOnlyKeys.insert(Flag->key());
       return ResolvedLock{FlagGuardPrefix + Test->Values + "|" + Flag->key(),
                           L.Mutex.Name, false, ""};
@@ -2484,6 +2490,8 @@ private:
                         std::count(A.Path.Steps.begin(), A.Path.Steps.end(),
                                    "*") <= static_cast<long>(OwnDerefs);
     ++AccessesInThread;
+    if (A.Write)
+      noteCounterWrite(A, R, C);
     std::string Identity = identityOf(R);
     for (const auto &[Flag, Values] : Guards)
       Identity += "|flag:" + Flag + Values;
@@ -2512,6 +2520,59 @@ private:
       madeAgainAt(It->second, R.Pos);
     }
     touch({false, It->second});
+  }
+
+  /// A write of an integer that may count starts (StartCounters): an
+  /// increment made after a start of this function, where the start did
+  /// not fail (`if (ret == 0) ctx->spawned++;`), counts that start's
+  /// threads; an increment counts on; a store of 0 resets the count (kept
+  /// by position); any other write makes the place no counter.
+  void noteCounterWrite(const MemoryAccess &A, const ResolvedAccess &R,
+                        const Context &C) {
+    auto Known = StartCounters.find(R.Path.key());
+    if (!A.CountsUp && !A.StoredConstant && Known == StartCounters.end())
+      return;
+    StartCounter &Counter = StartCounters[R.Path.key()];
+    if (A.CountsUp) {
+      for (const Spawn &S : C.Fn->Spawns) {
+        if (S.Order >= A.Order)
+          continue;
+        auto It = StartedBy.find(startKey(C.Thread, C.Fn->Id, S.Order));
+        if (It == StartedBy.end())
+          continue;
+        for (unsigned T : It->second)
+          if (!std::count(R.NotStarted.begin(), R.NotStarted.end(), T))
+            Counter.Counted.insert(T);
+      }
+    } else if (!A.StoredConstant) {
+      Counter.Other = true;
+    } else if (*A.StoredConstant == 0) {
+      Counter.LastReset = std::max(Counter.LastReset, R.Pos);
+    }
+  }
+
+  /// A runs only where a count of B's thread's starts was found 0 (`if
+  /// (ctx->spawned_worker_threads > 0) ... else free_context(ctx);` after
+  /// a start failed): none of them had started, whatever the earlier
+  /// passes of a loop of starts did. The place must count every start of
+  /// that thread it was increment after, and nothing may set it back to 0
+  /// once the thread may run.
+  bool beforeCountedStart(const ResolvedAccess &A, const ResolvedAccess &B) {
+    const FlagGuards *Guards = guardsOf(A);
+    if (!Guards)
+      return false;
+    for (const auto &[Key, Values] : *Guards) {
+      const FlagValues &Tested = testedValues(Values);
+      if (Tested.AllBut || Tested.Listed != std::set<long long>{0})
+        continue;
+      auto It = StartCounters.find(Key);
+      if (It == StartCounters.end() || It->second.Other ||
+          !It->second.Counted.count(B.Thread) ||
+          It->second.LastReset > Threads[B.Thread].SpawnPos)
+        continue;
+      return true;
+    }
+    return false;
   }
 
   /// `a->hold = trylock_item(k)`: the pointer holds the mutex the call
@@ -5048,6 +5109,7 @@ private:
               onKeepersThread(*B, *A) || afterCompletion(*A, *B) ||
               afterCompletion(*B, *A) || neverRuns(*A) || neverRuns(*B) ||
               afterFlagPublication(*A, *B) || afterFlagPublication(*B, *A) ||
+              beforeCountedStart(*A, *B) || beforeCountedStart(*B, *A) ||
               oneInstanceOnly(*A, *B))
             continue;
           // Concurrency assumed from a class: report what breaks the
@@ -5389,6 +5451,18 @@ private:
   /// For each pointer stored to ("<cell>*"), the objects stored there
   /// ("<object>*"; "" for an address concur cannot follow), up to two.
   std::unordered_map<std::string, std::set<std::string>> StoredPointees;
+  /// The names of places a function that starts threads increments: the
+  /// tests of which may tell that none started (beforeCountedStart).
+  std::set<std::string> CounterFlagNames;
+  /// A place that counts the threads some starts made (noteCounterWrite).
+  struct StartCounter {
+    std::set<unsigned> Counted;
+    /// Where a store of 0 was last made (0: nowhere).
+    unsigned LastReset = 0;
+    /// Written otherwise (a decrement, a computed value): no counter.
+    bool Other = false;
+  };
+  std::unordered_map<std::string, StartCounter> StartCounters;
   /// Global pointer cells ("G:<usr><fields>") -> the one object each
   /// store so far aimed them at; empty once they point at more
   /// (noteGlobalPointee).

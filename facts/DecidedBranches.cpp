@@ -37,6 +37,34 @@ struct Unknown {
 /// anything else.
 /// Compared for equality only (EqualityOnly), every value but the
 /// constants compared with behaves alike.
+/// Is B, a relational comparison, one that an unsigned unknown takes as a
+/// test against zero (`count > 0`, `count >= 1`, `count < 1`, `0 < count`):
+/// every value but 0 takes one way, as with `count != 0`?
+bool isZeroTest(const BinaryOperator *B, const Unknown &U,
+                const ASTContext &Ctx) {
+  auto IsUnknown = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (E == U.Call || U.Places.count(E))
+      return E->getType()->isUnsignedIntegerType();
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    return Ref && U.Holder && Ref->getDecl() == U.Holder &&
+           E->getType()->isUnsignedIntegerType();
+  };
+  BinaryOperatorKind Op = B->getOpcode();
+  const Expr *Other = B->getRHS();
+  if (!IsUnknown(B->getLHS())) {
+    if (!IsUnknown(B->getRHS()))
+      return false;
+    Other = B->getLHS();
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  }
+  std::optional<int64_t> C = integerConstant(Other, Ctx);
+  if (!C)
+    return false;
+  return ((Op == BO_GT || Op == BO_LE) && *C == 0) ||
+         ((Op == BO_GE || Op == BO_LT) && *C == 1);
+}
+
 std::optional<int64_t> evaluate(const Expr *E, const Unknown &U, int64_t Value,
                                 const ASTContext &Ctx,
                                 bool EqualityOnly = false) {
@@ -70,7 +98,8 @@ std::optional<int64_t> evaluate(const Expr *E, const Unknown &U, int64_t Value,
         evaluate(B->getLHS(), U, Value, Ctx, EqualityOnly);
     std::optional<int64_t> R =
         evaluate(B->getRHS(), U, Value, Ctx, EqualityOnly);
-    if (!L || !R || (EqualityOnly && B->isRelationalOp()))
+    if (!L || !R ||
+        (EqualityOnly && B->isRelationalOp() && !isZeroTest(B, U, Ctx)))
       return std::nullopt;
     switch (B->getOpcode()) {
     case BO_EQ:
@@ -381,12 +410,14 @@ static const Expr *testedFlag(const Expr *Cond, const ASTContext &Ctx,
 /// path is asked for only once the test's shape fits: naming a place has
 /// effects on the walk (an element's index, a local's use).
 /// A place other threads may reach, as a flag's is: not the function's
-/// own local, parameter or call result.
+/// own local, parameter or call result, but what one points to, or an
+/// object an allocation made.
 static bool isFlagPlace(const AccessPath &Place) {
-  return Place.Root != AccessPath::RootKind::Local &&
-         Place.Root != AccessPath::RootKind::Return &&
-         (Place.Root != AccessPath::RootKind::Param ||
-          (!Place.Steps.empty() && Place.Steps.front() == "*"));
+  return Place.Root == AccessPath::RootKind::Global ||
+         Place.Root == AccessPath::RootKind::This ||
+         (Place.Root == AccessPath::RootKind::Local &&
+          isHeapRoot(Place.RootId)) ||
+         (!Place.Steps.empty() && Place.Steps.front() == "*");
 }
 
 static std::optional<HeldLock>

@@ -40,11 +40,15 @@
 //   through its argument first) does none of it.
 //
 // * A flag's value. A test of one integer field or global for equality
-//   with constants (`mosq->threaded == mosq_ts_none`) marks each edge with
+//   with constants (`mosq->threaded == mosq_ts_none`), in a place other
+//   threads may reach (a global, a field of `this`, of what a pointer
+//   points to or of an allocated object), marks each edge with
 //   the values that take it: "<place>=0?flagtest". The race check knows
 //   the value a flag keeps while a thread runs (one its starter set before
 //   the start) and orders what its starter does under another value after
-//   that thread.
+//   that thread. An unsigned place compared with zero (`count > 0`,
+//   `count >= 1`) is tested against 0 as `count != 0` is: the check knows
+//   a count of starts that is still 0 (StartCounters).
 //
 // * A switch on a parameter or a flag is such a test too: each `case`
 //   is entered with its values and those of the empty labels falling
@@ -54,9 +58,9 @@
 // speaks of valid ones), conditions that depend on anything else as well
 // (the edge is kept), values that reach the test through a join of paths,
 // memory (but for a flag's test), or another function's return; relational
-// tests of parameters, a switch on anything but the parameter or place
-// itself, and tests of pointers (`if (!arg) return;` decides nothing: only
-// a dereference does).
+// tests of parameters, and of flags but an unsigned one's against zero, a
+// switch on anything but the parameter or place itself, and tests of
+// pointers (`if (!arg) return;` decides nothing: only a dereference does).
 //
 //===----------------------------------------------------------------------===//
 

@@ -452,6 +452,9 @@ struct MemoryAccess {
   unsigned Loop = 0;
   /// The integer constant a plain assignment stores (`pool->shutdown = 0`).
   std::optional<long long> StoredConstant;
+  /// An increment of an integer (`ctx->spawned++`): a count that only
+  /// grows, as one of the threads started (RaceFinder's start counters).
+  bool CountsUp = false;
   /// Locks the function gave back on every path here without taking them
   /// (its caller's: a task the scheduler runs under its lock that unlocks
   /// it): not held here unless Locks holds them again.

@@ -199,6 +199,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["loop"] = A.Loop;
   if (A.StoredConstant)
     J["stored_constant"] = *A.StoredConstant;
+  if (A.CountsUp)
+    J["counts_up"] = true;
   if (!A.LazyInitOf.empty())
     J["lazy_init_of"] = A.LazyInitOf;
   if (A.StoresPointer)
@@ -234,6 +236,7 @@ void from_json(const json &J, MemoryAccess &A) {
   A.InLoop = J.value("in_loop", false);
   A.Loop = J.value("loop", 0u);
   readOptional(J, "stored_constant", A.StoredConstant);
+  A.CountsUp = J.value("counts_up", false);
   A.LazyInitOf = J.value("lazy_init_of", std::string());
   A.StoresPointer = J.contains("stored");
   readOptional(J, "stored", A.Stored);

@@ -685,8 +685,13 @@ void FunctionWalker::visitStmt(const Stmt *St) {
     return;
   }
   if (const auto *U = dyn_cast<UnaryOperator>(St)) {
-    if (U->isIncrementDecrementOp())
+    if (U->isIncrementDecrementOp()) {
+      size_t Before = S.Out.Accesses.size();
       Recorder.record(U->getSubExpr(), /*Write=*/true);
+      if (U->isIncrementOp() && U->getType()->isIntegerType() &&
+          S.Out.Accesses.size() > Before && S.Out.Accesses.back().Write)
+        S.Out.Accesses.back().CountsUp = true;
+    }
     return;
   }
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(St))
