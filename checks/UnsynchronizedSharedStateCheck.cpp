@@ -545,9 +545,6 @@ public:
     findOwnPointerCells();
     findOtherIdWrites();
     nameLocksThroughSinglePointers();
-    for (const auto &[Cell, Pointee] : GlobalPointees)
-      if (Pointee)
-        GlobalPointeeRoots.insert(Pointee->Root);
     indexSyncs();
     dropInvalidTokens();
     report(Out);
@@ -1071,11 +1068,8 @@ private:
   /// own: T's, or an ancestor's that T's runs do not share (no thread from
   /// T up to that ancestor was started again by the same run of its
   /// parent: each WebSocket a connection's task makes starts one heartbeat
-  /// thread, on its own socket), and no global points at it.
+  /// thread, on its own socket).
   bool ownedByEachRun(const std::string &Root, unsigned T) const {
-    // An object a global points at is the one every run reaches there.
-    if (GlobalPointeeRoots.count(Root))
-      return false;
     for (int X = static_cast<int>(T); X >= 0; X = Threads[X].Parent) {
       if (isLocalOf(Root, static_cast<unsigned>(X)))
         return true;
@@ -1371,11 +1365,7 @@ private:
     }
     }
     bool HasField = false;
-    for (size_t I = 0; I < Path.Steps.size(); ++I) {
-      const std::string &S = Path.Steps[I];
-      if (S == "*" && I + 1 < Path.Steps.size() && !Path.Steps[I + 1].empty() &&
-          Path.Steps[I + 1].front() == '.' && throughGlobalPointer(Base))
-        continue;
+    for (const std::string &S : Path.Steps) {
       // Keys name a stepped index as a slot's, as a starter's slots are
       // named where it hands them out; only copies of one thread's code
       // tell them apart (overlap()).
@@ -1396,29 +1386,6 @@ private:
     if (HasField)
       Base.Name = Path.Name;
     return Base;
-  }
-
-  /// A global pointer (or a pointer field of a global) that every store
-  /// the walk has seen so far aims at one object, `pool = create(...)`:
-  /// its dereference is that object, by whichever name a thread reaches
-  /// it (the heap object the creator handed its threads). Turns Base, the
-  /// pointer, into the object, keeping the name the code uses; false where
-  /// it points at no one object. Only where a field of the object follows
-  /// (`pool->threads`): `*p` and `p[k]` keep the pointer's name, under
-  /// which `*p` is p[0], apart from p[1] (overlap()); the object itself
-  /// would be all of its elements.
-  bool throughGlobalPointer(AbsPath &Base) const {
-    if (Base.Root.rfind("G:", 0) != 0 ||
-        std::find(Base.Steps.begin(), Base.Steps.end(), "*") !=
-            Base.Steps.end())
-      return false;
-    auto It = GlobalPointees.find(anyElementKey(Base));
-    if (It == GlobalPointees.end() || !It->second)
-      return false;
-    Base.Root = It->second->Root;
-    Base.Steps = It->second->Steps;
-    Base.Display = "*" + Base.Display;
-    return true;
   }
 
   /// The lock the call at Order in C's function returned holding, where
@@ -2629,7 +2596,6 @@ private:
     std::set<std::string> &Pointees = StoredPointees[To];
     if (Pointees.size() < 2)
       Pointees.insert(Buffer ? Buffer->key() : std::string());
-    noteGlobalPointee(Cell, Buffer);
     if (!Buffer)
       return;
     std::string From = Buffer->key();
@@ -2643,32 +2609,6 @@ private:
     Names.push_back(To);
     for (unsigned I : ThreadsWithHandles)
       nameThroughPointer(Threads[I], From, To);
-  }
-
-  /// P's key with every index "[]": the elements of an array of pointers
-  /// (`pools[i] = create()`) point at one object only if all of them do.
-  static std::string anyElementKey(const AbsPath &P) {
-    std::string K = P.Root;
-    for (const std::string &S : P.Steps)
-      K += isIndex(S) ? "[]" : S;
-    return K;
-  }
-
-  /// Keeps what a global pointer points at (throughGlobalPointer): the one
-  /// object every store so far aimed it at, or nothing once a store aimed
-  /// it elsewhere or at what concur cannot follow.
-  void noteGlobalPointee(const AbsPath &Cell,
-                         const std::optional<AbsPath> &Pointee) {
-    if (Cell.Root.rfind("G:", 0) != 0 ||
-        std::find(Cell.Steps.begin(), Cell.Steps.end(), "*") !=
-            Cell.Steps.end())
-      return;
-    auto [It, New] = GlobalPointees.try_emplace(anyElementKey(Cell), Pointee);
-    if (!It->second)
-      return;
-    if (!Pointee || Pointee->HandedIn ||
-        (!New && It->second->key() != Pointee->key()))
-      It->second.reset();
   }
 
   /// If T's handle is an element of the buffer From, names it through To
@@ -5463,12 +5403,6 @@ private:
     bool Other = false;
   };
   std::unordered_map<std::string, StartCounter> StartCounters;
-  /// Global pointer cells ("G:<usr><fields>") -> the one object each
-  /// store so far aimed them at; empty once they point at more
-  /// (noteGlobalPointee).
-  std::unordered_map<std::string, std::optional<AbsPath>> GlobalPointees;
-  /// The roots of the objects global pointers point at, one each.
-  std::unordered_set<std::string> GlobalPointeeRoots;
   /// The pointers of StoredPointees that point to one object only
   /// ("<pointer>*", the object's key).
   std::vector<std::pair<std::string, std::string>> SinglePointees;
