@@ -2489,15 +2489,15 @@ private:
     touch({false, It->second});
   }
 
-  /// A write of an integer that may count starts (StartCounters): an
-  /// increment made after a start of this function, where the start did
-  /// not fail (`if (ret == 0) ctx->spawned++;`), counts that start's
-  /// threads; an increment counts on; a store of 0 resets the count (kept
+  /// A write of an integer that may count starts (CounterFlagNames, so
+  /// that a write the walk meets before the first increment counts too):
+  /// an increment made after a start of this function, where the start
+  /// did not fail (`if (ret == 0) ctx->spawned++;`), counts that start's
+  /// threads; any increment counts on; a store of 0 resets the count (kept
   /// by position); any other write makes the place no counter.
   void noteCounterWrite(const MemoryAccess &A, const ResolvedAccess &R,
                         const Context &C) {
-    auto Known = StartCounters.find(R.Path.key());
-    if (!A.CountsUp && !A.StoredConstant && Known == StartCounters.end())
+    if (CounterFlagNames.empty() || !CounterFlagNames.count(flagName(A.Path)))
       return;
     StartCounter &Counter = StartCounters[R.Path.key()];
     if (A.CountsUp) {
@@ -2521,9 +2521,9 @@ private:
   /// A runs only where a count of B's thread's starts was found 0 (`if
   /// (ctx->spawned_worker_threads > 0) ... else free_context(ctx);` after
   /// a start failed): none of them had started, whatever the earlier
-  /// passes of a loop of starts did. The place must count every start of
-  /// that thread it was increment after, and nothing may set it back to 0
-  /// once the thread may run.
+  /// passes of a loop of starts did. The place must count the thread's
+  /// starts (noteCounterWrite), be written in no other way, and not be set
+  /// back to 0 once the thread may run.
   bool beforeCountedStart(const ResolvedAccess &A, const ResolvedAccess &B) {
     const FlagGuards *Guards = guardsOf(A);
     if (!Guards)

@@ -1,6 +1,7 @@
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- 2>&1 | FileCheck %s --implicit-check-not="{{warning|remark}}:"
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -DSIGNED 2>&1 | FileCheck %s --check-prefixes=RACE --implicit-check-not="{{warning|remark}}:"
 // RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -DRESET 2>&1 | FileCheck %s --check-prefixes=RESET,RACE --implicit-check-not="{{warning|remark}}:"
+// RUN: %concur check %s --checks=-*,concur-unsynchronized-shared-state -- -DDOWN 2>&1 | FileCheck %s --check-prefixes=RACE --implicit-check-not="{{warning|remark}}:"
 // A server starts its workers in a loop through a helper that counts the
 // starts that succeeded (civetweb's mg_start_worker_thread). When a start
 // fails and the count is still 0, no worker runs: tearing the context
@@ -8,8 +9,8 @@
 // have started workers on other paths (nor does the free, where a
 // project's config makes free a write). A count that only grows says so;
 // -DSIGNED compares a signed count with 0 (`> 0` is no test against 0
-// there), and -DRESET lets the workers set it back to 0: both keep the
-// race.
+// there), -DRESET lets the workers set it back to 0, and -DDOWN counts it
+// down before any start: all keep the race.
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -54,9 +55,14 @@ static void teardown(struct ctx *c) {
   free(c);
 }
 
+static void forget(struct ctx *c) { c->spawned--; }
+
 static struct ctx *start(int n) {
   struct ctx *c = calloc(1, sizeof *c);
   pthread_mutex_init(&c->lock, NULL);
+#ifdef DOWN
+  forget(c);
+#endif
   for (int i = 0; i < n; i++) {
     if (start_worker(c) != 0) {
       if (c->spawned > 0)
