@@ -2530,7 +2530,8 @@ private:
       return false;
     for (const auto &[Key, Values] : *Guards) {
       const FlagValues &Tested = testedValues(Values);
-      if (Tested.AllBut || Tested.Listed != std::set<long long>{0})
+      if (Tested.AllBut || Tested.Listed.size() != 1 ||
+          *Tested.Listed.begin() != 0)
         continue;
       auto It = StartCounters.find(Key);
       if (It == StartCounters.end() || It->second.Other ||
@@ -3842,9 +3843,10 @@ private:
   /// ("[@]", the thread's own slot).
   static void ownSlots(ThreadInstance &T) {
     for (std::optional<AbsPath> &Param : T.Params) {
-      if (Param)
-        Param->SteppedSlots.clear();
-      if (Param && !Param->Steps.empty() && Param->Steps.back() == "&")
+      if (!Param)
+        continue;
+      Param->SteppedSlots.clear();
+      if (!Param->Steps.empty() && Param->Steps.back() == "&")
         std::replace_if(Param->Steps.begin(), Param->Steps.end(),
                         isUnknownIndex, std::string("[@]"));
     }

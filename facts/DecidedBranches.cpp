@@ -37,18 +37,24 @@ struct Unknown {
 /// anything else.
 /// Compared for equality only (EqualityOnly), every value but the
 /// constants compared with behaves alike.
+/// Is E (parentheses and implicit casts aside) the unknown itself: the
+/// call, a read of the place, or the local holding the call's result?
+bool isUnknown(const Expr *E, const Unknown &U) {
+  E = E->IgnoreParenImpCasts();
+  if (E == U.Call || U.Places.count(E))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  return Ref && U.Holder && Ref->getDecl() == U.Holder;
+}
+
 /// Is B, a relational comparison, one that an unsigned unknown takes as a
 /// test against zero (`count > 0`, `count >= 1`, `count < 1`, `0 < count`):
 /// every value but 0 takes one way, as with `count != 0`?
 bool isZeroTest(const BinaryOperator *B, const Unknown &U,
                 const ASTContext &Ctx) {
   auto IsUnknown = [&](const Expr *E) {
-    E = E->IgnoreParenImpCasts();
-    if (E == U.Call || U.Places.count(E))
-      return E->getType()->isUnsignedIntegerType();
-    const auto *Ref = dyn_cast<DeclRefExpr>(E);
-    return Ref && U.Holder && Ref->getDecl() == U.Holder &&
-           E->getType()->isUnsignedIntegerType();
+    return isUnknown(E, U) &&
+           E->IgnoreParenImpCasts()->getType()->isUnsignedIntegerType();
   };
   BinaryOperatorKind Op = B->getOpcode();
   const Expr *Other = B->getRHS();
@@ -68,12 +74,9 @@ bool isZeroTest(const BinaryOperator *B, const Unknown &U,
 std::optional<int64_t> evaluate(const Expr *E, const Unknown &U, int64_t Value,
                                 const ASTContext &Ctx,
                                 bool EqualityOnly = false) {
-  E = E->IgnoreParenImpCasts();
-  if (E == U.Call || U.Places.count(E))
+  if (isUnknown(E, U))
     return Value;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    if (U.Holder && Ref->getDecl() == U.Holder)
-      return Value;
+  E = E->IgnoreParenImpCasts();
   if (const auto *Un = dyn_cast<UnaryOperator>(E)) {
     std::optional<int64_t> V =
         evaluate(Un->getSubExpr(), U, Value, Ctx, EqualityOnly);
