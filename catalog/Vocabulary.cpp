@@ -125,6 +125,7 @@ const std::pair<LibraryRole, const char *> LibraryRoles[] = {
     {LibraryRole::CurrentThreadId, "current-thread-id"},
     {LibraryRole::ThreadIdEquality, "thread-id-equality"},
     {LibraryRole::Allocates, "allocates"},
+    {LibraryRole::Reallocates, "reallocates"},
     {LibraryRole::PointsIntoArgument, "points-into-argument"},
     {LibraryRole::WritesFirstPointee, "writes-first-pointee"},
     {LibraryRole::ReadsSecondPointee, "reads-second-pointee"},
@@ -242,6 +243,7 @@ bool roleFitsKind(LibraryRole R, EntryKind K) {
   case LibraryRole::CurrentThreadId:
   case LibraryRole::ThreadIdEquality:
   case LibraryRole::Allocates:
+  case LibraryRole::Reallocates:
   case LibraryRole::PointsIntoArgument:
   case LibraryRole::WritesFirstPointee:
   case LibraryRole::ReadsSecondPointee:

@@ -130,6 +130,7 @@ enum class LibraryRole {
   CurrentThreadId,    // Returns the calling thread's id (pthread_self, gettid).
   ThreadIdEquality,   // Compares two thread ids for equality (pthread_equal).
   Allocates,          // Returns a pointer to a new object (malloc, calloc).
+  Reallocates,        // Returns a new object or its first argument (realloc).
   PointsIntoArgument, // Returns a pointer into its first argument (strchr).
   WritesFirstPointee, // Writes what its first argument points to (memset).
   ReadsSecondPointee, // Reads what its second argument points to (memcpy).

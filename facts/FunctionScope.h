@@ -14,6 +14,7 @@
 #include "facts/ExtractInternal.h"
 #include "facts/LexicalContext.h"
 #include "facts/LockState.h"
+#include "facts/UnpublishedObjects.h"
 
 #include <climits>
 #include <map>
@@ -90,6 +91,9 @@ struct FunctionScope {
   /// Uses of local pointers to an object the function made that nothing
   /// can have handed on yet (findUnpublishedUses).
   std::set<const clang::DeclRefExpr *> UnpublishedUses;
+  /// Uses of such locals that hand their object on, alone, once per value
+  /// (findUnpublishedUses' SoleHandOnMap).
+  SoleHandOnMap SoleHandOns;
   /// In a constructor: the uses of `this` before any hand-on of it
   /// (findOwnedThisUses).
   std::set<const clang::CXXThisExpr *> OwnedThisUses;

@@ -141,8 +141,10 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
       CFG::buildCFG(S.FD, const_cast<Stmt *>(Root), &S.TU.Ctx, Options);
   if (!Graph)
     return false;
-  if (!S.InRegion)
-    S.UnpublishedUses = findUnpublishedUses(*Graph, Root, S);
+  if (!S.InRegion) {
+    S.SoleHandOns.clear();
+    S.UnpublishedUses = findUnpublishedUses(*Graph, Root, S, &S.SoleHandOns);
+  }
   S.OwnedThisUses = findOwnedThisUses(*Graph, Root, S);
   FlowState Initial = S.Locks.Now;
   std::vector<std::optional<FlowState>> Exits(Graph->getNumBlockIDs());
@@ -794,6 +796,23 @@ void FunctionWalker::visitRangeLoop(const VarDecl *RangeVar,
       Flow.link(Flow.varSlot(LoopVar), CallableFlow::elements(*From), Range);
 }
 
+/// `p->buf = realloc(p->buf, n)`: what the place held, or a new object in
+/// its stead. For telling whether a place points at an object of its own,
+/// as good as an allocation.
+bool FunctionWalker::reallocatesInPlace(const Expr *LHS,
+                                        const Expr *RHS) const {
+  const auto *Call = dyn_cast<CallExpr>(RHS->IgnoreParenCasts());
+  if (!Call || Call->getNumArgs() < 1 ||
+      !S.Lib.functionHas(Call->getDirectCallee(), LibraryRole::Reallocates))
+    return false;
+  // The same place, spelled alike (its casts to void * aside).
+  llvm::FoldingSetNodeID Place, Argument;
+  LHS->IgnoreParens()->Profile(Place, S.TU.Ctx, /*Canonical=*/true);
+  Call->getArg(0)->IgnoreParenCasts()->Profile(Argument, S.TU.Ctx,
+                                               /*Canonical=*/true);
+  return Place == Argument;
+}
+
 void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   const Expr *LHS = B->getLHS(), *RHS = B->getRHS();
   size_t Before = S.Out.Accesses.size();
@@ -810,9 +829,21 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
       !RHS->isNullPointerConstant(S.TU.Ctx, Expr::NPC_ValueDependentIsNull)) {
     S.Out.Accesses.back().StoresPointer = true;
     S.Out.Accesses.back().Stored = S.Paths.pointerValueOf(RHS);
-    S.Out.Accesses.back().StoresNewObject = isAllocation(S.Lib, RHS);
+    S.Out.Accesses.back().StoresNewObject =
+        isAllocation(S.Lib, RHS) || reallocatesInPlace(LHS, RHS);
     S.Out.Accesses.back().StoresCallResult =
         isa<CallExpr>(RHS->IgnoreParenCasts());
+    // A local handing on here, and only here, the one object it was given
+    // (`state = zmalloc(n); ...; loop->apidata = state;`) stores it as the
+    // call that made it would.
+    if (const auto *Use = dyn_cast<DeclRefExpr>(RHS->IgnoreParenCasts()))
+      if (auto It = S.SoleHandOns.find(Use);
+          It != S.SoleHandOns.end() && It->second.size() == 1) {
+        S.Out.Accesses.back().StoresNewObject =
+            isAllocation(S.Lib, It->second.front());
+        S.Out.Accesses.back().StoresCallResult =
+            isa<CallExpr>(It->second.front()->IgnoreParenCasts());
+      }
   }
   if (B->getOpcode() == BO_Assign && S.Out.Accesses.size() > Before &&
       S.Out.Accesses.back().Write && isCurrentThreadIdValue(RHS, S.TU))

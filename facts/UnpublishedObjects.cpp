@@ -466,6 +466,42 @@ void addUnreachedUses(const std::vector<const UseT *> &Uses,
       Owned.insert(Use);
 }
 
+/// The hand-ons among a local's Uses that no path joins with another (or
+/// with itself, round a loop) without passing one of Kills (a new value or
+/// a new pass of the declaration): what the local holds there is handed on
+/// there and nowhere else, as if what made it were written in its place.
+/// (`zfree(state)` on the error paths of `state = zmalloc(n); ...;
+/// loop->apidata = state;` do not share a path with the store.)
+std::vector<const DeclRefExpr *>
+soleHandOns(const std::vector<const DeclRefExpr *> &Uses,
+            const UseClassifier &Classifier, const Reachability &Paths,
+            const ParentMap &Parents, const std::set<Position> &Kills) {
+  std::vector<std::pair<const DeclRefExpr *, Position>> HandOns;
+  for (const DeclRefExpr *Use : Uses) {
+    if (Classifier.classify(Use) != UseKind::HandOn)
+      continue;
+    std::optional<Position> At = Paths.positionOf(Use, Parents);
+    // One that may come anywhere, or more than a few to pair: none.
+    if (!At || HandOns.size() == 8)
+      return {};
+    HandOns.push_back({Use, *At});
+  }
+  std::vector<const DeclRefExpr *> Sole;
+  for (const auto &[Use, At] : HandOns) {
+    std::set<Position> After =
+        Paths.reachedFrom({{At.first, At.second + 1}}, Kills);
+    bool Joined = false;
+    for (const auto &[Other, OtherAt] : HandOns) {
+      if (After.count(OtherAt) ||
+          (Other != Use && Paths.reachedFrom({OtherAt}, Kills).count(At)))
+        Joined = true;
+    }
+    if (!Joined)
+      Sole.push_back(Use);
+  }
+  return Sole;
+}
+
 } // namespace
 
 std::set<const CXXThisExpr *>
@@ -543,7 +579,8 @@ const Expr *accessBase(const Expr *At) {
 
 std::set<const DeclRefExpr *> findUnpublishedUses(const CFG &Graph,
                                                   const Stmt *Body,
-                                                  const FunctionScope &S) {
+                                                  const FunctionScope &S,
+                                                  SoleHandOnMap *SoleHandOns) {
   std::set<const DeclRefExpr *> Owned;
   UseCollector Collector(S);
   Collector.collect(Body);
@@ -568,6 +605,17 @@ std::set<const DeclRefExpr *> findUnpublishedUses(const CFG &Graph,
         VarUses, {},
         [&](const DeclRefExpr *Use) { return Classifier.classify(Use); }, Paths,
         Parents, Kills, Owned);
+    if (!SoleHandOns)
+      continue;
+    for (const DeclRefExpr *Sole :
+         soleHandOns(VarUses, Classifier, Paths, Parents, Kills)) {
+      // What it may hold there: its initialiser and its assignments.
+      std::vector<const Expr *> &Values = (*SoleHandOns)[Sole];
+      if (VD->getInit())
+        Values.push_back(VD->getInit());
+      for (const BinaryOperator *Assignment : Collector.Assignments[VD])
+        Values.push_back(Assignment->getRHS());
+    }
   }
   return Owned;
 }

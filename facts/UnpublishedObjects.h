@@ -31,7 +31,9 @@
 #include "clang/AST/Expr.h"
 #include "clang/Analysis/CFG.h"
 
+#include <map>
 #include <set>
+#include <vector>
 
 namespace concur {
 namespace extract {
@@ -40,9 +42,19 @@ struct FunctionScope;
 
 /// The uses (DeclRefExprs) of local pointers at which no hand-on of the
 /// pointer since its initialisation can have happened.
+/// The uses of local pointers that are their local's only hand-on, met at
+/// most once per value the local is given (`state = zmalloc(n); ...;
+/// loop->apidata = state;`), each with the values the local may hold there
+/// (its initialiser and assignments): the object made there is handed on
+/// there alone.
+using SoleHandOnMap =
+    std::map<const clang::DeclRefExpr *, std::vector<const clang::Expr *>>;
+
+/// SoleHandOns, if given, gets the sole hand-ons (SoleHandOnMap).
 std::set<const clang::DeclRefExpr *>
 findUnpublishedUses(const clang::CFG &Graph, const clang::Stmt *Body,
-                    const FunctionScope &S);
+                    const FunctionScope &S,
+                    SoleHandOnMap *SoleHandOns = nullptr);
 
 /// In a constructor's body, the uses of `this` reaching a part of the
 /// object (`n = 0`, `this->buf[i]`) that no hand-on of `this` can have come
