@@ -545,6 +545,9 @@ public:
     findOwnPointerCells();
     findOtherIdWrites();
     nameLocksThroughSinglePointers();
+    for (const auto &[Cell, Pointee] : GlobalPointees)
+      if (Pointee)
+        GlobalPointeeRoots.insert(Pointee->Root);
     indexSyncs();
     dropInvalidTokens();
     report(Out);
@@ -1068,8 +1071,11 @@ private:
   /// own: T's, or an ancestor's that T's runs do not share (no thread from
   /// T up to that ancestor was started again by the same run of its
   /// parent: each WebSocket a connection's task makes starts one heartbeat
-  /// thread, on its own socket).
+  /// thread, on its own socket), and no global points at it.
   bool ownedByEachRun(const std::string &Root, unsigned T) const {
+    // An object a global points at is the one every run reaches there.
+    if (GlobalPointeeRoots.count(Root))
+      return false;
     for (int X = static_cast<int>(T); X >= 0; X = Threads[X].Parent) {
       if (isLocalOf(Root, static_cast<unsigned>(X)))
         return true;
@@ -1365,7 +1371,11 @@ private:
     }
     }
     bool HasField = false;
-    for (const std::string &S : Path.Steps) {
+    for (size_t I = 0; I < Path.Steps.size(); ++I) {
+      const std::string &S = Path.Steps[I];
+      if (S == "*" && I + 1 < Path.Steps.size() && !Path.Steps[I + 1].empty() &&
+          Path.Steps[I + 1].front() == '.' && throughGlobalPointer(Base))
+        continue;
       // Keys name a stepped index as a slot's, as a starter's slots are
       // named where it hands them out; only copies of one thread's code
       // tell them apart (overlap()).
@@ -1386,6 +1396,29 @@ private:
     if (HasField)
       Base.Name = Path.Name;
     return Base;
+  }
+
+  /// A global pointer (or a pointer field of a global) that every store
+  /// the walk has seen so far aims at one object, `pool = create(...)`:
+  /// its dereference is that object, by whichever name a thread reaches
+  /// it (the heap object the creator handed its threads). Turns Base, the
+  /// pointer, into the object, keeping the name the code uses; false where
+  /// it points at no one object. Only where a field of the object follows
+  /// (`pool->threads`): `*p` and `p[k]` keep the pointer's name, under
+  /// which `*p` is p[0], apart from p[1] (overlap()); the object itself
+  /// would be all of its elements.
+  bool throughGlobalPointer(AbsPath &Base) const {
+    if (Base.Root.rfind("G:", 0) != 0 ||
+        std::find(Base.Steps.begin(), Base.Steps.end(), "*") !=
+            Base.Steps.end())
+      return false;
+    auto It = GlobalPointees.find(anyElementKey(Base));
+    if (It == GlobalPointees.end() || !It->second)
+      return false;
+    Base.Root = It->second->Root;
+    Base.Steps = It->second->Steps;
+    Base.Display = "*" + Base.Display;
+    return true;
   }
 
   /// The lock the call at Order in C's function returned holding, where
@@ -2349,6 +2382,7 @@ private:
       std::optional<AbsPath> Value = resolve(A.Stored, C);
       noteSlotStore(*Path, Value, C);
       noteBufferPointer(*Path, Value);
+      noteGlobalPointee(*Path, Value, storedOnce(A, *Path, C));
       noteFieldStore(*Path, Value, storesFreshObject(A, Value, C), C);
       noteElementStore(*Path, A, Value, C);
     }
@@ -2610,6 +2644,59 @@ private:
     Names.push_back(To);
     for (unsigned I : ThreadsWithHandles)
       nameThroughPointer(Threads[I], From, To);
+  }
+
+  /// P's key with every index "[]": the elements of an array of pointers
+  /// (`pools[i] = create()`) point at one object only if all of them do.
+  static std::string anyElementKey(const AbsPath &P) {
+    std::string K = P.Root;
+    for (const std::string &S : P.Steps)
+      K += isIndex(S) ? "[]" : S;
+    return K;
+  }
+
+  /// Is A, as this walk meets it, a store made once in a run into Cell, by
+  /// a thread started once: in no loop of its function or of a caller, or
+  /// into an element at an index the loop varies (`pools[i] = create()`,
+  /// another cell on each pass)? A store made again into one cell aims it
+  /// at the next of many objects one name stands for (a list head:
+  /// `th->next = threads; threads = th;` per launch), not at one object.
+  bool storedOnce(const MemoryAccess &A, const AbsPath &Cell,
+                  const Context &C) const {
+    if (Threads[C.Thread].Multi)
+      return false;
+    return (!A.InLoop && !C.InLoop) ||
+           std::any_of(
+               Cell.Steps.begin(), Cell.Steps.end(),
+               [](const std::string &S) { return S == "[]" || S == "[@]"; });
+  }
+
+  /// Keeps what a global pointer points at (throughGlobalPointer): the one
+  /// object every store so far aimed it at, each store made once in a run
+  /// (storedOnce), or nothing once a store aimed it elsewhere, at what
+  /// concur cannot follow, or more than once.
+  void noteGlobalPointee(const AbsPath &Cell,
+                         const std::optional<AbsPath> &Value, bool Once) {
+    // A global pointer's value kept elsewhere (`th->next = threads`): its
+    // earlier targets stay reachable by other names, it is no one object.
+    if (Value && Value->Root.rfind("G:", 0) == 0 &&
+        std::find(Value->Steps.begin(), Value->Steps.end(), "*") ==
+            Value->Steps.end())
+      GlobalPointees.insert_or_assign(anyElementKey(*Value), std::nullopt);
+    if (Cell.Root.rfind("G:", 0) != 0 ||
+        std::find(Cell.Steps.begin(), Cell.Steps.end(), "*") !=
+            Cell.Steps.end())
+      return;
+    std::optional<AbsPath> Pointee = Value;
+    if (Pointee)
+      appendStep(*Pointee, "*");
+    auto [It, New] = GlobalPointees.try_emplace(anyElementKey(Cell), Pointee);
+    if (!It->second)
+      return;
+    if (!Once || !Pointee || Pointee->HandedIn ||
+        (!New && It->second->key() != Pointee->key()) ||
+        Pointee->Root == Cell.Root)
+      It->second.reset();
   }
 
   /// If T's handle is an element of the buffer From, names it through To
@@ -5405,6 +5492,12 @@ private:
     bool Other = false;
   };
   std::unordered_map<std::string, StartCounter> StartCounters;
+  /// Global pointer cells ("G:<usr><fields>") -> the one object each
+  /// store so far aimed them at; empty once they point at more
+  /// (noteGlobalPointee).
+  std::unordered_map<std::string, std::optional<AbsPath>> GlobalPointees;
+  /// The roots of the objects global pointers point at, one each.
+  std::unordered_set<std::string> GlobalPointeeRoots;
   /// The pointers of StoredPointees that point to one object only
   /// ("<pointer>*", the object's key).
   std::vector<std::pair<std::string, std::string>> SinglePointees;
