@@ -1421,6 +1421,23 @@ private:
     return true;
   }
 
+  /// A block access through a global pointer (`free(pool)`, `memset(pool,
+  /// 0, n)`) reaches the whole object it points at (throughGlobalPointer),
+  /// under the name its fields go by: Path turned into that, if it is one.
+  bool wholeObjectThroughGlobalPointer(AbsPath &Path) const {
+    if (Path.Steps.empty() || Path.Steps.back() != "*")
+      return false;
+    AbsPath Pointer = Path;
+    Pointer.Steps.pop_back();
+    if (!throughGlobalPointer(Pointer))
+      return false;
+    Pointer.SteppedSlots.clear();
+    Pointer.Name = Path.Name;
+    Pointer.Display = Path.Display;
+    Path = std::move(Pointer);
+    return true;
+  }
+
   /// The lock the call at Order in C's function returned holding, where
   /// its result is not null (a trylock wrapper returning the mutex).
   std::optional<ResolvedLock> lockedOnReturn(unsigned Order, const Context &C) {
@@ -2374,9 +2391,24 @@ private:
     }
     if (Threads[C.Thread].Constructing)
       return;
-    auto Path = resolve(A.Path, C);
+    std::optional<AbsPath> Path = resolve(A.Path, C);
     if (!Path)
       return;
+    // A block through a global pointer that names one object reaches its
+    // elements under the pointer's name and its fields under the object's
+    // (throughGlobalPointer): it is noted under both.
+    if (AbsPath Whole = *Path;
+        A.Block && wholeObjectThroughGlobalPointer(Whole))
+      onResolvedAccess(A, std::move(Whole), C, Dynamic, ReleasedSince);
+    onResolvedAccess(A, std::move(*Path), C, Dynamic, ReleasedSince);
+  }
+
+  template <typename ReleasedSinceFn>
+  void onResolvedAccess(const MemoryAccess &A, AbsPath Resolved,
+                        const Context &C,
+                        const std::vector<ResolvedLock> &Dynamic,
+                        ReleasedSinceFn ReleasedSince) {
+    std::optional<AbsPath> Path = std::move(Resolved);
     if (A.Write && A.StoresPointer) {
       // Where the stored pointer points, worked out once for all of these.
       std::optional<AbsPath> Value = resolve(A.Stored, C);

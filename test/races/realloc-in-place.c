@@ -3,7 +3,8 @@
 // realloc of its own value (`b->data = realloc(b->data, n)`) keeps pointing
 // at an object of its own, as a field filled by allocations does. A field
 // given realloc of some other pointer may point at that one's object: a
-// buffer every copy of the thread shares.
+// buffer every copy of the thread shares (and reallocates at once: realloc
+// writes what it is given, as free does).
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -35,6 +36,7 @@ static void *work(void *arg) {
   grow(&j->b, 128);
   j->b.data[0] = 1;
   j->v.ptr = realloc(shared_block, 64);
+  // CHECK: realloc-in-place.c:[[@LINE-1]]:22: warning: 'shared_block' is written by thread 'work' without a lock, and 'work' runs in more than one thread at once
   j->v.ptr[0] = 1;
   // CHECK: realloc-in-place.c:[[@LINE-1]]:3: warning: 'view::ptr' is written by thread 'work' without a lock, and 'work' runs in more than one thread at once
   return NULL;
