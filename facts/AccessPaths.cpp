@@ -962,7 +962,7 @@ std::string PathBuilder::elementStep(const Expr *Index) {
     return Step;
   if (Body) {
     if (!Claims)
-      Claims = std::make_unique<ClaimedIndexes>(TU, Body);
+      Claims = std::make_unique<ClaimedIndexes>(TU, Body, &LockedTakes);
     std::string Claimed = Claims->stepOf(Index);
     if (!Claimed.empty())
       return Claimed;

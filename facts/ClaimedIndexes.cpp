@@ -93,8 +93,9 @@ bool stepsByOne(const Expr *E, const ASTContext &Ctx) {
 
 } // namespace
 
-ClaimedIndexes::ClaimedIndexes(TranslationUnitFacts &TU, const Stmt *Body)
-    : TU(TU) {
+ClaimedIndexes::ClaimedIndexes(TranslationUnitFacts &TU, const Stmt *Body,
+                               const std::set<const Expr *> *LockedTakes)
+    : TU(TU), LockedTakes(LockedTakes) {
   LocalUses Uses(Values, Other, LoopOf);
   Uses.TraverseStmt(const_cast<Stmt *>(Body));
   // A reference neither read nor written (its address taken, a reference
@@ -166,6 +167,13 @@ std::optional<ClaimedIndexes::Take> ClaimedIndexes::takeOf(const Expr *E) {
       return std::nullopt;
     Counter = A->getPtr();
     T.Step = A->getVal1();
+  } else if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    // next++ holding a lock: the old value, a step of one.
+    if (U->getOpcode() != UO_PostInc || !LockedTakes || !LockedTakes->count(U))
+      return std::nullopt;
+    Counter = U->getSubExpr();
+    if (localOf(Counter->IgnoreParenImpCasts()))
+      return std::nullopt;
   } else if (const auto *C = dyn_cast<CallExpr>(E)) {
     // __sync_fetch_and_add(&x, k), std::atomic_fetch_add(&x, k).
     const FunctionDecl *F = C->getDirectCallee();

@@ -15,9 +15,14 @@
 // element 0 (`*workers = start(primary); ... for (i = 1; ...) workers[i]`).
 // Wrap-around past the type's maximum is not modelled.
 //
-// Does not model: counters advanced under a lock (`c = next; next += 10;`),
-// takes that return the new value (`++next`), or a counter set back while
-// threads still take from it (one phase of work after another reusing it).
+// A counter's old value taken holding a lock (`lock(&m); i = next++;
+// unlock(&m);`) is a take too, if every take of it holds one: the race
+// check reports the counter itself where they do not all hold the same.
+//
+// Does not model: counters advanced in a statement of their own under a
+// lock (`c = next; next += 10;`), takes that return the new value
+// (`++next`), or a counter set back while threads still take from it (one
+// phase of work after another reusing it).
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,6 +36,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,7 +46,10 @@ namespace extract {
 class ClaimedIndexes {
 public:
   /// Body: the function whose locals the indexes are.
-  ClaimedIndexes(TranslationUnitFacts &TU, const clang::Stmt *Body);
+  /// LockedTakes: the increments `next++` of the body made holding a lock
+  /// (the walk's, filled as it goes), takes as an atomic fetch_add is.
+  ClaimedIndexes(TranslationUnitFacts &TU, const clang::Stmt *Body,
+                 const std::set<const clang::Expr *> *LockedTakes = nullptr);
 
   /// "[#<counter>]" when Index names a value taken from a shared counter, or
   /// a loop counter confined to a range taken from one; "" otherwise.
@@ -70,6 +79,7 @@ private:
   bool onlyInitialised(const clang::VarDecl *VD) const;
 
   TranslationUnitFacts &TU;
+  const std::set<const clang::Expr *> *LockedTakes;
   /// The values assigned to each local (its initialiser first).
   std::map<const clang::VarDecl *, std::vector<const clang::Expr *>> Values;
   /// Writes that are no plain assignment: increments, compound

@@ -31,6 +31,18 @@ FunctionWalker::FunctionWalker(TranslationUnitFacts &TU, const FunctionDecl *FD,
     : S(TU, FD, Out), Recorder(S), Flow(TU, Out.Stores), Fds(S, Flow),
       Calls(S, Recorder, Flow, Fds), Flags(S), Once(S), Taken(S), Counts(S) {}
 
+/// Is a mutex held in State, not only a mark the analysis holds like a
+/// lock (a flag's test, a branch's outcome: their last step says which)?
+static bool holdsMutex(const FlowState &State) {
+  return std::any_of(
+      State.Held.begin(), State.Held.end(), [](const HeldLock &L) {
+        const auto &Steps = L.Mutex.Steps;
+        return Steps.empty() || Steps.back().empty() ||
+               (Steps.back().front() != '?' && Steps.back().front() != '=' &&
+                Steps.back().front() != '!');
+      });
+}
+
 void FunctionWalker::run() {
   const Stmt *Root = S.FD->getBody();
   if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Root))
@@ -693,6 +705,9 @@ void FunctionWalker::visitStmt(const Stmt *St) {
       if (U->isIncrementOp() && U->getType()->isIntegerType() &&
           S.Out.Accesses.size() > Before && S.Out.Accesses.back().Write)
         S.Out.Accesses.back().CountsUp = true;
+      if (U->getOpcode() == UO_PostInc && U->getType()->isIntegerType() &&
+          holdsMutex(S.Locks.Now))
+        S.Paths.LockedTakes.insert(U);
     }
     return;
   }
