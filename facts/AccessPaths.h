@@ -149,6 +149,10 @@ public:
   /// Set when an expression was nested deeper than paths are followed.
   std::optional<SourceLoc> CutAt;
 
+  /// The increments of a counter made holding a lock, as the walk meets
+  /// them (ClaimedIndexes' locked takes).
+  std::set<const clang::Expr *> LockedTakes;
+
 private:
   std::optional<AccessPath> pathOf(const clang::Expr *E, unsigned Depth);
   std::optional<AccessPath> containerOf(const clang::BinaryOperator *B,
@@ -194,13 +198,6 @@ private:
   /// in it (worked out at the first element access that may be one).
   const clang::Stmt *Body = nullptr;
   std::unique_ptr<ClaimedIndexes> Claims;
-
-public:
-  /// The increments of a counter made holding a lock, as the walk meets
-  /// them (ClaimedIndexes' locked takes).
-  std::set<const clang::Expr *> LockedTakes;
-
-private:
   /// Set while accessedPlaceOf works out a place.
   bool BoundIndexes = false;
   /// By-reference captures, and copied pointers to new objects, each

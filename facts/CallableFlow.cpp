@@ -64,6 +64,15 @@ std::optional<Slot> CallableFlow::slotOf(const Expr *E) const {
   std::string Suffix, NameSuffix;
   for (unsigned Step = 0; E && Step < MaxSlotSteps; ++Step) {
     E = TU.Lib.skipWrappers(E);
+    // A function pointer cast to the type the API takes (a start wrapper's
+    // `(void *(*)(void *))worker`, its parameter declared with another
+    // signature) still holds what it held.
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+        Cast && Cast->getType()->isFunctionPointerType() &&
+        Cast->getSubExpr()->getType()->isFunctionPointerType()) {
+      E = Cast->getSubExpr();
+      continue;
+    }
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {
       // (*fp)() calls what fp points to: the function itself.
       if (U->getOpcode() != UO_Deref)

@@ -16,8 +16,9 @@
 // Wrap-around past the type's maximum is not modelled.
 //
 // A counter's old value taken holding a lock (`lock(&m); i = next++;
-// unlock(&m);`) is a take too, if every take of it holds one: the race
-// check reports the counter itself where they do not all hold the same.
+// unlock(&m);`) is a take too, trusted to exclude the counter's other
+// takes: where they do not all hold the same lock, the race check reports
+// the counter itself.
 //
 // Does not model: counters advanced in a statement of their own under a
 // lock (`c = next; next += 10;`), takes that return the new value
