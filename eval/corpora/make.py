@@ -771,6 +771,30 @@ def make_wrk(ctx):
              "hand-written: the Makefile's %d C files" % len(entries), missing, src)
 
 
+def make_masscan(ctx):
+    """By hand after the Makefile: SRC is every src/*.c, each compiled from
+    the top of the work tree with its Linux CFLAGS (-g -ggdb -Wall -O2; no
+    INCLUDES, DEFINES or FLAGS2 on Linux, -lpthread only at the link), and
+    src/main-conf.c with -DGIT="$(git describe --tags)" as its own rule.
+    libpcap and PF_RING are loaded at run time (stub-pcap.c, stub-pfring.c),
+    so no other headers are needed."""
+    n = "masscan"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    gitver = subprocess.run(["git", "-C", src, "describe", "--tags"],
+                            capture_output=True, text=True).stdout.strip() or "unknown"
+    files = sorted(os.path.relpath(f, src) for f in glob.glob(os.path.join(src, "src", "*.c")))
+    flags = ["-g", "-ggdb", "-Wall", "-O2"]
+    entries = [{"directory": src, "file": os.path.join(src, f),
+                "arguments": ["clang-19"] + flags + ["-c", f] +
+                             (['-DGIT="%s"' % gitver] if f == os.path.join("src", "main-conf.c") else [])}
+               for f in files]
+    keep, dropped = parsing_entries(n, entries, src)
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "hand-written: the Makefile's src/*.c, %d C files, %d dropped as not parsing"
+             % (len(entries), len(dropped)), missing, src)
+
+
 def configure_out_of_tree(src, build, d, args):
     """`autoreconf -ivf` in the work tree SRC (once), then its configure with
     ARGS in BUILD (once), logs in D."""
@@ -925,6 +949,7 @@ CORPORA = {
     "libuv": make_libuv,
     "redis": make_redis,
     "wrk": make_wrk,
+    "masscan": make_masscan,
     "memtier_benchmark": make_memtier_benchmark,
     "axel": make_axel,
     "siege": make_siege,
