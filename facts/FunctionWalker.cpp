@@ -31,18 +31,6 @@ FunctionWalker::FunctionWalker(TranslationUnitFacts &TU, const FunctionDecl *FD,
     : S(TU, FD, Out), Recorder(S), Flow(TU, Out.Stores), Fds(S, Flow),
       Calls(S, Recorder, Flow, Fds), Flags(S), Once(S), Taken(S), Counts(S) {}
 
-/// Is a mutex held in State, not only a mark the analysis holds like a
-/// lock (a flag's test, a branch's outcome: their last step says which)?
-static bool holdsMutex(const FlowState &State) {
-  return std::any_of(
-      State.Held.begin(), State.Held.end(), [](const HeldLock &L) {
-        const auto &Steps = L.Mutex.Steps;
-        return Steps.empty() || Steps.back().empty() ||
-               (Steps.back().front() != '?' && Steps.back().front() != '=' &&
-                Steps.back().front() != '!');
-      });
-}
-
 void FunctionWalker::run() {
   const Stmt *Root = S.FD->getBody();
   if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Root))
@@ -706,7 +694,7 @@ void FunctionWalker::visitStmt(const Stmt *St) {
           S.Out.Accesses.size() > Before && S.Out.Accesses.back().Write)
         S.Out.Accesses.back().CountsUp = true;
       if (U->getOpcode() == UO_PostInc && U->getType()->isIntegerType() &&
-          holdsMutex(S.Locks.Now))
+          holdsRealLock(S.Locks.Now.Held))
         S.Paths.LockedTakes.insert(U);
     }
     return;
