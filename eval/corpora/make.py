@@ -886,6 +886,42 @@ def make_siege(ctx):
              missing, src)
 
 
+def make_twemproxy(ctx):
+    """autoreconf -ivf in the work tree, then `../src/configure CC=clang-19`
+    in build/ (epoll, stats on, debug logs and asserts off: its defaults;
+    config.h in build/), and the compile lines of `make -n V=1` for the
+    object of each of twemproxy's own C files: src/X.o in build/src (the 18
+    nutcracker_SOURCES and test_all.c, the unit-test program built from the
+    same files; its main is a program of its own to concur), and the
+    members of libhashkit.a (11), libproto.a (2) and libevent.a (3; only
+    nc_epoll.c has code on Linux, nc_kqueue.c and nc_evport.c are #ifdef'd
+    out) in their directories, dependency flags dropped, one per file,
+    those clang-19 parses. src/Makefile.am names the bundled libyaml's
+    headers in the source tree (-I $(top_srcdir)/contrib/yaml-0.2.5/include),
+    which configure untars only in an in-tree build (AC_CONFIG_COMMANDS_PRE
+    `tar xvfz contrib/yaml-0.2.5.tar.gz -C contrib`, which fails harmlessly
+    in build/): the tarball is extracted into the work tree first, as that
+    step would (contrib/yaml-0.2.5 is gitignored; AC_CONFIG_SUBDIRS then
+    configures it in build/contrib). The yaml C files are not the project's
+    own text and are not in the database."""
+    n = "twemproxy"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    build = os.path.join(d, "build")
+    if not os.path.exists(os.path.join(src, "contrib", "yaml-0.2.5", "include", "yaml.h")):
+        run(["tar", "xfz", os.path.join("contrib", "yaml-0.2.5.tar.gz"), "-C", "contrib"], cwd=src)
+    configure_out_of_tree(src, build, d, ["CC=clang-19"])
+    entries = []
+    for sub in ("src", "src/hashkit", "src/proto", "src/event"):
+        objs = [os.path.basename(f)[:-2] + ".o" for f in sorted(glob.glob(os.path.join(src, sub, "*.c")))]
+        entries += automake_entries(n, os.path.join(build, sub), objs, "clang-19", ".c")
+    keep, dropped = parsing_entries(n, entries, src)
+    write_db(ctx, n, build, keep,
+             "from make -n V=1 of the objects of src/*.c (nutcracker's and test_all.c) and "
+             "src/{hashkit,proto,event}/*.c: %d C files, %d dropped as not parsing"
+             % (len(entries), len(dropped)), missing, src)
+
+
 NPB_CLASS = "S"   # NPB-OMP/Makefile's default CLASS
 
 
@@ -953,6 +989,7 @@ CORPORA = {
     "memtier_benchmark": make_memtier_benchmark,
     "axel": make_axel,
     "siege": make_siege,
+    "twemproxy": make_twemproxy,
     "omp": make_omp,
 }
 
