@@ -1699,7 +1699,7 @@ private:
     Inner.LoopCalls = C.LoopCalls;
     if (Call.LoopDepth > 0)
       Inner.LoopCalls.push_back(++NextCallInstance);
-    Inner.Dying = C.Dying || Call.EndsProcess;
+    Inner.Dying = C.Dying || (Call.EndsProcess && !endsOnEveryPath(C));
     Inner.Depth = C.Depth + 1;
     Inner.EntryPos = NextPos;
     // Code defined next to a main exists only in that main's program.
@@ -5265,6 +5265,20 @@ private:
         }
       }
     }
+  }
+
+  /// Is C a program's main that ends the process on every path, every
+  /// call it makes on the way to an exit (a daemon's main: set up, run the
+  /// event loop, `exit(1)`)? Returning from main ends the process too:
+  /// only where main also returns does an exit mark a way out that the
+  /// rest of its run is not. (A thread that only reports and exits stays
+  /// on the way out.)
+  bool endsOnEveryPath(const Context &C) const {
+    return C.Depth == 0 && Threads[C.Thread].Parent < 0 &&
+           Threads[C.Thread].AssumedFromClass.empty() && !C.Fn->Calls.empty() &&
+           std::all_of(
+               C.Fn->Calls.begin(), C.Fn->Calls.end(),
+               [](const CallSite &Call) { return Call.EndsProcess; });
   }
 
   /// A pair one of whose accesses runs only on the way to ending the
