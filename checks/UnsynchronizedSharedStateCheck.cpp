@@ -1408,9 +1408,7 @@ private:
   /// which `*p` is p[0], apart from p[1] (overlap()); the object itself
   /// would be all of its elements.
   bool throughGlobalPointer(AbsPath &Base) const {
-    if (Base.Root.rfind("G:", 0) != 0 ||
-        std::find(Base.Steps.begin(), Base.Steps.end(), "*") !=
-            Base.Steps.end())
+    if (!isGlobalCell(Base))
       return false;
     auto It = GlobalPointees.find(anyElementKey(Base));
     if (It == GlobalPointees.end() || !It->second)
@@ -2678,6 +2676,13 @@ private:
       nameThroughPointer(Threads[I], From, To);
   }
 
+  /// Is P a place in a global itself, reached through no pointer (`pool`,
+  /// `cfg.pools[2]`)?
+  static bool isGlobalCell(const AbsPath &P) {
+    return isGlobalRoot(P.Root) &&
+           std::find(P.Steps.begin(), P.Steps.end(), "*") == P.Steps.end();
+  }
+
   /// P's key with every index "[]": the elements of an array of pointers
   /// (`pools[i] = create()`) point at one object only if all of them do.
   static std::string anyElementKey(const AbsPath &P) {
@@ -2711,13 +2716,9 @@ private:
                          const std::optional<AbsPath> &Value, bool Once) {
     // A global pointer's value kept elsewhere (`th->next = threads`): its
     // earlier targets stay reachable by other names, it is no one object.
-    if (Value && Value->Root.rfind("G:", 0) == 0 &&
-        std::find(Value->Steps.begin(), Value->Steps.end(), "*") ==
-            Value->Steps.end())
+    if (Value && isGlobalCell(*Value))
       GlobalPointees.insert_or_assign(anyElementKey(*Value), std::nullopt);
-    if (Cell.Root.rfind("G:", 0) != 0 ||
-        std::find(Cell.Steps.begin(), Cell.Steps.end(), "*") !=
-            Cell.Steps.end())
+    if (!isGlobalCell(Cell))
       return;
     std::optional<AbsPath> Pointee = Value;
     if (Pointee)

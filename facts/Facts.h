@@ -429,8 +429,10 @@ struct MemoryAccess {
   /// (`sp->result = malloc(...)`, `p->buf = new char[n]`).
   bool StoresNewObject = false;
   /// The pointer stored is what a call made right there returned
-  /// (`states[i] = new_state()`): a new object at each store when the
-  /// callee returns one, unlike a local holding one call's result.
+  /// (`states[i] = new_state()`), or a local holding it hands on here and
+  /// nowhere else (SoleHandOnMap): a new object at each store when the
+  /// callee returns one, unlike a local holding one call's result stored
+  /// over and over.
   bool StoresCallResult = false;
   /// The value stored is the current thread's id (`main_thread =
   /// pthread_self()`): the thread that stores it keeps its own id there.

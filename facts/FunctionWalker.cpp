@@ -802,18 +802,16 @@ void FunctionWalker::visitRangeLoop(const VarDecl *RangeVar,
 /// `p->buf = realloc(p->buf, n)`: what the place held, or a new object in
 /// its stead. For telling whether a place points at an object of its own,
 /// as good as an allocation.
-bool FunctionWalker::reallocatesInPlace(const Expr *LHS,
-                                        const Expr *RHS) const {
+bool FunctionWalker::reallocatesInPlace(const Expr *LHS, const Expr *RHS) {
   const auto *Call = dyn_cast<CallExpr>(RHS->IgnoreParenCasts());
   if (!Call || Call->getNumArgs() < 1 ||
       !S.Lib.functionHas(Call->getDirectCallee(), LibraryRole::Reallocates))
     return false;
-  // The same place, spelled alike (its casts to void * aside).
-  llvm::FoldingSetNodeID Place, Argument;
-  LHS->IgnoreParens()->Profile(Place, S.TU.Ctx, /*Canonical=*/true);
-  Call->getArg(0)->IgnoreParenCasts()->Profile(Argument, S.TU.Ctx,
-                                               /*Canonical=*/true);
-  return Place == Argument;
+  // The same place (its casts to void * aside), as the facts name places.
+  std::optional<AccessPath> Place = S.Paths.pathOf(LHS);
+  std::optional<AccessPath> Argument =
+      S.Paths.pathOf(Call->getArg(0)->IgnoreParenCasts());
+  return Place && Argument && sameObject(*Place, *Argument);
 }
 
 void FunctionWalker::visitAssignment(const BinaryOperator *B) {
@@ -840,12 +838,10 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
     // (`state = zmalloc(n); ...; loop->apidata = state;`) stores it as the
     // call that made it would.
     if (const auto *Use = dyn_cast<DeclRefExpr>(RHS->IgnoreParenCasts()))
-      if (auto It = S.SoleHandOns.find(Use);
-          It != S.SoleHandOns.end() && It->second.size() == 1) {
-        S.Out.Accesses.back().StoresNewObject =
-            isAllocation(S.Lib, It->second.front());
+      if (auto It = S.SoleHandOns.find(Use); It != S.SoleHandOns.end()) {
+        S.Out.Accesses.back().StoresNewObject = isAllocation(S.Lib, It->second);
         S.Out.Accesses.back().StoresCallResult =
-            isa<CallExpr>(It->second.front()->IgnoreParenCasts());
+            isa<CallExpr>(It->second->IgnoreParenCasts());
       }
   }
   if (B->getOpcode() == BO_Assign && S.Out.Accesses.size() > Before &&

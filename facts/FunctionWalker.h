@@ -109,7 +109,7 @@ private:
   void visitRangeLoop(const clang::VarDecl *RangeVar,
                       const clang::CXXForRangeStmt *Loop);
   void visitAssignment(const clang::BinaryOperator *B);
-  bool reallocatesInPlace(const clang::Expr *LHS, const clang::Expr *RHS) const;
+  bool reallocatesInPlace(const clang::Expr *LHS, const clang::Expr *RHS);
   /// A thread's handle copied into To: a join through To joins the thread.
   void copyHandle(const clang::Expr *From, std::optional<AccessPath> To);
   void visitAwait(const clang::CoroutineSuspendExpr *E);

@@ -605,17 +605,16 @@ std::set<const DeclRefExpr *> findUnpublishedUses(const CFG &Graph,
         VarUses, {},
         [&](const DeclRefExpr *Use) { return Classifier.classify(Use); }, Paths,
         Parents, Kills, Owned);
-    if (!SoleHandOns)
+    // A local given one value (its initialiser or one assignment).
+    const std::vector<const BinaryOperator *> &Assigned =
+        Collector.Assignments[VD];
+    if (!SoleHandOns || (VD->getInit() ? 1 : 0) + Assigned.size() != 1)
       continue;
+    const Expr *Value =
+        VD->getInit() ? VD->getInit() : Assigned.front()->getRHS();
     for (const DeclRefExpr *Sole :
-         soleHandOns(VarUses, Classifier, Paths, Parents, Kills)) {
-      // What it may hold there: its initialiser and its assignments.
-      std::vector<const Expr *> &Values = (*SoleHandOns)[Sole];
-      if (VD->getInit())
-        Values.push_back(VD->getInit());
-      for (const BinaryOperator *Assignment : Collector.Assignments[VD])
-        Values.push_back(Assignment->getRHS());
-    }
+         soleHandOns(VarUses, Classifier, Paths, Parents, Kills))
+      (*SoleHandOns)[Sole] = Value;
   }
   return Owned;
 }

@@ -40,17 +40,15 @@ namespace extract {
 
 struct FunctionScope;
 
-/// The uses (DeclRefExprs) of local pointers at which no hand-on of the
-/// pointer since its initialisation can have happened.
-/// The uses of local pointers that are their local's only hand-on, met at
-/// most once per value the local is given (`state = zmalloc(n); ...;
-/// loop->apidata = state;`), each with the values the local may hold there
-/// (its initialiser and assignments): the object made there is handed on
-/// there alone.
-using SoleHandOnMap =
-    std::map<const clang::DeclRefExpr *, std::vector<const clang::Expr *>>;
+/// The uses of local pointers given one value only (an initialiser or one
+/// assignment) that are their local's only hand-on, met at most once per
+/// pass of that value (`state = zmalloc(n); ...; loop->apidata = state;`),
+/// each with that value: the object made there is handed on there alone.
+using SoleHandOnMap = std::map<const clang::DeclRefExpr *, const clang::Expr *>;
 
-/// SoleHandOns, if given, gets the sole hand-ons (SoleHandOnMap).
+/// The uses (DeclRefExprs) of local pointers at which no hand-on of the
+/// pointer since its initialisation can have happened. SoleHandOns, if
+/// given, gets the sole hand-ons (SoleHandOnMap).
 std::set<const clang::DeclRefExpr *>
 findUnpublishedUses(const clang::CFG &Graph, const clang::Stmt *Body,
                     const FunctionScope &S,
