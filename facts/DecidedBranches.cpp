@@ -309,12 +309,14 @@ static HeldLock paramTestMark(const ParmVarDecl *Param,
 
 static const ParmVarDecl *copiedParam(const Expr *Pointer, FunctionScope &S);
 
-/// The one parameter of the function Cond tests (never changed, of an
-/// integer type), and the constants it is compared with; null when Cond
+/// The one parameter of the function Cond (evaluated at the end of the CFG
+/// block Block) tests, of an integer type and holding the value passed
+/// there, and the constants it is compared with; null when Cond
 /// tests anything else. The test may read the parameter itself, or an
 /// integer local that only ever holds it (`long n = (long)arg;`, a thread's
 /// index handed over as its pointer argument): Holder is what it reads.
-static const ParmVarDecl *testedParam(const Expr *Cond, FunctionScope &S,
+static const ParmVarDecl *testedParam(const Expr *Cond, unsigned Block,
+                                      FunctionScope &S,
                                       std::set<int64_t> &Constants,
                                       const VarDecl *&Holder) {
   const ParmVarDecl *Param = nullptr;
@@ -338,7 +340,7 @@ static const ParmVarDecl *testedParam(const Expr *Cond, FunctionScope &S,
         Holder = VD;
         return Operand::Inside;
       });
-  if (!Found || !Param || S.Paths.isModified(Param))
+  if (!Found || !Param || S.paramMayBeChanged(Param, Block))
     return nullptr;
   // A pointer compared with integers only through an integer copy.
   QualType Type = Param->getType();
@@ -350,10 +352,10 @@ static const ParmVarDecl *testedParam(const Expr *Cond, FunctionScope &S,
 }
 
 std::optional<HeldLock> paramTestOnEdge(const Expr *Cond, bool TrueEdge,
-                                        FunctionScope &S) {
+                                        unsigned Block, FunctionScope &S) {
   std::set<int64_t> Constants;
   const VarDecl *Holder = nullptr;
-  const ParmVarDecl *Param = testedParam(Cond, S, Constants, Holder);
+  const ParmVarDecl *Param = testedParam(Cond, Block, S, Constants, Holder);
   if (!Param)
     return std::nullopt;
   Unknown U;
@@ -592,7 +594,8 @@ std::vector<HeldLock> switchTestsOnEdge(const CFGBlock &From,
   std::vector<HeldLock> Marks;
   std::set<int64_t> Constants;
   const VarDecl *Holder = nullptr;
-  if (const ParmVarDecl *Param = testedParam(Cond, S, Constants, Holder))
+  if (const ParmVarDecl *Param =
+          testedParam(Cond, SwitchBlock->getBlockID(), S, Constants, Holder))
     Marks.push_back(paramTestMark(Param, Values, S));
   else if (const Expr *Read = testedFlag(Cond, Ctx, Constants))
     if (std::optional<HeldLock> Mark = flagTestMark(Read, Values, S))
@@ -918,6 +921,45 @@ std::vector<IntegerArg> integerArguments(const FunctionDecl *Callee,
   if (!Known)
     Out.clear();
   return Out;
+}
+
+std::map<const ParmVarDecl *, std::vector<bool>>
+changedParamBlocks(const CFG &Graph, const FunctionDecl *FD) {
+  std::map<const ParmVarDecl *, std::vector<bool>> Changed;
+  auto ChangedParam = [&](const Stmt *St) -> const ParmVarDecl * {
+    const Expr *Target = nullptr;
+    if (const auto *B = dyn_cast<BinaryOperator>(St); B && B->isAssignmentOp())
+      Target = B->getLHS();
+    else if (const auto *U = dyn_cast<UnaryOperator>(St);
+             U && U->isIncrementDecrementOp())
+      Target = U->getSubExpr();
+    const auto *Ref =
+        Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+    const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    return P && P->getDeclContext() == FD ? P : nullptr;
+  };
+  // The blocks that change each parameter, then all they reach.
+  std::map<const ParmVarDecl *, std::vector<const CFGBlock *>> Work;
+  for (const CFGBlock *Block : Graph)
+    for (const CFGElement &Element : *Block)
+      if (std::optional<CFGStmt> St = Element.getAs<CFGStmt>())
+        if (const ParmVarDecl *P = ChangedParam(St->getStmt()))
+          Work[P].push_back(Block);
+  for (auto &[P, Pending] : Work) {
+    std::vector<bool> &Blocks = Changed[P];
+    Blocks.assign(Graph.getNumBlockIDs(), false);
+    while (!Pending.empty()) {
+      const CFGBlock *Block = Pending.back();
+      Pending.pop_back();
+      if (Blocks[Block->getBlockID()])
+        continue;
+      Blocks[Block->getBlockID()] = true;
+      for (const CFGBlock::AdjacentBlock &Next : Block->succs())
+        if (const CFGBlock *To = Next.getReachableBlock())
+          Pending.push_back(To);
+    }
+  }
+  return Changed;
 }
 
 } // namespace extract

@@ -26,6 +26,9 @@
 //   for equality with constants (`if (dir == mosq_md_out) ... else ...`)
 //   takes, in a call that passes a constant there (or passes its own
 //   parameter on from such a call), only the branch that constant takes.
+//   A test that no change of the parameter can reach (the function may
+//   change it further on, `if (flags == ADOPT) flags = COPY;` after the
+//   test) still sees the value passed.
 //   The edge holds "paramtest:<index>?paramtest" with the values that take
 //   it; the race check resolves it against the call's arguments
 //   (CallSite::IntegerArgs) and drops what is done on an edge the call's
@@ -83,12 +86,13 @@ HeldLock impossibleBranch();
 
 /// The mark held on the edge (the true one when TrueEdge) of a branch on
 /// Cond, when Cond tests one of the function's own integer parameters
-/// (itself, or an integer local that only holds it), which the function
-/// never changes, for equality with constants and
+/// (itself, or an integer local that only holds it), which no change the
+/// function makes can reach there (FunctionScope::paramMayBeChanged), for
+/// equality with constants and
 /// depends on nothing else: which values take the edge ("?paramtest").
 /// The parameter is noted in the function's TestedParams.
 std::optional<HeldLock> paramTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
-                                        FunctionScope &S);
+                                        unsigned Block, FunctionScope &S);
 
 /// The mark held on the edge (the true one when TrueEdge) of a branch on
 /// Cond, when Cond tests one integer field or global (one object: no
@@ -109,6 +113,12 @@ std::optional<HeldLock> flagTestOnEdge(const clang::Expr *Cond, bool TrueEdge,
 std::vector<HeldLock> switchTestsOnEdge(const clang::CFGBlock &From,
                                         const clang::CFGBlock &To,
                                         FunctionScope &S);
+
+/// For each parameter of FD that FD changes (assigns, increments), the
+/// blocks of Graph at whose end it may hold a value of FD's own making:
+/// those that change it and those a path from such a change reaches.
+std::map<const clang::ParmVarDecl *, std::vector<bool>>
+changedParamBlocks(const clang::CFG &Graph, const clang::FunctionDecl *FD);
 
 /// The place a call through a function pointer (Through, the callee
 /// expression) read the pointer from: a field or element, called as itself

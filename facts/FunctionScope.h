@@ -99,6 +99,23 @@ struct FunctionScope {
   std::set<const clang::CXXThisExpr *> OwnedThisUses;
   /// unreachedCalls() for the CFG block being walked.
   std::vector<unsigned> Unreached;
+  /// For each parameter the function changes, the blocks of its CFG where
+  /// it may no longer hold the value passed (changedParamBlocks); empty in
+  /// an OpenMP region's walk, whose graph is its own.
+  std::map<const clang::ParmVarDecl *, std::vector<bool>> ChangedParamBlocks;
+
+  /// May P hold a value the function gave it, at the end of the CFG block
+  /// Block (UINT_MAX: anywhere)? A test there of the value passed decides
+  /// the branch a call's argument takes only where it may not.
+  bool paramMayBeChanged(const clang::ParmVarDecl *P, unsigned Block) const {
+    if (!Paths.isModified(P))
+      return false;
+    if (InRegion)
+      return true;
+    auto It = ChangedParamBlocks.find(P);
+    return It == ChangedParamBlocks.end() || Block >= It->second.size() ||
+           It->second[Block];
+  }
 
   unsigned nextOrder() {
     if (Locks.Now.Reached.size() <= Order)

@@ -144,6 +144,7 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
   if (!S.InRegion) {
     S.SoleHandOns.clear();
     S.UnpublishedUses = findUnpublishedUses(*Graph, Root, S, &S.SoleHandOns);
+    S.ChangedParamBlocks = changedParamBlocks(*Graph, S.FD);
   }
   S.OwnedThisUses = findOwnedThisUses(*Graph, Root, S);
   FlowState Initial = S.Locks.Now;
@@ -524,7 +525,8 @@ FunctionWalker::entryState(const CFGBlock *Block,
             Last = Operand;
         }
         if (TwoWay)
-          if (std::optional<HeldLock> Test = paramTestOnEdge(Last, TrueEdge, S))
+          if (std::optional<HeldLock> Test =
+                  paramTestOnEdge(Last, TrueEdge, From->getBlockID(), S))
             S.Locks.lock({*Test});
         if (TwoWay)
           if (std::optional<HeldLock> Flag = flagTestOnEdge(Last, TrueEdge, S))
