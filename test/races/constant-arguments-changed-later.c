@@ -61,4 +61,4 @@ int main(int argc, char **argv) {
   pthread_join(t, NULL);
   return 0;
 }
-// CHECK: concur: 1 file analysed
+// CHECK: concur: 1 file analysed, 0 failed to parse; 2 concur-unsynchronized-shared-state

@@ -98,4 +98,4 @@ int main(void) {
   start_twice(u + N);
   return 0;
 }
-// CHECK: concur: 1 file analysed
+// CHECK: concur: 1 file analysed, 0 failed to parse; 4 concur-unsynchronized-shared-state
