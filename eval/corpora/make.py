@@ -922,6 +922,27 @@ def make_twemproxy(ctx):
              % (len(entries), len(dropped)), missing, src)
 
 
+def make_bwa(ctx):
+    """By hand after the Makefile: every C file of the top of the work tree
+    (36), i.e. the objects of `bwa` (LOBJS of libbwa.a, AOBJS and main.o:
+    35) and example.o of its other program bwamem-lite, each compiled there
+    with the Makefile's `.c.o` rule: CFLAGS (-g -Wall -Wno-unused-function
+    -O3) and DFLAGS (-DHAVE_PTHREAD -DUSE_MALLOC_WRAPPERS); INCLUDES is
+    empty, -lm -lz -lpthread -lrt are only at the link (zlib's header:
+    zlib1g-dev). Those clang-19 parses."""
+    n = "bwa"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    files = sorted(os.path.basename(f) for f in glob.glob(os.path.join(src, "*.c")))
+    flags = ["-g", "-Wall", "-Wno-unused-function", "-O3", "-DHAVE_PTHREAD", "-DUSE_MALLOC_WRAPPERS"]
+    entries = [{"directory": src, "file": os.path.join(src, f),
+                "arguments": ["clang-19", "-c"] + flags + [f, "-o", f[:-2] + ".o"]} for f in files]
+    keep, dropped = parsing_entries(n, entries, src)
+    write_db(ctx, n, os.path.join(d, "build"), keep,
+             "hand-written: the Makefile's %d C files (bwa and bwamem-lite), %d dropped as not parsing"
+             % (len(entries), len(dropped)), missing, src)
+
+
 NPB_CLASS = "S"   # NPB-OMP/Makefile's default CLASS
 
 
@@ -990,6 +1011,7 @@ CORPORA = {
     "axel": make_axel,
     "siege": make_siege,
     "twemproxy": make_twemproxy,
+    "bwa": make_bwa,
     "omp": make_omp,
 }
 
