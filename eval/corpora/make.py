@@ -642,14 +642,21 @@ def make_pbzip2(ctx):
              "hand-written", missing, src)
 
 
-def automake_entries(n, build, targets, compiler, suffix):
+def automake_entries(n, build, targets, compiler, suffix, libtool=False):
     """Compile database entries from an automake build's `make -n V=1
     TARGETS`: each compile of one SUFFIX source by COMPILER, without the
-    dependency-tracking flags, the first command per file."""
+    dependency-tracking flags, the first command per file. With LIBTOOL, a
+    libtool compile line (`... libtool --tag=CC --mode=compile COMPILER ...`)
+    counts as the COMPILER command it wraps (the libtool prefix dropped)."""
     r = subprocess.run(["make", "-n", "V=1"] + targets, cwd=build,
                        capture_output=True, text=True, check=True)
     entries, seen = [], set()
     for line in r.stdout.splitlines():
+        if libtool and " --mode=compile " in line:
+            line = line.split(" --mode=compile ", 1)[1].lstrip()
+        # The suffix rule's form: `depbase=...;\` then `COMPILER ... &&\`,
+        # then `mv -f $depbase.Tpo $depbase.Po` on a line of its own.
+        line = re.sub(r"\s*&&\s*\\$", "", line)
         if not line.startswith(compiler + " ") or " -c " not in line:
             continue
         # Automake's VPATH idiom: `test -f 'x.c' || echo '../src/'`x.c
@@ -941,6 +948,47 @@ def make_bwa(ctx):
     write_db(ctx, n, os.path.join(d, "build"), keep,
              "hand-written: the Makefile's %d C files (bwa and bwamem-lite), %d dropped as not parsing"
              % (len(entries), len(dropped)), missing, src)
+MHD_EXAMPLES = ["benchmark", "demo", "fileserver_example", "minimal_example"]
+
+
+def make_libmicrohttpd(ctx):
+    """autoreconf -ivf in the work tree (what `bootstrap` falls back to;
+    its uncrustify hook and the contrib/build-common submodule are not
+    needed), then `../src/configure CC=clang-19 --disable-https
+    --disable-doc` in build/ (HTTPS off so that the TU set does not depend on
+    whether GnuTLS happens to be installed: it is not in APT; docs off:
+    no makeinfo; everything else its defaults: POSIX threads, eventfd ITC,
+    poll and epoll, sendfile, messages, postprocessor, basic and digest
+    auth, upgrade, no debug asserts). The compile lines of `make -n V=1
+    libmicrohttpd.la` in build/src/microhttpd (the library's libtool
+    compiles of the 21 libmicrohttpd_la_SOURCES this configure selects,
+    the libtool prefix dropped), and of the objects of four example
+    programs in build/src/examples whose mains start the daemon with
+    internal threads: benchmark (thread pool, MHD_OPTION_THREAD_POOL_SIZE,
+    epoll), demo (MHD_USE_AUTO internal polling thread with a thread pool and
+    its own pthread mutex), fileserver_example (MHD_USE_THREAD_PER_CONNECTION)
+    and minimal_example (MHD_USE_AUTO internal polling thread); dependency
+    flags dropped, one per file, those clang-19 parses. The library's
+    test_*.c programs and the other examples are not in the database."""
+    n = "libmicrohttpd"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    build = os.path.join(d, "build")
+    configure_out_of_tree(src, build, d, ["CC=clang-19", "--disable-https", "--disable-doc"])
+    entries = automake_entries(n, os.path.join(build, "src", "microhttpd"), ["libmicrohttpd.la"],
+                               "clang-19", ".c", libtool=True)
+    ex_dir = os.path.join(build, "src", "examples")
+    objs = []
+    for prog in MHD_EXAMPLES:
+        r = subprocess.run(["make", "-s", "--eval=print-%: ; @echo $($*)", "print-%s_OBJECTS" % prog],
+                           cwd=ex_dir, capture_output=True, text=True, check=True)
+        objs += r.stdout.split()
+    entries += automake_entries(n, ex_dir, objs, "clang-19", ".c")
+    keep, dropped = parsing_entries(n, entries, src)
+    write_db(ctx, n, build, keep,
+             "from make -n V=1 libmicrohttpd.la (libtool compiles) and of the objects of %s: "
+             "%d C files, %d dropped as not parsing" % (", ".join(MHD_EXAMPLES), len(entries), len(dropped)),
+             missing, src)
 
 
 NPB_CLASS = "S"   # NPB-OMP/Makefile's default CLASS
@@ -1012,6 +1060,7 @@ CORPORA = {
     "siege": make_siege,
     "twemproxy": make_twemproxy,
     "bwa": make_bwa,
+    "libmicrohttpd": make_libmicrohttpd,
     "omp": make_omp,
 }
 
