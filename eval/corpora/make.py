@@ -106,9 +106,19 @@ def load_labels():
         for path in sorted(glob.glob(os.path.join(d, "*.json"))):
             with open(path) as f:
                 spec = json.load(f)
-            out[spec["codebase"]] = {k: spec[k] for k in ("codebase", "repository", "commit", "src_root")
-                                     if k in spec}
-            out[spec["codebase"]]["labels_file"] = os.path.relpath(path, os.path.dirname(EVAL))
+            entry = {k: spec[k] for k in ("codebase", "repository", "commit", "src_root") if k in spec}
+            rel = os.path.relpath(path, os.path.dirname(EVAL))
+            prev = out.get(spec["codebase"])
+            if prev:
+                # A codebase labelled for two checks (async_simple: blocking
+                # and races) must name one checkout; the first file stays
+                # its labels_file, the others are listed after it.
+                if any(prev.get(k) != entry.get(k) for k in ("repository", "commit", "src_root")):
+                    sys.exit("%s: %s and %s name different checkouts" % (spec["codebase"], prev["labels_file"], rel))
+                prev.setdefault("more_labels_files", []).append(rel)
+                continue
+            entry["labels_file"] = rel
+            out[spec["codebase"]] = entry
     return out
 
 
@@ -325,6 +335,31 @@ def make_async_simple(ctx):
     keep = coroutine_subset(full)
     write_db(ctx, n, os.path.join(d, "build"), keep,
              "coroutine TUs of %d CMake entries (%d files)" % (len(full), len({e['file'] for e in full})),
+             missing, src)
+
+
+def make_async_simple_races(ctx):
+    """async_simple for the race check (eval/races/labels/async_simple.json):
+    build-races/, next to the blocking check's build/. The same checkout and
+    CMake configure as make_async_simple, but every C++ TU of CMake's full
+    database, not only the coroutine ones: the thread pool's, the Future's
+    and the executors' tests and the blocking demos start threads too. One
+    entry per source file (the first CMake lists: dotest.cpp is in six test
+    targets, uthread/internal/thread.cc in two libraries), the .S files of
+    the uthread context switch left out, and only the entries clang-19
+    -fsyntax-only accepts."""
+    n = "async_simple"
+    src, missing = checkout(ctx, n)
+    d = ctx.corpus_dir(n)
+    full = cmake(src, os.path.join(d, "cmake-build"), [
+        "-G", "Ninja", "-DCMAKE_CXX_COMPILER=clang++-19", "-DCMAKE_C_COMPILER=clang-19",
+        "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON", "-DASYNC_SIMPLE_ENABLE_ASAN=OFF",
+        "-DFETCHCONTENT_FULLY_DISCONNECTED=ON"], os.path.join(d, "cmake.log"))
+    cand = one_per_file([e for e in full if e["file"].endswith((".cpp", ".cc"))])
+    keep, dropped = parsing_entries(n, cand, src)
+    write_db(ctx, n, os.path.join(d, "build-races"), keep,
+             "every C++ TU of %d CMake entries, one per file (%d), %d dropped as not parsing (%s)"
+             % (len(full), len(cand), len(dropped), ", ".join(os.path.relpath(e["file"], src) for e in dropped)),
              missing, src)
 
 
@@ -1030,8 +1065,13 @@ def make_omp(ctx):
                     "note": "eval/openmp/make_db.py"})
 
 
+# Second databases of a codebase, for the race check, in ROOT/C/build-races:
+# name -> the codebase C whose checkout they use.
+RACES_DB = {"async_simple-races": "async_simple"}
+
 CORPORA = {
     "async_simple": make_async_simple,
+    "async_simple-races": make_async_simple_races,
     "cinatra": make_cinatra,
     "corral": make_corral,
     "cppcoro": make_cppcoro,
@@ -1096,10 +1136,15 @@ def main():
     labels = load_labels()
     if args.list:
         for n in CORPORA:
-            names = ["LULESH", "NPB-CPP", "rodinia"] if n == "omp" else [n]
+            names = ["LULESH", "NPB-CPP", "rodinia"] if n == "omp" else [RACES_DB.get(n, n)]
             for m in names:
                 l = labels[m]
-                print("%-14s %-32s %s  %s" % (n, l["repository"], l["commit"][:12], l["labels_file"]))
+                files = [l["labels_file"]] + l.get("more_labels_files", [])
+                if n in RACES_DB:
+                    files = [f for f in files if f.startswith("eval/races/")]
+                else:
+                    files = files[:1] if m in RACES_DB.values() else files
+                print("%-14s %-32s %s  %s" % (n, l["repository"], l["commit"][:12], " ".join(files)))
         return
     names = list(CORPORA) if args.names == ["all"] else args.names
     unknown = [n for n in names if n not in CORPORA]
@@ -1117,6 +1162,8 @@ def main():
                 base = os.path.join(args.root, "omp")
                 dbs = [os.path.join(base, p, "compile_commands.json")
                        for p in ("LULESH/build", "NPB-CPP/build", "rodinia/build", "rodinia/build-heldout")]
+            elif n in RACES_DB:
+                dbs = [os.path.join(ctx.corpus_dir(RACES_DB[n]), "build-races", "compile_commands.json")]
             else:
                 dbs = [os.path.join(ctx.corpus_dir(n), "build", "compile_commands.json")]
             for p in dbs:
