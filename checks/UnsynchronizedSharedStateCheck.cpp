@@ -393,6 +393,9 @@ struct ThreadInstance {
   std::optional<std::string> ExecutorKey;
   std::optional<AbsPath> This;
   std::vector<std::optional<AbsPath>> Params;
+  /// The functions its starter's callers stored into fields of objects
+  /// (Context::FieldCallables), the thread's to call.
+  std::map<std::string, std::vector<std::string>> FieldCallables;
   /// The constants and null pointers its entry was given, where the entry
   /// tests them (Context::ParamValues).
   std::vector<std::optional<long long>> ParamValues;
@@ -447,6 +450,12 @@ struct Context {
   /// The functions the caller passed to parameters of callable type, when
   /// it named them: a thread-start wrapper starts what this call gave it.
   std::map<unsigned, std::vector<std::string>> Callables;
+  /// The functions a caller on the way here stored from such a parameter
+  /// into a field of an object (`param->start_routine = start_routine;`),
+  /// by the field's place: a call through that field of that object (the
+  /// wrapper's thread's `param->start_routine(param->arg)`) reaches them
+  /// alone, not every function any caller of the wrapper passed.
+  std::map<std::string, std::vector<std::string>> FieldCallables;
   /// The integer and pointer parameters the caller gave a known value
   /// (IntegerArg; a null pointer is 0).
   std::vector<std::optional<long long>> ParamValues;
@@ -1031,6 +1040,7 @@ private:
     C.Params = Threads[Index].Params;
     C.ParamValues = Threads[Index].ParamValues;
     C.DistinctParams = Threads[Index].DistinctParams;
+    C.FieldCallables = Threads[Index].FieldCallables;
     // An entry that gives back a lock it did not take (an unlock() method
     // of a class assumed to be used from several threads) runs with it
     // held: its callers took it, as a REQUIRES annotation says. A thread
@@ -1639,6 +1649,7 @@ private:
           Call.CopiedArgs[I])
         Inner.Params.back()->OwnCopyFrom = Inner.Params.back()->Steps.size();
     }
+    Inner.FieldCallables = fieldCallablesBelow(C);
     for (const CallableArg &A : Call.CallableArgs) {
       if (!A.TargetIds.empty()) {
         Inner.Callables[A.Index] = A.TargetIds;
@@ -3311,6 +3322,17 @@ private:
       if (It != C.Callables.end())
         Passed = &It->second;
     }
+    // Through a field of an object a caller on the way here filled from
+    // what its own caller passed (a start wrapper's parameter block), read
+    // there or copied from there (`fn = param->start_routine; fn(arg)`).
+    const std::optional<AccessPath> &Through =
+        Call.CalleeObject ? Call.CalleeObject : Call.CalledFrom;
+    if (!Passed && Through && !C.FieldCallables.empty())
+      if (auto Field = resolve(*Through, C)) {
+        auto It = C.FieldCallables.find(Field->key());
+        if (It != C.FieldCallables.end())
+          Passed = &It->second;
+      }
     // Through a field of an object that an initialiser filled in
     // (`worker_entry = {worker_proc}` reached as `te->entry_func()`, or a
     // local `settings = {.on_done = verify}` passed down as a pointer):
@@ -3340,6 +3362,27 @@ private:
             Effect.MayHold.push_back(std::move(L));
       }
     return Effect;
+  }
+
+  /// C's field bindings (Context::FieldCallables) and those C's own
+  /// function makes: each store of its own callable parameter, which this
+  /// call was given, into a field of an object it names.
+  std::map<std::string, std::vector<std::string>>
+  fieldCallablesBelow(const Context &C) {
+    std::map<std::string, std::vector<std::string>> Fields = C.FieldCallables;
+    if (C.Callables.empty())
+      return Fields;
+    for (const CallableStore &S : C.Fn->Stores) {
+      if (!S.Place || S.FromSlot.empty())
+        continue;
+      auto Own = ownParamSlotIndex(S.FromSlot, C.Fn->Id);
+      auto Given = Own ? C.Callables.find(*Own) : C.Callables.end();
+      if (Given == C.Callables.end())
+        continue;
+      if (auto Field = resolve(*S.Place, C))
+        Fields[Field->key()] = Given->second;
+    }
+    return Fields;
   }
 
   /// A field's place as initialisers name it (CallTarget::Objects): a
@@ -3621,6 +3664,11 @@ private:
       for (const std::string &Id : Ids)
         K += "," + Id;
     }
+    for (const auto &[Field, Ids] : C.FieldCallables) {
+      K += "|f" + Field;
+      for (const std::string &Id : Ids)
+        K += "," + Id;
+    }
     for (const ResolvedLock &L : C.Locks)
       K += lockIdentity(L);
     return K + "|" + C.Program;
@@ -3737,6 +3785,7 @@ private:
         }
       }
       T.ParamValues = knownValues(S.IntegerArgs, *Entry, C);
+      T.FieldCallables = fieldCallablesBelow(C);
       // A loop's counter is another in each pass: the instances of a start
       // in that one loop, of a call made once, have values of their own.
       if (S.LoopDepth == 1 && !C.InLoop)

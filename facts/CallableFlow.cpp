@@ -146,7 +146,8 @@ const FunctionDecl *CallableFlow::coroutineMadeBy(const Expr *Value) const {
 }
 
 void CallableFlow::store(const Slot &Into, const Expr *Value,
-                         const std::string &Object) {
+                         const std::string &Object,
+                         const std::optional<AccessPath> &Place) {
   if (!Value)
     return;
   if (const FunctionDecl *Co = coroutineMadeBy(Value)) {
@@ -181,7 +182,7 @@ void CallableFlow::store(const Slot &Into, const Expr *Value,
   if (Stored || !Targets.empty())
     return;
   if (std::optional<Slot> From = slotOf(Value)) {
-    link(Into, *From, Value);
+    link(Into, *From, Value, Place);
     return;
   }
   // A value concur cannot follow (a cast, a lookup): the slot may hold
@@ -211,7 +212,8 @@ CallableArg CallableFlow::describe(const Expr *Value, unsigned Index) const {
   return Arg;
 }
 
-void CallableFlow::link(const Slot &Into, const Slot &From, const Expr *At) {
+void CallableFlow::link(const Slot &Into, const Slot &From, const Expr *At,
+                        const std::optional<AccessPath> &Place) {
   if (Into.Id == From.Id)
     return;
   CallableStore Store;
@@ -219,6 +221,7 @@ void CallableFlow::link(const Slot &Into, const Slot &From, const Expr *At) {
   Store.SlotName = Into.Name;
   Store.FromSlot = From.Id;
   Store.Loc = TU.loc(At->getExprLoc());
+  Store.Place = Place;
   Stores.push_back(std::move(Store));
 }
 

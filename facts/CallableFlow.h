@@ -58,14 +58,17 @@ public:
 
   /// Value flows into Into: the functions it denotes, or what its own slot
   /// holds. Object: the one object whose field Into is, when known
-  /// (CallableStore::Object).
+  /// (CallableStore::Object). Place: the field Into is, of an object the
+  /// function names (CallableStore::Place).
   void store(const Slot &Into, const clang::Expr *Value,
-             const std::string &Object = "");
+             const std::string &Object = "",
+             const std::optional<AccessPath> &Place = std::nullopt);
   /// What a callable expression denotes: functions, or a slot's contents.
   CallableArg describe(const clang::Expr *Value, unsigned Index) const;
   /// Into holds whatever From holds (a range-for variable and the elements
   /// of its range).
-  void link(const Slot &Into, const Slot &From, const clang::Expr *At);
+  void link(const Slot &Into, const Slot &From, const clang::Expr *At,
+            const std::optional<AccessPath> &Place = std::nullopt);
   /// Initialises the object in Into; aggregates give each field and
   /// element its own slot. Object: the place of the object initialised,
   /// when it is a global ("G:<usr>"): its fields' stores name their field

@@ -764,6 +764,13 @@ struct CallableStore {
   /// very field reaches this target, and a call through the same field of
   /// another such object does not.
   std::string Object;
+  /// A store by code into a field of an object the function names
+  /// (`param->start_routine = start_routine;`): that field, as the function
+  /// names places. The race check binds the callables a call of this
+  /// function passed to FromSlot (its own parameter) to this field of this
+  /// call's object, for what the call goes on to do and the threads it
+  /// starts: a call through the field of that object reaches them alone.
+  std::optional<AccessPath> Place;
 };
 
 /// What the program does to a file descriptor held in a slot (the slots of

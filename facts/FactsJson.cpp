@@ -623,6 +623,8 @@ void to_json(json &J, const CallableStore &S) {
            {"loc", S.Loc}};
   if (!S.Object.empty())
     J["object"] = S.Object;
+  if (S.Place)
+    J["place"] = *S.Place;
 }
 
 void from_json(const json &J, CallableStore &S) {
@@ -633,6 +635,7 @@ void from_json(const json &J, CallableStore &S) {
   J.at("loc").get_to(S.Loc);
   if (J.contains("object"))
     J.at("object").get_to(S.Object);
+  readOptional(J, "place", S.Place);
 }
 
 void to_json(json &J, const MethodOverride &O) {

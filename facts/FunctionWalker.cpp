@@ -898,8 +898,14 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
     if (std::optional<Slot> Into = Flow.slotOf(LHS))
       Fds.copy(*Into, RHS);
   if (B->getOpcode() == BO_Assign && S.Lib.isErasedCallable(LHS->getType()))
-    if (std::optional<Slot> Into = Flow.slotOf(LHS))
-      Flow.store(*Into, RHS);
+    if (std::optional<Slot> Into = Flow.slotOf(LHS)) {
+      // A field of an object this function names: the check binds what
+      // a call passed to the function's own parameter to that very field.
+      std::optional<AccessPath> Place;
+      if (isa<MemberExpr>(LHS->IgnoreParenImpCasts()))
+        Place = S.Paths.pathOf(LHS);
+      Flow.store(*Into, RHS, "", Place);
+    }
 }
 
 void FunctionWalker::copyHandle(const Expr *From,
