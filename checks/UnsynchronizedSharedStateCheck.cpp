@@ -714,14 +714,27 @@ private:
 
   /// Does the function take a lock anywhere (held at an access or a call,
   /// or left held for its caller)?
+  /// Does F lock a mutex that outlives its call? A mutex of its own frame
+  /// (a local `std::mutex m;` that a wait on a local condition variable
+  /// needs) guards nothing another call of a method reaches: no sign that
+  /// the class is meant for threads.
   static bool takesLocks(const FunctionFacts &F) {
-    return holdsRealLock(F.AcquiresOnExit) ||
+    auto Outliving = [&](const std::vector<HeldLock> &Locks) {
+      return std::any_of(Locks.begin(), Locks.end(), [&](const HeldLock &L) {
+        const AccessPath &M = L.Mutex;
+        bool OwnFrame =
+            M.Root == AccessPath::RootKind::Local && M.OwnerId == F.Id &&
+            !M.ByCopy && M.RootId.rfind(HeapRootPrefix, 0) != 0 &&
+            std::find(M.Steps.begin(), M.Steps.end(), "*") == M.Steps.end();
+        return !isPseudoLock(L) && !OwnFrame;
+      });
+    };
+    return Outliving(F.AcquiresOnExit) ||
            std::any_of(
                F.Accesses.begin(), F.Accesses.end(),
-               [](const MemoryAccess &A) { return holdsRealLock(A.Locks); }) ||
-           std::any_of(F.Calls.begin(), F.Calls.end(), [](const CallSite &C) {
-             return holdsRealLock(C.Locks);
-           });
+               [&](const MemoryAccess &A) { return Outliving(A.Locks); }) ||
+           std::any_of(F.Calls.begin(), F.Calls.end(),
+                       [&](const CallSite &C) { return Outliving(C.Locks); });
   }
 
   /// Constructors, destructors and assignments make or replace the whole
