@@ -31,6 +31,8 @@
 #include "program/CallResolution.h"
 #include "program/ExecutorRunners.h"
 
+#include "llvm/Support/SaveAndRestore.h"
+
 #include <algorithm>
 #include <climits>
 #include <cstring>
@@ -3383,8 +3385,12 @@ private:
   std::map<std::string, std::vector<std::string>>
   fieldCallablesBelow(const Context &C) {
     std::map<std::string, std::vector<std::string>> Fields = C.FieldCallables;
-    if (C.Callables.empty())
+    // Resolving a place may resolve a call's result, whose callee's
+    // context asks this again: the bindings of that inner resolution are
+    // not needed to name the place.
+    if (C.Callables.empty() || BindingFields)
       return Fields;
+    llvm::SaveAndRestore<bool> Binding(BindingFields, true);
     for (const CallableStore &S : C.Fn->Stores) {
       if (!S.Place || S.FromSlot.empty())
         continue;
@@ -5548,6 +5554,9 @@ private:
   inline static const std::string FirstCallMark = "firstcall:";
   /// Numbers the calls made in loops (Context::LoopCalls).
   unsigned NextCallInstance = 0;
+  /// Inside fieldCallablesBelow (it resolves places, which may resolve
+  /// calls' results through their callees' contexts).
+  bool BindingFields = false;
   /// Numbers the walks of calls (Context::Frame).
   unsigned NextFrame = 0;
   std::vector<LoopLink> LoopLinks;
