@@ -780,6 +780,10 @@ private:
       bool Synchronises = false;
       bool Locks = false;
       bool SingleThreaded = false;
+      /// An awaiter (it has await_suspend): made for one co_await, in the
+      /// frame of the coroutine that awaits it, and driven by that
+      /// co_await alone, one call after another.
+      bool Awaiter = false;
       std::vector<const FunctionFacts *> Api;
       /// Constructors that start threads on the object.
       std::vector<const FunctionFacts *> Starters;
@@ -796,6 +800,8 @@ private:
       C.Synchronises |= F.ClassSynchronises || takesLocks(F);
       C.Locks |= takesLocks(F);
       C.SingleThreaded |= F.ClassSingleThreaded;
+      C.Awaiter |= F.Name.size() > 15 && F.Name.compare(F.Name.size() - 15, 15,
+                                                        "::await_suspend") == 0;
       if (isObjectApi(F))
         C.Api.push_back(&F);
       // A constructor that starts a thread makes the class multithreaded
@@ -808,7 +814,7 @@ private:
       }
     }
     for (const auto &[ClassId, C] : Classes) {
-      if (!C.Synchronises || C.SingleThreaded)
+      if (!C.Synchronises || C.SingleThreaded || C.Awaiter)
         continue;
       if (C.Locks)
         LockingClasses.insert(C.Name);
