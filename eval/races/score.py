@@ -24,6 +24,11 @@ as the labels file says), matches each finding by
   findings without a label (their count, or the list with --list-unlabelled),
   and labels whose finding is no longer reported.
 
+A codebase with thousands of labels may keep them as a table instead:
+"label_columns" names the fields of each row of "labels" (lists, not
+objects), and a "cause" that is a number is an index into "causes", the
+texts shared by the labels of one group (label_rows).
+
 Only warnings and the first remarks (up to 30 per codebase) were labelled,
 so unlabelled remarks are expected; unlabelled warnings are not.
 A TP that concur reports below warning level is listed as a lost true
@@ -63,6 +68,18 @@ def match(labels, ident):
     return cands[0] if len(cands) == 1 else None
 
 
+def label_rows(spec):
+    """The labels as objects, from either form of a labels file."""
+    columns = spec.get("label_columns")
+    causes = spec.get("causes", [])
+    for l in spec["labels"]:
+        if columns:
+            l = dict(zip(columns, l))
+        if isinstance(l.get("cause"), int):
+            l["cause"] = causes[l["cause"]]
+        yield l
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("labels")
@@ -81,7 +98,7 @@ def main():
         spec = json.load(f)
     root = os.path.realpath(args.src or spec["src_root"])
     labels = {}
-    for l in spec["labels"]:
+    for l in label_rows(spec):
         labels.setdefault(key4(l), []).append(l)
 
     if args.report:
