@@ -324,7 +324,10 @@ def coroutine_subset(entries):
     return one_per_file([e for e in entries if own_text_uses_coroutines(e)])
 
 
-def make_async_simple(ctx):
+def configure_async_simple(ctx):
+    """The checkout and CMake configure both async_simple databases share:
+    the work tree, the snapshot's missing files, the corpus directory and
+    CMake's full database."""
     n = "async_simple"
     src, missing = checkout(ctx, n)
     d = ctx.corpus_dir(n)
@@ -332,6 +335,11 @@ def make_async_simple(ctx):
         "-G", "Ninja", "-DCMAKE_CXX_COMPILER=clang++-19", "-DCMAKE_C_COMPILER=clang-19",
         "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON", "-DASYNC_SIMPLE_ENABLE_ASAN=OFF",
         "-DFETCHCONTENT_FULLY_DISCONNECTED=ON"], os.path.join(d, "cmake.log"))
+    return n, src, missing, d, full
+
+
+def make_async_simple(ctx):
+    n, src, missing, d, full = configure_async_simple(ctx)
     keep = coroutine_subset(full)
     write_db(ctx, n, os.path.join(d, "build"), keep,
              "coroutine TUs of %d CMake entries (%d files)" % (len(full), len({e['file'] for e in full})),
@@ -348,13 +356,7 @@ def make_async_simple_races(ctx):
     targets, uthread/internal/thread.cc in two libraries), the .S files of
     the uthread context switch left out, and only the entries clang-19
     -fsyntax-only accepts."""
-    n = "async_simple"
-    src, missing = checkout(ctx, n)
-    d = ctx.corpus_dir(n)
-    full = cmake(src, os.path.join(d, "cmake-build"), [
-        "-G", "Ninja", "-DCMAKE_CXX_COMPILER=clang++-19", "-DCMAKE_C_COMPILER=clang-19",
-        "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON", "-DASYNC_SIMPLE_ENABLE_ASAN=OFF",
-        "-DFETCHCONTENT_FULLY_DISCONNECTED=ON"], os.path.join(d, "cmake.log"))
+    n, src, missing, d, full = configure_async_simple(ctx)
     cand = one_per_file([e for e in full if e["file"].endswith((".cpp", ".cc"))])
     keep, dropped = parsing_entries(n, cand, src)
     write_db(ctx, n, os.path.join(d, "build-races"), keep,
