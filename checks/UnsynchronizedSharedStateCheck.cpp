@@ -31,6 +31,7 @@
 #include "program/CallResolution.h"
 #include "program/ExecutorRunners.h"
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/SaveAndRestore.h"
 
 #include <algorithm>
@@ -800,8 +801,7 @@ private:
       C.Synchronises |= F.ClassSynchronises || takesLocks(F);
       C.Locks |= takesLocks(F);
       C.SingleThreaded |= F.ClassSingleThreaded;
-      C.Awaiter |= F.Name.size() > 15 && F.Name.compare(F.Name.size() - 15, 15,
-                                                        "::await_suspend") == 0;
+      C.Awaiter |= llvm::StringRef(F.Name).ends_with("::await_suspend");
       if (isObjectApi(F))
         C.Api.push_back(&F);
       // A constructor that starts a thread makes the class multithreaded

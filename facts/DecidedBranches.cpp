@@ -933,9 +933,7 @@ changedParamBlocks(const CFG &Graph, const FunctionDecl *FD) {
     else if (const auto *U = dyn_cast<UnaryOperator>(St);
              U && U->isIncrementDecrementOp())
       Target = U->getSubExpr();
-    const auto *Ref =
-        Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
-    const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    const auto *P = dyn_cast_or_null<ParmVarDecl>(referencedVar(Target));
     return P && P->getDeclContext() == FD ? P : nullptr;
   };
   // The blocks that change each parameter, then all they reach.
