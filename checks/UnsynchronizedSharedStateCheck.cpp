@@ -364,12 +364,45 @@ struct GuardTest {
   std::string Function;
 };
 
+/// An object the starter made for one start: made in the activation that
+/// made the start (Frame, a Context::Frame), at most once in it, and handed
+/// through no loop (Context::FreshRoots, Spawn::FreshArgs). The thread's
+/// own, as its locals are, if no other start of that activation is handed
+/// it too (decideStartObjects): a reader and a writer handed one
+/// connection share it.
+struct StartObject {
+  /// The root the starter names it by.
+  std::string Made;
+  unsigned Frame = 0;
+  /// The start's argument it is, or -1: what Holder's pointer field Field
+  /// points at (`param->arg = conn;` in a start wrapper's block).
+  int Param = -1;
+  int Holder = -1;
+  std::string Field;
+};
+
+/// A pointer field of a start object that the starter aimed at something
+/// else than another start object (`param->daemon = daemon;`): where it
+/// points, by the starter's name for it.
+struct StartField {
+  int Holder = -1;
+  std::string Field;
+  AbsPath Pointee;
+};
+
 struct ThreadInstance {
   std::string EntryId;
   std::string EntryName;
-  /// The objects its start made for it (Spawn::FreshArgs): the root the
+  /// The objects its start made for it (StartObject): the root the
   /// starter names each by, and the thread's own root for it.
   std::vector<std::pair<std::string, std::string>> FreshObjects;
+  /// Candidates for FreshObjects until its parent's walk is over
+  /// (decideStartObjects), and the fields that lead out of them.
+  std::vector<StartObject> StartObjects;
+  std::vector<StartField> StartFields;
+  /// Where the pointer fields of its own start objects point, by the
+  /// field's key under the thread's root for the object (resolve()).
+  std::map<std::string, AbsPath> StartPointees;
   int Parent = -1;
   unsigned SpawnPos = 0;
   unsigned JoinPos = UINT_MAX;
@@ -467,6 +500,13 @@ struct Context {
   /// one instance alone does (oneInstanceOnly).
   std::vector<bool> DistinctParams;
   std::vector<ResolvedLock> Locks;
+  /// Objects made for this activation of the calls on the way here (by
+  /// root), each with the activation (Frame) that made it: made by a
+  /// caller, or returned new by a call it made, once, and handed down
+  /// through calls made in no loop. A start given one hands it to that
+  /// start alone, unless another start of the same activation gets it too
+  /// (StartObject).
+  std::map<std::string, unsigned> FreshRoots;
   bool InLoop = false;
   /// This call's walk (a number of its own) and the loops around it
   /// (a LoopLink's number, 0: none).
@@ -524,6 +564,10 @@ constexpr size_t MaxAccessesPerClassRoot = 5000;
 constexpr unsigned MaxGiveBackDepth = 3;
 /// Pointers followed per buffer of thread handles: a pool keeps one or two.
 constexpr size_t MaxBufferPointers = 8;
+/// How many pointer fields deep addStartObject follows objects made for a
+/// start (a wrapper's block, the connection it points at, its buffers).
+constexpr unsigned MaxStartObjectDepth = 3;
+constexpr size_t MaxAddressCells = 8;
 /// Pointers of one place named by the one object they point to, in turn
 /// (a pool's pointer, then its queue's): a cycle of them stops here.
 constexpr unsigned MaxPointerRenames = 4;
@@ -1094,6 +1138,7 @@ private:
     Touches.emplace_back();
     walkFunction(C, Stack);
     Touches.pop_back();
+    decideStartObjects(Index);
     Threads[Index].Truncated = Truncated;
     Truncated |= TruncatedBefore;
   }
@@ -1322,6 +1367,10 @@ private:
     auto M = resolve(L.Mutex, C);
     if (!M)
       return std::nullopt;
+    // A lock is there to be shared: one in an object made for a start goes
+    // by the starter's name for it, whichever thread takes it.
+    if (auto Made = madeForStart(M->Root))
+      M->Root = *Made;
     ResolvedLock R{M->key(), M->Name, L.Shared, ""};
     // A lock of an array taken at an index known only at run time is the
     // array's one lock to the model (lock striping: the element is chosen
@@ -1407,6 +1456,18 @@ private:
       if (S == "*" && I + 1 < Path.Steps.size() && !Path.Steps[I + 1].empty() &&
           Path.Steps[I + 1].front() == '.' && throughGlobalPointer(Base))
         continue;
+      // A pointer field of an object made for this thread's start: what
+      // the starter aimed it at.
+      if (S == "*" &&
+          (I + 1 == Path.Steps.size() ||
+           (!Path.Steps[I + 1].empty() && Path.Steps[I + 1].front() == '.')))
+        if (const AbsPath *To = startPointee(Base, C.Thread)) {
+          Base.Root = To->Root;
+          Base.Steps = To->Steps;
+          Base.SteppedSlots = To->SteppedSlots;
+          Base.Display = "*" + Base.Display;
+          continue;
+        }
       // Keys name a stepped index as a slot's, as a starter's slots are
       // named where it hands them out; only copies of one thread's code
       // tell them apart (overlap()).
@@ -1485,6 +1546,31 @@ private:
     return HeapRootPrefix + Fn + "#" + Order;
   }
 
+  /// Is Arg, resolved to Value, an object made for this activation of C's
+  /// function (Context::FreshRoots): one its callers made for it, or one
+  /// it made itself (an allocation, or a call made in no loop that
+  /// returned a new object)? The activation that made it, if so.
+  std::optional<unsigned> freshFor(const std::optional<AccessPath> &Arg,
+                                   const std::optional<AbsPath> &Value,
+                                   const Context &C) {
+    static const std::vector<std::string> Whole{"&"};
+    if (!Arg || !Value || Value->Steps != Whole)
+      return std::nullopt;
+    if (auto It = C.FreshRoots.find(Value->Root); It != C.FreshRoots.end())
+      return It->second;
+    if (madeBy(Value->Root, *C.Fn))
+      return C.Frame;
+    // What a call made here returned, which that call made (the object a
+    // constructor function sets up and hands back).
+    if (Arg->Root == AccessPath::RootKind::Return && Arg->Steps.empty()) {
+      const CallSite *Call = callAt(std::stoul(Arg->RootId), C);
+      const FunctionFacts *Callee = Call ? P.function(Call->CalleeId) : nullptr;
+      if (Callee && Call->LoopDepth == 0 && madeBy(Value->Root, *Callee))
+        return C.Frame;
+    }
+    return std::nullopt;
+  }
+
   /// What the call at Order in C's function returned.
   std::optional<AbsPath> resolveReturn(unsigned Order, const Context &C) {
     const CallSite *Call = callAt(Order, C);
@@ -1497,8 +1583,11 @@ private:
     // An allocation wrapper (xmalloc) makes a new object at each call:
     // named by the call, two calls of it make two objects.
     if (R && handsOnAllocation(*Callee, *Returned, *R)) {
+      std::string Inside = R->Root;
       R->Root = localRoot(ownerOf(C.Fn->Id, C.Thread),
                           madeByCall(C.Fn->Id, std::to_string(Order)));
+      // The stores the callee made into it went by its own name.
+      MadeInside[R->Root] = std::move(Inside);
       R->Name = R->Display = "(" + Callee->Name + "())";
       // What it returns is the block its callers use, past any header of
       // its own: the object itself, as a plain allocation's.
@@ -1671,6 +1760,14 @@ private:
         Inner.Params.back()->OwnCopyFrom = Inner.Params.back()->Steps.size();
     }
     Inner.FieldCallables = fieldCallablesBelow(C);
+    // A call made in a loop is handed each pass's objects, or one object
+    // again and again: none is this activation's alone.
+    if (Call.LoopDepth == 0) {
+      Inner.FreshRoots = C.FreshRoots;
+      for (size_t I = 0; I < Call.Args.size(); ++I)
+        if (auto Frame = freshFor(Call.Args[I], Inner.Params[I], C))
+          Inner.FreshRoots.emplace(Inner.Params[I]->Root, *Frame);
+    }
     for (const CallableArg &A : Call.CallableArgs) {
       if (!A.TargetIds.empty()) {
         Inner.Callables[A.Index] = A.TargetIds;
@@ -2690,9 +2787,27 @@ private:
     AbsPath Through = Cell;
     appendStep(Through, "*");
     std::string To = Through.key();
+    // Where an object's address went: one kept elsewhere is no start's own.
+    if (Buffer && Buffer->Steps.empty() && isHeapObjectRoot(Buffer->Root)) {
+      auto &Cells = AddressStoredIn[Buffer->Root];
+      if (Cells.size() < MaxAddressCells)
+        Cells.insert(Cell.key());
+    }
     std::set<std::string> &Pointees = StoredPointees[To];
     if (Pointees.size() < 2)
       Pointees.insert(Buffer ? Buffer->key() : std::string());
+    // A field of an object itself (reached through no pointer): what a
+    // start object's field points at (addStartObject).
+    if (!Cell.Steps.empty() &&
+        std::find(Cell.Steps.begin(), Cell.Steps.end(), "*") ==
+            Cell.Steps.end() &&
+        isHeapObjectRoot(Cell.Root)) {
+      std::string Fields;
+      for (const std::string &S : Cell.Steps)
+        Fields += S;
+      PointerFieldsOf[Cell.Root].insert(Fields);
+      LastPointees.insert_or_assign(To, Buffer);
+    }
     if (!Buffer)
       return;
     std::string From = Buffer->key();
@@ -3546,6 +3661,7 @@ private:
         return {};
     }
     unsigned EpochBefore = Epoch;
+    unsigned JoinsBefore = JoinsMet;
     // The once-flag's key ("once:<flag>"), where the call is a once.
     std::string OnceKey;
     if (Call.OnceFlag)
@@ -3571,8 +3687,10 @@ private:
                             Touched.end());
     LockEffect Result = calleeEffect(*Callee, Inner, std::move(Effect));
     // A walk that spawned, joined or acquired moved the epoch: the next
-    // call is another point in the thread's order and is walked again.
-    if (!Memo.empty() && Epoch == EpochBefore)
+    // call is another point in the thread's order and is walked again. So
+    // is one that met a join that ended nothing yet (a close before any
+    // start): made later, it joins what was started since.
+    if (!Memo.empty() && Epoch == EpochBefore && JoinsMet == JoinsBefore)
       Walked.emplace(std::move(Memo), WalkMemo{Result, std::move(Touched)});
     if (!OnceKey.empty()) {
       // Whoever returns from call_once sees what the once-function did.
@@ -3799,15 +3917,19 @@ private:
       for (size_t I = 0; I < S.Args.size(); ++I) {
         T.Params.push_back(resolve(S.Args[I], C));
         // An object this start allocated for its thread is the thread's
-        // own, as its locals are: each start has one. (The starter keeps
-        // its pointer: shareFreshObjectsWithStarters.)
-        if (T.Params.back() && I < S.FreshArgs.size() && S.FreshArgs[I]) {
-          AbsPath &Param = *T.Params.back();
-          std::string Made = Param.Root;
-          Param.Root = localRoot(Threads.size(), "fresh:" + Param.key());
-          if (Param.Steps.size() == 1 && Param.Steps.front() == "&")
-            T.FreshObjects.push_back({std::move(Made), Param.Root});
-        }
+        // own, as its locals are: each start has one, unless another
+        // start of this activation is handed it too (decideStartObjects).
+        // (The starter keeps its pointer: shareFreshObjectsWithStarters.)
+        if (!T.Params.back())
+          continue;
+        std::optional<unsigned> Frame;
+        if (I < S.FreshArgs.size() && S.FreshArgs[I])
+          Frame = C.Frame;
+        else if (S.LoopDepth == 0)
+          Frame = freshFor(S.Args[I], T.Params.back(), C);
+        if (Frame)
+          addStartObject(T, T.Params.back()->Root, *Frame, static_cast<int>(I),
+                         -1, "", C, 0);
       }
       T.ParamValues = knownValues(S.IntegerArgs, *Entry, C);
       T.FieldCallables = fieldCallablesBelow(C);
@@ -3885,6 +4007,175 @@ private:
     for (unsigned Index : Started)
       handSlotSetup(Index, C);
     StartedBy[startKey(C.Thread, C.Fn->Id, S.Order)] = std::move(Started);
+  }
+
+  /// Notes Made as an object made for T's start (StartObject), and where
+  /// the starter aimed its pointer fields so far: at other objects made for
+  /// this start (a wrapper's block pointing at the connection it hands
+  /// on), or elsewhere (StartField).
+  void addStartObject(ThreadInstance &T, const std::string &Made,
+                      unsigned Frame, int Param, int Holder,
+                      const std::string &Field, const Context &C,
+                      unsigned Depth) {
+    int Index = static_cast<int>(T.StartObjects.size());
+    T.StartObjects.push_back({Made, Frame, Param, Holder, Field});
+    if (Depth >= MaxStartObjectDepth)
+      return;
+    // Stored into under the starter's name for it, or, before a call
+    // handed it back new, under the name its maker went by.
+    addStartFields(T, Made, Index, C, Depth);
+    if (auto Inside = MadeInside.find(Made); Inside != MadeInside.end())
+      addStartFields(T, Inside->second, Index, C, Depth);
+  }
+
+  void addStartFields(ThreadInstance &T, const std::string &Made, int Index,
+                      const Context &C, unsigned Depth) {
+    auto Fields = PointerFieldsOf.find(Made);
+    if (Fields == PointerFieldsOf.end())
+      return;
+    for (const std::string &Steps : Fields->second) {
+      // The starter's last store into it before the start: the block was
+      // filled for this start.
+      auto Last = LastPointees.find(Made + Steps + "*");
+      if (Last == LastPointees.end() || !Last->second)
+        continue;
+      const AbsPath &Pointee = *Last->second;
+      auto Fresh = Pointee.Steps.empty() ? C.FreshRoots.find(Pointee.Root)
+                                         : C.FreshRoots.end();
+      if (Fresh != C.FreshRoots.end())
+        addStartObject(T, Pointee.Root, Fresh->second, -1, Index, Steps, C,
+                       Depth + 1);
+      else
+        T.StartFields.push_back({Index, Steps, Pointee});
+    }
+  }
+
+  /// Once Parent's walk is over: the objects made for each start of it
+  /// (StartObject) that no other start of the same activation was handed
+  /// become the started thread's own, rooted at it; the pointer fields that
+  /// lead out of them point where the starter aimed them (StartPointees).
+  void decideStartObjects(unsigned Parent) {
+    std::map<std::pair<std::string, unsigned>, std::set<size_t>> Handed;
+    for (size_t J = Parent + 1; J < Threads.size(); ++J)
+      if (Threads[J].Parent == static_cast<int>(Parent))
+        for (const StartObject &O : Threads[J].StartObjects)
+          Handed[{O.Made, O.Frame}].insert(J);
+    for (size_t J = Parent + 1; J < Threads.size(); ++J) {
+      ThreadInstance &T = Threads[J];
+      if (T.Parent != static_cast<int>(Parent) || T.StartObjects.empty())
+        continue;
+      std::vector<std::string> Own(T.StartObjects.size());
+      for (size_t K = 0; K < T.StartObjects.size(); ++K) {
+        const StartObject &O = T.StartObjects[K];
+        if (Handed[{O.Made, O.Frame}].size() != 1 ||
+            (O.Holder >= 0 && Own[O.Holder].empty()) ||
+            keptElsewhere(O.Made, T))
+          continue;
+        Own[K] = localRoot(static_cast<unsigned>(J), "fresh:" + O.Made + "&");
+        T.FreshObjects.push_back({O.Made, Own[K]});
+        // The functions its starter stored into its fields, by the
+        // thread's name for them now.
+        for (auto It = T.FieldCallables.lower_bound(O.Made);
+             It != T.FieldCallables.end() &&
+             It->first.compare(0, O.Made.size(), O.Made) == 0;) {
+          std::string Rest = It->first.substr(O.Made.size());
+          if (!Rest.empty() && Rest.front() != '.') {
+            ++It;
+            continue;
+          }
+          auto Ids = std::move(It->second);
+          It = T.FieldCallables.erase(It);
+          T.FieldCallables[Own[K] + Rest] = std::move(Ids);
+        }
+        if (O.Param >= 0) {
+          if (auto &Param = T.Params[O.Param])
+            Param->Root = Own[K];
+          continue;
+        }
+        AbsPath To;
+        To.Root = Own[K];
+        T.StartPointees[Own[O.Holder] + O.Field] = std::move(To);
+      }
+      // A field of an own object aimed at something shared: that thing,
+      // by the starter's name. An array element at an index known only at
+      // run time is the start's own slot, as in a start's own argument
+      // (ownSlots): the block was filled for this start alone.
+      for (size_t K = 0; K < T.StartObjects.size(); ++K) {
+        const StartObject &O = T.StartObjects[K];
+        if (O.Holder >= 0 && Own[K].empty() && !Own[O.Holder].empty()) {
+          AbsPath To;
+          To.Root = O.Made;
+          T.StartPointees[Own[O.Holder] + O.Field] = std::move(To);
+        }
+      }
+      for (const StartField &F : T.StartFields) {
+        if (Own[F.Holder].empty())
+          continue;
+        AbsPath To = F.Pointee;
+        To.SteppedSlots.clear();
+        std::replace_if(To.Steps.begin(), To.Steps.end(), isUnknownIndex,
+                        std::string("[@]"));
+        T.StartPointees[Own[F.Holder] + F.Field] = std::move(To);
+      }
+      AnyStartPointees |= !T.StartPointees.empty();
+    }
+  }
+
+  /// The starter's name for an object made for a start, from the root the
+  /// started thread has for it ("L:<n>:fresh:<made>&").
+  static std::optional<std::string> madeForStart(const std::string &Root) {
+    static const std::string Mark = ":fresh:";
+    size_t At = Root.find(Mark);
+    if (Root.rfind("L:", 0) != 0 || At == std::string::npos ||
+        Root.back() != '&')
+      return std::nullopt;
+    return Root.substr(At + Mark.size(), Root.size() - At - Mark.size() - 1);
+  }
+
+  static bool isHeapObjectRoot(const std::string &Root) {
+    return Root.rfind("L:", 0) == 0 &&
+           Root.find(":" + HeapRootPrefix) != std::string::npos;
+  }
+
+  /// Was the address of the object Made (by the starter's name, or the
+  /// name it had inside the call that made it) stored anywhere but in the
+  /// fields of T's other start objects (a wrapper's block)? A server's
+  /// context its workers' slots point at, a connection on the server's
+  /// list, is reached by other names than the start's.
+  bool keptElsewhere(const std::string &Made, const ThreadInstance &T) const {
+    auto Inside = MadeInside.find(Made);
+    for (const std::string *Name :
+         {&Made, Inside == MadeInside.end() ? &Made : &Inside->second}) {
+      auto Cells = AddressStoredIn.find(*Name);
+      if (Cells == AddressStoredIn.end())
+        continue;
+      if (Cells->second.size() >= MaxAddressCells)
+        return true;
+      for (const std::string &Cell : Cells->second)
+        if (std::none_of(T.StartObjects.begin(), T.StartObjects.end(),
+                         [&](const StartObject &O) {
+                           return O.Made != Made &&
+                                  Cell.compare(0, O.Made.size(), O.Made) == 0 &&
+                                  Cell.size() > O.Made.size() &&
+                                  Cell[O.Made.size()] == '.';
+                         }))
+          return true;
+    }
+    return false;
+  }
+
+  /// Where a start object's pointer field points (StartPointees), for a
+  /// thread of the chain from T up, if Cell is such a field.
+  const AbsPath *startPointee(const AbsPath &Cell, unsigned T) const {
+    if (!AnyStartPointees)
+      return nullptr;
+    std::string Key = Cell.key();
+    for (int X = static_cast<int>(T); X >= 0; X = Threads[X].Parent) {
+      const auto &Map = Threads[X].StartPointees;
+      if (auto It = Map.find(Key); It != Map.end())
+        return &It->second;
+    }
+    return nullptr;
   }
 
   /// A thread started now released nothing before its parent's acquires
@@ -4207,7 +4498,15 @@ private:
   /// over threads_) joins the one a start put at any index of it, whatever
   /// the model made of the joiner's index ("[@]": a loop counter, or what a
   /// helper was given).
-  static bool joinsName(const std::string &JoinKey, const std::string &Name) {
+  static bool joinsName(const std::string &RawJoinKey,
+                        const std::string &RawName) {
+    // `*p` is p[0]: a handle a start wrote through a pointer into a buffer
+    // (`pthread_create(ids, ...)`) is the buffer's first element.
+    auto FirstElement = [](const std::string &Key) {
+      return !Key.empty() && Key.back() == '*' ? Key + "[0]" : Key;
+    };
+    const std::string JoinKey = FirstElement(RawJoinKey);
+    const std::string Name = FirstElement(RawName);
     size_t I = 0, J = 0;
     while (I < JoinKey.size() && J < Name.size()) {
       size_t Any = JoinKey.compare(I, 2, "[]") == 0    ? 2
@@ -4230,6 +4529,7 @@ private:
   }
 
   void onJoin(const JoinEvent &J, const Context &C) {
+    ++JoinsMet;
     auto Handle = resolve(J.Handle, C);
     if (!Handle)
       return;
@@ -4242,10 +4542,31 @@ private:
              Key.compare(0, Container.size(), Container) == 0 &&
              Key.compare(Container.size(), 2, "[]") == 0;
     };
+    // A handle reached through a local pointer whose value concur could
+    // not follow (`conn->ctx->ids[i]`, conn what a library call returned)
+    // is a handle at those fields of some object: it joins the threads
+    // whose handles lie at the same fields of an object concur knows.
+    std::string Fields;
+    if (Handle->Root.rfind("L:", 0) == 0 &&
+        Handle->Root.find(":" + HeapRootPrefix) == std::string::npos &&
+        !madeForStart(Handle->Root) && Handle->Steps.size() > 1 &&
+        Handle->Steps.front() == "*" && Handle->Steps[1].front() == '.')
+      for (size_t I = 1; I < Handle->Steps.size(); ++I)
+        Fields += Handle->Steps[I];
+    auto AtSameFields = [&](const std::string &N) {
+      if (Fields.empty())
+        return false;
+      for (size_t At = N.find('.'); At != std::string::npos;
+           At = N.find('.', At + 1))
+        if (joinsName(Fields, N.substr(At)))
+          return true;
+      return false;
+    };
     auto Names = [&](const ThreadInstance &T) {
       return anyHandleName(T,
                            [&](const std::string &N) {
-                             return joinsName(Key, N) || ElementsOf(N);
+                             return joinsName(Key, N) || ElementsOf(N) ||
+                                    AtSameFields(N);
                            }) ||
              (T.ExecutorKey && *T.ExecutorKey == Key);
     };
@@ -5576,6 +5897,8 @@ private:
     std::vector<Touch> Touched;
   };
   std::unordered_map<std::string, WalkMemo> Walked;
+  /// Joins the walks met, whether they ended a thread or not.
+  unsigned JoinsMet = 0;
   /// mayStartThreads, by function id.
   std::unordered_map<std::string, bool> StartsThreads;
   size_t AccessesInThread = 0;
@@ -5604,6 +5927,19 @@ private:
   /// For each pointer stored to ("<cell>*"), the objects stored there
   /// ("<object>*"; "" for an address concur cannot follow), up to two.
   std::unordered_map<std::string, std::set<std::string>> StoredPointees;
+  /// What the last store so far into each of those whose pointer is a
+  /// field of a heap object itself aimed it at (nothing: concur cannot
+  /// tell), and those fields by object (addStartObject).
+  std::unordered_map<std::string, std::optional<AbsPath>> LastPointees;
+  std::unordered_map<std::string, std::set<std::string>> PointerFieldsOf;
+  /// Some thread has StartPointees.
+  bool AnyStartPointees = false;
+  /// The cells each heap object's address was stored into (at most
+  /// MaxAddressCells; keptElsewhere).
+  std::unordered_map<std::string, std::set<std::string>> AddressStoredIn;
+  /// For an object a call returned new (resolveReturn), named by that
+  /// call: the name it went by inside the callee, the last time.
+  std::unordered_map<std::string, std::string> MadeInside;
   /// The names of places a function that starts threads increments: the
   /// tests of which may tell that none started (beforeCountedStart).
   std::set<std::string> CounterFlagNames;
