@@ -400,6 +400,11 @@ struct ThreadInstance {
   /// (decideStartObjects), and the fields that lead out of them.
   std::vector<StartObject> StartObjects;
   std::vector<StartField> StartFields;
+  /// The start that made it: its function, that function's activation
+  /// (Context::Frame) and the start's order there.
+  const FunctionFacts *SpawnFn = nullptr;
+  unsigned SpawnFrame = 0;
+  unsigned SpawnOrder = 0;
   /// Where the pointer fields of its own start objects point, by the
   /// field's key under the thread's root for the object (resolve()).
   std::map<std::string, AbsPath> StartPointees;
@@ -3339,6 +3344,22 @@ private:
     return blocksReach(F, Start, F.ExitBlock, Blocked);
   }
 
+  /// Do the events at orders A and B of F exclude each other: one event
+  /// (a start given one of several routines), or two on branches no way
+  /// through F takes both of?
+  static bool exclusiveEvents(const FunctionFacts &F, unsigned A, unsigned B) {
+    if (A == B)
+      return true;
+    size_t N = F.BlockSuccessors.size();
+    if (A >= F.OrderBlocks.size() || B >= F.OrderBlocks.size() ||
+        F.OrderBlocks[A] >= N || F.OrderBlocks[B] >= N ||
+        F.OrderBlocks[A] == F.OrderBlocks[B])
+      return false;
+    std::vector<bool> None(N, false);
+    return !blocksReach(F, F.OrderBlocks[A], F.OrderBlocks[B], None) &&
+           !blocksReach(F, F.OrderBlocks[B], F.OrderBlocks[A], None);
+  }
+
   /// Does the CFG of F lead from block From to block To, through no block
   /// Blocked marks (past From)?
   static bool blocksReach(const FunctionFacts &F, unsigned From, unsigned To,
@@ -3933,6 +3954,9 @@ private:
       }
       T.ParamValues = knownValues(S.IntegerArgs, *Entry, C);
       T.FieldCallables = fieldCallablesBelow(C);
+      T.SpawnFn = C.Fn;
+      T.SpawnFrame = C.Frame;
+      T.SpawnOrder = S.Order;
       // A loop's counter is another in each pass: the instances of a start
       // in that one loop, of a call made once, have values of their own.
       if (S.LoopDepth == 1 && !C.InLoop)
@@ -3987,7 +4011,8 @@ private:
       ownSlots(T);
       if (int Twin = mergeIntoLiveTwin(T); Twin >= 0) {
         Started.push_back(static_cast<unsigned>(Twin));
-        Threads[Twin].MergedAt = ++Merges;
+        if (!MergedAlternative)
+          Threads[Twin].MergedAt = ++Merges;
         continue;
       }
       if (!CallStarts.empty())
@@ -4060,6 +4085,24 @@ private:
       if (Threads[J].Parent == static_cast<int>(Parent))
         for (const StartObject &O : Threads[J].StartObjects)
           Handed[{O.Made, O.Frame}].insert(J);
+    // Handed to one start only, or to starts of which one activation makes
+    // one at most: the branches of `if (stack_size) pthread_create(..., &attr,
+    // ...); else pthread_create(..., NULL, ...);`, or the routines one start
+    // may be given.
+    auto OneStart = [&](const std::set<size_t> &Starts) {
+      const ThreadInstance &First = Threads[*Starts.begin()];
+      for (size_t J : Starts) {
+        const ThreadInstance &T = Threads[J];
+        if (!T.SpawnFn || T.SpawnFn != First.SpawnFn ||
+            T.SpawnFrame != First.SpawnFrame)
+          return false;
+        for (size_t K : Starts)
+          if (K != J &&
+              !exclusiveEvents(*T.SpawnFn, T.SpawnOrder, Threads[K].SpawnOrder))
+            return false;
+      }
+      return true;
+    };
     for (size_t J = Parent + 1; J < Threads.size(); ++J) {
       ThreadInstance &T = Threads[J];
       if (T.Parent != static_cast<int>(Parent) || T.StartObjects.empty())
@@ -4067,7 +4110,8 @@ private:
       std::vector<std::string> Own(T.StartObjects.size());
       for (size_t K = 0; K < T.StartObjects.size(); ++K) {
         const StartObject &O = T.StartObjects[K];
-        if (Handed[{O.Made, O.Frame}].size() != 1 ||
+        const std::set<size_t> &Starts = Handed[{O.Made, O.Frame}];
+        if ((Starts.size() != 1 && !OneStart(Starts)) ||
             (O.Holder >= 0 && Own[O.Holder].empty()) ||
             keptElsewhere(O.Made, T))
           continue;
@@ -4436,10 +4480,19 @@ private:
              (!X || (Fresh(X->key()) == Fresh(Y->key()) && X->Name == Y->Name &&
                      X->HandedIn == Y->HandedIn));
     };
+    MergedAlternative = false;
     for (size_t I = 0; I < Threads.size(); ++I) {
       ThreadInstance &Twin = Threads[I];
+      // The other branch of the same run's choice between two starts
+      // (`if (stack_size) pthread_create(..., &attr, ...); else
+      // pthread_create(..., NULL, ...);`): the same thread, started once.
+      bool Alternative =
+          Twin.SpawnFn && Twin.SpawnFn == T.SpawnFn &&
+          Twin.SpawnFrame == T.SpawnFrame && Twin.SpawnOrder != T.SpawnOrder &&
+          exclusiveEvents(*T.SpawnFn, Twin.SpawnOrder, T.SpawnOrder);
       if (Twin.JoinPos != UINT_MAX || Twin.Parent != T.Parent ||
-          Twin.EntryId != T.EntryId || !(Twin.StartLoc == T.StartLoc) ||
+          Twin.EntryId != T.EntryId ||
+          (!(Twin.StartLoc == T.StartLoc) && !Alternative) ||
           Twin.HandleKey != T.HandleKey || Twin.ExecutorKey != T.ExecutorKey ||
           Twin.Program != T.Program || !Same(Twin.This, T.This) ||
           Twin.Params.size() != T.Params.size() ||
@@ -4450,6 +4503,10 @@ private:
         SameParams = Same(Twin.Params[K], T.Params[K]);
       if (!SameParams)
         continue;
+      if (Alternative) {
+        MergedAlternative = true;
+        return static_cast<int>(I);
+      }
       Twin.Multi = Twin.Restarted = true;
       // Another run of the start's loop hands out its indexes again.
       Twin.DistinctParams.clear();
@@ -5828,6 +5885,9 @@ private:
   /// the threads they start (CallStarts): new ones, not live twins a
   /// start merged into, which run whatever the call's result says.
   std::set<std::string> CallsThatStarted;
+  /// The last mergeIntoLiveTwin merged the other branch of a choice
+  /// between two starts, no second run.
+  bool MergedAlternative = false;
   /// Starts merged into a live twin so far (ThreadInstance::MergedAt).
   unsigned Merges = 0;
   /// The calls (by startKey) walked at their last run, memoised ones too.

@@ -34,13 +34,21 @@ static void *starter(void *P) {
   return Routine(Arg);
 }
 
-// The wrapper makes a block per call and starts a thread with it.
-static int startNamed(pthread_t *T, void *(*Routine)(void *), void *Arg) {
+// The wrapper makes a block per call and starts a thread with it, by one
+// of two starts that exclude each other: one thread per call.
+static int startNamed(pthread_t *T, void *(*Routine)(void *), void *Arg,
+                      size_t StackSize) {
   struct start_block *Block = malloc(sizeof(*Block));
   if (!Block)
     return 0;
   Block->Routine = Routine;
   Block->Arg = Arg;
+  if (StackSize != 0) {
+    pthread_attr_t Attr;
+    pthread_attr_init(&Attr);
+    pthread_attr_setstacksize(&Attr, StackSize);
+    return pthread_create(T, &Attr, starter, Block) == 0;
+  }
   return pthread_create(T, NULL, starter, Block) == 0;
 }
 
@@ -64,10 +72,10 @@ static struct connection *newConnection(struct server *S) {
   return C;
 }
 
-static void acceptOne(pthread_t *T) {
+static void acceptOne(pthread_t *T, size_t StackSize) {
   struct connection *C = newConnection(&TheServer);
   if (C)
-    startNamed(T, serveConnection, C);
+    startNamed(T, serveConnection, C, StackSize);
 }
 
 // A reader and a writer handed one connection share it.
@@ -87,14 +95,14 @@ static void readAndWrite(pthread_t *R, pthread_t *W) {
   struct connection *C = newConnection(&TheServer);
   if (!C)
     return;
-  startNamed(R, readState, C);
-  startNamed(W, writeState, C);
+  startNamed(R, readState, C, 0);
+  startNamed(W, writeState, C, 0);
 }
 
 int main(void) {
   pthread_t Threads[8], Reader, Writer;
   for (int I = 0; I < 8; I++)
-    acceptOne(&Threads[I]);
+    acceptOne(&Threads[I], (size_t)I << 16);
   readAndWrite(&Reader, &Writer);
   for (int I = 0; I < 8; I++)
     pthread_join(Threads[I], NULL);
