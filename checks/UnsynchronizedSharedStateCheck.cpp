@@ -4607,7 +4607,8 @@ private:
     if (Handle->Root.rfind("L:", 0) == 0 &&
         Handle->Root.find(":" + HeapRootPrefix) == std::string::npos &&
         !madeForStart(Handle->Root) && Handle->Steps.size() > 1 &&
-        Handle->Steps.front() == "*" && Handle->Steps[1].front() == '.')
+        Handle->Steps.front() == "*" && !Handle->Steps[1].empty() &&
+        Handle->Steps[1].front() == '.')
       for (size_t I = 1; I < Handle->Steps.size(); ++I)
         Fields += Handle->Steps[I];
     auto AtSameFields = [&](const std::string &N) {
