@@ -102,6 +102,30 @@ std::string localRoot(unsigned Thread, const std::string &Id) {
 bool isLocalOf(const std::string &Root, unsigned Thread) {
   return Root.rfind(localRoot(Thread, ""), 0) == 0;
 }
+/// Is Root an object some allocation made ("L:<n>:heap:...")?
+bool isHeapObjectRoot(const std::string &Root) {
+  return Root.rfind("L:", 0) == 0 &&
+         Root.find(":" + HeapRootPrefix) != std::string::npos;
+}
+/// The root a thread has for an object its starter made for its start
+/// (StartObject), and back: the starter's name for it.
+const std::string StartObjectMark = ":fresh:";
+std::string startObjectRoot(unsigned Thread, const std::string &Made) {
+  return "L:" + std::to_string(Thread) + StartObjectMark + Made + "&";
+}
+std::optional<std::string> madeForStart(const std::string &Root) {
+  size_t At = Root.find(StartObjectMark);
+  if (Root.rfind("L:", 0) != 0 || At == std::string::npos || Root.back() != '&')
+    return std::nullopt;
+  size_t From = At + StartObjectMark.size();
+  return Root.substr(From, Root.size() - From - 1);
+}
+/// Is Key a field of Object's, or Object itself with OrSelf ("<object>.f...")?
+bool isFieldKeyOf(const std::string &Key, const std::string &Object,
+                  bool OrSelf = false) {
+  return Key.compare(0, Object.size(), Object) == 0 &&
+         (Key.size() == Object.size() ? OrSelf : Key[Object.size()] == '.');
+}
 
 /// Before the key of a volatile flag's handshake (SyncEvent::Volatile): it
 /// orders nothing, and is only asked what it would order.
@@ -776,7 +800,7 @@ private:
         const AccessPath &M = L.Mutex;
         bool OwnFrame =
             M.Root == AccessPath::RootKind::Local && M.OwnerId == F.Id &&
-            !M.ByCopy && M.RootId.rfind(HeapRootPrefix, 0) != 0 &&
+            !M.ByCopy && !isHeapRoot(M.RootId) &&
             std::find(M.Steps.begin(), M.Steps.end(), "*") == M.Steps.end();
         return !isPseudoLock(L) && !OwnFrame;
       });
@@ -3158,8 +3182,7 @@ private:
           HandedRoots.insert(Param->Root);
     auto Private = [&](const FieldStore &S) {
       return S.Direct && isLocalOf(S.CellRoot, S.Thread) &&
-             S.CellRoot.find(":" + HeapRootPrefix) == std::string::npos &&
-             !HandedRoots.count(S.CellRoot);
+             !isHeapObjectRoot(S.CellRoot) && !HandedRoots.count(S.CellRoot);
     };
     std::map<std::pair<std::string, std::string>, std::vector<size_t>> Fields;
     std::map<std::string, std::set<std::string>> StoringEntries;
@@ -4107,51 +4130,49 @@ private:
       ThreadInstance &T = Threads[J];
       if (T.Parent != static_cast<int>(Parent) || T.StartObjects.empty())
         continue;
+      // Holders come before what their fields point at.
       std::vector<std::string> Own(T.StartObjects.size());
       for (size_t K = 0; K < T.StartObjects.size(); ++K) {
         const StartObject &O = T.StartObjects[K];
-        const std::set<size_t> &Starts = Handed[{O.Made, O.Frame}];
-        if ((Starts.size() != 1 && !OneStart(Starts)) ||
-            (O.Holder >= 0 && Own[O.Holder].empty()) ||
-            keptElsewhere(O.Made, T))
+        if (O.Holder >= 0 && Own[O.Holder].empty())
           continue;
-        Own[K] = localRoot(static_cast<unsigned>(J), "fresh:" + O.Made + "&");
+        const std::set<size_t> &Starts = Handed[{O.Made, O.Frame}];
+        bool Owned = (Starts.size() == 1 || OneStart(Starts)) &&
+                     !keptElsewhere(O.Made, T);
+        if (Owned)
+          Own[K] = startObjectRoot(static_cast<unsigned>(J), O.Made);
+        // The field of an own object leads to this one: the thread's own,
+        // or, shared, by the starter's name.
+        if (O.Param < 0) {
+          AbsPath To;
+          To.Root = Owned ? Own[K] : O.Made;
+          T.StartPointees[Own[O.Holder] + O.Field] = std::move(To);
+        }
+        if (!Owned)
+          continue;
         T.FreshObjects.push_back({O.Made, Own[K]});
         // The functions its starter stored into its fields, by the
         // thread's name for them now.
         for (auto It = T.FieldCallables.lower_bound(O.Made);
              It != T.FieldCallables.end() &&
              It->first.compare(0, O.Made.size(), O.Made) == 0;) {
-          std::string Rest = It->first.substr(O.Made.size());
-          if (!Rest.empty() && Rest.front() != '.') {
+          if (!isFieldKeyOf(It->first, O.Made, /*OrSelf=*/true)) {
             ++It;
             continue;
           }
+          std::string Rest = It->first.substr(O.Made.size());
           auto Ids = std::move(It->second);
           It = T.FieldCallables.erase(It);
           T.FieldCallables[Own[K] + Rest] = std::move(Ids);
         }
-        if (O.Param >= 0) {
+        if (O.Param >= 0)
           if (auto &Param = T.Params[O.Param])
             Param->Root = Own[K];
-          continue;
-        }
-        AbsPath To;
-        To.Root = Own[K];
-        T.StartPointees[Own[O.Holder] + O.Field] = std::move(To);
       }
       // A field of an own object aimed at something shared: that thing,
       // by the starter's name. An array element at an index known only at
       // run time is the start's own slot, as in a start's own argument
       // (ownSlots): the block was filled for this start alone.
-      for (size_t K = 0; K < T.StartObjects.size(); ++K) {
-        const StartObject &O = T.StartObjects[K];
-        if (O.Holder >= 0 && Own[K].empty() && !Own[O.Holder].empty()) {
-          AbsPath To;
-          To.Root = O.Made;
-          T.StartPointees[Own[O.Holder] + O.Field] = std::move(To);
-        }
-      }
       for (const StartField &F : T.StartFields) {
         if (Own[F.Holder].empty())
           continue;
@@ -4165,21 +4186,6 @@ private:
     }
   }
 
-  /// The starter's name for an object made for a start, from the root the
-  /// started thread has for it ("L:<n>:fresh:<made>&").
-  static std::optional<std::string> madeForStart(const std::string &Root) {
-    static const std::string Mark = ":fresh:";
-    size_t At = Root.find(Mark);
-    if (Root.rfind("L:", 0) != 0 || At == std::string::npos ||
-        Root.back() != '&')
-      return std::nullopt;
-    return Root.substr(At + Mark.size(), Root.size() - At - Mark.size() - 1);
-  }
-
-  static bool isHeapObjectRoot(const std::string &Root) {
-    return Root.rfind("L:", 0) == 0 &&
-           Root.find(":" + HeapRootPrefix) != std::string::npos;
-  }
 
   /// Was the address of the object Made (by the starter's name, or the
   /// name it had inside the call that made it) stored anywhere but in the
@@ -4187,25 +4193,25 @@ private:
   /// context its workers' slots point at, a connection on the server's
   /// list, is reached by other names than the start's.
   bool keptElsewhere(const std::string &Made, const ThreadInstance &T) const {
-    auto Inside = MadeInside.find(Made);
-    for (const std::string *Name :
-         {&Made, Inside == MadeInside.end() ? &Made : &Inside->second}) {
-      auto Cells = AddressStoredIn.find(*Name);
+    auto KeptBy = [&](const std::string &Name) {
+      auto Cells = AddressStoredIn.find(Name);
       if (Cells == AddressStoredIn.end())
-        continue;
+        return false;
       if (Cells->second.size() >= MaxAddressCells)
         return true;
-      for (const std::string &Cell : Cells->second)
-        if (std::none_of(T.StartObjects.begin(), T.StartObjects.end(),
-                         [&](const StartObject &O) {
-                           return O.Made != Made &&
-                                  Cell.compare(0, O.Made.size(), O.Made) == 0 &&
-                                  Cell.size() > O.Made.size() &&
-                                  Cell[O.Made.size()] == '.';
-                         }))
-          return true;
-    }
-    return false;
+      return std::any_of(Cells->second.begin(), Cells->second.end(),
+                         [&](const std::string &Cell) {
+                           return std::none_of(
+                               T.StartObjects.begin(), T.StartObjects.end(),
+                               [&](const StartObject &O) {
+                                 return O.Made != Made &&
+                                        isFieldKeyOf(Cell, O.Made);
+                               });
+                         });
+    };
+    auto Inside = MadeInside.find(Made);
+    return KeptBy(Made) ||
+           (Inside != MadeInside.end() && KeptBy(Inside->second));
   }
 
   /// Where a start object's pointer field points (StartPointees), for a
@@ -4468,9 +4474,9 @@ private:
   /// Returns the twin's index, or -1.
   int mergeIntoLiveTwin(const ThreadInstance &T) {
     // An object each start allocates for its thread is rooted at the
-    // instance ("L:<n>:fresh:<key>"): twins have one each, alike.
+    // instance (startObjectRoot): twins have one each, alike.
     auto Fresh = [](const std::string &Key) {
-      size_t At = Key.find(":fresh:");
+      size_t At = Key.find(StartObjectMark);
       return Key.rfind("L:", 0) == 0 && At != std::string::npos ? Key.substr(At)
                                                                 : Key;
     };
@@ -4604,8 +4610,7 @@ private:
     // is a handle at those fields of some object: it joins the threads
     // whose handles lie at the same fields of an object concur knows.
     std::string Fields;
-    if (Handle->Root.rfind("L:", 0) == 0 &&
-        Handle->Root.find(":" + HeapRootPrefix) == std::string::npos &&
+    if (Handle->Root.rfind("L:", 0) == 0 && !isHeapObjectRoot(Handle->Root) &&
         !madeForStart(Handle->Root) && Handle->Steps.size() > 1 &&
         Handle->Steps.front() == "*" && !Handle->Steps[1].empty() &&
         Handle->Steps[1].front() == '.')
