@@ -2568,15 +2568,25 @@ private:
     if (A.Write && A.StoresPointer) {
       // Where the stored pointer points, worked out once for all of these.
       std::optional<AbsPath> Value = resolve(A.Stored, C);
-      noteSlotStore(*Path, Value, C);
-      noteBufferPointer(*Path, Value);
-      noteGlobalPointee(*Path, Value, storedOnce(A, *Path, C));
-      noteFieldStore(*Path, Value, storesFreshObject(A, Value, C), C);
-      noteElementStore(*Path, A, Value, C);
+      // A pointer given back what it held (`v.a = realloc(v.a, n)`, or
+      // through a wrapper that returns realloc's result) points where it
+      // did, or at a new object if it held none: as fresh as an allocation
+      // stored there, and no other pointer's target.
+      if (Value && Value->key() == Path->key()) {
+        noteFreshStore(*Path);
+      } else {
+        noteSlotStore(*Path, Value, C);
+        noteBufferPointer(*Path, Value);
+        noteGlobalPointee(*Path, Value, storedOnce(A, *Path, C));
+        noteFieldStore(*Path, Value, storesFreshObject(A, Value, C), C);
+        noteElementStore(*Path, A, Value, C);
+      }
     }
     // A struct copied in whole fills its pointer fields with what the copy
-    // held, which concur does not follow.
-    if (A.Write)
+    // held, which concur does not follow; unless it is a struct a call
+    // filled and returned, whose stores into its fields were noted as the
+    // callee made them.
+    if (A.Write && !copiesReturnedLocal(A, C))
       for (const std::string &Field : A.CopiedPointerFields) {
         AbsPath Cell = *Path;
         appendStep(Cell, Field);
@@ -3062,6 +3072,36 @@ private:
         std::to_string(C.Thread) + "|" + Cell.key() + "|" + Store.Pointee.key();
     if (FieldStoreSeen.insert(Key).second)
       FieldStores.push_back(std::move(Store));
+  }
+
+  /// A store that keeps the object at Cell its own (noteFieldStore's and
+  /// noteElementStore's Fresh).
+  void noteFreshStore(const AbsPath &Cell) {
+    if (Cell.Steps.empty())
+      return;
+    const std::string &Last = Cell.Steps.back();
+    if (!Last.empty() && Last.front() == '.')
+      noteFresh(FreshFilledFields, Last, true);
+    if (isIndex(Last)) {
+      AbsPath Array = Cell;
+      Array.Steps.back() = "[]";
+      noteFresh(FreshElementArrays, Array.key(), true);
+    }
+  }
+
+  /// Does A copy a struct a call of the program returned by value, the
+  /// callee's own local (`regs = align(...)`, which fills `regs.a` and
+  /// returns regs)? The callee's stores into it name the same fields.
+  bool copiesReturnedLocal(const MemoryAccess &A, const Context &C) {
+    if (!A.CopiedFrom || A.CopiedFrom->Root != AccessPath::RootKind::Return ||
+        !A.CopiedFrom->Steps.empty())
+      return false;
+    const CallSite *Call = callAt(std::stoul(A.CopiedFrom->RootId), C);
+    const FunctionFacts *Callee = Call ? P.function(Call->CalleeId) : nullptr;
+    return Callee && Callee->Returns &&
+           Callee->Returns->Root == AccessPath::RootKind::Local &&
+           Callee->Returns->Steps.empty() && Callee->OtherReturns.empty() &&
+           Callee->Returns->OwnerId == Callee->Id;
   }
 
   /// Is every store noted for Key fresh (FreshFilledFields,

@@ -845,6 +845,12 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
     if (Lib.functionHas(Callee, LibraryRole::Allocates))
       return allocatedBy(CE);
     if (TU.inLibraryCode(Callee)) {
+      // realloc(p, n): the object p points to, moved or grown in place.
+      // Either way no other object's pointer reaches the result, so the
+      // pointer it is stored into keeps pointing at what it pointed to.
+      if (Lib.functionHas(Callee, LibraryRole::Reallocates) &&
+          CE->getNumArgs() > 0)
+        return pointerValueOf(CE->getArg(0), Depth + 1);
       // strchr(s, c): the address of some character of *s.
       if (Lib.functionHas(Callee, LibraryRole::PointsIntoArgument) &&
           CE->getNumArgs() > 0)

@@ -2,6 +2,7 @@
 
 #include "facts/AccessRecorder.h"
 #include "facts/DecidedBranches.h"
+#include "facts/StructCopies.h"
 #include "facts/UnpublishedObjects.h"
 
 #include "clang/AST/Attr.h"
@@ -93,10 +94,15 @@ static void pointerFields(QualType T, std::vector<std::string> &Out,
   }
 }
 
-void AccessRecorder::noteCopiedPointers(size_t Before, QualType T) {
+void AccessRecorder::noteCopiedPointers(size_t Before, QualType T,
+                                        const Expr *Source) {
   if (S.Out.Accesses.size() <= Before || !T->isRecordType())
     return;
-  pointerFields(T, S.Out.Accesses.back().CopiedPointerFields);
+  MemoryAccess &A = S.Out.Accesses.back();
+  pointerFields(T, A.CopiedPointerFields);
+  if (!A.CopiedPointerFields.empty() && Source)
+    if (const Expr *Copied = copySource(Source, T))
+      A.CopiedFrom = S.Paths.copiedObject(Copied);
 }
 
 void AccessRecorder::recordCopy(const Expr *E) {

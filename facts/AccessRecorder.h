@@ -34,8 +34,10 @@ public:
   /// A copy of the struct an lvalue names: a read of all of it.
   void recordCopy(const clang::Expr *E);
   /// The access recorded last, if any since Before, writes a whole struct
-  /// of type T: notes the pointer fields it fills (CopiedPointerFields).
-  void noteCopiedPointers(size_t Before, clang::QualType T);
+  /// of type T: notes the pointer fields it fills (CopiedPointerFields)
+  /// and the object Source it copies them from (CopiedFrom).
+  void noteCopiedPointers(size_t Before, clang::QualType T,
+                          const clang::Expr *Source);
   /// An access of a known place, at an expression.
   void recordPath(AccessPath P, bool Write, const clang::Expr *At,
                   std::vector<HeldLock> Extra = {}, bool Atomic = false);

@@ -1036,7 +1036,8 @@ void CallModel::handleUserCall(const CallExpr *CE, const FunctionDecl *Callee,
     if (auto Obj = S.Paths.objectOf(Receiver)) {
       size_t Before = S.Out.Accesses.size();
       Recorder.recordPath(*Obj, /*Write=*/true, Receiver);
-      Recorder.noteCopiedPointers(Before, Receiver->getType());
+      Recorder.noteCopiedPointers(Before, Receiver->getType(),
+                                  Args.empty() ? nullptr : Args.front());
     }
     for (const Expr *A : Args)
       if (A->isGLValue())

@@ -416,6 +416,9 @@ struct MemoryAccess {
   /// fills with whatever the copied struct held (".data"), nested structs'
   /// included, not what they point to.
   std::vector<std::string> CopiedPointerFields;
+  /// The object such a write copies, where concur can name it (a place,
+  /// or a call's result: Return, the callee's returned object).
+  std::optional<AccessPath> CopiedFrom;
   /// In the branch of `if (v == 0) { v = ...; }` on a static variable v
   /// (its USR): lazy initialisation, which runs only while v is still zero.
   std::string LazyInitOf;

@@ -191,6 +191,8 @@ void to_json(json &J, const MemoryAccess &A) {
     J["block"] = true;
   if (!A.CopiedPointerFields.empty())
     J["copied_pointer_fields"] = A.CopiedPointerFields;
+  if (A.CopiedFrom)
+    J["copied_from"] = optionalJson(A.CopiedFrom);
   if (A.Unpublished)
     J["unpublished"] = true;
   if (A.InLoop)
@@ -232,6 +234,8 @@ void from_json(const json &J, MemoryAccess &A) {
   A.Block = J.value("block", false);
   if (J.contains("copied_pointer_fields"))
     J.at("copied_pointer_fields").get_to(A.CopiedPointerFields);
+  if (J.contains("copied_from"))
+    readOptional(J, "copied_from", A.CopiedFrom);
   A.Unpublished = J.value("unpublished", false);
   A.InLoop = J.value("in_loop", false);
   A.Loop = J.value("loop", 0u);

@@ -821,7 +821,7 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   size_t Before = S.Out.Accesses.size();
   Recorder.record(LHS, /*Write=*/true);
   if (B->getOpcode() == BO_Assign)
-    Recorder.noteCopiedPointers(Before, LHS->getType());
+    Recorder.noteCopiedPointers(Before, LHS->getType(), RHS);
   if (B->getOpcode() == BO_Assign && LHS->getType()->isPointerType() &&
       S.Out.Accesses.size() == Before &&
       !RHS->isNullPointerConstant(S.TU.Ctx, Expr::NPC_ValueDependentIsNull))
