@@ -182,8 +182,14 @@ class ModificationFinder : public RecursiveASTVisitor<ModificationFinder> {
 public:
   ModificationFinder(std::set<const VarDecl *> &Modified,
                      std::set<const VarDecl *> &ForCounters,
-                     std::set<const VarDecl *> &ListCursors)
-      : Modified(Modified), ForCounters(ForCounters), ListCursors(ListCursors) {
+                     std::set<const VarDecl *> &ListCursors,
+                     std::map<const VarDecl *, const Expr *> &StridedCounters)
+      : Modified(Modified), ForCounters(ForCounters), ListCursors(ListCursors),
+        StridedCounters(StridedCounters) {}
+  ~ModificationFinder() {
+    // Strided: written by its loop's start and step, and nowhere else.
+    for (auto It = StridedCounters.begin(); It != StridedCounters.end();)
+      It = Writes[It->first] == 2 ? std::next(It) : StridedCounters.erase(It);
   }
   bool VisitBinaryOperator(BinaryOperator *B) {
     if (B->isAssignmentOp())
@@ -205,18 +211,33 @@ public:
       for (const Decl *D : Init->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
           ForCounters.insert(VD);
+    // for (i = w->start; i < n; i += w->nthreads), i declared before: each
+    // copy of the code visits start, start + stride, ...; with starts and
+    // one stride given per copy, the copies' elements do not meet.
+    const auto *Start = dyn_cast_or_null<BinaryOperator>(F->getInit());
+    const auto *Step = dyn_cast_or_null<CompoundAssignOperator>(F->getInc());
+    if (Start && Step && Start->getOpcode() == BO_Assign &&
+        Step->getOpcode() == BO_AddAssign &&
+        !isa<IntegerLiteral>(Step->getRHS()->IgnoreParenImpCasts()))
+      if (const VarDecl *VD = referencedVar(Start->getLHS()))
+        if (!VD->hasGlobalStorage() && referencedVar(Step->getLHS()) == VD)
+          StridedCounters[VD] = Start->getRHS();
     return true;
   }
 
 private:
   void mark(const Expr *E) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
         Modified.insert(VD);
+        ++Writes[VD];
+      }
   }
   std::set<const VarDecl *> &Modified;
   std::set<const VarDecl *> &ForCounters;
   std::set<const VarDecl *> &ListCursors;
+  std::map<const VarDecl *, const Expr *> &StridedCounters;
+  std::map<const VarDecl *, unsigned> Writes;
 };
 
 /// The lambda expression whose call operator MD is.
@@ -449,7 +470,7 @@ void PathBuilder::findLocalUses(const Stmt *Body) {
   // RecursiveASTVisitor walks statements with a queue of its own, not the
   // call stack.
   EscapeFinder(Escaping).TraverseStmt(const_cast<Stmt *>(Body));
-  ModificationFinder(Modified, ForCounters, ListCursors)
+  ModificationFinder(Modified, ForCounters, ListCursors, StridedCounters)
       .TraverseStmt(const_cast<Stmt *>(Body));
   StructCopies = findUnchangedStructCopies(Body);
 }
@@ -809,9 +830,26 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
         return P;
     // p + n, n + p, p - n: the address of some element of what p points to.
     if (B->isAdditiveOp() && E->getType()->isPointerType()) {
-      const Expr *Ptr =
-          B->getLHS()->getType()->isPointerType() ? B->getLHS() : B->getRHS();
-      return someElementOf(pointerValueOf(Ptr, Depth + 1));
+      bool PtrFirst = B->getLHS()->getType()->isPointerType();
+      const Expr *Ptr = PtrFirst ? B->getLHS() : B->getRHS();
+      auto Base = pointerValueOf(Ptr, Depth + 1);
+      // `seqs + i` is `&seqs[i]`, the element of the thread's own index
+      // (a slot, or an index taken from a shared counter) as a subscript
+      // names it, when the pointer is no element's address already. Other
+      // offsets stay some element (a header skipped: `(char *)p + 8`).
+      if (Base && B->getOpcode() == BO_Add &&
+          !(Base->Steps.size() >= 2 && Base->Steps.back() == "&" &&
+            !Base->Steps[Base->Steps.size() - 2].empty() &&
+            Base->Steps[Base->Steps.size() - 2].front() == '[')) {
+        std::string Step = elementStep(PtrFirst ? B->getRHS() : B->getLHS());
+        if (Step == "[@]" || isClaimedIndex(Step)) {
+          for (const std::string &S :
+               {std::string("*"), Step, std::string("&")})
+            appendStep(*Base, S);
+          return Base;
+        }
+      }
+      return someElementOf(std::move(Base));
     }
   }
   if (isa<CXXThisExpr>(E))
@@ -977,6 +1015,8 @@ std::string PathBuilder::elementStep(const Expr *Index) {
     if (!Bounded.empty())
       return Bounded;
   }
+  if (filteredByGivenResidue(Index))
+    return "[@]";
   class SlotCheck : public RecursiveASTVisitor<SlotCheck> {
   public:
     SlotCheck(const PathBuilder &W) : W(W) {}
@@ -999,6 +1039,87 @@ std::string PathBuilder::elementStep(const Expr *Index) {
   return Check.Given ? "[@]" : SteppedIndexStep;
 }
 
+/// `for (i = 0; i < n; ++i) { if (i % nthreads != tid) continue; ... }`,
+/// tid given to the thread: the loop's body runs past the test only for
+/// the indexes of the thread's own residue, which no copy given another
+/// tid visits. Index is the counter i, in a statement of that body after
+/// the test.
+bool PathBuilder::filteredByGivenResidue(const Expr *Index) {
+  const VarDecl *Counter = referencedVar(Index->IgnoreParenImpCasts());
+  if (!Counter || Counter->hasGlobalStorage())
+    return false;
+  // Up to the loop's body, keeping the statement of the body it is in.
+  const Stmt *At = Index;
+  for (unsigned Depth = 0; At && Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = TU.Ctx.getParents(*At);
+    if (Parents.size() != 1)
+      return false;
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    // A declaration's initialiser: up to its declaration statement.
+    if (const auto *VD = Parents[0].get<VarDecl>()) {
+      DynTypedNodeList Up = TU.Ctx.getParents(*VD);
+      Parent = Up.size() == 1 ? Up[0].get<DeclStmt>() : nullptr;
+    }
+    if (!Parent)
+      return false;
+    const auto *Block = dyn_cast<CompoundStmt>(Parent);
+    const Stmt *Loop = nullptr;
+    if (Block) {
+      DynTypedNodeList Up = TU.Ctx.getParents(*Block);
+      Loop = Up.size() == 1 ? Up[0].get<Stmt>() : nullptr;
+    }
+    const auto *For = dyn_cast_or_null<ForStmt>(Loop);
+    if (For && For->getBody() == Block) {
+      const auto *Inc = dyn_cast_or_null<UnaryOperator>(For->getInc());
+      if (!Inc || !Inc->isIncrementOp() ||
+          referencedVar(Inc->getSubExpr()) != Counter)
+        return false;
+      // Before the test, only declarations of pointers (`p = seqs + i`,
+      // no access yet) may name the index.
+      bool Reached = false;
+      auto PointerDecl = [](const Stmt *S) {
+        const auto *DS = dyn_cast<DeclStmt>(S);
+        return DS && llvm::all_of(DS->decls(), [](const Decl *D) {
+                 const auto *VD = dyn_cast<VarDecl>(D);
+                 return VD && VD->getType()->isPointerType();
+               });
+      };
+      for (const Stmt *S : Block->body()) {
+        Reached |= S == At;
+        const auto *If = dyn_cast<IfStmt>(S);
+        if (!If || If->getElse() || !isa<ContinueStmt>(If->getThen())) {
+          if (Reached && !PointerDecl(S))
+            return false;
+          continue;
+        }
+        const auto *Ne =
+            dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
+        if (!Ne || Ne->getOpcode() != BO_NE)
+          continue;
+        for (auto [Rem, Own] : {std::pair{Ne->getLHS(), Ne->getRHS()},
+                                std::pair{Ne->getRHS(), Ne->getLHS()}}) {
+          const auto *Mod =
+              dyn_cast<BinaryOperator>(Rem->IgnoreParenImpCasts());
+          // The thread's own number: given, or a field of what was given
+          // (`a->tid`).
+          const Expr *OwnBase = Own->IgnoreParenImpCasts();
+          while (const auto *M = dyn_cast<MemberExpr>(OwnBase))
+            OwnBase = M->getBase()->IgnoreParenImpCasts();
+          const VarDecl *Tid = referencedVar(OwnBase);
+          bool Given = false;
+          if (Mod && Mod->getOpcode() == BO_Rem &&
+              referencedVar(Mod->getLHS()->IgnoreParenImpCasts()) == Counter &&
+              Tid && isThreadGiven(Tid, 0, Given) && Given)
+            return true;
+        }
+      }
+      return false;
+    }
+    At = Parent;
+  }
+  return false;
+}
+
 /// Given: set when a parameter or a captured copy is among what VD is
 /// made of.
 bool PathBuilder::isThreadGiven(const VarDecl *VD, unsigned Depth,
@@ -1009,8 +1130,13 @@ bool PathBuilder::isThreadGiven(const VarDecl *VD, unsigned Depth,
     return Given = true;
   // A local computed from what the thread was given (an offset, a loop
   // counter that starts there) and not changed by data afterwards.
-  if (VD->getParentFunctionOrMethod() == FD && VD->getInit() &&
-      (!Modified.count(VD) || ForCounters.count(VD))) {
+  // A strided loop counter is as given as its start.
+  const Expr *Init = VD->getInit();
+  if (auto Strided = StridedCounters.find(VD); Strided != StridedCounters.end())
+    Init = Strided->second;
+  if (VD->getParentFunctionOrMethod() == FD && Init &&
+      (!Modified.count(VD) || ForCounters.count(VD) ||
+       StridedCounters.count(VD))) {
     bool Made = true;
     class Uses : public RecursiveASTVisitor<Uses> {
     public:
@@ -1028,7 +1154,7 @@ bool PathBuilder::isThreadGiven(const VarDecl *VD, unsigned Depth,
       bool &Made;
       bool &Given;
     } Check(*this, Depth, Made, Given);
-    Check.TraverseStmt(const_cast<Expr *>(VD->getInit()));
+    Check.TraverseStmt(const_cast<Expr *>(Init));
     return Made;
   }
   return false;

@@ -176,6 +176,7 @@ private:
   static constexpr unsigned MaxCopyChain = 8;
   const clang::Expr *smartPointerObject(const clang::Expr *E) const;
   std::string elementStep(const clang::Expr *Index);
+  bool filteredByGivenResidue(const clang::Expr *Index);
   bool isThreadGiven(const clang::VarDecl *VD, unsigned Depth,
                      bool &Given) const;
   bool tooDeep(const clang::Expr *E, unsigned Depth);
@@ -191,6 +192,9 @@ private:
   std::set<const clang::VarDecl *> Modified;
   std::map<const clang::VarDecl *, const clang::Expr *> StructCopies;
   std::set<const clang::VarDecl *> ForCounters;
+  /// Counters a for loop starts (`i = start`) and steps by a stride that is
+  /// no constant (`i += nthreads`), written nowhere else: their starts.
+  std::map<const clang::VarDecl *, const clang::Expr *> StridedCounters;
   std::set<const clang::VarDecl *> ListCursors;
   /// For a lambda: which captured variables are copies.
   std::set<const clang::ValueDecl *> CopyCaptures;
