@@ -1221,6 +1221,10 @@ private:
       return false;
     if (SingleThreadedPrograms.count(A.Program.empty() ? B.Program : A.Program))
       return false;
+    // Two writes one starter made to set slots up, each moved to the
+    // thread it hands its slot: both in the starter's own order.
+    if (A.SetUpBy >= 0 && A.SetUpBy == B.SetUpBy && !Threads[A.SetUpBy].Multi)
+      return false;
     if (A.Thread == B.Thread)
       return Threads[A.Thread].Multi;
     // A slot's setup comes before what its starter does next (another copy
