@@ -318,6 +318,10 @@ struct ResolvedAccess {
   /// (handSlotSetup), moved to that thread: before the start in the
   /// starter's own order, so never at once with what the starter does.
   int SetUpBy = -1;
+  /// Such a write made in no loop of the starter's activation that holds
+  /// the start (`deal into the slots; start them all`): before every start
+  /// of the thread it was moved to, so before all that thread's copies do.
+  bool SetUpBeforeStarts = false;
   /// A write of a flag some start follows a set of (StartFlagNames) or a
   /// test of (GuardFlagNames), or of a whole object that may hold one:
   /// every position it was made at is kept
@@ -367,6 +371,9 @@ struct ResolvedAccess {
   std::string LazyInitOf;
   /// The one program this access runs in (Context::Program), or "".
   std::string Program;
+  /// The records of the fields the access names itself
+  /// (MemoryAccess::FieldRecords): the last field steps of Path.
+  const std::vector<std::string> *FieldRecords = nullptr;
 };
 
 /// What a walked function leaves to its caller: locks taken and not
@@ -1224,6 +1231,15 @@ private:
     // Two writes one starter made to set slots up, each moved to the
     // thread it hands its slot: both in the starter's own order.
     if (A.SetUpBy >= 0 && A.SetUpBy == B.SetUpBy && !Threads[A.SetUpBy].Multi)
+      return false;
+    // A setup made before every start of the thread, against what a copy
+    // of that thread does (no later start merged into it).
+    auto SetUpBeforeAll = [&](const ResolvedAccess &X,
+                              const ResolvedAccess &Y) {
+      return X.SetUpBeforeStarts && Y.SetUpBy < 0 && X.Thread == Y.Thread &&
+             !Threads[X.Thread].MergedAt && !Threads[X.Thread].LoopCall;
+    };
+    if (SetUpBeforeAll(A, B) || SetUpBeforeAll(B, A))
       return false;
     if (A.Thread == B.Thread)
       return Threads[A.Thread].Multi;
@@ -2577,12 +2593,13 @@ private:
       // did, or at a new object if it held none: as fresh as an allocation
       // stored there, and no other pointer's target.
       if (Value && Value->key() == Path->key()) {
-        noteFreshStore(*Path);
+        noteFreshStore(*Path, lastFieldRecord(A));
       } else {
         noteSlotStore(*Path, Value, C);
         noteBufferPointer(*Path, Value);
         noteGlobalPointee(*Path, Value, storedOnce(A, *Path, C));
-        noteFieldStore(*Path, Value, storesFreshObject(A, Value, C), C);
+        noteFieldStore(*Path, Value, storesFreshObject(A, Value, C), C,
+                       lastFieldRecord(A));
         noteElementStore(*Path, A, Value, C);
       }
     }
@@ -2591,10 +2608,13 @@ private:
     // filled and returned, whose stores into its fields were noted as the
     // callee made them.
     if (A.Write && !copiesReturnedLocal(A, C))
-      for (const std::string &Field : A.CopiedPointerFields) {
+      for (size_t I = 0; I < A.CopiedPointerFields.size(); ++I) {
         AbsPath Cell = *Path;
-        appendStep(Cell, Field);
-        noteFieldStore(Cell, std::nullopt, /*Fresh=*/false, C);
+        appendStep(Cell, A.CopiedPointerFields[I]);
+        noteFieldStore(Cell, std::nullopt, /*Fresh=*/false, C,
+                       I < A.CopiedPointerRecords.size()
+                           ? A.CopiedPointerRecords[I]
+                           : std::string());
       }
     if (A.Write && A.StoresCurrentThreadId)
       IdKeepers[Path->key()].insert(C.Thread);
@@ -2611,6 +2631,7 @@ private:
       return;
     ResolvedAccess R;
     R.Path = *Path;
+    R.FieldRecords = &A.FieldRecords;
     R.Write = A.Write;
     R.Pos = R.LastPos = R.LastMadePos = NextPos++;
     R.Thread = C.Thread;
@@ -3060,11 +3081,11 @@ private:
   /// right there (FreshFilledFields), and what does it point to
   /// (FieldStores; findOwnPointerCells)?
   void noteFieldStore(const AbsPath &Cell, const std::optional<AbsPath> &Value,
-                      bool Fresh, const Context &C) {
+                      bool Fresh, const Context &C, const std::string &Record) {
     if (Cell.Steps.empty() || Cell.Steps.back().empty() ||
         Cell.Steps.back().front() != '.')
       return;
-    noteFresh(FreshFilledFields, Cell.Steps.back(), Fresh);
+    noteFreshField(Cell.Steps.back(), Record, Fresh);
     FieldStore Store{C.Thread, Cell.Steps.back(), AbsPath(), Cell.Root,
                      std::find(Cell.Steps.begin(), Cell.Steps.end(), "*") ==
                          Cell.Steps.end()};
@@ -3080,17 +3101,63 @@ private:
 
   /// A store that keeps the object at Cell its own (noteFieldStore's and
   /// noteElementStore's Fresh).
-  void noteFreshStore(const AbsPath &Cell) {
+  void noteFreshStore(const AbsPath &Cell, const std::string &Record) {
     if (Cell.Steps.empty())
       return;
     const std::string &Last = Cell.Steps.back();
     if (!Last.empty() && Last.front() == '.')
-      noteFresh(FreshFilledFields, Last, true);
+      noteFreshField(Last, Record, true);
     if (isIndex(Last)) {
       AbsPath Array = Cell;
       Array.Steps.back() = "[]";
       noteFresh(FreshElementArrays, Array.key(), true);
     }
+  }
+
+  /// "<record>::<field>" of the field A stores into, if it names it.
+  static std::string lastFieldRecord(const MemoryAccess &A) {
+    if (A.FieldRecords.empty() || A.Path.Steps.empty() ||
+        A.Path.Steps.back() != "." + fieldOfRecord(A.FieldRecords.back()))
+      return "";
+    return A.FieldRecords.back();
+  }
+
+  /// "seq" of "bseq1_t::seq".
+  static std::string fieldOfRecord(const std::string &RecordField) {
+    size_t At = RecordField.rfind("::");
+    return At == std::string::npos ? "" : RecordField.substr(At + 2);
+  }
+
+  /// A pointer store into a field, by name (".seq") and by its struct's
+  /// field where concur knows the struct ("bseq1_t::seq"). A stale store
+  /// into a field of a struct concur does not know may be any struct's.
+  void noteFreshField(const std::string &Field, const std::string &Record,
+                      bool Fresh) {
+    noteFresh(FreshFilledFields, Field, Fresh);
+    if (!Record.empty())
+      noteFresh(FreshFilledRecordFields, Record, Fresh);
+    else if (!Fresh)
+      StaleUnknownRecordFields.insert(Field);
+  }
+
+  /// The record field of each field step of Steps that the access names
+  /// itself (Records, its MemoryAccess::FieldRecords), matched from the
+  /// end; "" for the others.
+  static std::vector<std::string>
+  recordsOfSteps(const std::vector<std::string> &Steps,
+                 const std::vector<std::string> *Records) {
+    std::vector<std::string> At(Steps.size());
+    if (!Records)
+      return At;
+    size_t Next = Records->size();
+    for (size_t I = Steps.size(); I-- > 0 && Next > 0;) {
+      if (Steps[I].empty() || Steps[I].front() != '.')
+        continue;
+      if (Steps[I] != "." + fieldOfRecord((*Records)[Next - 1]))
+        break;
+      At[I] = (*Records)[--Next];
+    }
+    return At;
   }
 
   /// Does A copy a struct a call of the program returned by value, the
@@ -3120,18 +3187,29 @@ private:
   /// Does every dereference after Steps[From] (an own slot, "[@]") read a
   /// pointer of that slot which each copy of the thread's code points at
   /// objects of its own?
-  bool dereferencesStayOwn(const std::string &Root,
-                           const std::vector<std::string> &Steps, size_t From,
-                           const std::string &EntryId) const {
+  bool
+  dereferencesStayOwn(const std::string &Root,
+                      const std::vector<std::string> &Steps, size_t From,
+                      const std::string &EntryId,
+                      const std::vector<std::string> *Records = nullptr) const {
     // A field every store fills with an object just allocated points, in
-    // each object, at one of its own.
-    auto FreshFilled = [&](const std::string &Field) {
+    // each object, at one of its own: of its struct where concur knows
+    // which (another struct's field of that name may point anywhere), of
+    // any struct otherwise.
+    std::vector<std::string> RecordAt = recordsOfSteps(Steps, Records);
+    auto FreshFilled = [&](size_t I) {
+      const std::string &Field = Steps[I];
+      if (!RecordAt[I].empty() && !StaleUnknownRecordFields.count(Field)) {
+        auto It = FreshFilledRecordFields.find(RecordAt[I]);
+        if (It != FreshFilledRecordFields.end())
+          return It->second;
+      }
       auto It = FreshFilledFields.find(Field);
       return It != FreshFilledFields.end() && It->second;
     };
     std::string Cell = Root;
     for (size_t I = 0; I < Steps.size(); ++I) {
-      if (I > From && Steps[I] == "*" && !FreshFilled(Steps[I - 1]) &&
+      if (I > From && Steps[I] == "*" && !FreshFilled(I - 1) &&
           !OwnPointerCells.count({EntryId, Cell}) &&
           !OwnFields.count({EntryId, Steps[I - 1]}) &&
           !(Steps[I - 1] == "[@]" && freshElements(Cell)))
@@ -4441,6 +4519,12 @@ private:
   /// be anything done to some slot earlier (a node added to the list the
   /// starts walk, a cleanup after an earlier pass's failed start).
   void handSlotSetup(unsigned Index, const Context &C) {
+    // The loop of the starter's function the start is in (0: none).
+    unsigned SpawnLoop = GotoLoop;
+    for (const Spawn &S : C.Fn->Spawns)
+      if (Threads[Index].SpawnFn == C.Fn &&
+          S.Order == Threads[Index].SpawnOrder)
+        SpawnLoop = S.Loop;
     for (const std::optional<AbsPath> &Param : Threads[Index].Params) {
       if (!Param || Param->Steps.empty() || Param->Steps.back() != "&" ||
           std::none_of(Param->Steps.begin(), Param->Steps.end(),
@@ -4469,6 +4553,8 @@ private:
         std::string StarterCell = A.Path.key();
         A.Thread = Index;
         A.SetUpBy = static_cast<int>(C.Thread);
+        A.SetUpBeforeStarts = !A.LoopsUnknown && SpawnLoop != GotoLoop &&
+                              (SpawnLoop == 0 || loopIn(A, C) != SpawnLoop);
         std::copy(Param->Steps.begin(), Param->Steps.begin() + SlotSteps,
                   A.Path.Steps.begin());
         // The starter's loop counter named the slot it hands out.
@@ -4821,8 +4907,11 @@ private:
         const std::string &Entry = Threads[A.Thread].EntryId;
         // (Steps without a take's mark are numbered apart from the path's.)
         bool Slots = Unmark || (!stepped(A.Path, I) && !stepped(B.Path, I));
-        if (Slots && dereferencesStayOwn(A.Path.Root, SA, I, Entry) &&
-            dereferencesStayOwn(B.Path.Root, SB, I, Entry))
+        if (Slots &&
+            dereferencesStayOwn(A.Path.Root, SA, I, Entry,
+                                Unmark ? nullptr : A.FieldRecords) &&
+            dereferencesStayOwn(B.Path.Root, SB, I, Entry,
+                                Unmark ? nullptr : B.FieldRecords))
           return false;
         continue;
       }
@@ -5332,6 +5421,16 @@ private:
     if (New)
       LoopLinks.push_back(L);
     return It->second;
+  }
+
+  /// The loop of C's function (its activation) X is in: its outermost, as
+  /// MemoryAccess::Loop; 0 for none.
+  unsigned loopIn(const ResolvedAccess &X, const Context &C) const {
+    unsigned Loop = 0;
+    for (unsigned L = X.Loops; L; L = LoopLinks[L - 1].Outer)
+      if (LoopLinks[L - 1].Frame == C.Frame)
+        Loop = LoopLinks[L - 1].Loop;
+    return Loop;
   }
 
   /// May X and Y be in one loop of one call, so that each may follow the
@@ -6097,6 +6196,11 @@ private:
   /// an address concur cannot follow)? Then no two objects' fields point
   /// at one object. Stores of null do not count.
   std::map<std::string, bool> FreshFilledFields;
+  /// The same per struct's field ("bseq1_t::seq"), for stores that name
+  /// it; and the fields (".seq") some store concur could not tie to a
+  /// struct filled with anything but a new object.
+  std::map<std::string, bool> FreshFilledRecordFields;
+  std::set<std::string> StaleUnknownRecordFields;
   std::map<std::string, bool> FreshElementArrays;
   /// Per callable slot: what the calls through it may reach (a null entry
   /// for a call concur could not resolve).

@@ -40,6 +40,45 @@ std::vector<HeldLock> AccessRecorder::guardedBy(const Expr *E,
   return Extra;
 }
 
+/// "<record>::<field>" for a field of a named struct (or a struct named by
+/// a typedef, C's `typedef struct { ... } bseq1_t;`); "" otherwise.
+static std::string fieldRecord(const FieldDecl *F) {
+  const RecordDecl *RD = F->getParent();
+  std::string Record;
+  if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+    Record = TD->getQualifiedNameAsString();
+  else if (RD->getIdentifier())
+    Record = RD->getQualifiedNameAsString();
+  if (Record.empty() || F->getName().empty())
+    return "";
+  return Record + "::" + F->getName().str();
+}
+
+/// The fields the expression names on its way to the place it accesses,
+/// in path order (outer object first).
+static std::vector<std::string> namedFields(const Expr *E) {
+  std::vector<std::string> Fields;
+  for (unsigned Depth = 0; E && Depth < 32; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if (!F)
+        break;
+      Fields.push_back(fieldRecord(F));
+      E = ME->getBase();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase();
+    } else if (const auto *U = dyn_cast<UnaryOperator>(E);
+               U && U->getOpcode() == UO_Deref) {
+      E = U->getSubExpr();
+    } else {
+      break;
+    }
+  }
+  std::reverse(Fields.begin(), Fields.end());
+  return Fields;
+}
+
 void AccessRecorder::record(const Expr *E, bool Write) {
   if (!E)
     return;
@@ -74,8 +113,9 @@ void AccessRecorder::record(const Expr *E, bool Write) {
 }
 
 /// The pointer fields of a struct type, and of the structs it holds by
-/// value (".data"), at most Depth levels down.
+/// value (".data"), at most Depth levels down; Records: the record of each.
 static void pointerFields(QualType T, std::vector<std::string> &Out,
+                          std::vector<std::string> &Records,
                           unsigned Depth = 4) {
   const RecordDecl *RD = T->getAsRecordDecl();
   if (!RD || !RD->getDefinition() || Depth == 0)
@@ -86,10 +126,16 @@ static void pointerFields(QualType T, std::vector<std::string> &Out,
       FT = A->getElementType().getCanonicalType();
     if (FT->isPointerType() && !F->getName().empty()) {
       std::string Name = "." + F->getName().str();
-      if (!std::count(Out.begin(), Out.end(), Name))
+      std::string Record = fieldRecord(F);
+      bool Seen = false;
+      for (size_t I = 0; I < Out.size(); ++I)
+        Seen |= Out[I] == Name && Records[I] == Record;
+      if (!Seen) {
         Out.push_back(std::move(Name));
+        Records.push_back(std::move(Record));
+      }
     } else if (FT->isRecordType()) {
-      pointerFields(FT, Out, Depth - 1);
+      pointerFields(FT, Out, Records, Depth - 1);
     }
   }
 }
@@ -99,7 +145,7 @@ void AccessRecorder::noteCopiedPointers(size_t Before, QualType T,
   if (S.Out.Accesses.size() <= Before || !T->isRecordType())
     return;
   MemoryAccess &A = S.Out.Accesses.back();
-  pointerFields(T, A.CopiedPointerFields);
+  pointerFields(T, A.CopiedPointerFields, A.CopiedPointerRecords);
   if (!A.CopiedPointerFields.empty() && Source)
     if (const Expr *Copied = copySource(Source, T))
       A.CopiedFrom = S.Paths.copiedObject(Copied);
@@ -225,6 +271,7 @@ void AccessRecorder::append(AccessPath P, bool Write, const Expr *At,
     A.Unpublished = S.OwnedThisUses.count(This) != 0;
   if (const VarDecl *V = lazyInitialisation(At, S.TU.Ctx))
     A.LazyInitOf = S.TU.usr(V);
+  A.FieldRecords = namedFields(At);
   // Writing a volatile flag would publish what came before it to a loop
   // that waits for it, were it atomic (FunctionWalker::acquirePolledFlags).
   bool Publishes = A.Write && A.Volatile;

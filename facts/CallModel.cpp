@@ -126,6 +126,9 @@ void CallModel::markStoredCoroutines(llvm::ArrayRef<const Expr *> Made) {
 
 void CallModel::addSpawn(Spawn Sp) {
   Sp.LoopDepth = S.Here ? S.Here->LoopDepth : 0;
+  Sp.Loop = S.InGotoLoop             ? GotoLoop
+            : S.Here && S.ComesRound ? S.Here->OuterLoop
+                                     : 0;
   // A start in a loop follows the loop's earlier passes too, which the
   // flow (not waiting for them) does not see.
   // (An OpenMP region is no call: the flags of the last call are not its.)

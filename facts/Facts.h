@@ -416,6 +416,15 @@ struct MemoryAccess {
   /// fills with whatever the copied struct held (".data"), nested structs'
   /// included, not what they point to.
   std::vector<std::string> CopiedPointerFields;
+  /// The records CopiedPointerFields belong to, one for each ("" where
+  /// unnamed): which struct's `.data` each is.
+  std::vector<std::string> CopiedPointerRecords;
+  /// The fields the accessed expression itself names, in path order, each
+  /// as "<record>::<field>" (`p->seq[j]`: "bseq1_t::seq"): the last steps
+  /// of Path that are fields are these. Fields of different structs with
+  /// one name are told apart by them where it matters (whether a field
+  /// only ever points at new objects).
+  std::vector<std::string> FieldRecords;
   /// The object such a write copies, where concur can name it (a place,
   /// or a call's result: Return, the callee's returned object).
   std::optional<AccessPath> CopiedFrom;
@@ -687,6 +696,8 @@ struct Spawn {
   SpawnModel Model = SpawnModel::Thread;
   SourceLoc Loc;
   unsigned LoopDepth = 0;
+  /// The outermost loop of its function it is in (MemoryAccess::Loop).
+  unsigned Loop = 0;
   std::vector<std::string> EntryIds; // Functions that run on the new thread.
   std::vector<std::string> EntryNames;
   /// Callables handed over through a slot (a stored std::function, a

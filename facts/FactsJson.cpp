@@ -193,6 +193,10 @@ void to_json(json &J, const MemoryAccess &A) {
     J["copied_pointer_fields"] = A.CopiedPointerFields;
   if (A.CopiedFrom)
     J["copied_from"] = optionalJson(A.CopiedFrom);
+  if (!A.CopiedPointerRecords.empty())
+    J["copied_pointer_records"] = A.CopiedPointerRecords;
+  if (!A.FieldRecords.empty())
+    J["field_records"] = A.FieldRecords;
   if (A.Unpublished)
     J["unpublished"] = true;
   if (A.InLoop)
@@ -236,6 +240,10 @@ void from_json(const json &J, MemoryAccess &A) {
     J.at("copied_pointer_fields").get_to(A.CopiedPointerFields);
   if (J.contains("copied_from"))
     readOptional(J, "copied_from", A.CopiedFrom);
+  if (J.contains("copied_pointer_records"))
+    J.at("copied_pointer_records").get_to(A.CopiedPointerRecords);
+  if (J.contains("field_records"))
+    J.at("field_records").get_to(A.FieldRecords);
   A.Unpublished = J.value("unpublished", false);
   A.InLoop = J.value("in_loop", false);
   A.Loop = J.value("loop", 0u);
@@ -513,6 +521,7 @@ void to_json(json &J, const Spawn &S) {
            {"model", spawnModelName(S.Model)},
            {"loc", S.Loc},
            {"loop_depth", S.LoopDepth},
+           {"loop", S.Loop},
            {"entry_ids", S.EntryIds},
            {"entry_names", S.EntryNames},
            {"entry_slots", S.EntrySlots},
@@ -536,6 +545,7 @@ void from_json(const json &J, Spawn &S) {
   S.Model = readWord(J, "model", parseSpawnModel);
   J.at("loc").get_to(S.Loc);
   J.at("loop_depth").get_to(S.LoopDepth);
+  S.Loop = J.value("loop", 0u);
   J.at("entry_ids").get_to(S.EntryIds);
   J.at("entry_names").get_to(S.EntryNames);
   J.at("entry_slots").get_to(S.EntrySlots);

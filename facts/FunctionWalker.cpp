@@ -818,6 +818,12 @@ bool FunctionWalker::reallocatesInPlace(const Expr *LHS, const Expr *RHS) {
 
 void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   const Expr *LHS = B->getLHS(), *RHS = B->getRHS();
+  // `p->seq = p->qual = 0` stores what the inner assignment stores.
+  while (const auto *Inner = dyn_cast<BinaryOperator>(RHS->IgnoreParens()))
+    if (Inner->getOpcode() == BO_Assign && B->getOpcode() == BO_Assign)
+      RHS = Inner->getRHS();
+    else
+      break;
   size_t Before = S.Out.Accesses.size();
   Recorder.record(LHS, /*Write=*/true);
   if (B->getOpcode() == BO_Assign)
