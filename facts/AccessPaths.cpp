@@ -1086,36 +1086,40 @@ bool PathBuilder::filteredByGivenResidue(const Expr *Index) {
       };
       for (const Stmt *S : Block->body()) {
         Reached |= S == At;
-        const auto *If = dyn_cast<IfStmt>(S);
-        if (!If || If->getElse() || !isa<ContinueStmt>(If->getThen())) {
-          if (Reached && !PointerDecl(S))
-            return false;
-          continue;
-        }
-        const auto *Ne =
-            dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
-        if (!Ne || Ne->getOpcode() != BO_NE)
-          continue;
-        for (auto [Rem, Own] : {std::pair{Ne->getLHS(), Ne->getRHS()},
-                                std::pair{Ne->getRHS(), Ne->getLHS()}}) {
-          const auto *Mod =
-              dyn_cast<BinaryOperator>(Rem->IgnoreParenImpCasts());
-          // The thread's own number: given, or a field of what was given
-          // (`a->tid`).
-          const Expr *OwnBase = Own->IgnoreParenImpCasts();
-          while (const auto *M = dyn_cast<MemberExpr>(OwnBase))
-            OwnBase = M->getBase()->IgnoreParenImpCasts();
-          const VarDecl *Tid = referencedVar(OwnBase);
-          bool Given = false;
-          if (Mod && Mod->getOpcode() == BO_Rem &&
-              referencedVar(Mod->getLHS()->IgnoreParenImpCasts()) == Counter &&
-              Tid && isThreadGiven(Tid, 0, Given) && Given)
-            return true;
-        }
+        if (isResidueFilter(S, Counter))
+          return true;
+        if (Reached && !PointerDecl(S))
+          return false;
       }
       return false;
     }
     At = Parent;
+  }
+  return false;
+}
+
+/// Is S `if (i % n != tid) continue;`, i the Counter and tid what the
+/// thread was given (or a field of it, `a->tid`)?
+bool PathBuilder::isResidueFilter(const Stmt *S, const VarDecl *Counter) {
+  const auto *If = dyn_cast<IfStmt>(S);
+  if (!If || If->getElse() || !isa<ContinueStmt>(If->getThen()))
+    return false;
+  const auto *Ne =
+      dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
+  if (!Ne || Ne->getOpcode() != BO_NE)
+    return false;
+  for (auto [Rem, Own] : {std::pair{Ne->getLHS(), Ne->getRHS()},
+                          std::pair{Ne->getRHS(), Ne->getLHS()}}) {
+    const auto *Mod = dyn_cast<BinaryOperator>(Rem->IgnoreParenImpCasts());
+    const Expr *OwnBase = Own->IgnoreParenImpCasts();
+    while (const auto *M = dyn_cast<MemberExpr>(OwnBase))
+      OwnBase = M->getBase()->IgnoreParenImpCasts();
+    const VarDecl *Tid = referencedVar(OwnBase);
+    bool Given = false;
+    if (Mod && Mod->getOpcode() == BO_Rem &&
+        referencedVar(Mod->getLHS()->IgnoreParenImpCasts()) == Counter && Tid &&
+        isThreadGiven(Tid, 0, Given) && Given)
+      return true;
   }
   return false;
 }

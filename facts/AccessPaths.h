@@ -177,6 +177,7 @@ private:
   const clang::Expr *smartPointerObject(const clang::Expr *E) const;
   std::string elementStep(const clang::Expr *Index);
   bool filteredByGivenResidue(const clang::Expr *Index);
+  bool isResidueFilter(const clang::Stmt *S, const clang::VarDecl *Counter);
   bool isThreadGiven(const clang::VarDecl *VD, unsigned Depth,
                      bool &Given) const;
   bool tooDeep(const clang::Expr *E, unsigned Depth);
