@@ -2593,14 +2593,16 @@ private:
       // did, or at a new object if it held none: as fresh as an allocation
       // stored there, and no other pointer's target.
       if (Value && Value->key() == Path->key()) {
-        noteFreshStore(*Path, lastFieldRecord(A));
+        if (!Path->Steps.empty() && isFieldStep(Path->Steps.back()))
+          noteFreshField(Path->Steps.back(), lastFieldRecord(A), true);
+        noteElementStore(*Path, /*Fresh=*/true);
       } else {
+        bool Fresh = storesFreshObject(A, Value, C);
         noteSlotStore(*Path, Value, C);
         noteBufferPointer(*Path, Value);
         noteGlobalPointee(*Path, Value, storedOnce(A, *Path, C));
-        noteFieldStore(*Path, Value, storesFreshObject(A, Value, C), C,
-                       lastFieldRecord(A));
-        noteElementStore(*Path, A, Value, C);
+        noteFieldStore(*Path, Value, Fresh, C, lastFieldRecord(A));
+        noteElementStore(*Path, Fresh);
       }
     }
     // A struct copied in whole fills its pointer fields with what the copy
@@ -3082,8 +3084,7 @@ private:
   /// (FieldStores; findOwnPointerCells)?
   void noteFieldStore(const AbsPath &Cell, const std::optional<AbsPath> &Value,
                       bool Fresh, const Context &C, const std::string &Record) {
-    if (Cell.Steps.empty() || Cell.Steps.back().empty() ||
-        Cell.Steps.back().front() != '.')
+    if (Cell.Steps.empty() || !isFieldStep(Cell.Steps.back()))
       return;
     noteFreshField(Cell.Steps.back(), Record, Fresh);
     FieldStore Store{C.Thread, Cell.Steps.back(), AbsPath(), Cell.Root,
@@ -3099,27 +3100,16 @@ private:
       FieldStores.push_back(std::move(Store));
   }
 
-  /// A store that keeps the object at Cell its own (noteFieldStore's and
-  /// noteElementStore's Fresh).
-  void noteFreshStore(const AbsPath &Cell, const std::string &Record) {
-    if (Cell.Steps.empty())
-      return;
-    const std::string &Last = Cell.Steps.back();
-    if (!Last.empty() && Last.front() == '.')
-      noteFreshField(Last, Record, true);
-    if (isIndex(Last)) {
-      AbsPath Array = Cell;
-      Array.Steps.back() = "[]";
-      noteFresh(FreshElementArrays, Array.key(), true);
-    }
-  }
-
   /// "<record>::<field>" of the field A stores into, if it names it.
   static std::string lastFieldRecord(const MemoryAccess &A) {
     if (A.FieldRecords.empty() || A.Path.Steps.empty() ||
         A.Path.Steps.back() != "." + fieldOfRecord(A.FieldRecords.back()))
       return "";
     return A.FieldRecords.back();
+  }
+
+  static bool isFieldStep(const std::string &Step) {
+    return !Step.empty() && Step.front() == '.';
   }
 
   /// "seq" of "bseq1_t::seq".
@@ -3151,7 +3141,7 @@ private:
       return At;
     size_t Next = Records->size();
     for (size_t I = Steps.size(); I-- > 0 && Next > 0;) {
-      if (Steps[I].empty() || Steps[I].front() != '.')
+      if (!isFieldStep(Steps[I]))
         continue;
       if (Steps[I] != "." + fieldOfRecord((*Records)[Next - 1]))
         break;
@@ -3241,11 +3231,9 @@ private:
   /// a new one (FreshElementArrays, keyed by the array with "[]" for the
   /// index)? A local holding one call's result, stored into every element,
   /// is one object.
-  void noteElementStore(const AbsPath &Cell, const MemoryAccess &A,
-                        const std::optional<AbsPath> &Value, const Context &C) {
+  void noteElementStore(const AbsPath &Cell, bool Fresh) {
     if (Cell.Steps.empty() || !isIndex(Cell.Steps.back()))
       return;
-    bool Fresh = storesFreshObject(A, Value, C);
     AbsPath Array = Cell;
     Array.Steps.back() = "[]";
     noteFresh(FreshElementArrays, Array.key(), Fresh);
@@ -4521,10 +4509,10 @@ private:
   void handSlotSetup(unsigned Index, const Context &C) {
     // The loop of the starter's function the start is in (0: none).
     unsigned SpawnLoop = GotoLoop;
-    for (const Spawn &S : C.Fn->Spawns)
-      if (Threads[Index].SpawnFn == C.Fn &&
-          S.Order == Threads[Index].SpawnOrder)
-        SpawnLoop = S.Loop;
+    if (Threads[Index].SpawnFn == C.Fn)
+      for (const Spawn &S : C.Fn->Spawns)
+        if (S.Order == Threads[Index].SpawnOrder)
+          SpawnLoop = S.Loop;
     for (const std::optional<AbsPath> &Param : Threads[Index].Params) {
       if (!Param || Param->Steps.empty() || Param->Steps.back() != "&" ||
           std::none_of(Param->Steps.begin(), Param->Steps.end(),

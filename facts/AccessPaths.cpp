@@ -186,8 +186,9 @@ public:
                      std::map<const VarDecl *, const Expr *> &StridedCounters)
       : Modified(Modified), ForCounters(ForCounters), ListCursors(ListCursors),
         StridedCounters(StridedCounters) {}
-  ~ModificationFinder() {
-    // Strided: written by its loop's start and step, and nowhere else.
+  /// After the traversal: a strided counter is written by its loop's start
+  /// and step, and nowhere else.
+  void keepOnlyStridedCounters() {
     for (auto It = StridedCounters.begin(); It != StridedCounters.end();)
       It = Writes[It->first] == 2 ? std::next(It) : StridedCounters.erase(It);
   }
@@ -470,8 +471,10 @@ void PathBuilder::findLocalUses(const Stmt *Body) {
   // RecursiveASTVisitor walks statements with a queue of its own, not the
   // call stack.
   EscapeFinder(Escaping).TraverseStmt(const_cast<Stmt *>(Body));
-  ModificationFinder(Modified, ForCounters, ListCursors, StridedCounters)
-      .TraverseStmt(const_cast<Stmt *>(Body));
+  ModificationFinder Modifications(Modified, ForCounters, ListCursors,
+                                   StridedCounters);
+  Modifications.TraverseStmt(const_cast<Stmt *>(Body));
+  Modifications.keepOnlyStridedCounters();
   StructCopies = findUnchangedStructCopies(Body);
 }
 
