@@ -614,6 +614,7 @@ public:
 
   void run(std::vector<Finding> &Out, CheckStats &Stats) {
     indexSlotTargets();
+    indexIndexedCells();
     indexStartFlags();
     indexFirstCallFlags();
     noteAddressEscapes(P.globalAddressEscapes(), Context());
@@ -1045,6 +1046,30 @@ private:
   }
   static std::string flagName(const AccessPath &Place) {
     return Place.Steps.empty() ? Place.RootId : Place.Steps.back();
+  }
+
+  /// The places in variables that some access indexes directly, reached
+  /// through no pointer (`arr` of `arr[i]`, `cfg.slots` of
+  /// `cfg.slots[2]`): arrays, whose decayed address is that of their first
+  /// element only (isScalarVariableCell). Globals by "G:<id>", locals and
+  /// thread_locals by their id alone.
+  void indexIndexedCells() {
+    for (const auto &[Id, F] : P.functions())
+      for (const MemoryAccess &A : F.Accesses) {
+        if (A.Path.Root != AccessPath::RootKind::Global &&
+            A.Path.Root != AccessPath::RootKind::Local)
+          continue;
+        std::string Key =
+            (A.Path.Root == AccessPath::RootKind::Global ? "G:" : "") +
+            A.Path.RootId;
+        for (const std::string &S : A.Path.Steps) {
+          if (S == "*" || S == "&")
+            break;
+          if (isIndex(S))
+            IndexedCells.insert(Key);
+          Key += S;
+        }
+      }
   }
 
   /// What each callable slot may hold, from the indirect calls through it
@@ -1505,6 +1530,12 @@ private:
       if (S == "*" && I + 1 < Path.Steps.size() && !Path.Steps[I + 1].empty() &&
           Path.Steps[I + 1].front() == '.' && throughGlobalPointer(Base))
         continue;
+      // (The variable's own name then, not that of a field on the way.)
+      if (S == "*" && I + 1 == Path.Steps.size() &&
+          throughGlobalPointer(Base, /*ToScalarCell=*/true)) {
+        HasField = false;
+        continue;
+      }
       // A pointer field of an object made for this thread's start: what
       // the starter aimed it at.
       if (S == "*" &&
@@ -1548,16 +1579,50 @@ private:
   /// (`pool->threads`): `*p` and `p[k]` keep the pointer's name, under
   /// which `*p` is p[0], apart from p[1] (overlap()); the object itself
   /// would be all of its elements.
-  bool throughGlobalPointer(AbsPath &Base) const {
+  ///
+  /// With ToScalarCell, for a dereference that ends the access (`*p`):
+  /// only where the one object is a variable of the program's own (or a
+  /// field or element of one) that no access indexes as an array, so that
+  /// `*p` is all of it (`shared = &g; ... *shared = 1` writes g). An array
+  /// the pointer was aimed at by decay (`p = arr`) keeps the pointer's
+  /// name, as heap objects do.
+  bool throughGlobalPointer(AbsPath &Base, bool ToScalarCell = false) const {
     if (!isGlobalCell(Base))
       return false;
     auto It = GlobalPointees.find(anyElementKey(Base));
     if (It == GlobalPointees.end() || !It->second)
       return false;
+    if (ToScalarCell && !isScalarVariableCell(*It->second))
+      return false;
     Base.Root = It->second->Root;
     Base.Steps = It->second->Steps;
     Base.Display = "*" + Base.Display;
+    // All of the object: its own name (a field that follows names itself).
+    if (ToScalarCell)
+      Base.Name = It->second->Name;
     return true;
+  }
+
+  /// Is P a place in a variable itself (a global, a thread_local, a
+  /// local; not a heap object, reached through no pointer), at no index
+  /// known only at run time, that no access indexes as an array?
+  bool isScalarVariableCell(const AbsPath &P) const {
+    if (isHeapObjectRoot(P.Root) ||
+        std::any_of(P.Steps.begin(), P.Steps.end(), [](const std::string &S) {
+          return S == "*" || (isIndex(S) && !constantIndex(S));
+        }))
+      return false;
+    std::string Key = P.key();
+    // A local's place by its declaration, whichever thread's it is.
+    if (Key.rfind("L:", 0) == 0) {
+      size_t Colon = Key.find(':', 2);
+      if (Colon == std::string::npos)
+        return false;
+      Key = Key.substr(Colon + 1);
+    } else if (!isGlobalRoot(P.Root)) {
+      return false;
+    }
+    return !IndexedCells.count(Key);
   }
 
   /// A block access through a global pointer (`free(pool)`, `memset(pool,
@@ -6153,6 +6218,8 @@ private:
   /// store so far aimed them at; empty once they point at more
   /// (noteGlobalPointee).
   std::unordered_map<std::string, std::optional<AbsPath>> GlobalPointees;
+  /// Places in variables some access indexes as arrays (indexIndexedCells).
+  std::unordered_set<std::string> IndexedCells;
   /// The roots of the objects global pointers point at, one each.
   std::unordered_set<std::string> GlobalPointeeRoots;
   /// The pointers of StoredPointees that point to one object only
