@@ -4503,13 +4503,21 @@ private:
       if ((R.Value == Kind::Zero && !Zero) ||
           (R.Value == Kind::NonZero && Zero))
         continue;
+      // The class of the status itself: the caller's, or the other where
+      // the return negates it (`return !res;`).
+      bool StatusZero = R.Negated ? !Zero : Zero;
+      const std::string &StatusClass =
+          StatusZero ? ResultZeroMark : ResultNonZeroMark;
       for (auto [Order, IsSpawn] : Starting) {
         if (!blockReaches(F, Order, R.Block))
           continue;
-        if (R.Value == Kind::StatusOf && R.StatusOf == Order &&
-            (IsSpawn ? !Zero
-                     : FailedCallStarts.count(startKey(In.Thread, F.Id, Order) +
-                                              Class) != 0))
+        bool StatusFailed =
+            IsSpawn ? !StatusZero
+                    : FailedCallStarts.count(startKey(In.Thread, F.Id, Order) +
+                                             StatusClass) != 0;
+        if (StatusFailed &&
+            ((R.Value == Kind::StatusOf && R.StatusOf == Order) ||
+             (R.Value == Kind::LastStatus && lastStatusIs(F, R, Order))))
           continue;
         bool Failed = std::any_of(
             R.StartFailures.begin(), R.StartFailures.end(),
@@ -4522,6 +4530,28 @@ private:
       }
     }
     return true;
+  }
+
+  /// Does the local R hands back (LastStatus) hold the status of F's event
+  /// at Order wherever that event came on the way: is it given that
+  /// status, and no other value after it?
+  static bool lastStatusIs(const FunctionFacts &F, const ReturnOutcome &R,
+                           unsigned Order) {
+    if (Order >= F.OrderBlocks.size())
+      return false;
+    unsigned From = F.OrderBlocks[Order];
+    bool Given = false;
+    for (const auto &[Of, Block] : R.StatusAssignments) {
+      if (Of == Order && Block == From) {
+        Given = true;
+        continue;
+      }
+      size_t N = F.BlockSuccessors.size();
+      if (From >= N || Block >= N ||
+          blocksReach(F, From, Block, std::vector<bool>(N)))
+        return false;
+    }
+    return Given;
   }
 
   /// May F's event at Order come before its block To is left (the same

@@ -966,15 +966,24 @@ struct ReturnedValue {
 /// What one return statement of a function with a scalar or pointer
 /// result hands back, as far as the start of threads goes: a constant
 /// (null or zero, or not), the status a start or a call in the function
-/// returned (StatusOf, that event's order), or something else. A pointer
+/// returned (StatusOf, that event's order), the status a local last took
+/// from one of several calls (LastStatus), or something else. A pointer
 /// is not null when it is a new object or an address, or a local tested
 /// not null on every path to the return and not assigned since. Block is
 /// the return's CFG block (UINT_MAX in a catch handler, which the CFG's
 /// edges do not reach); StartFailures the start failures held at it.
 struct ReturnOutcome {
-  enum class Kind { Zero, NonZero, StatusOf, Unknown };
+  enum class Kind { Zero, NonZero, StatusOf, Unknown, LastStatus };
   Kind Value = Kind::Unknown;
   unsigned StatusOf = 0;
+  /// StatusOf and LastStatus: the caller finds the status negated
+  /// (`return !res;`, `return rc == 0;`): zero where the status was not.
+  bool Negated = false;
+  /// LastStatus: every value the local is given, as (the order of the
+  /// start or program call whose status it is, or UINT_MAX for another
+  /// call's or a constant; the CFG block of the assignment). At the return
+  /// it holds the last one given on the way.
+  std::vector<std::pair<unsigned, unsigned>> StatusAssignments;
   unsigned Block = UINT_MAX;
   std::vector<HeldLock> StartFailures;
 };

@@ -594,25 +594,32 @@ void from_json(const json &J, ReturnedValue &R) {
 }
 
 static const char *const ReturnKindNames[] = {"zero", "nonzero", "status_of",
-                                              "unknown"};
+                                              "unknown", "last_status"};
 
 void to_json(json &J, const ReturnOutcome &R) {
   J = json{{"value", ReturnKindNames[static_cast<int>(R.Value)]},
            {"block", R.Block}};
   if (R.Value == ReturnOutcome::Kind::StatusOf)
     J["status_of"] = R.StatusOf;
+  if (R.Negated)
+    J["negated"] = true;
+  if (!R.StatusAssignments.empty())
+    J["status_assignments"] = R.StatusAssignments;
   if (!R.StartFailures.empty())
     J["start_failures"] = R.StartFailures;
 }
 
 void from_json(const json &J, ReturnOutcome &R) {
   const std::string Value = J.at("value").get<std::string>();
-  for (int K = 0; K < 4; ++K)
+  for (int K = 0; K < 5; ++K)
     if (Value == ReturnKindNames[K])
       R.Value = static_cast<ReturnOutcome::Kind>(K);
   J.at("block").get_to(R.Block);
   if (J.contains("status_of"))
     J.at("status_of").get_to(R.StatusOf);
+  R.Negated = J.value("negated", false);
+  if (J.contains("status_assignments"))
+    J.at("status_assignments").get_to(R.StatusAssignments);
   if (J.contains("start_failures"))
     J.at("start_failures").get_to(R.StartFailures);
 }

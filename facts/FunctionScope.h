@@ -103,6 +103,21 @@ struct FunctionScope {
   /// it may no longer hold the value passed (changedParamBlocks); empty in
   /// an OpenMP region's walk, whose graph is its own.
   std::map<const clang::ParmVarDecl *, std::vector<bool>> ChangedParamBlocks;
+  /// Every value the walk saw given to each integer local, with the CFG
+  /// block it was given in; null for a change that is no plain assignment
+  /// (`++rc`, `rc |= f()`). For statuses a return hands back
+  /// (StartResults::settleStatusLocals).
+  std::map<const clang::VarDecl *,
+           std::vector<std::pair<const clang::Expr *, unsigned>>>
+      IntegerLocalValues;
+  /// Returns of such a local's status, settled once the walk is over:
+  /// (index in Out.ReturnOutcomes, the local, negated).
+  struct PendingStatusReturn {
+    size_t Outcome;
+    const clang::VarDecl *Local;
+    bool Negated;
+  };
+  std::vector<PendingStatusReturn> PendingStatusReturns;
 
   /// May P hold a value the function gave it, at the end of the CFG block
   /// Block (UINT_MAX: anywhere)? A test there of the value passed decides

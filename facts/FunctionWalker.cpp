@@ -22,6 +22,15 @@ using namespace clang;
 namespace concur {
 namespace extract {
 
+/// The local integer E names, if it does (for StartResults' statuses).
+static const VarDecl *integerLocal(const Expr *E) {
+  const VarDecl *VD = referencedVar(E->IgnoreParenImpCasts());
+  return VD && !VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD) &&
+                 VD->getType()->isIntegralOrEnumerationType()
+             ? VD
+             : nullptr;
+}
+
 /// Clang's CFG builder recurses once per level of nesting; a function
 /// nested deeper than this (generated code) is walked as a straight line.
 static constexpr unsigned MaxCFGNesting = 100000;
@@ -190,6 +199,7 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
   S.ComesRound = true;
   S.CurrentBlock = UINT_MAX;
   S.Unreached.clear();
+  StartResults(S, Calls.spawnOrders()).settleStatusLocals();
   // The state every return leaves (none, when nothing returns).
   const std::optional<FlowState> &AtExit = Exits[Graph->getExit().getBlockID()];
   S.Locks.Now = AtExit ? *AtExit : FlowState();
@@ -690,6 +700,8 @@ void FunctionWalker::visitStmt(const Stmt *St) {
   }
   if (const auto *U = dyn_cast<UnaryOperator>(St)) {
     if (U->isIncrementDecrementOp()) {
+      if (const VarDecl *Local = integerLocal(U->getSubExpr()))
+        S.IntegerLocalValues[Local].push_back({nullptr, S.CurrentBlock});
       size_t Before = S.Out.Accesses.size();
       Recorder.record(U->getSubExpr(), /*Write=*/true);
       if (U->isIncrementOp() && U->getType()->isIntegerType() &&
@@ -707,6 +719,9 @@ void FunctionWalker::visitStmt(const Stmt *St) {
 }
 
 void FunctionWalker::visitDecl(const VarDecl *VD) {
+  if (VD->getInit() && !VD->hasGlobalStorage() &&
+      VD->getType()->isIntegralOrEnumerationType())
+    S.IntegerLocalValues[VD].push_back({VD->getInit(), S.CurrentBlock});
   if (const Expr *Init = VD->getInit()) {
     QualType T = VD->getType();
     if (T->isReferenceType()) {
@@ -818,6 +833,9 @@ bool FunctionWalker::reallocatesInPlace(const Expr *LHS, const Expr *RHS) {
 
 void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   const Expr *LHS = B->getLHS(), *RHS = B->getRHS();
+  if (const VarDecl *Local = integerLocal(LHS))
+    S.IntegerLocalValues[Local].push_back(
+        {B->getOpcode() == BO_Assign ? RHS : nullptr, S.CurrentBlock});
   // `p->seq = p->qual = 0` stores what the inner assignment stores.
   while (const auto *Inner = dyn_cast<BinaryOperator>(RHS->IgnoreParens()))
     if (Inner->getOpcode() == BO_Assign && B->getOpcode() == BO_Assign)

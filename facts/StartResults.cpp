@@ -88,6 +88,32 @@ bool StartResults::inCatchHandler(const Stmt *St) const {
   return false;
 }
 
+/// The status an integer result hands on, past negations and tests
+/// against zero (`!res`, `rc == 0`, `rc != 0`); Negated flips with each
+/// that turns a nonzero status into zero.
+static const Expr *statusUnder(const Expr *V, bool &Negated, ASTContext &Ctx) {
+  for (;;) {
+    V = V->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(V);
+        U && U->getOpcode() == UO_LNot) {
+      Negated = !Negated;
+      V = U->getSubExpr();
+      continue;
+    }
+    const auto *B = dyn_cast<BinaryOperator>(V);
+    if (!B || !B->isEqualityOp())
+      return V;
+    const Expr *Other = isNullOrZero(B->getRHS(), Ctx)   ? B->getLHS()
+                        : isNullOrZero(B->getLHS(), Ctx) ? B->getRHS()
+                                                         : nullptr;
+    if (!Other)
+      return V;
+    if (B->getOpcode() == BO_EQ)
+      Negated = !Negated;
+    V = Other;
+  }
+}
+
 ReturnOutcome StartResults::outcomeOf(const ReturnStmt *Return, QualType Ret) {
   using Kind = ReturnOutcome::Kind;
   ReturnOutcome R;
@@ -97,6 +123,12 @@ ReturnOutcome StartResults::outcomeOf(const ReturnStmt *Return, QualType Ret) {
       R.StartFailures.push_back(L);
   const Expr *V = Return->getRetValue()->IgnoreParenImpCasts();
   const Expr *Bare = V->IgnoreParenCasts();
+  // An integer result may hand on a status negated or tested (`return
+  // !res;`, `return pthread_create(...) == 0;`).
+  bool Negated = false;
+  const Expr *Status = Ret->isIntegralOrEnumerationType()
+                           ? statusUnder(V, Negated, S.TU.Ctx)
+                           : V;
   Expr::EvalResult Constant;
   if (isNullOrZero(V, S.TU.Ctx)) {
     R.Value = Kind::Zero;
@@ -104,16 +136,29 @@ ReturnOutcome StartResults::outcomeOf(const ReturnStmt *Return, QualType Ret) {
              V->getType()->isIntegralOrEnumerationType() &&
              V->EvaluateAsInt(Constant, S.TU.Ctx)) {
     R.Value = Constant.Val.getInt().isZero() ? Kind::Zero : Kind::NonZero;
-  } else if (const CallExpr *Call = handedOnStatus(V, Ret)) {
+  } else if (const CallExpr *Call = handedOnStatus(Status, Ret)) {
     // A status handed on: a start's (`int ret = pthread_create(...);
     // return ret;`) or a program call's the caller may test in turn.
     if (auto It = SpawnOrders.find(S.skip(Call)); It != SpawnOrders.end()) {
       R.Value = Kind::StatusOf;
       R.StatusOf = It->second;
+      R.Negated = Negated;
     } else if (std::optional<unsigned> Order = S.Paths.orderOf(Call)) {
       R.Value = Kind::StatusOf;
       R.StatusOf = *Order;
+      R.Negated = Negated;
     }
+  } else if (const VarDecl *Local = referencedVar(Status);
+             Ret->isIntegralOrEnumerationType() && Local &&
+             !isa<ParmVarDecl>(Local) && !Local->hasGlobalStorage() &&
+             !Local->getType()->isReferenceType() &&
+             Local->getType()->isIntegralOrEnumerationType() &&
+             !S.Paths.isEscaping(Local) && R.Block != UINT_MAX) {
+    // A local given several statuses (`res = pthread_attr_init(...)`, then
+    // `res = pthread_create(...)`): which it holds here is the walk's to
+    // tell once it has seen every assignment.
+    S.PendingStatusReturns.push_back(
+        {S.Out.ReturnOutcomes.size(), Local, Negated});
   } else if (Ret->isPointerType()) {
     // A new object, an address, or a local every path to here found not
     // null (`if (ctx == NULL) return NULL;`).
@@ -125,6 +170,47 @@ ReturnOutcome StartResults::outcomeOf(const ReturnStmt *Return, QualType Ret) {
       R.Value = Kind::NonZero;
   }
   return R;
+}
+
+void StartResults::settleStatusLocals() {
+  for (const FunctionScope::PendingStatusReturn &P : S.PendingStatusReturns) {
+    if (P.Outcome >= S.Out.ReturnOutcomes.size())
+      continue;
+    auto Values = S.IntegerLocalValues.find(P.Local);
+    if (Values == S.IntegerLocalValues.end())
+      continue;
+    std::vector<std::pair<unsigned, unsigned>> Assignments;
+    bool Known = true;
+    for (const auto &[Value, Block] : Values->second) {
+      const Expr *E = Value ? Value->IgnoreParenCasts() : nullptr;
+      Expr::EvalResult Constant;
+      if (!E || Block == UINT_MAX) {
+        Known = false;
+        break;
+      }
+      if (const auto *Call = dyn_cast<CallExpr>(E)) {
+        unsigned Order = UINT_MAX;
+        if (auto It = SpawnOrders.find(S.skip(Call)); It != SpawnOrders.end())
+          Order = It->second;
+        else if (std::optional<unsigned> Called = S.Paths.orderOf(Call))
+          Order = *Called;
+        Assignments.push_back({Order, Block});
+      } else if (!E->isValueDependent() &&
+                 E->EvaluateAsInt(Constant, S.TU.Ctx)) {
+        Assignments.push_back({UINT_MAX, Block});
+      } else {
+        Known = false;
+        break;
+      }
+    }
+    if (!Known || Assignments.empty())
+      continue;
+    ReturnOutcome &R = S.Out.ReturnOutcomes[P.Outcome];
+    R.Value = ReturnOutcome::Kind::LastStatus;
+    R.Negated = P.Negated;
+    R.StatusAssignments = std::move(Assignments);
+  }
+  S.PendingStatusReturns.clear();
 }
 
 } // namespace extract

@@ -52,8 +52,15 @@ public:
                                       bool NullEdge) const;
 
   /// What the return R (of a scalar or pointer, Ret) hands back, from the
-  /// current block with the locks held now.
+  /// current block with the locks held now. A local given the statuses of
+  /// several calls is settled after the walk (settleStatusLocals); R is
+  /// then the next of Out.ReturnOutcomes.
   ReturnOutcome outcomeOf(const clang::ReturnStmt *R, clang::QualType Ret);
+
+  /// Once the walk is over, with every value each local was given: the
+  /// returns of a local that is only ever given calls' statuses or
+  /// constants become LastStatus.
+  void settleStatusLocals();
 
 private:
   /// The call whose result E holds: the call, or a local it initialised
