@@ -246,6 +246,9 @@ struct ResolvedLock {
   /// Not a lock but the mark of a start that failed (isStartFailure): the
   /// threads that start would have made.
   std::vector<unsigned> NotStarted;
+  /// Not a lock but the mark of a try or timed join's success
+  /// (isTryJoined): the threads it joined.
+  std::vector<unsigned> Joined;
   /// Held because a call returned holding it and a later call gives it
   /// back (a lookup that locks the item it finds): it orders what is done
   /// under it, but was not taken for it, so says nothing about what the
@@ -346,6 +349,8 @@ struct ResolvedAccess {
   std::vector<std::string> OnceFlags;
   /// Threads whose start failed where this access is (isStartFailure).
   std::vector<unsigned> NotStarted;
+  /// Threads a try or timed join found ended on the way here (isTryJoined).
+  std::vector<unsigned> Joined;
   SourceLoc Loc;
   std::string Function;
   bool Volatile = false;
@@ -1288,6 +1293,12 @@ private:
     };
     if (NotStartedFor(A, CB) || NotStartedFor(B, CA))
       return false;
+    // Where a try or timed join found the other thread ended.
+    auto JoinedFor = [](const ResolvedAccess &X, unsigned Other) {
+      return std::count(X.Joined.begin(), X.Joined.end(), Other) != 0;
+    };
+    if (JoinedFor(A, B.Thread) || JoinedFor(B, A.Thread))
+      return false;
     auto InWindow = [&](int Child, unsigned Pos) {
       return Threads[Child].SpawnPos < Pos && Pos < Threads[Child].JoinPos;
     };
@@ -1426,6 +1437,16 @@ private:
       return unreachable(L);
     if (isLockedOnReturn(L))
       return lockedOnReturn(std::stoul(L.Mutex.RootId), C);
+    if (isTryJoined(L)) {
+      auto Joined = TryJoined.find({C.Frame, std::stoul(L.Mutex.RootId)});
+      if (Joined == TryJoined.end())
+        return std::nullopt;
+      ResolvedLock R{"?tryjoined:" + std::to_string(C.Frame) + ":" +
+                         L.Mutex.RootId,
+                     L.Mutex.Name, false, ""};
+      R.Joined = Joined->second;
+      return R;
+    }
     if (isStartFailure(L)) {
       // What the branch does is not told apart from the threads of a
       // call's earlier passes (isResultInLoop).
@@ -2342,8 +2363,8 @@ private:
   static bool isPlainLock(const ResolvedLock &L) {
     return !L.Shared && L.AbsentMutex.empty() && !L.Unreachable &&
            !L.Ownership && L.OnceFlag.empty() && !L.LastReferenceTo &&
-           L.NotStarted.empty() && !L.HandedOver && !isFlagGuard(L) &&
-           !isToken(L) && L.Key.rfind("once:", 0) != 0;
+           L.NotStarted.empty() && L.Joined.empty() && !L.HandedOver &&
+           !isFlagGuard(L) && !isToken(L) && L.Key.rfind("once:", 0) != 0;
   }
 
   /// The locks calls took here that a later call gives back on some paths
@@ -2730,6 +2751,7 @@ private:
         R.OnceFlags.push_back(L.OnceFlag);
       R.NotStarted.insert(R.NotStarted.end(), L.NotStarted.begin(),
                           L.NotStarted.end());
+      R.Joined.insert(R.Joined.end(), L.Joined.begin(), L.Joined.end());
       if (!isFlagGuard(L))
         continue;
       // A flag only tested on the way to starts splits the accesses that
@@ -2747,7 +2769,7 @@ private:
                                           !L.OnceFlag.empty() ||
                                           L.LastReferenceTo ||
                                           !L.NotStarted.empty() ||
-                                          isFlagGuard(L);
+                                          !L.Joined.empty() || isFlagGuard(L);
                                  }),
                   R.Locks.end());
     // A write of a whole object (a memset, `*c = (struct client){0}`) may
@@ -3649,6 +3671,8 @@ private:
       K += "|once:" + O;
     for (unsigned T : R.NotStarted)
       K += "|notstarted:" + std::to_string(T);
+    for (unsigned T : R.Joined)
+      K += "|joined:" + std::to_string(T);
     K += "|" + R.LazyInitOf + "|" + R.Program;
     return K;
   }
@@ -4861,6 +4885,13 @@ private:
       if (!Names(T) || T.JoinPos != UINT_MAX || static_cast<int>(I) == Joiner ||
           notStartedHere(I, Failed))
         continue;
+      // A try or timed join: only what holds its success's mark is after
+      // the thread (resolveLock); where the edges meet, it may still run.
+      if (J.OnSuccessEdge) {
+        if (T.Parent == Joiner)
+          TryJoined[{C.Frame, J.Order}].push_back(static_cast<unsigned>(I));
+        continue;
+      }
       if (T.Parent != Joiner) {
         if (T.JoinedBy < 0)
           T.JoinedBy = Joiner;
@@ -6248,6 +6279,9 @@ private:
   /// store so far aimed them at; empty once they point at more
   /// (noteGlobalPointee).
   std::unordered_map<std::string, std::optional<AbsPath>> GlobalPointees;
+  /// The threads each try or timed join joined, by the walk of the call
+  /// (Context::Frame) and the join's order there.
+  std::map<std::pair<unsigned, unsigned>, std::vector<unsigned>> TryJoined;
   /// Places in variables some access indexes as arrays (indexIndexedCells).
   std::unordered_set<std::string> IndexedCells;
   /// The roots of the objects global pointers point at, one each.

@@ -212,6 +212,16 @@ inline bool isStartFailure(const HeldLock &L) {
   return L.Mutex.Root == AccessPath::RootKind::Return &&
          endsWithMark(L, "?startfailed");
 }
+/// "<join>?tryjoined", a Return path naming the join event at that order:
+/// held on the edge where a try or timed join succeeded (`if
+/// (pthread_timedjoin_np(t, NULL, &limit) == 0)`). What holds it comes
+/// after the threads the join joined; on the failure edge, and past the
+/// place where the edges meet again, they may still run.
+inline const std::string TryJoinedMark = "?tryjoined";
+inline bool isTryJoined(const HeldLock &L) {
+  return L.Mutex.Root == AccessPath::RootKind::Return &&
+         endsWithMark(L, TryJoinedMark);
+}
 /// A call of a program function whose result was tested: the step before
 /// "?startfailed" says which result the edge found, null or zero
 /// (ResultZeroMark) or not (ResultNonZeroMark). The whole program decides
@@ -373,7 +383,7 @@ inline bool isPseudoLock(const HeldLock &L) {
   return isMutexAbsence(L) || isThreadOwnership(L) || isOnceBranch(L) ||
          isLockedOnReturn(L) || isStartFailure(L) || isLastReference(L) ||
          isCallableSet(L) || isImpossibleBranch(L) || isParamTest(L) ||
-         isFlagTest(L);
+         isFlagTest(L) || isTryJoined(L);
 }
 inline bool holdsRealLock(const std::vector<HeldLock> &Locks) {
   for (const HeldLock &L : Locks)
@@ -507,6 +517,10 @@ struct JoinEvent {
   /// failed start's ("?startfailed": none of its threads), a branch no
   /// thread takes ("?impossible", an unset callback's: nothing).
   std::vector<HeldLock> BranchMarks;
+  /// A try or timed join, on the edge where it succeeded: it joins only
+  /// what holds its mark (isTryJoined), not what follows where the edges
+  /// meet again.
+  bool OnSuccessEdge = false;
 };
 
 /// A thread's handle copied (`*idp = thread_id;`, `pthread_t t = ctx->tid;`):

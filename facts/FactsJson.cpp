@@ -284,6 +284,8 @@ void to_json(json &J, const JoinEvent &E) {
   J = json{{"handle", E.Handle}, {"order", E.Order}, {"loc", E.Loc}};
   if (!E.BranchMarks.empty())
     J["branch_marks"] = E.BranchMarks;
+  if (E.OnSuccessEdge)
+    J["on_success_edge"] = true;
 }
 
 void from_json(const json &J, JoinEvent &E) {
@@ -292,6 +294,7 @@ void from_json(const json &J, JoinEvent &E) {
   J.at("loc").get_to(E.Loc);
   if (J.contains("branch_marks"))
     J.at("branch_marks").get_to(E.BranchMarks);
+  E.OnSuccessEdge = J.value("on_success_edge", false);
 }
 
 void to_json(json &J, const IntegerArg &A) {

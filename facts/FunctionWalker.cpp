@@ -485,8 +485,17 @@ FunctionWalker::entryState(const CFGBlock *Block,
             S.Locks.lock(Try->Locks);
             for (const HeldLock &L : Try->Locks)
               S.TriedLocks.push_back(L.Mutex);
-            for (const AccessPath &Handle : Try->Joined)
+            for (const AccessPath &Handle : Try->Joined) {
               Calls.addJoin(Handle, E);
+              JoinEvent &J = S.Out.Joins.back();
+              J.OnSuccessEdge = true;
+              HeldLock Mark;
+              Mark.Mutex.Root = AccessPath::RootKind::Return;
+              Mark.Mutex.RootId = std::to_string(J.Order);
+              Mark.Mutex.Name = Mark.Mutex.RootName = "the join's success";
+              Mark.Mutex.Steps.push_back(TryJoinedMark);
+              S.Locks.lock({Mark});
+            }
           }
         // What the condition tests against null or zero, asked once for
         // the three questions about it.
