@@ -751,6 +751,37 @@ void CallModel::handleLibraryCall(const FunctionDecl *Callee,
   handleLibraryArgs(M, Args);
 }
 
+/// Is parameter I of Callee, an instantiated template, a forwarding
+/// reference (`T&&` of the template's own T, or an element of a pack of
+/// them, `Args&&... args`)? An lvalue argument makes it `T&` in the
+/// instantiation, which says nothing of a write.
+static bool isForwardingParam(const FunctionDecl *Callee, unsigned I) {
+  const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern();
+  if (!Pattern)
+    return false;
+  // A pack of the pattern stands for as many parameters as the
+  // instantiation has beyond the pattern's others.
+  unsigned Others = 0;
+  for (const ParmVarDecl *P : Pattern->parameters())
+    Others += P->isParameterPack() ? 0 : 1;
+  unsigned PackSize =
+      Callee->getNumParams() > Others ? Callee->getNumParams() - Others : 0;
+  unsigned At = 0;
+  for (const ParmVarDecl *P : Pattern->parameters()) {
+    unsigned Count = P->isParameterPack() ? PackSize : 1;
+    if (I < At + Count) {
+      QualType T = P->getType();
+      if (const auto *Pack = T->getAs<PackExpansionType>())
+        T = Pack->getPattern();
+      const auto *Ref = T->getAs<RValueReferenceType>();
+      return Ref && !Ref->getPointeeType().hasQualifiers() &&
+             Ref->getPointeeType()->getAs<TemplateTypeParmType>();
+    }
+    At += Count;
+  }
+  return false;
+}
+
 void CallModel::handleLibraryArgs(const FunctionDecl *Callee,
                                   llvm::ArrayRef<const Expr *> Args) {
   if (S.Lib.functionHas(Callee, LibraryRole::PassThrough))
@@ -772,8 +803,11 @@ void CallModel::handleLibraryArgs(const FunctionDecl *Callee,
     if (S.Lib.isAtomic(Args[I]->getType()) ||
         S.Lib.isSyncObject(Args[I]->getType()))
       continue;
-    // Forwarding references (T&&) of templates are taken as reads.
-    bool Write = !Referent.isConstQualified() && T->isLValueReferenceType();
+    // Forwarding references (T&&) of templates are taken as reads: a
+    // library template handed an lvalue that way (fmt::format's
+    // arguments) copies or reads it.
+    bool Write = !Referent.isConstQualified() && T->isLValueReferenceType() &&
+                 !isForwardingParam(Callee, I);
     Recorder.record(Args[I], Write);
   }
 }
