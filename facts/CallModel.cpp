@@ -774,8 +774,16 @@ static bool isForwardingParam(const FunctionDecl *Callee, unsigned I) {
       if (const auto *Pack = T->getAs<PackExpansionType>())
         T = Pack->getPattern();
       const auto *Ref = T->getAs<RValueReferenceType>();
-      return Ref && !Ref->getPointeeType().hasQualifiers() &&
-             Ref->getPointeeType()->getAs<TemplateTypeParmType>();
+      const auto *Param =
+          Ref && !Ref->getPointeeType().hasQualifiers()
+              ? Ref->getPointeeType()->getAs<TemplateTypeParmType>()
+              : nullptr;
+      // The function template's own parameter, deduced from the argument
+      // (not a class template's T of `void set(T&&)`).
+      const FunctionTemplateDecl *Template =
+          Pattern->getDescribedFunctionTemplate();
+      return Param && Template &&
+             Param->getDepth() == Template->getTemplateParameters()->getDepth();
     }
     At += Count;
   }

@@ -199,7 +199,9 @@ bool FunctionWalker::walkCFG(const Stmt *Root) {
   S.ComesRound = true;
   S.CurrentBlock = UINT_MAX;
   S.Unreached.clear();
-  StartResults(S, Calls.spawnOrders()).settleStatusLocals();
+  // (An OpenMP region's walk is part of its function's, which settles.)
+  if (!S.InRegion)
+    StartResults(S, Calls.spawnOrders()).settleStatusLocals();
   // The state every return leaves (none, when nothing returns).
   const std::optional<FlowState> &AtExit = Exits[Graph->getExit().getBlockID()];
   S.Locks.Now = AtExit ? *AtExit : FlowState();
