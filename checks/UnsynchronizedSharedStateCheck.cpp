@@ -1567,6 +1567,11 @@ private:
           Base.Steps = To->Steps;
           Base.SteppedSlots = To->SteppedSlots;
           Base.Display = "*" + Base.Display;
+          // All of what it points at (`*a->count`): that thing's own name.
+          if (I + 1 == Path.Steps.size() && !To->Name.empty()) {
+            Base.Name = To->Name;
+            HasField = false;
+          }
           continue;
         }
       // Keys name a stepped index as a slot's, as a starter's slots are
@@ -1608,7 +1613,7 @@ private:
   /// the pointer was aimed at by decay (`p = arr`) keeps the pointer's
   /// name, as heap objects do.
   bool throughGlobalPointer(AbsPath &Base, bool ToScalarCell = false) const {
-    if (!isGlobalCell(Base))
+    if (!isGlobalCell(Base) && !(ToScalarCell && isLocalVariableCell(Base)))
       return false;
     auto It = GlobalPointees.find(anyElementKey(Base));
     if (It == GlobalPointees.end() || !It->second)
@@ -2982,6 +2987,14 @@ private:
     return isGlobalRoot(P.Root) &&
            std::find(P.Steps.begin(), P.Steps.end(), "*") == P.Steps.end();
   }
+  /// Is P a place in a local variable itself (of a thread's frame, or a
+  /// thread_local), reached through no pointer: no heap object, no object
+  /// made for a start?
+  static bool isLocalVariableCell(const AbsPath &P) {
+    return P.Root.rfind("L:", 0) == 0 && !isHeapObjectRoot(P.Root) &&
+           !madeForStart(P.Root) &&
+           std::find(P.Steps.begin(), P.Steps.end(), "*") == P.Steps.end();
+  }
 
   /// P's key with every index "[]": the elements of an array of pointers
   /// (`pools[i] = create()`) point at one object only if all of them do.
@@ -3016,9 +3029,11 @@ private:
                          const std::optional<AbsPath> &Value, bool Once) {
     // A global pointer's value kept elsewhere (`th->next = threads`): its
     // earlier targets stay reachable by other names, it is no one object.
-    if (Value && isGlobalCell(*Value))
+    if (Value && (isGlobalCell(*Value) || isLocalVariableCell(*Value)))
       GlobalPointees.insert_or_assign(anyElementKey(*Value), std::nullopt);
-    if (!isGlobalCell(Cell))
+    // A pointer in a local the thread hands on (`struct arg a = {&count};
+    // start(work, &a)`) counts too, for `*a->p` (isScalarVariableCell).
+    if (!isGlobalCell(Cell) && !isLocalVariableCell(Cell))
       return;
     std::optional<AbsPath> Pointee = Value;
     if (Pointee)

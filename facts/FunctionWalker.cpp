@@ -729,10 +729,51 @@ void FunctionWalker::visitStmt(const Stmt *St) {
       Recorder.recordCopy(Cast->getSubExpr());
 }
 
+void FunctionWalker::noteFieldInitialisers(const VarDecl *VD,
+                                           const InitListExpr *List) {
+  const RecordDecl *RD = VD->getType()->getAsRecordDecl();
+  if (!RD || RD->isUnion() || VD->hasGlobalStorage())
+    return;
+  // Bases come first in a C++ aggregate's list: only plain structs.
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(RD);
+      Class && Class->getNumBases())
+    return;
+  if (const InitListExpr *Semantic = List->getSemanticForm())
+    List = Semantic;
+  unsigned I = 0;
+  for (const FieldDecl *Field : RD->fields()) {
+    if (I >= List->getNumInits())
+      break;
+    const Expr *Value = List->getInit(I++);
+    if (!Field->getType()->isPointerType() || !Field->getIdentifier() ||
+        Value->isNullPointerConstant(S.TU.Ctx, Expr::NPC_ValueDependentIsNull))
+      continue;
+    std::optional<AccessPath> Place = S.Paths.varPath(VD);
+    if (!Place)
+      continue;
+    appendStep(*Place, "." + Field->getNameAsString());
+    Place->Name = RD->getIdentifier()
+                      ? catalogName(RD) + "::" + Field->getNameAsString()
+                      : Place->Name + "." + Field->getNameAsString();
+    size_t Before = S.Out.Accesses.size();
+    Recorder.recordPath(*Place, /*Write=*/true, Value);
+    if (S.Out.Accesses.size() == Before || !S.Out.Accesses.back().Write)
+      continue;
+    MemoryAccess &A = S.Out.Accesses.back();
+    A.StoresPointer = true;
+    A.Stored = S.Paths.pointerValueOf(Value);
+    A.StoresNewObject = isAllocation(S.Lib, Value);
+    A.StoresCallResult = isa<CallExpr>(Value->IgnoreParenCasts());
+  }
+}
+
 void FunctionWalker::visitDecl(const VarDecl *VD) {
   if (VD->getInit() && !VD->hasGlobalStorage() &&
       VD->getType()->isIntegralOrEnumerationType())
     S.IntegerLocalValues[VD].push_back({VD->getInit(), S.CurrentBlock});
+  if (const auto *List = dyn_cast_or_null<InitListExpr>(
+          VD->getInit() ? VD->getInit()->IgnoreParenImpCasts() : nullptr))
+    noteFieldInitialisers(VD, List);
   if (const Expr *Init = VD->getInit()) {
     QualType T = VD->getType();
     if (T->isReferenceType()) {

@@ -105,6 +105,11 @@ private:
   void noteUntakenReleases();
   void visitStmt(const clang::Stmt *S);
   void visitDecl(const clang::VarDecl *VD);
+  /// A local struct initialised field by field (`struct arg a = {&count,
+  /// &g};`, designated or not): each pointer field stores what its
+  /// initialiser points at, as an assignment to it would.
+  void noteFieldInitialisers(const clang::VarDecl *VD,
+                             const clang::InitListExpr *List);
   void visitReturnedGuard(const clang::VarDecl *VD);
   void visitRangeLoop(const clang::VarDecl *RangeVar,
                       const clang::CXXForRangeStmt *Loop);
