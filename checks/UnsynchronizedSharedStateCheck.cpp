@@ -643,8 +643,10 @@ public:
     findOwnPointerCells();
     findOtherIdWrites();
     nameLocksThroughSinglePointers();
+    // (Only globals' pointers: a local struct's field points where one
+    // run of its frame aimed it.)
     for (const auto &[Cell, Pointee] : GlobalPointees)
-      if (Pointee)
+      if (Pointee && Cell.rfind("G:", 0) == 0)
         GlobalPointeeRoots.insert(Pointee->Root);
     indexSyncs();
     dropInvalidTokens();
@@ -6290,9 +6292,9 @@ private:
     bool Other = false;
   };
   std::unordered_map<std::string, StartCounter> StartCounters;
-  /// Global pointer cells ("G:<usr><fields>") -> the one object each
-  /// store so far aimed them at; empty once they point at more
-  /// (noteGlobalPointee).
+  /// Pointer cells of globals ("G:<usr><fields>"), and of locals' own
+  /// places (isLocalVariableCell) -> the one object each store so far
+  /// aimed them at; empty once they point at more (noteGlobalPointee).
   std::unordered_map<std::string, std::optional<AbsPath>> GlobalPointees;
   /// The threads each try or timed join joined, by the walk of the call
   /// (Context::Frame) and the join's order there.
