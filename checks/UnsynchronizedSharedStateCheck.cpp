@@ -1059,7 +1059,7 @@ private:
   /// through no pointer (`arr` of `arr[i]`, `cfg.slots` of
   /// `cfg.slots[2]`): arrays, whose decayed address is that of their first
   /// element only (isScalarVariableCell). Globals by "G:<id>", locals and
-  /// thread_locals by their id alone.
+  /// thread_locals by "L:<id>", whichever thread's (initialisedPlace).
   void indexIndexedCells() {
     for (const auto &[Id, F] : P.functions())
       for (const MemoryAccess &A : F.Accesses) {
@@ -1067,7 +1067,7 @@ private:
             A.Path.Root != AccessPath::RootKind::Local)
           continue;
         std::string Key =
-            (A.Path.Root == AccessPath::RootKind::Global ? "G:" : "") +
+            (A.Path.Root == AccessPath::RootKind::Global ? "G:" : "L:") +
             A.Path.RootId;
         for (const std::string &S : A.Path.Steps) {
           if (S == "*" || S == "&")
@@ -1640,17 +1640,10 @@ private:
           return S == "*" || (isIndex(S) && !constantIndex(S));
         }))
       return false;
-    std::string Key = P.key();
-    // A local's place by its declaration, whichever thread's it is.
-    if (Key.rfind("L:", 0) == 0) {
-      size_t Colon = Key.find(':', 2);
-      if (Colon == std::string::npos)
-        return false;
-      Key = Key.substr(Colon + 1);
-    } else if (!isGlobalRoot(P.Root)) {
+    if (!isGlobalRoot(P.Root) && P.Root.rfind("L:", 0) != 0)
       return false;
-    }
-    return !IndexedCells.count(Key);
+    // A local's place by its declaration, whichever thread's it is.
+    return !IndexedCells.count(initialisedPlace(P));
   }
 
   /// A block access through a global pointer (`free(pool)`, `memset(pool,

@@ -772,6 +772,14 @@ std::optional<AccessPath> PathBuilder::pathOf(const Expr *E, unsigned Depth) {
   return std::nullopt;
 }
 
+/// Is Address that of an array's element (`&buf[2]`, "buf[2]&")?
+static bool isElementAddress(const AccessPath &Address) {
+  const std::vector<std::string> &Steps = Address.Steps;
+  return Steps.size() >= 2 && Steps.back() == "&" &&
+         !Steps[Steps.size() - 2].empty() &&
+         Steps[Steps.size() - 2].front() == '[';
+}
+
 /// The address of some element of what the address points to; of the
 /// same array when it is already an element's (`&buf[2] + 1`).
 static std::optional<AccessPath>
@@ -779,9 +787,7 @@ someElementOf(std::optional<AccessPath> Address) {
   if (!Address)
     return Address;
   std::vector<std::string> &Steps = Address->Steps;
-  if (Steps.size() >= 2 && Steps.back() == "&" &&
-      !Steps[Steps.size() - 2].empty() &&
-      Steps[Steps.size() - 2].front() == '[') {
+  if (isElementAddress(*Address)) {
     Steps[Steps.size() - 2] = "[]";
     return Address;
   }
@@ -840,10 +846,7 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
       // (a slot, or an index taken from a shared counter) as a subscript
       // names it, when the pointer is no element's address already. Other
       // offsets stay some element (a header skipped: `(char *)p + 8`).
-      if (Base && B->getOpcode() == BO_Add &&
-          !(Base->Steps.size() >= 2 && Base->Steps.back() == "&" &&
-            !Base->Steps[Base->Steps.size() - 2].empty() &&
-            Base->Steps[Base->Steps.size() - 2].front() == '[')) {
+      if (Base && B->getOpcode() == BO_Add && !isElementAddress(*Base)) {
         std::string Step = elementStep(PtrFirst ? B->getRHS() : B->getLHS());
         if (Step == "[@]" || isClaimedIndex(Step)) {
           for (const std::string &S :

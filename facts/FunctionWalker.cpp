@@ -22,8 +22,11 @@ using namespace clang;
 namespace concur {
 namespace extract {
 
-/// The local integer E names, if it does (for StartResults' statuses).
-static const VarDecl *integerLocal(const Expr *E) {
+/// The local integer E names, if it does and FD hands back an integer
+/// (StartResults' statuses: other functions' locals are never asked about).
+static const VarDecl *statusLocal(const FunctionDecl *FD, const Expr *E) {
+  if (!FD || !FD->getReturnType()->isIntegralOrEnumerationType())
+    return nullptr;
   const VarDecl *VD = referencedVar(E->IgnoreParenImpCasts());
   return VD && !VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD) &&
                  VD->getType()->isIntegralOrEnumerationType()
@@ -711,7 +714,7 @@ void FunctionWalker::visitStmt(const Stmt *St) {
   }
   if (const auto *U = dyn_cast<UnaryOperator>(St)) {
     if (U->isIncrementDecrementOp()) {
-      if (const VarDecl *Local = integerLocal(U->getSubExpr()))
+      if (const VarDecl *Local = statusLocal(S.FD, U->getSubExpr()))
         S.IntegerLocalValues[Local].push_back({nullptr, S.CurrentBlock});
       size_t Before = S.Out.Accesses.size();
       Recorder.record(U->getSubExpr(), /*Write=*/true);
@@ -727,6 +730,22 @@ void FunctionWalker::visitStmt(const Stmt *St) {
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(St))
     if (Cast->getCastKind() == CK_LValueToRValue)
       Recorder.recordCopy(Cast->getSubExpr());
+}
+
+void FunctionWalker::notePointerStore(MemoryAccess &A, const Expr *Value,
+                                      bool InPlace) {
+  A.StoresPointer = true;
+  A.Stored = S.Paths.pointerValueOf(Value);
+  A.StoresNewObject = isAllocation(S.Lib, Value) || InPlace;
+  A.StoresCallResult = isa<CallExpr>(Value->IgnoreParenCasts());
+  // A local handing on here, and only here, the one object it was given
+  // (`state = zmalloc(n); ...; loop->apidata = state;`) stores it as the
+  // call that made it would.
+  if (const auto *Use = dyn_cast<DeclRefExpr>(Value->IgnoreParenCasts()))
+    if (auto It = S.SoleHandOns.find(Use); It != S.SoleHandOns.end()) {
+      A.StoresNewObject = isAllocation(S.Lib, It->second);
+      A.StoresCallResult = isa<CallExpr>(It->second->IgnoreParenCasts());
+    }
 }
 
 void FunctionWalker::noteFieldInitialisers(const VarDecl *VD,
@@ -759,17 +778,14 @@ void FunctionWalker::noteFieldInitialisers(const VarDecl *VD,
     Recorder.recordPath(*Place, /*Write=*/true, Value);
     if (S.Out.Accesses.size() == Before || !S.Out.Accesses.back().Write)
       continue;
-    MemoryAccess &A = S.Out.Accesses.back();
-    A.StoresPointer = true;
-    A.Stored = S.Paths.pointerValueOf(Value);
-    A.StoresNewObject = isAllocation(S.Lib, Value);
-    A.StoresCallResult = isa<CallExpr>(Value->IgnoreParenCasts());
+    notePointerStore(S.Out.Accesses.back(), Value, /*InPlace=*/false);
   }
 }
 
 void FunctionWalker::visitDecl(const VarDecl *VD) {
-  if (VD->getInit() && !VD->hasGlobalStorage() &&
-      VD->getType()->isIntegralOrEnumerationType())
+  if (VD->getInit() && S.FD &&
+      S.FD->getReturnType()->isIntegralOrEnumerationType() &&
+      !VD->hasGlobalStorage() && VD->getType()->isIntegralOrEnumerationType())
     S.IntegerLocalValues[VD].push_back({VD->getInit(), S.CurrentBlock});
   if (const auto *List = dyn_cast_or_null<InitListExpr>(
           VD->getInit() ? VD->getInit()->IgnoreParenImpCasts() : nullptr))
@@ -885,7 +901,7 @@ bool FunctionWalker::reallocatesInPlace(const Expr *LHS, const Expr *RHS) {
 
 void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   const Expr *LHS = B->getLHS(), *RHS = B->getRHS();
-  if (const VarDecl *Local = integerLocal(LHS))
+  if (const VarDecl *Local = statusLocal(S.FD, LHS))
     S.IntegerLocalValues[Local].push_back(
         {B->getOpcode() == BO_Assign ? RHS : nullptr, S.CurrentBlock});
   // `p->seq = p->qual = 0` stores what the inner assignment stores.
@@ -906,21 +922,7 @@ void FunctionWalker::visitAssignment(const BinaryOperator *B) {
   if (B->getOpcode() == BO_Assign && LHS->getType()->isPointerType() &&
       S.Out.Accesses.size() > Before && S.Out.Accesses.back().Write &&
       !RHS->isNullPointerConstant(S.TU.Ctx, Expr::NPC_ValueDependentIsNull)) {
-    S.Out.Accesses.back().StoresPointer = true;
-    S.Out.Accesses.back().Stored = S.Paths.pointerValueOf(RHS);
-    S.Out.Accesses.back().StoresNewObject =
-        isAllocation(S.Lib, RHS) || reallocatesInPlace(LHS, RHS);
-    S.Out.Accesses.back().StoresCallResult =
-        isa<CallExpr>(RHS->IgnoreParenCasts());
-    // A local handing on here, and only here, the one object it was given
-    // (`state = zmalloc(n); ...; loop->apidata = state;`) stores it as the
-    // call that made it would.
-    if (const auto *Use = dyn_cast<DeclRefExpr>(RHS->IgnoreParenCasts()))
-      if (auto It = S.SoleHandOns.find(Use); It != S.SoleHandOns.end()) {
-        S.Out.Accesses.back().StoresNewObject = isAllocation(S.Lib, It->second);
-        S.Out.Accesses.back().StoresCallResult =
-            isa<CallExpr>(It->second->IgnoreParenCasts());
-      }
+    notePointerStore(S.Out.Accesses.back(), RHS, reallocatesInPlace(LHS, RHS));
   }
   if (B->getOpcode() == BO_Assign && S.Out.Accesses.size() > Before &&
       S.Out.Accesses.back().Write && isCurrentThreadIdValue(RHS, S.TU))

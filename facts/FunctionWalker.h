@@ -110,6 +110,10 @@ private:
   /// initialiser points at, as an assignment to it would.
   void noteFieldInitialisers(const clang::VarDecl *VD,
                              const clang::InitListExpr *List);
+  /// A (write) access A stores the pointer Value: where it points, and
+  /// whether it is a new object (InPlace: given back its own, realloc'd).
+  void notePointerStore(MemoryAccess &A, const clang::Expr *Value,
+                        bool InPlace);
   void visitReturnedGuard(const clang::VarDecl *VD);
   void visitRangeLoop(const clang::VarDecl *RangeVar,
                       const clang::CXXForRangeStmt *Loop);

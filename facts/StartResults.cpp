@@ -88,32 +88,6 @@ bool StartResults::inCatchHandler(const Stmt *St) const {
   return false;
 }
 
-/// The status an integer result hands on, past negations and tests
-/// against zero (`!res`, `rc == 0`, `rc != 0`); Negated flips with each
-/// that turns a nonzero status into zero.
-static const Expr *statusUnder(const Expr *V, bool &Negated, ASTContext &Ctx) {
-  for (;;) {
-    V = V->IgnoreParenCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(V);
-        U && U->getOpcode() == UO_LNot) {
-      Negated = !Negated;
-      V = U->getSubExpr();
-      continue;
-    }
-    const auto *B = dyn_cast<BinaryOperator>(V);
-    if (!B || !B->isEqualityOp())
-      return V;
-    const Expr *Other = isNullOrZero(B->getRHS(), Ctx)   ? B->getLHS()
-                        : isNullOrZero(B->getLHS(), Ctx) ? B->getRHS()
-                                                         : nullptr;
-    if (!Other)
-      return V;
-    if (B->getOpcode() == BO_EQ)
-      Negated = !Negated;
-    V = Other;
-  }
-}
-
 ReturnOutcome StartResults::outcomeOf(const ReturnStmt *Return, QualType Ret) {
   using Kind = ReturnOutcome::Kind;
   ReturnOutcome R;
@@ -125,10 +99,10 @@ ReturnOutcome StartResults::outcomeOf(const ReturnStmt *Return, QualType Ret) {
   const Expr *Bare = V->IgnoreParenCasts();
   // An integer result may hand on a status negated or tested (`return
   // !res;`, `return pthread_create(...) == 0;`).
+  // (nullTested's "zero when the condition holds" is the status negated.)
   bool Negated = false;
-  const Expr *Status = Ret->isIntegralOrEnumerationType()
-                           ? statusUnder(V, Negated, S.TU.Ctx)
-                           : V;
+  const Expr *Status =
+      Ret->isIntegralOrEnumerationType() ? nullTested(V, S.TU.Ctx, Negated) : V;
   Expr::EvalResult Constant;
   if (isNullOrZero(V, S.TU.Ctx)) {
     R.Value = Kind::Zero;
