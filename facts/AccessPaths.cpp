@@ -367,8 +367,30 @@ bool readsAlikeInLambda(const LibraryModel &Lib, const Expr *Init) {
 
 } // namespace
 
+/// 0, NULL or nullptr, spelled as a literal (no context needed).
+static bool isNullLiteral(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *Zero = dyn_cast<IntegerLiteral>(E))
+    return Zero->getValue() == 0;
+  return isa<GNUNullExpr>(E) || isa<CXXNullPtrLiteralExpr>(E);
+}
+
+const Expr *nonNullArm(const Expr *E) {
+  const auto *Choice =
+      dyn_cast<AbstractConditionalOperator>(E->IgnoreParenCasts());
+  if (!Choice)
+    return nullptr;
+  bool NullTrue = isNullLiteral(Choice->getTrueExpr());
+  bool NullFalse = isNullLiteral(Choice->getFalseExpr());
+  if (NullTrue == NullFalse)
+    return nullptr;
+  return NullTrue ? Choice->getFalseExpr() : Choice->getTrueExpr();
+}
+
 bool isAllocation(const LibraryModel &Lib, const Expr *E) {
   E = E->IgnoreParenCasts();
+  if (const Expr *Arm = nonNullArm(E))
+    E = Arm->IgnoreParenCasts();
   const auto *CE = dyn_cast<CallExpr>(E);
   return isa<CXXNewExpr>(E) ||
          (CE && Lib.functionHas(CE->getDirectCallee(), LibraryRole::Allocates));
@@ -823,6 +845,15 @@ std::optional<AccessPath> PathBuilder::pointerValueOf(const Expr *E,
   }
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
     return pointerValueOf(Cast->getSubExpr(), Depth + 1);
+  // `n ? malloc(n) : NULL`: null points at nothing, so a new object, or
+  // what a call returned, is all the pointer may point to. (Other choices
+  // against null, `step ? w->data : 0`, stay unfollowed: concur does not
+  // tell the objects of one allocation site apart, and a pointer handed
+  // from run to run would join them.)
+  if (const Expr *Arm = nonNullArm(E);
+      Arm && (isa<CallExpr>(Arm->IgnoreParenCasts()) ||
+              isa<CXXNewExpr>(Arm->IgnoreParenCasts())))
+    return pointerValueOf(Arm, Depth + 1);
   if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
     return pointerValueOf(M->getSubExpr(), Depth + 1);
   // ({ ...; value; }): a GNU statement expression is its last expression

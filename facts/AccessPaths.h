@@ -50,8 +50,12 @@ AccessPath thisPath();
 /// result by the whole-program stage.
 AccessPath returnPath(unsigned Order, const std::string &RootName);
 
+/// The arm of `c ? p : NULL` (or `c ? NULL : p`) that is no null literal;
+/// null for any other expression.
+const clang::Expr *nonNullArm(const clang::Expr *E);
 /// A new object at each run: `new`, or a call of a function with the
-/// catalog role `allocates` (malloc, std::make_shared).
+/// catalog role `allocates` (malloc, std::make_shared); also one of these
+/// or null (`n ? malloc(n) : NULL`).
 bool isAllocation(const LibraryModel &Lib, const clang::Expr *E);
 /// Is VD made anew each time the code at At runs: declared in a block
 /// that encloses At with no loop in between (or as the variable of a

@@ -737,14 +737,20 @@ void FunctionWalker::notePointerStore(MemoryAccess &A, const Expr *Value,
   A.StoresPointer = true;
   A.Stored = S.Paths.pointerValueOf(Value);
   A.StoresNewObject = isAllocation(S.Lib, Value) || InPlace;
-  A.StoresCallResult = isa<CallExpr>(Value->IgnoreParenCasts());
+  // `n ? make(n) : NULL` stores what the call made, or nothing.
+  auto IsCall = [](const Expr *Made) {
+    if (const Expr *Arm = nonNullArm(Made))
+      Made = Arm;
+    return isa<CallExpr>(Made->IgnoreParenCasts());
+  };
+  A.StoresCallResult = IsCall(Value);
   // A local handing on here, and only here, the one object it was given
   // (`state = zmalloc(n); ...; loop->apidata = state;`) stores it as the
   // call that made it would.
   if (const auto *Use = dyn_cast<DeclRefExpr>(Value->IgnoreParenCasts()))
     if (auto It = S.SoleHandOns.find(Use); It != S.SoleHandOns.end()) {
       A.StoresNewObject = isAllocation(S.Lib, It->second);
-      A.StoresCallResult = isa<CallExpr>(It->second->IgnoreParenCasts());
+      A.StoresCallResult = IsCall(It->second);
     }
 }
 

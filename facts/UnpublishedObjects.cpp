@@ -29,6 +29,8 @@ enum class UseKind {
 /// program's to tell): not a new object of a class whose constructor does
 /// something, which could hand `this` on.
 bool isFreshValue(const Expr *E) {
+  if (const Expr *Arm = nonNullArm(E)) // n ? malloc(n) : NULL
+    E = Arm;
   E = E->IgnoreParenCasts();
   if (isa<CallExpr>(E))
     return true;
@@ -170,6 +172,12 @@ public:
     // Inside a lambda's body: the closure holds a copy.
     if (Use->refersToEnclosingVariableOrCapture())
       return UseKind::HandOn;
+    return classifyPointer(Use);
+  }
+
+private:
+  /// A use of Use, the object's pointer or one into it (`c + n`).
+  UseKind classifyPointer(const Expr *Use) const {
     if (isUnevaluated(Use))
       return UseKind::Benign; // sizeof *c
     const Stmt *Child = Use;
@@ -194,13 +202,19 @@ public:
     return comparedOrLent(Parent, Child);
   }
 
-private:
   /// A use whose parent is no access: a comparison (benign), an argument of
-  /// a call that keeps nothing (benign), or anything else (a hand-on).
+  /// a call that keeps nothing (benign), pointer arithmetic (`memcpy(c + n,
+  /// ...)`: a pointer into the same object, used as the object's is, or a
+  /// distance between two), or anything else (a hand-on).
   UseKind comparedOrLent(const Stmt *Parent, const Stmt *Child) const {
-    if (const auto *B = dyn_cast<BinaryOperator>(Parent))
+    if (const auto *B = dyn_cast<BinaryOperator>(Parent)) {
       if (B->isComparisonOp())
         return UseKind::Benign;
+      const auto *Operand = dyn_cast<Expr>(Child);
+      if (B->isAdditiveOp() && Operand && Operand->getType()->isPointerType())
+        return B->getType()->isPointerType() ? classifyPointer(B)
+                                             : UseKind::Benign;
+    }
     if (const auto *Call = dyn_cast<CallExpr>(Parent))
       if (isArgument(Call, Child) && keepsNothing(Call))
         return UseKind::Benign;
