@@ -194,6 +194,9 @@ private:
                     llvm::ArrayRef<const clang::Expr *> Args, bool System);
 
   // Synchronisation (SyncCalls.cpp).
+  /// Is the object Arg points to (or is) of a type a library declares
+  /// (pthread_mutex_t), not a struct of the program?
+  bool isLibraryObject(const clang::Expr *Arg) const;
   bool handleSync(const CatalogEntry &E, const clang::Expr *Call,
                   const clang::Expr *Receiver,
                   llvm::ArrayRef<const clang::Expr *> Args);

@@ -222,6 +222,40 @@ std::optional<TryLock> CallModel::tryLockIn(const Expr *Cond) {
   return std::nullopt;
 }
 
+/// Operations on a synchronisation object that need the object alive. An
+/// unlock is left out: it ends a use its lock began, and the lock stands
+/// for the whole use. (Counting it would pair a destruction with the
+/// unlock that follows a signal, `lock; n++; signal; unlock`, which the
+/// signal does not order, though the waiter's wakeup, taking the mutex
+/// back, does.)
+static bool usesObject(SyncOp Op) {
+  switch (Op) {
+  case SyncOp::Lock:
+  case SyncOp::LockShared:
+  case SyncOp::Release:
+  case SyncOp::Acquire:
+  case SyncOp::ReleaseAcquire:
+  case SyncOp::TryLock:
+  case SyncOp::TryLockShared:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Is the object Arg points to (or is) of a type a library declares?
+bool CallModel::isLibraryObject(const Expr *Arg) const {
+  QualType T = Arg->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const Decl *Declared = nullptr;
+  if (const auto *Typedef = T->getAs<TypedefType>())
+    Declared = Typedef->getDecl();
+  else if (const TagDecl *Tag = T->getAsTagDecl())
+    Declared = Tag;
+  return Declared && S.TU.inLibraryCode(Declared);
+}
+
 bool CallModel::handleSync(const CatalogEntry &E, const Expr *Call,
                            const Expr *Receiver,
                            llvm::ArrayRef<const Expr *> Args) {
@@ -239,6 +273,16 @@ bool CallModel::handleSync(const CatalogEntry &E, const Expr *Call,
       Object = S.Paths.pathOf(Args[0]);
     }
   }
+  // pthread_mutex_lock(&m), pthread_cond_wait(&c, &m): a use of the object
+  // the pointer points to, which reads it. It races with nothing but a
+  // write of the object: its destruction (pthread_mutex_destroy writes
+  // it, the catalog says) or the free of a block holding it.
+  // Only a library's own kind of object (pthread_mutex_t): a wrapper's
+  // argument (a struct of the program holding the mutex) is the struct,
+  // whose other fields its lock guards.
+  if (Object && E.Channel.empty() && !Receiver && usesObject(E.Op) &&
+      isLibraryObject(Args[0]))
+    Recorder.recordPath(*Object, /*Write=*/false, Args[0]);
   switch (E.Op) {
   case SyncOp::Lock:
   case SyncOp::LockShared:

@@ -68,7 +68,9 @@ static void *mem_calloc_set(size_t n, struct set_mem m) {
   if (m.alloc) {
     void *p = m.alloc(m.opaque, n);
     memset(p, 0, n);
-    // CHECK: allocator-wrapper-branches.c:[[@LINE-1]]:12: warning: 'mem_calloc_set::p' is written by thread 'main' without a lock and written by thread 'arena_worker' holding 'arena::mu'
+    // It fills the mutex that the first arena's worker locks, too.
+    // CHECK: allocator-wrapper-branches.c:[[@LINE-2]]:12: warning: 'mem_calloc_set::p' is written by thread 'main' without a lock and read by thread 'arena_worker' without a lock
+    // CHECK: allocator-wrapper-branches.c:[[@LINE-3]]:12: warning: 'mem_calloc_set::p' is written by thread 'main' without a lock and written by thread 'arena_worker' holding 'arena::mu'
     return p;
   }
   return calloc(1, n);
