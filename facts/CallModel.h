@@ -194,8 +194,8 @@ private:
                     llvm::ArrayRef<const clang::Expr *> Args, bool System);
 
   // Synchronisation (SyncCalls.cpp).
-  /// Is the object Arg points to (or is) of a type a library declares
-  /// (pthread_mutex_t), not a struct of the program?
+  /// Is the object Arg points to (or is) a struct or union a library
+  /// declares (pthread_mutex_t)?
   bool isLibraryObject(const clang::Expr *Arg) const;
   bool handleSync(const CatalogEntry &E, const clang::Expr *Call,
                   const clang::Expr *Receiver,

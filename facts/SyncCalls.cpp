@@ -243,17 +243,16 @@ static bool usesObject(SyncOp Op) {
   }
 }
 
-/// Is the object Arg points to (or is) of a type a library declares?
+/// Is the object Arg points to (or is) a struct or union a library
+/// declares (pthread_mutex_t, sem_t)? Not an integer, even one named by a
+/// library's typedef (`__atomic_load_n(&count)` on a size_t: that call is
+/// an atomic access of its own), nor a struct of the program.
 bool CallModel::isLibraryObject(const Expr *Arg) const {
   QualType T = Arg->getType();
   if (T->isPointerType())
     T = T->getPointeeType();
-  const Decl *Declared = nullptr;
-  if (const auto *Typedef = T->getAs<TypedefType>())
-    Declared = Typedef->getDecl();
-  else if (const TagDecl *Tag = T->getAsTagDecl())
-    Declared = Tag;
-  return Declared && S.TU.inLibraryCode(Declared);
+  const TagDecl *Tag = T->getAsTagDecl();
+  return Tag && S.TU.inLibraryCode(Tag);
 }
 
 bool CallModel::handleSync(const CatalogEntry &E, const Expr *Call,
