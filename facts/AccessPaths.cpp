@@ -388,9 +388,7 @@ const Expr *nonNullArm(const Expr *E) {
 }
 
 bool isAllocation(const LibraryModel &Lib, const Expr *E) {
-  E = E->IgnoreParenCasts();
-  if (const Expr *Arm = nonNullArm(E))
-    E = Arm->IgnoreParenCasts();
+  E = madeValue(E)->IgnoreParenCasts();
   const auto *CE = dyn_cast<CallExpr>(E);
   return isa<CXXNewExpr>(E) ||
          (CE && Lib.functionHas(CE->getDirectCallee(), LibraryRole::Allocates));

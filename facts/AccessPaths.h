@@ -53,6 +53,11 @@ AccessPath returnPath(unsigned Order, const std::string &RootName);
 /// The arm of `c ? p : NULL` (or `c ? NULL : p`) that is no null literal;
 /// null for any other expression.
 const clang::Expr *nonNullArm(const clang::Expr *E);
+/// What E may make: its non-null arm (nonNullArm), or E itself.
+inline const clang::Expr *madeValue(const clang::Expr *E) {
+  const clang::Expr *Arm = nonNullArm(E);
+  return Arm ? Arm : E;
+}
 /// A new object at each run: `new`, or a call of a function with the
 /// catalog role `allocates` (malloc, std::make_shared); also one of these
 /// or null (`n ? malloc(n) : NULL`).

@@ -22,16 +22,18 @@ using namespace clang;
 namespace concur {
 namespace extract {
 
-/// The local integer E names, if it does and FD hands back an integer
-/// (StartResults' statuses: other functions' locals are never asked about).
+/// Is VD a local integer of FD, a function that hands back an integer
+/// (StartResults' statuses: other functions' locals are never asked about)?
+static bool isStatusLocal(const FunctionDecl *FD, const VarDecl *VD) {
+  return FD && FD->getReturnType()->isIntegralOrEnumerationType() && VD &&
+         !VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD) &&
+         VD->getType()->isIntegralOrEnumerationType();
+}
+
+/// The status local (isStatusLocal) E names, if it names one.
 static const VarDecl *statusLocal(const FunctionDecl *FD, const Expr *E) {
-  if (!FD || !FD->getReturnType()->isIntegralOrEnumerationType())
-    return nullptr;
   const VarDecl *VD = referencedVar(E->IgnoreParenImpCasts());
-  return VD && !VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD) &&
-                 VD->getType()->isIntegralOrEnumerationType()
-             ? VD
-             : nullptr;
+  return isStatusLocal(FD, VD) ? VD : nullptr;
 }
 
 /// Clang's CFG builder recurses once per level of nesting; a function
@@ -738,10 +740,8 @@ void FunctionWalker::notePointerStore(MemoryAccess &A, const Expr *Value,
   A.Stored = S.Paths.pointerValueOf(Value);
   A.StoresNewObject = isAllocation(S.Lib, Value) || InPlace;
   // `n ? make(n) : NULL` stores what the call made, or nothing.
-  auto IsCall = [](const Expr *Made) {
-    if (const Expr *Arm = nonNullArm(Made))
-      Made = Arm;
-    return isa<CallExpr>(Made->IgnoreParenCasts());
+  auto IsCall = [](const Expr *Value) {
+    return isa<CallExpr>(madeValue(Value)->IgnoreParenCasts());
   };
   A.StoresCallResult = IsCall(Value);
   // A local handing on here, and only here, the one object it was given
@@ -789,9 +789,7 @@ void FunctionWalker::noteFieldInitialisers(const VarDecl *VD,
 }
 
 void FunctionWalker::visitDecl(const VarDecl *VD) {
-  if (VD->getInit() && S.FD &&
-      S.FD->getReturnType()->isIntegralOrEnumerationType() &&
-      !VD->hasGlobalStorage() && VD->getType()->isIntegralOrEnumerationType())
+  if (VD->getInit() && isStatusLocal(S.FD, VD))
     S.IntegerLocalValues[VD].push_back({VD->getInit(), S.CurrentBlock});
   if (const auto *List = dyn_cast_or_null<InitListExpr>(
           VD->getInit() ? VD->getInit()->IgnoreParenImpCasts() : nullptr))

@@ -113,11 +113,7 @@ ReturnOutcome StartResults::outcomeOf(const ReturnStmt *Return, QualType Ret) {
   } else if (const CallExpr *Call = handedOnStatus(Status, Ret)) {
     // A status handed on: a start's (`int ret = pthread_create(...);
     // return ret;`) or a program call's the caller may test in turn.
-    if (auto It = SpawnOrders.find(S.skip(Call)); It != SpawnOrders.end()) {
-      R.Value = Kind::StatusOf;
-      R.StatusOf = It->second;
-      R.Negated = Negated;
-    } else if (std::optional<unsigned> Order = S.Paths.orderOf(Call)) {
+    if (std::optional<unsigned> Order = orderOfCall(Call)) {
       R.Value = Kind::StatusOf;
       R.StatusOf = *Order;
       R.Negated = Negated;
@@ -146,6 +142,12 @@ ReturnOutcome StartResults::outcomeOf(const ReturnStmt *Return, QualType Ret) {
   return R;
 }
 
+std::optional<unsigned> StartResults::orderOfCall(const CallExpr *Call) const {
+  if (auto It = SpawnOrders.find(S.skip(Call)); It != SpawnOrders.end())
+    return It->second;
+  return S.Paths.orderOf(Call);
+}
+
 void StartResults::settleStatusLocals() {
   for (const FunctionScope::PendingStatusReturn &P : S.PendingStatusReturns) {
     if (P.Outcome >= S.Out.ReturnOutcomes.size())
@@ -163,12 +165,7 @@ void StartResults::settleStatusLocals() {
         break;
       }
       if (const auto *Call = dyn_cast<CallExpr>(E)) {
-        unsigned Order = UINT_MAX;
-        if (auto It = SpawnOrders.find(S.skip(Call)); It != SpawnOrders.end())
-          Order = It->second;
-        else if (std::optional<unsigned> Called = S.Paths.orderOf(Call))
-          Order = *Called;
-        Assignments.push_back({Order, Block});
+        Assignments.push_back({orderOfCall(Call).value_or(UINT_MAX), Block});
       } else if (!E->isValueDependent() &&
                  E->EvaluateAsInt(Constant, S.TU.Ctx)) {
         Assignments.push_back({UINT_MAX, Block});

@@ -63,6 +63,8 @@ public:
   void settleStatusLocals();
 
 private:
+  /// The order of Call's event: a start's, or a program call's.
+  std::optional<unsigned> orderOfCall(const clang::CallExpr *Call) const;
   /// The call whose result E holds: the call, or a local it initialised
   /// that nothing changes, escapes or binds a reference to.
   const clang::CallExpr *resultCall(const clang::Expr *E) const;

@@ -275,10 +275,8 @@ bool CallModel::handleSync(const CatalogEntry &E, const Expr *Call,
   // pthread_mutex_lock(&m), pthread_cond_wait(&c, &m): a use of the object
   // the pointer points to, which reads it. It races with nothing but a
   // write of the object: its destruction (pthread_mutex_destroy writes
-  // it, the catalog says) or the free of a block holding it.
-  // Only a library's own kind of object (pthread_mutex_t): a wrapper's
-  // argument (a struct of the program holding the mutex) is the struct,
-  // whose other fields its lock guards.
+  // it, the catalog says) or the free of a block holding it. Only a
+  // library's own kind of object (isLibraryObject).
   if (Object && E.Channel.empty() && !Receiver && usesObject(E.Op) &&
       isLibraryObject(Args[0]))
     Recorder.recordPath(*Object, /*Write=*/false, Args[0]);

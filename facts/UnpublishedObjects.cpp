@@ -29,9 +29,7 @@ enum class UseKind {
 /// program's to tell): not a new object of a class whose constructor does
 /// something, which could hand `this` on.
 bool isFreshValue(const Expr *E) {
-  if (const Expr *Arm = nonNullArm(E)) // n ? malloc(n) : NULL
-    E = Arm;
-  E = E->IgnoreParenCasts();
+  E = madeValue(E)->IgnoreParenCasts(); // n ? malloc(n) : NULL
   if (isa<CallExpr>(E))
     return true;
   if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
