@@ -68,6 +68,16 @@ struct AbsPath {
   /// hands its thread the element as its own slot (ownSlots), and then
   /// the list is emptied.
   std::vector<size_t> SteppedSlots;
+  /// Root is the object the start of thread OwnRunOf made for that run,
+  /// which the starter also keeps elsewhere (a connection on the server's
+  /// list), so it goes by the starter's name: every start, and every run
+  /// of one, has another (RaceFinder::ofOtherStarts). -1: not known to be.
+  int OwnRunOf = -1;
+  /// Root is an object the activation of the walk numbered MadeIn
+  /// (Context::Frame) made, and this access is in it or in what it called
+  /// and handed the object to (Context::FreshRoots): each run of that code
+  /// has another. 0: not known to be.
+  unsigned MadeIn = 0;
 
   /// Is this place inside a by-value parameter's own copy?
   bool inOwnCopy() const {
@@ -498,6 +508,9 @@ struct ThreadInstance {
   /// what is in or reached through that object.
   std::map<std::string, std::string> FlagRoots;
   std::set<std::string> Frames;
+  /// Objects made for its start that its starter keeps elsewhere too
+  /// (keptElsewhere), by the starter's name (AbsPath::OwnRunOf).
+  std::map<std::string, unsigned> KeptStartObjects;
   /// The functions on the spawner's stack when this thread started.
   std::set<std::string> LiveAtSpawn;
   bool IsProgram = false; // A main: separate programs never run together.
@@ -1551,11 +1564,14 @@ private:
     for (size_t I = 0; I < Path.Steps.size(); ++I) {
       const std::string &S = Path.Steps[I];
       if (S == "*" && I + 1 < Path.Steps.size() && !Path.Steps[I + 1].empty() &&
-          Path.Steps[I + 1].front() == '.' && throughGlobalPointer(Base))
+          Path.Steps[I + 1].front() == '.' && throughGlobalPointer(Base)) {
+        Base.OwnRunOf = -1;
         continue;
+      }
       // (The variable's own name then, not that of a field on the way.)
       if (S == "*" && I + 1 == Path.Steps.size() &&
           throughGlobalPointer(Base, /*ToScalarCell=*/true)) {
+        Base.OwnRunOf = -1;
         HasField = false;
         continue;
       }
@@ -1568,6 +1584,7 @@ private:
           Base.Root = To->Root;
           Base.Steps = To->Steps;
           Base.SteppedSlots = To->SteppedSlots;
+          Base.OwnRunOf = To->OwnRunOf;
           Base.Display = "*" + Base.Display;
           // All of what it points at (`*a->count`): that thing's own name.
           if (I + 1 == Path.Steps.size() && !To->Name.empty()) {
@@ -1595,6 +1612,18 @@ private:
     }
     if (HasField)
       Base.Name = Path.Name;
+    // Past a pointer, the object is another one, whoever made it.
+    bool InObject =
+        std::find(Base.Steps.begin(), Base.Steps.end(), "*") == Base.Steps.end();
+    if (!InObject)
+      Base.OwnRunOf = -1;
+    Base.MadeIn = 0;
+    if (InObject && C.Fn) {
+      if (auto It = C.FreshRoots.find(Base.Root); It != C.FreshRoots.end())
+        Base.MadeIn = It->second;
+      else if (madeBy(Base.Root, *C.Fn))
+        Base.MadeIn = C.Frame;
+    }
     return Base;
   }
 
@@ -3673,6 +3702,8 @@ private:
          {R.Write, R.Volatile, R.FreshPerClosure, R.Atomic, R.KeptIdTest,
           R.WholeValue, R.Block, R.Path.HandedIn, R.Dying})
       K += Flag ? '1' : '0';
+    K += "|own:" + std::to_string(R.Path.OwnRunOf) + ":" +
+         std::to_string(R.Path.MadeIn);
     for (const ResolvedLock &L : R.Locks)
       K += lockIdentity(L);
     for (const std::string &A : R.Absent)
@@ -4346,8 +4377,15 @@ private:
         if (O.Holder >= 0 && Own[O.Holder].empty())
           continue;
         const std::set<size_t> &Starts = Handed[{O.Made, O.Frame}];
-        bool Owned = (Starts.size() == 1 || OneStart(Starts)) &&
-                     !keptElsewhere(O.Made, T);
+        bool ThisStartOnly = Starts.size() == 1 || OneStart(Starts);
+        bool Owned = ThisStartOnly && !keptElsewhere(O.Made, T);
+        // Kept elsewhere too, it goes by the starter's name, but is still
+        // this start's object, another for each run.
+        int OwnRunOf = -1;
+        if (ThisStartOnly && !Owned) {
+          OwnRunOf = static_cast<int>(J);
+          T.KeptStartObjects[O.Made] = O.Frame;
+        }
         if (Owned)
           Own[K] = startObjectRoot(static_cast<unsigned>(J), O.Made);
         // The field of an own object leads to this one: the thread's own,
@@ -4355,7 +4393,11 @@ private:
         if (O.Param < 0) {
           AbsPath To;
           To.Root = Owned ? Own[K] : O.Made;
+          To.OwnRunOf = OwnRunOf;
           T.StartPointees[Own[O.Holder] + O.Field] = std::move(To);
+        } else if (auto &Param = T.Params[O.Param];
+                   Param && Param->Root == O.Made) {
+          Param->OwnRunOf = OwnRunOf;
         }
         if (!Owned)
           continue;
@@ -4711,6 +4753,34 @@ private:
            std::to_string(Order);
   }
 
+  /// What a start hands its thread through the objects it made for it
+  /// (StartObject), beyond its parameters: the functions stored into
+  /// their fields and where their pointer fields point (StartField),
+  /// whichever instance's name the objects go by. Starts that differ here
+  /// run different threads through one wrapper's block: a polling thread
+  /// on the daemon, another on a pool worker's daemon.
+  static std::string startInputs(const ThreadInstance &T) {
+    auto Unrooted = [](const std::string &Key) {
+      size_t At = Key.find(StartObjectMark);
+      return Key.rfind("L:", 0) == 0 && At != std::string::npos ? Key.substr(At)
+                                                                : Key;
+    };
+    std::string Inputs;
+    for (const StartObject &O : T.StartObjects)
+      Inputs += std::to_string(O.Param) + "/" + std::to_string(O.Holder) +
+                O.Field + ";";
+    for (const StartField &F : T.StartFields)
+      Inputs += std::to_string(F.Holder) + F.Field + "=" +
+                Unrooted(F.Pointee.key()) + ";";
+    for (const auto &[Field, Ids] : T.FieldCallables) {
+      Inputs += Unrooted(Field) + "=";
+      for (const std::string &Id : Ids)
+        Inputs += Id + ",";
+      Inputs += ";";
+    }
+    return Inputs;
+  }
+
   /// A start that repeats one still running, from the same place with the
   /// same objects and handle, is a second run of the same walk: the first
   /// instance stands for both, now concurrent with itself. (A walk reaches
@@ -4749,7 +4819,8 @@ private:
           Twin.HandleKey != T.HandleKey || Twin.ExecutorKey != T.ExecutorKey ||
           Twin.Program != T.Program || !Same(Twin.This, T.This) ||
           Twin.Params.size() != T.Params.size() ||
-          Twin.ParamValues != T.ParamValues || Twin.RunFlags != T.RunFlags)
+          Twin.ParamValues != T.ParamValues || Twin.RunFlags != T.RunFlags ||
+          startInputs(Twin) != startInputs(T))
         continue;
       bool SameParams = true;
       for (size_t K = 0; K < T.Params.size() && SameParams; ++K)
@@ -5260,13 +5331,29 @@ private:
         continue;
       for (const auto &[Root, Fresh] : T.FreshObjects)
         for (size_t I : Made[{static_cast<unsigned>(T.Parent), Root}]) {
-          if (Accesses[I].LastPos < T.SpawnPos)
+          if (Accesses[I].LastPos < T.SpawnPos ||
+              madeByAnotherActivation(Accesses[I], T, Root))
             continue;
           ResolvedAccess Copy = Accesses[I];
           Copy.Path.Root = Fresh;
           Accesses.push_back(std::move(Copy));
         }
     }
+  }
+
+  /// Is A, its starter's, in an object that another activation than the
+  /// one that made T's start object Made made (AbsPath::MadeIn): the
+  /// object of another start, or of none, by the same name?
+  static bool madeByAnotherActivation(const ResolvedAccess &A,
+                                      const ThreadInstance &T,
+                                      const std::string &Made) {
+    if (!A.Path.MadeIn)
+      return false;
+    return std::none_of(
+        T.StartObjects.begin(), T.StartObjects.end(),
+        [&](const StartObject &O) {
+          return O.Made == Made && O.Frame == A.Path.MadeIn;
+        });
   }
 
   /// A place where threads keep their own ids that some write fills with
@@ -5601,6 +5688,27 @@ private:
     return false;
   }
 
+  /// Is B in an object made for its own start, kept elsewhere too
+  /// (AbsPath::OwnRunOf), that A cannot be in? A is in the object made
+  /// for another start, or another run of B's (each start made one); or
+  /// A is B's starter's, in an object an activation of its walk made
+  /// (AbsPath::MadeIn): another activation's object, or B's own before B
+  /// started.
+  bool ofOtherStarts(const ResolvedAccess &A, const ResolvedAccess &B) const {
+    auto OwnRun = [&](const ResolvedAccess &X) {
+      return X.Path.OwnRunOf == static_cast<int>(X.Thread) &&
+             Threads[X.Thread].KeptStartObjects.count(X.Path.Root);
+    };
+    if (!OwnRun(B) || A.Path.Root != B.Path.Root)
+      return false;
+    if (OwnRun(A))
+      return A.Thread != B.Thread || Threads[B.Thread].Multi;
+    const ThreadInstance &T = Threads[B.Thread];
+    return A.Path.MadeIn && T.Parent == static_cast<int>(A.Thread) &&
+           (A.Path.MadeIn != T.KeptStartObjects.at(B.Path.Root) ||
+            A.LastPos < T.SpawnPos);
+  }
+
   bool publishedAfter(const std::string &Guard, const FlagValues &Tested,
                       const ResolvedAccess &A, const ResolvedAccess &B) {
     // The flag by the object its pointers point to, as each access names it
@@ -5897,7 +6005,8 @@ private:
               afterCompletion(*B, *A) || neverRuns(*A) || neverRuns(*B) ||
               afterFlagPublication(*A, *B) || afterFlagPublication(*B, *A) ||
               beforeCountedStart(*A, *B) || beforeCountedStart(*B, *A) ||
-              oneInstanceOnly(*A, *B))
+              oneInstanceOnly(*A, *B) || ofOtherStarts(*A, *B) ||
+              ofOtherStarts(*B, *A))
             continue;
           // Concurrency assumed from a class: report what breaks the
           // class's own locking (lock consistency), and unlocked writes to
