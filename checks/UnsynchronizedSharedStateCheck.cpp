@@ -1613,18 +1613,36 @@ private:
     if (HasField)
       Base.Name = Path.Name;
     // Past a pointer, the object is another one, whoever made it.
-    bool InObject =
-        std::find(Base.Steps.begin(), Base.Steps.end(), "*") == Base.Steps.end();
+    bool InObject = std::find(Base.Steps.begin(), Base.Steps.end(), "*") ==
+                    Base.Steps.end();
     if (!InObject)
       Base.OwnRunOf = -1;
     Base.MadeIn = 0;
-    if (InObject && C.Fn) {
+    if (InObject && C.Fn && namesObjectItself(Path, C)) {
       if (auto It = C.FreshRoots.find(Base.Root); It != C.FreshRoots.end())
         Base.MadeIn = It->second;
       else if (madeBy(Base.Root, *C.Fn))
         Base.MadeIn = C.Frame;
     }
     return Base;
+  }
+
+  /// Does Path name a part of the object it starts from, as the code that
+  /// holds it does: an object a local holds (`c->state` after `c =
+  /// calloc(...)`), or the one a parameter points to, through no pointer
+  /// on the way (not `c->next->state`, which may be any object of the
+  /// kind)?
+  static bool namesObjectItself(const AccessPath &Path, const Context &C) {
+    auto Derefs = std::count(Path.Steps.begin(), Path.Steps.end(), "*");
+    if (Path.Root == AccessPath::RootKind::Local)
+      return Derefs == 0 && Path.RootId.rfind(HeapRootPrefix, 0) == 0;
+    if (Path.Root != AccessPath::RootKind::Param || Derefs != 1 ||
+        Path.Steps.front() != "*")
+      return false;
+    size_t Index = std::stoul(Path.RootId);
+    static const std::vector<std::string> Address{"&"};
+    return Index < C.Params.size() && C.Params[Index] &&
+           C.Params[Index]->Steps == Address;
   }
 
   /// A global pointer (or a pointer field of a global) that every store
@@ -5349,11 +5367,10 @@ private:
                                       const std::string &Made) {
     if (!A.Path.MadeIn)
       return false;
-    return std::none_of(
-        T.StartObjects.begin(), T.StartObjects.end(),
-        [&](const StartObject &O) {
-          return O.Made == Made && O.Frame == A.Path.MadeIn;
-        });
+    return std::none_of(T.StartObjects.begin(), T.StartObjects.end(),
+                        [&](const StartObject &O) {
+                          return O.Made == Made && O.Frame == A.Path.MadeIn;
+                        });
   }
 
   /// A place where threads keep their own ids that some write fills with
