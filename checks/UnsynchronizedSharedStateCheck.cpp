@@ -123,6 +123,13 @@ const std::string StartObjectMark = ":fresh:";
 std::string startObjectRoot(unsigned Thread, const std::string &Made) {
   return "L:" + std::to_string(Thread) + StartObjectMark + Made + "&";
 }
+/// Key with a start object's root named apart from the instance it is
+/// rooted at: twins of a start have one each, alike.
+std::string withoutInstance(const std::string &Key) {
+  size_t At = Key.find(StartObjectMark);
+  return Key.rfind("L:", 0) == 0 && At != std::string::npos ? Key.substr(At)
+                                                            : Key;
+}
 std::optional<std::string> madeForStart(const std::string &Root) {
   size_t At = Root.find(StartObjectMark);
   if (Root.rfind("L:", 0) != 0 || At == std::string::npos || Root.back() != '&')
@@ -4778,20 +4785,15 @@ private:
   /// run different threads through one wrapper's block: a polling thread
   /// on the daemon, another on a pool worker's daemon.
   static std::string startInputs(const ThreadInstance &T) {
-    auto Unrooted = [](const std::string &Key) {
-      size_t At = Key.find(StartObjectMark);
-      return Key.rfind("L:", 0) == 0 && At != std::string::npos ? Key.substr(At)
-                                                                : Key;
-    };
     std::string Inputs;
     for (const StartObject &O : T.StartObjects)
       Inputs += std::to_string(O.Param) + "/" + std::to_string(O.Holder) +
                 O.Field + ";";
     for (const StartField &F : T.StartFields)
       Inputs += std::to_string(F.Holder) + F.Field + "=" +
-                Unrooted(F.Pointee.key()) + ";";
+                withoutInstance(F.Pointee.key()) + ";";
     for (const auto &[Field, Ids] : T.FieldCallables) {
-      Inputs += Unrooted(Field) + "=";
+      Inputs += withoutInstance(Field) + "=";
       for (const std::string &Id : Ids)
         Inputs += Id + ",";
       Inputs += ";";
@@ -4810,17 +4812,13 @@ private:
   int mergeIntoLiveTwin(const ThreadInstance &T) {
     // An object each start allocates for its thread is rooted at the
     // instance (startObjectRoot): twins have one each, alike.
-    auto Fresh = [](const std::string &Key) {
-      size_t At = Key.find(StartObjectMark);
-      return Key.rfind("L:", 0) == 0 && At != std::string::npos ? Key.substr(At)
-                                                                : Key;
-    };
     auto Same = [&](const std::optional<AbsPath> &X,
                     const std::optional<AbsPath> &Y) {
       return X.has_value() == Y.has_value() &&
-             (!X || (Fresh(X->key()) == Fresh(Y->key()) && X->Name == Y->Name &&
-                     X->HandedIn == Y->HandedIn));
+             (!X || (withoutInstance(X->key()) == withoutInstance(Y->key()) &&
+                     X->Name == Y->Name && X->HandedIn == Y->HandedIn));
     };
+    const std::string Inputs = startInputs(T);
     MergedAlternative = false;
     for (size_t I = 0; I < Threads.size(); ++I) {
       ThreadInstance &Twin = Threads[I];
@@ -4838,7 +4836,7 @@ private:
           Twin.Program != T.Program || !Same(Twin.This, T.This) ||
           Twin.Params.size() != T.Params.size() ||
           Twin.ParamValues != T.ParamValues || Twin.RunFlags != T.RunFlags ||
-          startInputs(Twin) != startInputs(T))
+          startInputs(Twin) != Inputs)
         continue;
       bool SameParams = true;
       for (size_t K = 0; K < T.Params.size() && SameParams; ++K)
